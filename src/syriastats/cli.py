@@ -1,0 +1,127 @@
+"""Command-line interface: ``syriastats <command>`` (or ``python -m syriastats``).
+
+Commands
+--------
+validate    check a data folder; exit 0 with a one-line summary, or 1 listing
+            every problem as file, row, column (id) and what is wrong
+check       judge claims against the registry (see ``syriastats check --help``)
+build       execute every notebook in place and export every chart
+gallery     regenerate figures/README.md from the exported charts
+dictionary  regenerate data/DICTIONARY.md from data/datapackage.json
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from syriastats.paths import data_dir as _data_dir
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from syriastats.validate import validate_data_dir
+
+    folder = _data_dir(args.data)
+    if not folder.is_dir():
+        print(f"syriastats validate: {folder} is not a folder", file=sys.stderr)
+        return 2
+    problems = validate_data_dir(folder)
+    if problems:
+        n = len(problems)
+        print(f"{folder}: {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
+        for p in problems:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    from syriastats.sources import load_estimates, load_sources
+
+    src = load_sources(folder)
+    est = load_estimates(folder)
+    pubs = src["publisher"].nunique()
+    claims = ""
+    if (folder / "claims.csv").exists():
+        from syriastats.sources import load_claims
+
+        claims = f", {len(load_claims(folder))} claims"
+    print(f"{folder}: OK: {len(src)} sources from {pubs} publishers, "
+          f"{len(est)} estimates{claims}; no problems")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from syriastats import claims
+
+    known = "then" if args.known == "then" else ("now" if args.known == "now" else "both")
+    return claims.cli_check(args.claims, known=known, fmt=args.format, data_dir=args.data)
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from syriastats import build
+
+    return build.main(notebooks=args.notebooks, jobs=args.jobs, html=args.html)
+
+
+def _cmd_gallery(args: argparse.Namespace) -> int:
+    from syriastats.gallery import write_gallery
+
+    path = write_gallery()
+    print(f"wrote {path}")
+    return 0
+
+
+def _cmd_dictionary(args: argparse.Namespace) -> int:
+    from syriastats.dictionary import write_dictionary
+
+    path = write_dictionary(_data_dir(args.data))
+    print(f"wrote {path}")
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="syriastats",
+        description="Sourced statistics of deaths and displacement in the Syrian civil war.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check a data folder against data/datapackage.json")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: the registry's data/)")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("check", help="judge claims against the registry",
+                       description="Judge claims (default data/claims.csv) against the sourced "
+                                   "estimates. Bad rows are reported on stderr by file, row and "
+                                   "column; the other rows are still judged (exit 1 if any row was bad).")
+    p.add_argument("claims", nargs="?", metavar="CLAIMS.csv", help="a claims file (default: data/claims.csv)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--as-known-then", dest="known", action="store_const", const="then",
+                   help="judge only against figures published on or before each claim's date")
+    g.add_argument("--as-known-now", dest="known", action="store_const", const="now",
+                   help="judge against everything in the registry that speaks of the claim's date")
+    p.set_defaults(known="both")
+    p.add_argument("--format", choices=["table", "csv", "markdown", "json"], default="table")
+    p.add_argument("--data", metavar="DIR", help="data folder with sources.csv and estimates.csv")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("build", help="execute notebooks in place and export charts")
+    p.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers (default: cores)")
+    p.add_argument("--html", action="store_true", help="also render HTML into html/")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("gallery", help="regenerate figures/README.md")
+    p.set_defaults(func=_cmd_gallery)
+
+    p = sub.add_parser("dictionary", help="regenerate data/DICTIONARY.md")
+    p.add_argument("--data", metavar="DIR")
+    p.set_defaults(func=_cmd_dictionary)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,466 @@
+"""Validation of the data registry against ``data/datapackage.json``.
+
+The Frictionless descriptor ``datapackage.json`` is the one definition of every
+table: its columns, types, required fields, patterns, enumerations, ranges,
+primary and foreign keys. This module reads that descriptor and checks a data
+folder against it, plus the rules a schema cannot say (``low <= central <=
+high``, ``period_start <= period_end``, real calendar dates, shares within
+[0, 1], ranges that fit their ``range_type``).
+
+Every problem is reported, not just the first, as a :class:`Problem` naming the
+file, the row (the line number in the CSV file, the header being line 1), the
+column, the record's id where known, and what is wrong. Nothing here raises a
+bare traceback for bad data: callers get :class:`RegistryError`, which carries
+the whole list.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from syriastats.paths import data_dir as _data_dir
+
+DESCRIPTOR = "datapackage.json"
+
+#: Measures whose values are fractions of a population and must lie in [0, 1].
+SHARE_MEASURES: frozenset[str] = frozenset(
+    {"displaced_share", "idps_share", "refugees_share"}
+)
+#: Claim comparators whose value is a fraction.
+SHARE_COMPARATORS_PREFIX = "share_"
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a data file.
+
+    ``row`` is the line number in the CSV file (the header is line 1; ``None``
+    for problems of the whole file); ``column`` is ``None`` for problems of a
+    whole row or file; ``record_id`` is the row's primary key when it could be
+    read.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    record_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        if self.record_id:
+            where += f" (id {self.record_id})"
+        return f"{where}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "id": self.record_id,
+            "message": self.message,
+        }
+
+
+class RegistryError(ValueError):
+    """A data file failed validation; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: list[Problem] = sorted(problems, key=_problem_key)
+        n = len(self.problems)
+        lines = [f"{n} problem{'s' if n != 1 else ''} in the data registry:"]
+        lines += [f"  - {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+def _problem_key(p: Problem) -> tuple:
+    return (p.file, p.row if p.row is not None else -1, p.column or "", p.message)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def parse_date_bounds(text: str) -> tuple[date, date] | None:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into (first day, last day).
+
+    A year means 1 January to 31 December, a month its first to last day, a
+    day itself. Returns ``None`` if *text* is not a real calendar date in one of
+    those forms (e.g. ``2016-02-30``).
+    """
+    m = _DATE_RE.match(text.strip())
+    if not m:
+        return None
+    y = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(y, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            mo = int(m.group(2))
+            first = date(y, mo, 1)
+            nxt = date(y + (mo == 12), 1 if mo == 12 else mo + 1, 1)
+            return first, date.fromordinal(nxt.toordinal() - 1)
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------- descriptor
+
+
+def read_descriptor(folder: Path) -> dict[str, Any]:
+    """Read ``datapackage.json`` from *folder*, falling back to the package's own.
+
+    A user's folder of CSV files without a descriptor is checked against the
+    registry's descriptor in ``data/``.
+    """
+    path = folder / DESCRIPTOR
+    if not path.exists():
+        path = _data_dir() / DESCRIPTOR
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def resource_schema(descriptor: Mapping[str, Any], name: str) -> dict[str, Any]:
+    for res in descriptor["resources"]:
+        if res["name"] == name:
+            return res
+    raise KeyError(f"resource {name!r} is not in {DESCRIPTOR}")
+
+
+def enum_values(descriptor: Mapping[str, Any], resource: str, field: str) -> list[str]:
+    """The allowed values of an enumerated field, in the descriptor's order."""
+    for f in resource_schema(descriptor, resource)["schema"]["fields"]:
+        if f["name"] == field:
+            return list(f.get("constraints", {}).get("enum", []))
+    raise KeyError(f"field {field!r} is not in resource {resource!r}")
+
+
+# ---------------------------------------------------------------------- CSV reading
+
+
+@dataclass
+class Table:
+    """A CSV file read as text: ``rows`` pairs each record with its line number."""
+
+    file: str
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def read_csv_text(path: Path, display: str | None = None) -> tuple[Table | None, list[Problem]]:
+    """Read a CSV file strictly as UTF-8 text, reporting encoding and shape problems."""
+    name = display or path.name
+    problems: list[Problem] = []
+    if not path.exists():
+        return None, [Problem(name, None, None, None, "file not found")]
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(Problem(name, 1, None, None,
+                                "file starts with a UTF-8 byte-order mark (BOM); "
+                                "save it as UTF-8 without BOM"))
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(name, line, None, None,
+                                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+                                f"{exc.start}); save the file as UTF-8"))
+        return None, problems
+    if not text.strip():
+        problems.append(Problem(name, None, None, None, "file is empty (no header row)"))
+        return None, problems
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        problems.append(Problem(name, reader.line_num, None, None, f"malformed CSV: {exc}"))
+        return None, problems
+    header = [h.strip() for h in records[0]]
+    rows: list[tuple[int, dict[str, str]]] = []
+    # csv.reader does not give line numbers per record when fields hold newlines;
+    # re-read to track the physical line where each record starts.
+    starts = _record_start_lines(text)
+    for i, rec in enumerate(records[1:], start=1):
+        line = starts[i] if i < len(starts) else i + 1
+        if not any(cell.strip() for cell in rec):
+            continue  # blank line
+        if len(rec) != len(header):
+            problems.append(Problem(name, line, None, None,
+                                    f"has {len(rec)} fields but the header has {len(header)}"))
+            continue
+        rows.append((line, dict(zip(header, rec))))
+    return Table(name, header, rows), problems
+
+
+def _record_start_lines(text: str) -> list[int]:
+    starts: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    while True:
+        starts.append(line)
+        try:
+            next(reader)
+        except StopIteration:
+            break
+        line = reader.line_num + 1
+    return starts
+
+
+# ----------------------------------------------------------------- field validation
+
+
+def _num(text: str) -> float | None:
+    try:
+        v = float(text)
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+def check_table(table: Table, res: Mapping[str, Any]) -> list[Problem]:
+    """Check one table against its resource schema (columns, types, constraints, keys)."""
+    problems: list[Problem] = []
+    fields = res["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    pk = res["schema"].get("primaryKey", [None])[0]
+    f_name = table.file
+    dupes = sorted({h for h in table.header if table.header.count(h) > 1})
+    for h in dupes:
+        problems.append(Problem(f_name, 1, h, None, "column appears more than once in the header"))
+    missing = [n for n in names if n not in table.header]
+    for n in missing:
+        req = fields[names.index(n)].get("constraints", {}).get("required", False)
+        problems.append(Problem(f_name, 1, n, None,
+                                "required column is missing from the header" if req
+                                else "column is missing from the header"))
+    for h in table.header:
+        if h not in names and h not in dupes:
+            problems.append(Problem(f_name, 1, h, None,
+                                    f"unknown column (expected: {', '.join(names)})"))
+    seen: dict[str, dict[str, int]] = {}
+    for line, rec in table.rows:
+        rid = rec.get(pk, "").strip() if pk else None
+        for f in fields:
+            n = f["name"]
+            if n not in rec:
+                continue
+            val = rec[n]
+            c = f.get("constraints", {})
+            if val.strip() != val:
+                problems.append(Problem(f_name, line, n, rid, f"leading or trailing spaces in {val!r}"))
+                val = val.strip()
+            if val == "":
+                if c.get("required"):
+                    problems.append(Problem(f_name, line, n, rid, "required value is empty"))
+                continue
+            if f["type"] in ("number", "integer"):
+                v = _num(val)
+                if v is None:
+                    problems.append(Problem(f_name, line, n, rid,
+                                            f"not a number: {val!r} (write digits only, "
+                                            "no thousands separators or words)"))
+                    continue
+                if f["type"] == "integer" and not float(v).is_integer():
+                    problems.append(Problem(f_name, line, n, rid, f"not a whole number: {val!r}"))
+                if "minimum" in c and v < c["minimum"]:
+                    problems.append(Problem(f_name, line, n, rid,
+                                            f"{val} is below the minimum {c['minimum']}"))
+                if "maximum" in c and v > c["maximum"]:
+                    problems.append(Problem(f_name, line, n, rid,
+                                            f"{val} is above the maximum {c['maximum']}"))
+            else:
+                if "enum" in c and val not in c["enum"]:
+                    problems.append(Problem(f_name, line, n, rid,
+                                            f"{val!r} is not an allowed value "
+                                            f"(allowed: {', '.join(c['enum'])})"))
+                if "pattern" in c and not re.fullmatch(c["pattern"], val):
+                    problems.append(Problem(f_name, line, n, rid,
+                                            f"{val!r} does not have the expected form "
+                                            f"({_describe_pattern(n, c['pattern'])})"))
+            if c.get("unique"):
+                first = seen.setdefault(n, {})
+                if val in first:
+                    problems.append(Problem(f_name, line, n, rid,
+                                            f"duplicate value {val!r} (first at row {first[val]})"))
+                else:
+                    first[val] = line
+    return problems
+
+
+def _describe_pattern(field: str, pattern: str) -> str:
+    if "0[1-9]" in pattern:
+        return "a date YYYY-MM-DD, YYYY-MM or YYYY"
+    if pattern.startswith("^[0-9]{4}-[0-9]{2}-[0-9]{2}"):
+        return "a date YYYY-MM-DD"
+    if pattern.startswith("^https?"):
+        return "an http:// or https:// URL without spaces"
+    if "a-z0-9" in pattern:
+        return "lower-case letters, digits, '-', '_' or '.'"
+    return f"pattern {pattern}"
+
+
+def _date_problem(f_name: str, line: int, col: str, rid: str | None, val: str) -> Problem | None:
+    if val and _DATE_RE.match(val) and parse_date_bounds(val) is None:
+        return Problem(f_name, line, col, rid, f"{val!r} is not a real calendar date")
+    return None
+
+
+# ------------------------------------------------------------------- table rules
+
+
+def check_sources_rules(table: Table) -> list[Problem]:
+    problems: list[Problem] = []
+    for line, rec in table.rows:
+        rid = rec.get("source_id", "").strip()
+        for col in ("published", "accessed"):
+            p = _date_problem(table.file, line, col, rid, rec.get(col, "").strip())
+            if p:
+                problems.append(p)
+        pub = parse_date_bounds(rec.get("published", "").strip())
+        acc = parse_date_bounds(rec.get("accessed", "").strip())
+        if pub and acc and pub[0] > acc[1]:
+            problems.append(Problem(table.file, line, "published", rid,
+                                    "published after the access date"))
+        kind = rec.get("url_kind", "").strip()
+        if kind in ("secondary", "mirror") and not rec.get("carrier", "").strip():
+            problems.append(Problem(table.file, line, "carrier", rid,
+                                    f"url_kind is {kind!r}: name the outlet or archive in carrier"))
+    return problems
+
+
+def check_estimates_rules(table: Table, source_ids: set[str] | None) -> list[Problem]:
+    problems: list[Problem] = []
+    F = table.file
+    for line, rec in table.rows:
+        rid = rec.get("estimate_id", "").strip()
+        g = {k: (v.strip() if isinstance(v, str) else v) for k, v in rec.items()}
+        if source_ids is not None and g.get("source_id") and g["source_id"] not in source_ids:
+            problems.append(Problem(F, line, "source_id", rid,
+                                    f"unknown source {g['source_id']!r} (not in sources.csv)"))
+        for col in ("period_start", "period_end"):
+            p = _date_problem(F, line, col, rid, g.get(col, ""))
+            if p:
+                problems.append(p)
+        ps = parse_date_bounds(g.get("period_start", ""))
+        pe = parse_date_bounds(g.get("period_end", ""))
+        if ps and pe and ps[0] > pe[1]:
+            problems.append(Problem(F, line, "period_start", rid,
+                                    f"period_start {g['period_start']} is after period_end {g['period_end']}"))
+        nums = {k: _num(g.get(k, "")) if g.get(k, "") else None for k in ("low", "central", "high", "range_level", "margin")}
+        lo, ce, hi = nums["low"], nums["central"], nums["high"]
+        if lo is None and ce is None and hi is None and not any(
+            g.get(k) and _num(g[k]) is None for k in ("low", "central", "high")
+        ):
+            problems.append(Problem(F, line, "central", rid, "no number: give central, or low and high"))
+        if lo is not None and ce is not None and lo > ce:
+            problems.append(Problem(F, line, "low", rid, f"low {g['low']} is above central {g['central']}"))
+        if ce is not None and hi is not None and ce > hi:
+            problems.append(Problem(F, line, "high", rid, f"central {g['central']} is above high {g['high']}"))
+        if lo is not None and hi is not None and lo > hi:
+            problems.append(Problem(F, line, "low", rid, f"low {g['low']} is above high {g['high']}"))
+        if g.get("measure") in SHARE_MEASURES:
+            for k in ("low", "central", "high"):
+                if nums[k] is not None and nums[k] > 1:
+                    problems.append(Problem(F, line, k, rid,
+                                            f"{g[k]} is not a share: {g['measure']} must be a fraction in [0, 1]"))
+        rt = g.get("range_type", "")
+        if rt in ("bracket", "confidence_interval", "hard_bounds") and (lo is None or hi is None):
+            problems.append(Problem(F, line, "range_type", rid,
+                                    f"range_type {rt!r} needs both low and high"))
+        if rt == "none" and (lo is not None or hi is not None):
+            problems.append(Problem(F, line, "range_type", rid,
+                                    "low/high given but range_type is 'none': say what the range means"))
+        if rt == "confidence_interval" and nums["range_level"] is None:
+            problems.append(Problem(F, line, "range_level", rid,
+                                    "a confidence interval needs its coverage in range_level (e.g. 0.95)"))
+        if rt != "confidence_interval" and g.get("range_level"):
+            problems.append(Problem(F, line, "range_level", rid,
+                                    "range_level applies only to range_type 'confidence_interval'"))
+        if rt == "margin":
+            if nums["margin"] is None:
+                problems.append(Problem(F, line, "margin", rid, "range_type 'margin' needs margin (a fraction, e.g. 0.05)"))
+            if ce is None:
+                problems.append(Problem(F, line, "central", rid, "range_type 'margin' needs central"))
+        elif g.get("margin"):
+            problems.append(Problem(F, line, "margin", rid, "margin applies only to range_type 'margin'"))
+    return problems
+
+
+def check_claims_rules(table: Table) -> list[Problem]:
+    problems: list[Problem] = []
+    for line, rec in table.rows:
+        rid = rec.get("claim_id", "").strip()
+        for col in ("origin_date", "as_of"):
+            p = _date_problem(table.file, line, col, rid, rec.get(col, "").strip())
+            if p:
+                problems.append(p)
+        comp = rec.get("comparator", "").strip()
+        val = _num(rec.get("value", "").strip())
+        share = comp.startswith(SHARE_COMPARATORS_PREFIX) or rec.get("measure", "").strip() in SHARE_MEASURES
+        if share and val is not None and val > 1:
+            problems.append(Problem(table.file, line, "value", rid,
+                                    f"{rec['value'].strip()} is not a share: a share claim needs a fraction in [0, 1]"))
+    return problems
+
+
+# ------------------------------------------------------------------- entry points
+
+
+def check_resource(folder: Path, name: str, descriptor: Mapping[str, Any] | None = None,
+                   *, path: Path | None = None,
+                   source_ids: set[str] | None = None) -> tuple[Table | None, list[Problem]]:
+    """Read and check one resource of the registry; returns the text table and problems."""
+    descriptor = descriptor or read_descriptor(folder)
+    res = resource_schema(descriptor, name)
+    p = path or folder / res["path"]
+    table, problems = read_csv_text(p, display=p.name if path is None else str(p))
+    if table is None:
+        return None, problems
+    problems += check_table(table, res)
+    if name == "sources":
+        problems += check_sources_rules(table)
+    elif name == "estimates":
+        problems += check_estimates_rules(table, source_ids)
+    elif name == "claims":
+        problems += check_claims_rules(table)
+    return table, problems
+
+
+def source_id_set(table: Table | None) -> set[str] | None:
+    if table is None:
+        return None
+    return {rec.get("source_id", "").strip() for _, rec in table.rows}
+
+
+def validate_data_dir(folder: str | Path | None = None) -> list[Problem]:
+    """Check every table of the registry in *folder*; return all problems (empty if clean)."""
+    folder = _data_dir(folder)
+    problems: list[Problem] = []
+    try:
+        descriptor = read_descriptor(folder)
+    except (OSError, json.JSONDecodeError) as exc:
+        return [Problem(DESCRIPTOR, None, None, None, f"cannot read the descriptor: {exc}")]
+    src, p = check_resource(folder, "sources", descriptor)
+    problems += p
+    _, p = check_resource(folder, "estimates", descriptor, source_ids=source_id_set(src))
+    problems += p
+    claims_res = resource_schema(descriptor, "claims")
+    if (folder / claims_res["path"]).exists():
+        _, p = check_resource(folder, "claims", descriptor)
+        problems += p
+    return sorted(problems, key=_problem_key)
