@@ -89,6 +89,7 @@ __all__ = [
     "patterns_table",
     "list_totals",
     "kosovo_1999",
+    "documentation_gaps",
 ]
 
 #: Largest number of lists accepted (2^k cells are built explicitly).
@@ -333,7 +334,7 @@ def _describe(interactions: tuple[tuple[int, ...], ...], names: Sequence[str] | 
         return "independence"
     def nm(i: int) -> str:
         return names[i] if names is not None else str(i)
-    return "independence + " + " + ".join("x".join(nm(i) for i in t) for t in interactions)
+    return "main effects + " + " + ".join("x".join(nm(i) for i in t) for t in interactions)
 
 
 # --------------------------------------------------------------------------------------
@@ -497,7 +498,7 @@ def _irls(x: np.ndarray, y: np.ndarray, *, tol: float = 1e-13, max_iter: int = 2
         mu = np.maximum(mu, 0.1)
         eta = np.log(mu)
     else:
-        eta = x @ beta0
+        eta = np.minimum(x @ beta0, 700.0)
         mu = np.exp(eta)
     dev_old = math.inf
     beta = np.zeros(x.shape[1]) if beta0 is None else beta0.copy()
@@ -515,7 +516,7 @@ def _irls(x: np.ndarray, y: np.ndarray, *, tol: float = 1e-13, max_iter: int = 2
         while math.isfinite(dev_old) and dev > dev_old * (1 + 1e-12) + 1e-12 and halvings < 30:
             beta_new = (beta_new + beta) / 2
             eta_new = x @ beta_new
-            mu_new = np.exp(eta_new)
+            mu_new = np.exp(np.minimum(eta_new, 700.0))
             dev = _poisson_deviance(y, mu_new)
             halvings += 1
         beta, eta, mu = beta_new, eta_new, mu_new
@@ -550,7 +551,7 @@ class _Profile:
         """Profile log-likelihood at N = n + exp(u)."""
         n0 = math.exp(u)
         y = np.append(self.y_obs, n0)
-        fit = _irls(self.x, y, beta0=self.beta_start)
+        fit = _irls(self.x, y)
         return -fit.deviance / 2 + _profile_constant(self.n + n0, n0)
 
 
@@ -566,17 +567,16 @@ def _profile_interval(x: np.ndarray, y: np.ndarray, beta: np.ndarray, level: flo
     u_max = math.log(max_ratio * max(n, 1.0))
 
     # maximise over u; bracket around the Poisson estimate
-    lo_b, hi_b = max(u_min, u_hat - 4), min(u_max, u_hat + 4)
-    if hi_b <= lo_b:
-        hi_b = lo_b + 1
+    # (the maximisation is not capped by max_ratio: only the search for the upper end is)
+    lo_b, hi_b = max(u_min, u_hat - 4), max(u_hat + 4, u_min + 1)
     opt = optimize.minimize_scalar(lambda u: -prof.loglik_u(u), bounds=(lo_b, hi_b),
                                    method="bounded", options={"xatol": 1e-10})
     u_star, l_star = float(opt.x), -float(opt.fun)
     for _ in range(3):  # widen if the maximum sits on a bracket edge
         if u_star - lo_b < 1e-3 and lo_b > u_min:
             lo_b = max(u_min, lo_b - 8)
-        elif hi_b - u_star < 1e-3 and hi_b < u_max:
-            hi_b = min(u_max, hi_b + 8)
+        elif hi_b - u_star < 1e-3:
+            hi_b = hi_b + 8
         else:
             break
         opt = optimize.minimize_scalar(lambda u: -prof.loglik_u(u), bounds=(lo_b, hi_b),
@@ -849,3 +849,138 @@ def kosovo_1999() -> dict[str, Any]:
     if sum(data["patterns"].values()) != data["observed_total"]:  # pragma: no cover
         raise PatternError("kosovo1999.json: patterns do not add up to observed_total")
     return data
+
+
+#: Publishers whose documented counts and estimates are compared in the notebook.
+GAP_PUBLISHERS = r"OHCHR|High Commissioner for Human Rights|HRDAG|Human Rights Data Analysis|Amnesty"
+#: Measures compared.
+GAP_MEASURES = ("deaths_civilian", "deaths_in_detention")
+
+
+def documentation_gaps(
+    estimates: pd.DataFrame | None,
+    *,
+    measures: Sequence[str] = GAP_MEASURES,
+    publishers: str = GAP_PUBLISHERS,
+    include_kosovo: bool = True,
+) -> pd.DataFrame:
+    """Documented counts next to statistical estimates of the same total.
+
+    Selection from the registry (``syriastats.with_sources(load_estimates(),
+    load_sources())``): rows whose ``measure`` is in *measures*, whose ``method`` is
+    ``documented_count`` or ``statistical_estimate``, whose ``publisher`` matches the
+    regular expression *publishers* (case-insensitive) and that have a ``central``
+    value. Within a measure, rows are grouped by their stated period
+    (``period_start_text``, ``period_end_text``); a group needs at least one of each
+    method (the two may come from different documents, e.g. an HRDAG memo and the
+    Amnesty report it fed). If several groups qualify, the one whose estimate was
+    published last is kept.
+
+    Which number is the total: following the data dictionary, a
+    ``statistical_estimate`` estimates the total (documented + undocumented). A
+    source may also state the undocumented component as its own
+    ``statistical_estimate`` row; a component is always smaller than the total, so
+    the *largest* estimate in the group is taken as the total, and any other
+    estimate row is checked against ``total - documented`` (result in ``check``).
+    The documented count is the largest ``documented_count`` in the group. An
+    estimated total below the documented count raises ``ValueError``.
+
+    With ``include_kosovo`` a first row gives the Kosovo 1999 case, where a later
+    near-census (not an estimate) shows the true size of the gap.
+
+    Returns:
+        DataFrame with ``case``, ``measure``, ``period``, ``publisher`` (of the
+        estimate), ``source_id`` (of the estimate), ``documented_source_id``,
+        ``documented_id``, ``estimate_id``, ``documented_deaths``, ``total_deaths``
+        (estimated or enumerated total), ``total_kind``, ``total_low_deaths`` /
+        ``total_high_deaths`` (the source's stated range, NaN if none), ``check``,
+        ``undocumented_deaths`` (total - documented) and ``documented_share``
+        (fraction). Units: persons killed.
+    """
+    rows: list[dict[str, Any]] = []
+    if include_kosovo:
+        k = kosovo_1999()
+        rows.append({
+            "case": "Kosovo 1999 (killings, four lists)", "measure": "deaths_total",
+            "period": "1999-03-20 to 1999-06-22",
+            "publisher": "Ball et al. (2002) lists; Kosovo Memory Book (via HRDAG)",
+            "source_id": "", "documented_source_id": "", "documented_id": "",
+            "estimate_id": "",
+            "documented_deaths": float(k["observed_total"]),
+            "total_deaths": float(k["benchmark_total"]),
+            "total_kind": "near-census count (later enumeration)",
+            "total_low_deaths": math.nan, "total_high_deaths": math.nan,
+            "check": "package data kosovo1999.json",
+        })
+    if estimates is not None and len(estimates):
+        need = {"measure", "method", "publisher", "source_id", "estimate_id", "central"}
+        missing = need - set(estimates.columns)
+        if missing:
+            raise ValueError(f"documentation_gaps: estimates lacks columns {sorted(missing)}; "
+                             "pass syriastats.with_sources(load_estimates(), load_sources())")
+        est = estimates[
+            estimates["measure"].astype(str).isin(list(measures))
+            & estimates["method"].astype(str).isin(["documented_count", "statistical_estimate"])
+            & estimates["publisher"].astype(str).str.contains(publishers, case=False, regex=True)
+            & estimates["central"].notna()
+        ].copy()
+        for c in ("period_start_text", "period_end_text"):
+            est[c] = est[c].astype(str) if c in est.columns else ""
+        has_pub = "published" in est.columns
+        for measure in measures:
+            sub = est[est["measure"].astype(str) == measure]
+            candidates = []
+            for (p0, p1), grp in sub.groupby(["period_start_text", "period_end_text"], sort=True):
+                docs = grp[grp["method"].astype(str) == "documented_count"]
+                tots = grp[grp["method"].astype(str) == "statistical_estimate"]
+                if len(docs) == 0 or len(tots) == 0:
+                    continue
+                d = docs.loc[docs["central"].astype(float).idxmax()]
+                t = tots.loc[tots["central"].astype(float).idxmax()]
+                key = (str(t["published"]) if has_pub else "", str(t["estimate_id"]))
+                candidates.append((key, p0, p1, d, t, tots))
+            if not candidates:
+                continue
+            candidates.sort(key=lambda c: c[0])
+            _, p0, p1, d, t, tots = candidates[-1]
+            doc_n, tot_n = float(d["central"]), float(t["central"])
+            if tot_n < doc_n:
+                raise ValueError(
+                    f"documentation_gaps: estimate {t['estimate_id']} ({tot_n:,.0f}) is below "
+                    f"the documented count {d['estimate_id']} ({doc_n:,.0f}); a "
+                    "statistical_estimate must be the total including documented deaths")
+            checks = []
+            for _, other in tots.iterrows():
+                if other["estimate_id"] == t["estimate_id"]:
+                    continue
+                comp = float(other["central"])
+                ok = abs(doc_n + comp - tot_n) <= 0.5
+                checks.append(
+                    f"{other['estimate_id']} ({comp:,.0f}) "
+                    + ("= total - documented: consistent" if ok
+                       else f"!= total - documented ({tot_n - doc_n:,.0f}): CHECK"))
+            words = {"deaths_civilian": "civilian deaths",
+                     "deaths_in_detention": "deaths in detention"}.get(
+                         measure, measure.replace("_", " "))
+            years = "-".join(dict.fromkeys(str(x)[:4] for x in (p0, p1) if str(x)))
+            low = t["low"] if "low" in t.index else None
+            high = t["high"] if "high" in t.index else None
+            rows.append({
+                "case": f"Syria: {words}" + (f", {years}" if years else ""),
+                "measure": measure, "period": f"{p0} to {p1}",
+                "publisher": str(t["publisher"]), "source_id": str(t["source_id"]),
+                "documented_source_id": str(d["source_id"]),
+                "documented_id": str(d["estimate_id"]), "estimate_id": str(t["estimate_id"]),
+                "documented_deaths": doc_n, "total_deaths": tot_n,
+                "total_kind": "statistical estimate",
+                "total_low_deaths": math.nan if low is None or pd.isna(low) else float(low),
+                "total_high_deaths": math.nan if high is None or pd.isna(high) else float(high),
+                "check": "; ".join(checks) if checks else "no component row",
+            })
+    out = pd.DataFrame(rows, columns=[
+        "case", "measure", "period", "publisher", "source_id", "documented_source_id",
+        "documented_id", "estimate_id", "documented_deaths", "total_deaths", "total_kind",
+        "total_low_deaths", "total_high_deaths", "check"])
+    out["undocumented_deaths"] = out["total_deaths"] - out["documented_deaths"]
+    out["documented_share"] = out["documented_deaths"] / out["total_deaths"]
+    return out

@@ -1,0 +1,345 @@
+"""Derived quantities with honest intervals, computed from the estimates registry.
+
+Every function takes the ``estimates`` DataFrame as returned by
+:func:`syriastats.load_estimates` (optionally joined with sources, which adds
+``publisher``) and returns a one-row-per-result DataFrame with the columns of
+:func:`syriastats.uncertainty.summarise` (``median, lower_50 .. upper_95``: central
+intervals holding 50/90/95 % of the Monte Carlo draws) plus
+
+* ``on`` - the reference date (Timestamp),
+* ``unit`` - e.g. ``"fraction"`` or ``"deaths per 1,000 pre-war inhabitants"``,
+* ``estimate_ids`` - the registry rows used, ``;``-separated, sorted,
+* ``assumptions`` - one line stating the selection rule and the assumptions made.
+
+Selection rule (shared): for a measure and a date ``on``, keep the rows whose
+``period_end`` lies within ``window_days`` of ``on``; among each publisher's rows
+(column ``publisher`` if present, else ``source_id``) keep the one whose
+``period_end`` is nearest to ``on`` (ties: later ``period_end``, then smaller
+``estimate_id``). The chosen rows of one measure are combined as an equal-weight
+mixture (each Monte Carlo draw picks a publisher at random, then draws from that
+publisher's distribution), so disagreement between publishers is kept as
+uncertainty. Different measures are drawn independently.
+
+Pre-war population: every ``population`` row whose ``period_end`` falls in 2010 or
+2011 (one per publisher/source, the one nearest to 15 March 2011), again as an
+equal-weight mixture, so the spread between the sources' denominators is carried.
+
+Each figure is read by :func:`syriastats.uncertainty.from_row` with ``coverage``
+(default 0.9). Figures printed without any range get ``assumed_margin`` (default
+±5 % at that coverage); this is the suite's assumption, not the source's, and is
+listed in ``assumptions`` with the rows it was applied to. Documented counts and
+"at least" figures are floors (default undercount
+:data:`syriastats.uncertainty.DEFAULT_UNDERCOUNT`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from syriastats.uncertainty import (
+    DEFAULT_COVERAGE,
+    Fitted,
+    UncertaintyError,
+    from_row,
+    sample_mixture,
+    summarise,
+)
+
+__all__ = [
+    "DEFAULT_ASSUMED_MARGIN",
+    "DEFAULT_SEED",
+    "deaths_per_1000",
+    "displaced_share",
+    "documented_vs_estimated",
+    "prewar_population_rows",
+    "select_nearest",
+]
+
+#: Seed of the default Generator (the date the uprising began, 15 March 2011).
+DEFAULT_SEED: int = 20110315
+#: Relative margin given to a figure printed with no range (an assumption of this suite).
+DEFAULT_ASSUMED_MARGIN: float = 0.05
+#: Monte Carlo draws by default.
+DEFAULT_N: int = 200_000
+PREWAR_START = pd.Timestamp("2010-01-01")
+PREWAR_END = pd.Timestamp("2011-12-31")
+WAR_START = pd.Timestamp("2011-03-15")
+
+
+def _group_col(df: pd.DataFrame, by: str | None) -> str:
+    if by is not None:
+        return by
+    return "publisher" if "publisher" in df.columns else "source_id"
+
+
+def select_nearest(
+    estimates: pd.DataFrame,
+    measure: str | Iterable[str],
+    on: Any,
+    *,
+    window_days: float = 183,
+    by: str | None = None,
+    methods: Sequence[str] | None = None,
+    start_before: Any = None,
+) -> pd.DataFrame:
+    """Each publisher's figure for ``measure`` nearest to ``on`` within the window.
+
+    ``on``: a date; ``window_days``: the largest allowed ``|period_end - on|`` in days;
+    ``by``: grouping column (default ``publisher`` if present, else ``source_id``);
+    ``methods``: keep only these ``method`` values; ``start_before``: keep only rows
+    whose ``period_start`` is on or before this date (e.g. cumulative tolls counted
+    from the start of the war). Returns the chosen rows sorted by ``estimate_id``,
+    with a ``days_from_on`` column.
+    """
+    on = pd.Timestamp(on)
+    measures = [measure] if isinstance(measure, str) else list(measure)
+    df = estimates[estimates["measure"].astype(str).isin(measures)].copy()
+    if methods is not None:
+        df = df[df["method"].astype(str).isin(list(methods))]
+    if start_before is not None:
+        df = df[pd.to_datetime(df["period_start"]) <= pd.Timestamp(start_before)]
+    pe = pd.to_datetime(df["period_end"])
+    df["days_from_on"] = (pe - on).dt.days.astype(float)
+    df = df[df["days_from_on"].abs() <= window_days]
+    if df.empty:
+        return df
+    g = _group_col(df, by)
+    df = df.assign(_dist=df["days_from_on"].abs(), _neg_end=-df["days_from_on"])
+    df = df.sort_values([g, "_dist", "_neg_end", "estimate_id"], kind="mergesort")
+    df = df.groupby(g, sort=True, observed=True).head(1)
+    return df.drop(columns=["_dist", "_neg_end"]).sort_values("estimate_id", kind="mergesort")
+
+
+def prewar_population_rows(estimates: pd.DataFrame, *, by: str | None = None,
+                           measure: str = "population") -> pd.DataFrame:
+    """Population rows dated 2010-2011, one per publisher/source (nearest to 15 Mar 2011)."""
+    pe = pd.to_datetime(estimates["period_end"])
+    prewar = estimates[(pe >= PREWAR_START) & (pe <= PREWAR_END)]
+    return select_nearest(prewar, measure, WAR_START, window_days=10_000, by=by)
+
+
+class _Input:
+    """One measure's chosen rows, their fits and notes."""
+
+    def __init__(self, label: str, rows: pd.DataFrame, coverage: float,
+                 assumed_margin: float | None, undercount: Any, *, fit: bool = True) -> None:
+        if rows.empty:
+            raise UncertaintyError(f"no rows for {label} in the window")
+        self.label = label
+        self.rows = rows
+        kw: dict[str, Any] = {"assumed_margin": assumed_margin}
+        if undercount is not None:
+            kw["undercount"] = undercount
+        self.fits: list[Fitted] = ([from_row(r, coverage=coverage, **kw)
+                                    for _, r in rows.iterrows()] if fit else [])
+        self.ids = [str(x) for x in rows["estimate_id"]]
+        self.assumed = [i for i, f in zip(self.ids, self.fits) if f.params.get("assumed")]
+        self.floors = [i for i, f in zip(self.ids, self.fits) if f.kind == "lower_bound"]
+
+    def draws(self, n: int, rng: np.random.Generator) -> np.ndarray:
+        if len(self.fits) == 1:
+            return self.fits[0].sample(n, rng)
+        return sample_mixture(self.fits, n, rng)
+
+    def describe(self) -> str:
+        return f"{self.label} [{', '.join(self.ids)}]"
+
+
+def _notes(inputs: Sequence[_Input], assumed_margin: float | None, coverage: float,
+           undercount: Any) -> str:
+    parts = []
+    assumed = [i for x in inputs for i in x.assumed]
+    if assumed:
+        parts.append(f"figures without a stated range given ±{assumed_margin * 100:g}% at "
+                     f"{coverage * 100:g}% (assumed): {', '.join(assumed)}")
+    floors = [i for x in inputs for i in x.floors]
+    if floors:
+        u = undercount if undercount is not None else "default (1, 2.141; OHCHR 2022 ratio)"
+        parts.append(f"documented/'at least' figures read as floors, undercount {u}: "
+                     f"{', '.join(floors)}")
+    parts.append(f"brackets read as central {coverage * 100:g}% intervals; measures drawn "
+                 "independently; several publishers of one measure pooled as an equal-weight "
+                 "mixture")
+    return "; ".join(parts)
+
+
+def _result(draws: np.ndarray, name: str, on: pd.Timestamp, unit: str,
+            inputs: Sequence[_Input], assumptions: str) -> pd.DataFrame:
+    out = summarise({name: draws})
+    out.insert(1, "on", on)
+    out["unit"] = unit
+    out["estimate_ids"] = ";".join(sorted({i for x in inputs for i in x.ids}))
+    out["assumptions"] = assumptions
+    return out
+
+
+def displaced_share(
+    estimates: pd.DataFrame,
+    on: Any = "2016-06-30",
+    *,
+    window_days: float = 183,
+    refugee_measure: str = "refugees_registered",
+    idp_measure: str = "idps",
+    population_measure: str = "population",
+    by: str | None = None,
+    coverage: float = DEFAULT_COVERAGE,
+    assumed_margin: float | None = DEFAULT_ASSUMED_MARGIN,
+    n: int = DEFAULT_N,
+    rng: np.random.Generator | None = None,
+) -> pd.DataFrame:
+    """Share of the pre-war population displaced: (registered refugees + IDPs) / pre-war population.
+
+    A fraction in [0, 1+] (it could exceed 1 only if the inputs were inconsistent).
+    Numerator: each publisher's ``refugee_measure`` and ``idp_measure`` figure nearest
+    to ``on`` within ``window_days`` (rule in the module docstring); denominator: the
+    2010-2011 ``population`` rows (:func:`prewar_population_rows`). Refugees, IDPs
+    and population are drawn independently (different agencies). ``rng`` defaults
+    to ``np.random.default_rng(DEFAULT_SEED)``.
+    """
+    on = pd.Timestamp(on)
+    rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
+    ref = _Input("refugees", select_nearest(estimates, refugee_measure, on,
+                                            window_days=window_days, by=by),
+                 coverage, assumed_margin, None)
+    idp = _Input("IDPs", select_nearest(estimates, idp_measure, on,
+                                        window_days=window_days, by=by),
+                 coverage, assumed_margin, None)
+    pop = _Input("pre-war population", prewar_population_rows(estimates, by=by,
+                                                              measure=population_measure),
+                 coverage, assumed_margin, None)
+    share = (ref.draws(n, rng) + idp.draws(n, rng)) / pop.draws(n, rng)
+    text = (f"(refugees + IDPs) / pre-war population; nearest figure per publisher within "
+            f"±{window_days:g} days of {on:%Y-%m-%d}: {ref.describe()}, {idp.describe()}; "
+            f"population 2010-2011: {pop.describe()}; "
+            + _notes([ref, idp, pop], assumed_margin, coverage, None))
+    return _result(share, "displaced_share", on, "fraction of pre-war population",
+                   [ref, idp, pop], text)
+
+
+def deaths_per_1000(
+    estimates: pd.DataFrame,
+    on: Any = "2016-06-30",
+    *,
+    measure: str = "deaths_total",
+    methods: Sequence[str] | None = None,
+    latest: bool = True,
+    window_days: float = 183,
+    population_measure: str = "population",
+    by: str | None = None,
+    coverage: float = DEFAULT_COVERAGE,
+    assumed_margin: float | None = DEFAULT_ASSUMED_MARGIN,
+    undercount: tuple[float, float] | None = None,
+    n: int = DEFAULT_N,
+    rng: np.random.Generator | None = None,
+) -> pd.DataFrame:
+    """Cumulative deaths since the war began per 1,000 pre-war inhabitants.
+
+    Rows: one at ``on`` and, if ``latest``, one at the latest ``period_end`` among the
+    eligible rows (skipped when it is the same date). Eligible rows: ``measure``
+    (default ``deaths_total``), ``methods`` if given, ``period_start`` in 2011 or
+    earlier (tolls counted from the start of the war). Per date, each publisher's
+    nearest figure within ``window_days`` is taken; documented counts and "at least"
+    figures are floors (``undercount``, default as in
+    :func:`syriastats.uncertainty.to_distribution`). Unit: deaths per 1,000 people of
+    the pre-war (2010-2011) population.
+    """
+    rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
+    dates = [pd.Timestamp(on)]
+    if latest:
+        pool = estimates[estimates["measure"].astype(str) == measure]
+        if methods is not None:
+            pool = pool[pool["method"].astype(str).isin(list(methods))]
+        pool = pool[pd.to_datetime(pool["period_start"]) <= PREWAR_END]
+        if not pool.empty:
+            last = pd.to_datetime(pool["period_end"]).max()
+            if last != dates[0]:
+                dates.append(last)
+    pop = _Input("pre-war population", prewar_population_rows(estimates, by=by,
+                                                              measure=population_measure),
+                 coverage, assumed_margin, None)
+    out = []
+    for d in dates:
+        dead = _Input(f"deaths ({measure})",
+                      select_nearest(estimates, measure, d, window_days=window_days, by=by,
+                                     methods=methods, start_before=PREWAR_END),
+                      coverage, assumed_margin, undercount)
+        rate = 1000.0 * dead.draws(n, rng) / pop.draws(n, rng)
+        text = (f"1000 x deaths / pre-war population; nearest cumulative figure per publisher "
+                f"within ±{window_days:g} days of {d:%Y-%m-%d}: {dead.describe()}; population "
+                f"2010-2011: {pop.describe()}; "
+                + _notes([dead, pop], assumed_margin, coverage, undercount))
+        out.append(_result(rate, "deaths_per_1000", d,
+                           "deaths per 1,000 pre-war inhabitants", [dead, pop], text))
+    return pd.concat(out, ignore_index=True)
+
+
+def documented_vs_estimated(
+    estimates: pd.DataFrame,
+    on: Any = None,
+    *,
+    measure: str | None = None,
+    window_days: float = 365,
+    by: str | None = None,
+    coverage: float = DEFAULT_COVERAGE,
+    assumed_margin: float | None = DEFAULT_ASSUMED_MARGIN,
+    n: int = DEFAULT_N,
+    rng: np.random.Generator | None = None,
+) -> pd.DataFrame:
+    """Ratio of statistical estimates to documented counts of the same measure, same time.
+
+    For each measure (or only ``measure``) that has both ``statistical_estimate`` and
+    ``documented_count`` rows: numerator = each publisher's statistical estimate
+    nearest to ``on`` within ``window_days`` (mixture if several); denominator = each
+    publisher's documented count nearest to ``on`` taken **as printed** (the ratio is
+    "estimate / what was documented", so the count is not inflated as a floor); if
+    several, an equal-weight choice among them. ``on=None``: per measure, the latest
+    ``period_end`` of its statistical estimates that has a documented count within
+    ``window_days``. The interval reflects the estimate's
+    stated (or assumed) uncertainty and the spread between publishers. Unit: ratio (x).
+    """
+    rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
+    meas = estimates["measure"].astype(str)
+    meth = estimates["method"].astype(str)
+    candidates = sorted(set(meas[meth == "statistical_estimate"]) & set(meas[meth == "documented_count"]))
+    if measure is not None:
+        candidates = [m for m in candidates if m == measure]
+    out = []
+    for m in candidates:
+        sub = estimates[meas == m]
+        if on is not None:
+            d = pd.Timestamp(on)
+        else:  # latest estimate date with a documented count within the window
+            est_dates = pd.to_datetime(sub.loc[meth[meas == m] == "statistical_estimate",
+                                               "period_end"]).sort_values(ascending=False)
+            doc_dates = pd.to_datetime(sub.loc[meth[meas == m] == "documented_count",
+                                               "period_end"])
+            ok = [t for t in est_dates
+                  if ((doc_dates - t).dt.days.abs() <= window_days).any()]
+            if not ok:
+                continue
+            d = ok[0]
+        est_rows = select_nearest(sub, m, d, window_days=window_days, by=by,
+                                  methods=["statistical_estimate"])
+        doc_rows = select_nearest(sub, m, d, window_days=window_days, by=by,
+                                  methods=["documented_count"])
+        if est_rows.empty or doc_rows.empty:
+            continue
+        est = _Input(f"statistical estimates ({m})", est_rows, coverage, assumed_margin, None)
+        counts = doc_rows["central"].astype(float).to_numpy()
+        if np.isnan(counts).any() or (counts <= 0).any():
+            raise UncertaintyError(f"documented counts for {m} need a positive central value")
+        denom = counts[rng.integers(0, len(counts), size=int(n))] if len(counts) > 1 else counts[0]
+        ratio = est.draws(n, rng) / denom
+        doc = _Input(f"documented counts ({m})", doc_rows, coverage, None, None, fit=False)
+        text = (f"statistical estimate / documented count for {m}, nearest per publisher within "
+                f"±{window_days:g} days of {d:%Y-%m-%d}: {est.describe()} over {doc.describe()} "
+                "(counts as printed); " + _notes([est], assumed_margin, coverage, None))
+        out.append(_result(ratio, f"estimated_over_documented:{m}", d, "ratio (x)",
+                           [est, doc], text))
+    if not out:
+        raise UncertaintyError("no measure has both a statistical estimate and a documented "
+                               "count near the date")
+    return pd.concat(out, ignore_index=True)
