@@ -270,3 +270,20 @@ def test_parse_date_bounds(text: str, first: str, last: str) -> None:
 @pytest.mark.parametrize("text", ["2016-13", "2016-00-10", "16-01-01", "2016/01", "", "2016-02-30"])
 def test_parse_date_bounds_rejects(text: str) -> None:
     assert parse_date_bounds(text) is None
+
+
+def test_claims_file_without_optional_columns(registry: Path) -> None:
+    """A claims file written with only the essential columns (no origin_date,
+    origin_url or notes) is accepted; 'as known then' then falls back to as_of."""
+    header = ["claim_id", "origin", "text", "measure", "as_of", "value", "comparator"]
+    row = {"claim_id": "c1", "origin": "Some paper, 1 Aug 2016", "text": "470,000 died",
+           "measure": "deaths_total", "as_of": "2016-08-01", "value": "470000", "comparator": "at_most"}
+    write_csv(registry / "short.csv", [row], header)
+    df = syriastats.load_claims(registry / "short.csv")
+    assert df.loc[0, "claim_id"] == "c1"
+    assert pd.isna(df.loc[0, "origin_date"])
+    # but a required column may not be left out
+    write_csv(registry / "shorter.csv", [row], [h for h in header if h != "as_of"])
+    with pytest.raises(RegistryError) as exc:
+        syriastats.load_claims(registry / "shorter.csv")
+    assert any(p.column == "as_of" for p in exc.value.problems)

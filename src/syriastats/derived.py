@@ -64,15 +64,21 @@ DEFAULT_SEED: int = 20110315
 DEFAULT_ASSUMED_MARGIN: float = 0.05
 #: Monte Carlo draws by default.
 DEFAULT_N: int = 200_000
+#: Default excess of a "more than X" displacement figure (truth between X and 1.05 X
+#: at the chosen coverage): a rounding-down reading, an assumption of this suite.
+DISPLACEMENT_FLOOR_EXCESS: tuple[float, float] = (1.0, 1.05)
 PREWAR_START = pd.Timestamp("2010-01-01")
 PREWAR_END = pd.Timestamp("2011-12-31")
 WAR_START = pd.Timestamp("2011-03-15")
 
 
-def _group_col(df: pd.DataFrame, by: str | None) -> str:
+def _group_col(df: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
+    """Columns that define one "series": ``by`` if given; else publisher and method
+    when the frame carries publishers (joined with :func:`syriastats.with_sources`),
+    so one prolific publisher counts once per method; else ``source_id``."""
     if by is not None:
-        return by
-    return "publisher" if "publisher" in df.columns else "source_id"
+        return [by] if isinstance(by, str) else list(by)
+    return ["publisher", "method"] if "publisher" in df.columns else ["source_id"]
 
 
 def select_nearest(
@@ -81,14 +87,18 @@ def select_nearest(
     on: Any,
     *,
     window_days: float = 183,
-    by: str | None = None,
+    by: str | Sequence[str] | None = None,
     methods: Sequence[str] | None = None,
     start_before: Any = None,
+    exclude_qualifiers: Sequence[str] = ("at_most",),
 ) -> pd.DataFrame:
     """Each publisher's figure for ``measure`` nearest to ``on`` within the window.
 
     ``on``: a date; ``window_days``: the largest allowed ``|period_end - on|`` in days;
-    ``by``: grouping column (default ``publisher`` if present, else ``source_id``);
+    ``by``: grouping column(s) (default publisher and method if the frame has a
+    ``publisher`` column, else ``source_id``); ``exclude_qualifiers``: rows with these
+    qualifiers are not used (default: "at most" ceilings, which bound a figure from
+    above but do not estimate it);
     ``methods``: keep only these ``method`` values; ``start_before``: keep only rows
     whose ``period_start`` is on or before this date (e.g. cumulative tolls counted
     from the start of the war). Returns the chosen rows sorted by ``estimate_id``,
@@ -97,6 +107,8 @@ def select_nearest(
     on = pd.Timestamp(on)
     measures = [measure] if isinstance(measure, str) else list(measure)
     df = estimates[estimates["measure"].astype(str).isin(measures)].copy()
+    if exclude_qualifiers:
+        df = df[~df["qualifier"].astype(str).isin(list(exclude_qualifiers))]
     if methods is not None:
         df = df[df["method"].astype(str).isin(list(methods))]
     if start_before is not None:
@@ -108,17 +120,30 @@ def select_nearest(
         return df
     g = _group_col(df, by)
     df = df.assign(_dist=df["days_from_on"].abs(), _neg_end=-df["days_from_on"])
-    df = df.sort_values([g, "_dist", "_neg_end", "estimate_id"], kind="mergesort")
+    df = df.sort_values([*g, "_dist", "_neg_end", "estimate_id"], kind="mergesort")
     df = df.groupby(g, sort=True, observed=True).head(1)
     return df.drop(columns=["_dist", "_neg_end"]).sort_values("estimate_id", kind="mergesort")
 
 
 def prewar_population_rows(estimates: pd.DataFrame, *, by: str | None = None,
-                           measure: str = "population") -> pd.DataFrame:
-    """Population rows dated 2010-2011, one per publisher/source (nearest to 15 Mar 2011)."""
+                           measure: str = "population",
+                           methods: Sequence[str] | None = ("demographic_estimate",)) -> pd.DataFrame:
+    """Population rows dated 2010-2011, one per source document (nearest to 15 Mar 2011).
+
+    Grouped by ``source_id`` unless ``by`` is given: each data vintage (e.g. a World
+    Bank release) is its own estimate of the pre-war population, so the spread
+    between vintages and publishers is carried through. Rows whose scope says they
+    count the civil registry (de jure, including Syrians living abroad) are left out:
+    they are not a resident population. ``methods`` (default: demographic estimates
+    by statistical offices and the UN/World Bank) leaves out rounded denominators quoted
+    in press statements; pass ``None`` to keep them.
+    """
     pe = pd.to_datetime(estimates["period_end"])
     prewar = estimates[(pe >= PREWAR_START) & (pe <= PREWAR_END)]
-    return select_nearest(prewar, measure, WAR_START, window_days=10_000, by=by)
+    scope = prewar["scope"].astype(str).str.lower()
+    prewar = prewar[~scope.str.contains("de jure|civil registry|civil-registry", regex=True)]
+    return select_nearest(prewar, measure, WAR_START, window_days=10_000, by=by or "source_id",
+                          methods=methods)
 
 
 class _Input:
@@ -187,6 +212,7 @@ def displaced_share(
     by: str | None = None,
     coverage: float = DEFAULT_COVERAGE,
     assumed_margin: float | None = DEFAULT_ASSUMED_MARGIN,
+    floor_excess: tuple[float, float] = DISPLACEMENT_FLOOR_EXCESS,
     n: int = DEFAULT_N,
     rng: np.random.Generator | None = None,
 ) -> pd.DataFrame:
@@ -197,16 +223,19 @@ def displaced_share(
     to ``on`` within ``window_days`` (rule in the module docstring); denominator: the
     2010-2011 ``population`` rows (:func:`prewar_population_rows`). Refugees, IDPs
     and population are drawn independently (different agencies). ``rng`` defaults
-    to ``np.random.default_rng(DEFAULT_SEED)``.
+    to ``np.random.default_rng(DEFAULT_SEED)``. A "more than X" refugee or IDP figure
+    is a floor whose excess is ``floor_excess`` (default: the truth lies between X and
+    5% above X with 90% probability: such statements round a registration total or an
+    agency estimate down, they are not undercounts of the death-toll kind).
     """
     on = pd.Timestamp(on)
     rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
     ref = _Input("refugees", select_nearest(estimates, refugee_measure, on,
                                             window_days=window_days, by=by),
-                 coverage, assumed_margin, None)
+                 coverage, assumed_margin, floor_excess)
     idp = _Input("IDPs", select_nearest(estimates, idp_measure, on,
                                         window_days=window_days, by=by),
-                 coverage, assumed_margin, None)
+                 coverage, assumed_margin, floor_excess)
     pop = _Input("pre-war population", prewar_population_rows(estimates, by=by,
                                                               measure=population_measure),
                  coverage, assumed_margin, None)
@@ -214,7 +243,7 @@ def displaced_share(
     text = (f"(refugees + IDPs) / pre-war population; nearest figure per publisher within "
             f"±{window_days:g} days of {on:%Y-%m-%d}: {ref.describe()}, {idp.describe()}; "
             f"population 2010-2011: {pop.describe()}; "
-            + _notes([ref, idp, pop], assumed_margin, coverage, None))
+            + _notes([ref, idp, pop], assumed_margin, coverage, floor_excess))
     return _result(share, "displaced_share", on, "fraction of pre-war population",
                    [ref, idp, pop], text)
 
@@ -297,7 +326,8 @@ def documented_vs_estimated(
     "estimate / what was documented", so the count is not inflated as a floor); if
     several, an equal-weight choice among them. ``on=None``: per measure, the latest
     ``period_end`` of its statistical estimates that has a documented count within
-    ``window_days``. The interval reflects the estimate's
+    ``window_days``. Documented counts must cover the same span as the estimates
+    (period starts within a year of each other). The interval reflects the estimate's
     stated (or assumed) uncertainty and the spread between publishers. Unit: ratio (x).
     """
     rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
@@ -323,7 +353,13 @@ def documented_vs_estimated(
             d = ok[0]
         est_rows = select_nearest(sub, m, d, window_days=window_days, by=by,
                                   methods=["statistical_estimate"])
-        doc_rows = select_nearest(sub, m, d, window_days=window_days, by=by,
+        if est_rows.empty:
+            continue
+        # counts must cover the same span: their period starts within a year of the
+        # estimates' start (a cumulative toll is not compared with one year's count)
+        start = pd.to_datetime(est_rows["period_start"]).min()
+        same_span = (pd.to_datetime(sub["period_start"]) - start).dt.days.abs() <= 366
+        doc_rows = select_nearest(sub[same_span], m, d, window_days=window_days, by=by,
                                   methods=["documented_count"])
         if est_rows.empty or doc_rows.empty:
             continue

@@ -135,3 +135,29 @@ def series(df: pd.DataFrame, measure: str, *, method: str | None = None,
     cols = ["estimate_id", "family", "period_end_text", "low", "central", "high", "qualifier",
             "method", "published_text", "source_id"]
     return d.sort_values(["period_end", "estimate_id"], kind="stable")[cols].reset_index(drop=True)
+
+
+def latest_by_family(df: pd.DataFrame, measure: str, as_of: str | pd.Timestamp, *,
+                     cumulative: bool = True) -> pd.DataFrame:
+    """Each publisher family's latest figure for *measure* known on *as_of*.
+
+    "Known" means published on or before *as_of* (see :func:`known_at`) and about a
+    period ending on or before it. With *cumulative*, only figures counted from the
+    start of the war (``period_start`` in 2011 or earlier) are used, so one year's
+    count is not mistaken for a toll. One row per (family, method): the figure with
+    the latest ``period_end`` (ties: latest ``published``, then ``estimate_id``).
+    Sorted by ``central`` (or ``high`` when there is no central value), largest first.
+    """
+    cut = pd.Timestamp(as_of)
+    d = add_family(known_at(df, cut))
+    d = d[(d["measure"] == measure) & (d["period_end"] <= cut)]
+    if cumulative:
+        d = d[d["period_start"] <= pd.Timestamp("2011-12-31")]
+    d = d.sort_values(["family", "method", "period_end", "published", "estimate_id"], kind="stable")
+    d = d.groupby(["family", "method"], observed=True).tail(1)
+    value = d["central"].fillna(d["high"]).fillna(d["low"])
+    d = d.assign(_v=value.astype(float)).sort_values(["_v", "estimate_id"], ascending=[False, True],
+                                                     kind="stable")
+    cols = ["family", "method", "estimate_id", "period_end_text", "low", "central", "high",
+            "qualifier", "range_type", "margin", "published_text", "scope"]
+    return d[cols].reset_index(drop=True)

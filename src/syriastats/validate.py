@@ -232,8 +232,12 @@ def _num(text: str) -> float | None:
     return v if math.isfinite(v) else None
 
 
-def check_table(table: Table, res: Mapping[str, Any]) -> list[Problem]:
-    """Check one table against its resource schema (columns, types, constraints, keys)."""
+def check_table(table: Table, res: Mapping[str, Any], *, allow_missing_optional: bool = False) -> list[Problem]:
+    """Check one table against its resource schema (columns, types, constraints, keys).
+
+    With *allow_missing_optional* a column that is not required may be absent from
+    the header (used for users' own claims files); otherwise every column must be there.
+    """
     problems: list[Problem] = []
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
@@ -245,6 +249,8 @@ def check_table(table: Table, res: Mapping[str, Any]) -> list[Problem]:
     missing = [n for n in names if n not in table.header]
     for n in missing:
         req = fields[names.index(n)].get("constraints", {}).get("required", False)
+        if allow_missing_optional and not req:
+            continue
         problems.append(Problem(f_name, 1, n, None,
                                 "required column is missing from the header" if req
                                 else "column is missing from the header"))
@@ -431,7 +437,7 @@ def check_resource(folder: Path, name: str, descriptor: Mapping[str, Any] | None
     table, problems = read_csv_text(p, display=p.name if path is None else str(p))
     if table is None:
         return None, problems
-    problems += check_table(table, res)
+    problems += check_table(table, res, allow_missing_optional=(name == "claims"))
     if name == "sources":
         problems += check_sources_rules(table)
     elif name == "estimates":
