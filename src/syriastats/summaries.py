@@ -161,3 +161,21 @@ def latest_by_family(df: pd.DataFrame, measure: str, as_of: str | pd.Timestamp, 
     cols = ["family", "method", "estimate_id", "period_end_text", "low", "central", "high",
             "qualifier", "range_type", "margin", "published_text", "scope"]
     return d[cols].reset_index(drop=True)
+
+
+def format_number(x: float) -> str:
+    """Display format for notebook tables: counts with thousands separators, small
+    values (shares, ratios, rates) with three significant digits."""
+    if pd.isna(x):
+        return "<NA>"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.3g}"
+
+
+def set_display() -> None:
+    """Pandas display options used by the notebooks (stable, readable output)."""
+    pd.set_option("display.max_colwidth", 90)
+    pd.set_option("display.width", 160)
+    pd.set_option("display.max_rows", 80)
+    pd.set_option("display.float_format", format_number)
