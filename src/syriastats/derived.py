@@ -182,7 +182,9 @@ def _notes(inputs: Sequence[_Input], assumed_margin: float | None, coverage: flo
                      f"{coverage * 100:g}% (assumed): {', '.join(assumed)}")
     floors = [i for x in inputs for i in x.floors]
     if floors:
-        u = undercount if undercount is not None else "default (1, 2.141; OHCHR 2022 ratio)"
+        u = (undercount if undercount is not None else
+             "default (documented counts 1 to 2.141x, the OHCHR 2022 ratio; officials' "
+             "'more than X' 1 to 1.5x, an assumption)")
         parts.append(f"documented/'at least' figures read as floors, undercount {u}: "
                      f"{', '.join(floors)}")
     parts.append(f"brackets read as central {coverage * 100:g}% intervals; measures drawn "

@@ -52,6 +52,7 @@ from scipy.stats import rv_continuous
 
 __all__ = [
     "DEFAULT_COVERAGE",
+    "DEFAULT_AT_LEAST_EXCESS",
     "DEFAULT_UNDERCOUNT",
     "OHCHR_2022_ESTIMATED",
     "OHCHR_2022_DOCUMENTED",
@@ -86,6 +87,13 @@ OHCHR_2022_DOCUMENTED: float = 143_350.0
 #: published Syria ratio of a statistical estimate to the documented count it was
 #: built on (OHCHR 2022, civilians, March 2011 - March 2021).
 DEFAULT_UNDERCOUNT: tuple[float, float] = (1.0, OHCHR_2022_ESTIMATED / OHCHR_2022_DOCUMENTED)
+
+#: Default excess for an "at least" figure that is NOT a documented count (an
+#: official's or agency's "more than X"): the truth lies between 1.0 x and 1.5 x the
+#: figure with probability ``coverage``. Such statements are rounded floors of what the
+#: speaker believes, not lists with a documentation gap, so the OHCHR ratio does not
+#: apply; 1.5 is this suite's assumption (stated in every ``Fitted.assumption``).
+DEFAULT_AT_LEAST_EXCESS: tuple[float, float] = (1.0, 1.5)
 
 _SHAPES = (None, "lognormal", "pert", "triangular", "uniform")
 
@@ -407,8 +415,13 @@ def _lower_bound(count: float, u: tuple[float, float], cov: float, why: str,
     a, b = u
     if not count > 0:
         raise UncertaintyError(f"a lower-bound figure must be > 0, got {count!r}")
-    src = (" (default: 2.141 = OHCHR 2022 estimated/documented civilian deaths, "
-           "306,887/143,350)" if default_used else "")
+    if not default_used:
+        src = ""
+    elif tuple(u) == tuple(DEFAULT_UNDERCOUNT):
+        src = (" (default: 2.141 = OHCHR 2022 estimated/documented civilian deaths, "
+               "306,887/143,350)")
+    else:
+        src = " (default for an official's 'more than X': an assumption of this suite)"
     if a == 1.0:
         s = math.log(b) / z_for(cov)
         dist = exp_halfnorm(s, 1.0, scale=count)
@@ -526,7 +539,9 @@ def to_distribution(
         it was built on: the one published Syria ratio of estimated to documented
         deaths. It is civilians-only and late (documentation was more complete by then
         than in 2012-2014), so for early counts it may be too narrow; pass your own.
-        When an "at least" figure also has a ``high``, the default is (1, high/figure).
+        When an "at least" figure also has a ``high``, the default is (1, high/figure);
+        an "at least" figure that is not a documented count (an official's "more than
+        X") defaults to :data:`DEFAULT_AT_LEAST_EXCESS` = (1.0, 1.5) instead.
         There is no default for "at most": :class:`UncertaintyError` is raised.
     assumed_margin : a relative margin to give a bare point figure (no range, not a
         floor). Without it a bare point raises :class:`UncertaintyError`; never invented.
@@ -569,8 +584,11 @@ def to_distribution(
         if undercount is None:
             if hi is not None and hi > count:
                 undercount = (1.0, hi / count)
-            else:
+            elif method == "documented_count":
                 undercount = DEFAULT_UNDERCOUNT
+                default_used = True
+            else:
+                undercount = DEFAULT_AT_LEAST_EXCESS
                 default_used = True
         return _lower_bound(count, _check_undercount(undercount), coverage, why, default_used)
 

@@ -33,7 +33,9 @@ globally in a notebook.
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
+import re
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -41,6 +43,7 @@ from typing import Any
 import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+import pandas as pd
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -64,15 +67,15 @@ GREY: str = "#595959"
 LIGHT_GREY: str = "#D9D9D9"
 
 #: Colour cycle for series (no yellow). Dark and light colours alternate so
-#: neighbouring series also differ in greyscale.
+#: neighbouring series also differ in greyscale (luma differs by >= 0.15).
 SERIES_COLOURS: tuple[str, ...] = (
     OKABE_ITO["blue"],
     OKABE_ITO["orange"],
     OKABE_ITO["black"],
     OKABE_ITO["reddish_purple"],
     OKABE_ITO["bluish_green"],
-    OKABE_ITO["vermillion"],
     OKABE_ITO["sky_blue"],
+    OKABE_ITO["vermillion"],
 )
 #: Line styles cycled alongside the colours (colour is never the only cue).
 SERIES_LINESTYLES: tuple[Any, ...] = ("-", "--", "-.", ":", (0, (6, 2)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 1)))
@@ -96,7 +99,7 @@ METHOD_STYLE: dict[str, dict[str, Any]] = {
     "statistical_estimate": {"color": OKABE_ITO["blue"], "marker": "o", "filled": True,
                              "label": "Statistical estimate"},
     "expert_estimate": {"color": OKABE_ITO["vermillion"], "marker": "D", "filled": True,
-                        "label": "Expert or official estimate (no published method)"},
+                        "label": "Expert or official figure (no published method)"},
     "documented_count": {"color": OKABE_ITO["black"], "marker": ">", "filled": False,
                          "label": "Documented count (a minimum)"},
     "event_data": {"color": OKABE_ITO["bluish_green"], "marker": "s", "filled": True,
@@ -305,22 +308,28 @@ _LAYOUT_ATTR = "_syriastats_layout"
 _META_ATTR = "_syriastats_meta"
 
 
+@functools.lru_cache(maxsize=4096)
 def _text_width_pt(text: str, size: float, weight: str = "normal") -> float:
-    """Width of *text* in points, measured with the Agg text engine."""
-    from matplotlib.textpath import TextPath
+    """Width of *text* in points from the font's metrics (what SVG/PDF viewers draw).
+
+    Raster output at low resolution can be a few per cent wider because of
+    hinting; :func:`wrap` keeps a margin for that.
+    """
+    from matplotlib.textpath import text_to_path
 
     if not text:
         return 0.0
-    # TextPath is in font units scaled to *size* points; its extent is exact
-    # for the font matplotlib will draw with.
-    path = TextPath((0, 0), text.replace("$", r"\$"), size=size,
-                    prop=FontProperties(family=RC["font.family"], weight=weight))
-    ext = path.get_extents()
-    return float(ext.x1)  # from the origin, including left bearing
+    prop = FontProperties(family=RC["font.family"], weight=weight, size=size)
+    width, _h, _d = text_to_path.get_text_width_height_descent(text, prop, ismath=False)
+    return float(width)
 
 
 def wrap(text: str, width_pt: float, size: float, weight: str = "normal") -> list[str]:
-    """Greedy word wrap of *text* to lines at most *width_pt* wide at *size* points."""
+    """Greedy word wrap of *text* to lines at most *width_pt* wide at *size* points.
+
+    Keeps 4% of the width spare for raster hinting.
+    """
+    width_pt *= 0.96
     lines: list[str] = []
     for para in str(text).split("\n"):
         words = para.split()
@@ -349,7 +358,8 @@ def _layout(fig: Figure) -> dict[str, float]:
     lay = getattr(fig, _LAYOUT_ATTR, None)
     if lay is None:
         lay = {"header_in": 0.0, "footer_in": 0.0, "left_in": 0.7, "right_in": 0.3,
-               "axis_bottom_in": 0.45, "hspace": 0.35, "wspace": 0.3}
+               "axis_bottom_in": 0.45, "top_extra_in": 0.0, "hspace": 0.35,
+               "wspace": 0.3}
         setattr(fig, _LAYOUT_ATTR, lay)
     return lay
 
@@ -416,12 +426,16 @@ def add_footer(fig: Figure, source: str, note: str = "", *, licence: str = LICEN
 
 
 def set_margins(fig: Figure, *, left_in: float | None = None, right_in: float | None = None,
-                axis_bottom_in: float | None = None, hspace: float | None = None,
-                wspace: float | None = None) -> None:
-    """Set the axes margins (inches) kept around the header and footer."""
+                axis_bottom_in: float | None = None, top_extra_in: float | None = None,
+                hspace: float | None = None, wspace: float | None = None) -> None:
+    """Set the axes margins (inches) kept around the header and footer.
+
+    *top_extra_in* is room between the subtitle and the axes (e.g. for a key).
+    """
     lay = _layout(fig)
     for k, v in (("left_in", left_in), ("right_in", right_in),
-                 ("axis_bottom_in", axis_bottom_in), ("hspace", hspace), ("wspace", wspace)):
+                 ("axis_bottom_in", axis_bottom_in), ("top_extra_in", top_extra_in),
+                 ("hspace", hspace), ("wspace", wspace)):
         if v is not None:
             lay[k] = float(v)
     relayout(fig)
@@ -435,7 +449,7 @@ def relayout(fig: Figure) -> None:
     """
     lay = _layout(fig)
     w_in, h_in = fig.get_size_inches()
-    top = 1 - (lay["header_in"] + 0.15) / h_in
+    top = 1 - (lay["header_in"] + 0.15 + lay.get("top_extra_in", 0.0)) / h_in
     bottom = (lay["footer_in"] + lay["axis_bottom_in"]) / h_in
     left = lay["left_in"] / w_in
     right = 1 - lay["right_in"] / w_in
@@ -527,3 +541,170 @@ __all__ = [
 def iter_gids() -> Iterator[str]:
     """The gids of the header/footer texts (for tests and export)."""
     yield from _GIDS
+
+
+# --------------------------------------------------------------------------
+# Conventions shared by the chart modules: units, ranges, short names
+# --------------------------------------------------------------------------
+
+def unit_of(measure: str) -> str:
+    """Unit word used in column names for a registry *measure*.
+
+    ``deaths_*`` -> ``deaths``; shares -> ``fraction``; ``injured`` ->
+    ``persons``; flows of movements/applications keep their unit; everything
+    else (stocks of people) -> ``persons``.
+    """
+    m = str(measure)
+    if m.startswith("deaths"):
+        return "deaths"
+    if m.endswith("_share"):
+        return "fraction"
+    if m == "idps_new_displacements":
+        return "movements"
+    if m.startswith("asylum_applications"):
+        return "applications"
+    return "persons"
+
+
+def range_meaning(row: Mapping[str, Any], *, interval_note: str | None = None) -> str:
+    """What the range drawn for a registry row means, in a few words.
+
+    With caller-supplied ``lower``/``upper`` the caller's *interval_note* is
+    used; otherwise the meaning follows ``range_type``.
+    """
+    def _get(key: str) -> Any:
+        v = row.get(key) if hasattr(row, "get") else None
+        return None if v is None or (not isinstance(v, str) and _isna(v)) else v
+
+    if _get("lower") is not None and _get("upper") is not None:
+        return interval_note or "interval supplied with the chart"
+    rt = str(_get("range_type") or "none")
+    if rt == "bracket":
+        return "source's own low-high range (not a statistical interval)"
+    if rt == "confidence_interval":
+        lvl = _get("range_level")
+        return (f"{100 * float(lvl):g}% confidence interval stated by the source"
+                if lvl is not None else "confidence interval stated by the source")
+    if rt == "hard_bounds":
+        return "hard minimum and maximum stated by the source"
+    if rt == "margin":
+        m = _get("margin")
+        return (f"range implied by the source's ±{100 * float(m):g}% margin of error"
+                if m is not None else "margin of error stated by the source")
+    return ""
+
+
+def _isna(v: Any) -> bool:
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def range_bounds(row: Mapping[str, Any]) -> tuple[float | None, float | None]:
+    """Lower and upper end of the range drawn for a registry row (``None`` if none).
+
+    Order of preference: caller-supplied ``lower``/``upper``; the stated
+    ``low``/``high``; for ``range_type == 'margin'`` without printed bounds,
+    ``central * (1 -/+ margin)``.
+    """
+    def _num(key: str) -> float | None:
+        v = row.get(key) if hasattr(row, "get") else None
+        if v is None or _isna(v):
+            return None
+        return float(v)
+
+    lo, hi = _num("lower"), _num("upper")
+    if lo is not None and hi is not None:
+        return lo, hi
+    lo, hi = _num("low"), _num("high")
+    if lo is not None or hi is not None:
+        return lo, hi
+    if str(row.get("range_type", "")) == "margin":
+        c, m = _num("central"), _num("margin")
+        if c is not None and m is not None:
+            return c * (1 - m), c * (1 + m)
+    return None, None
+
+
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9/&.\-]{1,11})\)")
+_AUTHORS_RE = re.compile(r"^([A-Z][\w'\-]+)\s+[A-Z]{1,3}\s*,")
+
+
+def short_publisher(name: str, max_chars: int = 28) -> str:
+    """A short label for a publisher, for direct labels on a chart.
+
+    - bracketed acronyms win, joined by "/":
+      ``'Syrian Observatory for Human Rights (SOHR)' -> 'SOHR'``,
+      ``'Office of ... (OHCHR), analysis by ... (HRDAG)' -> 'OHCHR/HRDAG'``;
+    - an author list becomes "First et al.":
+      ``'Guha-Sapir D, Schlüter B, ... (The Lancet ...)' -> 'Guha-Sapir et al.'``;
+    - otherwise the name without its bracketed remark, shortened with an
+      ellipsis beyond *max_chars*:
+      ``'United Nations (characterisation in press reports)' -> 'United Nations'``.
+    """
+    name = " ".join(str(name).split())
+    acronyms = _ACRONYM_RE.findall(name)
+    if acronyms:
+        return "/".join(dict.fromkeys(acronyms))
+    m = _AUTHORS_RE.match(name)
+    if m:
+        return f"{m.group(1)} et al."
+    base = name.split(" (")[0].strip() or name
+    return base if len(base) <= max_chars else base[: max_chars - 1].rstrip() + "…"
+
+
+def spread(values: Sequence[float], min_gap: float) -> list[float]:
+    """Move label positions apart so neighbours are at least *min_gap* apart.
+
+    Keeps the order of *values*; the mean position of each cluster is kept.
+    Returns positions in the input order.
+    """
+    order = sorted(range(len(values)), key=lambda i: (values[i], i))
+    pos = [float(values[i]) for i in order]
+    for _ in range(len(pos) + 1):
+        moved = False
+        for k in range(1, len(pos)):
+            if pos[k] - pos[k - 1] < min_gap - 1e-12:
+                mid = (pos[k] + pos[k - 1]) / 2
+                pos[k - 1], pos[k] = mid - min_gap / 2, mid + min_gap / 2
+                moved = True
+        if not moved:
+            break
+    out = [0.0] * len(values)
+    for i, p in zip(order, pos):
+        out[i] = p
+    return out
+
+
+def text_width_in(text: str, size: float = BASE_SIZE, weight: str = "normal") -> float:
+    """Width of *text* in inches at *size* points."""
+    return _text_width_pt(text, size, weight) / 72
+
+
+def points_to_data_y(ax: Axes, points: float) -> float:
+    """How many y data units *points* typographic points span on *ax* (linear axis).
+
+    Call after the layout is final (header, footer and margins set).
+    """
+    fig = ax.get_figure()
+    height_pt = ax.get_position().height * fig.get_size_inches()[1] * 72
+    y0, y1 = ax.get_ylim()
+    return (y1 - y0) * points / max(height_pt, 1e-9)
+
+
+def key_above(ax: Axes, handles: Sequence[Any], *, ncol: int = 2) -> Any:
+    """A key (legend) in rows between the subtitle and the plot, aligned with the title.
+
+    Used where direct labels cannot say everything (e.g. marker shapes for
+    estimation methods); it never covers data. Call after :func:`set_margins`.
+    """
+    fig = ax.get_figure()
+    rows = (len(handles) + ncol - 1) // ncol
+    set_margins(fig, top_extra_in=0.06 + rows * (BASE_SIZE - 1.5) * 1.55 / 72)
+    w_in = fig.get_size_inches()[0]
+    pos = ax.get_position()
+    x_anchor = -(pos.x0 * w_in - PAD_IN) / (pos.width * w_in)
+    return ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(x_anchor, 1.01),
+                     ncol=ncol, fontsize=BASE_SIZE - 1.5, handletextpad=0.4,
+                     columnspacing=1.4, borderaxespad=0.0, borderpad=0.0)

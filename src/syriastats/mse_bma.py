@@ -1,0 +1,518 @@
+"""Bayesian model averaging over decomposable graphical models for three lists.
+
+The method of Madigan & York (1997), "Bayesian methods for estimation of the size of a
+closed population", *Biometrika* 84(1):19-34, as used through HRDAG's R package
+``dga`` (Johndrow & Lum). Written here from the published formulas (our own code; no
+code from ``dga`` is used). Counts are persons; ``n`` is the number of distinct people
+on at least one list, ``N`` the population, ``n0 = N - n`` the people on no list.
+
+Model
+    The 2^3 capture table (the seven observed patterns plus the unobserved cell
+    ``"000"`` holding ``n0``) is multinomial with ``N`` trials and cell probabilities
+    ``theta``. A *decomposable graphical model* says which lists may depend on each
+    other: an edge i-j allows list i and list j to be dependent; lists not joined by
+    a path are independent; and lists i and k joined only through j are independent
+    given j. On three lists there are 8 graphs, all decomposable: no edge
+    (independence), one edge (3 graphs), two edges (3 graphs), all three edges (the
+    complete graph). The complete graph is the *saturated* model: it includes the
+    three-way interaction, so it is **not** the log-linear "all two-way interactions"
+    model of :func:`syriastats.mse.compare_models` (whose N has a maximum-likelihood
+    estimate; the saturated model's has not - here only the prior identifies it).
+    The other seven graphs are exactly the log-linear models with the same pairwise
+    terms.
+
+Prior
+    * Cell probabilities: the hyper-Dirichlet prior (Dawid & Lauritzen 1993) that is
+      the restriction to the graph of one Dirichlet(``delta``, ..., ``delta``)
+      distribution on the 8 cells. A clique (or separator) ``C`` of the graph gets a
+      Dirichlet prior on its marginal table whose ``2^|C|`` cells each have parameter
+      ``delta * 2^(3 - |C|)``; the total prior weight is ``8 * delta`` imaginary
+      persons, whatever the graph. ``delta`` is ``dga``'s ``delta`` argument; its
+      help page (``bma.cr``) suggests ``2^-p`` for ``p`` lists, i.e. ``1/8`` here -
+      the default :data:`DEFAULT_DELTA`: one imaginary person spread evenly over the
+      8 cells. Madigan & York's three-list example uses ``delta = 1``. Larger
+      ``delta`` pulls the table towards equal cells, which favours models with more
+      edges and larger ``N``.
+    * Population size: ``prior_n="1/N"`` is Madigan & York's improper prior
+      ``p(N) proportional to 1/N``; ``"1/n0"`` is ``dga``'s literal code default
+      (``logprior = -log(Nmissing)``, proportional to ``1/(N - n)``, so ``N = n`` is
+      excluded); ``"uniform"`` is flat on the grid. A callable gives any log prior
+      (it receives the array of ``N`` values). The prior is truncated at ``n_max``;
+      with an improper prior the posterior depends on that truncation only if the
+      posterior mass near ``n_max`` is not negligible (flagged when the last tenth of
+      the grid holds more than 0.1 % of the posterior).
+    * Graphs: equal prior probability 1/8 each (``dga``'s default), or 1/7 each and
+      0 for the complete graph with ``exclude_saturated=True`` (as the Gaza
+      capture-recapture study dropped the saturated log-linear model).
+
+Formulas (per graph ``G`` with cliques ``C`` and separators ``S``, for each ``N``)
+    ``log p(table | N, G) = log N! - log n0! - sum_h log n_h!
+    + sum_C log E_C(N) - sum_S log E_S(N)``,
+    where for a marginal table with counts ``d_j`` (``n0`` added to its all-zero
+    cell) and Dirichlet parameters ``a = delta 2^(3-|C|)`` per cell, ``A = 8 delta``
+    in total, ``log E_C = lgamma(A) - lgamma(A + N) + sum_j [lgamma(a + d_j) -
+    lgamma(a)]`` (the Dirichlet-multinomial probability of one ordered sequence;
+    empty separators contribute 0). The first three terms are the multinomial
+    coefficient, which depends on ``N`` through ``N!/n0!``. Posterior:
+    ``p(G, N | data) proportional to p(G) p(N) p(table | N, G)``, normalised over
+    the 8 graphs and ``N = n .. n_max``. Computed in log space and vectorised over
+    ``N`` (``scipy.special.gammaln``, ``logsumexp``). ``dga`` expects its array with
+    the first list varying fastest; here the input is pattern strings, so the order
+    of cells cannot be confused.
+
+Check
+    Madigan & York's three-list example (spina bifida counts 60, 49, 4, 247, 112,
+    142, 12; ``delta = 1``; their negative-binomial prior on N with a = 13.14,
+    b = 55.17; 1 to 300 missing), as printed in ``dga``'s test file
+    ``tests/testthat/test-BMAfunctions.R``: top graph posterior probability 0.37,
+    Bayes estimate (relative squared error loss, E[1/N]/E[1/N^2]) 731 under the top
+    graph and averaged, posterior mode 729 (top graph) and 728 (averaged). All five
+    are reproduced (``tests/test_mse_bma.py``).
+
+Outputs and what the interval means
+    Posterior model probabilities (row sums), the model-averaged posterior of ``N``
+    (column sums), its median, mean and mode, and the 95 % *equal-tailed credible
+    interval*: the 2.5 % and 97.5 % posterior quantiles of ``N`` (smallest grid
+    value whose cumulative posterior reaches the level). Given the priors and the
+    eight candidate models, there is a 95 % posterior probability that ``N`` lies in
+    it; it averages over model uncertainty (it is wider than any single model's
+    interval when the models disagree), but it is not a frequentist confidence
+    interval and inherits every assumption below. Per-graph posteriors of ``N``
+    (conditional on the graph) are also given.
+
+Limits
+    * Three lists only in this module (8 graphs; ``dga`` handles 3-5 lists).
+    * Decomposable graphical models only: the log-linear "all two-way, no three-way"
+      model is not among them.
+    * Closed population, perfect record linkage, and homogeneous capture
+      probabilities within each graph: individual heterogeneity in the chance of
+      being recorded that is shared across lists (e.g. some victims are harder to
+      document by every list) shows up as positive dependence the graphs can only
+      partly absorb and typically biases ``N`` downwards. Stratify (by place, time,
+      victim type) before estimating, as HRDAG does, or use a latent-class model.
+    * The result depends on ``delta`` and on the prior on ``N``; report them.
+    * When no graph with fewer than three edges fits, the complete graph takes the
+      posterior, and its ``N`` is fixed by the prior alone: with small ``delta`` the
+      posterior then piles up near ``N = n`` ("nobody was missed"), which is an
+      artefact, not evidence (flagged). The three Kosovo lists EXH, ABA, OSCE do
+      this. Look at ``model_probs`` and at ``exclude_saturated=True`` before quoting.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from numbers import Integral, Real
+from typing import Any, Callable, Mapping, Sequence, Union
+
+import numpy as np
+import pandas as pd
+from scipy.special import gammaln, logsumexp
+
+from syriastats.mse import ModelError, PatternError, normalise_patterns
+
+__all__ = [
+    "BMAResult",
+    "DEFAULT_DELTA",
+    "GRAPHS_3",
+    "N_MAX_FACTOR",
+    "bma_three_lists",
+    "log_table_probability",
+]
+
+#: dga's suggested hyper-Dirichlet parameter ``2^-p`` for ``p = 3`` lists.
+DEFAULT_DELTA = 2.0**-3
+#: Default upper end of the grid: ``n_max = N_MAX_FACTOR * observed`` (number missing
+#: up to 10 x observed, the range HRDAG's stratified dga runs used; methods.md 1.2).
+N_MAX_FACTOR = 11
+#: The 8 decomposable graphs on lists 0, 1, 2, as tuples of edges (sorted pairs).
+GRAPHS_3: tuple[tuple[tuple[int, int], ...], ...] = tuple(
+    tuple(sub) for r in range(4) for sub in itertools.combinations([(0, 1), (0, 2), (1, 2)], r)
+)
+#: Share of the posterior allowed in the top tenth of the N grid before a flag.
+TAIL_FLAG = 1e-3
+
+PriorN = Union[str, Callable[[np.ndarray], np.ndarray]]
+
+
+# --------------------------------------------------------------------------------------
+# Result
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class BMAResult:
+    """Model-averaged posterior of a population size from three lists.
+
+    Attributes:
+        n_median, n_mean, n_mode: posterior median, mean and mode of N (persons),
+            averaged over the 8 graphs.
+        ci_low, ci_high: equal-tailed credible interval for N at ``level`` (persons):
+            the (1-level)/2 and (1+level)/2 posterior quantiles.
+        observed: persons on at least one list.
+        model_probs: DataFrame, one row per graph, sorted by ``posterior_prob``
+            descending (ties: fewer edges first): ``model`` (text), ``edges`` (tuple
+            of 0-based list pairs), ``n_edges``, ``prior_prob``, ``posterior_prob``,
+            and the posterior of N given that graph: ``n_median``, ``n_mean``,
+            ``ci_low``, ``ci_high`` (persons).
+        posterior_n: DataFrame ``N`` (persons, observed..n_max) and ``prob``
+            (model-averaged posterior probability; sums to 1).
+        level: credible level of the interval.
+        prior_delta: hyper-Dirichlet parameter per cell of the full 2^3 table.
+        prior_n: name of the prior on N (``"callable"`` for a user function).
+        n_max: upper end of the grid of N.
+        list_names: names of the three lists, in pattern order.
+        exclude_saturated: whether the complete graph had prior probability 0.
+        flags: warnings (empty when none).
+        joint_prob: array (8 graphs in :data:`GRAPHS_3` order x grid of N) of joint
+            posterior probabilities p(graph, N | data); rows sum to the model
+            probabilities, columns to ``posterior_n.prob``.
+    """
+
+    n_median: float
+    n_mean: float
+    ci_low: float
+    ci_high: float
+    observed: int
+    model_probs: pd.DataFrame
+    posterior_n: pd.DataFrame
+    n_mode: float = math.nan
+    level: float = 0.95
+    prior_delta: float = DEFAULT_DELTA
+    prior_n: str = "1/N"
+    n_max: int = 0
+    list_names: tuple[str, ...] = ("list0", "list1", "list2")
+    exclude_saturated: bool = False
+    flags: tuple[str, ...] = ()
+    joint_prob: np.ndarray = field(default_factory=lambda: np.empty((0, 0)), repr=False)
+
+    @property
+    def n_unobserved_median(self) -> float:
+        """Posterior median of the number of people on no list (persons)."""
+        return self.n_median - self.observed
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python dictionary (JSON-friendly). The joint array is left out; the
+        posterior of N is given as two lists ``N`` and ``prob``."""
+        models = []
+        for rec in self.model_probs.to_dict(orient="records"):
+            rec = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in rec.items()}
+            rec["edges"] = [list(e) for e in rec["edges"]]
+            models.append(rec)
+        return {
+            "n_median": float(self.n_median), "n_mean": float(self.n_mean),
+            "n_mode": float(self.n_mode), "ci_low": float(self.ci_low),
+            "ci_high": float(self.ci_high), "level": float(self.level),
+            "observed": int(self.observed),
+            "n_unobserved_median": float(self.n_unobserved_median),
+            "prior_delta": float(self.prior_delta), "prior_n": self.prior_n,
+            "n_max": int(self.n_max), "list_names": list(self.list_names),
+            "exclude_saturated": bool(self.exclude_saturated),
+            "flags": list(self.flags), "model_probs": models,
+            "posterior_n": {"N": [int(v) for v in self.posterior_n["N"]],
+                            "prob": [float(v) for v in self.posterior_n["prob"]]},
+        }
+
+
+# --------------------------------------------------------------------------------------
+# Graph structure and marginal likelihood
+# --------------------------------------------------------------------------------------
+
+
+def _cliques_separators(
+    edges: tuple[tuple[int, int], ...], k: int = 3
+) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """Maximal cliques (in a running-intersection order) and separators of a
+    decomposable graph on vertices 0..k-1. Empty separators are left out."""
+    es = {tuple(sorted(e)) for e in edges}
+
+    def complete(s: tuple[int, ...]) -> bool:
+        return all(p in es for p in itertools.combinations(s, 2))
+
+    subsets = [s for r in range(1, k + 1) for s in itertools.combinations(range(k), r)
+               if complete(s)]
+    cliques = [s for s in subsets if not any(set(s) < set(t) for t in subsets)]
+    # order: largest first, then by vertices; check running intersection property
+    cliques.sort(key=lambda s: (-len(s), s))
+    ordered: list[tuple[int, ...]] = [cliques.pop(0)]
+    separators: list[tuple[int, ...]] = []
+    while cliques:
+        seen = set().union(*ordered)
+        # next: a clique whose intersection with the seen vertices is in one earlier clique
+        for i, c in enumerate(cliques):
+            sep = set(c) & seen
+            if any(sep <= set(o) for o in ordered):
+                ordered.append(cliques.pop(i))
+                if sep:
+                    separators.append(tuple(sorted(sep)))
+                break
+        else:  # pragma: no cover - cannot happen for k = 3
+            raise ModelError(f"graph {edges!r} is not decomposable")
+    return ordered, separators
+
+
+def _log_e(table: np.ndarray, subset: tuple[int, ...], n0: np.ndarray, delta: float,
+           k: int) -> np.ndarray:
+    """log E_C(N): log Dirichlet-multinomial probability of one ordered sequence with
+    the marginal counts on ``subset``; ``table`` has 0 in its all-zero cell, to which
+    ``n0`` (vector) is added."""
+    axes = tuple(i for i in range(k) if i not in subset)
+    marg = table.sum(axis=axes).ravel()  # C order: first entry is the all-zero cell
+    a = delta * 2.0 ** (k - len(subset))
+    big_a = delta * 2.0**k
+    n_total = float(table.sum()) + n0
+    rest = float(np.sum(gammaln(a + marg[1:]) - gammaln(a)))
+    return (gammaln(big_a) - gammaln(big_a + n_total)
+            + gammaln(a + marg[0] + n0) - gammaln(a) + rest)
+
+
+def _log_lik_matrix(table: np.ndarray, n0: np.ndarray, delta: float) -> np.ndarray:
+    """(8 x len(n0)) array of log p(table | N, graph), graphs in GRAPHS_3 order."""
+    k = table.ndim
+    n = float(table.sum())
+    coef = (gammaln(n + n0 + 1) - gammaln(n0 + 1)
+            - float(np.sum(gammaln(table.ravel()[1:] + 1))))
+    cache: dict[tuple[int, ...], np.ndarray] = {}
+
+    def log_e(s: tuple[int, ...]) -> np.ndarray:
+        if s not in cache:
+            cache[s] = _log_e(table, s, n0, delta, k)
+        return cache[s]
+
+    rows = []
+    for g in GRAPHS_3:
+        cliques, seps = _cliques_separators(g, k)
+        val = coef.copy()
+        for c in cliques:
+            val = val + log_e(c)
+        for s in seps:
+            val = val - log_e(s)
+        rows.append(val)
+    return np.vstack(rows)
+
+
+def _check_delta(delta: Any) -> float:
+    if isinstance(delta, (bool, np.bool_)) or not isinstance(delta, Real) \
+            or not math.isfinite(float(delta)) or float(delta) <= 0:
+        raise ModelError(f"prior_delta must be a positive finite number, got {delta!r}")
+    return float(delta)
+
+
+def _table_from_patterns(pats: Mapping[str, int]) -> np.ndarray:
+    """2x2x2 array indexed [bit of list 0, list 1, list 2]; all-zero cell 0."""
+    table = np.zeros((2, 2, 2))
+    for p, c in pats.items():
+        table[tuple(int(ch) for ch in p)] = c
+    return table
+
+
+def log_table_probability(
+    full_counts: Mapping[str, Any],
+    edges: Sequence[Sequence[int]] = (),
+    *,
+    prior_delta: float = DEFAULT_DELTA,
+) -> float:
+    """Marginal probability (log) of a complete 2^3 table under one graph.
+
+    Args:
+        full_counts: pattern -> persons for the observable patterns and ``"000"``
+            (the people on no list, i.e. ``N - n``); missing patterns count 0.
+        edges: the graph, as pairs of 0-based list indices (any of the 8 graphs).
+        prior_delta: hyper-Dirichlet parameter per cell.
+
+    Returns:
+        ``log p(table | N, graph)``: the multinomial probability of the table
+        integrated over the hyper-Dirichlet prior of the cell probabilities, with
+        ``N`` the table total (formula in the module docstring).
+    """
+    delta = _check_delta(prior_delta)
+    cells = {format(i, "03b") for i in range(8)}
+    table = np.zeros((2, 2, 2))
+    for key, value in full_counts.items():
+        if not isinstance(key, str) or key not in cells:
+            raise PatternError(f"cell {key!r} is not a pattern of 3 lists ('000'..'111')")
+        table[tuple(int(ch) for ch in key)] = _count(value)
+    n0v = np.array([table[0, 0, 0]])
+    table[0, 0, 0] = 0.0
+    g = tuple(sorted({tuple(sorted(int(i) for i in e)) for e in edges}))
+    if g not in GRAPHS_3:
+        raise ModelError(f"edges {edges!r} are not a graph on lists 0, 1, 2")
+    row = _log_lik_matrix(table, n0v, delta)[GRAPHS_3.index(g)]
+    return float(row[0])
+
+
+def _count(v: Any) -> int:
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, Real) or not math.isfinite(
+            float(v)) or float(v) != math.floor(float(v)) or float(v) < 0:
+        raise PatternError(f"count {v!r} must be a non-negative integer")
+    return int(v)
+
+
+# --------------------------------------------------------------------------------------
+# Main function
+# --------------------------------------------------------------------------------------
+
+
+def _log_prior_n(prior_n: PriorN, n_grid: np.ndarray, observed: int) -> tuple[np.ndarray, str]:
+    if callable(prior_n):
+        lp = np.asarray(prior_n(n_grid.copy()), dtype=float)
+        if lp.shape != n_grid.shape:
+            raise ModelError(f"prior_n callable returned shape {lp.shape}, expected "
+                             f"{n_grid.shape}")
+        if np.any(np.isnan(lp)) or np.any(lp == np.inf):
+            raise ModelError("prior_n callable returned NaN or +inf")
+        return lp, "callable"
+    if prior_n == "1/N":
+        return -np.log(n_grid.astype(float)), "1/N"
+    if prior_n == "1/n0":
+        n0 = (n_grid - observed).astype(float)
+        with np.errstate(divide="ignore"):
+            return np.where(n0 > 0, -np.log(np.where(n0 > 0, n0, 1.0)), -np.inf), "1/n0"
+    if prior_n == "uniform":
+        return np.zeros(n_grid.shape), "uniform"
+    raise ModelError(f"prior_n must be '1/N', '1/n0', 'uniform' or a callable, got {prior_n!r}")
+
+
+def _quantile(n_grid: np.ndarray, prob: np.ndarray, q: float) -> float:
+    """Smallest N whose cumulative posterior probability reaches q."""
+    cdf = np.cumsum(prob)
+    i = int(np.searchsorted(cdf, q - 1e-12, side="left"))
+    return float(n_grid[min(i, len(n_grid) - 1)])
+
+
+def _summaries(n_grid: np.ndarray, prob: np.ndarray, level: float) -> dict[str, float]:
+    p = prob / prob.sum()
+    return {
+        "n_median": _quantile(n_grid, p, 0.5),
+        "n_mean": float(np.sum(n_grid * p)),
+        "ci_low": _quantile(n_grid, p, (1 - level) / 2),
+        "ci_high": _quantile(n_grid, p, (1 + level) / 2),
+        "n_mode": float(n_grid[int(np.argmax(p))]),
+    }
+
+
+def _graph_label(edges: tuple[tuple[int, int], ...], names: Sequence[str]) -> str:
+    if not edges:
+        return "independence"
+    text = " + ".join(f"{names[i]}-{names[j]}" for i, j in edges)
+    if len(edges) == 3:
+        return f"saturated (complete graph {text})"
+    return text
+
+
+def bma_three_lists(
+    patterns: Mapping[str, Any] | pd.DataFrame,
+    *,
+    prior_delta: float = DEFAULT_DELTA,
+    n_max: int | None = None,
+    prior_n: PriorN = "1/N",
+    level: float = 0.95,
+    list_names: Sequence[str] | None = None,
+    exclude_saturated: bool = False,
+) -> BMAResult:
+    """Bayesian model average of N over the 8 decomposable graphs on three lists.
+
+    Args:
+        patterns: capture patterns of exactly 3 lists (see
+            :func:`syriastats.mse.normalise_patterns`).
+        prior_delta: hyper-Dirichlet parameter per cell of the 2^3 table (``dga``'s
+            ``delta``); default ``1/8`` = ``2^-3``, ``dga``'s suggested ``2^-p``.
+        n_max: largest N on the grid (persons); default ``11 x observed`` (up to
+            ten times as many missing as observed). Must be at least the number
+            observed. A flag is raised when the top tenth of the grid holds more than
+            0.1 % of the posterior (then raise ``n_max``, or the data do not bound N).
+        prior_n: prior on N: ``"1/N"`` (Madigan & York; default), ``"1/n0"``
+            (``dga``'s code default, proportional to ``1/(N - n)``), ``"uniform"``, or
+            a callable taking the integer array of N values and returning log prior
+            weights (``-inf`` allowed).
+        level: credible level of the interval (default 0.95).
+        list_names: names of the three lists for the model labels.
+        exclude_saturated: give the complete graph (saturated model) prior
+            probability 0 and the other seven 1/7 each.
+
+    Returns:
+        :class:`BMAResult` (model-averaged median, mean, mode and equal-tailed
+        credible interval of N; posterior model probabilities with per-graph
+        summaries; posterior of N on the grid ``observed..n_max``).
+
+    Raises:
+        PatternError: malformed patterns (from :func:`mse.normalise_patterns`).
+        ModelError: not exactly three lists, ``n_max`` below the number observed,
+            bad ``prior_delta``, ``prior_n``, ``level`` or ``list_names``, or a prior
+            that gives zero weight to the whole grid.
+    """
+    pats = normalise_patterns(patterns)
+    k = len(next(iter(pats)))
+    if k != 3:
+        raise ModelError(f"bma_three_lists needs exactly 3 lists, got patterns of {k} lists")
+    delta = _check_delta(prior_delta)
+    if isinstance(level, (bool, np.bool_)) or not isinstance(level, Real) \
+            or not 0 < float(level) < 1:
+        raise ModelError(f"level must be between 0 and 1, got {level!r}")
+    level = float(level)
+    names = tuple(list_names) if list_names is not None else ("list0", "list1", "list2")
+    if len(names) != 3:
+        raise ModelError(f"list_names has {len(names)} names for 3 lists")
+    observed = int(sum(pats.values()))
+    if n_max is None:
+        n_max = N_MAX_FACTOR * observed
+    if isinstance(n_max, (bool, np.bool_)) or not isinstance(n_max, Integral):
+        raise ModelError(f"n_max must be an integer, got {n_max!r}")
+    n_max = int(n_max)
+    if n_max < observed:
+        raise ModelError(f"n_max={n_max} is below the {observed} persons observed")
+
+    n_grid = np.arange(observed, n_max + 1, dtype=np.int64)
+    n0 = (n_grid - observed).astype(float)
+    log_prior, prior_name = _log_prior_n(prior_n, n_grid, observed)
+    if not np.any(np.isfinite(log_prior)):
+        raise ModelError("prior_n gives zero weight to every N on the grid")
+    if not isinstance(exclude_saturated, (bool, np.bool_)):
+        raise ModelError(f"exclude_saturated must be True or False, got {exclude_saturated!r}")
+    n_graphs = len(GRAPHS_3) - (1 if exclude_saturated else 0)
+    prior_g = np.array([0.0 if (exclude_saturated and len(g) == 3) else 1 / n_graphs
+                        for g in GRAPHS_3])
+    table = _table_from_patterns(pats)
+    with np.errstate(divide="ignore"):
+        log_prior_g = np.log(prior_g)
+    log_joint = (_log_lik_matrix(table, n0, delta) + log_prior[None, :]
+                 + log_prior_g[:, None])
+    joint = np.exp(log_joint - logsumexp(log_joint))
+    post_n = joint.sum(axis=0)
+    post_m = joint.sum(axis=1)
+
+    overall = _summaries(n_grid, post_n, level)
+    rows = []
+    for g, pg, pm, row in zip(GRAPHS_3, prior_g, post_m, joint):
+        summ = (_summaries(n_grid, row, level) if pm > 0 else
+                dict.fromkeys(("n_median", "n_mean", "ci_low", "ci_high"), math.nan))
+        rows.append({"model": _graph_label(g, names), "edges": g, "n_edges": len(g),
+                     "prior_prob": float(pg), "posterior_prob": float(pm),
+                     "n_median": summ["n_median"], "n_mean": summ["n_mean"],
+                     "ci_low": summ["ci_low"], "ci_high": summ["ci_high"]})
+    models = pd.DataFrame(rows)
+    models["_neg"] = -models["posterior_prob"]
+    models = (models.sort_values(["_neg", "n_edges", "model"], kind="mergesort")
+              .drop(columns="_neg").reset_index(drop=True))
+
+    flags: list[str] = []
+    top = n_grid >= observed + 0.9 * (n_max - observed)
+    tail = float(post_n[top].sum()) if len(n_grid) > 1 else 0.0
+    if tail > TAIL_FLAG:
+        flags.append(f"{tail:.2%} of the posterior lies in the top tenth of the grid "
+                     f"(N up to {n_max}): the result depends on n_max; raise it or treat "
+                     "the upper end as unbounded")
+    p_sat = float(post_m[len(GRAPHS_3) - 1])
+    if p_sat > 0.5:
+        flags.append(f"the saturated (complete) graph has posterior probability {p_sat:.2f}: "
+                     "no simpler graph fits, and under the saturated graph N is identified "
+                     "only by the priors (prior_delta, prior_n); see exclude_saturated=True")
+    return BMAResult(
+        n_median=overall["n_median"], n_mean=overall["n_mean"],
+        ci_low=overall["ci_low"], ci_high=overall["ci_high"], observed=observed,
+        model_probs=models,
+        posterior_n=pd.DataFrame({"N": n_grid, "prob": post_n}),
+        n_mode=overall["n_mode"], level=level, prior_delta=delta, prior_n=prior_name,
+        n_max=n_max, list_names=names, exclude_saturated=bool(exclude_saturated),
+        flags=tuple(flags), joint_prob=joint,
+    )
