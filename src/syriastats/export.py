@@ -74,6 +74,8 @@ SAVE_RC: dict[str, Any] = {
     "svg.hashsalt": style.SVG_HASHSALT,
     "svg.fonttype": "none",
     "pdf.fonttype": 42,
+    # light compression: a few percent larger files, about a quarter faster to write
+    "pdf.compression": 1,
     "savefig.facecolor": "white",
     "savefig.bbox": None,
 }
@@ -350,6 +352,20 @@ def save_chart(fig: Figure, slug: str, data: pd.DataFrame, meta: Mapping[str, An
 
 
 __all__ = [
+    "preview",
     "DEFAULT_LICENCE", "EXTENSIONS", "REQUIRED_TEXT", "chart_record", "draw_meta",
     "format_csv", "format_json", "save_chart", "validate_meta", "validate_slug",
 ]
+
+
+def preview(paths: Mapping[str, Path], width: int = 600) -> Any:
+    """Show the exported PNG in a notebook at *width* pixels (what reporters get).
+
+    *paths* is the mapping returned by :func:`save_chart`. Returns an
+    ``IPython.display.Image``; displaying the exported file (rather than
+    re-rendering the figure) guarantees the notebook shows exactly the chart
+    in ``figures/``.
+    """
+    from IPython.display import Image
+
+    return Image(filename=str(paths["png"]), width=width)
