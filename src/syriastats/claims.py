@@ -640,6 +640,9 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     extra = pd.concat([_window(knowable, m, as_of) for m in BROADER_MEASURES.get(measure, ())]
                       or [window.iloc[0:0]])
     same_rows, broad_rows = _split_scope(window, measure, extra)
+    # the floor uses every documented count of the claim's scope in the window, before
+    # one figure per series is kept (a later release may be nearer but not a floor)
+    floor = _documented_floor(same_rows, measure, as_of)
     same_rows = _nearest_per_series(same_rows, as_of)
     broad_rows = _nearest_per_series(broad_rows, as_of)
     rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
@@ -664,7 +667,6 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         return _not_checkable(rec, "no comparable figure could be read as a distribution: "
                               + "; ".join(skipped), phrase, date)
 
-    floor = _documented_floor(same_rows, measure, as_of)
     same_pool = _pool(same_figs, level, floor) if same_figs else None
     broad_pool = _pool(broad_figs, level, floor) if broad_figs else None
     v_same = _judge(comp, x, same_pool, about_tol, share_tol) if same_pool else None
