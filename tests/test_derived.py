@@ -188,3 +188,53 @@ def test_real_registry_if_present() -> None:
         pytest.skip(f"registry lacks rows: {exc}")
     assert 0.1 < out["median"].iloc[0] < 1.0
     assert math.isfinite(out["upper_95"].iloc[0])
+
+
+def _pop_only() -> list[dict]:
+    return [dict(estimate_id="pop", source_id="srcP", measure="population",
+                 method="demographic_estimate", period_start="2010-07-01",
+                 period_end="2010-07-01", low=9.9e6, central=10.0e6, high=10.1e6,
+                 range_type="bracket")]
+
+
+def test_deaths_per_1000_never_below_documented_count() -> None:
+    """A low expert bracket cannot pull the rate below what was already counted:
+    300,000 documented deaths over at most 10.1 million people is >= 29.7 per 1,000."""
+    df = _frame(_pop_only() + [
+        dict(estimate_id="doc", source_id="s1", measure="deaths_total", method="documented_count",
+             period_start="2011-03-01", period_end="2016-05-31", central=300_000),
+        dict(estimate_id="exp", source_id="s2", measure="deaths_total", method="expert_estimate",
+             period_start="2011-03-01", period_end="2016-06-30", low=100_000, high=150_000,
+             range_type="bracket"),
+    ])
+    out = deaths_per_1000(df, on="2016-06-30", latest=False, n=20_000)
+    assert out["lower_95"].iloc[0] >= 300_000 / 10.1e6 * 1000 * 0.999
+    assert "sohr" not in out["assumptions"].iloc[0] and "doc" in out["assumptions"].iloc[0]
+
+
+def test_registrations_are_one_count_not_one_per_republisher() -> None:
+    df = _frame(_pop_only() + [
+        dict(estimate_id="reg-near", source_id="unhcr", measure="refugees_registered",
+             method="registration", period_start="2016-06-01", period_end="2016-06-01",
+             central=4.8e6),
+        dict(estimate_id="reg-old-copy", source_id="ocha", measure="refugees_registered",
+             method="registration", period_start="2015-12-31", period_end="2015-12-31",
+             central=4.2e6),
+        dict(estimate_id="idp", source_id="idmc", measure="idps", method="agency_estimate",
+             period_start="2016-06-30", period_end="2016-06-30", central=6.0e6),
+    ])
+    out = displaced_share(df, on="2016-06-30", n=20_000)
+    ids = out["estimate_ids"].iloc[0].split(";")
+    assert "reg-near" in ids and "reg-old-copy" not in ids
+
+
+def test_context_only_figures_are_not_used() -> None:
+    df = _frame(_pop_only() + [
+        dict(estimate_id="doc", source_id="s1", measure="deaths_total", method="documented_count",
+             period_start="2011-03-01", period_end="2016-06-30", central=200_000),
+        dict(estimate_id="ctx", source_id="s3", measure="deaths_total", method="expert_estimate",
+             period_start="2011-03-01", period_end="2016-06-30", low=1_000_000, high=2_000_000,
+             range_type="bracket", notes="Press characterisation only; use only as context."),
+    ])
+    out = deaths_per_1000(df, on="2016-06-30", latest=False, n=20_000)
+    assert "ctx" not in out["estimate_ids"].iloc[0]

@@ -287,3 +287,15 @@ def test_claims_file_without_optional_columns(registry: Path) -> None:
     with pytest.raises(RegistryError) as exc:
         syriastats.load_claims(registry / "shorter.csv")
     assert any(p.column == "as_of" for p in exc.value.problems)
+
+
+def test_claims_with_bom_still_judged_in_collect_mode(registry: Path) -> None:
+    good = {"claim_id": "c1", "origin": "A paper", "origin_date": "2016-08-01", "origin_url": "",
+            "text": "470,000 died", "measure": "deaths_total", "as_of": "2016-08-01", "value": "470000",
+            "comparator": "at_most", "notes": ""}
+    write_csv(registry / "bom.csv", [good], CLAIMS_HEADER)
+    path = registry / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    df = syriastats.load_claims(path, on_error="collect")
+    assert list(df["claim_id"]) == ["c1"]
+    assert any("byte-order mark" in p.message for p in df.attrs["problems"])

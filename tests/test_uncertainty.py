@@ -406,3 +406,15 @@ def test_pool_single_row_has_no_meta_analysis() -> None:
     out = pool(_rows(low=[10.0], central=[np.nan], high=[40.0])).set_index("method")
     assert math.isnan(out.loc["random_effects_dl", "central"])
     assert rel_close(out.loc["mixture", "central"], 20.0)
+
+
+def test_row_errors_name_the_estimate_and_levels_are_fractions() -> None:
+    from syriastats.uncertainty import UncertaintyError, from_row, to_distribution
+
+    with pytest.raises(UncertaintyError, match="estimate e-bare"):
+        from_row({"estimate_id": "e-bare", "central": 400_000.0, "qualifier": "exact",
+                  "method": "expert_estimate", "range_type": "none"})
+    with pytest.raises(UncertaintyError, match="range_level"):
+        to_distribution(100.0, None, 200.0, range_type="confidence_interval", range_level=95)
+    with pytest.raises(UncertaintyError, match="bracket has no stated coverage"):
+        to_distribution(100.0, None, 200.0, range_type="bracket", range_level=0.8)

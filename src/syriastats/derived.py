@@ -67,6 +67,8 @@ DEFAULT_N: int = 200_000
 #: Default excess of a "more than X" displacement figure (truth between X and 1.05 X
 #: at the chosen coverage): a rounding-down reading, an assumption of this suite.
 DISPLACEMENT_FLOOR_EXCESS: tuple[float, float] = (1.0, 1.05)
+#: Phrase in ``estimates.notes`` marking a figure to be shown as context, never pooled.
+CONTEXT_ONLY: str = "use only as context"
 PREWAR_START = pd.Timestamp("2010-01-01")
 PREWAR_END = pd.Timestamp("2011-12-31")
 WAR_START = pd.Timestamp("2011-03-15")
@@ -109,6 +111,9 @@ def select_nearest(
     df = estimates[estimates["measure"].astype(str).isin(measures)].copy()
     if exclude_qualifiers:
         df = df[~df["qualifier"].astype(str).isin(list(exclude_qualifiers))]
+    if "notes" in df.columns:  # figures the registry marks as context only are not used
+        df = df[~df["notes"].astype("string").str.lower().str.contains(CONTEXT_ONLY, regex=False,
+                                                                      na=False)]
     if methods is not None:
         df = df[df["method"].astype(str).isin(list(methods))]
     if start_before is not None:
@@ -123,6 +128,29 @@ def select_nearest(
     df = df.sort_values([*g, "_dist", "_neg_end", "estimate_id"], kind="mergesort")
     df = df.groupby(g, sort=True, observed=True).head(1)
     return df.drop(columns=["_dist", "_neg_end"]).sort_values("estimate_id", kind="mergesort")
+
+
+def _documented_floor(estimates: pd.DataFrame, measure: str, on: pd.Timestamp,
+                      methods: Sequence[str] | None) -> tuple[float, str] | None:
+    """Largest cumulative documented count of *measure* whose stated period ends on or
+    before *on* (compared by the first day of the stated end, so "2016-05" counts for
+    a date in May) - or ``None``. Counts from the start of the war only."""
+    if methods is not None and "documented_count" not in methods:
+        return None
+    d = estimates[(estimates["measure"].astype(str) == measure)
+                  & (estimates["method"].astype(str) == "documented_count")
+                  & (pd.to_datetime(estimates["period_start"]) <= PREWAR_END)]
+    if "period_end_text" in d.columns:
+        from syriastats.validate import parse_date_bounds
+
+        first = d["period_end_text"].astype(str).map(lambda t: pd.Timestamp(parse_date_bounds(t)[0]))
+    else:
+        first = pd.to_datetime(d["period_end"])
+    d = d[(first <= on) & d["central"].notna()]
+    if d.empty:
+        return None
+    top = d.sort_values(["central", "estimate_id"], ascending=[False, True]).iloc[0]
+    return float(top["central"]), str(top["estimate_id"])
 
 
 def prewar_population_rows(estimates: pd.DataFrame, *, by: str | None = None,
@@ -221,8 +249,9 @@ def displaced_share(
     """Share of the pre-war population displaced: (registered refugees + IDPs) / pre-war population.
 
     A fraction in [0, 1+] (it could exceed 1 only if the inputs were inconsistent).
-    Numerator: each publisher's ``refugee_measure`` and ``idp_measure`` figure nearest
-    to ``on`` within ``window_days`` (rule in the module docstring); denominator: the
+    Numerator: the single ``refugee_measure`` figure nearest to ``on`` (registrations are
+    one count, whoever re-publishes it) and each publisher's ``idp_measure`` figure
+    nearest to ``on`` (independent estimates), within ``window_days``; denominator: the
     2010-2011 ``population`` rows (:func:`prewar_population_rows`). Refugees, IDPs
     and population are drawn independently (different agencies). ``rng`` defaults
     to ``np.random.default_rng(DEFAULT_SEED)``. A "more than X" refugee or IDP figure
@@ -232,8 +261,11 @@ def displaced_share(
     """
     on = pd.Timestamp(on)
     rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
+    # registered refugees are ONE count (UNHCR's regional registration total, also
+    # re-published by OCHA, 3RP, FAO...): take the single figure nearest in date, not one
+    # per re-publisher, so the same count is not pooled several times at different dates
     ref = _Input("refugees", select_nearest(estimates, refugee_measure, on,
-                                            window_days=window_days, by=by),
+                                            window_days=window_days, by=by or "measure"),
                  coverage, assumed_margin, floor_excess)
     idp = _Input("IDPs", select_nearest(estimates, idp_measure, on,
                                         window_days=window_days, by=by),
@@ -242,7 +274,8 @@ def displaced_share(
                                                               measure=population_measure),
                  coverage, assumed_margin, None)
     share = (ref.draws(n, rng) + idp.draws(n, rng)) / pop.draws(n, rng)
-    text = (f"(refugees + IDPs) / pre-war population; nearest figure per publisher within "
+    text = (f"(refugees + IDPs) / pre-war population; nearest registration total and nearest IDP "
+            f"figure per publisher within "
             f"±{window_days:g} days of {on:%Y-%m-%d}: {ref.describe()}, {idp.describe()}; "
             f"population 2010-2011: {pop.describe()}; "
             + _notes([ref, idp, pop], assumed_margin, coverage, floor_excess))
@@ -297,11 +330,19 @@ def deaths_per_1000(
                       select_nearest(estimates, measure, d, window_days=window_days, by=by,
                                      methods=methods, start_before=PREWAR_END),
                       coverage, assumed_margin, undercount)
-        rate = 1000.0 * dead.draws(n, rng) / pop.draws(n, rng)
+        deaths = dead.draws(n, rng)
+        floor = _documented_floor(estimates, measure, d, methods)
+        if floor is not None:
+            # nobody counted dead is alive: the toll is at least the largest documented
+            # count dated on or before d (draws below it are raised to it)
+            deaths = np.maximum(deaths, floor[0])
+        rate = 1000.0 * deaths / pop.draws(n, rng)
         text = (f"1000 x deaths / pre-war population; nearest cumulative figure per publisher "
                 f"within ±{window_days:g} days of {d:%Y-%m-%d}: {dead.describe()}; population "
                 f"2010-2011: {pop.describe()}; "
-                + _notes([dead, pop], assumed_margin, coverage, undercount))
+                + _notes([dead, pop], assumed_margin, coverage, undercount)
+                + (f"; deaths never below the largest documented count by then, {floor[0]:,.0f} "
+                   f"({floor[1]})" if floor is not None else ""))
         out.append(_result(rate, "deaths_per_1000", d,
                            "deaths per 1,000 pre-war inhabitants", [dead, pop], text))
     return pd.concat(out, ignore_index=True)

@@ -141,11 +141,13 @@ def load_claims(
     table, problems = check_resource(folder, "claims", descriptor, path=file)
     if table is None or on_error == "raise":
         _raise_if(problems)
-    header_problems = [p for p in problems if p.row in (None, 1)]
+    # a byte-order mark is reported but does not stop the file: it was stripped before
+    # parsing, so the header and rows read correctly (spreadsheet programs often add one)
+    header_problems = [p for p in problems if p.row in (None, 1) and "byte-order mark" not in p.message]
     if header_problems:
         raise RegistryError(problems)
     assert table is not None
-    bad_rows = {p.row for p in problems}
+    bad_rows = {p.row for p in problems if "byte-order mark" not in p.message}
     kept = Table(table.file, table.header, [(ln, r) for ln, r in table.rows if ln not in bad_rows])
     df = _to_frame(kept, res, "claims")
     df = df.sort_values("claim_id", kind="stable").reset_index(drop=True)

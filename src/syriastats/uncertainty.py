@@ -554,6 +554,12 @@ def to_distribution(
     lo, c, hi = _opt(low), _opt(central), _opt(high)
     rl, mg = _opt(range_level), _opt(margin)
     rt = _opt_str(range_type)
+    if rl is not None and not (0.0 < rl < 1.0):
+        raise UncertaintyError(f"range_level is a coverage fraction strictly between 0 and 1 "
+                               f"(e.g. 0.95 for a 95% interval), got {rl!r}")
+    if rt == "bracket" and rl is not None:
+        raise UncertaintyError("a bracket has no stated coverage: a range with a stated level "
+                               "is range_type 'confidence_interval'")
     if shape not in _SHAPES:
         raise UncertaintyError(f"shape must be one of {_SHAPES}, got {shape!r}")
     if qualifier not in ("exact", "approximately", "at_least", "at_most"):
@@ -656,10 +662,15 @@ def from_row(row: Mapping[str, Any] | pd.Series, *, coverage: float = DEFAULT_CO
     kw: dict[str, Any] = {k: get(k, None) for k in _ROW_FIELDS}
     q = _opt_str(kw.pop("qualifier")) or "exact"
     meth = _opt_str(kw.pop("method"))
-    f = to_distribution(kw["low"], kw["central"], kw["high"], qualifier=q, method=meth,
-                        range_type=kw["range_type"], range_level=kw["range_level"],
-                        margin=kw["margin"], coverage=coverage, **assumptions)
     eid = _opt_str(get("estimate_id", None))
+    try:
+        f = to_distribution(kw["low"], kw["central"], kw["high"], qualifier=q, method=meth,
+                            range_type=kw["range_type"], range_level=kw["range_level"],
+                            margin=kw["margin"], coverage=coverage, **assumptions)
+    except UncertaintyError as exc:
+        if eid is None:
+            raise
+        raise UncertaintyError(f"estimate {eid}: {exc}") from None
     if eid is not None:
         return Fitted(f.dist, f.kind, f.assumption, {**f.params, "estimate_id": eid})
     return f
