@@ -11,12 +11,14 @@ import pytest
 from syriastats import export
 from syriastats.charts import (
     chart_meta,
+    plot_coverage,
     plot_cumulative_tolls,
     plot_displacement,
     plot_estimates_known_at,
     plot_ucdp_yearly,
 )
 from syriastats.charts import style
+from syriastats.charts.deaths import ucdp_release
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -220,6 +222,80 @@ def test_cumulative_tolls_lines_hold_the_documented_counts(est):
     assert fig.axes[0].get_ylim()[0] == 0
 
 
+DCHRS = "Damascus Center for Human Rights Studies (DCHRS)"
+#: the test registry plus a single documented count, the situation of DCHRS in the real data
+WITH_SINGLE = ROWS + [
+    row("dchrs-2014", "dchrs-2015", DCHRS, "2015-01-15", "deaths_total", "documented_count",
+        108072, end="2014-12-31"),
+]
+
+
+def _extent(fig, artist):
+    return artist.get_window_extent(fig.canvas.get_renderer())
+
+
+def test_cumulative_tolls_single_count_is_an_open_triangle_labelled_at_its_point():
+    fig, data = plot_cumulative_tolls(registry(WITH_SINGLE))
+    ax = fig.axes[0]
+    lines = lines_by_gid(fig)
+    single = next(ln for gid, ln in lines.items()
+                  if gid.startswith("series-") and ln.get_label() == "DCHRS")
+    # the documented-count marker, never the statistical estimate's filled dot
+    assert single.get_marker() == ">"
+    assert mcolors.to_hex(single.get_markerfacecolor()) == "#ffffff"
+    stat = lines["point-scpr-total"]
+    assert stat.get_marker() != single.get_marker()
+    assert data.set_index("estimate_id").loc["dchrs-2014", "role"] == "documented count (minimum)"
+    # no line of documented counts borrows the statistical estimate's colour
+    for gid, ln in lines.items():
+        if gid.startswith("series-"):
+            assert mcolors.to_hex(ln.get_color()) != mcolors.to_hex(stat.get_color())
+    label = next(t for t in ax.texts if t.get_gid() == f"label-{single.get_gid()}")
+    assert "minimum" in label.get_text()
+    # the label sits inside the plot (not under the axis) and near its point
+    box, axes_box = _extent(fig, label), _extent(fig, ax)
+    assert box.y0 >= axes_box.y0 and box.y1 <= axes_box.y1
+    px = ax.transData.transform((mdates.date2num(pd.Timestamp("2014-12-31")), 108072))
+    gap = np.hypot(max(box.x0 - px[0], 0, px[0] - box.x1), max(box.y0 - px[1], 0, px[1] - box.y1))
+    assert gap < 40 * fig.dpi / 72  # within 40 points
+
+
+def test_cumulative_tolls_labels_do_not_collide_and_the_range_shows_its_caps():
+    fig, _ = plot_cumulative_tolls(registry(WITH_SINGLE))
+    ax = fig.axes[0]
+    labels = [t for t in ax.texts if (t.get_gid() or "").startswith("label-")]
+    assert len(labels) == 5  # SOHR, HRDAG, DCHRS, SCPR, survey
+    boxes = [_extent(fig, t) for t in labels]
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            assert not boxes[i].overlaps(boxes[j]), (labels[i].get_text(), labels[j].get_text())
+    lines = lines_by_gid(fig)
+    # no label covers a marker of the documented series
+    for gid, ln in lines.items():
+        if not gid.startswith("series-"):
+            continue
+        xy = ln.get_transform().transform(ln.get_xydata())
+        for t, b in zip(labels, boxes):
+            inside = ((xy[:, 0] > b.x0) & (xy[:, 0] < b.x1) & (xy[:, 1] > b.y0) & (xy[:, 1] < b.y1))
+            assert not inside.any(), (t.get_text(), gid)
+    # SCPR's +/-5% range: an error bar with caps drawn above its marker
+    bar, point = lines["range-scpr-total"], lines["point-scpr-total"]
+    assert list(bar.get_ydata()) == pytest.approx([446500, 493500])
+    assert bar.get_marker() == "_" and bar.get_zorder() > point.get_zorder()
+
+
+def test_cumulative_tolls_alt_text_counts_publishers_in_the_right_number(est):
+    fig, _ = plot_cumulative_tolls(est)
+    alt = chart_meta(fig)["alt_text"]
+    # SOHR and OHCHR/HRDAG documented; SCPR and the survey team estimated
+    assert "from 2 publishers" in alt and "monitoring groups" not in alt
+    assert "2 statistical estimates shown as points with ranges" in alt
+    one = registry([r for r in ROWS if r["estimate_id"] != "survey"])
+    alt1 = chart_meta(plot_cumulative_tolls(one)[0])["alt_text"]
+    assert "1 statistical estimate shown as a point with its range" in alt1
+    assert "estimates" not in alt1
+
+
 # --------------------------------------------------------------------------
 # UCDP by year
 # --------------------------------------------------------------------------
@@ -236,6 +312,33 @@ def test_ucdp_defaults_to_the_newest_release_and_labels_the_band(est):
     assert fig.axes[0].get_ylim()[0] == 0
     old_fig, old = plot_ucdp_yearly(est, source_id="ucdp-2020")
     assert list(old["best_deaths"]) == [19000]
+
+
+def test_ucdp_release_is_read_from_the_title_or_id_not_the_publication_date():
+    assert ucdp_release("UCDP Georeferenced Event Dataset (GED) 23.1, state-based events "
+                        "summed to Syria country-years", "x") == "GED 23.1"
+    assert ucdp_release(None, "ucdp-ged-21-1-owid") == "GED 21.1"
+    assert ucdp_release("UCDP 2013 armed-conflict update press release", "ucdp-2014") is None
+    # a carrier re-published GED 23.1 in March 2024, an older 21.1 copy appeared in 2025:
+    # the newest release (23.1) is the default, and the header names it, not the carrier's date
+    rows = [
+        row("g23-2012", "ucdp-ged-23-1-carrier", UCDP, "2024-03-05", "deaths_battle_related",
+            "event_data", 50000, 48000, 55000, range_type="bracket", start="2012-01-01",
+            end="2012-12-31", title="UCDP Georeferenced Event Dataset (GED) 23.1, summed to "
+            "Syria country-years", carrier="someone/somerepo (GitHub)"),
+        row("g21-2012", "ucdp-ged-21-1-late", UCDP, "2025-01-31", "deaths_battle_related",
+            "event_data", 49000, 47000, 54000, range_type="bracket", start="2012-01-01",
+            end="2012-12-31", title="UCDP GED 21.1 country-years", carrier="other (GitHub)"),
+    ]
+    fig, data = plot_ucdp_yearly(registry(rows))
+    assert list(data["source_id"]) == ["ucdp-ged-23-1-carrier"]
+    meta = chart_meta(fig)
+    assert "GED 23.1" in meta["subtitle"]
+    assert "2024" not in meta["subtitle"] + meta["title"] and "March" not in meta["subtitle"]
+    assert "summed to years by someone/somerepo (GitHub)" in meta["source"]
+    # battle-related deaths only: said in the header, the exclusions in the note
+    assert "Battle-related" in meta["title"] and "state-based" in meta["subtitle"]
+    assert "one-sided violence" in meta["note"] and "non-state conflict" in meta["note"]
 
 
 # --------------------------------------------------------------------------
@@ -273,6 +376,59 @@ def test_displacement_rejects_an_inconsistent_share(est):
     bad = SHARE.assign(lower_90=[0.6])
     with pytest.raises(ValueError, match="lower_90"):
         plot_displacement(est, bad)
+
+
+def test_displacement_share_box_clears_every_plotted_figure(est):
+    fig, _ = plot_displacement(est, SHARE)
+    ax = fig.axes[0]
+    box = next(t for t in ax.texts if t.get_gid() == "share-box")
+    bottom = _extent(fig, box).y0
+    for ln in ax.get_lines():
+        if (ln.get_gid() or "").startswith(("series-", "range-", "other-")):
+            xy = ln.get_transform().transform(ln.get_xydata())
+            assert (xy[:, 1] < bottom).all(), ln.get_gid()
+
+
+# --------------------------------------------------------------------------
+# Coverage of the registry
+# --------------------------------------------------------------------------
+
+def test_coverage_says_how_many_of_the_registry_s_figures_it_draws(est):
+    fig, data = plot_coverage(est)
+    # 23 rows in the test registry; "Survey Team" is not one of the publisher families shown
+    assert int(data["figures"].sum()) == 22
+    meta = chart_meta(fig)
+    assert meta["subtitle"].startswith("22 of the registry's 23 stated figures")
+    assert "22 of the registry's 23" in meta["alt_text"]
+
+
+def test_coverage_marks_never_sit_on_top_of_each_other(est):
+    fig, data = plot_coverage(est)
+    ax = fig.axes[0]
+    marks = np.vstack([c.get_offsets() for c in ax.collections
+                       if (c.get_gid() or "").startswith("method-")])
+    assert len(marks) == len(data)
+    # UNHCR's and UN OCHA's methods, and the two UCDP releases, in one year each
+    assert len({(round(x, 6), round(y, 6)) for x, y in marks}) == len(marks)
+    # marks in one year are a full line apart (one line per family and method)
+    for x in set(marks[:, 0]):
+        ys = np.sort(marks[marks[:, 0] == x, 1])
+        assert (np.diff(ys) >= 1 - 1e-9).all()
+
+
+def test_coverage_stands_alone_and_exports_its_marks(est, tmp_path):
+    fig, data = plot_coverage(est)
+    meta = chart_meta(fig, notebook="99-test.ipynb")
+    texts = style.figure_texts(fig)
+    for key in ("title", "subtitle", "source", "note"):
+        assert texts[key] == meta[key] and meta[key]
+    assert set(meta["source_ids"]) == set(est["source_id"]) - {"survey-2018"}
+    paths = export.save_chart(fig, "chart-coverage", data, meta, out_dir=tmp_path)
+    csv = pd.read_csv(paths["csv"])
+    assert list(csv["figures"]) == list(data["figures"])
+    drawn = sum(len(c.get_offsets()) for c in fig.axes[0].collections
+                if (c.get_gid() or "").startswith("method-"))
+    assert drawn == len(csv)
 
 
 # --------------------------------------------------------------------------
@@ -339,3 +495,36 @@ def test_number_formats():
         == "Guha-Sapir et al."
     assert style.short_publisher("United Nations (characterisation in press reports)") \
         == "United Nations"
+
+
+
+def test_short_source_line_keeps_each_publisher_once_and_readable():
+    pubs = [SOHR, "Guha-Sapir D, Schlüter B, Rodriguez-Llanes JM (The Lancet Global Health)",
+            "Syrian Observatory for Human Rights (SOHR)", "UN Special Envoy for Syria (Staffan de Mistura)",
+            "US Congressional Research Service (Margesson and Chesser, R43119)"]
+    assert style.source_line(pubs, short=True) == (
+        "Sources: SOHR; Guha-Sapir et al. (The Lancet Global Health); UN Special Envoy for Syria; "
+        "US Congressional Research Service")
+    assert style.source_line(pubs[:1]) == f"Source: {SOHR}"
+    assert style.plural(1, "estimate") == "1 estimate"
+    assert style.plural(2, "estimate") == "2 estimates"
+    assert style.plural(3, "count kept", "counts kept") == "3 counts kept"
+
+
+def test_place_labels_moves_a_label_off_a_line_through_its_point():
+    fig, ax = style.new_figure()
+    ax.plot([0, 10], [5, 5], gid="flat")                 # a line straight through the point
+    ax.plot([0, 10], [0, 10], gid="rising")              # and one crossing it
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    anns = style.place_labels(ax, [
+        {"x": 5, "y": 5, "text": "first label", "color": "black", "prefer": ["right"]},
+        {"x": 5, "y": 5, "text": "second label", "color": "black", "prefer": ["right"]},
+    ])
+    renderer = fig.canvas.get_renderer()
+    boxes = [a.get_window_extent(renderer) for a in anns]
+    assert not boxes[0].overlaps(boxes[1])
+    y_flat = ax.transData.transform((0, 5))[1]
+    for b in boxes:
+        assert not (b.y0 < y_flat < b.y1)                # off the flat line
+        assert b.x0 >= ax.get_window_extent(renderer).x0  # inside the plot area

@@ -16,6 +16,7 @@ error is turned into the range it implies; documented counts are minimums.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import matplotlib.dates as mdates
@@ -186,15 +187,17 @@ def plot_estimates_known_at(estimates: pd.DataFrame, as_of: Any = "2016-08-01",
                 methods_seen.append(str(row["method"]))
             lo, hi = row["_lo"], row["_hi"]
             if pd.notna(lo) and pd.notna(hi):
-                ax.plot([float(lo), float(hi)], [y, y], color=st["color"], alpha=0.55,
-                        linewidth=3.2, solid_capstyle="butt", gid=f"range-{row['estimate_id']}")
+                # end caps keep a short range visible beside its marker
+                ax.plot([float(lo), float(hi)], [y, y], color=st["color"], alpha=0.6,
+                        linewidth=3.2, solid_capstyle="butt", marker="|", markersize=9,
+                        markeredgewidth=1.6, gid=f"range-{row['estimate_id']}")
             if pd.notna(row["_value"]):
                 ax.plot([float(row["_value"])], [y], linestyle="none",
                         gid=f"point-{row['estimate_id']}", zorder=3,
                         **style.marker_kwargs(st, size=7.5))
             right = max(float(hi) if pd.notna(hi) else -np.inf, float(row["_pos"]))
             style.direct_label(ax, right, y, _value_label(row), color=style.darker(st["color"], 0.85),
-                               dx_pt=7, size=style.BASE_SIZE - 1)
+                               dx_pt=8, size=style.BASE_SIZE - 1)
         ax.set_yticks(range(n), labels)
         ax.set_ylim(-0.7, n - 0.3)
         ax.set_xlim(0, xmax * 1.3)
@@ -206,7 +209,8 @@ def plot_estimates_known_at(estimates: pd.DataFrame, as_of: Any = "2016-08-01",
             handles.append(Line2D([], [], linestyle="none", label=st["label"],
                                   **style.marker_kwargs(st, size=6.5)))
         if any(rows["_meaning"] != ""):
-            handles.append(Line2D([], [], color=style.GREY, alpha=0.55, linewidth=3.2,
+            handles.append(Line2D([], [], color=style.GREY, alpha=0.6, linewidth=3.2,
+                                  marker="|", markersize=8, markeredgewidth=1.6,
                                   label="Range (see note)"))
         left_in = max(style.text_width_in(t, style.BASE_SIZE - 0.5) for t in labels) + 0.3
         style.set_margins(fig, left_in=left_in, right_in=0.45, axis_bottom_in=0.5)
@@ -219,7 +223,7 @@ def plot_estimates_known_at(estimates: pd.DataFrame, as_of: Any = "2016-08-01",
             f"{_measure_words(measure).capitalize()} in Syria's war since March 2011, as published"
             f" on or before {_fmt_day(when)}"
             + (", latest figure from each source" if latest_only else ", every published figure"))
-        source = source or style.source_line(pubs)
+        source = source or style.source_line(pubs, short=True)
         rn = _range_note(rows)
         default_note = ("Documented counts list only deaths that could be recorded and are "
                         "minimums. Bars show each source's stated range"
@@ -249,7 +253,8 @@ def plot_estimates_known_at(estimates: pd.DataFrame, as_of: Any = "2016-08-01",
         data[c] = data[c].astype("Float64")
     top = data.iloc[0]
     bottom = data.iloc[-1]
-    alt = (f"Dot chart of {n} published estimates of {_measure_words(measure)} in Syria known by "
+    alt = (f"Dot chart of {style.plural(n, 'published figure')} of {_measure_words(measure)} "
+           f"in Syria (estimates and documented counts) known by "
            f"{_fmt_day(when)}, with ranges where stated. They run from "
            f"{_alt_value(bottom)} ({bottom['publisher']}) to {_alt_value(top)} "
            f"({top['publisher']}); documented counts are marked as minimums.")
@@ -341,21 +346,48 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
 
     fig, ax = style.new_figure()
     records: list[dict[str, Any]] = []
-    ends: list[tuple[pd.Timestamp, float, str, str]] = []
+    labels: list[dict[str, Any]] = []
+    doc_style = style.method_style("documented_count")
+    over_methods_all = [str(m) for m in overlay_methods]
+    # line colours: never the colour of an overlay method (a blue dot means a statistical
+    # estimate) nor black (single documented counts)
+    taken = {style.method_style(m)["color"] for m in over_methods_all} | {doc_style["color"]}
+    line_colours = [c for c in style.SERIES_COLOURS if c not in taken] or list(style.SERIES_COLOURS)
+    line_markers = [m for m in style.SERIES_MARKERS
+                    if m not in {style.method_style(mm)["marker"] for mm in over_methods_all}
+                    | {doc_style["marker"]}] or list(style.SERIES_MARKERS)
+    n_lines = n_single = 0
     with style.house_style():
         keys = sorted({(str(p), str(m)) for p, m in zip(doc["publisher"], doc["measure"])},
                       key=lambda k: (measures.index(k[1]), k[0]))
         for i, (pub, meas) in enumerate(keys):
             s = doc[(doc["publisher"].astype(str) == pub) & (doc["measure"].astype(str) == meas)]
             s = s.sort_values("period_end", kind="mergesort")
-            st = style.series_style(i)
             name = label(pub, meas)
             x = pd.to_datetime(s["period_end"]).to_numpy()
             y = s["central"].to_numpy(float)
-            ax.plot(x, y, color=st["color"], linestyle=st["linestyle"] if len(s) > 1 else "none",
-                    marker=st["marker"], markersize=4.5, markerfacecolor=st["color"],
-                    gid=f"series-{i}", label=name)
-            ends.append((pd.Timestamp(x[-1]), float(y[-1]), name, st["color"]))
+            if len(s) > 1:
+                # a count kept up over time: a line in its own colour, line style and marker
+                colour = line_colours[n_lines % len(line_colours)]
+                ax.plot(x, y, color=colour,
+                        linestyle=style.SERIES_LINESTYLES[n_lines % len(style.SERIES_LINESTYLES)],
+                        marker=line_markers[n_lines % len(line_markers)], markersize=3.5,
+                        markerfacecolor=colour, linewidth=1.6, gid=f"series-{i}", label=name,
+                        zorder=3)
+                labels.append({"x": x[-1], "y": float(y[-1]), "text": name,
+                               "color": style.darker(colour, 0.85), "prefer": ["right"],
+                               "gid": f"label-series-{i}"})
+                n_lines += 1
+            else:
+                # a single documented count: the documented-count marker (open triangle, minimum)
+                ax.plot(x, y, linestyle="none", gid=f"series-{i}", label=name, zorder=3,
+                        **style.marker_kwargs(doc_style, size=6.5))
+                labels.append({"x": x[-1], "y": float(y[-1]),
+                               "text": f"{name} {style.fmt_count(y[-1])} minimum",
+                               "color": "#222222", "size": style.BASE_SIZE - 1,
+                               "prefer": ["right", "below", "lower right"],
+                               "gid": f"label-series-{i}"})
+                n_single += 1
             for _, r in s.iterrows():
                 records.append({"series": name, "role": "documented count (minimum)",
                                 "publisher": pub, "estimate_id": str(r["estimate_id"]),
@@ -366,19 +398,23 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
         over_rows = _rows_with_ranges(over, interval_note) if not over.empty else over
         over_rows = (over_rows.sort_values(["period_end", "estimate_id"], kind="mergesort")
                      if not over_rows.empty else over_rows)
-        point_labels: list[tuple[pd.Timestamp, float, str, str]] = []
-        for j, (_, r) in enumerate(over_rows.iterrows()):
+        for _, r in over_rows.iterrows():
             st = style.method_style(r["method"])
             xd = pd.Timestamp(r["period_end"])
-            if pd.notna(r["_lo"]) and pd.notna(r["_hi"]):
-                ax.plot([xd, xd], [float(r["_lo"]), float(r["_hi"])], color=st["color"],
-                        alpha=0.6, linewidth=3, solid_capstyle="butt",
-                        gid=f"range-{r['estimate_id']}")
             if pd.notna(r["_value"]):
                 ax.plot([xd], [float(r["_value"])], linestyle="none", zorder=4,
-                        gid=f"point-{r['estimate_id']}", **style.marker_kwargs(st, size=7))
+                        gid=f"point-{r['estimate_id']}", **style.marker_kwargs(st, size=6))
+            if pd.notna(r["_lo"]) and pd.notna(r["_hi"]):
+                # an error bar with caps, drawn above the marker so a short range stays visible
+                ax.plot([xd, xd], [float(r["_lo"]), float(r["_hi"])],
+                        color=style.darker(st["color"], 0.75), linewidth=1.3,
+                        marker="_", markersize=9, markeredgewidth=1.5, zorder=5,
+                        solid_capstyle="butt", gid=f"range-{r['estimate_id']}")
             name = style.short_publisher(str(r["publisher"]))
-            point_labels.append((xd, float(r["_pos"]), name, st["color"]))
+            labels.append({"x": xd, "y": float(r["_pos"]), "text": name,
+                           "color": style.darker(st["color"], 0.9), "size": style.BASE_SIZE - 1,
+                           "prefer": ["left", "upper left", "lower left"],
+                           "gid": f"label-{r['estimate_id']}"})
             records.append({"series": name, "role": str(r["method"]).replace("_", " "),
                             "publisher": str(r["publisher"]), "estimate_id": str(r["estimate_id"]),
                             "source_id": str(r["source_id"]), "measure": str(r["measure"]),
@@ -388,13 +424,18 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
                             f"range_high_{_UNIT}": None if pd.isna(r["_hi"]) else float(r["_hi"]),
                             "range_meaning": r["_meaning"]})
         ax.set_xlim(pd.Timestamp("2011-01-01"), None)
-        style.start_at_zero(ax, headroom=0.08)
+        style.start_at_zero(ax, headroom=0.1)
         style.thousands(ax)
         ax.xaxis.set_major_locator(mdates.YearLocator(base=2))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.set_ylabel("Deaths (persons)")
-        handles = [Line2D([], [], color="#222222", marker="o", markersize=4,
-                          label="Documented count (a minimum)")]
+        handles = []
+        if n_lines:
+            handles.append(Line2D([], [], color=style.GREY, marker="s", markersize=3.5,
+                                  linewidth=1.6, label="Documented count over time (a minimum)"))
+        if n_single:
+            handles.append(Line2D([], [], linestyle="none", label="Single documented count (a minimum)",
+                                  **style.marker_kwargs(doc_style, size=6)))
         over_methods = list(dict.fromkeys(over_rows["method"].astype(str))) if not over_rows.empty else []
         for m in over_methods:
             st = style.method_style(m)
@@ -403,32 +444,31 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
 
         pubs = list(dict.fromkeys([str(k[0]) for k in keys]
                                   + [str(p) for p in over_rows.get("publisher", [])]))
-        title = title or "Documented death tolls kept rising; estimates sit above them"
+        n_over = len(over_rows)
+        if title is None:
+            title = ("Documented tolls kept rising; "
+                     + ("estimates sit higher" if n_over > 1
+                        else "an estimate sits higher" if n_over == 1 else "all are minimums"))
         subtitle = subtitle or (f"Cumulative {_measure_words(measures[0])} in Syria since March 2011 "
-                                "recorded by monitoring groups, by date of the count")
-        source = source or style.source_line(pubs)
+                                "in documented counts (deaths listed one by one), by date of "
+                                "the count" + (", and statistical estimates" if n_over > 1 else
+                                               ", and a statistical estimate" if n_over else ""))
+        source = source or style.source_line(pubs, short=True)
         rn = _range_note(over_rows) if not over_rows.empty else ""
-        note = note or ("Lines are counts of individually recorded deaths: minimums, not estimates "
-                        "of the full toll. Points are estimates that include unrecorded deaths"
+        note = note or ("Documented counts (lines and open triangles) include only deaths that "
+                        "could be recorded: minimums, not estimates of the full toll. Points are "
+                        "estimates that include unrecorded deaths"
                         + (f"; bars show {rn}." if rn else "."))
         style.add_header(fig, title, subtitle)
         style.add_footer(fig, source, note)
-        right_in = (max((style.text_width_in(e[2], style.BASE_SIZE - 0.5) for e in ends),
-                        default=0.0) + 0.3)
+        line_names = [lab["text"] for lab in labels if str(lab.get("gid", "")).startswith("label-series")
+                      and lab["prefer"] == ["right"]]
+        right_in = (max((style.text_width_in(t, style.BASE_SIZE - 0.5) for t in line_names),
+                        default=0.0) + 0.25)
         style.set_margins(fig, left_in=0.85, right_in=max(0.3, right_in), axis_bottom_in=0.35)
         style.key_above(ax, handles)
-        # direct labels at the line ends, spread (after layout) so they do not collide
-        ys = style.spread([e[1] for e in ends],
-                          style.points_to_data_y(ax, style.BASE_SIZE * 1.3))
-        for (xe, ye, name, colour), yl in zip(ends, ys):
-            ax.annotate(name, xy=(xe, yl), xytext=(6, 0), textcoords="offset points",
-                        color=colour, fontsize=style.BASE_SIZE - 0.5, ha="left", va="center",
-                        annotation_clip=False,
-                        bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
-                              "alpha": 0.8})
-        for xd, yd, name, colour in point_labels:
-            style.direct_label(ax, xd, yd, name, color=style.darker(colour, 0.9), dx_pt=-7,
-                               ha="right", size=style.BASE_SIZE - 1)
+        # direct labels last, once the layout is final: each where it covers no line or label
+        style.place_labels(ax, labels)
 
     data = pd.DataFrame.from_records(records, columns=[
         "series", "role", "publisher", "estimate_id", "source_id", "measure", "period_end",
@@ -443,9 +483,19 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
                    f"({top['series']}, {pd.Timestamp(top['period_end']):%B %Y}).")
     else:
         summary = ""
-    alt = (f"Line chart of cumulative documented deaths in Syria over time from "
-           f"{len(keys)} monitoring groups, with {len(over_rows)} statistical estimates "
-           f"shown as points with ranges.{summary}")
+    method_words = ", ".join(dict.fromkeys(str(m).replace("_", " ") for m in over_methods))
+    parts = []
+    if n_lines:
+        parts.append(style.plural(n_lines, "count kept over time", "counts kept over time")
+                     + " (lines)")
+    if n_single:
+        parts.append(style.plural(n_single, "single count") + " (triangles)")
+    alt = (f"Chart of cumulative documented deaths in Syria over time from "
+           f"{style.plural(len(keys), 'publisher')}: {' and '.join(parts) or 'none'}"
+           + (f", with {style.plural(n_over, method_words or 'estimate')} shown as "
+              + ("a point with its range" if n_over == 1 else "points with ranges")
+              if n_over else "")
+           + f".{summary}")
     style.set_chart_meta(fig, title=title, subtitle=subtitle, source=source, note=note,
                          alt_text=alt, source_ids=sorted(set(data["source_id"])))
     return fig, data
@@ -456,6 +506,56 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
 # --------------------------------------------------------------------------
 
 UCDP_BAND_LABEL = "UCDP low-high range (not a statistical interval)"
+
+_RELEASE_IN_TITLE = re.compile(r"\b(GED|BRD|UCDP/PRIO)\b[^0-9]{0,40}?(\d{1,2}\.\d{1,2})\b")
+_RELEASE_IN_ID = re.compile(r"\b(ged|brd)-(\d{1,2})-(\d{1,2})\b")
+
+
+def ucdp_release(title: Any, source_id: Any) -> str | None:
+    """The UCDP dataset and version a source carries, e.g. ``'GED 23.1'``, or ``None``.
+
+    Read from the source's title ("UCDP Georeferenced Event Dataset (GED)
+    23.1 ...") or else its id ("ucdp-ged-23-1-..."), never from its
+    ``published`` date: a copy of a release can be published by a third
+    party long after UCDP released it.
+    """
+    if isinstance(title, str):
+        m = _RELEASE_IN_TITLE.search(title)
+        if m:
+            return f"{m.group(1)} {m.group(2)}"
+    if isinstance(source_id, str):
+        m = _RELEASE_IN_ID.search(source_id)
+        if m:
+            return f"{m.group(1).upper()} {int(m.group(2))}.{int(m.group(3))}"
+    return None
+
+
+def _release_key(release: str | None) -> tuple[int, ...]:
+    """Sort key of a release name: ``'GED 23.1' -> (1, 23, 1)``; unknown releases first."""
+    if not release:
+        return (0,)
+    major, minor = release.split()[-1].split(".")
+    return (1, int(major), int(minor))
+
+
+#: What each UCDP measure counts, for the header and the note.
+_UCDP_WORDS: dict[str, dict[str, str]] = {
+    "deaths_battle_related": {
+        "title": "Battle-related deaths in Syria per year (UCDP)",
+        "what": "Deaths in state-based armed conflict only (fighting in which a government "
+                "is a party)",
+        "excluded": " The count excludes one-sided violence (deliberate killings of civilians by a "
+                    "government or an armed group) and non-state conflict (fighting between "
+                    "armed groups), so it is not a total death toll.",
+        "alt": "state-based (battle-related) deaths",
+    },
+    "deaths_organised_violence": {
+        "title": "Organised-violence deaths in Syria per year (UCDP)",
+        "what": "Deaths in state-based and non-state armed conflict and one-sided violence",
+        "excluded": "",
+        "alt": "deaths from all organised violence",
+    },
+}
 
 
 def plot_ucdp_yearly(estimates: pd.DataFrame, *, source_id: str | None = None,
@@ -487,9 +587,14 @@ def plot_ucdp_yearly(estimates: pd.DataFrame, *, source_id: str | None = None,
     sel = sel[yearly]
     if sel.empty:
         raise ValueError(f"no yearly event_data rows for {measure}")
+    titles = sel["title"] if "title" in sel.columns else pd.Series(None, index=sel.index)
+    releases = pd.Series([ucdp_release(t, sid) for t, sid in zip(titles, sel["source_id"])],
+                         index=sel.index, dtype=object)
     if source_id is None:
-        vint = (sel[["source_id", "published"]].drop_duplicates()
-                .sort_values(["published", "source_id"], kind="mergesort"))
+        vint = pd.DataFrame({"source_id": sel["source_id"].astype(str),
+                             "release": [_release_key(r) for r in releases],
+                             "published": sel["published"]}).drop_duplicates("source_id")
+        vint = vint.sort_values(["release", "published", "source_id"], kind="mergesort")
         source_id = str(vint["source_id"].iloc[-1])
     sel = sel[sel["source_id"].astype(str) == source_id]
     if sel.empty:
@@ -505,7 +610,13 @@ def plot_ucdp_yearly(estimates: pd.DataFrame, *, source_id: str | None = None,
         f"high_{_UNIT}": sel["high"].astype("Float64").to_numpy(),
     })
     publisher = str(sel["publisher"].iloc[0])
-    published = pd.Timestamp(sel["published"].iloc[0])
+    release = releases.loc[sel.index[0]]
+    carrier = sel["carrier"].iloc[0] if "carrier" in sel.columns else None
+    carrier = None if carrier is None or pd.isna(carrier) else str(carrier).strip()
+    words = _UCDP_WORDS.get(measure, {
+        "title": f"{_measure_words(measure).capitalize()} in Syria per year (UCDP)",
+        "what": _measure_words(measure).capitalize(), "excluded": "",
+        "alt": _measure_words(measure)})
 
     fig, ax = style.new_figure()
     colour = style.OKABE_ITO["bluish_green"]
@@ -546,16 +657,26 @@ def plot_ucdp_yearly(estimates: pd.DataFrame, *, source_id: str | None = None,
                                     "relpos": (1.0, 0.0) if right_half else (0.0, 0.0)},
                         gid="band-label")
         style.set_margins(fig, left_in=0.85, right_in=0.3, axis_bottom_in=0.35)
-        title = title or "Deaths in Syria's war recorded by UCDP, by year"
-        subtitle = subtitle or (f"{_measure_words(measure).capitalize()} per calendar year, "
-                                f"{int(x.min())}-{int(x.max())}, UCDP release of {published:%B %Y}")
-        source = source or style.source_line([publisher])
+        title = title or words["title"]
+        subtitle = subtitle or (f"{words['what']}, per calendar year, {int(x.min())}-"
+                                f"{int(x.max())}"
+                                + (f"; UCDP {release}" if release else ""))
+        if source is None:
+            source = style.source_line([publisher])
+            if release:
+                source += f", {release}"
+            if carrier:
+                # a third party carried the release (and, where its title says so, made the
+                # yearly sums): say who
+                summed = "summed" in str(sel["title"].iloc[0]) if "title" in sel.columns else False
+                source += f", {'summed to years by' if summed else 'via'} {carrier}"
         note = note or ("UCDP codes deaths from news and reports event by event. The line is its "
                         "best estimate; the shaded band runs from its low to its high estimate, "
-                        "a bracket of the coders' judgement, not a statistical interval.")
+                        "a bracket of the coders' judgement, not a statistical interval."
+                        + words["excluded"])
         style.add_header(fig, title, subtitle)
         style.add_footer(fig, source, note)
-    alt = (f"Line chart of UCDP {_measure_words(measure)} in Syria per year from {int(x.min())} "
+    alt = (f"Line chart of UCDP {words['alt']} in Syria per year from {int(x.min())} "
            f"to {int(x.max())}, with UCDP's low-high range shaded. The best estimate peaks at "
            f"{style.fmt_count(best[i_peak])} in {int(x[i_peak])}.")
     style.set_chart_meta(fig, title=title, subtitle=subtitle, source=source, note=note,
@@ -564,4 +685,4 @@ def plot_ucdp_yearly(estimates: pd.DataFrame, *, source_id: str | None = None,
 
 
 __all__ = ["UCDP_BAND_LABEL", "plot_cumulative_tolls", "plot_estimates_known_at",
-           "plot_ucdp_yearly"]
+           "plot_ucdp_yearly", "ucdp_release"]

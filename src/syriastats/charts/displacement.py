@@ -161,6 +161,7 @@ def plot_displacement(estimates: pd.DataFrame, share_summary: pd.DataFrame | Non
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.set_ylabel("People (persons)")
         share_row: dict[str, Any] | None = None
+        share_box = None
         if share_summary is not None:
             if len(share_summary) != 1:
                 raise ValueError("share_summary must have exactly one row")
@@ -174,7 +175,7 @@ def plot_displacement(estimates: pd.DataFrame, share_summary: pd.DataFrame | Non
                     f"{style.fmt_share(med)} (90% interval {style.fmt_share(lo90)}-"
                     f"{style.fmt_share(hi90)})")
             # in the empty headroom at the top left, clear of the lines
-            ax.annotate(text, xy=(0.0, 1.0), xycoords="axes fraction",
+            share_box = ax.annotate(text, xy=(0.0, 1.0), xycoords="axes fraction",
                         xytext=(6, -4), textcoords="offset points", ha="left", va="top",
                         fontsize=style.BASE_SIZE - 0.5, color="#222222", gid="share-box",
                         bbox={"boxstyle": "round,pad=0.35", "fc": "white", "ec": style.GREY,
@@ -191,7 +192,7 @@ def plot_displacement(estimates: pd.DataFrame, share_summary: pd.DataFrame | Non
         title = title or "Syrians forced from their homes"
         subtitle = subtitle or ("Refugees registered in neighbouring countries and people "
                                 "displaced inside Syria, by date of the figure")
-        source = source or style.source_line(pubs)
+        source = source or style.source_line(pubs, short=True)
         default_note = ("Registered refugees count only those registered with UNHCR or host "
                         "governments. Internal displacement figures are agency estimates.")
         if share_row is not None:
@@ -206,6 +207,18 @@ def plot_displacement(estimates: pd.DataFrame, share_summary: pd.DataFrame | Non
                                         markerfacecolor="white", markeredgecolor=style.GREY,
                                         label="Same measures, other publishers' figures")],
                             ncol=1)
+        if share_box is not None:
+            # raise the top of the axis until the share box clears every plotted figure
+            renderer = fig.canvas.get_renderer()
+            box = share_box.get_window_extent(renderer)
+            axes_box = ax.get_window_extent(renderer)
+            pad_px = (0.35 * (style.BASE_SIZE - 0.5) + 4) * fig.dpi / 72
+            frac = (axes_box.y1 - box.y0 + pad_px) / max(axes_box.height, 1.0)
+            highest = max(max((v for rec in records
+                               for v in (rec["persons"], rec["range_high_persons"])
+                               if v is not None), default=0.0), 1.0)
+            if frac < 0.9:
+                ax.set_ylim(0, highest / (1 - frac))
         ys = style.spread([e[1] for e in ends],
                           style.points_to_data_y(ax, (style.BASE_SIZE - 1) * 2.6))
         for (xe, ye, name, colour), yl in zip(ends, ys):

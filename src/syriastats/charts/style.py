@@ -501,15 +501,28 @@ def chart_meta(fig: Figure, **overrides: Any) -> dict[str, Any]:
     return meta
 
 
-def source_line(publishers: Sequence[str], prefix: str = "Source") -> str:
-    """``'Source: A; B'`` from publisher names (duplicates dropped, order kept)."""
+def source_line(publishers: Sequence[str], prefix: str = "Source", *,
+                short: bool = False) -> str:
+    """``'Source: A; B'`` from publisher names (duplicates dropped, order kept).
+
+    With ``short=True`` each name is first shortened with :func:`source_name`
+    (``'Syrian Observatory for Human Rights (SOHR)' -> 'SOHR'``), so a chart
+    with many publishers keeps a readable footer; names that shorten to the
+    same label are listed once. The full names and the source ids stay in the
+    chart's JSON (``source_ids``).
+    """
     seen: list[str] = []
     for p in publishers:
-        p = str(p).strip()
+        p = source_name(p) if short else str(p).strip()
         if p and p not in seen:
             seen.append(p)
     label = prefix if len(seen) <= 1 else f"{prefix}s"
     return f"{label}: " + "; ".join(seen)
+
+
+def plural(n: int, word: str, plural_word: str | None = None) -> str:
+    """``'1 estimate'``, ``'2 estimates'``: *n* with *word* in the right number."""
+    return f"{n:,} {word if n == 1 else (plural_word or word + 's')}"
 
 
 def dedent(text: str) -> str:
@@ -533,8 +546,8 @@ __all__ = [
     "SERIES_COLOURS", "SVG_HASHSALT", "add_footer", "add_header", "apply_style", "chart_meta",
     "darker", "dedent", "direct_label", "figure_texts", "fmt_count", "fmt_share",
     "house_style", "label_band", "marker_kwargs", "method_style", "new_figure", "percent",
-    "relayout", "series_style", "set_chart_meta", "set_margins", "source_line",
-    "start_at_zero", "thousands", "wrap",
+    "place_labels", "plural", "relayout", "series_style", "set_chart_meta", "set_margins",
+    "source_line", "source_name", "start_at_zero", "thousands", "wrap",
 ]
 
 
@@ -654,6 +667,27 @@ def short_publisher(name: str, max_chars: int = 28) -> str:
     return base if len(base) <= max_chars else base[: max_chars - 1].rstrip() + "…"
 
 
+def source_name(name: str) -> str:
+    """A short publisher name for a source line, keeping what identifies the source.
+
+    Like :func:`short_publisher` (bracketed acronyms win, an author list
+    becomes "First et al.") but never cut with an ellipsis, and an author list
+    keeps its journal: ``'Guha-Sapir D, ... (The Lancet Global Health)' ->
+    'Guha-Sapir et al. (The Lancet Global Health)'``;
+    ``'UN Special Envoy for Syria (Staffan de Mistura)' -> 'UN Special Envoy
+    for Syria'``.
+    """
+    name = " ".join(str(name).split())
+    acronyms = _ACRONYM_RE.findall(name)
+    if acronyms:
+        return "/".join(dict.fromkeys(acronyms))
+    m = _AUTHORS_RE.match(name)
+    if m:
+        journal = re.search(r"\(([^()]+)\)\s*$", name)
+        return f"{m.group(1)} et al." + (f" ({journal.group(1)})" if journal else "")
+    return name.split(" (")[0].strip() or name
+
+
 def spread(values: Sequence[float], min_gap: float) -> list[float]:
     """Move label positions apart so neighbours are at least *min_gap* apart.
 
@@ -701,10 +735,163 @@ def key_above(ax: Axes, handles: Sequence[Any], *, ncol: int = 2) -> Any:
     """
     fig = ax.get_figure()
     rows = (len(handles) + ncol - 1) // ncol
-    set_margins(fig, top_extra_in=0.06 + rows * (BASE_SIZE - 1.5) * 1.55 / 72)
-    w_in = fig.get_size_inches()[0]
+    # keep clear of the top y tick label, which reaches half its height above the axes
+    gap_in = ((BASE_SIZE - 0.5) / 2 + 3) / 72
+    set_margins(fig, top_extra_in=gap_in + rows * (BASE_SIZE - 1.5) * 1.55 / 72)
+    w_in, h_in = fig.get_size_inches()
     pos = ax.get_position()
     x_anchor = -(pos.x0 * w_in - PAD_IN) / (pos.width * w_in)
-    return ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(x_anchor, 1.01),
+    y_anchor = 1 + gap_in / (pos.height * h_in)
+    return ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(x_anchor, y_anchor),
                      ncol=ncol, fontsize=BASE_SIZE - 1.5, handletextpad=0.4,
                      columnspacing=1.4, borderaxespad=0.0, borderpad=0.0)
+
+
+# --------------------------------------------------------------------------
+# Direct labels that avoid the data and each other
+# --------------------------------------------------------------------------
+
+#: Candidate label positions around a point: (dx, dy) direction, ha, va. The
+#: offsets are scaled by each ring's radius (points); earlier is preferred.
+_DIRECTIONS: dict[str, tuple[float, float, str, str]] = {
+    "right": (1.0, 0.0, "left", "center"),
+    "upper right": (0.7, 0.7, "left", "bottom"),
+    "lower right": (0.7, -0.7, "left", "top"),
+    "above": (0.0, 1.0, "center", "bottom"),
+    "below": (0.0, -1.0, "center", "top"),
+    "left": (-1.0, 0.0, "right", "center"),
+    "upper left": (-0.7, 0.7, "right", "bottom"),
+    "lower left": (-0.7, -0.7, "right", "top"),
+}
+#: Distances (points) of the rings of candidate positions; beyond the first a leader line is drawn.
+LABEL_RINGS_PT: tuple[float, ...] = (5.0, 12.0, 22.0, 34.0)
+
+
+def _label_box(fig: Figure, anchor_px: tuple[float, float], text: str, size: float,
+               dx_pt: float, dy_pt: float, ha: str, va: str,
+               weight: str = "normal") -> tuple[float, float, float, float]:
+    """Display-pixel box (x0, y0, x1, y1) of a label anchored at *anchor_px* with an offset."""
+    k = fig.dpi / 72
+    lines = str(text).split("\n")
+    w = max(_text_width_pt(line, size, weight) for line in lines) * k
+    h = len(lines) * size * LINE_SPACING * k
+    x = anchor_px[0] + dx_pt * k
+    y = anchor_px[1] + dy_pt * k
+    x0 = {"left": x, "center": x - w / 2, "right": x - w}[ha]
+    y0 = {"bottom": y, "center": y - h / 2, "top": y - h}[va]
+    return (x0, y0, x0 + w, y0 + h)
+
+
+def _obstacle_points(ax: Axes, step_px: float = 2.0) -> tuple[Any, Any]:
+    """Points (display pixels) along every line of *ax*, and their radii (marker size)."""
+    import numpy as np
+
+    pts, radii = [], []
+    k = ax.get_figure().dpi / 72
+    for ln in ax.get_lines():
+        if not ln.get_visible():
+            continue
+        xy = ln.get_transform().transform(ln.get_xydata())
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if len(xy) == 0:
+            continue
+        if ln.get_linestyle() not in ("None", "none", "", " ") and len(xy) > 1:
+            for a, b in zip(xy[:-1], xy[1:]):
+                n = max(int(np.hypot(*(b - a)) / step_px), 1)
+                t = np.linspace(0.0, 1.0, n + 1)[:, None]
+                seg = a + t * (b - a)
+                pts.append(seg)
+                radii.append(np.full(len(seg), ln.get_linewidth() * k / 2))
+        if ln.get_marker() not in (None, "None", "none", "", " "):
+            pts.append(xy)
+            radii.append(np.full(len(xy), ln.get_markersize() * k / 2))
+    if not pts:
+        return np.zeros((0, 2)), np.zeros(0)
+    return np.vstack(pts), np.concatenate(radii)
+
+
+def place_labels(ax: Axes, labels: Sequence[Mapping[str, Any]], *,
+                 region: str = "axes+right", avoid: Sequence[Any] = (),
+                 pad_pt: float = 1.5) -> list[Any]:
+    """Direct labels at data points, each placed where it covers no line, marker or other label.
+
+    Each item of *labels* is a mapping with ``x``, ``y`` (data coordinates),
+    ``text`` and ``color``; optional ``size`` (points), ``prefer`` (a list of
+    directions from :data:`_DIRECTIONS`, tried first, e.g. ``["right"]`` for
+    the end of a line), ``gid`` and ``weight``. Labels are placed in the
+    order given. For each, the candidate positions (eight directions on the
+    rings :data:`LABEL_RINGS_PT`) are scored by how much of the plotted lines
+    and markers, earlier labels and the artists in *avoid* (e.g. a legend)
+    they would cover (texts already on the axes count too), and by whether
+    they stay in *region* ("axes": inside
+    the axes; "axes+right": inside the axes or in the right margin up to the
+    figure's edge). The best (lowest cover, then the nearest, then the
+    preferred) wins; a label set beyond the first ring gets a thin leader
+    line to its point.
+
+    Call it last, once the layout (header, footer, margins, limits) is final.
+    Returns the annotations in the order of *labels*.
+    """
+    import numpy as np
+
+    fig = ax.get_figure()
+    k = fig.dpi / 72
+    pts, radii = _obstacle_points(ax)
+    ab = ax.get_window_extent()
+    fw = fig.get_size_inches()[0] * fig.dpi
+    x_max = fw - PAD_IN * fig.dpi if region == "axes+right" else ab.x1
+    boxes: list[tuple[float, float, float, float]] = []
+    renderer = fig.canvas.get_renderer()
+    for artist in [*ax.texts, *avoid]:
+        if artist is None or not artist.get_visible():
+            continue
+        bb = artist.get_window_extent(renderer)
+        boxes.append((bb.x0, bb.y0, bb.x1, bb.y1))
+    out = []
+    for spec in labels:
+        size = float(spec.get("size", BASE_SIZE - 0.5))
+        weight = str(spec.get("weight", "normal"))
+        anchor = ax.transData.transform((float(ax.xaxis.convert_units(spec["x"])),
+                                         float(ax.yaxis.convert_units(spec["y"]))))
+        prefer = list(spec.get("prefer", ["right"]))
+        order = prefer + [d for d in _DIRECTIONS if d not in prefer]
+        best: tuple[Any, ...] | None = None
+        for ring, r in enumerate(LABEL_RINGS_PT):
+            for rank, d in enumerate(order):
+                ux, uy, ha, va = _DIRECTIONS[d]
+                dx, dy = ux * r, uy * r
+                x0, y0, x1, y1 = _label_box(fig, anchor, spec["text"], size, dx, dy, ha, va,
+                                            weight)
+                p = pad_pt * k
+                if len(pts):
+                    inside = ((pts[:, 0] + radii > x0 - p) & (pts[:, 0] - radii < x1 + p)
+                              & (pts[:, 1] + radii > y0 - p) & (pts[:, 1] - radii < y1 + p))
+                    cover = float(inside.sum())
+                else:
+                    cover = 0.0
+                for bx0, by0, bx1, by1 in boxes:
+                    ox = min(x1 + p, bx1) - max(x0 - p, bx0)
+                    oy = min(y1 + p, by1) - max(y0 - p, by0)
+                    if ox > 0 and oy > 0:
+                        cover += 50.0 + ox * oy / 10
+                outside = (max(ab.x0 - x0, 0) + max(x1 - x_max, 0)
+                           + max(ab.y0 - y0, 0) + max(y1 - ab.y1, 0))
+                cover += 20.0 * outside
+                score = (cover, ring, rank)
+                if best is None or score < best[0]:
+                    best = (score, dx, dy, ha, va, ring, (x0, y0, x1, y1))
+            if best is not None and best[0][0] == 0:
+                break  # nothing covered on this ring: no need to go further out
+        assert best is not None
+        _score, dx, dy, ha, va, ring, box = best
+        boxes.append(box)
+        arrow = None
+        if ring > 0:
+            arrow = {"arrowstyle": "-", "color": spec["color"], "linewidth": 0.6,
+                     "shrinkA": 0.5, "shrinkB": 2.5}
+        ann = ax.annotate(spec["text"], xy=(spec["x"], spec["y"]), xytext=(dx, dy),
+                          textcoords="offset points", ha=ha, va=va, color=spec["color"],
+                          fontsize=size, fontweight=weight, annotation_clip=False,
+                          linespacing=LINE_SPACING, arrowprops=arrow, gid=spec.get("gid"))
+        out.append(ann)
+    return out
