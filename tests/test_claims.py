@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -384,9 +385,20 @@ def test_repository_claims_file_is_valid_and_covers_the_article():
 
 
 def test_explanation_names_the_figure_the_number_comes_from():
-    r = run([claim("c", 470_000, "at_most")], NARROW + BROAD).iloc[0]
+    r = run([claim("c", 470_000, "about")], NARROW + BROAD).iloc[0]
     assert "matches" in r["explanation"] and "[s]" in r["explanation"]
     assert "broader" in r["explanation"]
+
+
+def test_matches_only_when_the_wording_points_the_same_way():
+    """'as much as half' (a ceiling) does not 'match' a source's 'more than 50%' (a floor)."""
+    rows = [est("idmc", measure="displaced_share", central=0.5, qualifier="at_least",
+                method="agency_estimate", start="2016-06-30", end="2016-06-30", publisher="IDMC")]
+    ceiling = run([claim("c", 0.5, "share_at_most", measure="displaced_share")], rows).iloc[0]
+    assert "matches" not in ceiling["explanation"]
+    assert "IDMC gives 50% as a floor" in ceiling["explanation"]
+    floor = run([claim("c", 0.5, "share_at_least", measure="displaced_share")], rows).iloc[0]
+    assert "The number matches" in floor["explanation"] and "[idmc]" in floor["explanation"]
 
 
 def test_share_intervals_never_exceed_one():
@@ -410,3 +422,202 @@ def test_documented_count_is_a_floor_of_the_pooled_range():
     later = [dict(rows[0], period_end="2016-12-31", estimate_id="doc2"), rows[1]]
     out2 = run([claim("c", 150_000, "about")], later, known="now")
     assert out2["lower"].iloc[0] < 300_000
+
+
+# --------------------------------------------------------------------------- reviewer fixes
+
+
+@pytest.mark.parametrize("bad", [0.5, 3000, 1945.5, 1700])
+def test_highest_since_with_a_value_that_is_not_a_year_is_not_checkable(bad):
+    rows = [_gfd(1990, 20_000_000), _gfd(2015, 65_300_000)]
+    r = run([claim("c", bad, "highest_since", measure="global_forcibly_displaced")], rows).iloc[0]
+    assert r["verdict"] == "not_checkable"
+    assert "year" in r["reason"] and "1800" in r["reason"]
+    assert C.highest_since_problem(1945, "2016-08-01") is None
+    assert C.highest_since_problem(2016, "2016-08-01") is None
+    assert C.highest_since_problem(2017, "2016-08-01") is not None
+
+
+def test_cli_reports_a_bad_highest_since_row_and_judges_the_others(tmp_path, capsys):
+    d = _registry(tmp_path)
+    wwii = ["bad-year", "Outlet", "2016-08-01", "", "Worst since the war.",
+            "deaths_total", "2016-08-01", "0.5", "highest_since", ""]
+    f = _write_claims(tmp_path / "mine.csv", [GOOD, wwii, GOOD2])
+    code = C.cli_check(f, known="then", fmt="json", data_dir=d)
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert [r["claim_id"] for r in json.loads(out)] == ["good", "good2"]
+    assert "mine.csv" in err and "row 3" in err and "'value'" in err and "bad-year" in err
+    assert "Traceback" not in err
+
+
+def test_cli_problems_are_sorted_by_row(tmp_path, capsys):
+    d = _registry(tmp_path)
+    # a share above 1 is found by the claims rules, after the schema check finds the comparator
+    share_bad = ["share-bad"] + GOOD[1:5] + ["displaced_share", "2016-08-01", "2", "share_about", ""]
+    bad_comp = ["bad-comp"] + GOOD[1:8] + ["roughly", ""]
+    f = _write_claims(tmp_path / "mine.csv", [GOOD2, share_bad, bad_comp])
+    C.cli_check(f, known="then", fmt="json", data_dir=d)
+    err = capsys.readouterr().err
+    assert err.index("row 3") < err.index("row 4")
+
+
+def _sohr_like(eid: str, central: float, end: str, published: str, **kw) -> dict:
+    return est(eid, central=central, method="documented_count", end=end, published=published,
+               scope=kw.pop("scope", "all deaths documented, civilians and fighters of all sides"),
+               **kw)
+
+
+def test_floor_uses_a_month_dated_count_published_by_the_claim():
+    """SOHR's count 'to 2018-03' published on 12 March 2018 bounds a claim of that day;
+    VDC's smaller count, which excludes government-side forces, is not the floor."""
+    rows = [_sohr_like("sohr", 353_935, "2018-03", "2018-03-12", publisher="SOHR"),
+            _sohr_like("vdc", 177_617, "2017-05", "2017-06", publisher="VDC",
+                       scope="conflict deaths documented by VDC (excludes government-side forces)")]
+    r = run([claim("c", 500_000, "at_least", as_of="2018-03-12")], rows).iloc[0]
+    assert r["lower"] >= 353_935
+    assert "sohr)" in r["interval_method"] and "353,935" in r["explanation"]
+
+
+def test_floor_leaves_out_a_month_count_published_after_the_claim_date():
+    rows = [_sohr_like("late", 353_935, "2018-03", "2018-03-31", publisher="SOHR"),
+            est("exp", central=100_000, qualifier="at_least", method="expert_estimate",
+                end="2018-02-28", published="2018-03-01")]
+    r = run([claim("c", 150_000, as_of="2018-03-12")], rows, known="now").iloc[0]
+    assert r["lower"] < 353_935 and "truncated" not in r["interval_method"]
+
+
+def test_partial_scope_counts_are_not_the_floor():
+    assert C.is_partial_scope("conflict deaths documented by VDC (excludes government-side forces)")
+    assert C.is_partial_scope("provisional documented deaths (limited access; government forces "
+                              "not covered)")
+    assert C.is_partial_scope("violent deaths; outside government-controlled areas")
+    assert not C.is_partial_scope("all deaths SOHR documented (civilians, rebels, government and "
+                                  "allied forces); excludes the missing and, per SOHR, alleged "
+                                  "deaths in government custody")
+    assert not C.is_partial_scope("civilians killed (excludes combatants)", "deaths_civilian")
+    rows = [_sohr_like("vdc", 300_000, "2016-06-30", "2016-07-01", publisher="VDC",
+                       scope="deaths documented (excludes government-side forces)"),
+            est("exp", central=100_000, qualifier="at_least", method="expert_estimate")]
+    r = run([claim("c", 150_000)], rows).iloc[0]
+    assert "truncated" not in r["interval_method"]
+
+
+def test_envelope_holds_only_published_numbers():
+    rows = [est("doc", central=282_283, method="documented_count"),
+            est("br", low=250_000, central=280_000, high=300_000),
+            est("mg", central=470_000, margin=0.05)]
+    r = run([claim("c", 300_000)], rows).iloc[0]
+    published = {282_283, 250_000, 280_000, 300_000, 470_000, 470_000 * 0.95, 470_000 * 1.05}
+    assert r["envelope_lower"] == 250_000
+    assert r["envelope_upper"] == pytest.approx(470_000 * 1.05)
+    assert any(abs(r["envelope_upper"] - p) < 1e-6 for p in published)
+    # the fitted 90% bound of the floor (282,283 x 2.141 = 604,356) is not quoted as published
+    assert "604,3" not in r["explanation"] and "published run from 250,000 to 493,500" in r["explanation"]
+
+
+def test_floor_assumptions_are_named():
+    rows = [est("doc", central=282_283, method="documented_count"),
+            est("off", central=250_000, qualifier="at_least", method="expert_estimate")]
+    e = run([claim("c", 300_000)], rows).iloc[0]["explanation"]
+    assert "2.141x" in e and "OHCHR" in e and "assumption" in e and "doc" in e
+    assert "1.5x" in e and "(off)" in e
+
+
+def test_verdict_meaning_is_filled():
+    out = run([claim("a", 100_000), claim("b", 10_000), claim("x", 5, measure="injured")], NARROW)
+    for _, r in out.iterrows():
+        assert r["verdict_meaning"] == C.VERDICTS[r["verdict"]]
+
+
+def test_ceiling_below_the_median_is_contested():
+    # one bracket 90k-110k: log-normal with median sqrt(90k x 110k) = 99,499 and 5 % quantile 90k
+    one = [est("a", low=90_000, high=110_000)]
+    assert math.sqrt(90_000 * 110_000) == pytest.approx(99_498.7, abs=0.1)
+    r = run([claim("c", 95_000, "at_most")], one).iloc[0]
+    assert r["verdict"] == "contested"
+    assert "median 99,499" in r["explanation"]
+    assert verdict([claim("c", 105_000, "at_most")], one) == "consistent"
+
+
+def test_context_only_figures_are_not_pooled():
+    ctx = dict(est("ctx", low=250_000, high=300_000), notes="Weak; use only as context.")
+    rows = [est("a", low=290_000, central=300_000, high=310_000), ctx]
+    cl = pd.DataFrame([claim("c", 300_000)], columns=CLAIM_COLS)
+    r = C.check(cl, pd.DataFrame(rows, columns=EST_COLS + ["notes"])).iloc[0]
+    assert r["estimate_ids"] == "a"
+    assert "For context only" in r["explanation"] and "[ctx]" in r["explanation"]
+    only = C.check(cl, pd.DataFrame([ctx], columns=EST_COLS + ["notes"])).iloc[0]
+    assert only["verdict"] == "not_checkable" and "context only" in only["reason"]
+
+
+def test_war_age_before_the_war_is_not_checkable():
+    rows = [est("h", central=59_648, method="documented_count", start="2011-03-15")]
+    r = run([claim("c", 1, "about", measure="war_duration_years", as_of="2010-01-01")],
+            rows, known="now").iloc[0]
+    assert r["verdict"] == "not_checkable" and "before the war began" in r["reason"]
+    assert math.isnan(r["lower"])
+
+
+def test_highest_since_reason_reads_cleanly():
+    rows = [_gfd(1997, 33_900_000), _gfd(2015, 65_300_000)]
+    r = run([claim("c", 1945, "highest_since", measure="global_forcibly_displaced")], rows).iloc[0]
+    reason = r["reason"]
+    assert "is for 1997, 52 years later" in reason
+    assert "more than 10 years after" not in reason
+    assert not re.search(r"\. [a-z]", reason)          # every sentence starts with a capital
+    assert "±10%" in reason and "assumption" in reason   # the single figure's range is assumed
+
+
+def test_about_on_a_share_measure_is_read_in_percentage_points():
+    rows = [est("s", measure="displaced_share", low=0.48, central=0.5, high=0.52,
+                method="agency_estimate", start="2016-06-30", end="2016-06-30")]
+    # 'about 56%' = 51%-61% (±5 points) overlaps 48%-52%; read as ±5 % of 56 % it would not
+    r = run([claim("c", 0.56, "about", measure="displaced_share")], rows).iloc[0]
+    assert r["verdict"] == "consistent" and "share_about" in r["explanation"]
+    bad = run([claim("c", 0.5, "share_about", measure="deaths_total")], NARROW).iloc[0]
+    assert bad["verdict"] == "not_checkable" and "not a share" in bad["reason"]
+
+
+def test_missing_origin_date_is_null_in_json():
+    c = claim("c", 100_000)
+    c["origin_date"] = None
+    out = run([c], NARROW)
+    assert out["origin_date"].iloc[0] is None
+    assert json.loads(C.format_verdicts(out, "json"))[0]["origin_date"] is None
+
+
+def test_table_words_war_age_claims():
+    rows = [est("h", central=59_648, method="documented_count", start="2011-03-15")]
+    out = run([claim("c", 6, "at_least", measure="war_duration_years", as_of="2017-03-30")], rows)
+    table = C.format_verdicts(out, "table")
+    assert "more than 6 years" in table and "at_least" not in table
+    assert re.search(r"6\.0[0-9] years - 6\.0[0-9] years", table)
+
+
+def test_claims_chart_order_labels_and_left_out_note():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    from syriastats.charts.claims import plot_claims
+    from syriastats.charts.style import chart_meta
+
+    rows = NARROW + [est("h", central=59_648, method="documented_count", start="2011-03-15")]
+    cl = [dict(claim("z-first", 100_000, origin_date="2016-01-05"), origin="Zeta News, 'A title'"),
+          dict(claim("a-second", 105_000, origin_date="2016-07-01"), origin="Alpha Post"),
+          dict(claim("b-second", 100_000, origin_date="2016-07-01"), origin="Beta (via Gamma)"),
+          claim("age", 5, measure="war_duration_years"),
+          claim("none", 1_000, measure="injured")]
+    out = run(cl, rows, known="now")
+    fig, data = plot_claims(out)
+    try:
+        assert list(data["claim_id"]) == ["z-first", "a-second", "b-second"]
+        assert data["label"].iloc[0].endswith("Zeta News, 5 Jan 2016")
+        assert data["label"].iloc[2].endswith("Beta, 1 Jul 2016")
+        note = chart_meta(fig)["note"]
+        assert "age" in note and "none" in note and "2.141" in note and "10%" in note
+        assert {"claim_value", "lower", "upper"} <= set(data.columns)
+    finally:
+        plt.close(fig)

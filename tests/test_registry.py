@@ -299,3 +299,14 @@ def test_claims_with_bom_still_judged_in_collect_mode(registry: Path) -> None:
     df = syriastats.load_claims(path, on_error="collect")
     assert list(df["claim_id"]) == ["c1"]
     assert any("byte-order mark" in p.message for p in df.attrs["problems"])
+
+
+def test_highest_since_needs_a_reference_year(registry: Path) -> None:
+    row = {"claim_id": "w", "origin": "A paper", "origin_date": "2016-08-01", "origin_url": "",
+           "text": "worst since 1945", "measure": "global_forcibly_displaced", "as_of": "2016-08-01",
+           "value": "0.5", "comparator": "highest_since", "notes": ""}
+    write_csv(registry / "hs.csv", [row, dict(row, claim_id="ok", value="1945")], CLAIMS_HEADER)
+    df = syriastats.load_claims(registry / "hs.csv", on_error="collect")
+    assert list(df["claim_id"]) == ["ok"]
+    p = only(df.attrs["problems"], row=2, column="value")
+    assert "year" in p.message

@@ -41,11 +41,30 @@ How a reference interval is built
    ``assumed_margin`` (default :data:`ASSUMED_MARGIN`, ±10 % at 90 % coverage, about what
    rounding to one or two significant digits implies); an "at most" figure is read as
    a ceiling with the engine's default floor ratio mirrored
-   (:data:`syriastats.uncertainty.DEFAULT_UNDERCOUNT`).
+   (:data:`syriastats.uncertainty.DEFAULT_UNDERCOUNT`). Floors use the engine's
+   defaults, also named in every explanation that uses them: a documented count is
+   read with the truth up to 2.141x it at 90 % (``DEFAULT_UNDERCOUNT``, OHCHR's 2022
+   estimated/documented civilian ratio), an official's "more than X" up to 1.5x
+   (``DEFAULT_AT_LEAST_EXCESS``).
 7. **Pooling.** Several figures are pooled as an equal-weight *mixture* of their
    distributions (disagreement between sources kept as uncertainty); ``lower`` and
    ``upper`` are its central ``level`` interval (default 90 %), ``median`` its median.
-   The *envelope* (lowest to highest single-figure bound) is reported alongside.
+   These are *model* bounds under the assumptions above, never quoted as published
+   numbers. The *envelope* (``envelope_lower``/``envelope_upper``) is the lowest to
+   highest number the pooled sources actually published (low, central, high, or the
+   bounds a stated margin implies); it is never a fitted quantile.
+8. **Documented-count floor** (:func:`_documented_floor`). For death tolls the pooled
+   distribution is cut below at the largest documented count that could bound the truth
+   at ``as_of``: a ``documented_count`` of the same measure whose stated end period
+   *begins* on or before ``as_of`` (a count "to 2018-03" counts for a claim of
+   2018-03-12) and which, if that period runs past ``as_of``, was published on or before
+   ``as_of`` (so it cannot hold deaths after it); counts whose scope says they leave out
+   a group of victims (:func:`is_partial_scope`: "excludes government-side forces",
+   "government forces not covered", "outside government-controlled areas", "... only")
+   are not used as the floor, nor are counts read as context only.
+9. **Context only.** Figures whose registry ``notes`` say to use them only as context
+   (:data:`CONTEXT_ONLY_RE`, e.g. ``un-2016-range``) are never pooled; the explanation
+   lists them as context.
 
 Verdict rules per comparator are in :data:`COMPARATOR_RULES`.
 """
@@ -73,10 +92,16 @@ __all__ = [
     "DATE_RULES",
     "OUTPUT_COLUMNS",
     "VERDICTS",
+    "CONTEXT_ONLY_RE",
+    "HIGHEST_SINCE_MIN_YEAR",
     "check",
     "cli_check",
+    "claim_row_problems",
     "format_verdicts",
+    "highest_since_problem",
     "is_broader_scope",
+    "is_context_only",
+    "is_partial_scope",
 ]
 
 # --------------------------------------------------------------------------- vocabulary
@@ -85,8 +110,10 @@ __all__ = [
 VERDICTS: dict[str, str] = {
     "consistent": "Consistent with the sources: the claim agrees with the plausible range "
                   "built from comparable figures (same measure and scope, near the claim's date).",
-    "contested": "Supported by some sources but outside the pooled range: the sources disagree "
-                 "and the claim sides with the highest (or lowest) of them.",
+    "contested": "Supported by only some of the sources: either outside the pooled range while "
+                 "within the range of the highest (or lowest) of them, or, for a ceiling ('as "
+                 "many as X'), inside the pooled range but below its median, so most of the "
+                 "sources' weight lies above the stated ceiling.",
     "above_all": "Higher than every comparable source: above the upper end of each figure's range.",
     "below_all": "Lower than every comparable source: below the lower end of each figure's range.",
     "broader_scope_only": "Consistent only under a broader scope than the claim's words suggest "
@@ -109,15 +136,28 @@ COMPARATOR_RULES: dict[str, str] = {
                 "explanation says so); above_all if X > every u_i; otherwise contested.",
     "at_most": "'as many as X' asserts that X is a plausible ceiling: it must be neither "
                "beyond every source nor below what the sources say. consistent if "
-               "L <= X <= U; above_all if X > every u_i (no source supports a number that "
-               "high); below_all if X < every l_i (the truth is above the stated ceiling); "
-               "otherwise contested (only the most extreme sources reach X).",
+               "L <= X <= U and X is at or above the pooled median M; contested if "
+               "L <= X < M (a ceiling below the middle of the sources: they put more than "
+               "half their weight above it); above_all if X > every u_i (no source supports "
+               "a number that high); below_all if X < every l_i (the truth is above the "
+               "stated ceiling); otherwise contested (only the most extreme sources reach X).",
     "share_about": "As 'about', for a share of the population, read as X ± share_tolerance "
-                   "(default ±5 percentage points: 'half' = 45 %-55 %).",
+                   "(default ±5 percentage points: 'half' = 45 %-55 %). A claim on a *_share "
+                   "measure worded 'about', 'more than' or 'as much as' (comparator about, "
+                   "at_least, at_most) is judged as share_about, share_at_least or "
+                   "share_at_most, and the explanation says so; a share_* comparator on a "
+                   "measure that is not a share is not_checkable.",
     "share_at_least": "As 'at_least', for a share.",
-    "share_at_most": "As 'at_most', for a share ('as much as half').",
+    "share_at_most": "As 'at_most', for a share ('as much as half'), including the rule on "
+                     "the pooled median.",
+    "matching": "The explanation says a claimed number 'matches' a source's figure only when "
+                "the two are within 1 % and worded in the same direction (about/exact with "
+                "about, 'more than' with 'more than', 'at most' with 'as many as'); otherwise "
+                "it says how the source worded it (e.g. 'IDMC gives 50% as a floor').",
     "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
-                     "reference period (1945 for the Second World War). The figure nearest the "
+                     "reference period (1945 for the Second World War): a whole number from "
+                     "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "
+                     "(and a bad row for syriastats check). The figure nearest the "
                      "claim's date is compared with every earlier figure of the same measure "
                      "back to that year: consistent if its interval lies above all of theirs; "
                      "contradicted if an earlier figure lies wholly above it; contested if they "
@@ -128,7 +168,8 @@ COMPARATOR_RULES: dict[str, str] = {
     "war_duration": "For the claim-only measure war_duration_years, the war's age at as_of is "
                     "computed from the start of the registry's cumulative death tolls (all of "
                     "which start in March 2011); 'about N years' is read as N to N+1 years (an "
-                    "age: 'five years old' = at least five, not yet six).",
+                    "age: 'five years old' = at least five, not yet six). A date before the "
+                    "war's start (the latest start date of those tolls) is not_checkable.",
 }
 
 #: The date-window rule in one paragraph (also in the module docstring).
@@ -163,6 +204,11 @@ ABOUT_TOLERANCE: float = 0.05
 SHARE_TOLERANCE: float = 0.05
 #: A 'highest since' claim needs a series starting within this many years of the reference.
 HIGHEST_SINCE_MAX_GAP_YEARS: int = 10
+#: Earliest reference year accepted for a 'highest since' claim.
+HIGHEST_SINCE_MIN_YEAR: int = 1800
+#: Registry notes that mark a figure as context only (never pooled).
+CONTEXT_ONLY_RE: re.Pattern[str] = re.compile(r"\b(?:use (?:it )?only as context|context only|"
+                                              r"for context only)\b", re.I)
 
 #: Measures counted cumulatively from the war's start.
 CUMULATIVE_MEASURES: frozenset[str] = frozenset({
@@ -188,6 +234,16 @@ CLAIM_ONLY_MEASURES: frozenset[str] = frozenset({"war_duration_years"})
 #: For 'highest since' claims: measure -> benchmark measure quoted for context.
 BENCHMARKS: dict[str, str] = {"global_forcibly_displaced": "wwii_displacement",
                               "global_refugees": "wwii_displacement"}
+
+_PARTIAL_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\bexcl\w*\b[^;.()]{0,40}?\b(?:government|security|regime|pro-government|"
+               r"opposition|rebel)[\w-]*\s+(?:side\s+)?(?:forces|fighters|soldiers)", re.I),
+    re.compile(r"\b(?:government|security|regime)[\w-]*\s+forces\s+(?:are\s+)?not\s+covered",
+               re.I),
+    re.compile(r"\boutside\s+government-controlled", re.I),
+    re.compile(r"\bonly\b", re.I),
+)
+_PARTIAL_FIGHTERS_RE = re.compile(r"\bexcl\w*\b[^;.()]{0,40}?\b(?:combatants|fighters)\b", re.I)
 
 _BROAD = r"indirect|lack of (?:medical )?care|disappeared|missing"
 _BROAD_RE = re.compile(rf"\b(?:{_BROAD})", re.I)
@@ -228,6 +284,75 @@ def is_broader_scope(scope: Any) -> bool:
     return bool(_BROAD_RE.search(stripped))
 
 
+def is_partial_scope(scope: Any, measure: str = "deaths_total") -> bool:
+    """True if a count's *scope* text says it leaves out a group of the victims its
+    *measure* covers, so it is not used as the documented-count floor.
+
+    Matches "excludes government(-side)/security/opposition forces", "government forces
+    not covered", "outside government-controlled areas" and any "only"; for measures
+    other than civilian deaths also "excludes combatants/fighters". SOHR's "excludes the
+    missing and ... alleged deaths in government custody" is not partial (unconfirmed
+    deaths, not a group of victims).
+    """
+    if not _present(scope):
+        return False
+    s = str(scope)
+    if any(r.search(s) for r in _PARTIAL_RES):
+        return True
+    return measure != "deaths_civilian" and bool(_PARTIAL_FIGHTERS_RE.search(s))
+
+
+def is_context_only(notes: Any) -> bool:
+    """True if a figure's registry notes say to use it only as context (never pooled)."""
+    return _present(notes) and bool(CONTEXT_ONLY_RE.search(str(notes)))
+
+
+def highest_since_problem(value: Any, as_of: Any) -> str | None:
+    """What is wrong with a 'highest since' claim's *value* (the reference year), or None.
+
+    The value must be a whole number from :data:`HIGHEST_SINCE_MIN_YEAR` to the year of
+    *as_of* (a date, or ``YYYY[-MM[-DD]]`` text). This is the rule
+    ``syriastats.validate.check_claims_rules`` should apply to column ``value``.
+    """
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return f"{value!r} is not a year: a 'highest since' claim needs the reference year in value"
+    year: int | None = None
+    if isinstance(as_of, str):
+        b = parse_date_bounds(as_of)
+        year = b[0].year if b else None
+    elif as_of is not None and pd.notna(as_of):
+        year = pd.Timestamp(as_of).year
+    hi = year if year is not None else 9999
+    if not math.isfinite(v) or v != int(v) or not HIGHEST_SINCE_MIN_YEAR <= v <= hi:
+        return (f"{v:g} is not a reference year: a 'highest since' claim needs a whole year "
+                f"from {HIGHEST_SINCE_MIN_YEAR} to {hi} (the year of as_of) in value")
+    return None
+
+
+def claim_row_problems(claims: pd.DataFrame, lines: Mapping[str, int] | None = None,
+                       file: str = "claims.csv") -> list[Any]:
+    """Checker-specific problems of loaded claims rows (today: 'highest since' values).
+
+    Returns :class:`syriastats.validate.Problem` objects (``row`` from *lines*, claim_id
+    -> CSV line number, when given). Rows with a problem are judged ``not_checkable`` by
+    :func:`check`; ``syriastats check`` reports them like other bad rows and leaves them out.
+    """
+    from syriastats.validate import Problem
+
+    out = []
+    for _, c in claims.iterrows():
+        if str(c.get("comparator")) != "highest_since":
+            continue
+        as_of = c.get("as_of_text") if _present(c.get("as_of_text")) else c.get("as_of")
+        msg = highest_since_problem(c.get("value"), as_of)
+        if msg:
+            cid = str(c.get("claim_id"))
+            out.append(Problem(file, (lines or {}).get(cid), "value", cid, msg))
+    return out
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -260,7 +385,7 @@ def _num(x: float, measure: str) -> str:
     if measure.endswith("_share"):
         return f"{100 * x:.0f}%"
     if measure == "war_duration_years":
-        return f"{x:.1f} years"
+        return f"{x:.2f} years"
     if abs(x) >= 1e6:
         v = x / 1e6
         return f"{v:.3g} million" if abs(v) < 100 else f"{v:.0f} million"
@@ -285,11 +410,26 @@ def _day(ts: Any) -> str:
 @dataclass
 class _Figure:
     row: pd.Series
-    lo: float
+    lo: float          # model bounds (fitted, central `level` interval)
     hi: float
     med: float
     dist: Any
     assumption: str
+    params: dict[str, Any]
+    pub_lo: float      # lowest / highest number the source published (or its margin implies)
+    pub_hi: float
+
+
+def _published_numbers(row: pd.Series) -> list[float]:
+    """The numbers a figure's source printed: low, central, high, and central ± margin
+    when only a margin was given (the bounds the stated margin implies)."""
+    nums = [float(row.get(k)) for k in ("low", "central", "high") if _isnum(row.get(k))]
+    c, mg = row.get("central"), row.get("margin")
+    if _isnum(c) and _isnum(mg) and not (_isnum(row.get("low")) or _isnum(row.get("high"))):
+        nums += [float(c) * (1 - float(mg)), float(c) * (1 + float(mg))]
+    if str(row.get("measure", "")).endswith("_share"):
+        nums = [min(v, 1.0) for v in nums]
+    return nums
 
 
 def _fit(row: pd.Series, level: float, assumed_margin: float) -> _Figure:
@@ -306,7 +446,9 @@ def _fit(row: pd.Series, level: float, assumed_margin: float) -> _Figure:
     lo, hi = f.interval(level)
     if str(row.get("measure", "")).endswith("_share"):  # a share cannot exceed the whole
         lo, hi = min(lo, 1.0), min(hi, 1.0)
-    return _Figure(row, lo, hi, f.median(), f.dist, f.assumption)
+    pub = _published_numbers(row) or [f.median()]
+    return _Figure(row, lo, hi, f.median(), f.dist, f.assumption, dict(f.params),
+                   min(pub), max(pub))
 
 
 def _mixture_q(figs: Sequence[_Figure], q: float) -> float:
@@ -333,6 +475,7 @@ class _Pool:
     env_hi: float
     method: str
     floor: float | None = None
+    floor_id: str | None = None
 
 
 def _pool(figs: list[_Figure], level: float,
@@ -353,30 +496,47 @@ def _pool(figs: list[_Figure], level: float,
     hi = q_of((1 + level) / 2)
     if str(figs[0].row.get("measure", "")).endswith("_share"):
         lo, med, hi = min(lo, 1.0), min(med, 1.0), min(hi, 1.0)
-    env_lo, env_hi = min(f.lo for f in figs), max(f.hi for f in figs)
-    if floor is not None:
-        env_lo = max(env_lo, floor[0])
+    env_lo, env_hi = min(f.pub_lo for f in figs), max(f.pub_hi for f in figs)
     n = len(figs)
-    how = (f"{level:.0%} interval of one figure read by the uncertainty engine"
+    how = (f"model: {level:.0%} interval of one figure read by the uncertainty engine"
            if n == 1 else
-           f"central {level:.0%} interval of an equal-weight mixture of {n} figures; "
-           "envelope = lowest to highest single-figure bound")
+           f"model: central {level:.0%} interval of an equal-weight mixture of {n} figures")
+    how += ("; envelope = lowest to highest number the sources published (or their stated "
+            "margins imply)")
     if floor is not None:
-        how += (f"; truncated below at the largest documented count by the claim's date "
+        how += (f"; truncated below at the largest full-scope documented count by the claim's date "
                 f"({floor[0]:,.0f}, {floor[1]}), since the truth cannot be below what was counted")
-    return _Pool(figs, lo, med, hi, env_lo, env_hi, how, floor[0] if floor else None)
+    return _Pool(figs, lo, med, hi, env_lo, env_hi, how, floor[0] if floor else None,
+                 floor[1] if floor else None)
 
 
-def _documented_floor(rows: pd.DataFrame, measure: str,
+def _documented_floor(rows: pd.DataFrame, measures: str | Sequence[str],
                       as_of: pd.Timestamp) -> tuple[float, str] | None:
-    """Largest documented cumulative count dated on or before *as_of* (deaths only)."""
-    if measure not in CUMULATIVE_MEASURES or rows.empty:
+    """Largest documented cumulative count that bounds the truth at *as_of* from below.
+
+    A ``documented_count`` of one of *measures* (cumulative measures only) counts if
+    the stated end period *begins* on or before *as_of* (``period_end_first``: a count
+    "to 2018-03" starts 2018-03-01) and, when that period runs past *as_of*, its source
+    was published on or before *as_of* (so it cannot include later deaths). Counts
+    whose scope leaves out a group of victims (:func:`is_partial_scope`), context-only
+    figures and 'at most' counts are not used.
+    """
+    ms = [measures] if isinstance(measures, str) else list(measures)
+    ms = [m for m in ms if m in CUMULATIVE_MEASURES]
+    if not ms or rows.empty:
         return None
+    first = rows["period_end_first"] if "period_end_first" in rows.columns else rows["period_end"]
+    in_time = (rows["period_end"] <= as_of) | ((first <= as_of) & (rows["published"] <= as_of))
     d = rows[(rows["method"].astype(str) == "documented_count")
-             & (rows["measure"].astype(str) == measure)
-             & (rows["period_end"] <= as_of)
+             & (rows["measure"].astype(str).isin(ms))
+             & in_time
              & (rows["qualifier"].astype(str) != "at_most")]
     d = d[d["central"].notna()]
+    if d.empty:
+        return None
+    keep = [not is_partial_scope(r["scope"], str(r["measure"]))
+            and not is_context_only(r.get("notes")) for _, r in d.iterrows()]
+    d = d[keep]
     if d.empty:
         return None
     top = d.sort_values(["central", "estimate_id"], ascending=[False, True]).iloc[0]
@@ -407,7 +567,8 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
         return ("above_all" if x > max(highs) else "contested"), position
     if comparator in ("at_most", "share_at_most"):
         if L <= x <= U:
-            return "consistent", position
+            # a ceiling below the pooled median: most of the sources' weight lies above it
+            return ("consistent" if x >= pool.median else "contested"), position
         if x > max(highs):
             return "above_all", position
         if x < min(lows):
@@ -434,6 +595,10 @@ def _prepare_estimates(estimates: pd.DataFrame, sources: pd.DataFrame | None) ->
         if col in est.columns and isinstance(est[col].dtype, pd.CategoricalDtype):
             est[col] = est[col].astype(object)
     est["period_start"] = _dates(est["period_start"], "first")
+    if "period_end_text" in est.columns:
+        est["period_end_first"] = _dates(est["period_end_text"].astype(object), "first")
+    else:
+        est["period_end_first"] = _dates(est["period_end"], "first")
     est["period_end"] = _dates(est["period_end"], "last")
     est["published"] = _dates(est["published"], "last")
     for col in ("low", "central", "high", "range_level", "margin"):
@@ -443,6 +608,8 @@ def _prepare_estimates(estimates: pd.DataFrame, sources: pd.DataFrame | None) ->
             est[col] = np.nan
     if "scope" not in est.columns:
         est["scope"] = ""
+    if "notes" not in est.columns:
+        est["notes"] = ""
     return est
 
 
@@ -553,7 +720,10 @@ def check(
     DataFrame sorted by ``claim_id``. ``lower``, ``median``, ``upper`` are in the claim's
     unit (persons, fraction for shares, years for durations; for ``highest_since`` the
     unit of the measure, not the year) and bound a central ``level`` interval of the
-    pooled comparable figures; ``verdict`` is a key of :data:`VERDICTS`.
+    pooled comparable figures (a model range, never a published number);
+    ``envelope_lower``/``envelope_upper`` are the lowest and highest numbers the pooled
+    sources published; ``verdict`` is a key of :data:`VERDICTS` and ``verdict_meaning``
+    its meaning; ``origin_date`` is the date as written, or None when missing.
     """
     if known not in ("then", "now"):
         raise ValueError(f"known must be 'then' or 'now', got {known!r}")
@@ -561,6 +731,8 @@ def check(
         raise ValueError(f"level must be between 0 and 1, got {level!r}")
     est = _prepare_estimates(estimates, sources)
     cl = claims.copy()
+    if "origin_date" not in cl.columns:
+        cl["origin_date"] = pd.NaT
     cl["as_of"] = _dates(cl["as_of"], "last")
     cl["origin_date"] = _dates(cl["origin_date"], "first")
     out = []
@@ -568,6 +740,7 @@ def check(
         rec = _check_one(c, est, known, level, assumed_margin, about_tolerance, share_tolerance)
         out.append(rec)
     df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
+    df["verdict_meaning"] = df["verdict"].map(VERDICTS)
     for col in ("lower", "median", "upper", "level", "envelope_lower", "envelope_upper", "value"):
         df[col] = df[col].astype(float)
     df["n_figures"] = df["n_figures"].astype(int)
@@ -575,7 +748,12 @@ def check(
 
 
 def _base(c: pd.Series, known: str, level: float) -> dict[str, Any]:
-    txt = (lambda k: c.get(f"{k}_text") if _present(c.get(f"{k}_text")) else _day(c.get(k)))
+    def txt(k: str) -> str | None:  # the date as written; None (JSON null) when missing
+        if _present(c.get(f"{k}_text")):
+            return str(c.get(f"{k}_text"))
+        v = c.get(k)
+        return _day(v) if v is not None and pd.notna(v) else None
+
     return {
         "claim_id": str(c["claim_id"]), "known": known, "origin": str(c.get("origin", "")),
         "origin_date": txt("origin_date"), "as_of": txt("as_of"), "text": str(c.get("text", "")),
@@ -615,6 +793,10 @@ def _not_checkable(rec: dict[str, Any], reason: str, phrase: str, date: str) -> 
     return rec
 
 
+_SHARE_OF: dict[str, str] = {"about": "share_about", "at_least": "share_at_least",
+                             "at_most": "share_at_most"}
+
+
 def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
                about_tol: float, share_tol: float) -> dict[str, Any]:
     rec = _base(c, known, level)
@@ -629,27 +811,56 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     if measure == "war_duration_years":
         return _check_duration(rec, knowable, as_of, comp, x, phrase, date, known_txt)
     if comp == "highest_since":
+        bad = highest_since_problem(x, as_of)
+        if bad:
+            return _not_checkable(rec, bad + ".", f"the highest since {x:g}", date)
         return _check_highest(rec, knowable, est, measure, as_of, x, level, margin, phrase,
                               date, known_txt)
     if measure in CLAIM_ONLY_MEASURES:
         return _not_checkable(rec, f"the checker has no rule for the measure {measure}.",
+                              phrase, date)
+    # comparator and measure must agree on whether the claim is a share
+    is_share = measure.endswith("_share")
+    if comp.startswith("share_") and not is_share:
+        return _not_checkable(rec, f"the comparator {comp} is for shares (fractions of the "
+                              f"population), but {measure} is not a share measure.", phrase, date)
+    jcomp = _SHARE_OF.get(comp, comp) if is_share else comp
+    if jcomp not in ("about", "at_least", "at_most", "share_about", "share_at_least",
+                     "share_at_most"):
+        return _not_checkable(rec, f"the checker has no rule for the comparator {comp}.",
                               phrase, date)
 
     window_all = _window(est, measure, as_of)
     window = _window(knowable, measure, as_of)
     extra = pd.concat([_window(knowable, m, as_of) for m in BROADER_MEASURES.get(measure, ())]
                       or [window.iloc[0:0]])
+    ctx_mask = window["notes"].map(is_context_only).astype(bool)
+    context = window[ctx_mask]
+    window = window[~ctx_mask]
+    if not extra.empty:
+        extra = extra[~extra["notes"].map(is_context_only).astype(bool)]
     same_rows, broad_rows = _split_scope(window, measure, extra)
-    # the floor uses every documented count of the claim's scope in the window, before
-    # one figure per series is kept (a later release may be nearer but not a floor)
+    # the floors use every documented count in the window, before one figure per series is
+    # kept (a later release may be nearer but not a floor). The broader pool may also be
+    # floored by all-deaths counts: every broader measure contains deaths_total.
     floor = _documented_floor(same_rows, measure, as_of)
+    broad_ms = [measure] + (["deaths_total"] if "deaths_total" in BROADER_MEASURES.get(measure, ())
+                            else [])
+    broad_floor = _documented_floor(pd.concat([same_rows, broad_rows]), broad_ms, as_of)
     same_rows = _nearest_per_series(same_rows, as_of)
     broad_rows = _nearest_per_series(broad_rows, as_of)
     rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
+    ctx_txt = ""
+    if not context.empty:
+        ctx_txt = (" For context only (the registry's notes say not to pool "
+                   + ("it" if len(context) == 1 else "them") + "): "
+                   + "; ".join(_figure_label(r) for _, r in context.iterrows()) + ".")
 
     if same_rows.empty and broad_rows.empty:
         if (est["measure"] == measure).sum() == 0:
             reason = f"the registry holds no figure for {measure}."
+        elif not context.empty:
+            reason = f"the only figures for {measure} near {date} are marked context only."
         elif known == "then" and not window_all.empty:
             later = window_all.sort_values("published").iloc[0]
             reason = (f"every figure for {measure} near {date} was published after the claim "
@@ -658,7 +869,9 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         else:
             reason = (f"no figure for {measure} in the registry speaks of a date near {date} "
                       f"(rule: {DATE_RULES.format(stock=STOCK_WINDOW_DAYS, before=CUMULATIVE_WINDOW_BEFORE_DAYS, after=CUMULATIVE_WINDOW_AFTER_DAYS)})")
-        return _not_checkable(rec, reason, phrase, date)
+        rec = _not_checkable(rec, reason, phrase, date)
+        rec["explanation"] += ctx_txt
+        return rec
 
     same_figs, skipped = _fit_all(same_rows, level, margin)
     broad_figs, skipped2 = _fit_all(broad_rows, level, margin)
@@ -667,10 +880,12 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         return _not_checkable(rec, "no comparable figure could be read as a distribution: "
                               + "; ".join(skipped), phrase, date)
 
+    if broad_floor is not None and floor is not None and broad_floor[0] < floor[0]:
+        broad_floor = floor
     same_pool = _pool(same_figs, level, floor) if same_figs else None
-    broad_pool = _pool(broad_figs, level, floor) if broad_figs else None
-    v_same = _judge(comp, x, same_pool, about_tol, share_tol) if same_pool else None
-    v_broad = _judge(comp, x, broad_pool, about_tol, share_tol) if broad_pool else None
+    broad_pool = _pool(broad_figs, level, broad_floor) if broad_figs else None
+    v_same = _judge(jcomp, x, same_pool, about_tol, share_tol) if same_pool else None
+    v_broad = _judge(jcomp, x, broad_pool, about_tol, share_tol) if broad_pool else None
 
     if v_same is not None and (v_same[0] == "consistent" or v_broad is None
                                or v_broad[0] != "consistent"):
@@ -687,26 +902,73 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     _fill_pool(rec, pool)
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
-                                  known_txt, as_of, skipped, margin, comp)
-    rec["explanation"] += _likely_origin(x, measure, same_rows, broad_rows, as_of)
+                                  known_txt, as_of, skipped, margin, jcomp)
+    if jcomp != comp:
+        rec["explanation"] += (f" The claim is about a share, so '{comp}' is judged as "
+                               f"{jcomp} ({COMPARATOR_RULES['share_about'].split('. ')[0]}).")
+    rec["explanation"] += _likely_origin(x, measure, jcomp, same_rows, broad_rows, as_of)
+    rec["explanation"] += ctx_txt
     return rec
 
 
-def _likely_origin(x: float, measure: str, same: pd.DataFrame, broad: pd.DataFrame,
+#: Claim comparator -> the registry qualifiers worded in the same direction.
+_SAME_DIRECTION: dict[str, tuple[str, ...]] = {
+    "about": ("approximately", "exact"), "share_about": ("approximately", "exact"),
+    "at_least": ("at_least",), "share_at_least": ("at_least",),
+    "at_most": ("at_most",), "share_at_most": ("at_most",),
+}
+_WORDED_AS: dict[str, str] = {"at_least": "a floor ('more than')", "at_most": "a ceiling ('at most')",
+                              "approximately": "an approximate figure ('about')",
+                              "exact": "a point figure"}
+
+
+def _direction(r: pd.Series) -> str:
+    """The direction a figure is worded in: a documented count is a floor."""
+    q = str(r.get("qualifier"))
+    if str(r.get("method")) == "documented_count" and q in ("exact", "approximately"):
+        return "at_least"
+    return q
+
+
+def _likely_origin(x: float, measure: str, comp: str, same: pd.DataFrame, broad: pd.DataFrame,
                    as_of: pd.Timestamp) -> str:
-    """A sentence naming the figure(s) the claimed number matches (within 1 %), if any."""
+    """Sentences naming the figure(s) the claimed number equals (within 1 %), if any.
+
+    "matches" only when the source words the number in the claim's direction
+    (:data:`_SAME_DIRECTION`); otherwise how the source worded it.
+    """
     out = []
     for rows, broader in ((same, False), (broad, True)):
         for _, r in rows.iterrows():
             c = r.get("central")
             if _isnum(c) and float(c) > 0 and abs(float(c) - x) <= 0.01 * float(c):
-                s = f"The number matches {_figure_label(r)}"
+                d = _direction(r)
+                if d in _SAME_DIRECTION.get(comp, ()):
+                    s = f"The number matches {_figure_label(r)}"
+                else:
+                    who = r.get("publisher") if _present(r.get("publisher")) else r.get("source_id")
+                    how = ("a documented count (a minimum)"
+                           if str(r.get("method")) == "documented_count"
+                           else _WORDED_AS.get(d, d))
+                    s = (f"The same number appears in {_figure_label(r)}, but {who} gives "
+                         f"{_num(float(c), measure)} as {how} while the claim states it as "
+                         f"{_COMP_WORDS.get(comp, comp)}")
                 if broader:
-                    s += f", whose scope is broader than the claim's ({r.get('scope')})"
+                    s += (", whose" if s.startswith("The number matches") else "; its") + \
+                        f" scope is broader than the claim's ({r.get('scope')})"
                 if measure in CUMULATIVE_MEASURES and (as_of - r["period_end"]).days > STALE_DAYS:
-                    s += f", and which counts only to {_day(r['period_end'])}"
+                    s += f", and which counts only to {_day(r['period_end'])}" \
+                        if s.startswith("The number matches") else \
+                        f"; it counts only to {_day(r['period_end'])}"
                 out.append(s + ".")
     return (" " + " ".join(out)) if out else ""
+
+
+_COMP_WORDS: dict[str, str] = {
+    "about": "an approximate figure", "share_about": "an approximate figure",
+    "at_least": "a floor ('more than')", "share_at_least": "a floor ('more than')",
+    "at_most": "a ceiling ('as many as')", "share_at_most": "a ceiling ('as much as')",
+}
 
 
 def _range_txt(pool: _Pool, measure: str, level: float) -> str:
@@ -723,6 +985,59 @@ def _who(pool: _Pool) -> str:
     return ", ".join(names)
 
 
+def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
+    """One sentence per reading assumption used by the pooled figures (floors, ceilings,
+    assumed margins), naming the rows and the numbers used."""
+    from syriastats.uncertainty import DEFAULT_AT_LEAST_EXCESS, DEFAULT_UNDERCOUNT
+
+    doc, official, own_high, ceil, assumed = [], [], [], [], []
+    cov = 0.9
+    for f in figs:
+        eid, p = str(f.row["estimate_id"]), f.params
+        cov = float(p.get("coverage", cov))
+        u = tuple(p.get("undercount", ())) if p.get("undercount") is not None else ()
+        if f.params.get("assumed"):
+            assumed.append(eid)
+        elif "count" in p:  # a floor
+            if p.get("default_used") and u == tuple(DEFAULT_UNDERCOUNT):
+                doc.append(eid)
+            elif p.get("default_used") and u == tuple(DEFAULT_AT_LEAST_EXCESS):
+                official.append(eid)
+            else:
+                own_high.append(eid)
+        elif "ceiling" in p:
+            ceil.append((eid, u[1] if u else float("nan")))
+    out = []
+    if doc:
+        out.append(f"Documented counts ({', '.join(doc)}) are read as floors: nothing below "
+                   f"them, and the truth up to {DEFAULT_UNDERCOUNT[1]:.3f}x them with "
+                   f"{cov:.0%} probability, OHCHR's 2022 ratio of estimated to documented "
+                   "civilian deaths (306,887/143,350), applied here as an assumption.")
+    if official:
+        out.append(f"'More than X' figures ({', '.join(official)}) are read as floors with "
+                   f"the truth up to {DEFAULT_AT_LEAST_EXCESS[1]:g}x them with {cov:.0%} "
+                   "probability (an assumption of this suite).")
+    if own_high:
+        out.append(f"Floors with a stated upper figure ({', '.join(own_high)}) are read as "
+                   f"running from the floor to that figure with {cov:.0%} probability.")
+    if ceil:
+        out.append("'At most' figures (" + ", ".join(e for e, _ in ceil) + ") are read as "
+                   f"ceilings with the truth down to 1/{ceil[0][1]:.3f} of them with {cov:.0%} "
+                   "probability (the documented-count ratio mirrored: an assumption).")
+    if assumed:
+        out.append(f"No range was published for {', '.join(assumed)}; read as ±{margin:.0%} "
+                   f"with {cov:.0%} probability (an assumption of this checker).")
+    return out
+
+
+def _published_txt(pool: _Pool, measure: str) -> str:
+    a, b = _num(pool.env_lo, measure), _num(pool.env_hi, measure)
+    if len(pool.figs) == 1:
+        return f"the number it published is {a}" if a == b else f"it published {a} to {b}"
+    return (f"the numbers they published run from {a} to {b}" if a != b
+            else f"they all published {a}")
+
+
 def _explain(rec: dict[str, Any], pool: _Pool, same: _Pool | None, broad: _Pool | None,
              v_same: tuple[str, str] | None, phrase: str, date: str, known_txt: str,
              as_of: pd.Timestamp, skipped: list[str], margin: float, comp: str) -> str:
@@ -736,46 +1051,52 @@ def _explain(rec: dict[str, Any], pool: _Pool, same: _Pool | None, broad: _Pool 
         "below_all": "is lower than every comparable source",
         "broader_scope_only": "holds only under a broader definition than its words suggest",
     }[verdict]
+    model = f"a {lvl:.0%} range (model, under the reading rules stated below)"
     parts = [f"The claim '{phrase}' ({label}, as of {date}) {head}."]
     if verdict == "broader_scope_only" and same is not None:
-        parts.append(f"Figures of the claim's own scope ({_who(same)}) give a {lvl:.0%} range of "
-                     f"{_range_txt(same, m, lvl)}.")
+        parts.append(f"Figures of the claim's own scope ({_who(same)}) give {model} of "
+                     f"{_range_txt(same, m, lvl)}; {_published_txt(same, m)}.")
         parts.append(f"Figures of a broader scope ({_who(pool)}; e.g. including indirect deaths, "
-                     f"the missing, or a wider population) give {_range_txt(pool, m, lvl)}.")
+                     f"the missing, or a wider population) give {_range_txt(pool, m, lvl)}; "
+                     f"{_published_txt(pool, m)}.")
         parts.append("Quote it only with that scope stated.")
     elif verdict == "broader_scope_only":
-        parts.append(f"Only figures of a broader scope exist ({_who(pool)}), giving a {lvl:.0%} "
-                     f"range of {_range_txt(pool, m, lvl)}.")
+        parts.append(f"Only figures of a broader scope exist ({_who(pool)}), giving {model} of "
+                     f"{_range_txt(pool, m, lvl)}; {_published_txt(pool, m)}.")
     else:
         n = len(pool.figs)
-        src = "figure" if n == 1 else f"{n} figures"
-        parts.append(f"Comparable figures {known_txt} ({src}: {_who(pool)}) give a {lvl:.0%} "
-                     f"range of {_range_txt(pool, m, lvl)}"
-                     + (f" (single figures span {_num(pool.env_lo, m)} to {_num(pool.env_hi, m)})."
-                        if n > 1 else "."))
+        src = "one figure" if n == 1 else f"{n} figures"
+        parts.append(f"Comparable figures {known_txt} ({src}: {_who(pool)}) give {model} of "
+                     f"{_range_txt(pool, m, lvl)}, median {_num(pool.median, m)}; "
+                     f"{_published_txt(pool, m)}.")
         if rec["scope_used"] == "broader_only_available":
             parts.append("Only figures of a broader scope than the claim were available.")
         if verdict == "consistent" and comp in ("at_least", "share_at_least") and \
                 rec["value"] < min(f.lo for f in pool.figs):
             parts.append("The claim is true but conservative: every source puts the number "
                          "well above it.")
-        if verdict == "consistent" and comp in ("at_most", "share_at_most") and \
-                rec["value"] > pool.median:
+        if verdict == "consistent" and comp in ("at_most", "share_at_most"):
             parts.append("It sits in the upper part of the range: a ceiling, not a central "
                          "estimate.")
-        if verdict == "contested":
+        if verdict == "contested" and comp in ("at_most", "share_at_most") and \
+                pool.lower <= rec["value"] < pool.median:
+            parts.append(f"The claimed ceiling is below the middle of the sources (median "
+                         f"{_num(pool.median, m)}): most of the pooled weight lies above it, so "
+                         "the truth is more likely above the stated ceiling than below it.")
+        elif verdict == "contested":
             parts.append("The sources disagree; the claim matches only the "
                          + ("highest" if rec["position"] == "above" else "lowest") + " of them.")
+    if pool.floor is not None:
+        parts.append(f"The range is cut below at {_num(pool.floor, m)} ({pool.floor_id})"
+                     + ", the largest documented count of the full scope by the claim's date: "
+                     "the truth cannot be below what was counted.")
     old = [f for f in pool.figs if m in CUMULATIVE_MEASURES
            and (as_of - f.row["period_end"]).days > STALE_DAYS]
     for f in old:
         months = round((as_of - f.row["period_end"]).days / 30.44)
         parts.append(f"{f.row['estimate_id']} counts only to {_day(f.row['period_end'])}, "
                      f"{months} months before the claim's date, so it understates the toll then.")
-    assumed = [str(f.row["estimate_id"]) for f in pool.figs if "Assumed margin" in f.assumption]
-    if assumed:
-        parts.append(f"No range was published for {', '.join(assumed)}; read as ±{margin:.0%} "
-                     "(an assumption of this checker).")
+    parts += _assumption_sentences(pool.figs, margin)
     if skipped:
         parts.append("Left out (could not be read as a distribution): " + "; ".join(skipped) + ".")
     return " ".join(parts)
@@ -786,12 +1107,15 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
     rows = knowable[knowable["measure"].isin(sorted(CUMULATIVE_MEASURES))
                     & (knowable["period_start"] >= WAR_START_MONTH[0])
                     & (knowable["period_start"] <= WAR_START_MONTH[1])]
-    phrase = {"about": f"about {x:g} years", "at_least": f"more than {x:g} years",
-              "at_most": f"at most {x:g} years"}.get(comp, phrase)
+    phrase = _duration_phrase(comp, x)
     if rows.empty:
         return _not_checkable(rec, "the registry holds no cumulative toll starting in March 2011 "
                               "from which to date the war's start.", phrase, date)
     s_lo, s_hi = rows["period_start"].min(), rows["period_start"].max()
+    if as_of < s_hi:
+        return _not_checkable(rec, f"the claim's date ({date}) is before the war began: the "
+                              f"registry's cumulative tolls count from {_day(s_lo)} to "
+                              f"{_day(s_hi)}, so the war had no age yet.", phrase, date)
     d_lo = (as_of - s_hi).days / DAYS_PER_YEAR
     d_hi = (as_of - s_lo).days / DAYS_PER_YEAR
     if comp == "about":
@@ -831,7 +1155,7 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
 def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFrame, measure: str,
                    as_of: pd.Timestamp, x: float, level: float, margin: float, phrase: str,
                    date: str, known_txt: str) -> dict[str, Any]:
-    ref_year = int(x)
+    ref_year = int(x)  # validated by highest_since_problem before this is called
     ref = pd.Timestamp(year=ref_year, month=12, day=31)
     cur_rows = _nearest_per_series(_window(knowable, measure, as_of), as_of)
     label = _LABELS.get(measure, measure.replace("_", " "))
@@ -840,12 +1164,12 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
     if bm:
         b = knowable[knowable["measure"] == bm].sort_values(["central", "estimate_id"])
         if not b.empty:
-            bench_txt = (" For context only, the registry's estimates of people displaced by the "
+            bench_txt = (" For context only: the registry's estimates of people displaced by the "
                          "Second World War (" + "; ".join(_figure_label(r) for _, r in b.iterrows())
                          + ") are historians' figures for Europe, partly cumulative, and not "
                          "like-for-like with a worldwide stock.")
     if cur_rows.empty:
-        return _not_checkable(rec, f"no figure for {measure} near {date} ({known_txt})."
+        return _not_checkable(rec, f"no figure for {label} near {date} ({known_txt})."
                               + bench_txt, phrase, date)
     cur_figs, skipped = _fit_all(cur_rows, level, margin)
     if not cur_figs:
@@ -857,16 +1181,24 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
     first_end = cur_rows["period_end"].min()
     hist = knowable[(knowable["measure"] == measure) & (knowable["period_end"] >= ref)
                     & (knowable["period_end"] < first_end)]
-    cur_txt = f"{label} near {date}: {_range_txt(cur, measure, level)} ({level:.0%} range)"
-    if hist.empty or hist["period_end"].min().year > ref_year + HIGHEST_SINCE_MAX_GAP_YEARS:
-        start = ("holds no earlier figure" if hist.empty else
-                 f"starts only in {hist['period_end'].min().year}")
-        reason = (f"the registry's series of {measure} ({known_txt}) {start}, more than "
-                  f"{HIGHEST_SINCE_MAX_GAP_YEARS} years after {ref_year}, so it cannot show that "
-                  f"the level at {date} is the highest since {ref_year}. {cur_txt}." + bench_txt)
+    who = "; ".join(_figure_label(f.row) for f in cur_figs)
+    cur_txt = (f"The figure nearest the claim's date is {who}, read as a {level:.0%} range of "
+               f"{_range_txt(cur, measure, level)} (model). "
+               + " ".join(_assumption_sentences(cur_figs, margin)))
+    hist_figs, skipped2 = _fit_all(hist, level, margin) if not hist.empty else ([], [])
+    if not hist_figs or hist["period_end"].min().year > ref_year + HIGHEST_SINCE_MAX_GAP_YEARS:
+        if not hist_figs:
+            gap = (f"the registry holds no figure for {label} between {ref_year} and the one "
+                   f"nearest the claim's date ({known_txt})")
+        else:
+            y0 = hist["period_end"].min().year
+            gap = (f"the registry's earliest figure for {label} after {ref_year} is for {y0}, "
+                   f"{y0 - ref_year} years later ({known_txt})")
+        reason = (f"{gap}. A 'highest since {ref_year}' claim needs a series that starts within "
+                  f"{HIGHEST_SINCE_MAX_GAP_YEARS} years of {ref_year}; without one the registry "
+                  f"cannot show what happened in between. {cur_txt}" + bench_txt)
         _not_checkable(rec, reason, phrase, date)
         return rec
-    hist_figs, skipped2 = _fit_all(hist, level, margin)
     above = all(f.hi < cur.lower for f in hist_figs)
     below = any(f.lo > cur.upper for f in hist_figs)
     verdict = "consistent" if above else ("contradicted" if below else "contested")
@@ -874,11 +1206,13 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
     rec.update(verdict=verdict, position={"consistent": "above", "contradicted": "below",
                                           "contested": "within"}[verdict], scope_used="same")
     rec["explanation"] = (
-        f"The claim that {label} at {date} was {phrase}: {cur_txt}; the highest earlier figure "
-        f"back to {ref_year} in the registry is {_figure_label(top.row)} ({level:.0%} range "
-        f"{_num(top.lo, measure)} to {_num(top.hi, measure)}), among {len(hist_figs)} earlier "
-        f"figures from {hist['period_end'].min().year}. Verdict: {VERDICTS[verdict]}" + bench_txt)
+        f"The claim that {label} at {date} were {phrase}: {VERDICTS[verdict]} {cur_txt} "
+        f"The highest of the {len(hist_figs)} earlier figures back to {ref_year} (from "
+        f"{hist['period_end'].min().year}) is {_figure_label(top.row)}, read as a {level:.0%} "
+        f"range of {_num(top.lo, measure)} to {_num(top.hi, measure)} (model). "
+        + " ".join(_assumption_sentences(hist_figs, margin)) + bench_txt).replace("  ", " ").strip()
     return rec
+
 
 
 # --------------------------------------------------------------------------- command line
@@ -887,15 +1221,22 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
 _TABLE_COLUMNS = ["claim_id", "known", "verdict", "claim", "range", "figures"]
 
 
+def _duration_phrase(comparator: str, value: float) -> str:
+    """'about 5 years' / 'more than 6 years' / 'at most 6 years' for a war-age claim."""
+    word = {"about": "about", "at_least": "more than", "at_most": "at most"}.get(
+        comparator, comparator.replace("_", " "))
+    return f"{word} {value:g} years"
+
+
 def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for _, r in df.iterrows():
         m = r["measure"]
-        rng = ("" if not _isnum(r["lower"]) else
+        rng = ("" if not _isnum(r["lower"]) or r["verdict"] == "not_checkable" else
                f"{_num(r['lower'], m)} - {_num(r['upper'], m)}")
         rows.append({"claim_id": r["claim_id"], "known": r["known"], "verdict": r["verdict"],
                      "claim": _claim_phrase(r["comparator"], r["value"], m)
-                     if m != "war_duration_years" else f"{r['comparator']} {r['value']:g} years",
+                     if m != "war_duration_years" else _duration_phrase(r["comparator"], r["value"]),
                      "range": rng, "figures": r["estimate_ids"].replace(";", ", ")})
     return pd.DataFrame(rows, columns=_TABLE_COLUMNS)
 
@@ -930,6 +1271,17 @@ def format_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "
     raise ValueError(f"unknown format {fmt!r} (table, csv, markdown or json)")
 
 
+def _claim_lines(target: Path, folder: Path) -> dict[str, int]:
+    """claim_id -> line number in the claims CSV (header = line 1), for error messages."""
+    from syriastats.validate import read_csv_text
+
+    f = target if target.is_file() else folder / "claims.csv"
+    table, _ = read_csv_text(f)
+    if table is None:
+        return {}
+    return {rec.get("claim_id", "").strip(): line for line, rec in table.rows}
+
+
 def cli_check(path: str | Path | None, *, known: Literal["then", "now", "both"] = "then",
               fmt: Literal["table", "csv", "markdown", "json"] = "table",
               data_dir: str | Path | None = None) -> int:
@@ -961,6 +1313,13 @@ def cli_check(path: str | Path | None, *, known: Literal["then", "now", "both"] 
             print(f"  error: {p}", file=sys.stderr)
         return 1
     problems = list(claims.attrs.get("problems", []))
+    extra = claim_row_problems(claims, _claim_lines(target, folder),
+                               str(claims.attrs.get("file", "claims.csv")))
+    if extra:  # checker rules (e.g. a 'highest since' value that is not a year)
+        bad_ids = {p.record_id for p in extra}
+        claims = claims[~claims["claim_id"].astype(str).isin(bad_ids)].reset_index(drop=True)
+        problems += extra
+    problems.sort(key=lambda p: (p.row if p.row is not None else 0, p.column or ""))
     for p in problems:
         print(f"error: {p} (row left out)", file=sys.stderr)
     try:

@@ -417,6 +417,12 @@ def check_claims_rules(table: Table) -> list[Problem]:
                 problems.append(p)
         comp = rec.get("comparator", "").strip()
         val = _num(rec.get("value", "").strip())
+        if comp == "highest_since" and val is not None:
+            from syriastats.claims import highest_since_problem  # avoids an import cycle
+
+            msg = highest_since_problem(val, rec.get("as_of", "").strip())
+            if msg:
+                problems.append(Problem(table.file, line, "value", rid, msg))
         share = comp.startswith(SHARE_COMPARATORS_PREFIX) or rec.get("measure", "").strip() in SHARE_MEASURES
         if share and val is not None and val > 1:
             problems.append(Problem(table.file, line, "value", rid,

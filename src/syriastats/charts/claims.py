@@ -1,6 +1,7 @@
 """Chart of claims against the intervals of comparable figures (:func:`plot_claims`)."""
 from __future__ import annotations
 
+import re
 
 import numpy as np
 import pandas as pd
@@ -8,6 +9,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from syriastats.charts import style as S
+from syriastats.claims import ASSUMED_MARGIN
+from syriastats.uncertainty import DEFAULT_AT_LEAST_EXCESS, DEFAULT_UNDERCOUNT
+from syriastats.validate import parse_date_bounds
 
 __all__ = ["VERDICT_COLOURS", "plot_claims"]
 
@@ -31,18 +35,56 @@ _VERDICT_WORDS: dict[str, str] = {
 }
 
 _DATA_COLUMNS = [
-    "claim_id", "known", "label", "measure", "comparator", "verdict", "claim_value",
+    "claim_id", "known", "origin", "origin_date", "label", "measure", "unit", "comparator",
+    "verdict", "claim_value",
     "lower", "median", "upper", "envelope_lower", "envelope_upper", "level",
     "claim_to_median", "lower_to_median", "upper_to_median", "envelope_lower_to_median",
     "envelope_upper_to_median", "estimate_ids", "source_ids",
 ]
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip(" ,;:") + "\u2026"
+
+
+def _outlet(origin: object) -> str:
+    """The outlet of a claim, shortened: text before the first comma, "(via ...)" dropped,
+    e.g. "AFP, 'Syria's war in numbers' (via ...)" -> "AFP"."""
+    o = str(origin) if isinstance(origin, str) else ""
+    o = o.split(",")[0]
+    o = re.sub(r"\s*\(via [^)]*\)", "", o).strip()
+    return _short(o, 28) or "unknown outlet"
+
+
+def _date_label(text: object) -> str:
+    """'2016-03-11' -> '11 Mar 2016', '2015-10' -> 'Oct 2015', missing -> 'undated'."""
+    if not isinstance(text, str) or not parse_date_bounds(text):
+        return "undated"
+    parts = text.split("-")
+    y = parts[0]
+    if len(parts) == 1:
+        return y
+    m = _MONTHS[int(parts[1]) - 1]
+    return f"{m} {y}" if len(parts) == 2 else f"{int(parts[2])} {m} {y}"
+
+
 def _label(r: pd.Series, width: int = 44) -> str:
-    text = str(r["text"])
-    if len(text) > width:
-        text = text[: width - 1].rstrip() + "\u2026"
-    return f"{text}"
+    """Two lines: the claim's words (shortened), then outlet and date."""
+    return f"{_short(str(r['text']), width)}\n{_outlet(r.get('origin'))}, {_date_label(r.get('origin_date'))}"
+
+
+def _unit(measure: object) -> str:
+    """Unit of a claim's value, lower, median, upper and envelope columns."""
+    m = str(measure)
+    return "fraction" if m.endswith("_share") else ("years" if m == "war_duration_years" else "persons")
+
+
+def _origin_sort_key(text: object) -> pd.Timestamp:
+    b = parse_date_bounds(text) if isinstance(text, str) else None
+    return pd.Timestamp(b[0]) if b else pd.Timestamp.max
 
 
 def plot_claims(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
@@ -54,8 +96,10 @@ def plot_claims(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     sources say". The thick bar is the pooled central interval (``level``, e.g. 90 %),
     the thin line the envelope of the single figures' intervals, the marker the claimed
     value (▶ 'more than', ◀ 'as many as', ● 'about'), coloured and labelled by verdict.
-    Claims without an interval (not checkable) and 'highest since' claims (whose value is
-    a year) are left out of the chart.
+    Rows run by the claim's publication date, then claim id; each label gives the claim's
+    words, the outlet and the date. Left out, and named in the note: not checkable
+    claims, 'highest since' claims (whose value is a year) and claims about the war's age
+    (judged by date arithmetic, with no range of sources to draw).
 
     Parameters
     ----------
@@ -68,20 +112,34 @@ def plot_claims(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Returns
     -------
     (figure, data): ``data`` holds exactly what is drawn, one row per claim, top to
-    bottom: the claimed value, pooled interval and envelope in the claim's unit
-    (persons, fraction, years) and as multiples of the pooled median (``*_to_median``).
+    bottom: the claimed value, pooled interval and envelope in the claim's unit (named in
+    column ``unit``: persons or fraction) and as multiples of the pooled median
+    (``*_to_median``, unitless). ``envelope_*`` are the lowest and highest numbers the
+    sources published, not fitted bounds.
     """
     df = verdicts.copy()
-    keep = (df["comparator"] != "highest_since") & np.isfinite(df["lower"].astype(float)) \
+    out_nc = df["verdict"] == "not_checkable"
+    out_hs = (df["comparator"] == "highest_since") & ~out_nc
+    out_age = (df["measure"] == "war_duration_years") & ~out_nc
+    keep = ~(out_nc | out_hs | out_age) & np.isfinite(df["lower"].astype(float)) \
         & np.isfinite(df["upper"].astype(float)) & (df["median"].astype(float) > 0)
-    df = df[keep].reset_index(drop=True)
+    left_out = {
+        "not checkable": sorted(set(df.loc[out_nc, "claim_id"].astype(str))),
+        "'highest since', a year": sorted(set(df.loc[out_hs, "claim_id"].astype(str))),
+        "the war's age, date arithmetic": sorted(set(df.loc[out_age, "claim_id"].astype(str))),
+    }
+    df = df[keep]
+    df = df.assign(_d=df["origin_date"].map(_origin_sort_key)).sort_values(
+        ["_d", "claim_id", "known"], kind="stable").drop(columns="_d").reset_index(drop=True)
     if df.empty:
         raise ValueError("no claim with an interval to plot")
     med = df["median"].astype(float)
     data = pd.DataFrame({
-        "claim_id": df["claim_id"], "known": df["known"],
+        "claim_id": df["claim_id"], "known": df["known"], "origin": df["origin"],
+        "origin_date": df["origin_date"],
         "label": [_label(r) for _, r in df.iterrows()],
-        "measure": df["measure"], "comparator": df["comparator"], "verdict": df["verdict"],
+        "measure": df["measure"], "unit": df["measure"].map(_unit),
+        "comparator": df["comparator"], "verdict": df["verdict"],
         "claim_value": df["value"].astype(float), "lower": df["lower"].astype(float),
         "median": med, "upper": df["upper"].astype(float),
         "envelope_lower": df["envelope_lower"].astype(float),
@@ -95,7 +153,7 @@ def plot_claims(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     data = data[_DATA_COLUMNS]
 
     n = len(data)
-    height = max(S.FIGSIZE[1], 1.9 + 0.32 * n)
+    height = max(S.FIGSIZE[1], 2.6 + 0.42 * n)
     fig, ax = S.new_figure(figsize=(S.FIGSIZE[0], height))
     with S.house_style():
         ys = np.arange(n)[::-1]
@@ -109,7 +167,7 @@ def plot_claims(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
             ax.plot([r["claim_to_median"]], [y], linestyle="none", marker=m, markersize=7,
                     markerfacecolor=colour, markeredgecolor=S.darker(colour), zorder=3)
         ax.set_yticks(ys)
-        ax.set_yticklabels(data["label"], fontsize=S.BASE_SIZE - 1.5)
+        ax.set_yticklabels(data["label"], fontsize=S.BASE_SIZE - 1.5, linespacing=1.1)
         ax.set_xscale("log")
         xs = np.concatenate([data[c].to_numpy() for c in (
             "claim_to_median", "envelope_lower_to_median", "envelope_upper_to_median")])
@@ -139,10 +197,17 @@ def plot_claims(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     subtitle = ("Each claim against the pooled range of comparable figures, as a multiple of "
                 "its middle; " + ("figures published by the time of the claim"
                                   if knowns == ["then"] else "figures published at any time"))
-    note = (f"Bars: central {lvl:.0%} interval of an equal-weight mixture of comparable figures "
-            "(same measure and scope, near the claim's date); documented counts read as "
-            "minimums. Thin lines: lowest to highest single-figure bound. Markers: the claim "
-            "(\u25b6 'more than', \u25c0 'as many as', \u25cf 'about'), coloured by verdict.")
+    note = (f"Bars: central {lvl:.0%} range of an equal-weight mixture of comparable figures "
+            "(same measure and scope, near the claim's date), a model under stated assumptions: "
+            f"figures published without a range read as \u00b1{ASSUMED_MARGIN:.0%}; documented "
+            f"counts as floors with the truth up to {DEFAULT_UNDERCOUNT[1]:.3f}\u00d7 them (OHCHR "
+            f"2022 ratio), officials' 'more than X' up to {DEFAULT_AT_LEAST_EXCESS[1]:g}\u00d7; "
+            "death tolls cut below at the largest documented count. Thin lines: "
+            "lowest to highest number the sources published. Markers: the claim (\u25b6 'more "
+            "than', \u25c0 'as many as', \u25cf 'about'), coloured by verdict.")
+    gone = [f"{why}: {', '.join(ids)}" for why, ids in left_out.items() if ids]
+    if gone:
+        note += " Not shown (" + "; ".join(gone) + ")."
     alt = (f"Dot chart of {n} claims about Syria's war. Each row shows a claimed number against "
            "the range of comparable published figures, scaled so that 1 is the middle of that "
            "range; verdicts: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in
