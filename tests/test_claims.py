@@ -621,3 +621,36 @@ def test_claims_chart_order_labels_and_left_out_note():
         assert {"claim_value", "lower", "upper"} <= set(data.columns)
     finally:
         plt.close(fig)
+
+
+def test_more_than_above_the_median_is_contested():
+    """Mirror of the 'as many as' rule: a floor above the sources' middle is only partly
+    supported. Two brackets 90k-110k and 95k-115k: median about 102.5k."""
+    assert verdict([claim("lo", 95_000, "at_least")], NARROW) == "consistent"
+    assert verdict([claim("hi", 110_000, "at_least")], NARROW) == "contested"
+    assert verdict([claim("way", 200_000, "at_least")], NARROW) == "above_all"
+
+
+def test_stale_series_is_dropped():
+    """A publisher whose nearest figure is far older than another's is not pooled."""
+    rows = [est("fresh", low=190_000, central=200_000, high=210_000, end="2016-07-25"),
+            est("stale", low=90_000, central=100_000, high=110_000, end="2015-10-01",
+                published="2015-10-02")]
+    out = run([claim("c", 200_000, "about")], rows, known="now")
+    assert "stale" not in out["estimate_ids"].iloc[0]
+    assert out["verdict"].iloc[0] == "consistent"
+
+
+def test_share_claim_uses_the_share_computed_from_counts():
+    rows = [est("pop", measure="population", central=20e6, low=19.5e6, high=20.5e6,
+                method="demographic_estimate", start="2010-07-01", end="2010-07-01",
+                published="2012-01-01", scope="resident population"),
+            est("ref", measure="refugees_registered", central=4e6, low=3.9e6, high=4.1e6,
+                method="registration", start="2016-07-01", end="2016-07-01"),
+            est("idp", measure="idps", central=6e6, low=5.8e6, high=6.2e6,
+                method="agency_estimate", start="2016-07-01", end="2016-07-01")]
+    out = run([claim("half", 0.5, "share_about", measure="displaced_share")], rows, known="now")
+    assert C.COMPUTED_SHARE_ID in out["estimate_ids"].iloc[0]
+    assert out["verdict"].iloc[0] == "consistent"  # (4 + 6) / 20 = 0.5
+    out = run([claim("third", 0.3, "share_about", measure="displaced_share")], rows, known="now")
+    assert out["verdict"].iloc[0] in ("below_all", "contested")

@@ -45,7 +45,12 @@ How a reference interval is built
    defaults, also named in every explanation that uses them: a documented count is
    read with the truth up to 2.141x it at 90 % (``DEFAULT_UNDERCOUNT``, OHCHR's 2022
    estimated/documented civilian ratio), an official's "more than X" up to 1.5x
-   (``DEFAULT_AT_LEAST_EXCESS``).
+   (``DEFAULT_AT_LEAST_EXCESS``). Registration totals printed without a range are read
+   as ±2 % (:data:`REGISTRATION_ASSUMED_MARGIN`).
+7. **Computed share.** A claim about the share of the population displaced is also
+   judged against the share computed from the counts the claimant could know
+   ((registered refugees + IDPs) / pre-war population, :func:`syriastats.derived.displaced_share`),
+   pooled as one more figure (:data:`COMPUTED_SHARE_ID`) with its 90 % model interval.
 7. **Pooling.** Several figures are pooled as an equal-weight *mixture* of their
    distributions (disagreement between sources kept as uncertainty); ``lower`` and
    ``upper`` are its central ``level`` interval (default 90 %), ``median`` its median.
@@ -131,9 +136,11 @@ COMPARATOR_RULES: dict[str, str] = {
     "about": "'about X' is read as X ± about_tolerance (default ±5 %, a rounded figure). "
              "consistent if that range overlaps [L, U]; above_all if it lies above every u_i; "
              "below_all if below every l_i; otherwise contested.",
-    "at_least": "'more than X' is true when the truth may exceed X: consistent if X <= U "
-                "(when X is also below every l_i the claim is true but conservative, and the "
-                "explanation says so); above_all if X > every u_i; otherwise contested.",
+    "at_least": "'more than X' asserts that X is a floor the truth exceeds: consistent if "
+                "X is at or below the pooled median M (when X is also below every l_i the "
+                "claim is true but conservative, and the explanation says so); contested if "
+                "M < X <= U (the sources put more than half their weight below X); above_all "
+                "if X > every u_i; otherwise contested.",
     "at_most": "'as many as X' asserts that X is a plausible ceiling: it must be neither "
                "beyond every source nor below what the sources say. consistent if "
                "L <= X <= U and X is at or above the pooled median M; contested if "
@@ -173,12 +180,18 @@ COMPARATOR_RULES: dict[str, str] = {
 }
 
 #: The date-window rule in one paragraph (also in the module docstring).
+#: A series is stale when its nearest figure is this many days further from the claim's
+#: date than the nearest figure of any series.
+STALE_SERIES_DAYS: int = 61
+
 DATE_RULES: str = (
     "Stocks and flows: figures whose period ends within {stock} days of the claim's date. "
     "Cumulative tolls counted from the war's start: figures whose period ends from {before} "
     "days before to {after} days after the claim's date. known='then' keeps only figures "
     "published on or before the claim was published; known='now' keeps every figure in the "
-    "window. Per publisher and method only the figure nearest the claim's date is used."
+    "window. Per publisher and method only the figure nearest the claim's date is used, and a "
+    "publisher's figure is dropped when it is more than " + str(STALE_SERIES_DAYS) + " days further from the "
+    "claim's date than the nearest figure of any publisher (it is stale)."
 )
 
 #: Half-width (days) of the window for stocks and flows.
@@ -198,6 +211,10 @@ WAR_START_MONTH: tuple[pd.Timestamp, pd.Timestamp] = (pd.Timestamp("2011-03-01")
 DAYS_PER_YEAR: float = 365.25
 #: Assumed relative margin (90 % coverage) for a bare figure with no stated range.
 ASSUMED_MARGIN: float = 0.10
+#: Assumed margin for a registration total printed without a range (±2 % at 90 %): an
+#: administrative count is exact at its date; the margin only covers dating and
+#: re-publication differences. An assumption of this checker, stated where used.
+REGISTRATION_ASSUMED_MARGIN: float = 0.02
 #: 'about X' is read as X ± this fraction of X.
 ABOUT_TOLERANCE: float = 0.05
 #: 'about half' is read as the share ± this many (fraction, i.e. 0.05 = 5 points).
@@ -441,7 +458,8 @@ def _fit(row: pd.Series, level: float, assumed_margin: float) -> _Figure:
     if q == "at_most":
         kw["undercount"] = DEFAULT_UNDERCOUNT
     elif (not has_range and str(row.get("method")) != "documented_count" and q != "at_least"):
-        kw["assumed_margin"] = assumed_margin
+        kw["assumed_margin"] = (min(assumed_margin, REGISTRATION_ASSUMED_MARGIN)
+                                if str(row.get("method")) == "registration" else assumed_margin)
     f = from_row(row, **kw)
     lo, hi = f.interval(level)
     if str(row.get("measure", "")).endswith("_share"):  # a share cannot exceed the whole
@@ -562,8 +580,12 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
         return "contested", position
     position = "above" if x > U else ("below" if x < L else "within")
     if comparator in ("at_least", "share_at_least"):
-        if x <= U:
+        if x <= pool.median:
             return "consistent", position
+        if x <= U:
+            # a floor above the pooled median: the sources put more than half their weight
+            # below it (mirror of the 'as many as' rule)
+            return "contested", position
         return ("above_all" if x > max(highs) else "contested"), position
     if comparator in ("at_most", "share_at_most"):
         if L <= x <= U:
@@ -638,6 +660,9 @@ def _nearest_per_series(sub: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
                    _negpub=-sub["published"].astype("int64"))
     s = s.sort_values(["_series", "_dist", "_negpub", "estimate_id"], kind="stable")
     s = s.groupby("_series", sort=False).head(1)
+    # a series whose nearest figure is much further from the claim's date than the
+    # nearest figure of any series is stale (stocks and tolls move): drop it
+    s = s[s["_dist"] <= s["_dist"].min() + pd.Timedelta(days=STALE_SERIES_DAYS)]
     return s.sort_values(["_dist", "estimate_id"], kind="stable").drop(
         columns=["_dist", "_series", "_negpub"])
 
@@ -774,6 +799,38 @@ def _fill_pool(rec: dict[str, Any], pool: _Pool) -> None:
                source_ids=";".join(dict.fromkeys(str(f.row["source_id"]) for f in pool.figs)))
 
 
+#: estimate_id of the displaced share the checker computes from counts.
+COMPUTED_SHARE_ID: str = "computed-displaced-share"
+
+
+def _computed_share(knowable: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series | None:
+    """The displaced share computed from the knowable counts, as one pooled figure.
+
+    (registered refugees + IDPs) / pre-war population by
+    :func:`syriastats.derived.displaced_share` at *as_of*, from the figures the claimant
+    could know (or all, for 'now'); its 90 % interval becomes a bracket. ``None`` when
+    the registry lacks one of the three inputs near the date.
+    """
+    from syriastats import derived
+    from syriastats.uncertainty import UncertaintyError
+
+    try:
+        r = derived.displaced_share(knowable, on=as_of, n=50_000).iloc[0]
+    except (UncertaintyError, KeyError, ValueError):
+        return None
+    return pd.Series({
+        "estimate_id": COMPUTED_SHARE_ID, "source_id": "",
+        "publisher": "syriastats (computed: registered refugees + IDPs over pre-war population)",
+        "measure": "displaced_share", "method": "derived",
+        "scope": "share of the pre-war population displaced, computed from the registry's counts",
+        "low": float(r["lower_90"]), "central": float(r["median"]), "high": float(r["upper_90"]),
+        "qualifier": "exact", "range_type": "bracket", "range_level": np.nan, "margin": np.nan,
+        "period_start": as_of, "period_end": as_of, "published": as_of,
+        "notes": "Model interval (90%), not a published figure. " + str(r["assumptions"]),
+        "locator": "syriastats.derived.displaced_share",
+    })
+
+
 def _fit_all(rows: pd.DataFrame, level: float, margin: float) -> tuple[list[_Figure], list[str]]:
     from syriastats.uncertainty import UncertaintyError
 
@@ -847,8 +904,13 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     broad_ms = [measure] + (["deaths_total"] if "deaths_total" in BROADER_MEASURES.get(measure, ())
                             else [])
     broad_floor = _documented_floor(pd.concat([same_rows, broad_rows]), broad_ms, as_of)
+    same_all, broad_all = same_rows, broad_rows  # for naming where a number comes from
     same_rows = _nearest_per_series(same_rows, as_of)
     broad_rows = _nearest_per_series(broad_rows, as_of)
+    if measure == "displaced_share":
+        computed = _computed_share(knowable, as_of)
+        if computed is not None:
+            same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
     rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
     ctx_txt = ""
     if not context.empty:
@@ -906,7 +968,7 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     if jcomp != comp:
         rec["explanation"] += (f" The claim is about a share, so '{comp}' is judged as "
                                f"{jcomp} ({COMPARATOR_RULES['share_about'].split('. ')[0]}).")
-    rec["explanation"] += _likely_origin(x, measure, jcomp, same_rows, broad_rows, as_of)
+    rec["explanation"] += _likely_origin(x, measure, jcomp, same_all, broad_all, as_of)
     rec["explanation"] += ctx_txt
     return rec
 
@@ -990,13 +1052,15 @@ def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
     assumed margins), naming the rows and the numbers used."""
     from syriastats.uncertainty import DEFAULT_AT_LEAST_EXCESS, DEFAULT_UNDERCOUNT
 
-    doc, official, own_high, ceil, assumed = [], [], [], [], []
+    doc, official, own_high, ceil, assumed, assumed_reg = [], [], [], [], [], []
     cov = 0.9
     for f in figs:
         eid, p = str(f.row["estimate_id"]), f.params
         cov = float(p.get("coverage", cov))
         u = tuple(p.get("undercount", ())) if p.get("undercount") is not None else ()
-        if f.params.get("assumed"):
+        if f.params.get("assumed") and str(f.row.get("method")) == "registration":
+            assumed_reg.append(eid)
+        elif f.params.get("assumed"):
             assumed.append(eid)
         elif "count" in p:  # a floor
             if p.get("default_used") and u == tuple(DEFAULT_UNDERCOUNT):
@@ -1027,6 +1091,11 @@ def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
     if assumed:
         out.append(f"No range was published for {', '.join(assumed)}; read as ±{margin:.0%} "
                    f"with {cov:.0%} probability (an assumption of this checker).")
+    if assumed_reg:
+        out.append(f"Registration totals printed without a range ({', '.join(assumed_reg)}) "
+                   f"are read as ±{min(margin, REGISTRATION_ASSUMED_MARGIN):.0%} with {cov:.0%} "
+                   "probability: exact administrative counts, the margin covers dating "
+                   "(an assumption of this checker).")
     return out
 
 
