@@ -223,9 +223,7 @@ SHARE_TOLERANCE: float = 0.05
 HIGHEST_SINCE_MAX_GAP_YEARS: int = 10
 #: Earliest reference year accepted for a 'highest since' claim.
 HIGHEST_SINCE_MIN_YEAR: int = 1800
-#: Registry notes that mark a figure as context only (never pooled).
-CONTEXT_ONLY_RE: re.Pattern[str] = re.compile(r"\b(?:use (?:it )?only as context|context only|"
-                                              r"for context only)\b", re.I)
+from syriastats.sources import CONTEXT_ONLY_RE  # noqa: E402  (re-exported)
 
 #: Measures counted cumulatively from the war's start.
 CUMULATIVE_MEASURES: frozenset[str] = frozenset({
@@ -321,7 +319,9 @@ def is_partial_scope(scope: Any, measure: str = "deaths_total") -> bool:
 
 def is_context_only(notes: Any) -> bool:
     """True if a figure's registry notes say to use it only as context (never pooled)."""
-    return _present(notes) and bool(CONTEXT_ONLY_RE.search(str(notes)))
+    from syriastats.sources import is_context_only as _ctx
+
+    return _present(notes) and _ctx(str(notes))
 
 
 def highest_since_problem(value: Any, as_of: Any) -> str | None:

@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from syriastats.sources import is_context_only
 from syriastats.uncertainty import (
     DEFAULT_COVERAGE,
     Fitted,
@@ -67,8 +68,6 @@ DEFAULT_N: int = 200_000
 #: Default excess of a "more than X" displacement figure (truth between X and 1.05 X
 #: at the chosen coverage): a rounding-down reading, an assumption of this suite.
 DISPLACEMENT_FLOOR_EXCESS: tuple[float, float] = (1.0, 1.05)
-#: Phrase in ``estimates.notes`` marking a figure to be shown as context, never pooled.
-CONTEXT_ONLY: str = "use only as context"
 PREWAR_START = pd.Timestamp("2010-01-01")
 PREWAR_END = pd.Timestamp("2011-12-31")
 WAR_START = pd.Timestamp("2011-03-15")
@@ -112,8 +111,8 @@ def select_nearest(
     if exclude_qualifiers:
         df = df[~df["qualifier"].astype(str).isin(list(exclude_qualifiers))]
     if "notes" in df.columns:  # figures the registry marks as context only are not used
-        df = df[~df["notes"].astype("string").str.lower().str.contains(CONTEXT_ONLY, regex=False,
-                                                                      na=False)]
+        df = df[~df["notes"].map(lambda t: is_context_only(t) if isinstance(t, str) else False)
+                .astype(bool)]
     if methods is not None:
         df = df[df["method"].astype(str).isin(list(methods))]
     if start_before is not None:

@@ -21,6 +21,7 @@ Dtypes of the returned DataFrames:
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
@@ -37,6 +38,17 @@ from syriastats.validate import (
     resource_schema,
     source_id_set,
 )
+
+#: Wording in ``estimates.notes`` that marks a figure as context only: shown, never pooled
+#: (by :mod:`syriastats.derived` and :mod:`syriastats.claims`).
+CONTEXT_ONLY_RE: re.Pattern[str] = re.compile(r"\b(?:use (?:it )?only as context|context only|"
+                                              r"for context only)\b", re.I)
+
+
+def is_context_only(notes: Any) -> bool:
+    """True if a figure's registry notes say to use it only as context (never pooled)."""
+    return isinstance(notes, str) and bool(CONTEXT_ONLY_RE.search(notes))
+
 
 #: Date columns and whether the parsed timestamp is the first or last day.
 _DATE_COLUMNS: dict[str, dict[str, str]] = {
