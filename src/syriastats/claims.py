@@ -528,8 +528,8 @@ def _pool(figs: list[_Figure], level: float,
                  floor[1] if floor else None)
 
 
-def _documented_floor(rows: pd.DataFrame, measures: str | Sequence[str],
-                      as_of: pd.Timestamp) -> tuple[float, str] | None:
+def documented_floor(rows: pd.DataFrame, measures: str | Sequence[str],
+                     as_of: pd.Timestamp) -> tuple[float, str] | None:
     """Largest documented cumulative count that bounds the truth at *as_of* from below.
 
     A ``documented_count`` of one of *measures* (cumulative measures only) counts if
@@ -543,8 +543,16 @@ def _documented_floor(rows: pd.DataFrame, measures: str | Sequence[str],
     ms = [m for m in ms if m in CUMULATIVE_MEASURES]
     if not ms or rows.empty:
         return None
-    first = rows["period_end_first"] if "period_end_first" in rows.columns else rows["period_end"]
-    in_time = (rows["period_end"] <= as_of) | ((first <= as_of) & (rows["published"] <= as_of))
+    if "period_end_first" in rows.columns:
+        first = rows["period_end_first"]
+    elif "period_end_text" in rows.columns:
+        first = pd.to_datetime(rows["period_end_text"].map(
+            lambda t: parse_date_bounds(str(t))[0] if parse_date_bounds(str(t)) else None))
+    else:
+        first = rows["period_end"]
+    published = rows["published"] if "published" in rows.columns else pd.Series(
+        pd.NaT, index=rows.index)  # unknown publication: only counts that end by as_of
+    in_time = (rows["period_end"] <= as_of) | ((first <= as_of) & (published <= as_of))
     d = rows[(rows["method"].astype(str) == "documented_count")
              & (rows["measure"].astype(str).isin(ms))
              & in_time
@@ -559,6 +567,9 @@ def _documented_floor(rows: pd.DataFrame, measures: str | Sequence[str],
         return None
     top = d.sort_values(["central", "estimate_id"], ascending=[False, True]).iloc[0]
     return float(top["central"]), str(top["estimate_id"])
+
+
+_documented_floor = documented_floor
 
 
 def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,

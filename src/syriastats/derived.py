@@ -131,25 +131,15 @@ def select_nearest(
 
 def _documented_floor(estimates: pd.DataFrame, measure: str, on: pd.Timestamp,
                       methods: Sequence[str] | None) -> tuple[float, str] | None:
-    """Largest cumulative documented count of *measure* whose stated period ends on or
-    before *on* (compared by the first day of the stated end, so "2016-05" counts for
-    a date in May) - or ``None``. Counts from the start of the war only."""
+    """Largest cumulative documented count of *measure* that bounds the toll at *on*
+    from below, by the rule of :func:`syriastats.claims.documented_floor` (counts from
+    the start of the war only); ``None`` if *methods* excludes documented counts."""
+    from syriastats.claims import documented_floor
+
     if methods is not None and "documented_count" not in methods:
         return None
-    d = estimates[(estimates["measure"].astype(str) == measure)
-                  & (estimates["method"].astype(str) == "documented_count")
-                  & (pd.to_datetime(estimates["period_start"]) <= PREWAR_END)]
-    if "period_end_text" in d.columns:
-        from syriastats.validate import parse_date_bounds
-
-        first = d["period_end_text"].astype(str).map(lambda t: pd.Timestamp(parse_date_bounds(t)[0]))
-    else:
-        first = pd.to_datetime(d["period_end"])
-    d = d[(first <= on) & d["central"].notna()]
-    if d.empty:
-        return None
-    top = d.sort_values(["central", "estimate_id"], ascending=[False, True]).iloc[0]
-    return float(top["central"]), str(top["estimate_id"])
+    cumulative = estimates[pd.to_datetime(estimates["period_start"]) <= PREWAR_END]
+    return documented_floor(cumulative, measure, pd.Timestamp(on))
 
 
 def prewar_population_rows(estimates: pd.DataFrame, *, by: str | None = None,
