@@ -88,7 +88,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from syriastats.validate import parse_date_bounds
+from syriastats.validate import parse_date_bounds, parse_date_column
 
 __all__ = [
     "ASSUMED_MARGIN",
@@ -375,14 +375,8 @@ def claim_row_problems(claims: pd.DataFrame, lines: Mapping[str, int] | None = N
 
 def _dates(col: pd.Series, end: Literal["first", "last"]) -> pd.Series:
     """A date column as datetime64: parse ``YYYY[-MM[-DD]]`` text to its first/last day."""
-    if pd.api.types.is_datetime64_any_dtype(col):
-        return col
-    idx = 0 if end == "first" else 1
-    out = []
-    for t in col:
-        b = parse_date_bounds(str(t)) if isinstance(t, str) else None
-        out.append(pd.Timestamp(b[idx]) if b else pd.NaT)
-    return pd.Series(out, index=col.index, dtype="datetime64[ns]")
+    return parse_date_column(col.astype(object) if not
+                             pd.api.types.is_datetime64_any_dtype(col) else col, end)
 
 
 def _isnum(x: Any) -> bool:
@@ -546,8 +540,7 @@ def documented_floor(rows: pd.DataFrame, measures: str | Sequence[str],
     if "period_end_first" in rows.columns:
         first = rows["period_end_first"]
     elif "period_end_text" in rows.columns:
-        first = pd.to_datetime(rows["period_end_text"].map(
-            lambda t: parse_date_bounds(str(t))[0] if parse_date_bounds(str(t)) else None))
+        first = _dates(rows["period_end_text"], "first")
     else:
         first = rows["period_end"]
     published = rows["published"] if "published" in rows.columns else pd.Series(

@@ -33,7 +33,7 @@ from syriastats.validate import (
     RegistryError,
     Table,
     check_resource,
-    parse_date_bounds,
+    parse_date_column,
     read_descriptor,
     resource_schema,
     source_id_set,
@@ -74,14 +74,9 @@ def _to_frame(table: Table, res: Mapping[str, Any], name: str) -> pd.DataFrame:
             df[n] = df[n].replace("", None).astype("string")
     for col, end in _DATE_COLUMNS.get(name, {}).items():
         text = df[col]
-        idx = 0 if end == "first" else 1
-        parsed = [
-            pd.Timestamp(parse_date_bounds(t)[idx]) if isinstance(t, str) else pd.NaT
-            for t in text
-        ]
         pos = df.columns.get_loc(col)
         df.insert(pos, f"{col}_text", text)
-        df[col] = pd.Series(parsed, index=df.index, dtype="datetime64[ns]")
+        df[col] = parse_date_column(text.astype(object), end)
     df.attrs["file"] = table.file
     return df
 

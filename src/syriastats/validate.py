@@ -118,6 +118,22 @@ def parse_date_bounds(text: str) -> tuple[date, date] | None:
         return None
 
 
+def parse_date_column(col: Any, end: str = "first") -> Any:
+    """A column of ``YYYY[-MM[-DD]]`` texts as ``datetime64``: each text's first day
+    (``end="first"``) or last day (``end="last"``); unparsable or missing -> NaT.
+    A column that is already ``datetime64`` is returned unchanged."""
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(col):
+        return col
+    idx = 0 if end == "first" else 1
+    out = []
+    for t in col:
+        b = parse_date_bounds(t) if isinstance(t, str) else None
+        out.append(pd.Timestamp(b[idx]) if b else pd.NaT)
+    return pd.Series(out, index=col.index, dtype="datetime64[ns]")
+
+
 # ----------------------------------------------------------------------- descriptor
 
 
