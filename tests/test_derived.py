@@ -234,7 +234,7 @@ def test_context_only_figures_are_not_used() -> None:
              period_start="2011-03-01", period_end="2016-06-30", central=200_000),
         dict(estimate_id="ctx", source_id="s3", measure="deaths_total", method="expert_estimate",
              period_start="2011-03-01", period_end="2016-06-30", low=1_000_000, high=2_000_000,
-             range_type="bracket", notes="Press characterisation only; use only as context."),
+             range_type="bracket", role="context_only"),
     ])
     out = deaths_per_1000(df, on="2016-06-30", latest=False, n=20_000)
     assert "ctx" not in out["estimate_ids"].iloc[0]

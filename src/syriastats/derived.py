@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from syriastats.sources import is_context_only
+from syriastats.dimensions import is_context_only, measure_mask
 from syriastats.uncertainty import (
     DEFAULT_COVERAGE,
     Fitted,
@@ -107,12 +107,11 @@ def select_nearest(
     """
     on = pd.Timestamp(on)
     measures = [measure] if isinstance(measure, str) else list(measure)
-    df = estimates[estimates["measure"].astype(str).isin(measures)].copy()
+    df = estimates[measure_mask(estimates, measures)].copy()
     if exclude_qualifiers:
         df = df[~df["qualifier"].astype(str).isin(list(exclude_qualifiers))]
-    if "notes" in df.columns:  # figures the registry marks as context only are not used
-        df = df[~df["notes"].map(lambda t: is_context_only(t) if isinstance(t, str) else False)
-                .astype(bool)]
+    if "role" in df.columns:  # figures the registry marks as context only are not used
+        df = df[~df["role"].astype(object).map(is_context_only).astype(bool)]
     if methods is not None:
         df = df[df["method"].astype(str).isin(list(methods))]
     if start_before is not None:
@@ -149,16 +148,16 @@ def prewar_population_rows(estimates: pd.DataFrame, *, by: str | None = None,
 
     Grouped by ``source_id`` unless ``by`` is given: each data vintage (e.g. a World
     Bank release) is its own estimate of the pre-war population, so the spread
-    between vintages and publishers is carried through. Rows whose scope says they
-    count the civil registry (de jure, including Syrians living abroad) are left out:
+    between vintages and publishers is carried through. Rows whose ``group`` is
+    ``civil_registry`` (de jure, including Syrians living abroad) are left out:
     they are not a resident population. ``methods`` (default: demographic estimates
     by statistical offices and the UN/World Bank) leaves out rounded denominators quoted
     in press statements; pass ``None`` to keep them.
     """
     pe = pd.to_datetime(estimates["period_end"])
     prewar = estimates[(pe >= PREWAR_START) & (pe <= PREWAR_END)]
-    scope = prewar["scope"].astype(str).str.lower()
-    prewar = prewar[~scope.str.contains("de jure|civil registry|civil-registry", regex=True)]
+    if "group" in prewar.columns:  # the civil registry (de jure) is not a resident population
+        prewar = prewar[prewar["group"].astype(str) != "civil_registry"]
     return select_nearest(prewar, measure, WAR_START, window_days=10_000, by=by or "source_id",
                           methods=methods)
 
