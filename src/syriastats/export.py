@@ -48,6 +48,7 @@ from matplotlib.figure import Figure
 
 from syriastats.charts import style
 from syriastats.paths import figures_dir
+from syriastats.safe_output import escape_cell
 
 #: Licence of every exported chart and its data, unless *meta* says otherwise.
 DEFAULT_LICENCE: str = "CC-BY-4.0"
@@ -196,8 +197,8 @@ def _format_column(values: pd.Series) -> list[str]:
             out.extend(_float_column(pd.Series([v])))
         elif isinstance(v, pd.Timestamp):
             out.append(v.strftime("%Y-%m-%d"))
-        else:
-            out.append(str(v))
+        else:  # text: a cell a spreadsheet would run as a formula gets a leading '
+            out.append(escape_cell(str(v)))
     return out
 
 
@@ -207,6 +208,8 @@ def format_csv(data: pd.DataFrame) -> str:
     Integral float columns are written as integers, other floats with
     :data:`CSV_DECIMALS` decimals; dates as ``YYYY-MM-DD``; booleans as
     ``true``/``false``; missing values as empty fields. Column order is kept.
+    Text cells starting with ``= + - @``, tab or CR are escaped with a leading ``'``
+    (:mod:`syriastats.safe_output`); numbers are never escaped.
     """
     data = _validate_data(data)
     columns = [_format_column(data[c]) for c in data.columns]

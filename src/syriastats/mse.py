@@ -451,6 +451,11 @@ def _design(patterns: Sequence[str], interactions: tuple[tuple[int, ...], ...]) 
     return np.column_stack(cols)
 
 
+#: Smallest positive weight, relative to the largest count, that puts the counts in the
+#: interior of the cone (well above HiGHS's 1e-7 feasibility tolerance times 1e-2).
+_INTERIOR_TOL: float = 1e-9
+
+
 def _mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
     """Whether the Poisson log-linear MLE exists (finite) for counts y.
 
@@ -461,6 +466,11 @@ def _mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
     """
     if np.all(y > 0):
         return True
+    if not np.any(y > 0):
+        return False
+    # Existence does not depend on scale (the cone is closed under positive scaling), so
+    # the programme is solved for y / max(y): the answer is the same for counts x 1e7.
+    y = y / float(np.max(y))
     m, _ = x.shape
     c = np.zeros(m + 1)
     c[-1] = -1.0
@@ -473,8 +483,7 @@ def _mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
                            bounds=bounds, method="highs")
     if res.status != 0:  # pragma: no cover - infeasible cannot happen (w = y works)
         return False
-    scale = max(1.0, float(np.max(y)))
-    return float(-res.fun) > 1e-9 * scale
+    return float(-res.fun) > _INTERIOR_TOL
 
 
 @dataclass
