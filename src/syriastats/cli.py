@@ -8,6 +8,7 @@ check       judge claims against the registry (see ``syriastats check --help``)
 build       execute every notebook in place and export every chart
 gallery     regenerate figures/README.md from the exported charts
 dictionary  regenerate data/DICTIONARY.md from data/datapackage.json
+export      write the registry joined with its sources as CSV, Parquet or Excel
 """
 from __future__ import annotations
 
@@ -69,6 +70,24 @@ def _cmd_gallery(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from syriastats.release import export_registry
+    from syriastats.validate import RegistryError
+
+    try:
+        path = export_registry(args.format, args.out, _data_dir(args.data))
+    except RegistryError as exc:
+        print("syriastats export: the registry is not valid:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  error: {p}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"syriastats export: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
+    return 0
+
+
 def _cmd_dictionary(args: argparse.Namespace) -> int:
     from syriastats.dictionary import write_dictionary
 
@@ -124,6 +143,15 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gallery", help="regenerate figures/README.md")
     p.set_defaults(func=_cmd_gallery)
+
+    p = sub.add_parser("export", help="write the registry joined with its sources (CSV, Parquet, Excel)",
+                       description="Write every figure of the registry with its source document "
+                                   "(publisher, title, date, URL, citation) as one table: "
+                                   "syriastats-registry-<version>.<format> in --out.")
+    p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
+    p.add_argument("--out", metavar="DIR", default=".", help="folder to write to (default: .)")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: the registry's data/)")
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("dictionary", help="regenerate data/DICTIONARY.md")
     p.add_argument("--data", metavar="DIR")

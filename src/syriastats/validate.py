@@ -526,11 +526,14 @@ def highest_since_problem(value: Any, as_of: Any) -> str | None:
     return None
 
 
-def check_claims_rules(table: Table) -> list[Problem]:
+def check_claims_rules(table: Table, descriptor: Mapping[str, Any] | None = None) -> list[Problem]:
     problems: list[Problem] = []
+    hosts = _applies_to(descriptor, "host")
+    legacy = _legacy_measures(descriptor)
     for line, rec in table.rows:
         rid = rec.get("claim_id", "").strip()
-        for col in ("origin_date", "as_of"):
+        problems += _claim_dimension_problems(table.file, line, rid, rec, hosts, legacy)
+        for col in ("origin_date", "as_of", "period_start"):
             p = _date_problem(table.file, line, col, rid, rec.get(col, "").strip())
             if p:
                 problems.append(p)
@@ -546,6 +549,40 @@ def check_claims_rules(table: Table) -> list[Problem]:
             problems.append(Problem(table.file, line, "value", rid,
                                     f"{rec['value'].strip()} is not a share: a share claim needs a fraction in [0, 1]"))
     return problems
+
+
+def _claim_dimension_problems(f_name: str, line: int, rid: str, rec: Mapping[str, str],
+                              hosts: frozenset[str] | None,
+                              legacy: Mapping[str, Mapping[str, str]]) -> list[Problem]:
+    """The optional dimension columns of a claim: a host only for measures that have one
+    (a legacy per-host measure needs one country), an area in Syria or WORLD, a period
+    start before as_of, and a flow or cumulative claim with its period_start."""
+    out: list[Problem] = []
+    g = {k: (v.strip() if isinstance(v, str) else "") for k, v in rec.items()}
+    measure, host = g.get("measure", ""), g.get("host", "")
+    alias = legacy.get(measure)
+    base = alias["measure"] if alias else measure
+    if host and hosts is not None and base not in hosts:
+        out.append(Problem(f_name, line, "host", rid,
+                           f"measure {measure!r} has no host (only for: {', '.join(sorted(hosts))}): "
+                           "leave it empty"))
+    if alias and alias.get("host") == "country" and host in ("", "REGION", "EUROPE", "WORLD"):
+        out.append(Problem(f_name, line, "host", rid,
+                           f"the legacy measure {measure!r} counts one host country: give its ISO "
+                           "code (e.g. TUR) in host"))
+    area = g.get("area", "")
+    if area and not _AREA_RE.match(area):
+        out.append(Problem(f_name, line, "area", rid,
+                           f"area {area!r} is not Syrian or WORLD (a country of asylum goes in host)"))
+    pt, ps = g.get("period_type", ""), g.get("period_start", "")
+    if pt in ("flow", "cumulative") and not ps:
+        out.append(Problem(f_name, line, "period_start", rid,
+                           f"a {pt} claim needs period_start (e.g. 2012 for deaths in 2012)"))
+    a, b = parse_date_bounds(ps) if ps else None, parse_date_bounds(g.get("as_of", ""))
+    if a and b and a[0] > b[1]:
+        out.append(Problem(f_name, line, "period_start", rid,
+                           f"period_start {ps} is after as_of {g.get('as_of')}"))
+    return out
 
 
 def _claim_date_order(f_name: str, line: int, rid: str, rec: Mapping[str, str]) -> list[Problem]:
@@ -643,7 +680,7 @@ def check_resource(folder: Path, name: str, descriptor: Mapping[str, Any] | None
         problems += check_estimates_rules(table, source_ids, descriptor)
         problems += check_model_rules(table)
     elif name == "claims":
-        problems += check_claims_rules(table)
+        problems += check_claims_rules(table, descriptor)
     return table, problems
 
 

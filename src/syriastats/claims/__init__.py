@@ -9,9 +9,18 @@ and an explanation a reporter can quote.
 
 How a reference interval is built
 ---------------------------------
-1. **Comparable figures.** Same ``measure`` as the claim; for cumulative measures
-   (death tolls, injured, cumulative asylum applications) only totals counted from
-   the war's start (``period_start`` on or before :data:`CUMULATIVE_START_BY`).
+1. **Comparable figures.** Same ``measure`` and the same dimensions as the claim
+   (:mod:`~syriastats.claims.target`): the same ``host`` (host countries are never
+   pooled; a claim without one is read with its measure's default, e.g. REGION for
+   registrations), ``area``, ``group`` (counts that leave out government forces are
+   pooled with a claim about everyone, and ``widened`` says so) and kind of period:
+   a level near ``as_of`` (stock), a total from the same start (cumulative; tolls
+   from the war's start, ``period_start`` on or before :data:`CUMULATIVE_START_BY`,
+   when the claim gives none) or exactly the same period (flow: "36,000 killed in
+   2012" only against calendar-2012 tolls). Superseded figures are left out once their
+   revision could be known. When nothing matches: ``not_checkable``, naming the
+   dimensions the registry does hold near that date. ``dimensions`` says what was
+   compared, ``verdict_class`` (:data:`VERDICT_CLASSES`) sums the verdict up.
 2. **Date window** (:data:`DATE_RULES`). Stocks and flows: ``period_end`` within
    :data:`STOCK_WINDOW_DAYS` days either side of the claim's ``as_of``. Cumulative
    tolls: ``period_end`` from :data:`CUMULATIVE_WINDOW_BEFORE_DAYS` days before
@@ -77,6 +86,7 @@ The package, one responsibility per module (each imports only those listed befor
 - :mod:`~syriastats.claims.rules`: verdicts, comparator rules, windows, constants;
 - :mod:`~syriastats.claims.phrases`: numbers, dates and claims in words;
 - :mod:`~syriastats.claims.loading`: claims files and the checker's rules on their rows;
+- :mod:`~syriastats.claims.target`: what a claim is about, as registry dimensions;
 - :mod:`~syriastats.claims.pooling`: figures as distributions, pooled;
 - :mod:`~syriastats.claims.records`: one verdict row;
 - :mod:`~syriastats.claims.selecting`: which figures are comparable with a claim;
@@ -112,9 +122,11 @@ from syriastats.claims.rules import (
     STALE_DAYS,
     STALE_SERIES_DAYS,
     STOCK_WINDOW_DAYS,
+    VERDICT_CLASSES,
     VERDICTS,
     highest_since_problem,
 )
+from syriastats.claims.target import Target, resolve
 from syriastats.reading import (
     CUMULATIVE_MEASURES,
     documented_floor,
@@ -143,6 +155,8 @@ __all__ = [
     "STALE_DAYS",
     "STALE_SERIES_DAYS",
     "STOCK_WINDOW_DAYS",
+    "Target",
+    "VERDICT_CLASSES",
     "VERDICTS",
     "check",
     "claim_row_problems",
@@ -153,4 +167,5 @@ __all__ = [
     "is_broader_scope",
     "is_context_only",
     "load_claims",
+    "resolve",
 ]

@@ -18,7 +18,7 @@ from syriastats.reading import direction as _direction
 _SAME_DIRECTION: dict[str, tuple[str, ...]] = {
     "about": ("approximately", "exact"), "share_about": ("approximately", "exact"),
     "at_least": ("at_least",), "share_at_least": ("at_least",),
-    "at_most": ("at_most",), "share_at_most": ("at_most",),
+    "at_most": ("at_most",), "share_at_most": ("at_most",), "less_than": ("at_most",),
 }
 
 
@@ -65,6 +65,7 @@ _COMP_WORDS: dict[str, str] = {
     "about": "an approximate figure", "share_about": "an approximate figure",
     "at_least": "a floor ('more than')", "share_at_least": "a floor ('more than')",
     "at_most": "a ceiling ('as many as')", "share_at_most": "a ceiling ('as much as')",
+    "less_than": "an upper bound ('fewer than')",
 }
 
 
@@ -177,6 +178,10 @@ def _explain(rec: dict[str, Any], pool: _Pool, same: _Pool | None, broad: _Pool 
                 rec["value"] < min(f.lo for f in pool.figs):
             parts.append("The claim is true but conservative: every source puts the number "
                          "well above it.")
+        if verdict == "consistent" and comp == "less_than" and \
+                rec["value"] > max(f.hi for f in pool.figs):
+            parts.append("The claim is true but loose: every source puts the number well "
+                         "below it.")
         if verdict == "consistent" and comp in ("at_most", "share_at_most"):
             parts.append("It sits in the upper part of the range: a ceiling, not a central "
                          "estimate.")

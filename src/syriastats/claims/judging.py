@@ -17,15 +17,16 @@ from syriastats.claims.records import _base, _fill_pool, _not_checkable
 from syriastats.claims.rules import (
     ABOUT_TOLERANCE, ASSUMED_MARGIN, BROADER_MEASURES, CLAIM_ONLY_MEASURES, COMPARATOR_RULES,
     CUMULATIVE_WINDOW_AFTER_DAYS, CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, OUTPUT_COLUMNS,
-    SHARE_TOLERANCE, STOCK_WINDOW_DAYS, VERDICTS, highest_since_problem,
+    SHARE_TOLERANCE, STOCK_WINDOW_DAYS, VERDICT_CLASSES, VERDICTS, highest_since_problem,
 )
 from syriastats.claims.selecting import (
-    _known_filter, _nearest_per_series, _prepare_estimates, _split_scope, _window,
+    _known_filter, _nearest_per_series, _other_dimensions, _prepare_estimates, _split_scope,
+    _window,
 )
 from syriastats.claims.special import _check_duration, _check_highest
-from syriastats.dimensions import legacy_measure
+from syriastats.claims.target import Target, broader_target, resolve
 from syriastats.reading import documented_floor as _documented_floor
-from syriastats.reading import is_context_only
+from syriastats.reading import drop_superseded, is_context_only
 from syriastats.uncertainty import UncertaintyError
 
 
@@ -55,6 +56,14 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
             # below it (mirror of the 'as many as' rule)
             return "contested", position
         return ("above_all" if x > max(highs) else "contested"), position
+    if comparator == "less_than":
+        if x >= pool.median:
+            return "consistent", position
+        if x >= L:
+            # a bound below the pooled median: the sources put more than half their weight
+            # above it (mirror of the 'more than' rule)
+            return "contested", position
+        return ("below_all" if x < min(lows) else "contested"), position
     if comparator in ("at_most", "share_at_most"):
         if L <= x <= U:
             # a ceiling below the pooled median: most of the sources' weight lies above it
@@ -132,6 +141,7 @@ def check(
                 progress(i + 1, len(cl))
     df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
     df["verdict_meaning"] = df["verdict"].map(VERDICTS)
+    df["verdict_class"] = df["verdict"].map(VERDICT_CLASSES)
     for col in ("lower", "median", "upper", "level", "envelope_lower", "envelope_upper", "value"):
         df[col] = df[col].astype(float)
     df["n_figures"] = df["n_figures"].astype(int)
@@ -186,14 +196,20 @@ _SHARE_OF: dict[str, str] = {"about": "share_about", "at_least": "share_at_least
 def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
                about_tol: float, share_tol: float) -> dict[str, Any]:
     rec = _base(c, known, level)
-    measure, comp, x = rec["measure"], rec["comparator"], rec["value"]
-    measure = legacy_measure(measure, c.get("host"))
+    comp, x = rec["comparator"], rec["value"]
     as_of: pd.Timestamp = c["as_of"]
+    target = resolve(c, as_of)
+    measure = target.measure
+    rec["dimensions"] = target.describe()
     cutoff = c["origin_date"] if pd.notna(c.get("origin_date")) else as_of
     phrase = _claim_phrase(comp, x, measure)
     date = _day(as_of)
-    knowable = _known_filter(est, known, cutoff)
+    # what the claimant could know; a revision replaces what it revises once published
+    known_rows = _known_filter(est, known, cutoff)
+    knowable = drop_superseded(known_rows)
     known_txt = (f"published by {_day(cutoff)}" if known == "then" else "published at any time")
+    if target.problem:
+        return _not_checkable(rec, target.problem, phrase, date)
 
     if measure == "war_duration_years":
         return _check_duration(rec, knowable, as_of, comp, x, phrase, date, known_txt)
@@ -201,7 +217,7 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         bad = highest_since_problem(x, as_of)
         if bad:
             return _not_checkable(rec, bad + ".", f"the highest since {x:g}", date)
-        return _check_highest(rec, knowable, est, measure, as_of, x, level, margin, phrase,
+        return _check_highest(rec, knowable, est, target, x, level, margin, phrase,
                               date, known_txt)
     if measure in CLAIM_ONLY_MEASURES:
         return _not_checkable(rec, f"the checker has no rule for the measure {measure}.",
@@ -212,15 +228,15 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         return _not_checkable(rec, f"the comparator {comp} is for shares (fractions of the "
                               f"population), but {measure} is not a share measure.", phrase, date)
     jcomp = _SHARE_OF.get(comp, comp) if is_share else comp
-    if jcomp not in ("about", "at_least", "at_most", "share_about", "share_at_least",
-                     "share_at_most"):
+    if jcomp not in ("about", "at_least", "at_most", "less_than", "share_about",
+                     "share_at_least", "share_at_most"):
         return _not_checkable(rec, f"the checker has no rule for the comparator {comp}.",
                               phrase, date)
 
-    window_all = _window(est, measure, as_of)
-    window = _window(knowable, measure, as_of)
-    extra = pd.concat([_window(knowable, m, as_of) for m in BROADER_MEASURES.get(measure, ())]
-                      or [window.iloc[0:0]])
+    window_all = _window(est, target)
+    window = _window(knowable, target)
+    extra = pd.concat([_window(knowable, broader_target(target, m))
+                       for m in BROADER_MEASURES.get(measure, ())] or [window.iloc[0:0]])
     ctx_mask = window["role"].map(is_context_only).astype(bool)
     context = window[ctx_mask]
     window = window[~ctx_mask]
@@ -238,7 +254,9 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     same_rows = _nearest_per_series(same_rows, as_of)
     broad_rows = _nearest_per_series(broad_rows, as_of)
     if measure == "displaced_share":
-        computed = _computed_share(knowable, as_of)
+        # computed as syriastats.derived computes it (every population vintage, revisions
+        # included, is part of the denominator's spread)
+        computed = _computed_share(known_rows, as_of)
         if computed is not None:
             same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
     rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
@@ -249,8 +267,13 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
                    + "; ".join(_figure_label(r) for _, r in context.iterrows()) + ".")
 
     if same_rows.empty and broad_rows.empty:
+        other = _other_dimensions(knowable, target)
         if (est["measure"] == measure).sum() == 0:
             reason = f"the registry holds no figure for {measure}."
+        elif other:
+            reason = (f"no figure for {measure} with the claim's dimensions ({target.describe()}) "
+                      f"near {date}; the registry has figures near that date only for {other}, "
+                      "which are not comparable (never pooled with the claim's).")
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
         elif known == "then" and not window_all.empty:
@@ -264,6 +287,7 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         rec = _not_checkable(rec, reason, phrase, date)
         rec["explanation"] += ctx_txt
         return rec
+    rec["widened"] = _widened(same_rows, target)
 
     same_figs, skipped = _fit_all(same_rows, level, margin)
     broad_figs, skipped2 = _fit_all(broad_rows, level, margin)
@@ -300,7 +324,36 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
                                f"{jcomp} ({COMPARATOR_RULES['share_about'].split('. ')[0]}).")
     rec["explanation"] += _likely_origin(x, measure, jcomp, same_all, broad_all, as_of)
     rec["explanation"] += ctx_txt
+    if scope_used != "same":
+        broader = ", ".join(BROADER_MEASURES.get(measure, ())) or "a broader scope"
+        rec["widened"] = "; ".join(filter(None, [
+            rec["widened"], f"measure: judged with figures of a broader scope ({broader} or "
+            "deaths including indirect deaths or the missing)"]))
+    rec["explanation"] += _dimension_txt(target, rec["widened"])
     return rec
+
+
+def _widened(rows: pd.DataFrame, t: Target) -> str:
+    """Which dimension the comparable figures widen, and how (empty if none)."""
+    if "group" not in rows.columns:
+        return ""
+    other = rows[rows["group"].map(lambda g: isinstance(g, str) and g != t.group).astype(bool)]
+    if other.empty:
+        return ""
+    groups = ", ".join(sorted(set(other["group"].astype(str))))
+    return (f"group: also figures for {groups} ({', '.join(other['estimate_id'].astype(str))}), "
+            f"which leave out part of '{t.group}'")
+
+
+def _dimension_txt(t: Target, widened: str) -> str:
+    out = f" Compared only with figures of the claim's dimensions: {t.describe()}"
+    if t.defaults:
+        out += (" (not stated by the claim, so read with the measure's default: "
+                + ", ".join(t.defaults) + ")")
+    out += "."
+    if widened:
+        out += f" Widened: {widened}."
+    return out
 
 
 #: Claim comparator -> the registry qualifiers worded in the same direction.

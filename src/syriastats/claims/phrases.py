@@ -48,7 +48,7 @@ def _claim_phrase(comparator: str, value: float, measure: str) -> str:
     v = _num(value, measure)
     return {"about": f"about {v}", "at_least": f"more than {v}", "at_most": f"as many as {v}",
             "share_about": f"about {v}", "share_at_least": f"more than {v}",
-            "share_at_most": f"as much as {v}"}.get(comparator, v)
+            "share_at_most": f"as much as {v}", "less_than": f"fewer than {v}"}.get(comparator, v)
 
 
 def _day(ts: Any) -> str:
@@ -84,6 +84,7 @@ def _figure_label(r: pd.Series) -> str:
 
 def _duration_phrase(comparator: str, value: float) -> str:
     """'about 5 years' / 'more than 6 years' / 'at most 6 years' for a war-age claim."""
-    word = {"about": "about", "at_least": "more than", "at_most": "at most"}.get(
+    word = {"about": "about", "at_least": "more than", "at_most": "at most",
+            "less_than": "less than"}.get(
         comparator, comparator.replace("_", " "))
     return f"{word} {value:g} years"

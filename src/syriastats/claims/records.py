@@ -25,7 +25,8 @@ def _base(c: pd.Series, known: str, level: float) -> dict[str, Any]:
         "lower": np.nan, "median": np.nan, "upper": np.nan, "level": level,
         "envelope_lower": np.nan, "envelope_upper": np.nan, "interval_method": "",
         "scope_used": "", "n_figures": 0, "estimate_ids": "", "source_ids": "",
-        "closest": "", "explanation": "", "reason": "",
+        "closest": "", "explanation": "", "reason": "", "verdict_class": "",
+        "dimensions": "", "widened": "",
     }
 
 

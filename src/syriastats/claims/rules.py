@@ -44,6 +44,11 @@ COMPARATOR_RULES: dict[str, str] = {
                 "claim is true but conservative, and the explanation says so); contested if "
                 "M < X <= U (the sources put more than half their weight below X); above_all "
                 "if X > every u_i; otherwise contested.",
+    "less_than": "'fewer than X' ('less than', 'under') asserts that the truth is below X: "
+                 "consistent if X is at or above the pooled median M (when X is also above every "
+                 "u_i the claim is true but loose, and the explanation says so); contested if "
+                 "L <= X < M (the sources put more than half their weight above X); below_all if "
+                 "X < every l_i (the truth is above the claimed bound); otherwise contested.",
     "at_most": "'as many as X' asserts that X is a plausible ceiling: it must be neither "
                "beyond every source nor below what the sources say. consistent if "
                "L <= X <= U and X is at or above the pooled median M; contested if "
@@ -178,7 +183,7 @@ BROADER_MEASURES: dict[str, tuple[str, ...]] = {
     "deaths_civilian": ("deaths_total",),
     "deaths_battle_related": ("deaths_organised_violence", "deaths_total"),
     "deaths_organised_violence": ("deaths_total",),
-    "refugees_registered": ("refugees_worldwide",),
+    "refugees_registered": ("refugees",),
     "idps": ("displaced_total",),
 }
 #: Claim-only measures (not in the estimates vocabulary), computed by the checker.
@@ -199,8 +204,18 @@ OUTPUT_COLUMNS: list[str] = [
     "claim_id", "known", "origin", "origin_date", "as_of", "text", "measure", "comparator",
     "value", "verdict", "verdict_meaning", "position", "lower", "median", "upper", "level",
     "envelope_lower", "envelope_upper", "interval_method", "scope_used", "n_figures",
-    "estimate_ids", "source_ids", "closest", "explanation", "reason",
+    "estimate_ids", "source_ids", "closest", "explanation", "reason", "verdict_class",
+    "dimensions", "widened",
 ]
+
+#: Detailed verdict -> verdict class (what a reader needs first): consistent, overstated,
+#: understated, misscoped (true only for another scope, place or period), contested,
+#: not_checkable.
+VERDICT_CLASSES: dict[str, str] = {
+    "consistent": "consistent", "contested": "contested", "above_all": "overstated",
+    "below_all": "understated", "broader_scope_only": "misscoped",
+    "contradicted": "overstated", "not_checkable": "not_checkable",
+}
 
 
 _LABELS: dict[str, str] = {

@@ -1,5 +1,6 @@
-"""Which registry figures are comparable with a claim: what could be known, the date
-window, one figure per series, same or broader scope."""
+"""Which registry figures are comparable with a claim: what could be known, the same
+dimensions (measure, host, area, group, kind of period), the date window, one figure per
+series, same or broader scope."""
 from __future__ import annotations
 
 import numpy as np
@@ -10,8 +11,16 @@ from syriastats.claims.rules import (
     CUMULATIVE_START_BY, CUMULATIVE_WINDOW_AFTER_DAYS, CUMULATIVE_WINDOW_BEFORE_DAYS,
     DEATH_MEASURES, STALE_SERIES_DAYS, STOCK_WINDOW_DAYS,
 )
-from syriastats.dimensions import legacy_measure
-from syriastats.reading import CUMULATIVE_MEASURES, is_broader_scope
+from syriastats.claims.target import NEAR_FULL_GROUPS, Target
+from syriastats.dimensions import measure_aliases
+from syriastats.reading import full_group, is_broader_scope
+
+#: Dimension columns compared between a claim and a figure (a frame without one of them,
+#: e.g. a hand-made test frame, is not filtered on it).
+DIMENSION_COLUMNS: tuple[str, ...] = ("period_type", "area", "host", "group", "role",
+                                      "superseded_by")
+#: Days a cumulative figure's start may differ from the claim's stated start.
+START_TOLERANCE_DAYS: int = 31
 from syriastats.sources import with_sources
 
 
@@ -49,8 +58,15 @@ def _prepare_estimates(estimates: pd.DataFrame, sources: pd.DataFrame | None) ->
     if "role" not in est.columns:
         est["role"] = "headline"
     est["role"] = est["role"].astype(object)
-    if "host" in est.columns:  # the checker still works on the measure names claims use
-        est["measure"] = [legacy_measure(str(m), h) for m, h in zip(est["measure"], est["host"])]
+    for col in DIMENSION_COLUMNS:
+        if col in est.columns:
+            est[col] = est[col].astype(object).where(est[col].notna(), None)
+    if "host" not in est.columns:  # an old frame with legacy measure names: base measure + host
+        aliases = measure_aliases()
+        legacy = est["measure"].map(lambda m: aliases.get(str(m)))
+        if legacy.notna().any():
+            est["host"] = [a["host"] if a and a["host"] != "country" else None for a in legacy]
+            est["measure"] = [a["measure"] if a else m for a, m in zip(legacy, est["measure"])]
     # keep only the columns the checker reads: filtering a narrow frame is much faster
     drop = [c for c in ("citation", "url", "url_kind", "carrier", "accessed", "accessed_text",
                         "source_notes", "title", "checked") if c in est.columns]
@@ -63,16 +79,58 @@ def _known_filter(est: pd.DataFrame, known: str, cutoff: pd.Timestamp) -> pd.Dat
     return est
 
 
-def _window(est: pd.DataFrame, measure: str, as_of: pd.Timestamp) -> pd.DataFrame:
-    sub = est[est["measure"] == measure]
-    if measure in CUMULATIVE_MEASURES:
-        sub = sub[sub["period_start"] <= CUMULATIVE_START_BY]
+def _same_dimensions(sub: pd.DataFrame, t: Target) -> pd.DataFrame:
+    """Rows of *sub* with the claim's host, area, group (or a near-full group for a claim
+    about everyone) and kind of period. Columns the frame lacks are not compared."""
+    keep = pd.Series(True, index=sub.index)
+    if "host" in sub.columns:
+        keep &= sub["host"].map(lambda h: h == t.host if t.host else h is None)
+    if "area" in sub.columns:
+        keep &= sub["area"].map(lambda a: a is None or a == t.area)
+    if "group" in sub.columns:
+        near = NEAR_FULL_GROUPS if t.group == full_group(t.measure) else frozenset()
+        keep &= sub["group"].map(lambda g: g is None or g == t.group or g in near)
+    if "period_type" in sub.columns:
+        keep &= sub["period_type"].map(lambda p: p is None or p == t.period_type)
+    return sub[keep.astype(bool)]
+
+
+def _window(est: pd.DataFrame, t: Target) -> pd.DataFrame:
+    """Figures of the claim's measure and dimensions whose period matches the claim's:
+    a level near the date (stock), a total from the same start (cumulative; from the war's
+    start when the claim gives none), or the same period exactly (flow)."""
+    sub = _same_dimensions(est[est["measure"] == t.measure], t)
+    as_of = t.end
+    if t.period_type == "cumulative":
+        if t.start is None or t.start <= CUMULATIVE_START_BY:
+            sub = sub[sub["period_start"] <= CUMULATIVE_START_BY]
+        else:
+            sub = sub[(sub["period_start"] - t.start).abs()
+                      <= pd.Timedelta(days=START_TOLERANCE_DAYS)]
         lo = as_of - pd.Timedelta(days=CUMULATIVE_WINDOW_BEFORE_DAYS)
         hi = as_of + pd.Timedelta(days=CUMULATIVE_WINDOW_AFTER_DAYS)
+    elif t.period_type == "flow":
+        return sub[(sub["period_start"] == t.start) & (sub["period_end"] == t.end)]
     else:
         lo = as_of - pd.Timedelta(days=STOCK_WINDOW_DAYS)
         hi = as_of + pd.Timedelta(days=STOCK_WINDOW_DAYS)
     return sub[(sub["period_end"] >= lo) & (sub["period_end"] <= hi)]
+
+
+def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
+    """What the registry holds for the claim's measure near its date but with other
+    dimensions (for a not-checkable reason): e.g. 'host EGY, JOR; period_type cumulative'."""
+    lo = t.end - pd.Timedelta(days=STOCK_WINDOW_DAYS)
+    hi = t.end + pd.Timedelta(days=CUMULATIVE_WINDOW_AFTER_DAYS)
+    near = est[(est["measure"] == t.measure) & (est["period_end"] >= lo) & (est["period_end"] <= hi)]
+    bits = []
+    for col, want in (("host", t.host), ("area", t.area), ("group", t.group),
+                      ("period_type", t.period_type)):
+        if col in near.columns:
+            other = sorted({str(v) for v in near[col] if v is not None and v != want})
+            if other:
+                bits.append(f"{col} {', '.join(other)}")
+    return "; ".join(bits)
 
 
 def _nearest_per_series(sub: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -14,7 +14,8 @@ from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims.rules import (
     _LABELS, BENCHMARKS, DAYS_PER_YEAR, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS, WAR_START_MONTH,
 )
-from syriastats.claims.selecting import _nearest_per_series, _window
+from syriastats.claims.selecting import _nearest_per_series, _same_dimensions, _window
+from syriastats.claims.target import Target
 from syriastats.reading import CUMULATIVE_MEASURES
 
 
@@ -38,7 +39,7 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
         a, b = x, x + 1.0
     elif comp == "at_least":
         a, b = x, math.inf
-    elif comp == "at_most":
+    elif comp in ("at_most", "less_than"):
         a, b = -math.inf, x
     else:
         return _not_checkable(rec, f"comparator {comp} does not apply to a duration.", phrase, date)
@@ -68,12 +69,13 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
     return rec
 
 
-def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFrame, measure: str,
-                   as_of: pd.Timestamp, x: float, level: float, margin: float, phrase: str,
+def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFrame,
+                   target: Target, x: float, level: float, margin: float, phrase: str,
                    date: str, known_txt: str) -> dict[str, Any]:
+    measure, as_of = target.measure, target.end
     ref_year = int(x)  # validated by highest_since_problem before this is called
     ref = pd.Timestamp(year=ref_year, month=12, day=31)
-    cur_rows = _nearest_per_series(_window(knowable, measure, as_of), as_of)
+    cur_rows = _nearest_per_series(_window(knowable, target), as_of)
     label = _LABELS.get(measure, measure.replace("_", " "))
     bench_txt = ""
     bm = BENCHMARKS.get(measure)
@@ -95,8 +97,8 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
     _fill_pool(rec, cur)
     rec["closest"] = "; ".join(_figure_label(r) for _, r in cur_rows.head(3).iterrows())
     first_end = cur_rows["period_end"].min()
-    hist = knowable[(knowable["measure"] == measure) & (knowable["period_end"] >= ref)
-                    & (knowable["period_end"] < first_end)]
+    same = _same_dimensions(knowable[knowable["measure"] == measure], target)
+    hist = same[(same["period_end"] >= ref) & (same["period_end"] < first_end)]
     who = "; ".join(_figure_label(f.row) for f in cur_figs)
     cur_txt = (f"The figure nearest the claim's date is {who}, read as a {level:.0%} range of "
                f"{_range_txt(cur, measure, level)} (model). "
