@@ -186,6 +186,7 @@ def _worker_init(parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     runtime = tempfile.mkdtemp(prefix=f"{KERNEL_DIR_PREFIX}{parent_pid}-{os.getpid()}-")
     os.environ["JUPYTER_RUNTIME_DIR"] = runtime
+    tempfile.tempdir = runtime  # jupyter_client writes connection files with mkstemp
     signal.signal(signal.SIGTERM, lambda *_: _worker_exit(runtime))
     _die_with_parent(signal.SIGTERM)
     if os.getppid() != parent_pid:  # the parent died before we were ready
