@@ -37,6 +37,7 @@ Interrupts and concurrency (see :func:`build_lock`, :func:`_worker_init`):
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import signal
@@ -44,6 +45,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +88,34 @@ def _failing_cell(nb) -> tuple[int, str, str]:
     return 0, "", ""
 
 
+@functools.cache
+def _ipc_kernel_manager_class() -> type:
+    """A jupyter_client KernelManager that talks to its kernel over IPC.
+
+    Unix sockets beside the kernel's private connection file (in Jupyter's runtime
+    folder, mode 0700) instead of TCP ports: nothing listens on the network, and
+    ipykernel has no plain-text TCP to warn about. The socket path is absolute
+    because the kernel starts in the notebook's folder; the manager removes the
+    sockets when it shuts the kernel down.
+    """
+    from jupyter_client.manager import KernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
+    from traitlets import default
+
+    class IPCKernelManager(KernelManager):
+        @default("transport")
+        def _default_transport(self) -> str:
+            return "ipc"
+
+        @default("ip")
+        def _default_ip(self) -> str:
+            runtime = Path(jupyter_runtime_dir())
+            runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
+            return str(runtime / f"syriastats-{uuid.uuid4().hex}-ipc")
+
+    return IPCKernelManager
+
+
 def execute_notebook(path: Path) -> Result:
     """Execute one notebook in memory; never writes the file."""
     import nbformat
@@ -97,6 +127,7 @@ def execute_notebook(path: Path) -> Result:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
+        kernel_manager_class=_ipc_kernel_manager_class(),
         timeout=CELL_TIMEOUT_S,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
@@ -401,13 +432,24 @@ def staged_figures(folder: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+HTML_TEMPLATE = "syriastats_html"
+
+
 def render_html(notebooks: Sequence[Path], out_dir: Path) -> list[Path]:
-    """Render executed notebooks to standalone HTML for reviewers without Jupyter."""
+    """Render executed notebooks to standalone HTML for reviewers without Jupyter.
+
+    Uses the package's ``syriastats_html`` template (JupyterLab's look without any
+    script loaded from a CDN; each exported chart carries its alt text).
+    """
+    from importlib import resources
+
     from nbconvert import HTMLExporter
     import nbformat
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter()
+    templates = resources.files("syriastats") / "templates"
+    exporter = HTMLExporter(template_name=HTML_TEMPLATE,
+                            extra_template_basedirs=[str(templates)])
     written = []
     for p in notebooks:
         body, _ = exporter.from_notebook_node(nbformat.read(p, as_version=4))

@@ -77,11 +77,24 @@ def _cmd_dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    """The installed distribution's version (the package's own when not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("syriastats")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        from syriastats import __version__
+
+        return __version__
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="syriastats",
         description="Sourced statistics of deaths and displacement in the Syrian civil war.",
     )
+    parser.add_argument("--version", action="version", version=f"syriastats {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check a data folder against data/datapackage.json")

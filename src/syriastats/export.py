@@ -367,8 +367,13 @@ def preview(paths: Mapping[str, Path], width: int = 600) -> Any:
     *paths* is the mapping returned by :func:`save_chart`. Returns an
     ``IPython.display.Image``; displaying the exported file (rather than
     re-rendering the figure) guarantees the notebook shows exactly the chart
-    in ``figures/``.
+    in ``figures/``. The chart's alt text (from its JSON metadata) travels with the
+    image, so the HTML rendering of the notebook describes it.
     """
     from IPython.display import Image
 
-    return Image(filename=str(paths["png"]), width=width)
+    alt = None
+    meta_path = paths.get("json")
+    if meta_path is not None and Path(meta_path).is_file():
+        alt = json.loads(Path(meta_path).read_text(encoding="utf-8")).get("alt_text") or None
+    return Image(filename=str(paths["png"]), width=width, alt=alt)
