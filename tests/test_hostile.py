@@ -486,6 +486,29 @@ def test_progress_only_when_someone_waits() -> None:
     assert "3 of 3 done" in tty.getvalue() and tty.getvalue().endswith("\n")
 
 
+def test_long_check_reports_progress_on_stderr(data: Path, capsys, good_claims,
+                                              monkeypatch) -> None:
+    from syriastats import progress
+
+    monkeypatch.setattr(progress, "PROGRESS_MIN_ITEMS", 2)  # "long" = 2 claims here
+    monkeypatch.setattr(progress, "LOG_EVERY_SECONDS", 0.0)
+    header, rows = good_claims
+    path = data / "two.csv"
+    write_rows(path, header, rows)
+    rc, out, err = cli(capsys, "check", str(path), "--data", str(data), "--as-known-then")
+    assert rc == 0 and "syriastats check: 2 of 2 done (100%" in err
+    assert "syriastats check" not in out  # progress never mixes with the verdicts
+
+
+def test_ctrl_c_during_check_is_one_line(capsys, monkeypatch) -> None:
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(claims, "cli_check", interrupted)
+    rc, out, err = cli(capsys, "check")
+    assert rc == 130 and error_lines(err) == ["syriastats check: interrupted"]
+
+
 # ------------------------------------------------------------ numerics at extremes
 
 
