@@ -651,21 +651,23 @@ def test_sigkill_of_the_build_leaves_no_orphans_or_connection_files(tmp_path: Pa
     assert nb.read_bytes() == before
     # the staging folder it left is cleaned when the next build starts
     stale = list((tmp_path / "figures").glob(".build-*.tmp"))
-    removed = build.clean_stale_temps([tmp_path / "figures", tmp_path])
+    removed = build.clean_stale_temps([tmp_path], recursive=[tmp_path / "figures"])
     assert set(stale) <= set(removed) and not list((tmp_path / "figures").glob(".*.tmp"))
 
 
 def test_stale_temporaries_cleaned_at_start(tmp_path: Path) -> None:
     figs = tmp_path / "figures"
     figs.mkdir()
+    (figs / "methods").mkdir()
     junk = [figs / ".deaths.ab12cd.png.tmp", figs / ".README.x1.md.tmp",
+            figs / "methods" / ".gap.zz.svg.tmp",
             tmp_path / ".01_a.ipynb.q9.tmp", tmp_path / "02_b.ipynb.tmp"]
     for j in junk:
         j.write_text("half", encoding="utf-8")
     (figs / ".build-zz.tmp").mkdir()
     keep = figs / "deaths.png"
     keep.write_text("committed", encoding="utf-8")
-    build.clean_stale_temps([figs, tmp_path])
+    build.clean_stale_temps([tmp_path], recursive=[figs])
     assert not any(j.exists() for j in junk) and not (figs / ".build-zz.tmp").exists()
     assert keep.read_text(encoding="utf-8") == "committed"
 
@@ -698,6 +700,8 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(tmp_path: Path, mon
     stage = figs / ".build-test.tmp"
     stage.mkdir()
     (stage / "chart.csv").write_text("new\n", encoding="utf-8")
+    (stage / "methods").mkdir()  # charts in a sub-folder of figures/ are committed too
+    (stage / "methods" / "m.csv").write_text("new\n", encoding="utf-8")
     new = [(p, nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("new")])) for p in nbs]
     real = build._write_notebook
     calls = {"n": 0}
@@ -716,11 +720,13 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(tmp_path: Path, mon
     assert "No space left on device" in str(exc.value) and "02_n.ipynb" in str(exc.value)
     assert {p: p.read_bytes() for p in nbs} == before
     assert (figs / "chart.csv").read_text(encoding="utf-8") == "old\n"
+    assert not (figs / "methods").exists()
     assert not list(tmp_path.glob(".*.tmp"))
     monkeypatch.setattr(build, "_write_notebook", real)  # and with space, all are replaced
     build.commit_outputs(new, stage, figs)
     assert all(nbformat.read(p, as_version=4).cells[0].source == "new" for p in nbs)
     assert (figs / "chart.csv").read_text(encoding="utf-8") == "new\n"
+    assert (figs / "methods" / "m.csv").read_text(encoding="utf-8") == "new\n"
 
 
 def test_broken_notebook_cell_names_cell_and_keeps_outputs(tmp_path: Path, monkeypatch,
