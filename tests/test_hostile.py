@@ -227,6 +227,21 @@ def test_check_json_and_table_escape_formulas(good_claims) -> None:
     assert row["text"] == "'=1+2" and row["value"] == "-5.0"
 
 
+def test_json_output_stays_json_under_an_ascii_locale(data: Path, good_claims, monkeypatch) -> None:
+    header, rows = good_claims
+    path = data / "two.csv"
+    write_rows(path, header, rows)
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii", newline="\n"))
+    rc = cli_main(["check", str(path), "--data", str(data), "--format", "json",
+                   "--as-known-then"])
+    sys.stdout.flush()
+    text = raw.getvalue().decode("ascii")  # pure ASCII bytes
+    recs = json.loads(text)  # and still valid JSON
+    assert rc == 0 and {r["claim_id"] for r in recs} == {r["claim_id"] for r in rows}
+    assert "\\u00b1" in text and any("\u00b1" in r["explanation"] for r in recs)
+
+
 def test_safe_output_rule() -> None:
     for bad in ("=1", "+1+1", "-1+1", "@SUM(1)", "\tx", "\rx"):
         assert safe_output.escape_cell(bad) == "'" + bad
