@@ -219,10 +219,10 @@ def _worker_init(parent_pid: int) -> None:
     os.environ["JUPYTER_RUNTIME_DIR"] = runtime
     tempfile.tempdir = runtime  # jupyter_client writes connection files with mkstemp
     signal.signal(signal.SIGTERM, lambda *_: _worker_exit(runtime))
-    _die_with_parent(signal.SIGTERM)
-    if os.getppid() != parent_pid:  # the parent died before we were ready
-        _worker_exit(runtime)
-    t = threading.Thread(target=_watch_parent, args=(parent_pid, runtime), daemon=True,
+    ppid = os.getppid()
+    if ppid == parent_pid:  # forked by the build itself (not by a fork server)
+        _die_with_parent(signal.SIGTERM)
+    t = threading.Thread(target=_watch_parent, args=(parent_pid, ppid, runtime), daemon=True,
                          name="syriastats-build-watchdog")
     t.start()
 
@@ -240,11 +240,23 @@ def _die_with_parent(sig: int) -> None:
         pass
 
 
-def _watch_parent(parent_pid: int, runtime: str) -> None:
+def _watch_parent(parent_pid: int, ppid: int, runtime: str) -> None:
+    """Exit when our parent changes (we were orphaned) or the build process is gone
+    (also catches a build that died before :func:`_die_with_parent` was armed)."""
     while True:
-        if os.getppid() != parent_pid:
+        if os.getppid() != ppid or not _pid_alive(parent_pid):
             _worker_exit(runtime)
         time.sleep(WATCHDOG_SECONDS)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: it exists
+        return True
+    return True
 
 
 def _worker_exit(runtime: str) -> None:
