@@ -123,3 +123,17 @@ def test_empty_inputs_give_empty_tables(registry):
     assert breakdowns.deaths_by_year(none, 2011, 2012).shape[0] == 2
     assert breakdowns.by_perpetrator(none).empty
     assert breakdowns.by_governorate(none).shape == (14, 0)
+
+
+def test_round_count():
+    assert breakdowns.round_count(76021) == "76,000"
+    assert breakdowns.round_count(2644) == "2,600"
+    assert breakdowns.round_count(503) == "503"
+
+
+def test_key_findings_mentions_peak_year_and_governorate(registry):
+    lines = breakdowns.key_findings(registry)
+    text = " ".join(lines)
+    assert "SOHR's deadliest year was 2014, with about 76,000" in text
+    assert "Aleppo had the most identified victims, about 52,000; only 2 of 14" in text
+    assert "2025 has 0" in text

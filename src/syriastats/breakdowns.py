@@ -195,3 +195,83 @@ def since_december_2024(df: pd.DataFrame) -> pd.DataFrame:
     t = t.sort_index().sort_index(axis=1)
     t.columns.name = None
     return t.reset_index()
+
+
+def round_count(x: float) -> str:
+    """A count rounded to what documented tolls can support, with thousands separators:
+    to the thousand from 10,000, to the hundred from 1,000, exact below."""
+    if x >= 10_000:
+        return f"{round(x, -3):,.0f}"
+    if x >= 1_000:
+        return f"{round(x, -2):,.0f}"
+    return f"{x:,.0f}"
+
+
+def _latest(d: pd.DataFrame) -> pd.Series | None:
+    if d.empty:
+        return None
+    return d.sort_values(["period_end", "published", "estimate_id"], kind="stable").iloc[-1]
+
+
+def key_findings(df: pd.DataFrame) -> list[str]:
+    """Plain-language findings of notebook 06, numbers rounded with :func:`round_count`.
+
+    Each sentence is computed from the registry (a sentence whose inputs are missing
+    is left out): publishers per year; SOHR's deadliest year; UCDP's state-based peak
+    (latest release); SNHR's latest cumulative civilian toll and the share it
+    attributes to the government and its allies; SOHR's count since 8 Dec 2024 and
+    its deadliest month; the governorate with most documented deaths in OHCHR's
+    latest split.
+    """
+    out: list[str] = []
+    per = publishers_per_year(df)
+    if not per.empty:
+        low = per[per["year"] < 2025]["publishers"].min()
+        y25 = int(per.loc[per["year"] == 2025, "publishers"].iloc[0]) if (per["year"] == 2025).any() else 0
+        out.append(f"Every year from 2011 to 2024 has a yearly death toll from at least {low} independent publishers; "
+                   f"2025 has {y25}.")
+    years = deaths_by_year(df)
+    if "SOHR all deaths" in years:
+        s = years["SOHR all deaths"].dropna()
+        out.append(f"SOHR's deadliest year was {int(s.idxmax())}, with about {round_count(s.max())} deaths documented; "
+                   f"its lowest was {int(s.idxmin())} (about {round_count(s.min())}).")
+    ucdp = [c for c in years.columns if c.startswith("UCDP state-based")]
+    if ucdp:
+        rows = calendar_year_flows(df)
+        rows = rows[(rows["family"] == "UCDP") & (rows["measure"] == "deaths_battle_related")]
+        newest = rows.sort_values(["published", "source_id"], kind="stable")["source_id"].iloc[-1]
+        s = years[f"UCDP state-based [{newest}]"].dropna()
+        out.append(f"UCDP's event data (source {newest}) put state-based deaths highest in {int(s.idxmax())}, "
+                   f"about {round_count(s.max())}, and count only deaths its sources reported.")
+    d = add_family(_usable(df))
+    snhr = d[(d["family"] == "SNHR") & (d["measure"] == "deaths_civilian") & (_text(d["period_type"]) == "cumulative")
+             & (_text(d["group"]) == "civilians") & (_text(d["area"]) == "SYR")]
+    tot = _latest(snhr[_text(snhr["perpetrator"]) == "all"])
+    if tot is not None:
+        gov = snhr[(_text(snhr["perpetrator"]) == "government_and_allies") & (snhr["period_end"] == tot["period_end"])
+                   & (snhr["source_id"] == tot["source_id"])]
+        line = (f"SNHR's latest cumulative count is about {round_count(tot['central'])} civilians killed from March 2011 "
+                f"to {tot['period_end'].strftime('%B %Y')}")
+        if not gov.empty:
+            line += f"; it attributes {gov['central'].iloc[0] / tot['central']:.0%} of them to the Assad government and its allies"
+        out.append(line + ".")
+    sohr = d[(d["family"] == "SOHR") & (d["measure"] == "deaths_total") & (_text(d["period_type"]) == "cumulative")
+             & (d["period_start"] == pd.Timestamp("2024-12-08")) & (_text(d["perpetrator"]) == "all")]
+    since = _latest(sohr)
+    if since is not None:
+        months = since_december_2024(df)
+        line = (f"After the fall of the Assad government on 8 December 2024, SOHR counted about "
+                f"{round_count(since['central'])} deaths to {since['period_end'].strftime('%-d %B %Y')}")
+        if "SOHR all deaths" in months:
+            m = months.set_index("month")["SOHR all deaths"].dropna()
+            line += f"; its deadliest month was {pd.Timestamp(m.idxmax()).strftime('%B %Y')} (about {round_count(m.max())})"
+        out.append(line + ".")
+    gov_t = by_governorate(df)
+    oh = [c for c in gov_t.columns if c.startswith("UN OHCHR")]
+    if oh:
+        col = oh[-1]
+        s = gov_t[col].dropna()
+        out.append(f"In OHCHR's latest split by governorate ({col.split(', ', 1)[1]}), {s.idxmax()} had the most "
+                   f"identified victims, about {round_count(s.max())}; only {len(s)} of 14 governorates are named in "
+                   f"what was published.")
+    return out
