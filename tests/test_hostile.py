@@ -592,6 +592,22 @@ def test_pooling_far_apart_but_representable_is_finite() -> None:
     assert 1.0 <= mix["central"] <= 1e14 and mix["lower"] < mix["central"] < mix["upper"]
 
 
+def test_a_stated_zero_is_read_and_pooled() -> None:
+    """A sourced 0 (e.g. no event recorded in a governorate) passes validation, so the
+    engine must read it: exactly 0, and pooled with other figures without error."""
+    f = uncertainty.to_distribution(central=0.0, assumed_margin=0.1)
+    assert f.kind == "point" and f.interval(0.9) == (0.0, 0.0) and f.median() == 0.0
+    df = pd.DataFrame({"estimate_id": ["zero", "b"], "low": [np.nan, 50.0], "central": [0.0, 100.0],
+                       "high": [np.nan, 200.0], "range_type": ["none", "bracket"],
+                       "qualifier": ["exact"] * 2, "method": ["event_data"] * 2})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = uncertainty.pool(df, allow_mixed=True).set_index("method")
+    mix = out.loc["mixture"]
+    # half the mass sits at 0: the lower 5% and the median's lower half are 0
+    assert mix["lower"] == 0.0 and 0.0 <= mix["central"] <= 100.0 and mix["upper"] <= 200.0
+
+
 # ------------------------------------------------- interrupted and concurrent builds
 
 

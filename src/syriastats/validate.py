@@ -599,10 +599,9 @@ def check_model_rules(table: Table) -> list[Problem]:
         if rt == "margin" and mg is not None and not 0 < mg < 1:
             bad("margin", f"margin {mg:g} must be strictly between 0 and 1 (e.g. 0.05 for 5%); "
                 "a figure with no uncertainty has range_type 'none'")
-        point = rt == "none" and meth != "documented_count" and q not in ("at_least", "at_most")
-        if (rt == "margin" or point) and ce is not None and ce <= 0:
-            bad("central", f"{'a margin' if rt == 'margin' else 'a figure without a range'} needs "
-                "a central value above 0 (the model reads it on a log scale)")
+        if rt == "margin" and ce is not None and ce <= 0:
+            bad("central", "a margin needs a central value above 0 (the model reads it on a "
+                "log scale)")
         if rt in ("bracket", "confidence_interval", "hard_bounds") and lo is not None \
                 and hi is not None and not lo < hi:
             bad("high", f"high {g['high']} must be above low {g['low']}: a range needs two "
