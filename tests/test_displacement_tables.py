@@ -123,3 +123,25 @@ def test_yearly_returns_takes_worldwide_refugee_flows_and_idp_flows() -> None:
     assert list(y.index) == [2016, 2025]
     assert y.loc[2025, "refugees"] == 1341148 and pd.isna(y.loc[2025, "IDPs"])
     assert y.loc[2016, "IDPs"] == 600000
+
+
+def test_governorate_cells_never_stand_for_the_national_idp_figure() -> None:
+    """summaries.series and the displacement chart pick one figure per publisher and date;
+    a governorate's IDPs (same publisher, same date) must not be taken for the national
+    figure."""
+    from syriastats import summaries
+    from syriastats.charts import plot_displacement
+
+    df = _rows([
+        dict(estimate_id="u-2016", measure="idps", source_id="u", central=6.3e6, period_end="2016-12-31"),
+        dict(estimate_id="u-2016-ta", measure="idps", source_id="u", area="SY-TA", central=0.2e6,
+             period_end="2016-12-31"),
+        dict(estimate_id="u-2015", measure="idps", source_id="u", central=6.6e6, period_end="2015-12-31"),
+    ])
+    df = df.assign(published=pd.Timestamp("2026-06-25"), low=pd.NA, high=pd.NA, range_type="none",
+                   method="agency_estimate", period_end_text=df["period_end"].dt.strftime("%Y-%m-%d"),
+                   published_text="2026-06-25")
+    s = summaries.series(df, "idps")
+    assert list(s["estimate_id"]) == ["u-2015", "u-2016"]
+    _, data = plot_displacement(df, measures=("idps",), start="2015-01-01")
+    assert "u-2016-ta" not in set(data["estimate_id"].astype(str))

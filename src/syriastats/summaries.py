@@ -128,8 +128,10 @@ def _enum_descriptions(resource: str, field: str) -> dict[str, str]:
 def series(df: pd.DataFrame, measure: str, *, method: str | None = None,
            family_label: str | None = None) -> pd.DataFrame:
     """One measure's figures over time (optionally one method and publisher family),
-    sorted by ``period_end`` then ``estimate_id``, with the columns a reader needs."""
-    d = add_family(df[measure_mask(df, measure)])
+    sorted by ``period_end`` then ``estimate_id``, with the columns a reader needs.
+    Breakdown cells (one governorate, one perpetrator, children or women) are left out:
+    they are parts of a figure, not a publisher's figure for the whole measure."""
+    d = add_family(df[measure_mask(df, measure) & ~breakdown_mask(df)])
     if method is not None:
         d = d[d["method"] == method]
     if family_label is not None:
