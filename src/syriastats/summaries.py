@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from syriastats.dimensions import measure_mask
+from syriastats.reading import breakdown_mask
 from syriastats.validate import read_descriptor
 from syriastats.paths import data_dir
 
@@ -127,8 +128,10 @@ def _enum_descriptions(resource: str, field: str) -> dict[str, str]:
 def series(df: pd.DataFrame, measure: str, *, method: str | None = None,
            family_label: str | None = None) -> pd.DataFrame:
     """One measure's figures over time (optionally one method and publisher family),
-    sorted by ``period_end`` then ``estimate_id``, with the columns a reader needs."""
-    d = add_family(df[measure_mask(df, measure)])
+    sorted by ``period_end`` then ``estimate_id``, with the columns a reader needs.
+    Breakdown cells (one governorate, one perpetrator, children or women) are left out:
+    they are parts of a figure, not a publisher's figure for the whole measure."""
+    d = add_family(df[measure_mask(df, measure) & ~breakdown_mask(df)])
     if method is not None:
         d = d[d["method"] == method]
     if family_label is not None:
@@ -147,11 +150,12 @@ def latest_by_family(df: pd.DataFrame, measure: str, as_of: str | pd.Timestamp, 
     start of the war (``period_start`` in 2011 or earlier) are used, so one year's
     count is not mistaken for a toll. One row per (family, method): the figure with
     the latest ``period_end`` (ties: latest ``published``, then ``estimate_id``).
+    Breakdown cells (one perpetrator, one governorate, children or women) are left out.
     Sorted by ``central`` (or ``high`` when there is no central value), largest first.
     """
     cut = pd.Timestamp(as_of)
     d = add_family(known_at(df, cut))
-    d = d[measure_mask(d, measure) & (d["period_end"] <= cut)]
+    d = d[measure_mask(d, measure) & (d["period_end"] <= cut) & ~breakdown_mask(d)]
     if cumulative:
         d = d[d["period_start"] <= pd.Timestamp("2011-12-31")]
     d = d.sort_values(["family", "method", "period_end", "published", "estimate_id"], kind="stable")

@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 
 from syriastats.charts import style
 from syriastats.dimensions import measure_mask
+from syriastats.reading import breakdown_mask
 
 MEASURE_LABELS: dict[str, str] = {
     "refugees_registered": "Registered refugees",
@@ -93,7 +94,7 @@ def plot_displacement(estimates: pd.DataFrame, share_summary: pd.DataFrame | Non
     missing = [c for c in need if c not in estimates.columns]
     if missing:
         raise ValueError(f"plot_displacement: estimates lacks columns {missing}")
-    sel = estimates[measure_mask(estimates, list(measures))
+    sel = estimates[measure_mask(estimates, list(measures)) & ~breakdown_mask(estimates)
                     & estimates["central"].notna()
                     & (estimates["period_end"] >= pd.Timestamp(start))].copy()
     if sel.empty:
