@@ -494,27 +494,33 @@ def _summaries(n_grid: np.ndarray, prob: np.ndarray, level: float) -> dict[str, 
     }
 
 
-def _row_summaries(n_grid: np.ndarray, logp: np.ndarray, level: float) -> dict[str, np.ndarray]:
+def _row_summaries(n_grid: np.ndarray, logp: np.ndarray, level: float
+                   ) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
     """Per-row summaries of (graphs x grid) log posterior rows, each normalised
-    (the posterior of N given the graph). Rows that are all -inf give NaN."""
+    (the posterior of N given the graph). Rows that are all -inf give NaN.
+
+    Returns the summaries, the per-row log normalising constants and the normalised
+    rows (reused by the caller, so each cell is exponentiated once)."""
     nf = n_grid.astype(float)
-    lse = logsumexp(logp, axis=1, keepdims=True)
-    ok = np.isfinite(lse[:, 0])
-    p = np.exp(logp - np.where(np.isfinite(lse), lse, 0.0))
+    top = np.max(logp, axis=1, keepdims=True)
+    ok = np.isfinite(top[:, 0])
+    top = np.where(ok[:, None], top, 0.0)
+    p = np.exp(logp - top)
+    z = p.sum(axis=1)
+    lse = np.where(ok, np.log(np.where(ok, z, 1.0)) + top[:, 0], -np.inf)
+    p /= np.where(ok, z, 1.0)[:, None]
     cdf = np.cumsum(p, axis=1)
     last = len(n_grid) - 1
-
-    def q(level_q: float) -> np.ndarray:
-        idx = np.minimum((cdf < level_q - 1e-12).sum(axis=1), last)
-        return nf[idx]
-
-    out = {
-        "n_median": q(0.5), "n_mean": p @ nf,
-        "ci_low": q((1 - level) / 2), "ci_high": q((1 + level) / 2),
-        "n_mode": nf[np.argmax(p, axis=1)],
-        "n_bayes": (p @ (1 / nf)) / (p @ (1 / nf**2)),
-    }
-    return {key: np.where(ok, v, math.nan) for key, v in out.items()}
+    qs = {"n_median": 0.5, "ci_low": (1 - level) / 2, "ci_high": (1 + level) / 2}
+    out = {key: np.empty(len(p)) for key in qs}
+    for i in range(len(p)):
+        for key, q in qs.items():
+            j = int(np.searchsorted(cdf[i], q - 1e-12, side="left"))
+            out[key][i] = nf[min(j, last)]
+    out["n_mean"] = p @ nf
+    out["n_mode"] = nf[np.argmax(p, axis=1)]
+    out["n_bayes"] = (p @ (1 / nf)) / (p @ (1 / nf**2))
+    return {key: np.where(ok, v, math.nan) for key, v in out.items()}, lse, p
 
 
 def _graph_label(edges: tuple[tuple[int, int], ...], names: Sequence[str]) -> str:
@@ -623,27 +629,29 @@ def bma(
     summ: dict[str, np.ndarray] = {key: np.empty(n_g) for key in
                                    ("n_median", "n_mean", "ci_low", "ci_high", "n_mode",
                                     "n_bayes")}
-    parts: list[tuple[float, np.ndarray]] = []
-    joint_rows: list[np.ndarray] = []
+    parts: list[np.ndarray] = []
+    acc = np.zeros(len(n_grid))
+    ref = -math.inf
     for start in range(0, n_g, chunk):
         rows = slice(start, min(n_g, start + chunk))
         logp = inc[rows] @ log_e + base[None, :]   # log p(table | N, G) p(N), per graph
-        for key, v in _row_summaries(n_grid, logp, level).items():
+        sm, lse_rows, p_rows = _row_summaries(n_grid, logp, level)
+        for key, v in sm.items():
             summ[key][rows] = v
-        logp = logp + log_prior_g[rows, None]
-        lse_g[rows] = logsumexp(logp, axis=1)
-        top = float(np.max(logp))
+        lse_g[rows] = lse_rows + log_prior_g[rows]   # log p(G, data) up to a constant
+        # running mixture sum_G p(G, data) p(N | G, data), scaled by exp(-ref)
+        top = float(np.max(lse_g[rows]))
         if math.isfinite(top):
-            parts.append((top, np.exp(logp - top).sum(axis=0)))
+            if top > ref:
+                acc *= math.exp(ref - top) if math.isfinite(ref) else 0.0
+                ref = top
+            acc += np.exp(lse_g[rows] - ref) @ p_rows
         if keep_joint:
-            joint_rows.append(logp)
+            parts.append(p_rows)
     total = logsumexp(lse_g)
     post_m = np.exp(lse_g - total)
-    post_n = np.zeros(len(n_grid))
-    for top, acc in parts:
-        post_n += math.exp(top - total) * acc
-    post_n /= post_n.sum()
-    joint = (np.exp(np.vstack(joint_rows) - total) if keep_joint else np.empty((0, 0)))
+    post_n = acc / acc.sum()
+    joint = (np.vstack(parts) * post_m[:, None]) if keep_joint else np.empty((0, 0))
 
     overall = _summaries(n_grid, post_n, level)
     models = pd.DataFrame({

@@ -63,7 +63,7 @@ Diagnostics and flags (never a silent number)
     * ``ess_n``: effective sample size of the N draws (Geyer's initial monotone
       sequence estimator on the autocorrelations). Flagged below ``min_ess``.
     * ``rhat_n``: split potential scale reduction factor of N (the draws cut into four
-      segments compared as chains; Gelman et al., BDA3 sec. 11.4). Flagged above 1.01:
+      segments compared as chains; Gelman et al., BDA3 sec. 11.4). Flagged above 1.05:
       the chain has not settled, so the summaries are not yet posterior summaries.
     * ``occupied_median``/``occupied_max``: number of latent classes holding at least
       one person (observed or imputed), over the kept draws; ``truncation_share``: share
@@ -103,20 +103,24 @@ __all__ = [
 #: Default number of sweeps kept before thinning, burn-in and thinning. On Kosovo
 #: (4 lists, K = 10) they give an effective sample size of N above 1,000 (see
 #: benchmarks/bench_lcmcr.py).
-DEFAULT_ITERATIONS = 200_000
-DEFAULT_BURN_IN = 10_000
-DEFAULT_THIN = 20
+DEFAULT_ITERATIONS = 4_000
+DEFAULT_BURN_IN = 2_000
+DEFAULT_THIN = 2
 #: Chains run side by side.
-DEFAULT_CHAINS = 16
+DEFAULT_CHAINS = 32
 #: Flag when the effective sample size of N is below this.
 DEFAULT_MIN_ESS = 400
-#: Flag when the split R-hat of N exceeds this.
-RHAT_FLAG = 1.01
+#: Flag when the split R-hat of N exceeds this (between the 1.1 of Gelman & Rubin and
+#: the 1.01 Vehtari et al. 2021 advise for final results).
+RHAT_FLAG = 1.05
 #: Flag when all K classes are occupied in more than this share of kept draws.
 TRUNCATION_FLAG = 0.01
 #: Flag when the posterior median of N exceeds this multiple of the observed.
 UNBOUNDED_FACTOR = 100
 
+#: Starting weight of classes 2..K together, and starting concentration.
+_INIT_REST = float(__import__("os").environ.get("LCMCR_INIT_REST", "0.01"))
+_INIT_ALPHA = float(__import__("os").environ.get("LCMCR_INIT_ALPHA", "0.25"))
 _TINY = 1e-300
 _ONE_MINUS = 1.0 - 1e-16
 
@@ -139,7 +143,7 @@ class LCMCRResult:
             ``truncation_share``, ``last_class_weight``, ``alpha_mean``,
             ``n_draws``, ``sweeps`` (total, including burn-in).
         flags: warnings (empty when none): low effective sample size, R-hat above
-            1.01, truncation K reached, N not bounded by the data.
+            1.05, truncation K reached, N not bounded by the data.
         level, K, a, b, iterations, burn_in, thin, seed, chains: the settings used.
         list_names: names of the lists, in pattern order.
     """
@@ -331,14 +335,14 @@ def _multinomial_rows(rng: np.random.Generator, counts: np.ndarray,
     the probabilities ``w`` (..., K), by successive binomials (vectorised over rows)."""
     k = w.shape[-1]
     out = np.empty(w.shape, dtype=np.int64)
-    left = counts.astype(np.int64).copy()
-    tail = np.cumsum(w[..., ::-1], axis=-1)[..., ::-1]   # tail[..., k] = sum_{l >= k} w_l
+    left = counts.astype(np.int64)
+    # conditional probability of class i given not in classes < i: w_i / sum_{l >= i} w_l
+    tail = np.maximum(np.cumsum(w[..., ::-1], axis=-1)[..., ::-1], 1e-300)
+    q = np.minimum(w / tail, 1.0)
     for i in range(k - 1):
-        with np.errstate(divide="ignore", invalid="ignore"):
-            q = np.where(tail[..., i] > 0, w[..., i] / tail[..., i], 0.0)
-        d = rng.binomial(left, np.clip(q, 0.0, 1.0))
+        d = rng.binomial(left, q[..., i])
         out[..., i] = d
-        left -= d
+        left = left - d
     out[..., -1] = left
     return out
 
@@ -379,65 +383,76 @@ def _collapsed_missing(rng: np.random.Generator, st: _State, m: np.ndarray, o: n
     proposal ``m_k + round(scale_k Z)``, Z standard normal, is symmetric; proposals
     below 0 are rejected."""
     c_n, j_lists, k_cls = s.shape
-    ones = np.ones((c_n, 1))
+    steps = np.rint(st.scale * rng.standard_normal((c_n, k_cls)))
+    log_u = np.log(rng.random((c_n, k_cls)))
     for k in range(k_cls):
-        c = o + m
-        tail = np.cumsum(c[:, ::-1], axis=1)[:, ::-1]
-        t_base = tail[:, : k + 1] - m[:, k: k + 1]         # T_i at m_k = 0, i = 0..k
-        m_other = m.sum(axis=1, keepdims=True) - m[:, k: k + 1]
-        ok_ = o[:, k: k + 1]
-        args = [n + m_other, ones, 1.0 + ok_ - s[:, :, k], 2.0 + ok_]
-        wts = [1.0, -1.0] + [1.0] * j_lists + [-float(j_lists)]
-        if k_cls > 1:
-            if k < k_cls - 1:
-                args.append(1.0 + ok_)
-                wts.append(1.0)
-            args.append(st.alpha[:, None] + t_base[:, 1: k + 1])
-            wts += [1.0] * k
-            top = min(k, k_cls - 2)
-            args.append(1.0 + st.alpha[:, None] + t_base[:, : top + 1])
-            wts += [-1.0] * (top + 1)
-        a0 = np.concatenate(args, axis=1)                  # (C, terms)
-        w = np.asarray(wts)
+        a0, w = _class_terms(k, m, o, s, n, st.alpha)
         cur = m[:, k]
-        prop = cur + np.rint(st.scale[:, k] * rng.standard_normal(c_n))
+        prop = cur + steps[:, k]
         valid = prop >= 0
         both = np.stack([cur, np.where(valid, prop, cur)], axis=1)   # (C, 2)
-        lf = gammaln(a0[:, None, :] + both[:, :, None]) @ w            # (C, 2)
-        acc = valid & (np.log(rng.random(c_n)) < lf[:, 1] - lf[:, 0])
+        lf = gammaln(a0[:, None, :] + both[:, :, None]) @ w
+        acc = valid & (log_u[:, k] < lf[:, 1] - lf[:, 0])
         m[:, k] = np.where(acc, prop, cur)
         st.accepted[:, k] += acc
 
 
+def _class_terms(k: int, m: np.ndarray, o: np.ndarray, s: np.ndarray, n: int,
+                 alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The terms of ``log p(m)`` (see :func:`_collapsed_missing`) that depend on
+    ``m_k``, as ``sum_t w_t lgamma(a0_t + m_k)``: returns ``a0`` (C, terms) and ``w``.
+
+    With ``R = n + M - m_k`` and ``P_i = sum_{l < i} c_l``, ``T_i = R - P_i + m_k`` for
+    ``i <= k``, so every argument is a constant plus ``m_k``."""
+    c_n, j_lists, k_cls = s.shape
+    r = n + m.sum(axis=1) - m[:, k]
+    ok = o[:, k: k + 1]
+    parts = [r[:, None], np.ones((c_n, 1)), 1.0 + ok - s[:, :, k], 2.0 + ok]
+    w = [1.0, -1.0] + [1.0] * j_lists + [-float(j_lists)]
+    if k_cls > 1:
+        top = min(k, k_cls - 2)
+        if k < k_cls - 1:
+            parts.append(1.0 + ok)
+            w.append(1.0)
+        prefix = np.concatenate([np.zeros((c_n, 1)), np.cumsum((o + m)[:, :k], axis=1)], axis=1)
+        ra = (alpha + r)[:, None] - prefix                   # alpha + T_i - m_k, i = 0..k
+        parts += [ra[:, 1:], 1.0 + ra[:, : top + 1]]
+        w += [1.0] * k + [-1.0] * (top + 1)
+    return np.concatenate(parts, axis=1), np.asarray(w)
+
+
 def _sweep(rng: np.random.Generator, st: _State, x: np.ndarray, xc: np.ndarray,
-           cnt: np.ndarray, n: int, a: float, b: float, fixed_n0: int | None = None,
-           collapsed: bool = True) -> np.ndarray:
+           cnt: np.ndarray, n: int, a: float, b: float,
+           fixed_n0: int | np.ndarray | None = None, collapsed: bool = True) -> np.ndarray:
     """One Gibbs sweep of every chain (steps 1-5 of the module docstring), in place;
     returns the people on no list per chain and class (C, K).
 
-    With ``fixed_n0`` the unobserved cell is data (N known) and step 2 only allocates
-    its people to classes; used by the tests' joint-distribution check. With
-    ``collapsed`` the collapsed move on the unobserved cell (step 2b) follows step 2."""
+    ``cnt`` holds the counts of the patterns in ``x``, shared (M,) or per chain (C, M).
+    With ``fixed_n0`` (a number or one per chain) the unobserved cell is data (N known)
+    and step 2 only allocates its people to classes; used by the tests'
+    joint-distribution check. With ``collapsed`` the collapsed move on the unobserved
+    cell (step 2b) follows step 2."""
     log_lam = np.log(st.lam)
     log_1m = np.log1p(-st.lam)
     c_n = st.lam.shape[0]
-    # step 1: classes of the observed people, pattern by pattern
-    lw = x @ log_lam + xc @ log_1m + st.log_pi[:, None, :]       # (C, M, K)
+    # step 2 first (it needs only lambda and pi): the size of the unobserved cell
+    miss_log = log_1m.sum(axis=1)                                 # (C, K)
+    if fixed_n0 is None:
+        p_seen = np.sum(np.exp(st.log_pi) * -np.expm1(miss_log), axis=1)   # 1 - pi0
+        n0 = rng.negative_binomial(n, np.minimum(np.maximum(p_seen, 1e-12), 1.0))
+    else:
+        n0 = np.broadcast_to(np.asarray(fixed_n0, dtype=np.int64), (c_n,))
+    # steps 1 and 2: classes of the observed people, pattern by pattern, and of the
+    # unobserved (the all-zero pattern as an extra row), in one vectorised draw
+    lw = np.concatenate([x @ log_lam + xc @ log_1m, miss_log[:, None, :]], axis=1)
+    lw += st.log_pi[:, None, :]                                   # (C, M + 1, K)
     lw -= lw.max(axis=2, keepdims=True)
     w = np.exp(lw)
     w /= w.sum(axis=2, keepdims=True)
-    n_mk = _multinomial_rows(rng, np.broadcast_to(cnt, (c_n, len(cnt))), w)
-    # step 2: the unobserved cell and its classes
-    miss_log = log_1m.sum(axis=1)                                 # (C, K)
-    lm = miss_log + st.log_pi
-    if fixed_n0 is None:
-        p_seen = np.sum(np.exp(st.log_pi) * -np.expm1(miss_log), axis=1)   # 1 - pi0
-        n0 = rng.negative_binomial(n, np.clip(p_seen, 1e-12, 1.0))
-    else:
-        n0 = np.full(c_n, int(fixed_n0))
-    u = np.exp(lm - lm.max(axis=1, keepdims=True))
-    u /= u.sum(axis=1, keepdims=True)
-    m_k = _multinomial_rows(rng, n0, u).astype(float)
+    counts = np.concatenate([np.broadcast_to(cnt, (c_n, cnt.shape[-1])), n0[:, None]], axis=1)
+    alloc = _multinomial_rows(rng, counts, w)
+    n_mk = alloc[:, :-1, :]
+    m_k = alloc[:, -1, :].astype(float)
     o = n_mk.sum(axis=1).astype(float)                            # (C, K)
     s = np.einsum("mj,cmk->cjk", x, n_mk)                         # (C, J, K)
     if collapsed and fixed_n0 is None:
@@ -453,17 +468,22 @@ def _sweep(rng: np.random.Generator, st: _State, x: np.ndarray, xc: np.ndarray,
 def _initial_state(rng: np.random.Generator, x: np.ndarray, cnt: np.ndarray, k: int,
                    chains: int) -> _State:
     """Each class starts at the lists' capture rates among the observed, jittered
-    (so the classes can separate, and the chains start apart), with geometric weights
-    and alpha = 1/2."""
+    (so the classes can separate, and the chains start apart); see the comment below
+    for the weights."""
     rate = (x * cnt[:, None]).sum(axis=0) / cnt.sum()
     lam = np.clip(rate[None, :, None] * rng.uniform(0.3, 1.5, size=(chains, x.shape[1], k)),
                   0.01, 0.99)
-    # weights halve from class to class (stick-breaking with every V = 1/2): the chain
-    # starts from few effective classes and adds them as the data ask, which settles
-    # far faster than starting from K equal classes
-    log_pi = np.log(0.5) * np.minimum(np.arange(1, k + 1), k - 1)
+    # one class holds almost everyone at the start (the others share 1 %): the sampler
+    # opens new classes easily when the data ask for them (an empty class draws its
+    # capture probabilities from the prior), but merges near-duplicate classes only
+    # slowly, so starting small settles far faster than starting from K equal classes
+    if k == 1:
+        log_pi = np.zeros(1)
+    else:
+        log_pi = np.concatenate([[math.log(1 - _INIT_REST)],
+                                 np.full(k - 1, math.log(_INIT_REST / (k - 1)))])
     return _State(lam=lam, log_pi=np.tile(log_pi, (chains, 1)),
-                  alpha=np.full(chains, 0.5), n0=np.zeros(chains, dtype=np.int64),
+                  alpha=np.full(chains, _INIT_ALPHA), n0=np.zeros(chains, dtype=np.int64),
                   occupied=np.zeros(chains, dtype=np.int64),
                   scale=np.full((chains, k), 10.0), accepted=np.zeros((chains, k)))
 
