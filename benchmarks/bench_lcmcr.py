@@ -16,15 +16,20 @@ from scipy import stats
 from syriastats import mse
 from syriastats.mse_lcmcr import lcmcr, simulate_latent_class
 
-# the scenarios of tests/test_mse_lcmcr.py, plus a fourth with five lists and three
-# classes
+# the scenarios of tests/test_mse_lcmcr.py, plus a harder four-list one and one with
+# five lists and three classes
 SCENARIOS = {
     "two classes, 5 lists (Manrique-Vallier 2016 sim1)": (
         2000, [0.9, 0.1], [[0.033, 0.033, 0.099, 0.132, 0.033],
                            [0.660, 0.825, 0.759, 0.990, 0.693]]),
-    "three classes, 4 lists": (3000, [0.5, 0.3, 0.2], [[0.10, 0.15, 0.10, 0.05],
-                                                        [0.30, 0.40, 0.35, 0.30],
+    "three classes, 4 lists": (3000, [0.5, 0.3, 0.2], [[0.20, 0.25, 0.20, 0.15],
+                                                        [0.40, 0.50, 0.45, 0.40],
                                                         [0.70, 0.60, 0.80, 0.75]]),
+    # half the population nearly invisible to all four lists: hard for any method
+    "three classes, 4 lists, one nearly invisible": (
+        3000, [0.5, 0.3, 0.2], [[0.10, 0.15, 0.10, 0.05],
+                                [0.30, 0.40, 0.35, 0.30],
+                                [0.70, 0.60, 0.80, 0.75]]),
     "one class, 4 lists": (1500, [1.0], [[0.25, 0.30, 0.20, 0.35]]),
     "three classes, 5 lists": (5000, [0.6, 0.3, 0.1], [[0.05, 0.10, 0.08, 0.12, 0.06],
                                                         [0.30, 0.25, 0.35, 0.20, 0.30],
