@@ -1,7 +1,8 @@
 """Timing and coverage of the latent-class estimator (not a test).
 
-Run with ``.venv/bin/python benchmarks/bench_lcmcr.py`` (add ``--coverage`` for the
-larger coverage study, several minutes). Target (issue 17): Kosovo, 4 lists, an
+Run with ``.venv/bin/python benchmarks/bench_lcmcr.py`` for the Kosovo timing, or with
+``--coverage [--seeds N]`` for the coverage study (N simulated populations per scenario,
+default 25; tens of minutes). Target (issue 17): Kosovo, 4 lists, an
 effective sample size of N of at least 1,000 in at most 30 s on the 2-core machine.
 Prints wall-clock and CPU seconds (the machine may be shared; CPU time is what one core
 spent).
@@ -71,6 +72,8 @@ def coverage(seeds: int = 25) -> None:
 
 
 if __name__ == "__main__":
-    kosovo()
     if "--coverage" in sys.argv:
-        coverage()
+        n_seeds = int(sys.argv[sys.argv.index("--seeds") + 1]) if "--seeds" in sys.argv else 25
+        coverage(n_seeds)
+    else:
+        kosovo()
