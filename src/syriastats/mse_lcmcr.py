@@ -387,7 +387,8 @@ def _draw_params(rng: np.random.Generator, st: _State, s: np.ndarray, c: np.ndar
     st.log_pi[:, 0] = log_v[:, 0]
     st.log_pi[:, 1:-1] = log_v[:, 1:] + cum[:, :-1]
     st.log_pi[:, -1] = cum[:, -1]
-    st.alpha = rng.gamma(a + k - 1, 1.0 / (b - st.log_pi[:, -1]))
+    # floor at the smallest normal double: alpha = 0 would be absorbing
+    st.alpha = np.maximum(rng.gamma(a + k - 1, 1.0 / (b - st.log_pi[:, -1])), 2.3e-308)
 
 
 def _collapsed_missing(rng: np.random.Generator, st: _State, m: np.ndarray, o: np.ndarray,
@@ -417,7 +418,8 @@ def _collapsed_missing(rng: np.random.Generator, st: _State, m: np.ndarray, o: n
         valid = prop >= 0
         both = np.stack([cur, np.where(valid, prop, cur)], axis=1)   # (C, 2)
         lf = gammaln(a0[:, None, :] + both[:, :, None]) @ w
-        acc = valid & (log_u[:, k] < lf[:, 1] - lf[:, 0])
+        with np.errstate(invalid="ignore"):   # inf - inf (degenerate state): reject
+            acc = valid & (log_u[:, k] < lf[:, 1] - lf[:, 0])
         m[:, k] = np.where(acc, prop, cur)
         st.accepted[:, k] += acc
 
