@@ -323,7 +323,3 @@ def test_split_rhat_detects_chains_that_disagree():
 def test_bad_inputs_raise_naming_the_problem(patterns, kwargs, match):
     with pytest.raises(ValueError, match=match):
         lcmcr(patterns, **kwargs)
-
-
-def test_reexported_from_mse():
-    assert mse.lcmcr is lcmcr

@@ -1027,13 +1027,3 @@ def documentation_gaps(
     out["undocumented_deaths"] = out["total_deaths"] - out["documented_deaths"]
     out["documented_share"] = out["documented_deaths"] / out["total_deaths"]
     return out
-
-
-def __getattr__(name: str) -> Any:
-    """``mse.lcmcr`` / ``mse.LCMCRResult`` live in :mod:`syriastats.mse_lcmcr` (loaded on
-    first use, so that module can import this one without a cycle at import time)."""
-    if name in ("lcmcr", "LCMCRResult"):
-        from syriastats import mse_lcmcr
-
-        return getattr(mse_lcmcr, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
