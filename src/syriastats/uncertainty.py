@@ -50,6 +50,15 @@ import pandas as pd
 from scipy import optimize, special, stats
 from scipy.stats import rv_continuous
 
+from syriastats.reading import (
+    DEFAULT_AT_LEAST_EXCESS,
+    DEFAULT_UNDERCOUNT,
+    OHCHR_2022_DOCUMENTED,
+    OHCHR_2022_ESTIMATED,
+    is_floor,
+)
+from syriastats.validate import MAX_RANGE_LEVEL, MIN_RANGE_LEVEL
+
 __all__ = [
     "DEFAULT_COVERAGE",
     "DEFAULT_AT_LEAST_EXCESS",
@@ -58,6 +67,9 @@ __all__ = [
     "OHCHR_2022_DOCUMENTED",
     "Fitted",
     "UncertaintyError",
+    "ExtremeInputError",
+    "MIN_MAGNITUDE",
+    "MAX_MAGNITUDE",
     "exp_halfnorm",
     "from_row",
     "mixture_ppf",
@@ -74,32 +86,41 @@ __all__ = [
 #: Default coverage given to a published low/high bracket whose coverage is not stated.
 DEFAULT_COVERAGE: float = 0.9
 
-#: OHCHR, "Civilian deaths in the Syrian Arab Republic", A/HRC/50/68 (28 June 2022):
-#: 306,887 civilians killed 1 Mar 2011 - 31 Mar 2021 (statistical estimate by
-#: imputation and multiple systems estimation), of whom 143,350 were individually
-#: documented. Persons.
-OHCHR_2022_ESTIMATED: float = 306_887.0
-OHCHR_2022_DOCUMENTED: float = 143_350.0
-
-#: Default ``undercount`` for a documented count or an "at least" figure:
-#: the truth lies between 1.0 x and 2.141 x the figure with probability ``coverage``
-#: (one-sided: nothing below the figure). 2.141 = 306,887 / 143,350 is the one
-#: published Syria ratio of a statistical estimate to the documented count it was
-#: built on (OHCHR 2022, civilians, March 2011 - March 2021).
-DEFAULT_UNDERCOUNT: tuple[float, float] = (1.0, OHCHR_2022_ESTIMATED / OHCHR_2022_DOCUMENTED)
-
-#: Default excess for an "at least" figure that is NOT a documented count (an
-#: official's or agency's "more than X"): the truth lies between 1.0 x and 1.5 x the
-#: figure with probability ``coverage``. Such statements are rounded floors of what the
-#: speaker believes, not lists with a documentation gap, so the OHCHR ratio does not
-#: apply; 1.5 is this suite's assumption (stated in every ``Fitted.assumption``).
-DEFAULT_AT_LEAST_EXCESS: tuple[float, float] = (1.0, 1.5)
+#: The reading rules' constants (OHCHR 2022 ratio, "more than X" excess) are defined in
+#: :mod:`syriastats.reading` and re-exported here: ``DEFAULT_UNDERCOUNT`` (a documented
+#: count: the truth between 1.0 x and 2.141 x it), ``DEFAULT_AT_LEAST_EXCESS`` (an
+#: official's "more than X": 1.0 x to 1.5 x), ``OHCHR_2022_ESTIMATED``/``_DOCUMENTED``.
 
 _SHAPES = (None, "lognormal", "pert", "triangular", "uniform")
+
+#: Magnitudes the engine computes with (unit of the figure): a figure, bound or pooled
+#: value outside [MIN_MAGNITUDE, MAX_MAGNITUDE] (other than 0) is refused with
+#: :class:`ExtremeInputError` instead of giving inf/NaN intervals. 1e-12 is far below
+#: any share; 1e15 is 100,000 times the world's population.
+MIN_MAGNITUDE: float = 1e-12
+MAX_MAGNITUDE: float = 1e15
 
 
 class UncertaintyError(ValueError):
     """A figure cannot be turned into a distribution honestly as asked."""
+
+
+class ExtremeInputError(UncertaintyError):
+    """Numbers too large, too small or too far apart for finite, meaningful intervals."""
+
+
+def _check_magnitude(name: str, v: float | None) -> None:
+    if v is not None and v != 0 and not MIN_MAGNITUDE <= abs(v) <= MAX_MAGNITUDE:
+        raise ExtremeInputError(
+            f"{name} = {v:g} is outside the magnitudes this engine computes with "
+            f"({MIN_MAGNITUDE:g} to {MAX_MAGNITUDE:g}, or 0); check the unit of the figure")
+
+
+def _finite_or_raise(values: Sequence[float], what: str) -> None:
+    """Raise :class:`ExtremeInputError` unless every value is a finite number."""
+    if not all(math.isfinite(v) for v in values):
+        raise ExtremeInputError(f"{what} is not finite ({', '.join(f'{v:g}' for v in values)}): "
+                                "the inputs are too extreme for a meaningful interval")
 
 
 def z_for(coverage: float) -> float:
@@ -276,12 +297,19 @@ class Fitted:
         """Central interval holding probability ``level``: (ppf((1-level)/2), ppf((1+level)/2))."""
         if not (0.0 < level < 1.0):
             raise UncertaintyError(f"level must be strictly between 0 and 1, got {level!r}")
-        lo, hi = self.dist.ppf([(1.0 - level) / 2.0, (1.0 + level) / 2.0])
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            lo, hi = self.dist.ppf([(1.0 - level) / 2.0, (1.0 + level) / 2.0])
+        _finite_or_raise([float(lo), float(hi)], f"the {level:.0%} interval")
         return float(lo), float(hi)
 
     def median(self) -> float:
         """The 50 % quantile, in the unit of the figure."""
-        return float(self.dist.ppf(0.5))
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            m = float(self.dist.ppf(0.5))
+        _finite_or_raise([m], "the median")
+        return m
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """``n`` independent draws (float64 array) using the seeded Generator ``rng``."""
@@ -407,7 +435,14 @@ def _check_undercount(u: Any) -> tuple[float, float]:
         raise UncertaintyError(f"undercount must be a pair (a, b), got {u!r}") from exc
     if not (math.isfinite(a) and math.isfinite(b) and 1.0 <= a < b):
         raise UncertaintyError(f"undercount (a, b) needs 1 <= a < b, finite; got {u!r}")
+    if b > MAX_UNDERCOUNT or (a > 1.0 and (a - 1.0) < 1e-9):
+        raise ExtremeInputError(f"undercount (a, b) = {u!r} is too extreme: b at most "
+                                f"{MAX_UNDERCOUNT:g} and a either 1 or above 1 + 1e-9")
     return a, b
+
+
+#: Largest undercount factor b (the truth at most b times a floor): a million.
+MAX_UNDERCOUNT: float = 1e6
 
 
 def _lower_bound(count: float, u: tuple[float, float], cov: float, why: str,
@@ -557,6 +592,10 @@ def to_distribution(
     if rl is not None and not (0.0 < rl < 1.0):
         raise UncertaintyError(f"range_level is a coverage fraction strictly between 0 and 1 "
                                f"(e.g. 0.95 for a 95% interval), got {rl!r}")
+    if rl is not None and not MIN_RANGE_LEVEL <= rl <= MAX_RANGE_LEVEL:
+        raise ExtremeInputError(f"range_level {rl!r} is too close to 0 or 1 for a meaningful "
+                                f"reading: give a coverage from {MIN_RANGE_LEVEL} to "
+                                f"{MAX_RANGE_LEVEL}")
     if rt == "bracket" and rl is not None:
         raise UncertaintyError("a bracket has no stated coverage: a range with a stated level "
                                "is range_type 'confidence_interval'")
@@ -567,6 +606,7 @@ def to_distribution(
     for name, v in (("low", lo), ("central", c), ("high", hi)):
         if v is not None and (v < 0 or not math.isfinite(v)):
             raise UncertaintyError(f"{name} must be a finite number >= 0, got {v!r}")
+        _check_magnitude(name, v)
     z_for(coverage)  # validates coverage
 
     # 1. Hard bounds.
@@ -579,7 +619,7 @@ def to_distribution(
         return _bounded(lo, c, hi, shape or "pert", why)
 
     # 2. Floors: documented counts and "at least".
-    if method == "documented_count" or qualifier == "at_least":
+    if is_floor(method, qualifier):  # the reading rule: syriastats.reading.is_floor
         if qualifier == "at_most":
             raise UncertaintyError("a documented count cannot be qualified 'at most'")
         count = c if c is not None else lo
@@ -670,7 +710,7 @@ def from_row(row: Mapping[str, Any] | pd.Series, *, coverage: float = DEFAULT_CO
     except UncertaintyError as exc:
         if eid is None:
             raise
-        raise UncertaintyError(f"estimate {eid}: {exc}") from None
+        raise type(exc)(f"estimate {eid}: {exc}") from None
     if eid is not None:
         return Fitted(f.dist, f.kind, f.assumption, {**f.params, "estimate_id": eid})
     return f
@@ -777,16 +817,23 @@ def mixture_ppf(components: Sequence[Fitted], weights: Sequence[float] | None,
     lies between them), so the result is exact to ~1e-12 relative; no sampling.
     """
     w = _weights(weights, len(components))
-    qs = np.array([f.dist.ppf(q) for f in components], dtype=float)
-    a, b = float(qs.min()), float(qs.max())
-    if a == b:
-        return a
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        qs = np.array([f.dist.ppf(q) for f in components], dtype=float)
+        _finite_or_raise(list(qs), f"a component's {q:g} quantile")
+        a, b = float(qs.min()), float(qs.max())
+        if a == b:
+            return a
 
-    def g(x: float) -> float:
-        return float(sum(wi * f.dist.cdf(x) for wi, f in zip(w, components))) - q
+        def g(x: float) -> float:
+            return float(sum(wi * f.dist.cdf(x) for wi, f in zip(w, components))) - q
 
-    return float(optimize.brentq(g, a, b, xtol=1e-12 * max(abs(a), abs(b), 1e-300),
-                                 rtol=1e-13, maxiter=500))
+        if a > 0:  # search on the log scale: relative precision at any magnitude
+            u = optimize.brentq(lambda t: g(math.exp(t)), math.log(a), math.log(b),
+                                xtol=1e-13, rtol=1e-13, maxiter=500)
+            return float(min(max(math.exp(u), a), b))
+        return float(optimize.brentq(g, a, b, xtol=1e-12 * max(abs(a), abs(b), 1e-300),
+                                     rtol=1e-13, maxiter=500))
 
 
 def sample_mixture(components: Sequence[Fitted], n: int, rng: np.random.Generator,
@@ -810,6 +857,14 @@ def _weights(weights: Sequence[float] | None, k: int) -> np.ndarray:
     if w.shape != (k,) or (w < 0).any() or not w.sum() > 0:
         raise UncertaintyError(f"weights must be {k} non-negative numbers, not all zero")
     return w / w.sum()
+
+
+def _exp(x: float) -> float:
+    """exp(x) of a pooled log value; :class:`ExtremeInputError` instead of overflow/NaN."""
+    if not math.isfinite(x) or x > math.log(MAX_MAGNITUDE) + 50:
+        raise ExtremeInputError(f"a pooled value exp({x:g}) is beyond finite numbers: the "
+                                "figures pooled are too far apart for a meaningful interval")
+    return math.exp(x)
 
 
 def _check_poolable(df: pd.DataFrame) -> None:
@@ -897,9 +952,8 @@ def pool(
                 # negative or zero tau^2 means no excess heterogeneity -> fixed effect.
                 mu, se, tau2 = float(res.mean_effect_fe), float(res.sd_eff_w_fe), 0.0
             pi = math.sqrt(se**2 + tau2)
-            rec.update(central=math.exp(mu), lower=math.exp(mu - z * se),
-                       upper=math.exp(mu + z * se), pi_lower=math.exp(mu - z * pi),
-                       pi_upper=math.exp(mu + z * pi), tau2=tau2)
+            rec.update(central=_exp(mu), lower=_exp(mu - z * se), upper=_exp(mu + z * se),
+                       pi_lower=_exp(mu - z * pi), pi_upper=_exp(mu + z * pi), tau2=tau2)
             name = "DerSimonian-Laird" if mre == "dl" else "Paule-Mandel"
             rec["meaning"] = (
                 f"Random-effects meta-analysis on the log scale ({name} tau^2): the "
