@@ -217,6 +217,7 @@ def prepare(estimates: pd.DataFrame, sources: pd.DataFrame | None, *,
     e["role_"] = _role_column(e)
     e["ptype_"] = _period_type(e)
     e["group_"] = _group(e)
+    e["area_"] = e["area"].astype(str) if "area" in e.columns else "SYR"
     e["series"] = [series_key(p) for p in e["publisher"]]
     breaks = {k: tuple(pd.Timestamp(x) for x in v)
               for k, v in dict(settings["coverage_breaks"]).items()}
@@ -237,9 +238,15 @@ def prepare(estimates: pd.DataFrame, sources: pd.DataFrame | None, *,
         if r["series"] in exclude:
             leave(r, "publisher left out for this fit (sensitivity)")
             continue
-        if r["role_"] in ("context_only", "superseded"):
-            leave(r, f"registry role '{r['role_']}': not a figure to pool")
+        if r["role_"] == "context_only":
+            leave(r, "registry role 'context_only': shown for context, never pooled")
             continue
+        if r["role_"] == "superseded":
+            succ = str(r.get("superseded_by", ""))
+            when = e.loc[e["estimate_id"] == succ, "published"]
+            if cutoff is None or (len(when) and when.iloc[0] <= cutoff):
+                leave(r, f"superseded by {succ} (registry role)")
+                continue
         if meas in OUT_OF_SCOPE:
             leave(r, OUT_OF_SCOPE[meas])
             continue
@@ -249,15 +256,14 @@ def prepare(estimates: pd.DataFrame, sources: pd.DataFrame | None, *,
         if q == "at_most":
             leave(r, "'at most' figure: an upper bound the model does not use")
             continue
-        if r["group_"] not in ("all", "civilians", "combatants", "nan", "<NA>") \
-                and meas != "deaths_in_detention":
-            leave(r, f"group '{r['group_']}' only: too small a part of the toll to inform it")
+        if r["area_"] not in ("SYR", "nan", "<NA>", "None"):
+            leave(r, f"one area only ({r['area_']}), not the whole country")
             continue
-        if str(r.get("area", "SYR")) not in ("SYR", "nan", "<NA>", "None"):
-            leave(r, f"one area only ({r['area']}), not the whole country")
+        if str(r.get("perpetrator", "all")) not in ("all", "nan", "<NA>", "None"):
+            leave(r, f"deaths attributed to one perpetrator only ({r['perpetrator']})")
             continue
         ptype = r["ptype_"]
-        start = START if ptype == "cumulative" else max(r["period_start"], START)
+        start = max(r["period_start"], START)
         end = r["period_end"]
         if end < START:
             leave(r, "ends before March 2011")
@@ -266,28 +272,37 @@ def prepare(estimates: pd.DataFrame, sources: pd.DataFrame | None, *,
                 "qualifier": q, "period_type": ptype, "start": start, "end": end,
                 "published": r["published"], "value": float(r["central"])}
         if meth in ("documented_count", "event_data"):
-            if meas in PART_MEASURES:
+            if meas in PART_MEASURES or r["group_"] not in ("all", "nan", "<NA>"):
                 if ptype == "cumulative":
+                    part = r["group_"] if r["group_"] not in ("all", "nan", "<NA>") else meas
                     rows.append({**base, "kind": "floor", "log_sd": 0.0, "regime": "",
-                                 "scope_part": meas.replace("deaths_", ""),
+                                 "scope_part": part.replace("deaths_", ""),
                                  "reading": "a documented count of a part of the toll: a floor only"})
                 else:
                     leave(r, "a documented count of a part of the toll for one period only: "
                              "too little to inform the whole")
                 continue
             if ptype == "flow":
-                has_cum = ((e["series"] == r["series"]) & (e["ptype_"] == "cumulative")
-                           & (e["method"].astype(str) == meth)
-                           & (e["measure"].astype(str) == meas)).sum() >= 2
-                if has_cum:
-                    leave(r, "a yearly flow of a publisher whose cumulative counts are used "
-                             "(the same records would count twice)")
+                cover = e[(e["series"] == r["series"]) & (e["ptype_"] == "cumulative")
+                          & (e["method"].astype(str) == meth) & (e["group_"] == r["group_"])
+                          & (e["measure"].astype(str) == meas)
+                          & (e["period_start"] <= max(r["period_start"], START))
+                          & (e["period_end"] >= r["period_end"])
+                          & ~e["role_"].isin(["context_only", "superseded"])]
+                if cutoff is not None:
+                    cover = cover[cover["published"] <= cutoff]
+                if len(cover):
+                    leave(r, "a flow inside the span of the same publisher's cumulative counts, "
+                             f"which are used (e.g. {cover['estimate_id'].iloc[0]}; the same "
+                             "records would count twice)")
                     continue
             bs = breaks.get(r["series"], ())
             k = sum(bool(r["published"] >= b) for b in bs)
             regime = (r["series"] if not bs else f"{r['series']} before {bs[0].date()}" if k == 0
                       else f"{r['series']} from {bs[k - 1].date()}")
             twin = e[(e["series"] == r["series"]) & (e["measure"].astype(str) == meas)
+                     & (e["area_"] == r["area_"]) & (e["group_"] == r["group_"])
+                     & (e["period_start"].dt.to_period("M") == r["period_start"].to_period("M"))
                      & (e["ptype_"] == ptype) & (e["method"].astype(str) == meth)
                      & (e["period_end"].dt.to_period("M") == r["period_end"].to_period("M"))
                      & (e["estimate_id"] != r["estimate_id"])]

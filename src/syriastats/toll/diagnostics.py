@@ -102,12 +102,29 @@ def coverage_table(f: "TollFit", level: float = 0.9) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _fmt(x: float) -> str:
-    """Persons rounded to 3 significant figures, with thousands separators."""
+def round_persons(x: float) -> int:
+    """Persons rounded for print: to the nearest 10,000 from 100,000 up, else to 3
+    significant figures (so printed numbers hold across machines)."""
     if not np.isfinite(x) or x <= 0:
-        return "0"
+        return 0
+    if x >= 100_000:
+        return int(round(x, -4))
     digits = int(np.floor(np.log10(abs(x))))
-    return f"{round(x, -digits + 2):,.0f}"
+    return int(round(x, -digits + 2))
+
+
+def rounded(df: pd.DataFrame, columns: Sequence[str] = ("median", "lower", "upper")) -> pd.DataFrame:
+    """Copy of ``df`` with person columns rounded by :func:`round_persons` (for print)."""
+    out = df.copy()
+    for c in columns:
+        if c in out.columns:
+            out[c] = [round_persons(v) for v in out[c]]
+    return out
+
+
+def _fmt(x: float) -> str:
+    """Persons rounded by :func:`round_persons`, with thousands separators."""
+    return f"{round_persons(x):,}"
 
 
 def describe(f: "TollFit", level: float = 0.9) -> str:
@@ -151,6 +168,7 @@ def describe(f: "TollFit", level: float = 0.9) -> str:
 
 def sensitivity(estimates: pd.DataFrame, sources: pd.DataFrame | None = None, *,
                 level: float = 0.9, date: Any = None, seed: int = 0,
+                publishers: Sequence[str] | None = None, base: "TollFit | None" = None,
                 extra: dict[str, dict[str, Any]] | None = None,
                 **settings: Any) -> pd.DataFrame:
     """Leave-one-publisher-out: refit without each publisher whose figures the full fit
@@ -159,14 +177,15 @@ def sensitivity(estimates: pd.DataFrame, sources: pd.DataFrame | None = None, *,
     Columns: ``fit`` ("all inputs", "without SOHR", ...), ``n_inputs``, ``median``,
     ``lower``, ``upper`` (persons), ``change`` (median relative to all inputs).
     ``extra``: further named variants as settings dicts (e.g. ``{"with expert figures":
-    {"use_expert": True}}``).
+    {"use_expert": True}}``). ``publishers``: only these (default: every publisher used).
+    ``base``: an existing fit with the same seed and settings (saves one fit).
     """
     from syriastats import toll
-    full = toll.fit(estimates, sources, seed=seed, **settings)
+    full = base if base is not None else toll.fit(estimates, sources, seed=seed, **settings)
     when = full.dates[-1] if date is None else pd.Timestamp(date)
     variants: list[tuple[str, Any]] = [("all inputs", full)]
     used = full.inputs[full.inputs["kind"] != "floor"]["series"].unique()
-    for pub in sorted(used):
+    for pub in sorted(used) if publishers is None else [p for p in publishers if p in set(used)]:
         excl = tuple(settings.get("exclude_publishers", ())) + (pub,)
         try:
             f = toll.fit(estimates, sources, seed=seed, **{**settings, "exclude_publishers": excl})

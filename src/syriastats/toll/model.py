@@ -102,8 +102,8 @@ def build(prep: Prepared) -> ModelData:
 
     def cum0(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         i, f = _pos(df["start"], months, before=True)
-        is_cum = (df["period_type"] == "cumulative").to_numpy()
-        return np.where(is_cum, 0, i).astype(np.int32), np.where(is_cum, 0.0, f)
+        since_start = (df["start"] <= START + pd.Timedelta(days=30)).to_numpy()
+        return np.where(since_start, 0, i).astype(np.int32), np.where(since_start, 0.0, f)
 
     d_i0, d_f0 = cum0(doc)
     d_i1, d_f1 = _pos(doc["end"], months, before=False)
@@ -111,8 +111,8 @@ def build(prep: Prepared) -> ModelData:
     f_i1, f_f1 = _pos(flo["end"], months, before=False)
     e_i1, e_f1 = _pos(est["end"], months, before=False)
     mid = doc["start"] + (doc["end"] - doc["start"]) / 2
-    d_u = np.where(doc["period_type"] == "cumulative", (doc["end"] - ctr).dt.days,
-                   (mid - ctr).dt.days) / (365.25 * 5)
+    since_start = doc["start"] <= START + pd.Timedelta(days=30)
+    d_u = np.where(since_start, (doc["end"] - ctr).dt.days, (mid - ctr).dt.days) / (365.25 * 5)
     return ModelData(
         months=months,
         d_y=doc["value"].to_numpy(float), d_i0=d_i0, d_f0=d_f0, d_i1=d_i1, d_f1=d_f1,
@@ -193,7 +193,7 @@ def init_values(md: ModelData, s: Mapping[str, Any], prior_g_mean: float) -> dic
     env = np.zeros(T)
     for y, i, i0 in [(md.f_y, md.f_i1, md.f_i0), (md.d_y, md.d_i1, md.d_i0)]:
         for v, k, k0 in zip(y, i, i0):
-            if k0 == 0:
+            if k0 == 0 and v > 0:
                 env[k:] = np.maximum(env[k:], v)
     if env.max() <= 0:
         env = np.linspace(1.0, 1.0 + T, T) * s["first_month_prior"]
