@@ -159,27 +159,33 @@ def test_at_interpolates_within_the_month(full) -> None:
 
 @pytest.fixture(scope="module")
 def calibration() -> pd.DataFrame:
-    # 3 scenarios x 2 seeds x 3 dates = 18 checks of a 90 % band.
-    return dg.calibration(list(dg.SCENARIOS), [1, 2], checks=(23, 35, -1), **QUICK)
+    # 3 scenarios x 1 seed x 3 dates = 9 checks of a 90 % band (each fit costs a JAX
+    # compilation; benchmarks/bench_toll.py --calibration N runs the larger study).
+    return dg.calibration(list(dg.SCENARIOS), [1], checks=(23, 47, -1), **QUICK)
 
 
 def test_calibration_bands_cover_the_known_toll(calibration) -> None:
-    # With true coverage 0.9, P(at most 12 of 18 covered) = 1.4 % under independence, so
-    # fewer than 13 means the bands are too narrow (checks within one fit are correlated,
+    # With true coverage 0.9, P(at most 5 of 9 covered) = 0.8 % under independence, so
+    # fewer than 6 means the bands are too narrow (checks within one fit are correlated,
     # which makes this tolerance generous rather than strict).
-    assert calibration["covered"].sum() >= 13, calibration
+    assert calibration["covered"].sum() >= 6, calibration
     # ... and not vacuous: the bands are not absurdly wide
     width = (calibration["upper"] - calibration["lower"]) / calibration["truth"]
     assert width.median() < 1.0
 
 
-def test_same_seed_same_band_and_sensitivity_table() -> None:
-    est, truth = dg.synthetic_registry("early_peak", 1, months=48)
-    a = toll.fit(est, None, seed=3, **QUICK)
-    table = dg.sensitivity(est, None, seed=3, **QUICK)
-    # the sensitivity table's "all inputs" fit is the same fit again: same seed, same band
-    assert table["fit"].iloc[0] == "all inputs"
-    assert table["median"].iloc[0] == a.latest()["median"]
-    assert set(table["fit"]) == {"all inputs", "without LA", "without LB", "without ST"}
+def test_same_seed_same_band_and_sensitivity_table(calibration) -> None:
+    est, truth = dg.synthetic_registry("early_peak", 1)
+    table = dg.sensitivity(est, None, seed=1, publishers=["LA"], **QUICK)
+    # the sensitivity table's "all inputs" fit is the calibration fit again: same registry,
+    # same seed, same settings -> the same draws (at() recomputes the month end as
+    # prev + 1.0 * (end - prev), so allow float rounding only)
+    again = calibration[(calibration["scenario"] == "early_peak") & (calibration["month"] == 71)]
+    assert table["lower"].iloc[0] == pytest.approx(again["lower"].iloc[0], rel=1e-12)
+    assert table["upper"].iloc[0] == pytest.approx(again["upper"].iloc[0], rel=1e-12)
+    assert list(table["fit"]) == ["all inputs", "without LA"]
     assert table.loc[0, "change"] == 0
     assert (table["lower"] <= table["median"]).all() and (table["median"] <= table["upper"]).all()
+    # without list A the model has less to go on: the band does not get much narrower
+    width = table["upper"] - table["lower"]
+    assert width[1] >= 0.9 * width[0]
