@@ -254,9 +254,13 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
         elif n_agree == len(peaks):
             title = i18n.t("dpy.title.all", lang, year=i18n.year(top_year, lang),
                            n=i18n.digits(str(len(peaks)), lang))
-        else:
+        elif 2 * n_agree > len(peaks):
             title = i18n.t("dpy.title.most", lang, year=i18n.year(top_year, lang),
                            k=i18n.digits(str(n_agree), lang), n=i18n.digits(str(len(peaks)), lang))
+        else:
+            yrs = sorted(set(peak_years))
+            title = i18n.t("dpy.title.split", lang, years=i18n.t("or", lang).join(
+                i18n.year(y, lang) for y in yrs))
         return {"title": title,
                 "subtitle": i18n.t("dpy.subtitle", lang, first=i18n.year(first, lang),
                                    last=i18n.year(last, lang), asof=i18n.month(as_of, lang)),
@@ -276,7 +280,10 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
         ax = frame.axes(top=key_h + 0.1, left=0.6 if not cut.compact else 0.45)
         for i, sr in enumerate(series):
             c = _series_colour(cut, i)
-            ax.plot(sr["years"], sr["values"], color=c, marker=MARKERS[i % 7],
+            # a missing year breaks the line (no line drawn across years without a figure)
+            full = pd.Series(sr["values"], index=sr["years"]).reindex(
+                range(min(sr["years"]), max(sr["years"]) + 1))
+            ax.plot(full.index, full.to_numpy(), color=c, marker=MARKERS[i % 7],
                     linestyle=LINESTYLES[i % 7], markersize=4.5, linewidth=1.6, zorder=3)
             for y, lo, hi in zip(sr["years"], sr["lows"], sr["highs"]):
                 if not (np.isnan(lo) or np.isnan(hi)):
@@ -587,7 +594,8 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
             geo.draw_tiles(ax, fills, cut, labels)
         else:
             ax = frame.axes(left=0.0, right=0.0, bottom=0.45, top=0.0)
-            labels = {a: i18n.compact(v, cut.lang) for a, v in values.items()}
+            # label the largest five on the map; the colour key and the CSV carry the rest
+            labels = {a: i18n.compact(v, cut.lang) for a, v in values.head(5).items()}
             geo.draw_choropleth(ax, fills, cut, labels=labels)
         # colour key along the bottom of the plot area
         w, h = frame.fig.get_size_inches()
@@ -832,7 +840,8 @@ def returns_since_2024_12(est: pd.DataFrame) -> NewsChart:
         cut = frame.cut
         ax = _time_lines(frame, series)
         ax.set_xlim(FALL_OF_ASSAD - pd.Timedelta(days=10), as_of + pd.Timedelta(days=20))
-        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7) if cut.compact else (1, 4, 7, 10)))
+        ax.xaxis.set_major_locator(mdates.MonthLocator(
+            bymonth=(1, 7) if (cut.compact or cut.rtl or cut.width_in < 5.5) else (1, 4, 7, 10)))
         ax.xaxis.set_major_formatter(FuncFormatter(
             lambda v, _p: i18n.month(mdates.num2date(v).replace(tzinfo=None), cut.lang)))
 
@@ -914,18 +923,22 @@ def _chart(slug: str) -> NewsChart:
     return _CHARTS[slug]
 
 
-def _render_task(task: tuple[str, str, str]) -> tuple[str, str, int]:
+def _render_task(task: tuple[str, str, str]) -> tuple[str, str, int, str]:
+    """Render and save one cut; returns (slug, cut, files written, error message or '')."""
     from syriastats import export
 
     slug, cut_name, out_dir = task
-    chart = _chart(slug)
-    cut = CUTS[cut_name]
-    fig = render(chart, cut)
-    meta = chart_meta(chart)
-    with cut_style(cut):
-        paths = export.save_news(fig, slug, chart.data, meta, out_dir=out_dir, variant=cut_name,
-                                 facecolor=cut.theme.bg)
-    return slug, cut_name, len(paths)
+    try:
+        chart = _chart(slug)
+        cut = CUTS[cut_name]
+        fig = render(chart, cut)
+        meta = chart_meta(chart)
+        with cut_style(cut):
+            paths = export.save_news(fig, slug, chart.data, meta, out_dir=out_dir,
+                                     variant=cut_name, facecolor=cut.theme.bg)
+    except (MissingData, KeyError, ValueError) as exc:
+        return slug, cut_name, 0, f"{type(exc).__name__}: {exc}"
+    return slug, cut_name, len(paths), ""
 
 
 def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
@@ -933,10 +946,12 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
                       jobs: int | None = None, log: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Write every news chart in every cut into *out_dir* (default ``figures/``).
 
-    Charts whose data are missing are skipped with a one-line message. Work
+    Charts whose data are missing are skipped with a one-line message; a cut
+    that fails (e.g. a name missing from the catalog) is reported in one line
+    and its earlier files are left as they were. Work
     is spread over *jobs* processes (default: the number of cores, at most
     4). Returns ``{"written": {slug: [cut, ...]}, "skipped": {slug: reason},
-    "files": n, "seconds": s}``.
+    "failed": {file stem: error}, "files": n, "seconds": s}``.
     """
     global _REGISTRY
     from syriastats.paths import figures_dir
@@ -976,7 +991,12 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
             results = list(pool.map(_render_task, tasks, chunksize=1))
     else:
         results = [_render_task(t) for t in tasks]
-    for slug, c, n in results:
+    failed: dict[str, str] = {}
+    for slug, c, n, err in results:
+        if err:
+            failed[f"{slug}{'-' + c if c else ''}"] = err
+            log(f"failed {slug} ({c or 'standard'} cut): {err}")
+            continue
         written.setdefault(slug, []).append(c or "standard")
         nfiles += n
     secs = time.perf_counter() - t0
@@ -985,7 +1005,8 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
     from syriastats.gallery import write_gallery
 
     write_gallery(folder)
-    return {"written": written, "skipped": skipped, "files": nfiles, "seconds": secs}
+    return {"written": written, "skipped": skipped, "failed": failed, "files": nfiles,
+            "seconds": secs}
 
 
 __all__ = ["CHARTS", "MissingData", "NEWS_SLUGS", "NewsChart", "build_news_charts", "chart_meta",

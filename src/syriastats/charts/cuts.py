@@ -65,7 +65,7 @@ def readable(colour: str, bg: str, minimum: float = 4.5) -> str:
 
 def text_on(fill: str) -> str:
     """Black or white, whichever reads better on *fill* (for labels on map areas and bars)."""
-    return "#111111" if contrast_ratio("#111111", fill) >= contrast_ratio("#ffffff", fill) else "#ffffff"
+    return "#000000" if contrast_ratio("#000000", fill) >= contrast_ratio("#ffffff", fill) else "#ffffff"
 
 
 # --------------------------------------------------------------------------

@@ -155,6 +155,30 @@ class Frame:
         return self.fig.text(x_in / w, y_in / h, text, **kw)
 
 
+def line_spacing(cut: Cut) -> float:
+    """Line spacing of wrapped text: Noto Sans Arabic's line box is already tall, so Arabic uses less."""
+    return 0.9 if cut.rtl else LINE_SPACING
+
+
+@functools.lru_cache(maxsize=256)
+def line_height_in(fams: tuple[str, ...], size: float, weight: str = "normal",
+                   spacing: float = LINE_SPACING) -> float:
+    """Height of one line of wrapped text in inches, as matplotlib lays it out (font-dependent:
+    Arabic fonts have tall ascenders and descenders)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=(4, 4), dpi=100)
+    canvas = FigureCanvasAgg(fig)
+    one = fig.text(0, 0.5, "Ag سوريا", fontsize=size, family=list(fams), weight=weight,
+                   linespacing=spacing)
+    two = fig.text(0, 0.5, "Ag سوريا\nAg سوريا", fontsize=size, family=list(fams), weight=weight,
+                   linespacing=spacing)
+    r = canvas.get_renderer()
+    h1 = one.get_window_extent(r).height
+    h2 = two.get_window_extent(r).height
+    return float(h2 - h1) / 100.0
+
+
 def _block(fig: Figure, cut: Cut, specs: Sequence[tuple[str, float, str, str, str]],
            *, top: float | None = None, bottom: float | None = None) -> float:
     w_in, h_in = fig.get_size_inches()
@@ -164,8 +188,9 @@ def _block(fig: Figure, cut: Cut, specs: Sequence[tuple[str, float, str, str, st
         if not text:
             continue
         lines = wrap(text, avail, size, cut, weight)
+        lh = line_height_in(tuple(families(cut)), size, weight, line_spacing(cut))
         blocks.append(("\n".join(lines), size, weight, colour, gid,
-                       len(lines) * size * LINE_SPACING / 72))
+                       len(lines) * lh + (size * 0.25 / 72)))
     gap = 0.05
     used = sum(b[-1] for b in blocks) + gap * max(len(blocks) - 1, 0)
     y = h_in - top if top is not None else (bottom or 0.0) + used
@@ -173,7 +198,7 @@ def _block(fig: Figure, cut: Cut, specs: Sequence[tuple[str, float, str, str, st
     ha = "right" if cut.rtl else "left"
     for text, size, weight, colour, gid, height in blocks:
         fig.text(x / w_in, y / h_in, text, ha=ha, va="top", fontsize=size, fontweight=weight,
-                 color=colour, gid=gid, linespacing=LINE_SPACING, parse_math=False,
+                 color=colour, gid=gid, linespacing=line_spacing(cut), parse_math=False,
                  multialignment=ha)
         y -= height + gap
     return used
@@ -190,7 +215,8 @@ def start(cut: Cut, *, title: str, subtitle: str, credit: str, note: str,
     th = cut.theme
     fig = Figure(figsize=(cut.width_in, cut.height_in), dpi=100, facecolor=th.bg)
     FigureCanvasAgg(fig)
-    head = _block(fig, cut, [(title, cut.title_pt, "bold", th.text, "news-title"),
+    # the Arabic font is a variable font matplotlib cannot embolden: larger, not bold
+    head = _block(fig, cut, [(title, cut.title_pt, "normal" if cut.rtl else "bold", th.text, "news-title"),
                              (subtitle, cut.subtitle_pt, "normal", th.text2, "news-subtitle")],
                   top=PAD_IN)
     foot = _block(fig, cut, [(credit, cut.footer_pt, "normal", th.text, "news-credit"),
