@@ -28,6 +28,7 @@ setup: $(STAMP)
 figures: setup
 	$(BIN)/syriastats validate
 	$(BIN)/syriastats build
+	$(BIN)/syriastats charts
 
 test: setup
 	$(BIN)/syriastats validate

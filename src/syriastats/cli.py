@@ -65,10 +65,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_charts(args: argparse.Namespace) -> int:
     from syriastats.newsroom import build_news_charts
 
-    report = build_news_charts(only=args.only or None, jobs=args.jobs)
+    report = build_news_charts(only=args.only or None, jobs=args.jobs, force=args.force)
     n = sum(len(v) for v in report["written"].values())
-    print(f"news charts: {len(report['written'])} charts, {n} cuts, {report['files']} files "
-          f"in {report['seconds']:.1f} s; {len(report['skipped'])} skipped")
+    print(f"news charts: {len(report['written'])} drawn ({n} cuts, {report['files']} files), "
+          f"{len(report['up_to_date'])} up to date, {len(report['skipped'])} skipped, "
+          f"{len(report['failed'])} cuts failed; {report['seconds']:.1f} s")
+    if report["failed"]:
+        return 1
     return 0
 
 
@@ -123,6 +126,7 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("charts", help="draw the news charts in every cut into figures/")
     p.add_argument("only", nargs="*", metavar="SLUG", help="news charts to draw (default: all)")
     p.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers (default: cores)")
+    p.add_argument("--force", action="store_true", help="redraw charts that are up to date")
     p.set_defaults(func=_cmd_charts)
 
     p = sub.add_parser("gallery", help="regenerate figures/README.md")

@@ -923,6 +923,57 @@ def _chart(slug: str) -> NewsChart:
     return _CHARTS[slug]
 
 
+def code_key() -> str:
+    """Hash of everything that shapes a news chart besides its data: the drawing code, the
+    catalog, the boundaries, and the matplotlib and font versions."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    import matplotlib
+
+    h = hashlib.sha256()
+    pkg = Path(__file__).parent
+    files = [pkg / "newsroom.py", pkg / "export.py", *sorted((pkg / "charts").glob("*.py")),
+             pkg / "charts" / "i18n.json", *sorted((pkg / "data" / "geo").glob("*"))]
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    h.update(matplotlib.__version__.encode())
+    try:
+        h.update(version("fontpkg-noto-sans-arabic").encode())
+    except PackageNotFoundError:
+        h.update(b"no-arabic-font")
+    return h.hexdigest()
+
+
+def build_key(chart: NewsChart, code: str) -> str:
+    """Hash of a chart's inputs: its data, its metadata and :func:`code_key`."""
+    import hashlib
+
+    from syriastats import export
+
+    meta = chart_meta(chart)
+    text = export.format_csv(chart.data) + export.format_json(meta) + code
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _up_to_date(folder: Path, slug: str, key: str) -> bool:
+    import json
+
+    path = folder / f"{slug}.json"
+    if not path.is_file():
+        return False
+    try:
+        rec = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
+    if rec.get("build_key") != key:
+        return False
+    names = list(rec.get("files", {}).values())
+    names += [n for v in rec.get("variant_files", {}).values() for n in v.values()]
+    return bool(names) and all((folder / n).is_file() for n in names)
+
+
 def _render_task(task: tuple[str, str, str]) -> tuple[str, str, int, str]:
     """Render and save one cut; returns (slug, cut, files written, error message or '')."""
     from syriastats import export
@@ -943,10 +994,14 @@ def _render_task(task: tuple[str, str, str]) -> tuple[str, str, int, str]:
 
 def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
                       estimates: pd.DataFrame | None = None, only: Sequence[str] | None = None,
-                      jobs: int | None = None, log: Callable[[str], None] | None = None) -> dict[str, Any]:
+                      jobs: int | None = None, log: Callable[[str], None] | None = None,
+                      force: bool = False) -> dict[str, Any]:
     """Write every news chart in every cut into *out_dir* (default ``figures/``).
 
-    Charts whose data are missing are skipped with a one-line message; a cut
+    A chart whose JSON carries the same ``build_key`` (hash of its data, its
+    metadata and the drawing code, :func:`build_key`) and whose files all
+    exist is up to date and not redrawn, unless *force*. Charts whose data
+    are missing are skipped with a one-line message; a cut
     that fails (e.g. a name missing from the catalog) is reported in one line
     and its earlier files are left as they were. Work
     is spread over *jobs* processes (default: the number of cores, at most
@@ -979,7 +1034,17 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
         except KeyError as exc:
             skipped[slug] = f"text missing from the catalog: {exc}"
             log(f"skip {slug}: text missing from the catalog (src/syriastats/charts/i18n.json): {exc}")
-    tasks = [(slug, c, str(folder)) for slug in ready for c in ("", *VARIANTS)]
+    code = code_key()
+    fresh = []
+    for slug in ready:
+        chart = _chart(slug)
+        key = build_key(chart, code)
+        chart.extra_meta["build_key"] = key
+        if not force and _up_to_date(folder, slug, key):
+            log(f"up to date {slug}")
+        else:
+            fresh.append(slug)
+    tasks = [(slug, c, str(folder)) for slug in fresh for c in ("", *VARIANTS)]
     jobs = jobs or min(os.cpu_count() or 1, 4)
     written: dict[str, list[str]] = {}
     nfiles = 0
@@ -1000,13 +1065,13 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
         written.setdefault(slug, []).append(c or "standard")
         nfiles += n
     secs = time.perf_counter() - t0
-    for slug in ready:
+    for slug in fresh:
         log(f"wrote {slug}: {', '.join(written.get(slug, []))}")
     from syriastats.gallery import write_gallery
 
     write_gallery(folder)
     return {"written": written, "skipped": skipped, "failed": failed, "files": nfiles,
-            "seconds": secs}
+            "up_to_date": [s for s in ready if s not in fresh], "seconds": secs}
 
 
 __all__ = ["CHARTS", "MissingData", "NEWS_SLUGS", "NewsChart", "build_news_charts", "chart_meta",

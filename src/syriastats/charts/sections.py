@@ -20,6 +20,7 @@ METHODS_SLUGS: frozenset[str] = frozenset({
     "cumulative-tolls",       # 02_death_toll
     "deaths-known-2016-08",   # 02_death_toll
     "ucdp-yearly",            # 02_death_toll
+    "displacement-share",     # 03_displacement
     "claims-vs-intervals",    # 04_claims_check
     "documentation-gap",      # 05_documentation_gap
 })
