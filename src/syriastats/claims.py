@@ -79,7 +79,8 @@ import json
 import math
 import re
 import sys
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -725,6 +726,7 @@ def check(
     assumed_margin: float = ASSUMED_MARGIN,
     about_tolerance: float = ABOUT_TOLERANCE,
     share_tolerance: float = SHARE_TOLERANCE,
+    progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
     """Judge every claim against the registry; one row per claim (columns :data:`OUTPUT_COLUMNS`).
 
@@ -746,6 +748,8 @@ def check(
         Coverage of the reported intervals (``lower``/``upper``), e.g. 0.9.
     assumed_margin, about_tolerance, share_tolerance
         See :data:`ASSUMED_MARGIN`, :data:`ABOUT_TOLERANCE`, :data:`SHARE_TOLERANCE`.
+    progress
+        Called as ``progress(done, total)`` after each claim (for progress output).
 
     Returns
     -------
@@ -768,15 +772,31 @@ def check(
     cl["as_of"] = _dates(cl["as_of"], "last")
     cl["origin_date"] = _dates(cl["origin_date"], "first")
     out = []
-    for _, c in cl.sort_values("claim_id", kind="stable").iterrows():
-        rec = _check_one(c, est, known, level, assumed_margin, about_tolerance, share_tolerance)
-        out.append(rec)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
+        warnings.simplefilter("ignore")
+        for i, (_, c) in enumerate(cl.sort_values("claim_id", kind="stable").iterrows()):
+            out.append(_check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
+                                         share_tolerance))
+            if progress is not None:
+                progress(i + 1, len(cl))
     df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
     df["verdict_meaning"] = df["verdict"].map(VERDICTS)
     for col in ("lower", "median", "upper", "level", "envelope_lower", "envelope_upper", "value"):
         df[col] = df[col].astype(float)
     df["n_figures"] = df["n_figures"].astype(int)
     return df.reset_index(drop=True)
+
+
+def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any
+                      ) -> dict[str, Any]:
+    """:func:`_check_one`, with a claim the model cannot compute judged not checkable
+    (with the reason) instead of stopping every other claim."""
+    try:
+        return _check_one(c, est, known, level, *args)
+    except (ArithmeticError, ValueError, RuntimeError) as exc:
+        rec = _base(c, known, level)
+        return _not_checkable(rec, f"the model could not read the figures ({type(exc).__name__}: "
+                                   f"{str(exc)[:200]})", str(c.get("text", ""))[:80], rec["as_of"] or "")
 
 
 def _base(c: pd.Series, known: str, level: float) -> dict[str, Any]:
@@ -1319,11 +1339,13 @@ def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def format_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "json"]) -> str:
     """Render :func:`check` output as a plain-text table, CSV, Markdown or JSON text."""
-    if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n")
+    from syriastats.safe_output import escape_frame, escape_json
+
+    if fmt == "csv":  # text cells that a spreadsheet would run as formulas are escaped
+        return escape_frame(df).to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         recs = json.loads(df.to_json(orient="records", force_ascii=False))
-        return json.dumps(recs, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(escape_json(recs), indent=2, ensure_ascii=False) + "\n"
     disp = _display_frame(df)
     if fmt == "markdown":
         def esc(v: Any) -> str:
@@ -1406,7 +1428,11 @@ def cli_check(path: str | Path | None, *, known: Literal["then", "now", "both"] 
             print(f"  error: {p}", file=sys.stderr)
         return 1
     modes = ["then", "now"] if known == "both" else [known]
-    frames = [check(claims, est, known=k) for k in modes]  # type: ignore[arg-type]
+    from syriastats.progress import Progress
+
+    with Progress("syriastats check", len(claims) * len(modes)) as prog:
+        frames = [check(claims, est, known=k, progress=prog.step)  # type: ignore[arg-type]
+                  for k in modes]
     df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=OUTPUT_COLUMNS)
     df = df.sort_values(["claim_id", "known"], kind="stable", key=lambda s: s.map(
         {"then": 0, "now": 1}) if s.name == "known" else s).reset_index(drop=True)

@@ -27,6 +27,7 @@ from typing import Any, Literal, Mapping
 
 import pandas as pd
 
+from syriastats.parsing import number_or_none
 from syriastats.paths import data_dir as _data_dir
 from syriastats.validate import (
     Problem,
@@ -67,7 +68,8 @@ def _to_frame(table: Table, res: Mapping[str, Any], name: str) -> pd.DataFrame:
         n = f["name"]
         enum = f.get("constraints", {}).get("enum")
         if f["type"] in ("number", "integer"):
-            df[n] = pd.to_numeric(df[n].replace("", None), errors="raise").astype("Float64")
+            # the validator's own reader (ASCII digits only): what validation accepts is read
+            df[n] = pd.array([number_or_none(v) for v in df[n]], dtype="Float64")
         elif enum:
             df[n] = pd.Categorical(df[n].replace("", None), categories=list(enum))
         else:
@@ -143,6 +145,9 @@ def load_claims(
     else:
         p = Path(path)
         folder, file = (p, None) if p.is_dir() else (p.parent, p)
+        if file is None and not (p / "claims.csv").exists():
+            raise RegistryError([Problem(str(p), None, None, None,
+                                         "is a folder without a claims.csv (give a CSV file)")])
     descriptor = read_descriptor(folder)
     res = resource_schema(descriptor, "claims")
     table, problems = check_resource(folder, "claims", descriptor, path=file)
