@@ -104,7 +104,10 @@ def _latest_per(df: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 
 
 def _str(df: pd.DataFrame, col: str) -> pd.Series:
-    return df[col].fillna("").astype(str) if col in df.columns else pd.Series("", index=df.index)
+    if col not in df.columns:
+        return pd.Series("", index=df.index, dtype=object)
+    s = df[col].astype(object)
+    return s.where(s.notna(), "").astype(str)
 
 
 def _bounds(row: Mapping[str, Any]) -> tuple[float | None, float | None]:
@@ -201,7 +204,7 @@ def _yearly_rows(est: pd.DataFrame) -> pd.DataFrame:
     if "perpetrator" in df.columns:
         df = df[_str(df, "perpetrator").isin(["", "all"])]
     if "group" in df.columns:
-        df = df[~_str(df, "group").isin(["children", "women"])]
+        df = df[_str(df, "group").isin(["all", "civilians"])]
     ps, pe = pd.to_datetime(df["period_start"]), pd.to_datetime(df["period_end"])
     whole_year = (ps.dt.month == 1) & (ps.dt.day == 1) & (pe.dt.month == 12) & (pe.dt.day == 31) \
         & (ps.dt.year == pe.dt.year)
@@ -237,7 +240,8 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
         series.append({"pub": pub, "meas": meas, "years": list(s.index), "values":
                        [float(v) for v in s["central"]], "lows": [lows[years.index(y)] for y in s.index],
                        "highs": [highs[years.index(y)] for y in s.index]})
-    peaks = [(sr["years"][int(np.argmax(sr["values"]))], sr) for sr in series if len(sr["years"]) >= 3]
+    # a short series cannot say which year was the deadliest: judge by series of 5+ years
+    peaks = [(sr["years"][int(np.argmax(sr["values"]))], sr) for sr in series if len(sr["years"]) >= 5]
     if not peaks:
         peaks = [(sr["years"][int(np.argmax(sr["values"]))], sr) for sr in series]
     peak_years = [p for p, _ in peaks]
@@ -338,6 +342,8 @@ def toll_over_time(est: pd.DataFrame, band: pd.DataFrame | None = None, *,
     """
     df = headline(est)
     df = df[df["measure"] == "deaths_total"]
+    if "group" in df.columns:
+        df = df[_str(df, "group").isin(["all", ""])]
     if "period_type" in df.columns:
         df = df[_str(df, "period_type") == "cumulative"]
     if "area" in df.columns:
@@ -457,7 +463,7 @@ def toll_over_time(est: pd.DataFrame, band: pd.DataFrame | None = None, *,
                 s = doc[doc["publisher"] == pub[0]]
                 if s["date"].min() < when_ts < s["date"].max():
                     _vline(ax, cut, when_ts, i18n.t(key + ("_short" if cut.compact else ""),
-                                                    cut.lang), y_frac=0.12)
+                                                    cut.lang), y_frac=0.3)
         if as_of >= FALL_OF_ASSAD:
             _vline(ax, cut, FALL_OF_ASSAD, i18n.t("break.assad_short" if cut.compact
                                                   else "break.assad", cut.lang), y_frac=0.98)
@@ -488,6 +494,9 @@ def deaths_by_perpetrator(est: pd.DataFrame) -> NewsChart:
     sel = df[(df["source_id"] == best[0]) & (df["measure"] == best[1]) & (df["grp"] == best[2])
              & (df["date"] == best[3])]
     sel = _latest_per(sel, ["perpetrator"]).copy()
+    if len(sel) < 3:
+        raise MissingData("deaths-by-perpetrator needs one source's deaths split among at least "
+                          f"three perpetrators (the fullest split has {len(sel)})")
     sel["value"] = _val(sel)
     sel = sel.sort_values(["value", "perpetrator"], ascending=[False, True])
     total = float(sel["value"].sum())
@@ -692,10 +701,14 @@ def refugees_by_host(est: pd.DataFrame, top: int = 5) -> NewsChart:
             & (_str(df, "host").str.fullmatch(r"[A-Z]{3}")) & ~_str(df, "host").isin(["REGION", "WORLD"])]
     if df.empty:
         raise MissingData("refugees-by-host needs refugee figures by host country (host ISO alpha-3)")
-    meas = df.groupby("measure").size().sort_index().idxmax()
+    # the measure with the most recent figures (ties: more figures)
+    stats = df.groupby("measure").agg(last=("date", "max"), n=("date", "size"))
+    meas = sorted(stats.itertuples(), key=lambda r: (-r.last.value, -r.n, r.Index))[0].Index
     df = df[df["measure"] == meas]
     pub = _main_publisher(df)
     df = _latest_per(df[df["publisher"] == pub], ["host", "date"])
+    if df["host"].nunique() < 2:
+        raise MissingData("refugees-by-host needs figures for at least two host countries")
     latest = df.sort_values("date").groupby("host").tail(1)
     hosts = list(latest.sort_values(["central", "host"], ascending=[False, True])["host"].head(top))
     df = df[df["host"].isin(hosts)]
@@ -840,6 +853,7 @@ def returns_since_2024_12(est: pd.DataFrame) -> NewsChart:
         cut = frame.cut
         ax = _time_lines(frame, series)
         ax.set_xlim(FALL_OF_ASSAD - pd.Timedelta(days=10), as_of + pd.Timedelta(days=20))
+        ax.axvline(FALL_OF_ASSAD, color=cut.theme.axis, linewidth=0.8, linestyle=":", zorder=1)
         ax.xaxis.set_major_locator(mdates.MonthLocator(
             bymonth=(1, 7) if (cut.compact or cut.rtl or cut.width_in < 5.5) else (1, 4, 7, 10)))
         ax.xaxis.set_major_formatter(FuncFormatter(
@@ -987,7 +1001,7 @@ def _render_task(task: tuple[str, str, str]) -> tuple[str, str, int, str]:
         with cut_style(cut):
             paths = export.save_news(fig, slug, chart.data, meta, out_dir=out_dir,
                                      variant=cut_name, facecolor=cut.theme.bg)
-    except (MissingData, KeyError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - reported in one line; earlier files stay
         return slug, cut_name, 0, f"{type(exc).__name__}: {exc}"
     return slug, cut_name, len(paths), ""
 
@@ -1034,6 +1048,9 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
         except KeyError as exc:
             skipped[slug] = f"text missing from the catalog: {exc}"
             log(f"skip {slug}: text missing from the catalog (src/syriastats/charts/i18n.json): {exc}")
+        except Exception as exc:  # noqa: BLE001 - one bad chart must not stop the others
+            skipped[slug] = f"{type(exc).__name__}: {exc}"
+            log(f"skip {slug}: could not prepare the chart ({type(exc).__name__}: {exc})")
     code = code_key()
     fresh = []
     for slug in ready:

@@ -1,6 +1,6 @@
 """Cuts (sizes, themes, languages) of the news charts, and the contrast rule they obey.
 
-A *cut* is one rendering of a news chart: the standard 6 x 4.2 inch chart
+A *cut* is one rendering of a news chart: the standard 6 x 4.5 inch chart
 (600 px wide at 100 px per inch), ``square`` (1:1), ``portrait`` (4:5),
 ``mobile`` (a 375 px phone column: larger text, short notes, "2m"-style
 axis numbers, tile-grid maps), ``dark`` (dark background) and ``ar``
@@ -148,14 +148,14 @@ class Cut:
 
 #: Mobile text: at least 12 px in a 375 px column is 8.64 pt; the smallest text here is 9 pt.
 CUTS: dict[str, Cut] = {
-    "": Cut("", 6.0, 4.2),
+    "": Cut("", 6.0, 4.5),
     "square": Cut("square", 6.0, 6.0),
     "portrait": Cut("portrait", 4.8, 6.0, title_pt=12.5, subtitle_pt=9.0, body_pt=8.5,
                     small_pt=8.0, footer_pt=7.5),
     "mobile": Cut("mobile", 3.75, 6.67, compact=True, title_pt=12.5, subtitle_pt=9.5,
                   body_pt=9.5, small_pt=9.0, footer_pt=9.0),
-    "dark": Cut("dark", 6.0, 4.2, dark=True),
-    "ar": Cut("ar", 6.0, 4.2, lang="ar", title_pt=13.5, subtitle_pt=10.0, body_pt=9.5,
+    "dark": Cut("dark", 6.0, 4.5, dark=True),
+    "ar": Cut("ar", 6.0, 4.5, lang="ar", title_pt=13.5, subtitle_pt=10.0, body_pt=9.5,
               small_pt=8.5, footer_pt=8.0),
 }
 #: Names of the variant cuts (everything but the standard one), in gallery order.
