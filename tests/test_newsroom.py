@@ -252,3 +252,37 @@ REAL_SVG = sorted(p for p in figures_dir().glob("*.svg")
 def test_real_news_charts_pass_the_contrast_rule():
     bad = [m for p in REAL_SVG for m in failures(p, min_px=12.0 if p.stem.endswith("-mobile") else 0)]
     assert not bad, "\n".join(bad)
+
+
+def test_band_comes_from_the_toll_model_and_is_reused_while_nothing_changes(tmp_path, monkeypatch):
+    import types
+
+    calls = []
+    band = pd.DataFrame({"date": pd.to_datetime(["2014-12-31", "2020-12-31"]),
+                         "median": [200_000.0, 550_000.0], "lower": [150_000.0, 450_000.0],
+                         "upper": [260_000.0, 700_000.0]})
+
+    class Fit:  # stands in for syriastats.toll.TollFit (test double, made-up numbers)
+        def band(self, level):
+            assert level == 0.9
+            return band
+
+    fake = types.ModuleType("syriastats.toll")
+    fake.__file__ = str(tmp_path / "toll" / "__init__.py")
+    fake.__spec__ = __import__("importlib").machinery.ModuleSpec("syriastats.toll", None)
+    fake.fit = lambda est, src=None: calls.append(1) or Fit()
+    monkeypatch.setitem(sys.modules, "syriastats.toll", fake)
+    pd.testing.assert_frame_equal(newsroom.toll_band(registry()), band)
+    reg = registry()
+    got, key = newsroom._cached_band(reg, None, tmp_path, lambda s: None)
+    pd.testing.assert_frame_equal(got, band)
+    assert key and len(calls) == 2
+    chart = newsroom.toll_over_time(reg, band=got, use_model=False)
+    chart.extra_meta["band_key"] = key
+    from syriastats import export
+
+    export.save_news(__import__("matplotlib.figure").figure.Figure(), "toll-over-time", chart.data,
+                     newsroom.chart_meta(chart), out_dir=tmp_path)
+    again, key2 = newsroom._cached_band(reg, None, tmp_path, lambda s: None)
+    assert key2 == key and len(calls) == 2  # reused from the CSV, not refitted
+    assert list(again["median"]) == [200_000, 550_000]

@@ -74,6 +74,24 @@ class NewsChart:
     boundaries: bool = False
     extra_meta: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.data = tidy(self.data)
+
+
+def tidy(wide: pd.DataFrame) -> pd.DataFrame:
+    """Counts of people rounded to whole people and shares to one decimal, as text, so the
+    CSV carries no float noise (``445000.00000001``) and no padded decimals (``91.300000``)."""
+    out = wide.copy()
+    for col in out.columns:
+        name = str(col)
+        if not pd.api.types.is_float_dtype(out[col]):
+            continue
+        if "(%)" in name:
+            out[col] = [("" if pd.isna(v) else f"{v:.1f}") for v in out[col]]
+        elif name.endswith(("(deaths)", "(persons)")) or name in ("deaths", "persons"):
+            out[col] = out[col].round(0).astype("Int64")
+    return out
+
 
 # --------------------------------------------------------------------------
 # Selecting rows
@@ -311,22 +329,31 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
 # 2. toll-over-time
 # --------------------------------------------------------------------------
 
-def _toll_band(est: pd.DataFrame) -> pd.DataFrame | None:
-    """The modelled band from :mod:`syriastats.toll` if that module is installed, else None.
+#: Credible level of the modelled band drawn on toll-over-time.
+BAND_LEVEL: float = 0.9
 
-    Expects ``toll.toll_band(estimates) -> DataFrame(date, median, lower, upper)``.
+
+def toll_band(estimates: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """The modelled toll band (``date, median, lower, upper``, deaths) from :mod:`syriastats.toll`.
+
+    ``toll.fit(estimates, sources).band(0.9)`` when the toll model is installed;
+    None when it is not (the chart then says that no modelled range is shown).
     """
     try:
         from syriastats import toll  # type: ignore[attr-defined]
     except ImportError:
         return None
-    fn = getattr(toll, "toll_band", None)
-    if fn is None:
+    fit = getattr(toll, "fit", None)
+    if fit is None:
         return None
-    band = fn(est)
+    band = fit(estimates, sources).band(BAND_LEVEL)
     if band is None or len(band) == 0:
         return None
-    return band
+    return band[["date", "median", "lower", "upper"]]
+
+
+def _toll_band(est: pd.DataFrame) -> pd.DataFrame | None:
+    return toll_band(est)
 
 
 def toll_over_time(est: pd.DataFrame, band: pd.DataFrame | None = None, *,
@@ -930,11 +957,68 @@ _REGISTRY: pd.DataFrame | None = None
 _CHARTS: dict[str, NewsChart] = {}
 
 
+_BAND: pd.DataFrame | None = None
+
+
 def _chart(slug: str) -> NewsChart:
     if slug not in _CHARTS:
         assert _REGISTRY is not None
-        _CHARTS[slug] = CHARTS[slug](_REGISTRY)
+        if slug == "toll-over-time":
+            _CHARTS[slug] = toll_over_time(_REGISTRY, band=_BAND, use_model=False)
+        else:
+            _CHARTS[slug] = CHARTS[slug](_REGISTRY)
     return _CHARTS[slug]
+
+
+def _band_key(estimates: pd.DataFrame) -> str:
+    """Hash of the registry and the toll model's code: the band is refitted only when one changes."""
+    import hashlib
+
+    from syriastats import export
+
+    h = hashlib.sha256(export.format_csv(estimates.astype(object)).encode("utf-8"))
+    try:
+        import syriastats.toll as toll  # type: ignore[import-not-found]
+
+        folder = Path(toll.__file__).parent
+        for f in sorted(folder.glob("*.py")):
+            h.update(f.read_bytes())
+    except ImportError:
+        h.update(b"no toll model")
+    return h.hexdigest()[:16]
+
+
+def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
+                 log: Callable[[str], None]) -> tuple[pd.DataFrame | None, str]:
+    """The toll band, reused from ``toll-over-time.csv`` when its ``band_key`` still matches."""
+    import importlib.util
+    import json
+
+    if importlib.util.find_spec("syriastats.toll") is None:
+        log("toll-over-time: no modelled band (syriastats.toll is not installed)")
+        return None, ""
+    key = _band_key(estimates)
+    rec_path, csv_path = folder / "toll-over-time.json", folder / "toll-over-time.csv"
+    if rec_path.is_file() and csv_path.is_file():
+        try:
+            rec = json.loads(rec_path.read_text(encoding="utf-8"))
+            if rec.get("band_key") == key:
+                old = pd.read_csv(csv_path, parse_dates=["date"])
+                cols = ["model median (deaths)", "model lower (deaths)", "model upper (deaths)"]
+                band = old[["date", *cols]].dropna()
+                band.columns = ["date", "median", "lower", "upper"]
+                if len(band):
+                    return band.reset_index(drop=True), key
+        except (ValueError, KeyError):
+            pass
+    t = time.perf_counter()
+    try:
+        band = toll_band(estimates, sources)
+    except Exception as exc:  # noqa: BLE001 - the chart is drawn without the band and says so
+        log(f"toll-over-time: toll model failed ({type(exc).__name__}: {exc}); no band drawn")
+        return None, ""
+    log(f"toll-over-time: fitted the toll model in {time.perf_counter() - t:.0f} s")
+    return band, key
 
 
 def code_key() -> str:
@@ -1009,10 +1093,13 @@ def _render_task(task: tuple[str, str, str]) -> tuple[str, str, int, str]:
 def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
                       estimates: pd.DataFrame | None = None, only: Sequence[str] | None = None,
                       jobs: int | None = None, log: Callable[[str], None] | None = None,
-                      force: bool = False) -> dict[str, Any]:
+                      force: bool = False, model: bool = True) -> dict[str, Any]:
     """Write every news chart in every cut into *out_dir* (default ``figures/``).
 
-    A chart whose JSON carries the same ``build_key`` (hash of its data, its
+    With the registry loaded here (*estimates* None) and *model* true, the
+    toll-over-time band comes from :func:`toll_band` (the toll model), reused
+    from the previous ``toll-over-time.csv`` while the registry and the model's
+    code are unchanged (``band_key``). A chart whose JSON carries the same ``build_key`` (hash of its data, its
     metadata and the drawing code, :func:`build_key`) and whose files all
     exist is up to date and not redrawn, unless *force*. Charts whose data
     are missing are skipped with a one-line message; a cut
@@ -1022,19 +1109,23 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
     4). Returns ``{"written": {slug: [cut, ...]}, "skipped": {slug: reason},
     "failed": {file stem: error}, "files": n, "seconds": s}``.
     """
-    global _REGISTRY
+    global _REGISTRY, _BAND
     from syriastats.paths import figures_dir
 
     log = log or (lambda s: print(s, flush=True))
     t0 = time.perf_counter()
+    folder = Path(out_dir) if out_dir is not None else figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    _BAND, band_key = None, ""
     if estimates is None:
         from syriastats.sources import load_estimates, load_sources, with_sources
 
-        estimates = with_sources(load_estimates(), load_sources())
+        raw, src = load_estimates(), load_sources()
+        estimates = with_sources(raw, src)
+        if model and (only is None or "toll-over-time" in only):
+            _BAND, band_key = _cached_band(raw, src, folder, log)
     _REGISTRY = estimates
     _CHARTS.clear()
-    folder = Path(out_dir) if out_dir is not None else figures_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     slugs = [s for s in NEWS_SLUGS if only is None or s in only]
     skipped: dict[str, str] = {}
     ready = []
@@ -1055,6 +1146,8 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
     fresh = []
     for slug in ready:
         chart = _chart(slug)
+        if slug == "toll-over-time" and band_key and _BAND is not None:
+            chart.extra_meta["band_key"] = band_key
         key = build_key(chart, code)
         chart.extra_meta["build_key"] = key
         if not force and _up_to_date(folder, slug, key):
