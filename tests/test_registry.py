@@ -39,6 +39,27 @@ ESTIMATES = [
      "central": "0.45", "high": "0.5", "qualifier": "approximately", "range_type": "bracket", "range_level": "",
      "margin": "", "locator": "p. 2", "checked": "dossier", "notes": ""},
 ]
+#: The dimension columns of each test row, inserted right after scope as in the registry.
+_DIMS = {
+    "e-count": dict(period_type="cumulative", area="SYR", host="", group="all", perpetrator="all",
+                    role="headline", superseded_by=""),
+    "e-margin": dict(period_type="cumulative", area="SYR", host="", group="all", perpetrator="all",
+                     role="headline", superseded_by=""),
+    "e-bracket": dict(period_type="stock", area="SYR", host="", group="all", perpetrator="",
+                      role="headline", superseded_by=""),
+}
+
+
+def _with_dims(row: dict) -> dict:
+    out: dict = {}
+    for k, v in row.items():
+        out[k] = v
+        if k == "scope":
+            out.update(_DIMS[row["estimate_id"]])
+    return out
+
+
+ESTIMATES = [_with_dims(r) for r in ESTIMATES]
 CLAIMS_HEADER = ["claim_id", "origin", "origin_date", "origin_url", "text", "measure", "as_of", "value",
                  "comparator", "notes"]
 

@@ -67,9 +67,8 @@ How a reference interval is built
    a group of victims (:func:`is_partial_scope`: "excludes government-side forces",
    "government forces not covered", "outside government-controlled areas", "... only")
    are not used as the floor, nor are counts read as context only.
-9. **Context only.** Figures whose registry ``notes`` say to use them only as context
-   (:data:`CONTEXT_ONLY_RE`, e.g. ``un-2016-range``) are never pooled; the explanation
-   lists them as context.
+9. **Context only.** Figures whose registry ``role`` is ``context_only`` (e.g.
+   ``un-2016-range``) are never pooled; the explanation lists them as context.
 
 Verdict rules per comparator are in :data:`COMPARATOR_RULES`.
 """
@@ -89,6 +88,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
+from syriastats.dimensions import is_context_only as _ctx
+from syriastats.dimensions import legacy_measure
 from syriastats.validate import parse_date_bounds, parse_date_column
 
 __all__ = [
@@ -224,7 +225,6 @@ SHARE_TOLERANCE: float = 0.05
 HIGHEST_SINCE_MAX_GAP_YEARS: int = 10
 #: Earliest reference year accepted for a 'highest since' claim.
 HIGHEST_SINCE_MIN_YEAR: int = 1800
-from syriastats.sources import CONTEXT_ONLY_RE  # noqa: E402  (re-exported)
 
 #: Measures counted cumulatively from the war's start.
 CUMULATIVE_MEASURES: frozenset[str] = frozenset({
@@ -278,7 +278,8 @@ _LABELS: dict[str, str] = {
     "deaths_direct": "deaths from violence", "displaced_share": "share of the population displaced",
     "displaced_total": "people displaced (refugees plus internally displaced)",
     "idps": "people displaced inside Syria", "refugees_registered": "registered Syrian refugees",
-    "refugees_worldwide": "Syrian refugees worldwide", "population": "Syria's population",
+    "refugees_worldwide": "Syrian refugees worldwide", "refugees": "Syrian refugees worldwide",
+    "population": "Syria's population",
     "global_forcibly_displaced": "people forcibly displaced worldwide",
     "war_duration_years": "the war's age",
 }
@@ -318,11 +319,9 @@ def is_partial_scope(scope: Any, measure: str = "deaths_total") -> bool:
     return measure != "deaths_civilian" and bool(_PARTIAL_FIGHTERS_RE.search(s))
 
 
-def is_context_only(notes: Any) -> bool:
-    """True if a figure's registry notes say to use it only as context (never pooled)."""
-    from syriastats.sources import is_context_only as _ctx
-
-    return _present(notes) and _ctx(str(notes))
+def is_context_only(role: Any) -> bool:
+    """True if a figure's registry ``role`` is ``context_only`` (never pooled)."""
+    return _ctx(role)
 
 
 def highest_since_problem(value: Any, as_of: Any) -> str | None:
@@ -555,7 +554,7 @@ def documented_floor(rows: pd.DataFrame, measures: str | Sequence[str],
     if d.empty:
         return None
     keep = [not is_partial_scope(r["scope"], str(r["measure"]))
-            and not is_context_only(r.get("notes")) for _, r in d.iterrows()]
+            and not is_context_only(r.get("role")) for _, r in d.iterrows()]
     d = d[keep]
     if d.empty:
         return None
@@ -637,6 +636,11 @@ def _prepare_estimates(estimates: pd.DataFrame, sources: pd.DataFrame | None) ->
         est["scope"] = ""
     if "notes" not in est.columns:
         est["notes"] = ""
+    if "role" not in est.columns:
+        est["role"] = "headline"
+    est["role"] = est["role"].astype(object)
+    if "host" in est.columns:  # the checker still works on the measure names claims use
+        est["measure"] = [legacy_measure(str(m), h) for m, h in zip(est["measure"], est["host"])]
     # keep only the columns the checker reads: filtering a narrow frame is much faster
     drop = [c for c in ("citation", "url", "url_kind", "carrier", "accessed", "accessed_text",
                         "source_notes", "title", "checked") if c in est.columns]
@@ -885,6 +889,7 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
                about_tol: float, share_tol: float) -> dict[str, Any]:
     rec = _base(c, known, level)
     measure, comp, x = rec["measure"], rec["comparator"], rec["value"]
+    measure = legacy_measure(measure, c.get("host"))
     as_of: pd.Timestamp = c["as_of"]
     cutoff = c["origin_date"] if pd.notna(c.get("origin_date")) else as_of
     phrase = _claim_phrase(comp, x, measure)
@@ -918,11 +923,11 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     window = _window(knowable, measure, as_of)
     extra = pd.concat([_window(knowable, m, as_of) for m in BROADER_MEASURES.get(measure, ())]
                       or [window.iloc[0:0]])
-    ctx_mask = window["notes"].map(is_context_only).astype(bool)
+    ctx_mask = window["role"].map(is_context_only).astype(bool)
     context = window[ctx_mask]
     window = window[~ctx_mask]
     if not extra.empty:
-        extra = extra[~extra["notes"].map(is_context_only).astype(bool)]
+        extra = extra[~extra["role"].map(is_context_only).astype(bool)]
     same_rows, broad_rows = _split_scope(window, measure, extra)
     # the floors use every documented count in the window, before one figure per series is
     # kept (a later release may be nearer but not a floor). The broader pool may also be

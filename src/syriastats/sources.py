@@ -8,8 +8,10 @@ Dtypes of the returned DataFrames:
 
 - identifiers and free text: pandas ``string``;
 - controlled vocabularies (``measure``, ``method``, ``qualifier``,
-  ``range_type``, ``checked``, ``url_kind``, ``comparator``): ``category``
-  whose categories are the full vocabulary from the descriptor;
+  ``range_type``, ``checked``, ``url_kind``, ``comparator`` and the dimension
+  columns ``period_type``, ``area``, ``host``, ``group``, ``perpetrator``,
+  ``role``): ``category`` whose categories are the full vocabulary from the
+  descriptor (an empty ``host`` or ``perpetrator`` is missing, ``NaN``);
 - numbers (``low``, ``central``, ``high``, ``range_level``, ``margin``,
   ``value``): nullable ``Float64``; counts are persons (or movements or
   applications, see the measure), shares are fractions in [0, 1];
@@ -21,12 +23,12 @@ Dtypes of the returned DataFrames:
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
 import pandas as pd
 
+from syriastats.dimensions import is_context_only
 from syriastats.parsing import number_or_none
 from syriastats.paths import data_dir as _data_dir
 from syriastats.validate import (
@@ -40,15 +42,9 @@ from syriastats.validate import (
     source_id_set,
 )
 
-#: Wording in ``estimates.notes`` that marks a figure as context only: shown, never pooled
-#: (by :mod:`syriastats.derived` and :mod:`syriastats.claims`).
-CONTEXT_ONLY_RE: re.Pattern[str] = re.compile(r"\b(?:use (?:it )?only as context|context only|"
-                                              r"for context only)\b", re.I)
-
-
-def is_context_only(notes: Any) -> bool:
-    """True if a figure's registry notes say to use it only as context (never pooled)."""
-    return isinstance(notes, str) and bool(CONTEXT_ONLY_RE.search(notes))
+#: ``role == "context_only"``: shown, never pooled (by :mod:`syriastats.derived` and
+#: :mod:`syriastats.claims`). Read from the ``role`` column, never from the notes.
+__all__ = ["is_context_only", "load_claims", "load_estimates", "load_sources", "with_sources"]
 
 
 #: Date columns and whether the parsed timestamp is the first or last day.

@@ -343,8 +343,102 @@ def check_sources_rules(table: Table) -> list[Problem]:
     return problems
 
 
-def check_estimates_rules(table: Table, source_ids: set[str] | None) -> list[Problem]:
+#: An area is Syria, a Syrian governorate (ISO 3166-2 ``SY-..``) or WORLD.
+_AREA_RE = re.compile(r"^(?:SYR|SY-[A-Z]{2}|WORLD)$")
+
+
+def _applies_to(descriptor: Mapping[str, Any] | None, column: str) -> frozenset[str] | None:
+    """Measures that have *column* (``host``, ``perpetrator``) per the descriptor, or None."""
+    if descriptor is None:
+        return None
+    for f in resource_schema(descriptor, "estimates")["schema"]["fields"]:
+        if f["name"] == column and "measures" in f:
+            return frozenset(f["measures"])
+    return None
+
+
+def _legacy_measures(descriptor: Mapping[str, Any] | None) -> dict[str, dict[str, str]]:
+    if descriptor is None:
+        return {}
+    try:
+        res = resource_schema(descriptor, "claims")
+    except KeyError:
+        return {}
+    return {a["legacy"]: a for a in res.get("measureAliases", [])}
+
+
+def check_dimension_rules(table: Table, descriptor: Mapping[str, Any] | None) -> list[Problem]:
+    """Rules of the dimension columns (``period_type`` ... ``superseded_by``) of estimates.
+
+    A flow or cumulative figure needs ``period_start``; a stock's ``period_start``
+    equals its ``period_end``; ``host`` and ``perpetrator`` are filled exactly for the
+    measures the descriptor lists for them; ``area`` is Syrian or WORLD; a superseded
+    row names an existing successor (and only a superseded row names one). Files
+    without the columns (older registries) are not checked here: the schema check
+    reports the missing columns.
+    """
     problems: list[Problem] = []
+    F = table.file
+    if "period_type" not in table.header:
+        return problems
+    ids = {rec.get("estimate_id", "").strip() for _, rec in table.rows}
+    has = {c: _applies_to(descriptor, c) for c in ("host", "perpetrator")}
+    legacy = _legacy_measures(descriptor)
+    for line, rec in table.rows:
+        rid = rec.get("estimate_id", "").strip()
+        g = {k: (v.strip() if isinstance(v, str) else "") for k, v in rec.items()}
+        measure, pt = g.get("measure", ""), g.get("period_type", "")
+        if measure in legacy:
+            a = legacy[measure]
+            problems.append(Problem(F, line, "measure", rid,
+                                    f"{measure!r} is a legacy measure name: write measure "
+                                    f"{a['measure']!r} with host "
+                                    f"{'WORLD' if a['host'] == 'WORLD' else 'the country code'}"))
+        if pt in ("flow", "cumulative") and not g.get("period_start"):
+            problems.append(Problem(F, line, "period_start", rid,
+                                    f"a {pt} figure needs period_start (the start of the period "
+                                    "it totals)"))
+        if pt == "stock" and g.get("period_start") and g.get("period_end") \
+                and g["period_start"] != g["period_end"]:
+            problems.append(Problem(F, line, "period_start", rid,
+                                    f"a stock is a level on a date: period_start "
+                                    f"({g['period_start']}) must equal period_end ({g['period_end']})"))
+        for col, what in (("host", "a country of asylum"), ("perpetrator", "a perpetrator")):
+            allowed = has[col]
+            if allowed is None or not measure:
+                continue
+            if g.get(col) and measure not in allowed:
+                problems.append(Problem(F, line, col, rid,
+                                        f"measure {measure!r} has no {col} (it is {what}; only for: "
+                                        f"{', '.join(sorted(allowed))}): leave it empty"))
+            elif not g.get(col) and measure in allowed:
+                problems.append(Problem(F, line, col, rid,
+                                        f"measure {measure!r} needs {what} in {col}"))
+        area = g.get("area", "")
+        if area and not _AREA_RE.match(area):
+            problems.append(Problem(F, line, "area", rid,
+                                    f"area {area!r} is not Syrian or WORLD: area is where the "
+                                    "people counted were (SYR, a governorate SY-.., or WORLD); "
+                                    "a country of asylum goes in host"))
+        role, succ = g.get("role", ""), g.get("superseded_by", "")
+        if role == "superseded" and not succ:
+            problems.append(Problem(F, line, "superseded_by", rid,
+                                    "role is 'superseded': name the estimate_id that replaces it"))
+        elif succ and role != "superseded":
+            problems.append(Problem(F, line, "superseded_by", rid,
+                                    f"superseded_by is given but role is {role!r}: "
+                                    "only a superseded row names a successor"))
+        if succ and succ not in ids:
+            problems.append(Problem(F, line, "superseded_by", rid,
+                                    f"successor {succ!r} is not an estimate_id in this file"))
+        elif succ and succ == rid:
+            problems.append(Problem(F, line, "superseded_by", rid, "a row cannot supersede itself"))
+    return problems
+
+
+def check_estimates_rules(table: Table, source_ids: set[str] | None,
+                          descriptor: Mapping[str, Any] | None = None) -> list[Problem]:
+    problems: list[Problem] = check_dimension_rules(table, descriptor)
     F = table.file
     for line, rec in table.rows:
         rid = rec.get("estimate_id", "").strip()
@@ -517,7 +611,7 @@ def check_resource(folder: Path, name: str, descriptor: Mapping[str, Any] | None
     if name == "sources":
         problems += check_sources_rules(table)
     elif name == "estimates":
-        problems += check_estimates_rules(table, source_ids)
+        problems += check_estimates_rules(table, source_ids, descriptor)
         problems += check_model_rules(table)
     elif name == "claims":
         problems += check_claims_rules(table)
