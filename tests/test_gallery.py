@@ -132,3 +132,18 @@ def test_save_chart_routes_methods_slugs_to_the_methods_folder(tmp_path, monkeyp
     paths = export.save_chart(fig, "anything-else", data, {**meta, "section": "methods"})
     assert paths["png"].parent.name == "methods"
     assert export.save_chart(fig, "news-one", data, meta)["png"].parent == tmp_path
+
+
+def test_staged_methods_charts_are_moved_into_figures_methods(tmp_path):
+    """The build stages charts in a hidden folder; methods charts sit in its methods/ subfolder
+    and must land in figures/methods/ (not be dropped with the staging folder)."""
+    from syriastats import build
+
+    figs = tmp_path / "figures"
+    with build.staged_figures(figs) as stage:
+        save(stage / "methods", "documentation-gap", "A methods chart")
+        save(stage, "a-news", "A news chart")
+        build.commit_outputs([], stage, figs)
+    assert (figs / "methods" / "documentation-gap.png").is_file()
+    assert (figs / "a-news.json").is_file()
+    assert not [p for p in figs.iterdir() if p.name.startswith(".build-")]

@@ -332,13 +332,16 @@ def commit_outputs(notebooks: Sequence[tuple[Path, object]], stage: Path | None 
         raise BuildWriteError(exc.errno, f"cannot write {target}: {exc.strerror or exc}; "
                                          "every committed notebook and figure left as it was"
                               ) from None
-    staged = sorted(p for p in stage.iterdir() if p.is_file()) if stage else []
+    # subfolders too: methods charts are staged in methods/ (syriastats.charts.sections)
+    staged = sorted(p for p in stage.rglob("*") if p.is_file()) if stage else []
     figures = figures or figures_dir()
+    for f in staged:
+        (figures / f.relative_to(stage)).parent.mkdir(parents=True, exist_ok=True)
     with _sigint_held():
         for tmp, final in temps:
             os.replace(tmp, final)
         for f in staged:
-            os.replace(f, figures / f.name)
+            os.replace(f, figures / f.relative_to(stage))
 
 
 @contextlib.contextmanager
