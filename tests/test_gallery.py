@@ -147,3 +147,15 @@ def test_staged_methods_charts_are_moved_into_figures_methods(tmp_path):
     assert (figs / "methods" / "documentation-gap.png").is_file()
     assert (figs / "a-news.json").is_file()
     assert not [p for p in figs.iterdir() if p.name.startswith(".build-")]
+
+
+def test_staged_charts_land_in_the_figures_folder_not_the_stage(tmp_path, monkeypatch):
+    """During the build SYRIASTATS_FIGURES points at the stage; committing must still move the
+    staged charts into the real figures folder (the stage's parent)."""
+    from syriastats import build
+
+    figs = tmp_path / "figures"
+    with build.staged_figures(figs) as stage:
+        save(stage / "methods", "ucdp-yearly", "A methods chart")
+        build.commit_outputs([], stage)  # no explicit target: as build.run calls it
+    assert (figs / "methods" / "ucdp-yearly.json").is_file()
