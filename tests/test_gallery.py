@@ -114,7 +114,7 @@ def test_real_gallery_is_up_to_date():
 
 def test_gallery_puts_news_first_then_methods_with_variants(tmp_path):
     save(tmp_path / "methods", "registry-coverage", "A methods chart")
-    save(tmp_path, "zz-news", "A news chart")
+    save(tmp_path, "displacement", "A news chart")
     text = gallery.render_gallery(gallery.load_records(tmp_path))
     assert text.index("## News charts") < text.index("### A news chart") \
         < text.index("## Methods charts") < text.index("### A methods chart")
@@ -131,7 +131,8 @@ def test_save_chart_routes_methods_slugs_to_the_methods_folder(tmp_path, monkeyp
     assert paths["png"] == tmp_path / "methods" / "documentation-gap.png"
     paths = export.save_chart(fig, "anything-else", data, {**meta, "section": "methods"})
     assert paths["png"].parent.name == "methods"
-    assert export.save_chart(fig, "news-one", data, meta)["png"].parent == tmp_path
+    assert export.save_chart(fig, "displacement", data, meta)["png"].parent == tmp_path
+    assert export.save_chart(fig, "a-new-notebook-chart", data, meta)["png"].parent.name == "methods"
 
 
 def test_staged_methods_charts_are_moved_into_figures_methods(tmp_path):

@@ -80,13 +80,14 @@ def load_records(out_dir: str | os.PathLike[str] | None = None) -> list[dict[str
             if rec is None:
                 continue
             rec["_prefix"] = prefix
-            rec["section"] = METHODS if prefix else section_of(rec["slug"], rec)
+            rec["section"] = METHODS if prefix else (rec.get("section")
+                                                      or section_of(rec["slug"], rec))
             records.append(rec)
     return sorted(records, key=_order)
 
 
 def _order(rec: dict[str, Any]) -> tuple[int, int, str]:
-    from syriastats.newsroom import NEWS_SLUGS
+    from syriastats.charts.sections import NEWS_SLUGS
 
     if rec.get("section") == "methods":
         return (1, 0, rec["slug"])

@@ -41,13 +41,9 @@ from matplotlib.patches import Patch
 from syriastats.charts import geo, i18n
 from syriastats.charts.cuts import CUTS, VARIANTS, Cut, readable
 from syriastats.charts.newsframe import Frame, cut_style, start
+from syriastats.charts.sections import NEWS_SLUGS
 from syriastats.charts.style import short_publisher
 
-#: News chart slugs in gallery order.
-NEWS_SLUGS: tuple[str, ...] = (
-    "toll-over-time", "deaths-per-year", "deaths-by-perpetrator", "deaths-by-governorate",
-    "displacement", "refugees-by-host", "returns-since-2024-12", "idps-by-governorate",
-)
 DEATH_MEASURES: tuple[str, ...] = ("deaths_total", "deaths_civilian", "deaths_battle_related",
                                    "deaths_organised_violence")
 FALL_OF_ASSAD = pd.Timestamp("2024-12-08")
