@@ -48,7 +48,8 @@ def registry() -> pd.DataFrame:
     add("deaths_total", 999_999, "2011-03-15", "2019-12-31", publisher=EST,
         method="expert_estimate", role="superseded")  # must never be drawn
     # yearly flows from two publishers
-    for y, v in [(2012, 20_000), (2013, 70_000), (2014, 60_000), (2015, 40_000), (2025, 5_000)]:
+    for y, v in [(2012, 20_000), (2013, 70_000), (2014, 60_000), (2015, 40_000), (2016, 30_000),
+                 (2025, 5_000)]:
         add("deaths_battle_related", v, f"{y}-01-01", f"{y}-12-31", publisher=EVENTS,
             method="event_data", period_type="flow", low=v * 0.9, high=v * 1.2, range_type="bracket")
     for y, v in [(2012, 25_000), (2013, 60_000), (2014, 65_000), (2015, 45_000), (2016, 30_000)]:

@@ -254,8 +254,11 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
         series.append({"pub": pub, "meas": meas, "years": list(s.index), "values":
                        [float(v) for v in s["central"]], "lows": [lows[years.index(y)] for y in s.index],
                        "highs": [highs[years.index(y)] for y in s.index]})
-    # a short series cannot say which year was the deadliest: judge by series of 5+ years
-    peaks = [(sr["years"][int(np.argmax(sr["values"]))], sr) for sr in series if len(sr["years"]) >= 5]
+    # a series that misses the war's early years cannot say which year was the deadliest:
+    # judge by the series with a figure for each of the first five years of the data
+    early = set(range(min(years), min(years) + 5))
+    peaks = [(sr["years"][int(np.argmax(sr["values"]))], sr) for sr in series
+             if early <= set(sr["years"])]
     if not peaks:
         peaks = [(sr["years"][int(np.argmax(sr["values"]))], sr) for sr in series]
     peak_years = [p for p, _ in peaks]
@@ -277,8 +280,12 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
                            k=i18n.digits(str(n_agree), lang), n=i18n.digits(str(len(peaks)), lang))
         else:
             yrs = sorted(set(peak_years))
-            title = i18n.t("dpy.title.split", lang, years=i18n.t("or", lang).join(
-                i18n.year(y, lang) for y in yrs))
+            if len(yrs) == 2:
+                title = i18n.t("dpy.title.split", lang, years=i18n.t("or", lang).join(
+                    i18n.year(y, lang) for y in yrs))
+            else:
+                title = i18n.t("dpy.title.range", lang, first=i18n.year(yrs[0], lang),
+                               last=i18n.year(yrs[-1], lang))
         return {"title": title,
                 "subtitle": i18n.t("dpy.subtitle", lang, first=i18n.year(first, lang),
                                    last=i18n.year(last, lang), asof=i18n.month(as_of, lang)),
@@ -583,9 +590,18 @@ def _by_governorate(df: pd.DataFrame, what: str) -> pd.DataFrame:
     if df.empty:
         raise MissingData(f"{what} needs figures by governorate (area SY-..)")
     df["date"] = pd.to_datetime(df["period_end"])
-    sizes = df.groupby(["source_id", "measure", "date"])["area"].nunique()
-    best = sorted(sizes.items(), key=lambda kv: (-kv[1], -kv[0][2].value, kv[0]))[0][0]
-    sel = df[(df["source_id"] == best[0]) & (df["measure"] == best[1]) & (df["date"] == best[2])]
+    df["start"] = pd.to_datetime(df["period_start"])
+    sizes = df.groupby(["source_id", "measure", "start", "date"])["area"].nunique()
+
+    def rank(kv: Any) -> tuple:
+        (sid, meas, st, en), n = kv
+        # a set of 6+ governorates over the longest period wins (a whole-war picture over one
+        # year's), then more governorates, then the latest
+        return (-(n >= 6), -(en - st).days, -n, -en.value, sid, meas)
+
+    best = sorted(sizes.items(), key=rank)[0][0]
+    sel = df[(df["source_id"] == best[0]) & (df["measure"] == best[1]) & (df["start"] == best[2])
+             & (df["date"] == best[3])]
     sel = _latest_per(sel, ["area"]).copy()
     sel["value"] = _val(sel)
     return sel.sort_values(["value", "area"], ascending=[False, True])
@@ -601,8 +617,16 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
     pub = str(sel["publisher"].iloc[0])
     measure = str(sel["measure"].iloc[0])
     as_of = sel["date"].max()
+    start_ = sel["start"].min()
     top = sel.iloc[0]
     n = len(sel)
+
+    def period(lang: str) -> str:
+        if start_ == as_of:
+            return i18n.month(as_of, lang)
+        if start_.year == as_of.year and start_.month == 1 and as_of.month == 12:
+            return i18n.year(as_of.year, lang)
+        return i18n.t("period", lang, start=i18n.month(start_, lang), end=i18n.month(as_of, lang))
 
     def texts(lang: str) -> dict[str, str]:
         return {"title": i18n.t(key + ".title", lang, area=i18n.name("area", top["area"], lang),
@@ -610,8 +634,10 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
                                 share=i18n.share(float(top["value"]) / total, lang)),
                 "subtitle": i18n.t(key + ".subtitle", lang, what=i18n.t("measure." + measure, lang),
                                    n=i18n.digits(str(n), lang), asof=i18n.month(as_of, lang),
-                                   publisher=_acronym(pub)),
-                "note": i18n.t(key + ".note", lang), "note_short": i18n.t(key + ".note_short", lang),
+                                   publisher=_acronym(pub), period=period(lang)),
+                "note": i18n.t(key + ".note", lang) + (
+                    " " + i18n.t("map.nodata", lang, n=i18n.digits(str(14 - n), lang)) if n < 14 else ""),
+                "note_short": i18n.t(key + ".note_short", lang),
                 "alt": i18n.t(key + ".alt", lang, n=n, area=i18n.name("area", top["area"], "en"),
                               value=i18n.count(float(top["value"]), "en"))}
 
@@ -646,9 +672,6 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
             if i in (0, len(stops) - 1):
                 kax.text(i, 1.2, i18n.compact(v, cut.lang), ha="center", va="bottom",
                          fontsize=cut.small_pt, color=th.text)
-        nod = [a for a in geo.GOVERNORATES if a not in values.index]
-        if nod:
-            kax.text(-0.15 if not cut.rtl else len(stops) - 0.85, 1.2, "", fontsize=1)
 
     return NewsChart(slug, wide, texts, draw, [pub], sorted(sel["source_id"].astype(str).unique()),
                      as_of, boundaries=True)
