@@ -254,6 +254,15 @@ def test_real_news_charts_pass_the_contrast_rule():
     assert not bad, "\n".join(bad)
 
 
+REAL_METHODS_SVG = sorted((figures_dir() / "methods").glob("*.svg"))
+
+
+@pytest.mark.skipif(not REAL_METHODS_SVG, reason="no methods charts in figures/methods/ yet")
+def test_real_methods_charts_pass_the_contrast_rule():
+    bad = [m for p in REAL_METHODS_SVG for m in failures(p)]
+    assert not bad, "\n".join(bad)
+
+
 def test_band_comes_from_the_toll_model_and_is_reused_while_nothing_changes(tmp_path, monkeypatch):
     import types
 
