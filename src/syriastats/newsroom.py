@@ -196,9 +196,11 @@ def _year_axis(ax: Any, cut: Cut) -> None:
 def _vline(ax: Any, cut: Cut, x: Any, text: str, *, y_frac: float = 0.98) -> None:
     th = cut.theme
     ax.axvline(x, color=th.axis, linewidth=0.8, linestyle=":", zorder=1)
+    # on a patch of the background colour, so lines and dots behind never cut the words
     ax.annotate(text, xy=(x, y_frac), xycoords=("data", "axes fraction"),
                 xytext=(-3, 0), textcoords="offset points", ha="right", va="top",
-                fontsize=cut.small_pt, color=th.text2, annotation_clip=False)
+                fontsize=cut.small_pt, color=th.text2, annotation_clip=False, zorder=5,
+                bbox={"boxstyle": "square,pad=0.1", "fc": th.bg, "ec": "none"})
 
 
 def _start_zero(ax: Any, headroom: float = 0.08) -> None:

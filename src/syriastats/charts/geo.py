@@ -109,8 +109,9 @@ def draw_choropleth(ax: Axes, fills: dict[str, str], cut: Cut, *,
     ax.set_aspect(ASPECT)
     ax.set_axis_off()
     if labels:
+        # small governorates (and Idlib, next to Aleppo) are labelled outside, with a leader
         outside = {"SY-DI": (-1.0, -0.3), "SY-QU": (-0.6, -0.55), "SY-TA": (-0.75, 0.1),
-                   "SY-LA": (-0.5, 0.25)}
+                   "SY-LA": (-0.5, 0.25), "SY-ID": (-0.9, 0.6)}
         for code, text in labels.items():
             x, y = centroid(code)
             fill = fills.get(code, th.nodata)
