@@ -651,7 +651,8 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
             ax = frame.axes(left=0.0, right=0.0, bottom=0.45, top=0.0)
             labels = {a: f"{_short_area(a, cut.lang)}\n{i18n.compact(v, cut.lang)}"
                       for a, v in values.items()}
-            geo.draw_tiles(ax, fills, cut, labels)
+            geo.draw_tiles(ax, fills, cut, labels,
+                           names={a: _short_area(a, cut.lang) for a in geo.GOVERNORATES})
         else:
             ax = frame.axes(left=0.0, right=0.0, bottom=0.45, top=0.0)
             # label the largest five on the map; the colour key and the CSV carry the rest

@@ -129,16 +129,21 @@ def draw_choropleth(ax: Axes, fills: dict[str, str], cut: Cut, *,
                         gid=f"onfill-{fill.lstrip('#')}", linespacing=1.1)
 
 
-def draw_tiles(ax: Axes, fills: dict[str, str], cut: Cut, labels: dict[str, str]) -> None:
-    """The tile grid: one square per governorate, *labels* (code -> text) inside."""
+def draw_tiles(ax: Axes, fills: dict[str, str], cut: Cut, labels: dict[str, str],
+               names: dict[str, str] | None = None) -> None:
+    """The tile grid: one square per governorate, *labels* (code -> text) inside; tiles
+    without a label show *names* (code -> governorate name)."""
+    names = names or {}
     th = cut.theme
     grid = tiles()
     ncol = int(grid["col"].max()) + 1
     for rec in grid.itertuples(index=False):
-        col = (ncol - 1 - rec.col) if False else rec.col  # geography: west stays left in every language
+        col = rec.col  # geography: west stays left in every language
         fill = fills.get(rec.iso_3166_2, th.nodata)
         ax.add_patch(Rectangle((col, -rec.row), 0.94, 0.94, facecolor=fill, edgecolor=th.bg))
-        ax.text(col + 0.47, -rec.row + 0.47, labels.get(rec.iso_3166_2, ""), ha="center",
+        # a tile without a figure still names its governorate, so the grid stays readable
+        text = labels.get(rec.iso_3166_2) or str(names.get(rec.iso_3166_2, ""))
+        ax.text(col + 0.47, -rec.row + 0.47, text, ha="center",
                 va="center", fontsize=cut.small_pt, color=text_on(fill),
                 gid=f"onfill-{fill.lstrip('#')}", linespacing=1.1)
     ax.set_xlim(-0.05, ncol)
