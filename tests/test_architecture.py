@@ -24,10 +24,12 @@ LAYERS: dict[str, int] = {
     "syriastats.claims": 7, "syriastats.charts": 8,
     "syriastats.export": 9, "syriastats.gallery": 10, "syriastats.dictionary": 9,
     "syriastats.release": 9, "syriastats.build": 11, "syriastats.cli": 12,
+    "syriastats.newsroom": 11,
     "syriastats.__main__": 13, "syriastats": 13,
 }
-#: The chart style is a leaf (fonts, colours): export may use it.
-LEAVES: dict[str, int] = {"syriastats.charts.style": 0}
+#: The chart style and the cuts' colours and contrast rule are leaves (fonts, colours):
+#: export may use them.
+LEAVES: dict[str, int] = {"syriastats.charts.style": 0, "syriastats.charts.cuts": 0}
 
 
 def _module_name(path: Path) -> str:

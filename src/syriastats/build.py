@@ -345,9 +345,12 @@ def commit_outputs(notebooks: Sequence[tuple[Path, object]], stage: Path | None 
         raise BuildWriteError(exc.errno, f"cannot write {target}: {exc.strerror or exc}; "
                                          "every committed notebook and figure left as it was"
                               ) from None
+    # subfolders too: methods charts are staged in methods/ (syriastats.charts.sections)
     staged = sorted(p for p in stage.rglob("*") if p.is_file() and not p.name.endswith(".tmp")
                     ) if stage else []
-    figures = figures or figures_dir()
+    # the stage is a hidden folder inside the figures folder; figures_dir() would name the
+    # stage itself here (SYRIASTATS_FIGURES points at it while the build runs)
+    figures = figures or (stage.parent if stage else figures_dir())
     for f in staged:  # sub-folders of figures/ (e.g. figures/methods/) exist before the moves
         (figures / f.relative_to(stage)).parent.mkdir(parents=True, exist_ok=True)
     with _sigint_held():

@@ -6,6 +6,7 @@ validate    check a data folder; exit 0 with a one-line summary, or 1 listing
             every problem as file, row, column (id) and what is wrong
 check       judge claims against the registry (see ``syriastats check --help``)
 build       execute every notebook in place and export every chart
+charts      draw every news chart in every cut into figures/ (syriastats.newsroom)
 gallery     regenerate figures/README.md from the exported charts
 dictionary  regenerate data/DICTIONARY.md from data/datapackage.json
 export      write the registry joined with its sources as CSV, Parquet or Excel
@@ -93,6 +94,19 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return build.main(notebooks=args.notebooks, jobs=args.jobs, html=args.html)
 
 
+def _cmd_charts(args: argparse.Namespace) -> int:
+    from syriastats.newsroom import build_news_charts
+
+    report = build_news_charts(only=args.only or None, jobs=args.jobs, force=args.force)
+    n = sum(len(v) for v in report["written"].values())
+    print(f"news charts: {len(report['written'])} drawn ({n} cuts, {report['files']} files), "
+          f"{len(report['up_to_date'])} up to date, {len(report['skipped'])} skipped, "
+          f"{len(report['failed'])} cuts failed; {report['seconds']:.1f} s")
+    if report["failed"]:
+        return 1
+    return 0
+
+
 def _cmd_gallery(args: argparse.Namespace) -> int:
     from syriastats.gallery import write_gallery
 
@@ -171,6 +185,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers (default: cores)")
     p.add_argument("--html", action="store_true", help="also render HTML into html/")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("charts", help="draw the news charts in every cut into figures/")
+    p.add_argument("only", nargs="*", metavar="SLUG", help="news charts to draw (default: all)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers (default: cores)")
+    p.add_argument("--force", action="store_true", help="redraw charts that are up to date")
+    p.set_defaults(func=_cmd_charts)
 
     p = sub.add_parser("gallery", help="regenerate figures/README.md")
     p.set_defaults(func=_cmd_gallery)
