@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "syriastats.uncertainty": 5, "syriastats.mse": 5, "syriastats.mse_bma": 6,
     "syriastats.mse_lcmcr": 6, "syriastats.mse_methods": 7,
     "syriastats.summaries": 5, "syriastats.derived": 6, "syriastats.toll": 6,
+    "syriastats.breakdowns": 5, "syriastats.displacement_tables": 5,
     "syriastats.claims": 7, "syriastats.charts": 8,
     "syriastats.export": 9, "syriastats.gallery": 10, "syriastats.dictionary": 9,
     "syriastats.release": 9, "syriastats.build": 11, "syriastats.cli": 12,
