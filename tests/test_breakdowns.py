@@ -137,3 +137,23 @@ def test_key_findings_mentions_peak_year_and_governorate(registry):
     assert "SOHR's deadliest year was 2014, with about 76,000" in text
     assert "Aleppo had the most identified victims, about 52,000; only 2 of 14" in text
     assert "2025 has 0" in text
+
+
+
+def test_breakdown_cells_are_not_a_publishers_headline(registry):
+    """reading.is_breakdown / breakdown_mask: perpetrator, governorate and children/women
+    rows are cells of a split; summaries.latest_by_family never picks one."""
+    from syriastats import reading, summaries
+
+    mask = reading.breakdown_mask(registry)
+    cells = set(registry.loc[mask, "estimate_id"])
+    assert cells == {"snhr-2014-children", "snhr-2016-gov", "snhr-2016-ru", "ohchr-hl", "ohchr-rd"}
+    row = registry.set_index("estimate_id").loc["snhr-2016-ru"]
+    assert reading.is_breakdown(row) and reading.is_partial(row)
+    assert not reading.is_breakdown(registry.set_index("estimate_id").loc["snhr-2016"])
+    # OHCHR's governorate cells would otherwise tie with (and, by id, beat) a national toll
+    reg = registry.assign(method="documented_count", published_text="2021-09", scope="",
+                          low=float("nan"), high=float("nan"), qualifier="exact", range_type="none",
+                          margin=float("nan"), published=pd.Timestamp("2021-09-24"))
+    known = summaries.latest_by_family(reg, "deaths_total", "2021-12-31")
+    assert "ohchr-hl" not in set(known["estimate_id"]) and "ohchr-rd" not in set(known["estimate_id"])

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from syriastats.dimensions import measure_mask
-from syriastats.reading import documented_floor, is_context_only
+from syriastats.reading import breakdown_mask, documented_floor, is_context_only
 from syriastats.sources import load_sources, with_sources
 from syriastats.uncertainty import (
     DEFAULT_COVERAGE,
@@ -124,7 +124,9 @@ def select_nearest(
     above but do not estimate it);
     ``methods``: keep only these ``method`` values; ``start_before``: keep only rows
     whose ``period_start`` is on or before this date (e.g. cumulative tolls counted
-    from the start of the war). Returns the chosen rows sorted by ``estimate_id``,
+    from the start of the war). Breakdown cells (one perpetrator, one governorate,
+    children or women: :func:`syriastats.reading.is_breakdown`) are never a publisher's
+    figure for the whole measure and are not used. Returns the chosen rows sorted by ``estimate_id``,
     with a ``days_from_on`` column. Without ``by``, plain estimates are joined with
     their publishers first (:func:`with_publishers`, from ``sources``).
     """
@@ -132,7 +134,7 @@ def select_nearest(
     if by is None:
         estimates = with_publishers(estimates, sources)
     measures = [measure] if isinstance(measure, str) else list(measure)
-    df = estimates[measure_mask(estimates, measures)].copy()
+    df = estimates[measure_mask(estimates, measures) & ~breakdown_mask(estimates)].copy()
     if exclude_qualifiers:
         df = df[~df["qualifier"].astype(str).isin(list(exclude_qualifiers))]
     if "role" in df.columns:  # figures the registry marks as context only are not used
@@ -330,7 +332,7 @@ def deaths_per_1000(
     rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
     dates = [pd.Timestamp(on)]
     if latest:
-        pool = estimates[estimates["measure"].astype(str) == measure]
+        pool = estimates[(estimates["measure"].astype(str) == measure) & ~breakdown_mask(estimates)]
         if methods is not None:
             pool = pool[pool["method"].astype(str).isin(list(methods))]
         pool = pool[pd.to_datetime(pool["period_start"]) <= PREWAR_END]

@@ -21,6 +21,9 @@ Rules:
 * **Partial coverage**: a count whose ``group`` leaves out part of the people its measure
   covers (e.g. ``all_except_government_forces``) or whose ``area`` is a part of Syria is
   not used as the floor of a national toll (:func:`is_partial`).
+* **Breakdowns** (a named ``perpetrator``, a governorate ``area``, ``group`` children or
+  women) are cells of a split, never a publisher's figure for the whole measure
+  (:func:`is_breakdown`); the perpetrator-only ones are also partial.
 * **Documented-floor rule** (:func:`documented_floor`): the largest documented count
   that could bound the truth at a date from below.
 """
@@ -39,7 +42,8 @@ from syriastats.validate import parse_date_column
 __all__ = [
     "CUMULATIVE_MEASURES", "DEFAULT_AT_LEAST_EXCESS", "DEFAULT_UNDERCOUNT", "FULL_GROUP",
     "OHCHR_2022_DOCUMENTED", "OHCHR_2022_ESTIMATED", "direction", "documented_floor",
-    "drop_superseded", "is_broader_scope", "is_context_only", "is_floor", "is_partial",
+    "SUBGROUPS", "breakdown_mask", "drop_superseded", "is_breakdown", "is_broader_scope",
+    "is_context_only", "is_floor", "is_partial",
 ]
 
 #: OHCHR, "Civilian deaths in the Syrian Arab Republic", A/HRC/50/68 (28 June 2022):
@@ -105,12 +109,41 @@ def full_group(measure: str) -> str:
 
 def is_partial(row: Mapping[str, Any] | pd.Series) -> bool:
     """True if a figure leaves out part of what its measure covers: its ``group`` is not
-    the measure's full group (e.g. ``all_except_government_forces`` for a toll), or its
-    ``area`` is a part of Syria. Rows without these columns are not partial."""
-    g, a = row.get("group"), row.get("area")
+    the measure's full group (e.g. ``all_except_government_forces`` for a toll), its
+    ``area`` is a part of Syria, or it counts only the deaths one named ``perpetrator``
+    caused. Rows without these columns are not partial."""
+    g, a, p = row.get("group"), row.get("area"), row.get("perpetrator")
     if _present(g) and str(g) != full_group(str(row.get("measure"))):
         return True
+    if _present(p) and str(p) != "all":
+        return True
     return _present(a) and str(a) not in WHOLE_AREAS
+
+
+#: Groups that are a subset of the people a measure counts (a breakdown by age or sex).
+SUBGROUPS: frozenset[str] = frozenset({"children", "women"})
+
+
+def is_breakdown(row: Mapping[str, Any] | pd.Series) -> bool:
+    """True if a figure is one cell of a breakdown of a headline figure: the deaths one
+    named ``perpetrator`` caused, one part of Syria (``area``), or children or women
+    only (``group``). Such rows are never a publisher's figure for the whole measure."""
+    g, a, p = row.get("group"), row.get("area"), row.get("perpetrator")
+    return ((_present(p) and str(p) != "all") or (_present(a) and str(a) not in WHOLE_AREAS)
+            or (_present(g) and str(g) in SUBGROUPS))
+
+
+def breakdown_mask(df: pd.DataFrame) -> pd.Series:
+    """Boolean Series over *df*: rows that are breakdown cells (:func:`is_breakdown`).
+    Frames without the dimension columns have none."""
+    out = pd.Series(False, index=df.index)
+    for col, test in (("perpetrator", lambda s: s != "all"), ("area", lambda s: ~s.isin(WHOLE_AREAS)),
+                      ("group", lambda s: s.isin(SUBGROUPS))):
+        if col in df.columns:
+            s = df[col].astype(object)
+            present = s.notna() & (s.astype(str) != "")
+            out |= present & test(s.astype(str))
+    return out
 
 
 _BROAD = r"indirect|lack of (?:medical )?care|disappeared|missing"

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from syriastats.dimensions import measure_mask
+from syriastats.reading import breakdown_mask
 from syriastats.validate import read_descriptor
 from syriastats.paths import data_dir
 
@@ -147,11 +148,12 @@ def latest_by_family(df: pd.DataFrame, measure: str, as_of: str | pd.Timestamp, 
     start of the war (``period_start`` in 2011 or earlier) are used, so one year's
     count is not mistaken for a toll. One row per (family, method): the figure with
     the latest ``period_end`` (ties: latest ``published``, then ``estimate_id``).
+    Breakdown cells (one perpetrator, one governorate, children or women) are left out.
     Sorted by ``central`` (or ``high`` when there is no central value), largest first.
     """
     cut = pd.Timestamp(as_of)
     d = add_family(known_at(df, cut))
-    d = d[measure_mask(d, measure) & (d["period_end"] <= cut)]
+    d = d[measure_mask(d, measure) & (d["period_end"] <= cut) & ~breakdown_mask(d)]
     if cumulative:
         d = d[d["period_start"] <= pd.Timestamp("2011-12-31")]
     d = d.sort_values(["family", "method", "period_end", "published", "estimate_id"], kind="stable")
