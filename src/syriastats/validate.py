@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -495,6 +496,36 @@ def check_estimates_rules(table: Table, source_ids: set[str] | None,
     return problems
 
 
+#: Earliest reference year accepted for a 'highest since' claim.
+HIGHEST_SINCE_MIN_YEAR: int = 1800
+
+
+def highest_since_problem(value: Any, as_of: Any) -> str | None:
+    """What is wrong with a 'highest since' claim's *value* (the reference year), or None.
+
+    The value must be a whole number from :data:`HIGHEST_SINCE_MIN_YEAR` to the year of
+    *as_of* (a date, or ``YYYY[-MM[-DD]]`` text). This is the rule
+    :func:`check_claims_rules` applies to column ``value`` (and the claims checker to
+    the rows it judges).
+    """
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return f"{value!r} is not a year: a 'highest since' claim needs the reference year in value"
+    year: int | None = None
+    if isinstance(as_of, str):
+        b = parse_date_bounds(as_of)
+        year = b[0].year if b else None
+    elif as_of is not None:  # a date or Timestamp (NaT has no whole year)
+        y = getattr(as_of, "year", None)
+        year = y if isinstance(y, int) else None
+    hi = year if year is not None else 9999
+    if not math.isfinite(v) or v != int(v) or not HIGHEST_SINCE_MIN_YEAR <= v <= hi:
+        return (f"{v:g} is not a reference year: a 'highest since' claim needs a whole year "
+                f"from {HIGHEST_SINCE_MIN_YEAR} to {hi} (the year of as_of) in value")
+    return None
+
+
 def check_claims_rules(table: Table) -> list[Problem]:
     problems: list[Problem] = []
     for line, rec in table.rows:
@@ -507,8 +538,6 @@ def check_claims_rules(table: Table) -> list[Problem]:
         comp = rec.get("comparator", "").strip()
         val = _num(rec.get("value", "").strip())
         if comp == "highest_since" and val is not None:
-            from syriastats.claims import highest_since_problem  # avoids an import cycle
-
             msg = highest_since_problem(val, rec.get("as_of", "").strip())
             if msg:
                 problems.append(Problem(table.file, line, "value", rid, msg))
