@@ -97,7 +97,8 @@ def test_by_perpetrator_joins_total(registry):
     assert row["total"] == 16913
     assert row["government_and_allies"] == 8736
     assert row["russia"] == 3967
-    assert list(t.columns) == ["period", "source_id", "total", "government_and_allies", "russia"]
+    assert list(t.columns) == ["period", "sources", "total", "government_and_allies", "russia"]
+    assert row["sources"] == "snhr-16"
 
 
 def test_by_governorate_all_fourteen_rows(registry):
@@ -157,3 +158,10 @@ def test_breakdown_cells_are_not_a_publishers_headline(registry):
                           margin=float("nan"), published=pd.Timestamp("2021-09-24"))
     known = summaries.latest_by_family(reg, "deaths_total", "2021-12-31")
     assert "ohchr-hl" not in set(known["estimate_id"]) and "ohchr-rd" not in set(known["estimate_id"])
+
+
+def test_by_perpetrator_takes_the_total_from_any_source_of_the_period(registry):
+    reg = registry.copy()
+    reg.loc[reg["estimate_id"] == "snhr-2016", "source_id"] = "another-report"
+    row = breakdowns.by_perpetrator(reg).iloc[0]
+    assert row["total"] == 16913 and row["sources"] == "snhr-16"
