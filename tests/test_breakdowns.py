@@ -165,3 +165,23 @@ def test_by_perpetrator_takes_the_total_from_any_source_of_the_period(registry):
     reg.loc[reg["estimate_id"] == "snhr-2016", "source_id"] = "another-report"
     row = breakdowns.by_perpetrator(reg).iloc[0]
     assert row["total"] == 16913 and row["sources"] == "snhr-16"
+
+
+def test_a_years_flow_is_not_a_toll(registry):
+    """reading.flow_mask: a yearly count starting in 2011 is not a toll since the war
+    began; summaries.latest_by_family (cumulative) leaves it out."""
+    from syriastats import reading, summaries
+
+    reg = registry.assign(method="documented_count", published_text="2012-01", scope="",
+                          low=float("nan"), high=float("nan"), qualifier="exact", range_type="none",
+                          margin=float("nan"), published=pd.Timestamp("2012-01-01"))
+    y2011 = _row("lcc-2011", "Local Coordination Committees of Syria (LCC)", "deaths_total", "2011-01-01",
+                 "2011-12-31", 6548, published="2012-01-01")
+    reg = pd.concat([reg, pd.DataFrame([y2011]).assign(method="documented_count", published_text="2012-01",
+                                                         scope="", qualifier="exact", range_type="none")],
+                    ignore_index=True)
+    assert reading.flow_mask(reg).sum() == (reg["period_type"] == "flow").sum()
+    known = summaries.latest_by_family(reg, "deaths_total", "2012-06-30")
+    assert "lcc-2011" not in set(known["estimate_id"])
+    assert "lcc-2011" in set(summaries.latest_by_family(reg, "deaths_total", "2012-06-30",
+                                                        cumulative=False)["estimate_id"])

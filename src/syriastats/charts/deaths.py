@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from syriastats.charts import style
-from syriastats.reading import breakdown_mask
+from syriastats.reading import breakdown_mask, flow_mask
 
 _UNIT = "deaths"
 
@@ -78,14 +78,6 @@ def _rows_with_ranges(df: pd.DataFrame, interval_note: str | None) -> pd.DataFra
     mid[one] = out.loc[one, "_lo"].fillna(out.loc[one, "_hi"])
     out["_pos"] = mid
     return out[out["_pos"].notna()]
-
-
-def _flow_mask(df: pd.DataFrame) -> pd.Series:
-    """Rows counting deaths within one period only (``period_type == "flow"``, e.g. one
-    year's toll): not a toll since the war began. Frames without the column have none."""
-    if "period_type" not in df.columns:
-        return pd.Series(False, index=df.index)
-    return df["period_type"].astype(object).astype(str) == "flow"
 
 
 def _is_minimum(row: pd.Series) -> bool:
@@ -166,7 +158,7 @@ def plot_estimates_known_at(estimates: pd.DataFrame, as_of: Any = "2016-08-01",
     when = _as_timestamp(as_of)
     sel = estimates[(estimates["measure"].astype(str) == measure)
                     & (estimates["published"] <= when) & ~breakdown_mask(estimates)
-                    & ~_flow_mask(estimates)].copy()
+                    & ~flow_mask(estimates)].copy()
     if sel.empty:
         raise ValueError(f"no {measure} estimates published on or before {when.date()}")
     sel = sel.sort_values(["publisher", "published", "period_end", "estimate_id"],
@@ -339,7 +331,7 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
                          "period_end"), "plot_cumulative_tolls")
     in_measures = (estimates["measure"].astype(str).isin(measures)
                    & (pd.to_datetime(estimates["period_start"]) <= pd.Timestamp(started_by))
-                   & ~breakdown_mask(estimates) & ~_flow_mask(estimates))
+                   & ~breakdown_mask(estimates) & ~flow_mask(estimates))
     method = estimates["method"].astype(str)
     doc = estimates[in_measures & (method == "documented_count") & estimates["central"].notna()]
     if publishers is not None:
