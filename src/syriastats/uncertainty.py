@@ -283,7 +283,7 @@ class Fitted:
     ----------
     dist : frozen scipy distribution, in the unit of the figure (persons, fraction).
     kind : ``"lognormal"``, ``"split_lognormal"``, ``"pert"``, ``"triangular"``,
-        ``"uniform"``, ``"lower_bound"`` or ``"upper_bound"``.
+        ``"uniform"``, ``"lower_bound"``, ``"upper_bound"`` or ``"point"`` (a stated 0).
     assumption : one quotable sentence with the numbers used.
     params : the inputs and fitted parameters (for audit tables).
     """
@@ -676,6 +676,10 @@ def to_distribution(
     point = c if c is not None else (lo if lo is not None else hi)
     if point is None:
         raise UncertaintyError("no figure: low, central and high are all missing")
+    if point == 0:  # a stated zero (e.g. no event recorded): a relative margin of 0 is 0
+        return Fitted(stats.rv_discrete(values=([0.0], [1.0])), "point",
+                      "0 read as exactly 0 (a relative margin of nothing is nothing).",
+                      {"central": 0.0})
     if assumed_margin is None:
         raise UncertaintyError(
             f"{_fmt(point)} is a bare figure with no stated uncertainty; pass "
@@ -828,6 +832,8 @@ def mixture_ppf(components: Sequence[Fitted], weights: Sequence[float] | None,
         def g(x: float) -> float:
             return float(sum(wi * f.dist.cdf(x) for wi, f in zip(w, components))) - q
 
+        if g(a) >= 0:  # a point mass (a stated 0) holds the quantile at the lowest value
+            return a
         if a > 0:  # search on the log scale: relative precision at any magnitude
             u = optimize.brentq(lambda t: g(math.exp(t)), math.log(a), math.log(b),
                                 xtol=1e-13, rtol=1e-13, maxiter=500)

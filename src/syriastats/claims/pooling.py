@@ -68,6 +68,8 @@ def _mixture_q(figs: Sequence[_Figure], q: float) -> float:
     def g(x: float) -> float:
         return sum(float(f.dist.cdf(x)) for f in figs) / n - q
 
+    if g(a) >= 0:  # a point mass (a stated 0) holds the quantile at the lowest value
+        return a
     return float(optimize.brentq(g, a, b, xtol=1e-9 * max(abs(a), abs(b), 1e-12), maxiter=500))
 
 
