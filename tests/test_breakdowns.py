@@ -97,7 +97,8 @@ def test_by_perpetrator_joins_total(registry):
     assert row["total"] == 16913
     assert row["government_and_allies"] == 8736
     assert row["russia"] == 3967
-    assert list(t.columns) == ["period", "source_id", "total", "government_and_allies", "russia"]
+    assert list(t.columns) == ["period", "sources", "total", "government_and_allies", "russia"]
+    assert row["sources"] == "snhr-16"
 
 
 def test_by_governorate_all_fourteen_rows(registry):
@@ -137,3 +138,50 @@ def test_key_findings_mentions_peak_year_and_governorate(registry):
     assert "SOHR's deadliest year was 2014, with about 76,000" in text
     assert "Aleppo had the most identified victims, about 52,000; only 2 of 14" in text
     assert "2025 has 0" in text
+
+
+
+def test_breakdown_cells_are_not_a_publishers_headline(registry):
+    """reading.is_breakdown / breakdown_mask: perpetrator, governorate and children/women
+    rows are cells of a split; summaries.latest_by_family never picks one."""
+    from syriastats import reading, summaries
+
+    mask = reading.breakdown_mask(registry)
+    cells = set(registry.loc[mask, "estimate_id"])
+    assert cells == {"snhr-2014-children", "snhr-2016-gov", "snhr-2016-ru", "ohchr-hl", "ohchr-rd"}
+    row = registry.set_index("estimate_id").loc["snhr-2016-ru"]
+    assert reading.is_breakdown(row) and reading.is_partial(row)
+    assert not reading.is_breakdown(registry.set_index("estimate_id").loc["snhr-2016"])
+    # OHCHR's governorate cells would otherwise tie with (and, by id, beat) a national toll
+    reg = registry.assign(method="documented_count", published_text="2021-09", scope="",
+                          low=float("nan"), high=float("nan"), qualifier="exact", range_type="none",
+                          margin=float("nan"), published=pd.Timestamp("2021-09-24"))
+    known = summaries.latest_by_family(reg, "deaths_total", "2021-12-31")
+    assert "ohchr-hl" not in set(known["estimate_id"]) and "ohchr-rd" not in set(known["estimate_id"])
+
+
+def test_by_perpetrator_takes_the_total_from_any_source_of_the_period(registry):
+    reg = registry.copy()
+    reg.loc[reg["estimate_id"] == "snhr-2016", "source_id"] = "another-report"
+    row = breakdowns.by_perpetrator(reg).iloc[0]
+    assert row["total"] == 16913 and row["sources"] == "snhr-16"
+
+
+def test_a_years_flow_is_not_a_toll(registry):
+    """reading.flow_mask: a yearly count starting in 2011 is not a toll since the war
+    began; summaries.latest_by_family (cumulative) leaves it out."""
+    from syriastats import reading, summaries
+
+    reg = registry.assign(method="documented_count", published_text="2012-01", scope="",
+                          low=float("nan"), high=float("nan"), qualifier="exact", range_type="none",
+                          margin=float("nan"), published=pd.Timestamp("2012-01-01"))
+    y2011 = _row("lcc-2011", "Local Coordination Committees of Syria (LCC)", "deaths_total", "2011-01-01",
+                 "2011-12-31", 6548, published="2012-01-01")
+    reg = pd.concat([reg, pd.DataFrame([y2011]).assign(method="documented_count", published_text="2012-01",
+                                                         scope="", qualifier="exact", range_type="none")],
+                    ignore_index=True)
+    assert reading.flow_mask(reg).sum() == (reg["period_type"] == "flow").sum()
+    known = summaries.latest_by_family(reg, "deaths_total", "2012-06-30")
+    assert "lcc-2011" not in set(known["estimate_id"])
+    assert "lcc-2011" in set(summaries.latest_by_family(reg, "deaths_total", "2012-06-30",
+                                                        cumulative=False)["estimate_id"])

@@ -124,26 +124,33 @@ def by_perpetrator(df: pd.DataFrame, family: str = "SNHR", measure: str = "death
                    group: str = "civilians") -> pd.DataFrame:
     """Deaths attributed to each perpetrator by one publisher family, period by period.
 
-    Keeps *measure* rows of *family* for all of Syria and *group* whose
-    ``perpetrator`` is named (not ``all``), plus the matching unattributed total of
-    the same source and period (column ``total``). One row per (source, period),
-    columns: ``period``, ``source_id``, ``total``, then one column per perpetrator
-    (sorted), values as published. Rows sorted by period end, then source.
+    Keeps *measure* rows of *family* for all of Syria and *group*. One row per period
+    (a calendar year, a month or another span) that has at least one attributed
+    figure; columns: ``period``, ``sources`` (the source ids, comma-separated),
+    ``total`` (the family's unattributed figure for the same period, if published),
+    then one column per perpetrator named (sorted). Values as published; where two
+    sources give the same cell, the one published last is shown. Sorted by period end,
+    then period start.
     """
     d = add_family(_usable(df))
     d = d[(d["family"] == family) & (d["measure"] == measure) & (_text(d["area"]) == "SYR")
           & (_text(d["group"]) == group)]
     if d.empty:
-        return pd.DataFrame(columns=["period", "source_id", "total"])
+        return pd.DataFrame(columns=["period", "sources", "total"])
     d = d.assign(period=d.apply(_period_label, axis=1), perpetrator=_text(d["perpetrator"]))
-    key = ["period_end", "period", "source_id"]
+    d = d.sort_values(["period_end", "period_start", "published", "estimate_id"], kind="stable")
+    key = ["period_end", "period_start", "period"]
     named = d[d["perpetrator"] != "all"]
-    wide = named.pivot_table(index=key, columns="perpetrator", values="central", aggfunc="first")
-    totals = d[d["perpetrator"] == "all"].groupby(key, observed=True)["central"].first().rename("total")
-    out = wide.join(totals, how="left").reset_index()
+    if named.empty:
+        return pd.DataFrame(columns=["period", "sources", "total"])
+    wide = named.pivot_table(index=key, columns="perpetrator", values="central", aggfunc="last")
+    totals = d[d["perpetrator"] == "all"].groupby(key, observed=True)["central"].last().rename("total")
+    srcs = named.groupby(key, observed=True)["source_id"].agg(
+        lambda s: ", ".join(dict.fromkeys(map(str, s)))).rename("sources")
+    out = wide.join(totals, how="left").join(srcs).reset_index()
     perps = sorted(c for c in wide.columns)
-    out = out.sort_values(["period_end", "source_id"], kind="stable")
-    return out[["period", "source_id", "total", *perps]].reset_index(drop=True)
+    out = out.sort_values(["period_end", "period_start"], kind="stable")
+    return out[["period", "sources", "total", *perps]].reset_index(drop=True)
 
 
 def by_governorate(df: pd.DataFrame) -> pd.DataFrame:

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from syriastats.dimensions import measure_mask
-from syriastats.reading import breakdown_mask, documented_floor, is_context_only
+from syriastats.reading import breakdown_mask, documented_floor, flow_mask, is_context_only
 from syriastats.sources import load_sources, with_sources
 from syriastats.uncertainty import (
     DEFAULT_COVERAGE,
@@ -124,7 +124,8 @@ def select_nearest(
     above but do not estimate it);
     ``methods``: keep only these ``method`` values; ``start_before``: keep only rows
     whose ``period_start`` is on or before this date (e.g. cumulative tolls counted
-    from the start of the war). Breakdown cells (one perpetrator, one governorate,
+    from the start of the war; one period's flow, such as a year's deaths, is then
+    left out). Breakdown cells (one perpetrator, one governorate,
     children or women: :func:`syriastats.reading.is_breakdown`) are never a publisher's
     figure for the whole measure and are not used. Returns the chosen rows sorted by ``estimate_id``,
     with a ``days_from_on`` column. Without ``by``, plain estimates are joined with
@@ -141,8 +142,8 @@ def select_nearest(
         df = df[~df["role"].astype(object).map(is_context_only).astype(bool)]
     if methods is not None:
         df = df[df["method"].astype(str).isin(list(methods))]
-    if start_before is not None:
-        df = df[pd.to_datetime(df["period_start"]) <= pd.Timestamp(start_before)]
+    if start_before is not None:  # tolls since a start: one period's flow is not one
+        df = df[(pd.to_datetime(df["period_start"]) <= pd.Timestamp(start_before)) & ~flow_mask(df)]
     pe = pd.to_datetime(df["period_end"])
     df["days_from_on"] = (pe - on).dt.days.astype(float)
     df = df[df["days_from_on"].abs() <= window_days]
@@ -337,7 +338,7 @@ def deaths_per_1000(
         pool = estimates[(estimates["measure"].astype(str) == measure) & ~breakdown_mask(estimates)]
         if methods is not None:
             pool = pool[pool["method"].astype(str).isin(list(methods))]
-        pool = pool[pd.to_datetime(pool["period_start"]) <= PREWAR_END]
+        pool = pool[(pd.to_datetime(pool["period_start"]) <= PREWAR_END) & ~flow_mask(pool)]
         if not pool.empty:
             last = pd.to_datetime(pool["period_end"]).max()
             if last != dates[0]:

@@ -42,7 +42,7 @@ from syriastats.validate import parse_date_column
 __all__ = [
     "CUMULATIVE_MEASURES", "DEFAULT_AT_LEAST_EXCESS", "DEFAULT_UNDERCOUNT", "FULL_GROUP",
     "OHCHR_2022_DOCUMENTED", "OHCHR_2022_ESTIMATED", "direction", "documented_floor",
-    "SUBGROUPS", "breakdown_mask", "drop_superseded", "is_breakdown", "is_broader_scope",
+    "SUBGROUPS", "breakdown_mask", "drop_superseded", "flow_mask", "is_breakdown", "is_broader_scope",
     "is_context_only", "is_floor", "is_partial",
 ]
 
@@ -131,6 +131,16 @@ def is_breakdown(row: Mapping[str, Any] | pd.Series) -> bool:
     g, a, p = row.get("group"), row.get("area"), row.get("perpetrator")
     return ((_present(p) and str(p) != "all") or (_present(a) and str(a) not in WHOLE_AREAS)
             or (_present(g) and str(g) in SUBGROUPS))
+
+
+def flow_mask(df: pd.DataFrame) -> pd.Series:
+    """Boolean Series over *df*: figures counting only what happened within their period
+    (``period_type == "flow"``, e.g. one year's deaths), which are never a toll since the
+    war began however early the period starts. Frames without the column have none."""
+    if "period_type" not in df.columns:
+        return pd.Series(False, index=df.index)
+    s = df["period_type"].astype(object)
+    return s.notna() & (s.astype(str) == "flow")
 
 
 def breakdown_mask(df: pd.DataFrame) -> pd.Series:

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from syriastats.dimensions import measure_mask
-from syriastats.reading import breakdown_mask
+from syriastats.reading import breakdown_mask, flow_mask
 from syriastats.validate import read_descriptor
 from syriastats.paths import data_dir
 
@@ -147,8 +147,8 @@ def latest_by_family(df: pd.DataFrame, measure: str, as_of: str | pd.Timestamp, 
 
     "Known" means published on or before *as_of* (see :func:`known_at`) and about a
     period ending on or before it. With *cumulative*, only figures counted from the
-    start of the war (``period_start`` in 2011 or earlier) are used, so one year's
-    count is not mistaken for a toll. One row per (family, method): the figure with
+    start of the war (``period_start`` in 2011 or earlier, not a one-period flow) are
+    used, so one year's count is not mistaken for a toll. One row per (family, method): the figure with
     the latest ``period_end`` (ties: latest ``published``, then ``estimate_id``).
     Breakdown cells (one perpetrator, one governorate, children or women) are left out.
     Sorted by ``central`` (or ``high`` when there is no central value), largest first.
@@ -157,7 +157,7 @@ def latest_by_family(df: pd.DataFrame, measure: str, as_of: str | pd.Timestamp, 
     d = add_family(known_at(df, cut))
     d = d[measure_mask(d, measure) & (d["period_end"] <= cut) & ~breakdown_mask(d)]
     if cumulative:
-        d = d[d["period_start"] <= pd.Timestamp("2011-12-31")]
+        d = d[(d["period_start"] <= pd.Timestamp("2011-12-31")) & ~flow_mask(d)]
     d = d.sort_values(["family", "method", "period_end", "published", "estimate_id"], kind="stable")
     d = d.groupby(["family", "method"], observed=True).tail(1)
     value = d["central"].fillna(d["high"]).fillna(d["low"])

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from syriastats.charts import style
+from syriastats.reading import breakdown_mask, flow_mask
 
 _UNIT = "deaths"
 
@@ -156,7 +157,8 @@ def plot_estimates_known_at(estimates: pd.DataFrame, as_of: Any = "2016-08-01",
                          "period_end"), "plot_estimates_known_at")
     when = _as_timestamp(as_of)
     sel = estimates[(estimates["measure"].astype(str) == measure)
-                    & (estimates["published"] <= when)].copy()
+                    & (estimates["published"] <= when) & ~breakdown_mask(estimates)
+                    & ~flow_mask(estimates)].copy()
     if sel.empty:
         raise ValueError(f"no {measure} estimates published on or before {when.date()}")
     sel = sel.sort_values(["publisher", "published", "period_end", "estimate_id"],
@@ -328,7 +330,8 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
                          "high", "range_type", "publisher", "published", "period_start",
                          "period_end"), "plot_cumulative_tolls")
     in_measures = (estimates["measure"].astype(str).isin(measures)
-                   & (pd.to_datetime(estimates["period_start"]) <= pd.Timestamp(started_by)))
+                   & (pd.to_datetime(estimates["period_start"]) <= pd.Timestamp(started_by))
+                   & ~breakdown_mask(estimates) & ~flow_mask(estimates))
     method = estimates["method"].astype(str)
     doc = estimates[in_measures & (method == "documented_count") & estimates["central"].notna()]
     if publishers is not None:
