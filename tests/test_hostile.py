@@ -788,6 +788,27 @@ def test_broken_notebook_cell_names_cell_and_keeps_outputs(tmp_path: Path, monke
     assert not list(tmp_path.glob(".*.tmp")) and not list((tmp_path / "figures").glob(".*.tmp"))
 
 
+def test_a_build_moves_the_charts_it_made_into_figures(tmp_path: Path, monkeypatch) -> None:
+    """End to end: a notebook writes a chart file through figures_dir() (the staging
+    folder while the build runs); after the build it is in figures/, and the stage is gone."""
+    figs = tmp_path / "figures"
+    figs.mkdir()
+    (figs / "old.csv").write_text("committed\n", encoding="utf-8")
+    monkeypatch.setenv("SYRIASTATS_FIGURES", str(figs))
+    nb = _nb(tmp_path / "01_chart.ipynb",
+             "from syriastats.paths import figures_dir\n"
+             "(figures_dir() / 'methods').mkdir(exist_ok=True)\n"
+             "(figures_dir() / 'chart.csv').write_text('new\\n')\n"
+             "(figures_dir() / 'methods' / 'm.csv').write_text('m\\n')\n"
+             "print(figures_dir().name.startswith('.build-'))")
+    assert build.main(notebooks=[nb], jobs=1) == 0
+    assert (figs / "chart.csv").read_text(encoding="utf-8") == "new\n"
+    assert (figs / "methods" / "m.csv").read_text(encoding="utf-8") == "m\n"
+    assert (figs / "old.csv").read_text(encoding="utf-8") == "committed\n"
+    assert "True" in nbformat.read(nb, as_version=4).cells[0].outputs[0]["text"]  # staged
+    assert not list(figs.glob(".build-*")) and os.environ["SYRIASTATS_FIGURES"] == str(figs)
+
+
 def test_build_main_reports_a_write_failure_in_one_line(tmp_path: Path, monkeypatch, capsys) -> None:
     def full(*a, **k):
         raise build.BuildWriteError(errno.ENOSPC, "cannot write 01_x.ipynb: No space left on "

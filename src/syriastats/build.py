@@ -326,7 +326,8 @@ def _write_notebook(nb: object, path: Path) -> None:
 def commit_outputs(notebooks: Sequence[tuple[Path, object]], stage: Path | None = None,
                    figures: Path | None = None) -> None:
     """Write every notebook to a uniquely named temporary file next to it; only when all
-    are written, move them and every staged figure into place (:func:`os.replace`, with
+    are written, move them and every staged figure into place in *figures* (default: the
+    folder holding *stage*) (:func:`os.replace`, with
     Ctrl-C held off meanwhile). On any write error (e.g. a full disk) the temporary files
     are deleted and :class:`BuildWriteError` says which file; nothing is replaced."""
     temps: list[tuple[Path, Path]] = []
@@ -348,8 +349,8 @@ def commit_outputs(notebooks: Sequence[tuple[Path, object]], stage: Path | None 
     # subfolders too: methods charts are staged in methods/ (syriastats.charts.sections)
     staged = sorted(p for p in stage.rglob("*") if p.is_file() and not p.name.endswith(".tmp")
                     ) if stage else []
-    # the stage is a hidden folder inside the figures folder; figures_dir() would name the
-    # stage itself here (SYRIASTATS_FIGURES points at it while the build runs)
+    # the stage is a folder inside the real figures folder (see staged_figures); while the
+    # build runs, figures_dir() points at the stage itself, so never ask it here
     figures = figures or (stage.parent if stage else figures_dir())
     for f in staged:  # sub-folders of figures/ (e.g. figures/methods/) exist before the moves
         (figures / f.relative_to(stage)).parent.mkdir(parents=True, exist_ok=True)
