@@ -62,12 +62,21 @@ def test_36000_killed_in_2012_is_judged_against_one_year_tolls_only(registry) ->
     r = judge([claim("y2012", "deaths_total", "2012", 36_000, period_start="2012")],
               registry).loc["y2012"]
     ids = _ids(r)
-    flows = registry.set_index("estimate_id").loc[ids]
-    assert ids == ["sohr-year-2012"]
-    assert (flows["period_type"].astype(str) == "flow").all()
-    # SOHR documented 49,294 deaths in 2012: 'about 36,000' is below that count
-    assert r["verdict"] == "below_all" and r["verdict_class"] == "understated"
+    used = registry.set_index("estimate_id").loc[ids]
+    assert "sohr-year-2012" in ids  # SOHR's 49,294 documented deaths in 2012
+    assert (used["period_type"].astype(str) == "flow").all()
+    assert (used["period_start"] == pd.Timestamp("2012-01-01")).all()
+    assert (used["period_end"] == pd.Timestamp("2012-12-31")).all()
+    assert set(used["group"].astype(str)) <= {"all", "all_except_government_forces"}  # no children
+    assert (used["role"].astype(str) != "superseded").all()  # revised first statements left out
+    assert r["verdict_class"] in ("contested", "understated")  # never judged against a war toll
     assert "within 2012-01-01 to 2012-12-31" in r["dimensions"]
+    if (used["group"].astype(str) != "all").any():
+        assert r["widened"].startswith("group:")
+    # as known at the end of 2012, no calendar-2012 toll had been published yet
+    then = judge([claim("y2012", "deaths_total", "2012", 36_000, period_start="2012")], registry,
+                 known="then").loc["y2012"]
+    assert then["verdict"] == "not_checkable" and "published after the claim" in then["reason"]
     # without a period the same words are a cumulative toll from the war's start
     r2 = judge([claim("cum", "deaths_total", "2012-12-31", 36_000)], registry).loc["cum"]
     assert "sohr-year-2012" not in _ids(r2)

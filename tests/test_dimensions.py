@@ -196,7 +196,12 @@ def test_measure_mask_keeps_the_headline_host() -> None:
     assert set(reg["host"].astype(str)) == {"REGION"}
     ref = est[D.measure_mask(est, ["refugees", "idps"])]
     assert set(ref.loc[ref["measure"] == "refugees", "host"].astype(str)) == {"WORLD"}
-    assert (ref["measure"] == "idps").sum() == (est["measure"] == "idps").sum()
+    national_idps = (est["measure"] == "idps") & (est["area"].astype(str) == "SYR")
+    assert (ref["measure"] == "idps").sum() == national_idps.sum()
+    # one governorate, or children or women alone, are not the headline series
+    deaths = est[D.measure_mask(est, ["deaths_total", "deaths_civilian"])]
+    assert set(deaths["area"].astype(str)) <= {"SYR"}
+    assert set(deaths["group"].astype(str)) <= {"all", "civilians", "all_except_government_forces"}
 
 
 def test_legacy_aliases_are_documented() -> None:

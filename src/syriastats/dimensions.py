@@ -30,6 +30,19 @@ DEFAULT_HOST: dict[str, str] = {"refugees_registered": "REGION", "refugees": "WO
 #: Hosts that are not one country.
 AGGREGATE_HOSTS: frozenset[str] = frozenset({"REGION", "EUROPE", "WORLD"})
 
+#: The ``group`` that covers everyone a measure counts (default ``all``).
+FULL_GROUP: dict[str, str] = {"deaths_civilian": "civilians", "deaths_combatant": "combatants",
+                              "deaths_in_detention": "detainees"}
+#: Groups counted with a measure's full group in a headline series (they leave out few).
+NEAR_FULL_GROUPS: frozenset[str] = frozenset({"all_except_government_forces"})
+#: Areas that cover all of what a national or worldwide measure counts.
+WHOLE_AREAS: frozenset[str] = frozenset({"SYR", "WORLD"})
+
+
+def full_group(measure: str) -> str:
+    """The ``group`` that covers everyone *measure* counts."""
+    return FULL_GROUP.get(str(measure), "all")
+
 
 def _field(descriptor: Mapping[str, Any], resource: str, name: str) -> dict[str, Any]:
     for f in resource_schema(descriptor, resource)["schema"]["fields"]:
@@ -66,12 +79,22 @@ def is_context_only(role: Any) -> bool:
 
 
 def measure_mask(df: pd.DataFrame, measures: str | Iterable[str]) -> pd.Series:
-    """Rows of *measures*; for measures in :data:`DEFAULT_HOST`, only their headline host
-    (so the regional registration total is not mixed with one country's registrations).
-    A frame without a ``host`` column is filtered on ``measure`` alone."""
+    """Rows of the headline series of *measures*: for measures in :data:`DEFAULT_HOST`
+    only their headline host (the regional registration total is not mixed with one
+    country's registrations); only figures for all of Syria (or the world), not one
+    governorate; only the measure's full group (or a near-full one such as counts that
+    leave out government forces), not children or women alone. Columns a frame lacks
+    are not filtered on."""
     ms = [measures] if isinstance(measures, str) else list(measures)
     meas = df["measure"].astype(str)
     mask = meas.isin(ms)
+    if "area" in df.columns:
+        area = df["area"].astype(object)
+        mask &= area.isna() | area.isin(list(WHOLE_AREAS))
+    if "group" in df.columns:
+        grp = df["group"].astype(object)
+        full = meas.map(full_group)
+        mask &= grp.isna() | (grp == full) | grp.isin(list(NEAR_FULL_GROUPS))
     if "host" in df.columns:
         host = df["host"].astype(object).where(df["host"].notna(), "").astype(str)
         for m, h in DEFAULT_HOST.items():

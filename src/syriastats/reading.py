@@ -36,7 +36,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from syriastats.dimensions import is_context_only
+from syriastats.dimensions import FULL_GROUP, WHOLE_AREAS, full_group, is_context_only
 from syriastats.validate import parse_date_column
 
 __all__ = [
@@ -75,14 +75,6 @@ CUMULATIVE_MEASURES: frozenset[str] = frozenset({
     "deaths_total_incl_missing", "injured", "missing_persons",
 })
 
-#: The ``group`` that covers everyone a measure counts (default ``all``).
-FULL_GROUP: dict[str, str] = {"deaths_civilian": "civilians", "deaths_combatant": "combatants",
-                              "deaths_in_detention": "detainees"}
-
-#: Areas that cover all of what a national or worldwide measure counts.
-WHOLE_AREAS: frozenset[str] = frozenset({"SYR", "WORLD"})
-
-
 def _present(x: Any) -> bool:
     return x is not None and x is not pd.NA and not (isinstance(x, float) and math.isnan(x)) \
         and str(x) != ""
@@ -100,11 +92,6 @@ def direction(row: Mapping[str, Any] | pd.Series) -> str:
     if str(row.get("method")) == "documented_count" and q in ("exact", "approximately"):
         return "at_least"
     return q
-
-
-def full_group(measure: str) -> str:
-    """The ``group`` that covers everyone *measure* counts."""
-    return FULL_GROUP.get(str(measure), "all")
 
 
 def is_partial(row: Mapping[str, Any] | pd.Series) -> bool:

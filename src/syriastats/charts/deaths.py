@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from syriastats.charts import style
+from syriastats.dimensions import measure_mask
 from syriastats.reading import breakdown_mask, flow_mask
 
 _UNIT = "deaths"
@@ -156,7 +157,7 @@ def plot_estimates_known_at(estimates: pd.DataFrame, as_of: Any = "2016-08-01",
                          "central", "low", "high", "range_type", "publisher", "published",
                          "period_end"), "plot_estimates_known_at")
     when = _as_timestamp(as_of)
-    sel = estimates[(estimates["measure"].astype(str) == measure)
+    sel = estimates[measure_mask(estimates, measure)
                     & (estimates["published"] <= when) & ~breakdown_mask(estimates)
                     & ~flow_mask(estimates)].copy()
     if sel.empty:
@@ -329,7 +330,7 @@ def plot_cumulative_tolls(estimates: pd.DataFrame, *, measures: tuple[str, ...] 
     _require(estimates, ("estimate_id", "source_id", "measure", "method", "central", "low",
                          "high", "range_type", "publisher", "published", "period_start",
                          "period_end"), "plot_cumulative_tolls")
-    in_measures = (estimates["measure"].astype(str).isin(measures)
+    in_measures = (measure_mask(estimates, list(measures))
                    & (pd.to_datetime(estimates["period_start"]) <= pd.Timestamp(started_by))
                    & ~breakdown_mask(estimates) & ~flow_mask(estimates))
     method = estimates["method"].astype(str)
@@ -582,7 +583,7 @@ def plot_ucdp_yearly(estimates: pd.DataFrame, *, source_id: str | None = None,
     _require(estimates, ("estimate_id", "source_id", "measure", "method", "central", "low",
                          "high", "period_start", "period_end", "published", "publisher"),
              "plot_ucdp_yearly")
-    sel = estimates[(estimates["measure"].astype(str) == measure)
+    sel = estimates[measure_mask(estimates, measure)
                     & (estimates["method"].astype(str) == "event_data")]
     ps, pe = pd.to_datetime(sel["period_start"]), pd.to_datetime(sel["period_end"])
     yearly = (ps.dt.year == pe.dt.year) & (ps.dt.month == 1) & (ps.dt.day == 1) \

@@ -270,10 +270,6 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         other = _other_dimensions(knowable, target)
         if (est["measure"] == measure).sum() == 0:
             reason = f"the registry holds no figure for {measure}."
-        elif other:
-            reason = (f"no figure for {measure} with the claim's dimensions ({target.describe()}) "
-                      f"near {date}; the registry has figures near that date only for {other}, "
-                      "which are not comparable (never pooled with the claim's).")
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
         elif known == "then" and not window_all.empty:
@@ -281,6 +277,10 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
             reason = (f"every figure for {measure} near {date} was published after the claim "
                       f"(first: {later['estimate_id']}, published {_day(later['published'])}); "
                       "what the claimant could have known is not in the registry. Try known='now'.")
+        elif other:
+            reason = (f"no figure for {measure} with the claim's dimensions ({target.describe()}) "
+                      f"near {date}; the registry has figures near that date only for {other}, "
+                      "which are not comparable (never pooled with the claim's).")
         else:
             reason = (f"no figure for {measure} in the registry speaks of a date near {date} "
                       f"(rule: {DATE_RULES.format(stock=STOCK_WINDOW_DAYS, before=CUMULATIVE_WINDOW_BEFORE_DAYS, after=CUMULATIVE_WINDOW_AFTER_DAYS)})")

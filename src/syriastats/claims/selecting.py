@@ -124,10 +124,12 @@ def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
     hi = t.end + pd.Timedelta(days=CUMULATIVE_WINDOW_AFTER_DAYS)
     near = est[(est["measure"] == t.measure) & (est["period_end"] >= lo) & (est["period_end"] <= hi)]
     bits = []
+    near_full = NEAR_FULL_GROUPS if t.group == full_group(t.measure) else frozenset()
     for col, want in (("host", t.host), ("area", t.area), ("group", t.group),
                       ("period_type", t.period_type)):
         if col in near.columns:
-            other = sorted({str(v) for v in near[col] if v is not None and v != want})
+            other = sorted({str(v) for v in near[col] if v is not None and v != want
+                            and not (col == "group" and v in near_full)})
             if other:
                 bits.append(f"{col} {', '.join(other)}")
     return "; ".join(bits)

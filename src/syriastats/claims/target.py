@@ -15,7 +15,7 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _present
 from syriastats.claims.rules import CUMULATIVE_START_BY
-from syriastats.dimensions import AGGREGATE_HOSTS, measure_aliases
+from syriastats.dimensions import AGGREGATE_HOSTS, NEAR_FULL_GROUPS, measure_aliases
 from syriastats.reading import CUMULATIVE_MEASURES, full_group
 from syriastats.validate import parse_date_bounds
 
@@ -38,8 +38,6 @@ FLOW_MEASURES: frozenset[str] = frozenset({"asylum_applications_europe", "idps_n
 #: Worldwide series.
 WORLD_MEASURES: frozenset[str] = frozenset({"global_forcibly_displaced", "global_idps",
                                             "global_refugees", "wwii_displacement"})
-#: Groups counted with a claim about everyone (they leave out few; the explanation says so).
-NEAR_FULL_GROUPS: frozenset[str] = frozenset({"all_except_government_forces"})
 
 
 @dataclass(frozen=True)
