@@ -19,7 +19,7 @@ LAYERS: dict[str, int] = {
     "syriastats.dimensions": 2, "syriastats.sources": 3,
     "syriastats.reading": 4,
     "syriastats.uncertainty": 5, "syriastats.mse": 5, "syriastats.mse_bma": 6,
-    "syriastats.summaries": 5, "syriastats.derived": 6,
+    "syriastats.summaries": 5, "syriastats.derived": 6, "syriastats.toll": 6,
     "syriastats.claims": 7, "syriastats.charts": 8,
     "syriastats.export": 9, "syriastats.gallery": 10, "syriastats.dictionary": 9,
     "syriastats.release": 9, "syriastats.build": 11, "syriastats.cli": 12,
