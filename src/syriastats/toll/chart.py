@@ -11,7 +11,7 @@ from matplotlib.ticker import FuncFormatter
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-    from syriastats.toll import TollFit
+    from syriastats.toll.fitting import TollFit
 
 
 def plot_band(f: "TollFit", level: float = 0.9, *, then: "TollFit | None" = None
