@@ -160,8 +160,8 @@ def test_dga_documented_prior_differs_and_is_one_over_missing():
     # five-list example the two give visibly different model probabilities.
     r_n0 = bma(DGA5, prior_delta=0.5, n_max=DGA5_N + 300, prior_n="1/n0")
     r_call = bma(DGA5, prior_delta=0.5, n_max=DGA5_N + 300,
-                 prior_n=lambda n: np.where(n > DGA5_N, -np.log((n - DGA5_N).astype(float)),
-                                            -np.inf))
+                 prior_n=lambda n: np.where(
+                     n > DGA5_N, -np.log(np.maximum(n - DGA5_N, 1).astype(float)), -np.inf))
     assert r_n0.prior_n == "1/n0"
     assert np.allclose(r_n0.posterior_n["prob"], r_call.posterior_n["prob"], atol=1e-13)
     top = r_n0.model_probs["posterior_prob"].iloc[0]
