@@ -97,9 +97,19 @@ def _spelled(toks: list[_Tok], i: int) -> tuple[float, int] | None:
         return None
     if w not in _NUMBER_WORDS or w in ("hundred", "thousand", "million", "billion"):
         return None
-    total, current, j, seen = 0.0, 0.0, i, False
+    total, current, j, seen, last_scale = 0.0, 0.0, i, False, 0.0
+
+    def peek(k: int) -> tuple[str, int]:
+        """The next token that is not a hyphen at or after k, and its index."""
+        while k < n and toks[k].low == "-":
+            k += 1
+        return (toks[k].low if k < n else ""), k
+
     while j < n:
         t = toks[j].low
+        if t == "-" and seen:
+            j += 1
+            continue
         if t in ("a", "an") and not seen:
             # "a million" / "a thousand" only
             if j + 1 < n and toks[j + 1].low in ("hundred", "thousand", "million", "billion"):
@@ -110,26 +120,32 @@ def _spelled(toks: list[_Tok], i: int) -> tuple[float, int] | None:
             current += V.UNITS[t]
         elif t in V.TENS:
             current += V.TENS[t]
-        elif t == "-" and seen and j + 1 < n and toks[j + 1].low in V.UNITS:
-            j += 1
-            continue
         elif t == "hundred" and seen:
             current = max(current, 1.0) * 100
         elif t in ("thousand", "million", "billion") and seen:
             total += max(current, 1.0) * V.SCALES[t]
-            current = 0.0
-        elif t == "and" and seen and j + 1 < n and (toks[j + 1].low in V.UNITS or toks[j + 1].low in V.TENS):
-            pass
-        elif t == "and" and seen and j + 2 < n and toks[j + 1].low == "a" and toks[j + 2].low == "half":
-            # "two and a half million"
-            if j + 3 < n and toks[j + 3].low in ("million", "thousand", "billion"):
-                total += (current + 0.5) * V.SCALES[toks[j + 3].low]
-                return total, j + 4
+            last_scale, current = V.SCALES[t], 0.0
+        elif t == "and" and seen:
+            w1, k1 = peek(j + 1)
+            if w1 in V.UNITS and w1 not in ("a", "an") or w1 in V.TENS:
+                j = k1
+                continue
+            w2, k2 = peek(k1 + 1)
+            if w1 == "a" and w2 == "half":
+                w3, k3 = peek(k2 + 1)
+                if w3 in ("million", "thousand", "billion"):
+                    # "two and a half million"
+                    return total + (current + 0.5) * V.SCALES[w3], k3 + 1
+                if current == 0.0 and last_scale:
+                    return total + 0.5 * last_scale, k2 + 1  # "six million and a half"
+                return total + current + 0.5, k2 + 1          # "three-and-a-half (years)"
             break
         else:
             break
         seen = True
         j += 1
+    while j > i and toks[j - 1].low == "-":
+        j -= 1
     if not seen:
         return None
     return total + current, j
@@ -220,7 +236,9 @@ def find_numbers(s: str) -> list[Number]:
                 kind = "year"
             elif v <= 31 and mult == 1.0 and re.fullmatch(r"\d{1,2}", t.text) and (
                     (i > 0 and toks[i - 1].low in _MONTH_WORDS)
-                    or (j < n and toks[j].low in _MONTH_WORDS)):
+                    or (i > 1 and toks[i - 1].text == "." and toks[i - 2].low in _MONTH_WORDS)
+                    or (j < n and toks[j].low in _MONTH_WORDS)
+                    or (j + 1 < n and toks[j].text == "-" and toks[j + 1].text.isdigit())):
                 kind = "date_part"
             else:
                 kind = "count"
@@ -247,6 +265,10 @@ def find_numbers(s: str) -> list[Number]:
             break
         if hit is not None:
             kind, v, j = hit
+            if kind == "count" and j < n and (toks[j].text == "%" or toks[j].low == "percent"):
+                kind, v, j = "share", v / 100, j + 1
+            elif kind == "count" and j + 1 < n and toks[j].low == "per" and toks[j + 1].low == "cent":
+                kind, v, j = "share", v / 100, j + 2
             out.append(Number(t.start, toks[j - 1].end, v, kind, s[t.start:toks[j - 1].end]))
             i = j
             continue

@@ -87,26 +87,28 @@ POST_HEDGES: list[tuple[str, str]] = [
 #: within the words around a number. Each maps to a *kind*; the extractor combines the
 #: kind with group/host/area words into a measure.
 MEASURE_CUES: list[tuple[str, str]] = [
-    (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
-     r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside",
-     "idps"),
     (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
      "returns"),
+    (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
+     r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
+     r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
-     r"|people in need|require (?:humanitarian )?assistance", "people_in_need"),
-    (r"missing|forcibly disappeared|disappeared|enforced disappearance", "missing"),
+     r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid",
+     "people_in_need"),
+    (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for", "missing"),
     (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
-     r"|in (?:government |regime )?(?:prisons|detention)", "detention"),
+     r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons", "detention"),
     (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
-     r"|fled to\b|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad"
+     r"|fled to\b|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
+     r"|flee(?:ing)? (?:their|the) country"
      r"|hosts?\b|hosting|is home to|registered (?:in|with)", "refugees"),
     (r"asylum (?:applications|claims|seekers|requests)|applied for asylum", "asylum"),
     (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
-     r"|homeless", "displaced"),
+     r"|exodus", "displaced"),
     (r"wounded|injured|injuries|maimed", "injured"),
     (r"killed|died|dead\b|deaths?\b|death toll|toll\b|lost their lives|lives\b|perished"
-     r"|fatalities|been slain|killings?", "deaths"),
+     r"|fatalities|been slain|killings?|casualt(?:y|ies)", "deaths"),
     (r"population|inhabitants|lived in syria|people lived|pre-war|residents", "population"),
 ]
 
@@ -119,7 +121,8 @@ GROUPS: list[tuple[str, str]] = [
      r"|pro-government|pro-regime|syrian soldiers|loyalist", "government_forces"),
     (r"\brebels?\b|opposition fighters|armed opposition", "armed_opposition"),
     (r"foreign fighters|jihadists", "foreign_fighters"),
-    (r"\bfighters\b|\bcombatants\b|\bmilitants\b|\bsoldiers\b|\btroops\b", "combatants"),
+    (r"\bfighters\b|\bcombatants?\b|\bmilitants\b|\bsoldiers\b|\btroops\b|islamic state|\bisis\b"
+     r"|daesh|militia members", "combatants"),
 ]
 
 #: Host countries (refugees, returns, asylum): regex -> ISO alpha-3 / REGION / WORLD.
@@ -131,14 +134,17 @@ HOSTS: list[tuple[str, str]] = [
     (r"united states|the us\b|the u\.s\.|america\b", "USA"),
     (r"united kingdom|britain|the uk\b", "GBR"), (r"france|french", "FRA"),
     (r"neighbou?ring countries|neighbou?ring states|the region\b|the wider region"
-     r"|the middle east|surrounding countries|nearby countries", "REGION"),
+     r"|the middle east\b|surrounding countries|nearby countries|(?:just |the )?five (?:neighbou?ring )?countries"
+     r"|surrounding region", "REGION"),
     (r"worldwide|around the world|across the world|the world over|globally|world-wide",
      "WORLD"),
+    (r"abroad", "WORLD"),
 ]
 
 #: Places inside Syria -> ISO 3166-2 area code.
 AREAS: list[tuple[str, str]] = [
-    (r"eastern ghouta|ghouta|rif dimashq|damascus countryside|douma|darayya|yarmouk", "SY-RD"),
+    (r"eastern ghouta|ghouta|rif dimashq|rural damascus|damascus countryside|douma|darayya|yarmouk",
+     "SY-RD"),
     (r"aleppo", "SY-HL"), (r"idlib|idleb", "SY-ID"), (r"\bhoms\b", "SY-HI"),
     (r"\bhama\b", "SY-HM"), (r"damascus", "SY-DI"), (r"latakia|lattakia", "SY-LA"),
     (r"tartus|tartous", "SY-TA"), (r"daraa|deraa|dar'a", "SY-DR"),
@@ -209,13 +215,13 @@ MONTHS: dict[str, int] = {
 NON_PEOPLE_UNITS = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
     r"(?:-old| old| of age)?"
-    r"|year-old|(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|mm|cm|kg|kilograms?"
+    r"|year-old|-?fold\b|(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|mm|cm|kg|kilograms?"
     r"|tonnes?|tons?|pounds|lbs?|litres?|liters?|barrels?|hectares?|acres?|sq)\b"
     r"|(?:dollars?|euros?|pounds sterling|lira|liras|francs|usd|eur|gbp)\b"
     r"|(?:homes|houses|buildings|schools|hospitals|villages|towns|aircraft|planes|jets"
     r"|helicopters|tanks|rockets|missiles|shells|bombs|barrel bombs|air ?strikes|strikes"
     r"|attacks|raids|sorties|trucks|vehicles|boats|checkpoints|votes|seats|countries"
-    r"|nations|states|members|resolutions|articles|pages|calories|doses|meals|tents|calls)\b"
+    r"|nations|states|resolutions|articles|pages|calories|doses|meals|tents|calls)\b"
 )
 #: Money marks before a number.
 MONEY_BEFORE = r"(?:\$|us\$|usd|€|£|eur|gbp|sdg|syp)\s?$"
@@ -228,18 +234,36 @@ INCIDENT_CUES = (
     r"(?:\w+[- ]){0,3}?(?:air ?strikes?|attacks?|bombings?|explosions?|blasts?|shelling"
     r"|raids?|crash|ambush|massacre|car bomb|suicide bomb(?:ing|er)?|clashes|assault|strike"
     r"|barrage|shootdown|incident)\b"
-    r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b"
     r"|\bovernight\b|\bthis (?:morning|afternoon|evening|week)\b|\blast night\b"
     r"|\b(?:past|last) (?:24|48|72) hours\b|\bpast (?:few )?days\b|\bpast week\b"
     r"|\bcrew(?: members)?\b|\bon board\b|\bhelicopter\b|\bpassengers\b|\bofficers\b"
+    r"|\bcoastal (?:region|violence|killings)|\bwave of violence\b|\bongoing violence\b|\bmassacres?\b"
 )
+#: A period too short to be a war statistic (a week, a day, a month's rate): any kind.
+SHORT_PERIOD_CUES = (
+    r"\b(?:last|past|this|that) week\b|\bper (?:day|week|month)\b|\ba (?:day|week|month)\b"
+    r"|\beach (?:day|week|month)\b|\bevery (?:day|week|month)\b|\bon a (?:daily|weekly|monthly) basis\b"
+    r"|\bovernight\b|\b(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)'s (?:fighting|violence|clashes|offensive|attacks?)\b"
+)
+#: Causes that are not the war (numbers of their victims are not war statistics).
+NON_WAR_CAUSES = r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\bcovid|\bfloods?\b"
+#: Other countries' wars and people (a number about them is not a Syrian statistic).
+OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\biraq\b|\biraqis?\b|\begypt(?:ian)?\b|\bafghan|\byemen"
+                   r"|\bukrain|\bgaza\b|\bsudan|\bpalestin")
+#: Aid-programme and living-condition figures (not counts of victims or of the displaced).
+PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|malnourish|starv"
+                  r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|shelters?\b")
+#: Words that make a number a forecast or plan, not a statistic.
+PROJECTION_CUES = (r"\b(?:expect\w*|project\w*|forecast\w*|predict\w*|plans?\b|planned|will|would"
+                   r"|could|to balloon|to reach|to rise|to climb|may reach|set to)\b")
 #: A count of people below this, with no war-level cue (a period, "since", "the war",
 #: "toll", "in total"), is read as an incident's casualties and ignored.
 INCIDENT_MAX: float = 1000.0
 #: Words that make a number a war-level statistic despite a small value.
-WAR_LEVEL_CUES = (r"\bsince\b|\bthe war\b|\bthe conflict\b|\bwar'?s\b|\bconflict'?s\b"
-                  r"|\bdeath toll\b|\bin total\b|\bso far\b|\bto date\b|\bin \d{4}\b"
-                  r"|\blast year\b|\bthis year\b|\bcivil war\b")
+WAR_LEVEL_CUES = (r"\bsince (?:the|its|\d{4}|march)|\bin the (?:civil )?(?:war|conflict)\b|\bwar'?s toll\b"
+                  r"|\bin total\b|\bto date\b|\bin \d{4}\b|\blast year\b|\bthis year\b"
+                  r"|\bof (?:the )?(?:civil )?war\b|\bsince the (?:war|conflict)")
 
 #: Words that say a share is of the population ("half of Syria's population").
 POPULATION_WORDS = (r"population|syrians\b|the country'?s (?:people|inhabitants)|"
