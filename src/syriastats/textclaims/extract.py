@@ -100,7 +100,13 @@ _PAST_YEAR_FLOW = _c(r"^[^.;]{0,70}?\b(?:in|over|during) the (?:past|last) (?:ye
 _YEAR_ADJ = _c(r"\b((?:19|20)\d\d) (?:casualty|death|toll|killing)")
 _BOTH_GROUPS = _c(r"civilians and (?:combatants|fighters)|(?:combatants|fighters) and civilians"
                   r"|civilian and military|fighters and civilians")
-_YEAR_AGO = _c(r"\ba year ago\b")
+_YEAR_AGO = _c(r"\b(?:a|one) year ago\b")
+_SINCE_EVENT = _c(r"\bsince\b[^.;,]{0,50}?\b(?:on|in)\s+(?:(\d{1,2})\s+)?(" + "|".join(
+    sorted(V.MONTHS, key=len, reverse=True)) + r")\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?,?\s*)?((?:19|20)\d\d)?\b")
+_LAST_UNIT = _c(r"\b(?:in|over|during)\s+the (?:last|past) (month|week)\b")
+_IN_MONTH = _c(r"\bin (" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3), key=len, reverse=True))
+               + r")\b(?!\s*(?:\d|of))")
+_DIFFERENCE = _c(r"^\s*(?:people\s+)?(?:higher|lower|more|fewer|less)\s+than\b")
 _THIS_YEAR = _c(r"\bthis year\b|\bso far in \d{4}\b|\bsince the (?:start|beginning) of the year\b")
 _PREWAR = _c(r"\bpre-?war\b|\bbefore the (?:civil )?(?:war|conflict|uprising|crisis)\b"
              r"|\bprior to the (?:war|conflict)\b|\b(?:began|started|erupted) in 2011\b|\bin 2011\b")
@@ -233,6 +239,16 @@ def _since(local: str, published: pd.Timestamp) -> pd.Timestamp | None:
         if start > published:
             start = _date(published.year - 1, month, day, end=False)
         return start
+    m = _SINCE_EVENT.search(local)
+    if m and not _SINCE_NOT_PERIOD.search(local[:m.start()]):
+        d, mon, d2, y = m.groups()
+        month = V.MONTHS.get(mon.lower())
+        day = int(d or d2) if (d or d2) else None
+        year = int(y) if y else published.year
+        start = _date(year, month, day, end=False)
+        if start > published:
+            start = _date(year - 1, month, day, end=False)
+        return start
     return None
 
 
@@ -264,6 +280,10 @@ def _period(sentence: str, local: str, kind: str,
             unit = "months" if m.group(2).lower().startswith("month") else "weeks"
             start = published - (pd.DateOffset(months=k) if unit == "months" else pd.Timedelta(weeks=k))
             return "flow", pd.Timestamp(start).normalize(), published
+    m = _LAST_UNIT.search(low)
+    if m:
+        off = pd.DateOffset(months=1) if m.group(1).lower() == "month" else pd.Timedelta(weeks=1)
+        return "flow", pd.Timestamp(published - off).normalize(), published
     start = _since(low, published)
     if start is not None and start < published:
         if start <= war_start + pd.Timedelta(days=120):
@@ -274,6 +294,13 @@ def _period(sentence: str, local: str, kind: str,
     if _YEAR_AGO.search(low):
         d = (published - pd.DateOffset(years=1)).normalize()
         return ("cumulative", war_start, d) if periodic else ("stock", d, d)
+    m = _IN_MONTH.search(low)
+    if m and not _YEAR_IN.search(low) and not _YEAR_BY.search(low):
+        month = V.MONTHS[m.group(1).lower()]
+        end = _end_of(published.year, month)
+        if end > published:
+            end = _end_of(published.year - 1, month)
+        return ("cumulative", war_start, end) if periodic else ("stock", end, end)
     if _LAST_YEAR.search(low):
         y = published.year - 1
         if periodic:
@@ -444,7 +471,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if (_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40])) \
                 and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS):
             continue
-        if _SHORT.search(local) and not _SINCE_FALL.search(low):
+        gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
+        if _SHORT.search(back[-40:] + " " + gwin) and not _SINCE_FALL.search(low):
             continue
         # ---- shares of the population
         if num.kind == "share":
@@ -473,7 +501,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if num.kind != "count":
             continue
         # ---- counts of people
-        if _NON_PEOPLE.search(after) or _MONEY.search(before[-6:].lower()) or _AGE.search(before):
+        if _NON_PEOPLE.search(after) or _MONEY.search(before[-6:].lower()) or _AGE.search(before) \
+                or _DIFFERENCE.search(after):
             continue
         if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
             continue
@@ -491,6 +520,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                                                                  _FLAGS)):
             continue
         group = _first(_GROUPS, fwd) or _last(_GROUPS, back[-40:])
+        if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
+            group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
         if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
             group = ""
         host = ""
@@ -505,7 +536,6 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
         measure = _measure(kind, group, host, s)
         if kind == "deaths" and measure == "deaths_total":
-            gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
             both = _INDIRECT.search(gwin) and _DIRECT.search(gwin)
             if not both and _INDIRECT.search(gwin):
                 measure = "deaths_indirect"

@@ -218,6 +218,10 @@ def find_numbers(s: str) -> list[Number]:
                 i = j
                 continue
             v *= mult
+            if j < n and toks[j].text == "\u00bd" and toks[j].start == t.end:
+                out.append(Number(t.start, toks[j].end, v + 0.5, "count", s[t.start:toks[j].end]))
+                i = j + 1
+                continue
             if j < n and toks[j].text == "%":
                 out.append(Number(t.start, toks[j].end, v / 100, "share", s[t.start:toks[j].end]))
                 i = j + 1

@@ -99,8 +99,10 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
      r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons", "detention"),
     (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
-     r"|fled to\b|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
-     r"|flee(?:ing)? (?:their|the) country"
+     r"|fled to (?:neighbou?ring|other|nearby) countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
+     r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
+     r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
+     r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
      r"|hosts?\b|hosting|is home to|registered (?:in|with)", "refugees"),
     (r"asylum (?:applications|claims|seekers|requests)|applied for asylum", "asylum"),
     (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
@@ -241,7 +243,8 @@ INCIDENT_CUES = (
 )
 #: A period too short to be a war statistic (a week, a day, a month's rate): any kind.
 SHORT_PERIOD_CUES = (
-    r"\b(?:last|past|this|that) week\b|\bper (?:day|week|month)\b|\ba (?:day|week|month)\b"
+    r"\b(?:last|past|this|that) week\b|\bper (?:day|week|month|minute|hour)\b|\ba (?:day|week|month)\b(?! ago)"
+    r"|\b(?:daily|weekly|monthly)\b|\ban hour\b|\bpast few days\b"
     r"|\beach (?:day|week|month)\b|\bevery (?:day|week|month)\b|\bon a (?:daily|weekly|monthly) basis\b"
     r"|\bovernight\b|\b(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)'s (?:fighting|violence|clashes|offensive|attacks?)\b"
@@ -249,11 +252,11 @@ SHORT_PERIOD_CUES = (
 #: Causes that are not the war (numbers of their victims are not war statistics).
 NON_WAR_CAUSES = r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\bcovid|\bfloods?\b"
 #: Other countries' wars and people (a number about them is not a Syrian statistic).
-OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\biraq\b|\biraqis?\b|\begypt(?:ian)?\b|\bafghan|\byemen"
-                   r"|\bukrain|\bgaza\b|\bsudan|\bpalestin")
+OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\bafghan|\byemen|\bukrain|\bgaza\b|\bsudan|\bpalestin"
+                   r"|\biraqis?\b|\begyptian\b|\bin iraq\b|\biraq where\b")
 #: Aid-programme and living-condition figures (not counts of victims or of the displaced).
 PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|malnourish|starv"
-                  r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|shelters?\b")
+                  r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|sub-?standard shelter")
 #: Words that make a number a forecast or plan, not a statistic.
 PROJECTION_CUES = (r"\b(?:expect\w*|project\w*|forecast\w*|predict\w*|plans?\b|planned|will|would"
                    r"|could|to balloon|to reach|to rise|to climb|may reach|set to)\b")
