@@ -168,8 +168,8 @@ def _fraction(s: str, toks: list[_Tok], i: int) -> tuple[float, int] | None:
                 d = int(toks[k].text)
             if d:
                 return 1.0 / d, k + 1
-    two = " ".join(t.low for t in toks[i:i + 2])
-    three = "".join(t.low for t in toks[i:i + 3])  # "two-thirds" tokenised as two - thirds
+    two = " ".join(t.low for t in toks[i:i + 2]) if i + 1 < n else ""
+    three = "".join(t.low for t in toks[i:i + 3]) if i + 2 < n else ""  # two - thirds
     if three in ("two-thirds", "three-quarters", "one-third", "one-quarter", "one-fifth"):
         return V.FRACTIONS[three], i + 3
     if two in V.FRACTIONS:

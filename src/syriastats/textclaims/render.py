@@ -175,7 +175,7 @@ def render(text: str, res: pd.DataFrame,
     if fmt == "csv":
         safe = res.copy()
         for c in safe.columns:
-            if safe[c].dtype == object:
-                safe[c] = safe[c].map(escape_formula)
+            if safe[c].dtype == object or pd.api.types.is_string_dtype(safe[c]):
+                safe[c] = safe[c].astype(object).map(escape_formula)
         return safe.to_csv(index=False, lineterminator="\n")
     raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")

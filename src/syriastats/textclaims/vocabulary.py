@@ -111,7 +111,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"wounded|injured|injuries|maimed", "injured"),
     (r"killed|died|dead\b|deaths?\b|death toll|toll\b|lost their lives|lives\b|perished"
      r"|fatalities|been slain|killings?|casualt(?:y|ies)", "deaths"),
-    (r"population|inhabitants|lived in syria|people lived|pre-war|residents", "population"),
+    (r"population|inhabitants|lived in syria|people lived|pre-war|residents|before the (?:civil )?war"
+     r"|\b(?:syria|the country) had\b", "population"),
 ]
 
 #: Group words (the people counted) -> group code.
