@@ -62,3 +62,36 @@ def test_main_exit_code(folder: Path) -> None:
 def test_list_notebooks_reading_order(folder: Path) -> None:
     (folder / "scratch.ipynb").write_text("{}")
     assert [p.name for p in build.list_notebooks(folder)] == ["01_ok.ipynb", "02_bad.ipynb"]
+
+
+def test_build_prints_no_warning_lines(tmp_path: Path, capfd) -> None:
+    # The kernels run over IPC: ipykernel's "running over TCP without encryption"
+    # warning (and any other) must not reach the build's output.
+    nb = _notebook(tmp_path / "01_ok.ipynb", "print(6 * 7)")
+    out = io.StringIO()
+    results = build.run([nb], jobs=1, out=out)
+    assert all(r.ok for r in results)
+    captured = capfd.readouterr()
+    text = out.getvalue() + captured.out + captured.err
+    assert "warn" not in text.lower(), text
+    assert "TCP" not in text
+
+
+def test_html_has_alt_text_and_no_cdn_script(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    # a chart exported as save_chart does: PNG plus JSON metadata with alt text
+    png = tmp_path / "chart.png"
+    png.write_bytes(base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))
+    (tmp_path / "chart.json").write_text(json.dumps({"alt_text": "Bars of deaths by year"}))
+    nb = _notebook(tmp_path / "01_chart.ipynb",
+                   "from pathlib import Path\nfrom syriastats.export import preview\n"
+                   f"preview({{'png': Path({str(png)!r}), 'json': Path({str(tmp_path / 'chart.json')!r})}})")
+    assert all(r.ok for r in build.run([nb], jobs=1, out=io.StringIO()))
+    (page,) = build.render_html([nb], tmp_path / "html")
+    html = page.read_text(encoding="utf-8")
+    assert 'alt="Bars of deaths by year"' in html
+    assert "No description has been provided" not in html
+    assert "<script src=" not in html and "cdnjs" not in html

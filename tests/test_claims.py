@@ -289,12 +289,13 @@ def _registry(tmp_path: Path) -> Path:
         "src-s,Pub S,Report S,2016-02-11,https://example.org/s,primary,,2024-01-01,Pub S report.,\n",
         encoding="utf-8")
     (d / "estimates.csv").write_text(
-        "estimate_id,source_id,measure,scope,method,period_start,period_end,low,central,high,"
+        "estimate_id,source_id,measure,scope,period_type,area,host,group,perpetrator,role,"
+        "superseded_by,method,period_start,period_end,low,central,high,"
         "qualifier,range_type,range_level,margin,locator,checked,notes\n"
-        "a,src-a,deaths_total,violent deaths,statistical_estimate,2011-03,2016-06,90000,100000,"
-        "110000,exact,bracket,,,p. 1,source_page,\n"
-        "s,src-s,deaths_total,direct plus indirect deaths,statistical_estimate,2011-03,2015-12,,"
-        "470000,,exact,margin,,0.05,p. 2,source_page,\n",
+        "a,src-a,deaths_total,violent deaths,cumulative,SYR,,all,all,headline,,"
+        "statistical_estimate,2011-03,2016-06,90000,100000,110000,exact,bracket,,,p. 1,source_page,\n"
+        "s,src-s,deaths_total,direct plus indirect deaths,cumulative,SYR,,all,all,headline,,"
+        "statistical_estimate,2011-03,2015-12,,470000,,exact,margin,,0.05,p. 2,source_page,\n",
         encoding="utf-8")
     return d
 
@@ -541,13 +542,14 @@ def test_ceiling_below_the_median_is_contested():
 
 
 def test_context_only_figures_are_not_pooled():
-    ctx = dict(est("ctx", low=250_000, high=300_000), notes="Weak; use only as context.")
+    ctx = dict(est("ctx", low=250_000, high=300_000), role="context_only",
+               notes="Weak; a rough press figure.")
     rows = [est("a", low=290_000, central=300_000, high=310_000), ctx]
     cl = pd.DataFrame([claim("c", 300_000)], columns=CLAIM_COLS)
-    r = C.check(cl, pd.DataFrame(rows, columns=EST_COLS + ["notes"])).iloc[0]
+    r = C.check(cl, pd.DataFrame(rows, columns=EST_COLS + ["notes", "role"])).iloc[0]
     assert r["estimate_ids"] == "a"
     assert "For context only" in r["explanation"] and "[ctx]" in r["explanation"]
-    only = C.check(cl, pd.DataFrame([ctx], columns=EST_COLS + ["notes"])).iloc[0]
+    only = C.check(cl, pd.DataFrame([ctx], columns=EST_COLS + ["notes", "role"])).iloc[0]
     assert only["verdict"] == "not_checkable" and "context only" in only["reason"]
 
 

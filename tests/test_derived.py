@@ -29,6 +29,8 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
                 "range_level": None, "margin": None, "scope": "test", "locator": "test",
                 "checked": "dossier", "notes": ""}
     df = pd.DataFrame([{**defaults, **r} for r in rows])
+    if "publisher" not in df.columns:  # as joined by with_sources: one publisher per source
+        df["publisher"] = df["source_id"]
     df["period_start_text"] = df["period_start"]
     df["period_end_text"] = df["period_end"]
     df["period_start"] = pd.to_datetime(df["period_start"])
@@ -234,7 +236,36 @@ def test_context_only_figures_are_not_used() -> None:
              period_start="2011-03-01", period_end="2016-06-30", central=200_000),
         dict(estimate_id="ctx", source_id="s3", measure="deaths_total", method="expert_estimate",
              period_start="2011-03-01", period_end="2016-06-30", low=1_000_000, high=2_000_000,
-             range_type="bracket", notes="Press characterisation only; use only as context."),
+             range_type="bracket", role="context_only"),
     ])
     out = deaths_per_1000(df, on="2016-06-30", latest=False, n=20_000)
     assert "ctx" not in out["estimate_ids"].iloc[0]
+
+
+def test_plain_estimates_get_their_publishers_joined() -> None:
+    """Given the registry without sources, derived joins them itself: the selection is
+    the same as on the joined frame (grouped by publisher, not by document)."""
+    from syriastats import load_estimates, load_sources, with_sources
+
+    plain = load_estimates()
+    joined = with_sources(plain, load_sources())
+    a = select_nearest(plain, "idps", "2016-06-30")
+    b = select_nearest(joined, "idps", "2016-06-30")
+    assert list(a["estimate_id"]) == list(b["estimate_id"])
+    assert "publisher" in a.columns
+    # grouping by document would keep one IDMC row per report, not one per publisher
+    by_doc = select_nearest(plain, "idps", "2016-06-30", by="source_id")
+    assert len(by_doc) >= len(a)
+
+
+def test_unknown_sources_are_named_not_silently_grouped() -> None:
+    df = _frame(_pop_only()).drop(columns=["publisher"])
+    with pytest.raises(ValueError, match="srcP.*sources="):
+        select_nearest(df, "population", "2010-07-01")
+    src = pd.DataFrame({"source_id": ["srcP"], "publisher": ["Stat office"], "title": ["t"],
+                        "published_text": ["2011"], "published": [pd.Timestamp("2011-12-31")],
+                        "url": ["https://example.org"], "url_kind": ["primary"], "carrier": [None],
+                        "accessed": [pd.Timestamp("2026-01-01")], "citation": ["c"],
+                        "notes": [None]})
+    got = select_nearest(df, "population", "2010-07-01", sources=src)
+    assert list(got["publisher"]) == ["Stat office"]

@@ -148,3 +148,14 @@ def test_series_coverage(registry: pd.DataFrame) -> None:
     assert len(before) >= 1 and len(after) >= 1
     idps = registry[registry["measure"] == "idps"]
     assert set(range(2012, 2023)) <= set(idps["period_end"].dt.year)
+
+
+def test_version_flag_prints_the_version() -> None:
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, "-m", "syriastats", "--version"],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0
+    assert res.stdout.strip().startswith("syriastats ")
+    assert res.stdout.split()[1][0].isdigit()

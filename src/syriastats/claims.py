@@ -67,9 +67,8 @@ How a reference interval is built
    a group of victims (:func:`is_partial_scope`: "excludes government-side forces",
    "government forces not covered", "outside government-controlled areas", "... only")
    are not used as the floor, nor are counts read as context only.
-9. **Context only.** Figures whose registry ``notes`` say to use them only as context
-   (:data:`CONTEXT_ONLY_RE`, e.g. ``un-2016-range``) are never pooled; the explanation
-   lists them as context.
+9. **Context only.** Figures whose registry ``role`` is ``context_only`` (e.g.
+   ``un-2016-range``) are never pooled; the explanation lists them as context.
 
 Verdict rules per comparator are in :data:`COMPARATOR_RULES`.
 """
@@ -79,7 +78,8 @@ import json
 import math
 import re
 import sys
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -88,6 +88,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
+from syriastats.dimensions import is_context_only as _ctx
+from syriastats.dimensions import legacy_measure
 from syriastats.validate import parse_date_bounds, parse_date_column
 
 __all__ = [
@@ -223,7 +225,6 @@ SHARE_TOLERANCE: float = 0.05
 HIGHEST_SINCE_MAX_GAP_YEARS: int = 10
 #: Earliest reference year accepted for a 'highest since' claim.
 HIGHEST_SINCE_MIN_YEAR: int = 1800
-from syriastats.sources import CONTEXT_ONLY_RE  # noqa: E402  (re-exported)
 
 #: Measures counted cumulatively from the war's start.
 CUMULATIVE_MEASURES: frozenset[str] = frozenset({
@@ -277,7 +278,8 @@ _LABELS: dict[str, str] = {
     "deaths_direct": "deaths from violence", "displaced_share": "share of the population displaced",
     "displaced_total": "people displaced (refugees plus internally displaced)",
     "idps": "people displaced inside Syria", "refugees_registered": "registered Syrian refugees",
-    "refugees_worldwide": "Syrian refugees worldwide", "population": "Syria's population",
+    "refugees_worldwide": "Syrian refugees worldwide", "refugees": "Syrian refugees worldwide",
+    "population": "Syria's population",
     "global_forcibly_displaced": "people forcibly displaced worldwide",
     "war_duration_years": "the war's age",
 }
@@ -317,11 +319,9 @@ def is_partial_scope(scope: Any, measure: str = "deaths_total") -> bool:
     return measure != "deaths_civilian" and bool(_PARTIAL_FIGHTERS_RE.search(s))
 
 
-def is_context_only(notes: Any) -> bool:
-    """True if a figure's registry notes say to use it only as context (never pooled)."""
-    from syriastats.sources import is_context_only as _ctx
-
-    return _present(notes) and _ctx(str(notes))
+def is_context_only(role: Any) -> bool:
+    """True if a figure's registry ``role`` is ``context_only`` (never pooled)."""
+    return _ctx(role)
 
 
 def highest_since_problem(value: Any, as_of: Any) -> str | None:
@@ -554,7 +554,7 @@ def documented_floor(rows: pd.DataFrame, measures: str | Sequence[str],
     if d.empty:
         return None
     keep = [not is_partial_scope(r["scope"], str(r["measure"]))
-            and not is_context_only(r.get("notes")) for _, r in d.iterrows()]
+            and not is_context_only(r.get("role")) for _, r in d.iterrows()]
     d = d[keep]
     if d.empty:
         return None
@@ -636,6 +636,11 @@ def _prepare_estimates(estimates: pd.DataFrame, sources: pd.DataFrame | None) ->
         est["scope"] = ""
     if "notes" not in est.columns:
         est["notes"] = ""
+    if "role" not in est.columns:
+        est["role"] = "headline"
+    est["role"] = est["role"].astype(object)
+    if "host" in est.columns:  # the checker still works on the measure names claims use
+        est["measure"] = [legacy_measure(str(m), h) for m, h in zip(est["measure"], est["host"])]
     # keep only the columns the checker reads: filtering a narrow frame is much faster
     drop = [c for c in ("citation", "url", "url_kind", "carrier", "accessed", "accessed_text",
                         "source_notes", "title", "checked") if c in est.columns]
@@ -725,6 +730,7 @@ def check(
     assumed_margin: float = ASSUMED_MARGIN,
     about_tolerance: float = ABOUT_TOLERANCE,
     share_tolerance: float = SHARE_TOLERANCE,
+    progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
     """Judge every claim against the registry; one row per claim (columns :data:`OUTPUT_COLUMNS`).
 
@@ -746,6 +752,8 @@ def check(
         Coverage of the reported intervals (``lower``/``upper``), e.g. 0.9.
     assumed_margin, about_tolerance, share_tolerance
         See :data:`ASSUMED_MARGIN`, :data:`ABOUT_TOLERANCE`, :data:`SHARE_TOLERANCE`.
+    progress
+        Called as ``progress(done, total)`` after each claim (for progress output).
 
     Returns
     -------
@@ -768,15 +776,31 @@ def check(
     cl["as_of"] = _dates(cl["as_of"], "last")
     cl["origin_date"] = _dates(cl["origin_date"], "first")
     out = []
-    for _, c in cl.sort_values("claim_id", kind="stable").iterrows():
-        rec = _check_one(c, est, known, level, assumed_margin, about_tolerance, share_tolerance)
-        out.append(rec)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
+        warnings.simplefilter("ignore")
+        for i, (_, c) in enumerate(cl.sort_values("claim_id", kind="stable").iterrows()):
+            out.append(_check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
+                                         share_tolerance))
+            if progress is not None:
+                progress(i + 1, len(cl))
     df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
     df["verdict_meaning"] = df["verdict"].map(VERDICTS)
     for col in ("lower", "median", "upper", "level", "envelope_lower", "envelope_upper", "value"):
         df[col] = df[col].astype(float)
     df["n_figures"] = df["n_figures"].astype(int)
     return df.reset_index(drop=True)
+
+
+def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any
+                      ) -> dict[str, Any]:
+    """:func:`_check_one`, with a claim the model cannot compute judged not checkable
+    (with the reason) instead of stopping every other claim."""
+    try:
+        return _check_one(c, est, known, level, *args)
+    except (ArithmeticError, ValueError, RuntimeError) as exc:
+        rec = _base(c, known, level)
+        return _not_checkable(rec, f"the model could not read the figures ({type(exc).__name__}: "
+                                   f"{str(exc)[:200]})", str(c.get("text", ""))[:80], rec["as_of"] or "")
 
 
 def _base(c: pd.Series, known: str, level: float) -> dict[str, Any]:
@@ -865,6 +889,7 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
                about_tol: float, share_tol: float) -> dict[str, Any]:
     rec = _base(c, known, level)
     measure, comp, x = rec["measure"], rec["comparator"], rec["value"]
+    measure = legacy_measure(measure, c.get("host"))
     as_of: pd.Timestamp = c["as_of"]
     cutoff = c["origin_date"] if pd.notna(c.get("origin_date")) else as_of
     phrase = _claim_phrase(comp, x, measure)
@@ -898,11 +923,11 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     window = _window(knowable, measure, as_of)
     extra = pd.concat([_window(knowable, m, as_of) for m in BROADER_MEASURES.get(measure, ())]
                       or [window.iloc[0:0]])
-    ctx_mask = window["notes"].map(is_context_only).astype(bool)
+    ctx_mask = window["role"].map(is_context_only).astype(bool)
     context = window[ctx_mask]
     window = window[~ctx_mask]
     if not extra.empty:
-        extra = extra[~extra["notes"].map(is_context_only).astype(bool)]
+        extra = extra[~extra["role"].map(is_context_only).astype(bool)]
     same_rows, broad_rows = _split_scope(window, measure, extra)
     # the floors use every documented count in the window, before one figure per series is
     # kept (a later release may be nearer but not a floor). The broader pool may also be
@@ -1319,11 +1344,13 @@ def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def format_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "json"]) -> str:
     """Render :func:`check` output as a plain-text table, CSV, Markdown or JSON text."""
-    if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n")
+    from syriastats.safe_output import escape_frame, escape_json
+
+    if fmt == "csv":  # text cells that a spreadsheet would run as formulas are escaped
+        return escape_frame(df).to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         recs = json.loads(df.to_json(orient="records", force_ascii=False))
-        return json.dumps(recs, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(escape_json(recs), indent=2, ensure_ascii=False) + "\n"
     disp = _display_frame(df)
     if fmt == "markdown":
         def esc(v: Any) -> str:
@@ -1406,7 +1433,11 @@ def cli_check(path: str | Path | None, *, known: Literal["then", "now", "both"] 
             print(f"  error: {p}", file=sys.stderr)
         return 1
     modes = ["then", "now"] if known == "both" else [known]
-    frames = [check(claims, est, known=k) for k in modes]  # type: ignore[arg-type]
+    from syriastats.progress import Progress
+
+    with Progress("syriastats check", len(claims) * len(modes)) as prog:
+        frames = [check(claims, est, known=k, progress=prog.step)  # type: ignore[arg-type]
+                  for k in modes]
     df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=OUTPUT_COLUMNS)
     df = df.sort_values(["claim_id", "known"], kind="stable", key=lambda s: s.map(
         {"then": 0, "now": 1}) if s.name == "known" else s).reset_index(drop=True)

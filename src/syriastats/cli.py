@@ -85,11 +85,24 @@ def _cmd_dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    """The installed distribution's version (the package's own when not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("syriastats")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        from syriastats import __version__
+
+        return __version__
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="syriastats",
         description="Sourced statistics of deaths and displacement in the Syrian civil war.",
     )
+    parser.add_argument("--version", action="version", version=f"syriastats {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check a data folder against data/datapackage.json")
@@ -145,9 +158,47 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _encodable_output() -> None:
+    """Never fail on a character the terminal's encoding lacks (e.g. '±' under
+    PYTHONIOENCODING=ascii): write it as a backslash escape instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconf = getattr(stream, "reconfigure", None)
+        if reconf is not None:
+            try:
+                reconf(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a detached or closed stream
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every failure ends in one line on stderr and a non-zero exit code
+    (set ``SYRIASTATS_DEBUG=1`` to see the traceback of an unexpected error)."""
+    import os
+
+    _encodable_output()
     args = make_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print(f"syriastats {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `syriastats check | head`: the reader left
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:  # pragma: no cover
+            pass
+        return 141
+    except OSError as exc:
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"syriastats {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # last resort: one line, not a traceback
+        if os.environ.get("SYRIASTATS_DEBUG"):
+            raise
+        print(f"syriastats {args.command}: internal error ({type(exc).__name__}: "
+              f"{str(exc)[:200]}); please report it (SYRIASTATS_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover

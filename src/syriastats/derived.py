@@ -13,7 +13,8 @@ intervals holding 50/90/95 % of the Monte Carlo draws) plus
 
 Selection rule (shared): for a measure and a date ``on``, keep the rows whose
 ``period_end`` lies within ``window_days`` of ``on``; among each publisher's rows
-(column ``publisher`` if present, else ``source_id``) keep the one whose
+(publisher and method; plain estimates are joined with their sources first, from
+``sources=`` or the registry's ``sources.csv``, see :func:`with_publishers`) keep the one whose
 ``period_end`` is nearest to ``on`` (ties: later ``period_end``, then smaller
 ``estimate_id``). The chosen rows of one measure are combined as an equal-weight
 mixture (each Monte Carlo draw picks a publisher at random, then draws from that
@@ -39,7 +40,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from syriastats.sources import is_context_only
+from syriastats.dimensions import measure_mask
+from syriastats.reading import documented_floor, is_context_only
+from syriastats.sources import load_sources, with_sources
 from syriastats.uncertainty import (
     DEFAULT_COVERAGE,
     Fitted,
@@ -73,13 +76,31 @@ PREWAR_END = pd.Timestamp("2011-12-31")
 WAR_START = pd.Timestamp("2011-03-15")
 
 
+def with_publishers(estimates: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """*estimates* with their sources' columns (``publisher``, ``published`` ...) joined.
+
+    A frame that already has ``publisher`` is returned as is. Otherwise the sources are
+    joined by ``source_id`` (:func:`syriastats.sources.with_sources`) from *sources*, or
+    from the registry's ``sources.csv`` when *sources* is None. Raises ``ValueError``
+    naming the missing ``source_id`` values if a figure has no source row (pass
+    ``sources=``, or ``by="source_id"`` to the calling function to group by document).
+    """
+    if "publisher" in estimates.columns:
+        return estimates
+    try:
+        return with_sources(estimates, sources if sources is not None else load_sources())
+    except KeyError as exc:
+        raise ValueError(f"figures are grouped by publisher, but {exc.args[0]}: pass sources= "
+                         "(the sources table) or by='source_id'") from None
+
+
 def _group_col(df: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
     """Columns that define one "series": ``by`` if given; else publisher and method
-    when the frame carries publishers (joined with :func:`syriastats.with_sources`),
-    so one prolific publisher counts once per method; else ``source_id``."""
+    (:func:`with_publishers` has joined them), so one prolific publisher counts once
+    per method."""
     if by is not None:
         return [by] if isinstance(by, str) else list(by)
-    return ["publisher", "method"] if "publisher" in df.columns else ["source_id"]
+    return ["publisher", "method"]
 
 
 def select_nearest(
@@ -92,6 +113,7 @@ def select_nearest(
     methods: Sequence[str] | None = None,
     start_before: Any = None,
     exclude_qualifiers: Sequence[str] = ("at_most",),
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each publisher's figure for ``measure`` nearest to ``on`` within the window.
 
@@ -103,16 +125,18 @@ def select_nearest(
     ``methods``: keep only these ``method`` values; ``start_before``: keep only rows
     whose ``period_start`` is on or before this date (e.g. cumulative tolls counted
     from the start of the war). Returns the chosen rows sorted by ``estimate_id``,
-    with a ``days_from_on`` column.
+    with a ``days_from_on`` column. Without ``by``, plain estimates are joined with
+    their publishers first (:func:`with_publishers`, from ``sources``).
     """
     on = pd.Timestamp(on)
+    if by is None:
+        estimates = with_publishers(estimates, sources)
     measures = [measure] if isinstance(measure, str) else list(measure)
-    df = estimates[estimates["measure"].astype(str).isin(measures)].copy()
+    df = estimates[measure_mask(estimates, measures)].copy()
     if exclude_qualifiers:
         df = df[~df["qualifier"].astype(str).isin(list(exclude_qualifiers))]
-    if "notes" in df.columns:  # figures the registry marks as context only are not used
-        df = df[~df["notes"].map(lambda t: is_context_only(t) if isinstance(t, str) else False)
-                .astype(bool)]
+    if "role" in df.columns:  # figures the registry marks as context only are not used
+        df = df[~df["role"].astype(object).map(is_context_only).astype(bool)]
     if methods is not None:
         df = df[df["method"].astype(str).isin(list(methods))]
     if start_before is not None:
@@ -132,10 +156,8 @@ def select_nearest(
 def _documented_floor(estimates: pd.DataFrame, measure: str, on: pd.Timestamp,
                       methods: Sequence[str] | None) -> tuple[float, str] | None:
     """Largest cumulative documented count of *measure* that bounds the toll at *on*
-    from below, by the rule of :func:`syriastats.claims.documented_floor` (counts from
+    from below, by the rule of :func:`syriastats.reading.documented_floor` (counts from
     the start of the war only); ``None`` if *methods* excludes documented counts."""
-    from syriastats.claims import documented_floor
-
     if methods is not None and "documented_count" not in methods:
         return None
     cumulative = estimates[pd.to_datetime(estimates["period_start"]) <= PREWAR_END]
@@ -149,16 +171,16 @@ def prewar_population_rows(estimates: pd.DataFrame, *, by: str | None = None,
 
     Grouped by ``source_id`` unless ``by`` is given: each data vintage (e.g. a World
     Bank release) is its own estimate of the pre-war population, so the spread
-    between vintages and publishers is carried through. Rows whose scope says they
-    count the civil registry (de jure, including Syrians living abroad) are left out:
+    between vintages and publishers is carried through. Rows whose ``group`` is
+    ``civil_registry`` (de jure, including Syrians living abroad) are left out:
     they are not a resident population. ``methods`` (default: demographic estimates
     by statistical offices and the UN/World Bank) leaves out rounded denominators quoted
     in press statements; pass ``None`` to keep them.
     """
     pe = pd.to_datetime(estimates["period_end"])
     prewar = estimates[(pe >= PREWAR_START) & (pe <= PREWAR_END)]
-    scope = prewar["scope"].astype(str).str.lower()
-    prewar = prewar[~scope.str.contains("de jure|civil registry|civil-registry", regex=True)]
+    if "group" in prewar.columns:  # the civil registry (de jure) is not a resident population
+        prewar = prewar[prewar["group"].astype(str) != "civil_registry"]
     return select_nearest(prewar, measure, WAR_START, window_days=10_000, by=by or "source_id",
                           methods=methods)
 
@@ -234,6 +256,7 @@ def displaced_share(
     floor_excess: tuple[float, float] = DISPLACEMENT_FLOOR_EXCESS,
     n: int = DEFAULT_N,
     rng: np.random.Generator | None = None,
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Share of the pre-war population displaced: (registered refugees + IDPs) / pre-war population.
 
@@ -248,6 +271,8 @@ def displaced_share(
     5% above X with 90% probability: such statements round a registration total or an
     agency estimate down, they are not undercounts of the death-toll kind).
     """
+    if by is None:  # grouping by publisher: plain estimates get their sources joined
+        estimates = with_publishers(estimates, sources)
     on = pd.Timestamp(on)
     rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
     # registered refugees are ONE count (UNHCR's regional registration total, also
@@ -287,6 +312,7 @@ def deaths_per_1000(
     undercount: tuple[float, float] | None = None,
     n: int = DEFAULT_N,
     rng: np.random.Generator | None = None,
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Cumulative deaths since the war began per 1,000 pre-war inhabitants.
 
@@ -299,6 +325,8 @@ def deaths_per_1000(
     :func:`syriastats.uncertainty.to_distribution`). Unit: deaths per 1,000 people of
     the pre-war (2010-2011) population.
     """
+    if by is None:  # grouping by publisher: plain estimates get their sources joined
+        estimates = with_publishers(estimates, sources)
     rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
     dates = [pd.Timestamp(on)]
     if latest:
@@ -348,6 +376,7 @@ def documented_vs_estimated(
     assumed_margin: float | None = DEFAULT_ASSUMED_MARGIN,
     n: int = DEFAULT_N,
     rng: np.random.Generator | None = None,
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Ratio of statistical estimates to documented counts of the same measure, same time.
 
@@ -362,6 +391,8 @@ def documented_vs_estimated(
     (period starts within a year of each other). The interval reflects the estimate's
     stated (or assumed) uncertainty and the spread between publishers. Unit: ratio (x).
     """
+    if by is None:  # grouping by publisher: plain estimates get their sources joined
+        estimates = with_publishers(estimates, sources)
     rng = rng if rng is not None else np.random.default_rng(DEFAULT_SEED)
     meas = estimates["measure"].astype(str)
     meth = estimates["method"].astype(str)

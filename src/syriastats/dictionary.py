@@ -40,6 +40,8 @@ def render(descriptor: Mapping[str, Any]) -> str:
     """Render the dictionary as Markdown (deterministic)."""
     out = [HEADER, f"# Data dictionary: {descriptor.get('title', '')}\n\n",
            f"{descriptor.get('description', '')}\n\n"]
+    if descriptor.get("version"):
+        out.append(f"Version of the data package: {descriptor['version']}.\n\n")
     lic = descriptor.get("licenses", [{}])[0]
     if lic:
         out.append(f"Licence of the data: {lic.get('title', lic.get('name'))} ({lic.get('path', '')}).\n\n")
@@ -47,6 +49,8 @@ def render(descriptor: Mapping[str, Any]) -> str:
                "message is the line number in the CSV file (the header is line 1).\n\n")
     for res in descriptor["resources"]:
         schema = res["schema"]
+        aliases = {a["legacy"]: f"Legacy name: {a['description']} See the table of legacy names."
+                   for a in res.get("measureAliases", [])}
         out.append(f"## `{res['path']}`: {res.get('title', res['name'])}\n\n{res.get('description', '')}\n\n")
         pk = ", ".join(schema.get("primaryKey", []))
         if pk:
@@ -65,10 +69,24 @@ def render(descriptor: Mapping[str, Any]) -> str:
             if not enum:
                 continue
             descs = f.get("enumDescriptions", {})
-            out.append(f"### `{res['name']}.{f['name']}` vocabulary\n\n| value | meaning |\n|---|---|\n")
+            out.append(f"### `{res['name']}.{f['name']}` vocabulary\n\n")
+            if f.get("measures"):
+                out.append(f"Filled for the measures {', '.join(f'`{m}`' for m in f['measures'])}; "
+                           "empty for every other measure.\n\n")
+            out.append("| value | meaning |\n|---|---|\n")
             for v in enum:
-                d = descs.get(v, "same meaning as in `estimates.measure`" if not descs else "")
+                d = descs.get(v, aliases.get(v, f"same meaning as in `estimates.{f['name']}`"))
                 out.append(f"| `{v}` | {d.replace('|', chr(92) + '|')} |\n")
+            out.append("\n")
+        if res.get("measureAliases"):
+            out.append(f"### Legacy measure names (`{res['name']}.measure`)\n\n"
+                       "Older claims files name measures that are now a base measure plus a "
+                       "dimension. The checker reads them through this table:\n\n"
+                       "| legacy measure | measure | host | meaning |\n|---|---|---|---|\n")
+            for a in res["measureAliases"]:
+                host = ("one country, from the claim's `host` column" if a["host"] == "country"
+                        else f"`{a['host']}`")
+                out.append(f"| `{a['legacy']}` | `{a['measure']}` | {host} | {a['description']} |\n")
             out.append("\n")
     return "".join(out).rstrip("\n") + "\n"
 

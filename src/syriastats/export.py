@@ -48,6 +48,7 @@ from matplotlib.figure import Figure
 
 from syriastats.charts import style
 from syriastats.paths import figures_dir
+from syriastats.safe_output import escape_cell
 
 #: Licence of every exported chart and its data, unless *meta* says otherwise.
 DEFAULT_LICENCE: str = "CC-BY-4.0"
@@ -196,8 +197,8 @@ def _format_column(values: pd.Series) -> list[str]:
             out.extend(_float_column(pd.Series([v])))
         elif isinstance(v, pd.Timestamp):
             out.append(v.strftime("%Y-%m-%d"))
-        else:
-            out.append(str(v))
+        else:  # text: a cell a spreadsheet would run as a formula gets a leading '
+            out.append(escape_cell(str(v)))
     return out
 
 
@@ -207,6 +208,8 @@ def format_csv(data: pd.DataFrame) -> str:
     Integral float columns are written as integers, other floats with
     :data:`CSV_DECIMALS` decimals; dates as ``YYYY-MM-DD``; booleans as
     ``true``/``false``; missing values as empty fields. Column order is kept.
+    Text cells starting with ``= + - @``, tab or CR are escaped with a leading ``'``
+    (:mod:`syriastats.safe_output`); numbers are never escaped.
     """
     data = _validate_data(data)
     columns = [_format_column(data[c]) for c in data.columns]
@@ -364,8 +367,13 @@ def preview(paths: Mapping[str, Path], width: int = 600) -> Any:
     *paths* is the mapping returned by :func:`save_chart`. Returns an
     ``IPython.display.Image``; displaying the exported file (rather than
     re-rendering the figure) guarantees the notebook shows exactly the chart
-    in ``figures/``.
+    in ``figures/``. The chart's alt text (from its JSON metadata) travels with the
+    image, so the HTML rendering of the notebook describes it.
     """
     from IPython.display import Image
 
-    return Image(filename=str(paths["png"]), width=width)
+    alt = None
+    meta_path = paths.get("json")
+    if meta_path is not None and Path(meta_path).is_file():
+        alt = json.loads(Path(meta_path).read_text(encoding="utf-8")).get("alt_text") or None
+    return Image(filename=str(paths["png"]), width=width, alt=alt)

@@ -73,7 +73,7 @@ from typing import Any, Iterable, Literal, Mapping, Sequence
 import numpy as np
 import pandas as pd
 from scipy import optimize, stats
-from scipy.special import gammaln, xlogy
+from scipy.special import digamma, gammaln, xlogy
 
 __all__ = [
     "MSEError",
@@ -451,6 +451,11 @@ def _design(patterns: Sequence[str], interactions: tuple[tuple[int, ...], ...]) 
     return np.column_stack(cols)
 
 
+#: Smallest positive weight, relative to the largest count, that puts the counts in the
+#: interior of the cone (well above HiGHS's 1e-7 feasibility tolerance times 1e-2).
+_INTERIOR_TOL: float = 1e-9
+
+
 def _mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
     """Whether the Poisson log-linear MLE exists (finite) for counts y.
 
@@ -461,6 +466,11 @@ def _mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
     """
     if np.all(y > 0):
         return True
+    if not np.any(y > 0):
+        return False
+    # Existence does not depend on scale (the cone is closed under positive scaling), so
+    # the programme is solved for y / max(y): the answer is the same for counts x 1e7.
+    y = y / float(np.max(y))
     m, _ = x.shape
     c = np.zeros(m + 1)
     c[-1] = -1.0
@@ -473,8 +483,7 @@ def _mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
                            bounds=bounds, method="highs")
     if res.status != 0:  # pragma: no cover - infeasible cannot happen (w = y works)
         return False
-    scale = max(1.0, float(np.max(y)))
-    return float(-res.fun) > 1e-9 * scale
+    return float(-res.fun) > _INTERIOR_TOL
 
 
 @dataclass
@@ -554,6 +563,55 @@ class _Profile:
         fit = _irls(self.x, y)
         return -fit.deviance / 2 + _profile_constant(self.n + n0, n0)
 
+    def score_u(self, u: float) -> float:
+        """Derivative of the profile log-likelihood in n0 = N - n, at n0 = exp(u).
+
+        By the envelope theorem only the explicit dependence on the unobserved cell
+        n0 counts: d/dn0 [-D/2] = log(mu0 / n0), and d/dn0 of the multinomial term is
+        digamma(N + 1) - digamma(n0 + 1) - log N + log n0, so the score is
+        ``log mu0 + digamma(N + 1) - digamma(n0 + 1) - log N`` (mu0: the fitted
+        unobserved cell). Its root is the profile maximum; unlike the argmax of a
+        flat likelihood, the root of its slope is well conditioned (a sign change
+        located to machine precision), so the maximiser does not depend on where an
+        optimiser happens to stop.
+        """
+        n0 = math.exp(u)
+        y = np.append(self.y_obs, n0)
+        fit = _irls(self.x, y)
+        n_total = self.n + n0
+        return float(math.log(fit.mu[-1]) + digamma(n_total + 1) - digamma(n0 + 1)
+                     - math.log(n_total))
+
+
+def _profile_maximum(prof: _Profile, u_hat: float, u_min: float) -> tuple[float, float]:
+    """(u*, log-likelihood at u*) of the profile maximum, u = log(N - n).
+
+    Located as the root of the profile score (``_Profile.score_u``), bracketed
+    around the Poisson estimate ``u_hat`` and widened when needed. When the score
+    does not change sign (maximum on the boundary N = n, or still rising at the
+    widest bracket) the bounded scalar maximiser is used on that bracket instead.
+    The maximisation is not capped by ``max_ratio``: only the search for the upper
+    end of the interval is.
+    """
+    lo_b, hi_b = max(u_min, u_hat - 4), max(u_hat + 4, u_min + 1)
+    s_lo = prof.score_u(lo_b)
+    while s_lo < 0 and lo_b > u_min:
+        lo_b = max(u_min, lo_b - 8)
+        s_lo = prof.score_u(lo_b)
+    s_hi = prof.score_u(hi_b)
+    for _ in range(6):
+        if s_hi <= 0:
+            break
+        hi_b += 8
+        s_hi = prof.score_u(hi_b)
+    if s_lo > 0 > s_hi:
+        u_star = optimize.brentq(prof.score_u, lo_b, hi_b, xtol=1e-12, rtol=1e-13)
+    else:  # boundary maximum: no interior root of the score
+        opt = optimize.minimize_scalar(lambda u: -prof.loglik_u(u), bounds=(lo_b, hi_b),
+                                       method="bounded", options={"xatol": 1e-10})
+        u_star = float(opt.x)
+    return float(u_star), prof.loglik_u(float(u_star))
+
 
 def _profile_interval(x: np.ndarray, y: np.ndarray, beta: np.ndarray, level: float,
                       max_ratio: float) -> tuple[float, float, float, list[str]]:
@@ -566,22 +624,7 @@ def _profile_interval(x: np.ndarray, y: np.ndarray, beta: np.ndarray, level: flo
     u_min = math.log(1e-6)  # N - n = 1e-6 persons: the boundary N = n in practice
     u_max = math.log(max_ratio * max(n, 1.0))
 
-    # maximise over u; bracket around the Poisson estimate
-    # (the maximisation is not capped by max_ratio: only the search for the upper end is)
-    lo_b, hi_b = max(u_min, u_hat - 4), max(u_hat + 4, u_min + 1)
-    opt = optimize.minimize_scalar(lambda u: -prof.loglik_u(u), bounds=(lo_b, hi_b),
-                                   method="bounded", options={"xatol": 1e-10})
-    u_star, l_star = float(opt.x), -float(opt.fun)
-    for _ in range(3):  # widen if the maximum sits on a bracket edge
-        if u_star - lo_b < 1e-3 and lo_b > u_min:
-            lo_b = max(u_min, lo_b - 8)
-        elif hi_b - u_star < 1e-3:
-            hi_b = hi_b + 8
-        else:
-            break
-        opt = optimize.minimize_scalar(lambda u: -prof.loglik_u(u), bounds=(lo_b, hi_b),
-                                       method="bounded", options={"xatol": 1e-10})
-        u_star, l_star = float(opt.x), -float(opt.fun)
+    u_star, l_star = _profile_maximum(prof, u_hat, u_min)
 
     def g(u: float) -> float:
         return prof.loglik_u(u) - (l_star - cut)

@@ -8,8 +8,10 @@ Dtypes of the returned DataFrames:
 
 - identifiers and free text: pandas ``string``;
 - controlled vocabularies (``measure``, ``method``, ``qualifier``,
-  ``range_type``, ``checked``, ``url_kind``, ``comparator``): ``category``
-  whose categories are the full vocabulary from the descriptor;
+  ``range_type``, ``checked``, ``url_kind``, ``comparator`` and the dimension
+  columns ``period_type``, ``area``, ``host``, ``group``, ``perpetrator``,
+  ``role``): ``category`` whose categories are the full vocabulary from the
+  descriptor (an empty ``host`` or ``perpetrator`` is missing, ``NaN``);
 - numbers (``low``, ``central``, ``high``, ``range_level``, ``margin``,
   ``value``): nullable ``Float64``; counts are persons (or movements or
   applications, see the measure), shares are fractions in [0, 1];
@@ -21,12 +23,13 @@ Dtypes of the returned DataFrames:
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
 import pandas as pd
 
+from syriastats.dimensions import is_context_only
+from syriastats.parsing import number_or_none
 from syriastats.paths import data_dir as _data_dir
 from syriastats.validate import (
     Problem,
@@ -39,15 +42,9 @@ from syriastats.validate import (
     source_id_set,
 )
 
-#: Wording in ``estimates.notes`` that marks a figure as context only: shown, never pooled
-#: (by :mod:`syriastats.derived` and :mod:`syriastats.claims`).
-CONTEXT_ONLY_RE: re.Pattern[str] = re.compile(r"\b(?:use (?:it )?only as context|context only|"
-                                              r"for context only)\b", re.I)
-
-
-def is_context_only(notes: Any) -> bool:
-    """True if a figure's registry notes say to use it only as context (never pooled)."""
-    return isinstance(notes, str) and bool(CONTEXT_ONLY_RE.search(notes))
+#: ``role == "context_only"``: shown, never pooled (by :mod:`syriastats.derived` and
+#: :mod:`syriastats.claims`). Read from the ``role`` column, never from the notes.
+__all__ = ["is_context_only", "load_claims", "load_estimates", "load_sources", "with_sources"]
 
 
 #: Date columns and whether the parsed timestamp is the first or last day.
@@ -67,7 +64,8 @@ def _to_frame(table: Table, res: Mapping[str, Any], name: str) -> pd.DataFrame:
         n = f["name"]
         enum = f.get("constraints", {}).get("enum")
         if f["type"] in ("number", "integer"):
-            df[n] = pd.to_numeric(df[n].replace("", None), errors="raise").astype("Float64")
+            # the validator's own reader (ASCII digits only): what validation accepts is read
+            df[n] = pd.array([number_or_none(v) for v in df[n]], dtype="Float64")
         elif enum:
             df[n] = pd.Categorical(df[n].replace("", None), categories=list(enum))
         else:
@@ -143,6 +141,9 @@ def load_claims(
     else:
         p = Path(path)
         folder, file = (p, None) if p.is_dir() else (p.parent, p)
+        if file is None and not (p / "claims.csv").exists():
+            raise RegistryError([Problem(str(p), None, None, None,
+                                         "is a folder without a claims.csv (give a CSV file)")])
     descriptor = read_descriptor(folder)
     res = resource_schema(descriptor, "claims")
     table, problems = check_resource(folder, "claims", descriptor, path=file)

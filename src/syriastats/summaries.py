@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from syriastats.dimensions import measure_mask
 from syriastats.validate import read_descriptor
 from syriastats.paths import data_dir
 
@@ -97,7 +98,7 @@ def coverage_by_year(df: pd.DataFrame, measures: list[str] | None = None) -> pd.
     Returns a wide table: one row per family (sorted by name), one column per year,
     zeros where a family published nothing about that year.
     """
-    d = add_family(df if measures is None else df[df["measure"].isin(measures)])
+    d = add_family(df if measures is None else df[measure_mask(df, measures)])
     d = d.assign(year=d["period_end"].dt.year)
     t = d.pivot_table(index="family", columns="year", values="estimate_id", aggfunc="count", fill_value=0)
     t = t.sort_index()
@@ -127,7 +128,7 @@ def series(df: pd.DataFrame, measure: str, *, method: str | None = None,
            family_label: str | None = None) -> pd.DataFrame:
     """One measure's figures over time (optionally one method and publisher family),
     sorted by ``period_end`` then ``estimate_id``, with the columns a reader needs."""
-    d = add_family(df[df["measure"] == measure])
+    d = add_family(df[measure_mask(df, measure)])
     if method is not None:
         d = d[d["method"] == method]
     if family_label is not None:
@@ -150,7 +151,7 @@ def latest_by_family(df: pd.DataFrame, measure: str, as_of: str | pd.Timestamp, 
     """
     cut = pd.Timestamp(as_of)
     d = add_family(known_at(df, cut))
-    d = d[(d["measure"] == measure) & (d["period_end"] <= cut)]
+    d = d[measure_mask(d, measure) & (d["period_end"] <= cut)]
     if cumulative:
         d = d[d["period_start"] <= pd.Timestamp("2011-12-31")]
     d = d.sort_values(["family", "method", "period_end", "published", "estimate_id"], kind="stable")

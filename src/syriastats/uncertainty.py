@@ -50,6 +50,8 @@ import pandas as pd
 from scipy import optimize, special, stats
 from scipy.stats import rv_continuous
 
+from syriastats.validate import MAX_RANGE_LEVEL, MIN_RANGE_LEVEL
+
 __all__ = [
     "DEFAULT_COVERAGE",
     "DEFAULT_AT_LEAST_EXCESS",
@@ -58,6 +60,9 @@ __all__ = [
     "OHCHR_2022_DOCUMENTED",
     "Fitted",
     "UncertaintyError",
+    "ExtremeInputError",
+    "MIN_MAGNITUDE",
+    "MAX_MAGNITUDE",
     "exp_halfnorm",
     "from_row",
     "mixture_ppf",
@@ -97,9 +102,34 @@ DEFAULT_AT_LEAST_EXCESS: tuple[float, float] = (1.0, 1.5)
 
 _SHAPES = (None, "lognormal", "pert", "triangular", "uniform")
 
+#: Magnitudes the engine computes with (unit of the figure): a figure, bound or pooled
+#: value outside [MIN_MAGNITUDE, MAX_MAGNITUDE] (other than 0) is refused with
+#: :class:`ExtremeInputError` instead of giving inf/NaN intervals. 1e-12 is far below
+#: any share; 1e15 is 100,000 times the world's population.
+MIN_MAGNITUDE: float = 1e-12
+MAX_MAGNITUDE: float = 1e15
+
 
 class UncertaintyError(ValueError):
     """A figure cannot be turned into a distribution honestly as asked."""
+
+
+class ExtremeInputError(UncertaintyError):
+    """Numbers too large, too small or too far apart for finite, meaningful intervals."""
+
+
+def _check_magnitude(name: str, v: float | None) -> None:
+    if v is not None and v != 0 and not MIN_MAGNITUDE <= abs(v) <= MAX_MAGNITUDE:
+        raise ExtremeInputError(
+            f"{name} = {v:g} is outside the magnitudes this engine computes with "
+            f"({MIN_MAGNITUDE:g} to {MAX_MAGNITUDE:g}, or 0); check the unit of the figure")
+
+
+def _finite_or_raise(values: Sequence[float], what: str) -> None:
+    """Raise :class:`ExtremeInputError` unless every value is a finite number."""
+    if not all(math.isfinite(v) for v in values):
+        raise ExtremeInputError(f"{what} is not finite ({', '.join(f'{v:g}' for v in values)}): "
+                                "the inputs are too extreme for a meaningful interval")
 
 
 def z_for(coverage: float) -> float:
@@ -276,12 +306,19 @@ class Fitted:
         """Central interval holding probability ``level``: (ppf((1-level)/2), ppf((1+level)/2))."""
         if not (0.0 < level < 1.0):
             raise UncertaintyError(f"level must be strictly between 0 and 1, got {level!r}")
-        lo, hi = self.dist.ppf([(1.0 - level) / 2.0, (1.0 + level) / 2.0])
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            lo, hi = self.dist.ppf([(1.0 - level) / 2.0, (1.0 + level) / 2.0])
+        _finite_or_raise([float(lo), float(hi)], f"the {level:.0%} interval")
         return float(lo), float(hi)
 
     def median(self) -> float:
         """The 50 % quantile, in the unit of the figure."""
-        return float(self.dist.ppf(0.5))
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            m = float(self.dist.ppf(0.5))
+        _finite_or_raise([m], "the median")
+        return m
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """``n`` independent draws (float64 array) using the seeded Generator ``rng``."""
@@ -407,7 +444,14 @@ def _check_undercount(u: Any) -> tuple[float, float]:
         raise UncertaintyError(f"undercount must be a pair (a, b), got {u!r}") from exc
     if not (math.isfinite(a) and math.isfinite(b) and 1.0 <= a < b):
         raise UncertaintyError(f"undercount (a, b) needs 1 <= a < b, finite; got {u!r}")
+    if b > MAX_UNDERCOUNT or (a > 1.0 and (a - 1.0) < 1e-9):
+        raise ExtremeInputError(f"undercount (a, b) = {u!r} is too extreme: b at most "
+                                f"{MAX_UNDERCOUNT:g} and a either 1 or above 1 + 1e-9")
     return a, b
+
+
+#: Largest undercount factor b (the truth at most b times a floor): a million.
+MAX_UNDERCOUNT: float = 1e6
 
 
 def _lower_bound(count: float, u: tuple[float, float], cov: float, why: str,
@@ -557,6 +601,10 @@ def to_distribution(
     if rl is not None and not (0.0 < rl < 1.0):
         raise UncertaintyError(f"range_level is a coverage fraction strictly between 0 and 1 "
                                f"(e.g. 0.95 for a 95% interval), got {rl!r}")
+    if rl is not None and not MIN_RANGE_LEVEL <= rl <= MAX_RANGE_LEVEL:
+        raise ExtremeInputError(f"range_level {rl!r} is too close to 0 or 1 for a meaningful "
+                                f"reading: give a coverage from {MIN_RANGE_LEVEL} to "
+                                f"{MAX_RANGE_LEVEL}")
     if rt == "bracket" and rl is not None:
         raise UncertaintyError("a bracket has no stated coverage: a range with a stated level "
                                "is range_type 'confidence_interval'")
@@ -567,6 +615,7 @@ def to_distribution(
     for name, v in (("low", lo), ("central", c), ("high", hi)):
         if v is not None and (v < 0 or not math.isfinite(v)):
             raise UncertaintyError(f"{name} must be a finite number >= 0, got {v!r}")
+        _check_magnitude(name, v)
     z_for(coverage)  # validates coverage
 
     # 1. Hard bounds.
@@ -670,7 +719,7 @@ def from_row(row: Mapping[str, Any] | pd.Series, *, coverage: float = DEFAULT_CO
     except UncertaintyError as exc:
         if eid is None:
             raise
-        raise UncertaintyError(f"estimate {eid}: {exc}") from None
+        raise type(exc)(f"estimate {eid}: {exc}") from None
     if eid is not None:
         return Fitted(f.dist, f.kind, f.assumption, {**f.params, "estimate_id": eid})
     return f
@@ -777,16 +826,23 @@ def mixture_ppf(components: Sequence[Fitted], weights: Sequence[float] | None,
     lies between them), so the result is exact to ~1e-12 relative; no sampling.
     """
     w = _weights(weights, len(components))
-    qs = np.array([f.dist.ppf(q) for f in components], dtype=float)
-    a, b = float(qs.min()), float(qs.max())
-    if a == b:
-        return a
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        qs = np.array([f.dist.ppf(q) for f in components], dtype=float)
+        _finite_or_raise(list(qs), f"a component's {q:g} quantile")
+        a, b = float(qs.min()), float(qs.max())
+        if a == b:
+            return a
 
-    def g(x: float) -> float:
-        return float(sum(wi * f.dist.cdf(x) for wi, f in zip(w, components))) - q
+        def g(x: float) -> float:
+            return float(sum(wi * f.dist.cdf(x) for wi, f in zip(w, components))) - q
 
-    return float(optimize.brentq(g, a, b, xtol=1e-12 * max(abs(a), abs(b), 1e-300),
-                                 rtol=1e-13, maxiter=500))
+        if a > 0:  # search on the log scale: relative precision at any magnitude
+            u = optimize.brentq(lambda t: g(math.exp(t)), math.log(a), math.log(b),
+                                xtol=1e-13, rtol=1e-13, maxiter=500)
+            return float(min(max(math.exp(u), a), b))
+        return float(optimize.brentq(g, a, b, xtol=1e-12 * max(abs(a), abs(b), 1e-300),
+                                     rtol=1e-13, maxiter=500))
 
 
 def sample_mixture(components: Sequence[Fitted], n: int, rng: np.random.Generator,
@@ -810,6 +866,14 @@ def _weights(weights: Sequence[float] | None, k: int) -> np.ndarray:
     if w.shape != (k,) or (w < 0).any() or not w.sum() > 0:
         raise UncertaintyError(f"weights must be {k} non-negative numbers, not all zero")
     return w / w.sum()
+
+
+def _exp(x: float) -> float:
+    """exp(x) of a pooled log value; :class:`ExtremeInputError` instead of overflow/NaN."""
+    if not math.isfinite(x) or x > math.log(MAX_MAGNITUDE) + 50:
+        raise ExtremeInputError(f"a pooled value exp({x:g}) is beyond finite numbers: the "
+                                "figures pooled are too far apart for a meaningful interval")
+    return math.exp(x)
 
 
 def _check_poolable(df: pd.DataFrame) -> None:
@@ -897,9 +961,8 @@ def pool(
                 # negative or zero tau^2 means no excess heterogeneity -> fixed effect.
                 mu, se, tau2 = float(res.mean_effect_fe), float(res.sd_eff_w_fe), 0.0
             pi = math.sqrt(se**2 + tau2)
-            rec.update(central=math.exp(mu), lower=math.exp(mu - z * se),
-                       upper=math.exp(mu + z * se), pi_lower=math.exp(mu - z * pi),
-                       pi_upper=math.exp(mu + z * pi), tau2=tau2)
+            rec.update(central=_exp(mu), lower=_exp(mu - z * se), upper=_exp(mu + z * se),
+                       pi_lower=_exp(mu - z * pi), pi_upper=_exp(mu + z * pi), tau2=tau2)
             name = "DerSimonian-Laird" if mre == "dl" else "Paule-Mandel"
             rec["meaning"] = (
                 f"Random-effects meta-analysis on the log scale ({name} tau^2): the "

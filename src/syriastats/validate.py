@@ -18,13 +18,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from syriastats import parsing
+from syriastats.parsing import (  # re-exported: the one date reader, used by loaders and checker
+    parse_date_bounds,
+    parse_date_column,
+    show,
+)
 from syriastats.paths import data_dir as _data_dir
 
 DESCRIPTOR = "datapackage.json"
@@ -36,7 +41,6 @@ SHARE_MEASURES: frozenset[str] = frozenset(
 #: Claim comparators whose value is a fraction.
 SHARE_COMPARATORS_PREFIX = "share_"
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True, order=True)
@@ -93,45 +97,7 @@ def _problem_key(p: Problem) -> tuple:
 # --------------------------------------------------------------------------- dates
 
 
-def parse_date_bounds(text: str) -> tuple[date, date] | None:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into (first day, last day).
-
-    A year means 1 January to 31 December, a month its first to last day, a
-    day itself. Returns ``None`` if *text* is not a real calendar date in one of
-    those forms (e.g. ``2016-02-30``).
-    """
-    m = _DATE_RE.match(text.strip())
-    if not m:
-        return None
-    y = int(m.group(1))
-    try:
-        if m.group(3):
-            d = date(y, int(m.group(2)), int(m.group(3)))
-            return d, d
-        if m.group(2):
-            mo = int(m.group(2))
-            first = date(y, mo, 1)
-            nxt = date(y + (mo == 12), 1 if mo == 12 else mo + 1, 1)
-            return first, date.fromordinal(nxt.toordinal() - 1)
-        return date(y, 1, 1), date(y, 12, 31)
-    except ValueError:
-        return None
-
-
-def parse_date_column(col: Any, end: str = "first") -> Any:
-    """A column of ``YYYY[-MM[-DD]]`` texts as ``datetime64``: each text's first day
-    (``end="first"``) or last day (``end="last"``); unparsable or missing -> NaT.
-    A column that is already ``datetime64`` is returned unchanged."""
-    import pandas as pd
-
-    if pd.api.types.is_datetime64_any_dtype(col):
-        return col
-    idx = 0 if end == "first" else 1
-    out = []
-    for t in col:
-        b = parse_date_bounds(t) if isinstance(t, str) else None
-        out.append(pd.Timestamp(b[idx]) if b else pd.NaT)
-    return pd.Series(out, index=col.index, dtype="datetime64[ns]")
+# parse_date_bounds and parse_date_column live in syriastats.parsing (imported above).
 
 
 # ----------------------------------------------------------------------- descriptor
@@ -181,25 +147,20 @@ def read_csv_text(path: Path, display: str | None = None) -> tuple[Table | None,
     """Read a CSV file strictly as UTF-8 text, reporting encoding and shape problems."""
     name = display or path.name
     problems: list[Problem] = []
-    if not path.exists():
-        return None, [Problem(name, None, None, None, "file not found")]
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(name, 1, None, None,
-                                "file starts with a UTF-8 byte-order mark (BOM); "
-                                "save it as UTF-8 without BOM"))
-        raw = raw[3:]
+    raw, why = _read_bytes(path)
+    if raw is None:
+        return None, [Problem(name, None, None, None, why or "cannot be read")]
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(name, line, None, None,
-                                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
-                                f"{exc.start}); save the file as UTF-8"))
-        return None, problems
+        text = parsing.decode_text(raw)  # UTF-8, a byte-order mark dropped; others named
+    except parsing.ParseError as exc:
+        msg = str(exc)
+        m = re.match(r"line (\d+): (.*)$", msg, re.S)
+        line = int(m.group(1)) if m else None
+        return None, [Problem(name, line, None, None, m.group(2) if m else msg)]
     if not text.strip():
         problems.append(Problem(name, None, None, None, "file is empty (no header row)"))
         return None, problems
+    csv.field_size_limit(max(csv.field_size_limit(), parsing.MAX_FILE_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         records = list(reader)
@@ -219,8 +180,30 @@ def read_csv_text(path: Path, display: str | None = None) -> tuple[Table | None,
             problems.append(Problem(name, line, None, None,
                                     f"has {len(rec)} fields but the header has {len(header)}"))
             continue
+        big = [(h, c) for h, c in zip(header, rec) if len(c) > parsing.MAX_CELL_CHARS]
+        if big:
+            problems += [Problem(name, line, h, None,
+                                 f"cell of {len(c):,} characters is longer than the limit of "
+                                 f"{parsing.MAX_CELL_CHARS:,} (starts {show(c)})") for h, c in big]
+            continue
         rows.append((line, dict(zip(header, rec))))
     return Table(name, header, rows), problems
+
+
+def _read_bytes(path: Path) -> tuple[bytes | None, str | None]:
+    """The file's bytes, or (None, why not): missing, a folder, unreadable, too large."""
+    try:
+        if not path.exists():
+            return None, "file not found"
+        if path.is_dir():
+            return None, "is a folder, not a CSV file"
+        size = path.stat().st_size
+        if size > parsing.MAX_FILE_BYTES:
+            return None, (f"file of {size:,} bytes is larger than the limit of "
+                          f"{parsing.MAX_FILE_BYTES:,} bytes")
+        return path.read_bytes(), None
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror or type(exc).__name__})"
 
 
 def _record_start_lines(text: str) -> list[int]:
@@ -241,11 +224,8 @@ def _record_start_lines(text: str) -> list[int]:
 
 
 def _num(text: str) -> float | None:
-    try:
-        v = float(text)
-    except ValueError:
-        return None
-    return v if math.isfinite(v) else None
+    """The cell as a number (:func:`syriastats.parsing.number_or_none`), or None."""
+    return parsing.number_or_none(text)
 
 
 def check_table(table: Table, res: Mapping[str, Any], *, allow_missing_optional: bool = False) -> list[Problem]:
@@ -284,21 +264,20 @@ def check_table(table: Table, res: Mapping[str, Any], *, allow_missing_optional:
             val = rec[n]
             c = f.get("constraints", {})
             if val.strip() != val:
-                problems.append(Problem(f_name, line, n, rid, f"leading or trailing spaces in {val!r}"))
+                problems.append(Problem(f_name, line, n, rid, f"leading or trailing spaces in {show(val)}"))
                 val = val.strip()
             if val == "":
                 if c.get("required"):
                     problems.append(Problem(f_name, line, n, rid, "required value is empty"))
                 continue
             if f["type"] in ("number", "integer"):
-                v = _num(val)
-                if v is None:
-                    problems.append(Problem(f_name, line, n, rid,
-                                            f"not a number: {val!r} (write digits only, "
-                                            "no thousands separators or words)"))
+                why = parsing.number_problem(val)
+                if why is not None:
+                    problems.append(Problem(f_name, line, n, rid, why))
                     continue
+                v = parsing.parse_number(val)
                 if f["type"] == "integer" and not float(v).is_integer():
-                    problems.append(Problem(f_name, line, n, rid, f"not a whole number: {val!r}"))
+                    problems.append(Problem(f_name, line, n, rid, f"not a whole number: {show(val)}"))
                 if "minimum" in c and v < c["minimum"]:
                     problems.append(Problem(f_name, line, n, rid,
                                             f"{val} is below the minimum {c['minimum']}"))
@@ -308,17 +287,17 @@ def check_table(table: Table, res: Mapping[str, Any], *, allow_missing_optional:
             else:
                 if "enum" in c and val not in c["enum"]:
                     problems.append(Problem(f_name, line, n, rid,
-                                            f"{val!r} is not an allowed value "
+                                            f"{show(val)} is not an allowed value "
                                             f"(allowed: {', '.join(c['enum'])})"))
                 if "pattern" in c and not re.fullmatch(c["pattern"], val):
                     problems.append(Problem(f_name, line, n, rid,
-                                            f"{val!r} does not have the expected form "
+                                            f"{show(val)} does not have the expected form "
                                             f"({_describe_pattern(n, c['pattern'])})"))
             if c.get("unique"):
                 first = seen.setdefault(n, {})
                 if val in first:
                     problems.append(Problem(f_name, line, n, rid,
-                                            f"duplicate value {val!r} (first at row {first[val]})"))
+                                            f"duplicate value {show(val)} (first at row {first[val]})"))
                 else:
                     first[val] = line
     return problems
@@ -337,9 +316,8 @@ def _describe_pattern(field: str, pattern: str) -> str:
 
 
 def _date_problem(f_name: str, line: int, col: str, rid: str | None, val: str) -> Problem | None:
-    if val and _DATE_RE.match(val) and parse_date_bounds(val) is None:
-        return Problem(f_name, line, col, rid, f"{val!r} is not a real calendar date")
-    return None
+    why = (parsing.date_problem(val) or parsing.future_problem(val)) if val else None
+    return Problem(f_name, line, col, rid, why) if why else None
 
 
 # ------------------------------------------------------------------- table rules
@@ -365,8 +343,102 @@ def check_sources_rules(table: Table) -> list[Problem]:
     return problems
 
 
-def check_estimates_rules(table: Table, source_ids: set[str] | None) -> list[Problem]:
+#: An area is Syria, a Syrian governorate (ISO 3166-2 ``SY-..``) or WORLD.
+_AREA_RE = re.compile(r"^(?:SYR|SY-[A-Z]{2}|WORLD)$")
+
+
+def _applies_to(descriptor: Mapping[str, Any] | None, column: str) -> frozenset[str] | None:
+    """Measures that have *column* (``host``, ``perpetrator``) per the descriptor, or None."""
+    if descriptor is None:
+        return None
+    for f in resource_schema(descriptor, "estimates")["schema"]["fields"]:
+        if f["name"] == column and "measures" in f:
+            return frozenset(f["measures"])
+    return None
+
+
+def _legacy_measures(descriptor: Mapping[str, Any] | None) -> dict[str, dict[str, str]]:
+    if descriptor is None:
+        return {}
+    try:
+        res = resource_schema(descriptor, "claims")
+    except KeyError:
+        return {}
+    return {a["legacy"]: a for a in res.get("measureAliases", [])}
+
+
+def check_dimension_rules(table: Table, descriptor: Mapping[str, Any] | None) -> list[Problem]:
+    """Rules of the dimension columns (``period_type`` ... ``superseded_by``) of estimates.
+
+    A flow or cumulative figure needs ``period_start``; a stock's ``period_start``
+    equals its ``period_end``; ``host`` and ``perpetrator`` are filled exactly for the
+    measures the descriptor lists for them; ``area`` is Syrian or WORLD; a superseded
+    row names an existing successor (and only a superseded row names one). Files
+    without the columns (older registries) are not checked here: the schema check
+    reports the missing columns.
+    """
     problems: list[Problem] = []
+    F = table.file
+    if "period_type" not in table.header:
+        return problems
+    ids = {rec.get("estimate_id", "").strip() for _, rec in table.rows}
+    has = {c: _applies_to(descriptor, c) for c in ("host", "perpetrator")}
+    legacy = _legacy_measures(descriptor)
+    for line, rec in table.rows:
+        rid = rec.get("estimate_id", "").strip()
+        g = {k: (v.strip() if isinstance(v, str) else "") for k, v in rec.items()}
+        measure, pt = g.get("measure", ""), g.get("period_type", "")
+        if measure in legacy:
+            a = legacy[measure]
+            problems.append(Problem(F, line, "measure", rid,
+                                    f"{measure!r} is a legacy measure name: write measure "
+                                    f"{a['measure']!r} with host "
+                                    f"{'WORLD' if a['host'] == 'WORLD' else 'the country code'}"))
+        if pt in ("flow", "cumulative") and not g.get("period_start"):
+            problems.append(Problem(F, line, "period_start", rid,
+                                    f"a {pt} figure needs period_start (the start of the period "
+                                    "it totals)"))
+        if pt == "stock" and g.get("period_start") and g.get("period_end") \
+                and g["period_start"] != g["period_end"]:
+            problems.append(Problem(F, line, "period_start", rid,
+                                    f"a stock is a level on a date: period_start "
+                                    f"({g['period_start']}) must equal period_end ({g['period_end']})"))
+        for col, what in (("host", "a country of asylum"), ("perpetrator", "a perpetrator")):
+            allowed = has[col]
+            if allowed is None or not measure:
+                continue
+            if g.get(col) and measure not in allowed:
+                problems.append(Problem(F, line, col, rid,
+                                        f"measure {measure!r} has no {col} (it is {what}; only for: "
+                                        f"{', '.join(sorted(allowed))}): leave it empty"))
+            elif not g.get(col) and measure in allowed:
+                problems.append(Problem(F, line, col, rid,
+                                        f"measure {measure!r} needs {what} in {col}"))
+        area = g.get("area", "")
+        if area and not _AREA_RE.match(area):
+            problems.append(Problem(F, line, "area", rid,
+                                    f"area {area!r} is not Syrian or WORLD: area is where the "
+                                    "people counted were (SYR, a governorate SY-.., or WORLD); "
+                                    "a country of asylum goes in host"))
+        role, succ = g.get("role", ""), g.get("superseded_by", "")
+        if role == "superseded" and not succ:
+            problems.append(Problem(F, line, "superseded_by", rid,
+                                    "role is 'superseded': name the estimate_id that replaces it"))
+        elif succ and role != "superseded":
+            problems.append(Problem(F, line, "superseded_by", rid,
+                                    f"superseded_by is given but role is {role!r}: "
+                                    "only a superseded row names a successor"))
+        if succ and succ not in ids:
+            problems.append(Problem(F, line, "superseded_by", rid,
+                                    f"successor {succ!r} is not an estimate_id in this file"))
+        elif succ and succ == rid:
+            problems.append(Problem(F, line, "superseded_by", rid, "a row cannot supersede itself"))
+    return problems
+
+
+def check_estimates_rules(table: Table, source_ids: set[str] | None,
+                          descriptor: Mapping[str, Any] | None = None) -> list[Problem]:
+    problems: list[Problem] = check_dimension_rules(table, descriptor)
     F = table.file
     for line, rec in table.rows:
         rid = rec.get("estimate_id", "").strip()
@@ -431,6 +503,7 @@ def check_claims_rules(table: Table) -> list[Problem]:
             p = _date_problem(table.file, line, col, rid, rec.get(col, "").strip())
             if p:
                 problems.append(p)
+        problems += _claim_date_order(table.file, line, rid, rec)
         comp = rec.get("comparator", "").strip()
         val = _num(rec.get("value", "").strip())
         if comp == "highest_since" and val is not None:
@@ -443,6 +516,81 @@ def check_claims_rules(table: Table) -> list[Problem]:
         if share and val is not None and val > 1:
             problems.append(Problem(table.file, line, "value", rid,
                                     f"{rec['value'].strip()} is not a share: a share claim needs a fraction in [0, 1]"))
+    return problems
+
+
+def _claim_date_order(f_name: str, line: int, rid: str, rec: Mapping[str, str]) -> list[Problem]:
+    """A claim dated (origin_date) before the period it speaks of (as_of) states the future."""
+    od, ao = rec.get("origin_date", "").strip(), rec.get("as_of", "").strip()
+    ob, ab = parse_date_bounds(od), parse_date_bounds(ao)
+    if ob and ab and ob[1] < ab[0]:
+        return [Problem(f_name, line, "as_of", rid,
+                        f"as_of {show(ao)} is after the claim's own date (origin_date {show(od)}): "
+                        "a claim cannot report a figure for a date after it was made")]
+    return []
+
+
+#: Coverage a confidence interval may state (range_level): outside it the engine's
+#: log-normal reading is meaningless (a 1e-12 interval is a point, a 0.999999 one is
+#: infinitely wide); published intervals are 0.5 to 0.99.
+MIN_RANGE_LEVEL, MAX_RANGE_LEVEL = 0.5, 0.999
+#: Largest count or value in the registry: more than the world's population.
+MAX_VALUE = 1e10
+#: Widest bracket (high / low) the log-normal reading accepts: six orders of magnitude.
+MAX_BRACKET_RATIO = 1e6
+
+
+def check_model_rules(table: Table) -> list[Problem]:
+    """What the uncertainty engine needs to read each figure (see
+    :func:`syriastats.uncertainty.to_distribution`): every row that passes is read
+    without error; every row that fails is rejected here with the reason."""
+    problems: list[Problem] = []
+    F = table.file
+    for line, rec in table.rows:
+        rid = rec.get("estimate_id", "").strip()
+        g = {k: (v.strip() if isinstance(v, str) else v) for k, v in rec.items()}
+        n = {k: _num(g.get(k, "")) for k in ("low", "central", "high", "range_level", "margin")}
+        lo, ce, hi = n["low"], n["central"], n["high"]
+        rt, q, meth = g.get("range_type", ""), g.get("qualifier", ""), g.get("method", "")
+
+        def bad(col: str, msg: str) -> None:
+            problems.append(Problem(F, line, col, rid, msg))
+
+        for k in ("low", "central", "high"):
+            if n[k] is not None and n[k] > MAX_VALUE:
+                bad(k, f"{n[k]:g} is larger than any count this registry can hold ({MAX_VALUE:g})")
+        rl = n["range_level"]
+        if rl is not None and not MIN_RANGE_LEVEL <= rl <= MAX_RANGE_LEVEL:
+            bad("range_level", f"range_level {rl:g} is not a coverage the model can read: "
+                f"give the interval's coverage from {MIN_RANGE_LEVEL} to {MAX_RANGE_LEVEL} (e.g. 0.95)")
+        mg = n["margin"]
+        if rt == "margin" and mg is not None and not 0 < mg < 1:
+            bad("margin", f"margin {mg:g} must be strictly between 0 and 1 (e.g. 0.05 for 5%); "
+                "a figure with no uncertainty has range_type 'none'")
+        if rt == "margin" and ce is not None and ce <= 0:
+            bad("central", "a margin needs a central value above 0 (it is read on a log scale)")
+        if rt in ("bracket", "confidence_interval", "hard_bounds") and lo is not None \
+                and hi is not None and not lo < hi:
+            bad("high", f"high {g['high']} must be above low {g['low']}: a range needs two "
+                "different ends (for one number use range_type 'none')")
+        elif rt in ("bracket", "confidence_interval") and lo is not None and hi is not None \
+                and meth != "documented_count" and q not in ("at_least", "at_most"):
+            if lo <= 0:
+                bad("low", f"low {g['low']} must be above 0: a {rt.replace('_', ' ')} is read on a "
+                    "log scale (for hard limits use range_type 'hard_bounds')")
+            elif hi / lo > MAX_BRACKET_RATIO:
+                bad("high", f"high / low = {hi / lo:.3g} spans more than {MAX_BRACKET_RATIO:g}: "
+                    "not a range the model can read")
+            elif ce is not None and (ce == lo or ce == hi) and hi > lo:
+                bad("central", f"central {g['central']} equals an end of the range; the model "
+                    "needs low < central < high (or no central, or range_type 'hard_bounds')")
+        floor = meth == "documented_count" or q in ("at_least", "at_most")
+        if floor and rt != "hard_bounds":
+            count = ce if ce is not None else (lo if q != "at_most" else hi)
+            if count is not None and count <= 0:
+                col = "central" if ce is not None else ("low" if q != "at_most" else "high")
+                bad(col, f"a {'documented count' if meth == 'documented_count' else q.replace('_', ' ')}"
+                    " figure must be above 0: it is read as a bound on a log scale")
     return problems
 
 
@@ -463,7 +611,8 @@ def check_resource(folder: Path, name: str, descriptor: Mapping[str, Any] | None
     if name == "sources":
         problems += check_sources_rules(table)
     elif name == "estimates":
-        problems += check_estimates_rules(table, source_ids)
+        problems += check_estimates_rules(table, source_ids, descriptor)
+        problems += check_model_rules(table)
     elif name == "claims":
         problems += check_claims_rules(table)
     return table, problems

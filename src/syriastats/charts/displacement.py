@@ -18,10 +18,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from syriastats.charts import style
+from syriastats.dimensions import measure_mask
 
 MEASURE_LABELS: dict[str, str] = {
     "refugees_registered": "Registered refugees",
-    "refugees_worldwide": "Refugees worldwide",
+    "refugees": "Refugees worldwide",
     "idps": "Internally displaced",
     "displaced_total": "Displaced in total",
 }
@@ -92,7 +93,7 @@ def plot_displacement(estimates: pd.DataFrame, share_summary: pd.DataFrame | Non
     missing = [c for c in need if c not in estimates.columns]
     if missing:
         raise ValueError(f"plot_displacement: estimates lacks columns {missing}")
-    sel = estimates[estimates["measure"].astype(str).isin(list(measures))
+    sel = estimates[measure_mask(estimates, list(measures))
                     & estimates["central"].notna()
                     & (estimates["period_end"] >= pd.Timestamp(start))].copy()
     if sel.empty:
