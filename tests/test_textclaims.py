@@ -248,7 +248,7 @@ def test_check_text_names_a_missing_dimension():
                      today=dt.date(2026, 1, 1))
     r = res.iloc[0]
     assert r["verdict_class"] == "not_checkable"
-    assert "period" in r["explanation"]
+    assert "select figures by period" in r["explanation"]
 
 
 def test_verdict_class_covers_every_verdict():

@@ -98,28 +98,36 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
     })
 
 
+#: The claim dimensions the checker (:func:`syriastats.claims.check`) selects comparable
+#: figures on. A claim that needs a dimension the checker does not match is judged
+#: not_checkable here, with the reason, rather than against figures of another period,
+#: country, area or group. (Empty while the checker compares on measure and date only.)
+CHECKER_MATCHES: frozenset[str] = frozenset()
+
+
 def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     """Why the registry cannot judge claim *c* like for like ('' if it can)."""
     m = str(c["measure"])
     if m == "war_duration_years":
         return ""
+    est_cols = est_cols & CHECKER_MATCHES
+    gap = "the checker does not yet select figures by {dim}, so it is not compared with {other}."
     if "period_type" not in est_cols:
         if c["period_type"] == "flow":
-            return (f"the claim counts only the period {c['period_start']} to {c['as_of']}, and "
-                    "this registry holds no period dimension to tell a one-period toll from a "
-                    "total since 2011.")
+            return (f"the claim counts only the period {c['period_start']} to {c['as_of']}; "
+                    + gap.format(dim="period", other="totals since 2011"))
         if c["period_type"] == "cumulative" and c["period_start"] != V.WAR_START:
-            return (f"the claim counts from {c['period_start']}, and this registry holds no "
-                    "period dimension to select totals over that period.")
+            return (f"the claim counts from {c['period_start']}; "
+                    + gap.format(dim="period", other="totals over other periods"))
     if "host" not in est_cols and c["host"] not in ("", "REGION") and m != "refugees_worldwide":
-        return (f"the claim is about host country {c['host']}, and this registry holds no "
-                "host dimension (its per-host figures would be pooled across countries).")
+        return (f"the claim is about host country {c['host']}; "
+                + gap.format(dim="host country", other="other countries' figures"))
     if "area" not in est_cols and c["area"] not in ("", "SYR"):
-        return (f"the claim is about {c['area']} only, and this registry holds no area "
-                "dimension.")
+        return (f"the claim is about {c['area']} only; "
+                + gap.format(dim="area", other="figures for all of Syria"))
     if "group" not in est_cols and c["group"] in ("children", "women"):
-        return (f"the claim counts {c['group']} only, and this registry holds no group "
-                "dimension.")
+        return (f"the claim counts {c['group']} only; "
+                + gap.format(dim="group", other="figures for all civilians"))
     return ""
 
 
@@ -133,7 +141,7 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
     native_less = "less_than" in getattr(C, "COMPARATOR_RULES", {})
     if not native_less:
         send.loc[send["comparator"] == "less_than", "comparator"] = "at_most"
-    if "period_type" not in cols:
+    if not CHECKER_MATCHES:
         send = send.drop(columns=["period_start", "period_type", "area", "host", "group"])
     out = C.check(send, est, known=known)  # type: ignore[arg-type]
     out = out.set_index("claim_id").loc[claims["claim_id"]].reset_index()

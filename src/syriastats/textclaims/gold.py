@@ -33,6 +33,7 @@ DATA_GAP_WORDS: tuple[str, ...] = (
     "holds no figure", "no figure for", "published after the claim", "no period dimension",
     "no host dimension", "no area dimension", "no group dimension", "marked context only",
     "no series long enough", "no comparable figure", "no cumulative toll",
+    "does not yet select figures by",
 )
 
 
