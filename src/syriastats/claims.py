@@ -90,6 +90,13 @@ from scipy import optimize
 
 from syriastats.dimensions import is_context_only as _ctx
 from syriastats.dimensions import legacy_measure
+from syriastats.claims_index import (
+    EstimateIndex,
+    cached_call,
+    cached_fit,
+    cached_pool,
+    claim_signature,
+)
 from syriastats.validate import parse_date_bounds, parse_date_column
 
 __all__ = [
@@ -776,11 +783,30 @@ def check(
     cl["as_of"] = _dates(cl["as_of"], "last")
     cl["origin_date"] = _dates(cl["origin_date"], "first")
     out = []
+    # archive scale (syriastats.claims_index): each claim gets only the registry rows near its
+    # date, identical claims are judged once, fitted figures and pools are cached
+    index = EstimateIndex(est) if INDEX_ENABLED else None
+    same_as: dict[tuple[Any, ...], dict[str, Any]] = {}
+    sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text",
+                                                     "notes")]
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
         warnings.simplefilter("ignore")
         for i, (_, c) in enumerate(cl.sort_values("claim_id", kind="stable").iterrows()):
-            out.append(_check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
-                                         share_tolerance))
+            if index is None:
+                rec = _check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
+                                        share_tolerance)
+            else:
+                sig = claim_signature(c, sig_cols)
+                if sig in same_as:
+                    rec = dict(same_as[sig], claim_id=str(c["claim_id"]),
+                               origin=str(c.get("origin", "")), text=str(c.get("text", "")))
+                else:
+                    win, whole = _index_measures(str(c["measure"]), str(c["comparator"]),
+                                                 c.get("host"))
+                    rec = same_as[sig] = _check_one_safely(
+                        c, index.rows(win, whole, c["as_of"]), known, level, assumed_margin,
+                        about_tolerance, share_tolerance)
+            out.append(rec)
             if progress is not None:
                 progress(i + 1, len(cl))
     df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
@@ -789,6 +815,27 @@ def check(
         df[col] = df[col].astype(float)
     df["n_figures"] = df["n_figures"].astype(int)
     return df.reset_index(drop=True)
+
+
+#: Use the per-measure index and caches of :mod:`syriastats.claims_index` (same verdicts;
+#: False runs the original one-claim-at-a-time path, for comparison in tests).
+INDEX_ENABLED: bool = True
+#: Measures the displaced share is computed from (whole series handed to share claims).
+SHARE_INPUTS: tuple[str, ...] = ("refugees_registered", "idps", "population")
+
+
+def _index_measures(measure: str, comparator: str, host: Any) -> tuple[list[str], list[str]]:
+    """(measures needed near the claim's date, measures needed as whole series)."""
+    m = legacy_measure(measure, host)
+    near = [m, measure, *BROADER_MEASURES.get(m, ())]
+    whole: list[str] = []
+    if m == "war_duration_years":
+        whole += sorted(CUMULATIVE_MEASURES)
+    if comparator == "highest_since":
+        whole += [m, BENCHMARKS.get(m, m)]
+    if m == "displaced_share":
+        whole += list(SHARE_INPUTS)
+    return near, whole
 
 
 def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any
@@ -868,7 +915,7 @@ def _fit_all(rows: pd.DataFrame, level: float, margin: float) -> tuple[list[_Fig
     figs, skipped = [], []
     for _, r in rows.iterrows():
         try:
-            figs.append(_fit(r, level, margin))
+            figs.append(cached_fit(_fit, r, level, margin))
         except UncertaintyError as exc:
             skipped.append(f"{r['estimate_id']} ({exc})")
     return figs, skipped
@@ -940,7 +987,9 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     same_rows = _nearest_per_series(same_rows, as_of)
     broad_rows = _nearest_per_series(broad_rows, as_of)
     if measure == "displaced_share":
-        computed = _computed_share(knowable, as_of)
+        computed = cached_call(("computed-share", as_of.value, tuple(sorted(knowable.loc[
+            knowable["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
+            _computed_share, knowable, as_of)
         if computed is not None:
             same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
     rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
@@ -976,8 +1025,8 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
 
     if broad_floor is not None and floor is not None and broad_floor[0] < floor[0]:
         broad_floor = floor
-    same_pool = _pool(same_figs, level, floor) if same_figs else None
-    broad_pool = _pool(broad_figs, level, broad_floor) if broad_figs else None
+    same_pool = cached_pool(_pool, same_figs, level, floor) if same_figs else None
+    broad_pool = cached_pool(_pool, broad_figs, level, broad_floor) if broad_figs else None
     v_same = _judge(jcomp, x, same_pool, about_tol, share_tol) if same_pool else None
     v_broad = _judge(jcomp, x, broad_pool, about_tol, share_tol) if broad_pool else None
 
