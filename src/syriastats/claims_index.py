@@ -115,6 +115,10 @@ class EstimateIndex:
     """
 
     def __init__(self, est: pd.DataFrame) -> None:
+        # plain numpy object columns: taking rows of Arrow-backed string columns costs
+        # milliseconds per column, and the checker takes rows many times per claim
+        est = est.astype({c: object for c in est.columns
+                          if pd.api.types.is_string_dtype(est[c]) and est[c].dtype != object})
         self.est = est
         self.parts: dict[str, pd.DataFrame] = {}
         self.ends: dict[str, np.ndarray] = {}
