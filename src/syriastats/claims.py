@@ -224,6 +224,13 @@ ASSUMED_MARGIN: float = 0.10
 #: administrative count is exact at its date; the margin only covers dating and
 #: re-publication differences. An assumption of this checker, stated where used.
 REGISTRATION_ASSUMED_MARGIN: float = 0.02
+#: Assumed margin for an agency's or statistical office's operational figure printed
+#: without a range (OCHA, UNHCR, IDMC, UN population estimates): ±3 % at 90 %. With the
+#: ±5 % read into "about", a claim 10 % off such a figure is no longer consistent (with the
+#: general ±10 % it was). An assumption of this checker, stated where used.
+AGENCY_ASSUMED_MARGIN: float = 0.03
+#: Methods read with :data:`AGENCY_ASSUMED_MARGIN` when no range is printed.
+AGENCY_METHODS: frozenset[str] = frozenset({"agency_estimate", "demographic_estimate"})
 #: 'about X' is read as X ± this fraction of X.
 ABOUT_TOLERANCE: float = 0.05
 #: 'about half' is read as the share ± this many (fraction, i.e. 0.05 = 5 points).
@@ -459,8 +466,11 @@ def _fit(row: pd.Series, level: float, assumed_margin: float) -> _Figure:
     if q == "at_most":
         kw["undercount"] = DEFAULT_UNDERCOUNT
     elif (not has_range and str(row.get("method")) != "documented_count" and q != "at_least"):
+        method = str(row.get("method"))
         kw["assumed_margin"] = (min(assumed_margin, REGISTRATION_ASSUMED_MARGIN)
-                                if str(row.get("method")) == "registration" else assumed_margin)
+                                if method == "registration" else
+                                min(assumed_margin, AGENCY_ASSUMED_MARGIN)
+                                if method in AGENCY_METHODS else assumed_margin)
     f = from_row(row, **kw)
     lo, hi = f.interval(level)
     if str(row.get("measure", "")).endswith("_share"):  # a share cannot exceed the whole
@@ -781,7 +791,10 @@ def check(
     if "origin_date" not in cl.columns:
         cl["origin_date"] = pd.NaT
     cl["as_of"] = _dates(cl["as_of"], "last")
-    cl["origin_date"] = _dates(cl["origin_date"], "first")
+    # a date given only as a month (or year) is its last day, for origin_date as for as_of
+    # and the sources' publication dates: a figure "published 2015-10" was knowable to a
+    # claim "of 2015-10"
+    cl["origin_date"] = _dates(cl["origin_date"], "last")
     out = []
     # archive scale (syriastats.claims_index): each claim gets only the registry rows near its
     # date, identical claims are judged once, fitted figures and pools are cached
@@ -932,6 +945,29 @@ _SHARE_OF: dict[str, str] = {"about": "share_about", "at_least": "share_at_least
                              "at_most": "share_at_most"}
 
 
+def _dates_problem(c: pd.Series, as_of: pd.Timestamp) -> str:
+    """Why a claim's dates contradict its period ('' if they do not): dated, or published,
+    before the period it counts starts (optional column ``period_start``)."""
+    ps = c.get("period_start")
+    if not _present(ps):
+        return ""
+    if isinstance(ps, str):
+        b = parse_date_bounds(ps[:10])
+        start = pd.Timestamp(b[0]) if b else None
+    else:
+        start = pd.Timestamp(ps)
+    if start is None or pd.isna(start):
+        return ""
+    if pd.notna(as_of) and start > as_of:
+        return (f"the claim is dated {_day(as_of)}, before its own period starts "
+                f"({_day(start)}): the period or the date is wrong.")
+    od = c.get("origin_date")
+    if od is not None and pd.notna(od) and start > pd.Timestamp(od):
+        return (f"the claim was published on {_day(od)}, before the period it counts starts "
+                f"({_day(start)}): a forecast, or a date error.")
+    return ""
+
+
 def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
                about_tol: float, share_tol: float) -> dict[str, Any]:
     rec = _base(c, known, level)
@@ -944,6 +980,9 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     knowable = _known_filter(est, known, cutoff)
     known_txt = (f"published by {_day(cutoff)}" if known == "then" else "published at any time")
 
+    bad_dates = _dates_problem(c, as_of)
+    if bad_dates:
+        return _not_checkable(rec, bad_dates, phrase, date)
     if measure == "war_duration_years":
         return _check_duration(rec, knowable, as_of, comp, x, phrase, date, known_txt)
     if comp == "highest_since":
@@ -1030,8 +1069,12 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     v_same = _judge(jcomp, x, same_pool, about_tol, share_tol) if same_pool else None
     v_broad = _judge(jcomp, x, broad_pool, about_tol, share_tol) if broad_pool else None
 
+    # a floor ("more than X") above every figure of its own scope is overstated as worded:
+    # a broader scope reaching it does not make it true (it is named in the explanation)
+    floor_over = (v_same is not None and v_same[0] == "above_all"
+                  and jcomp in ("at_least", "share_at_least"))
     if v_same is not None and (v_same[0] == "consistent" or v_broad is None
-                               or v_broad[0] != "consistent"):
+                               or v_broad[0] != "consistent" or floor_over):
         verdict, position = v_same
         pool, scope_used = same_pool, "same"
     elif v_broad is not None and v_broad[0] == "consistent":
@@ -1046,6 +1089,17 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
                                   known_txt, as_of, skipped, margin, jcomp)
+    if floor_over and broad_pool is not None and v_broad is not None and v_broad[0] == "consistent":
+        rec["explanation"] += (f" Figures of a broader scope ({_who(broad_pool)}; e.g. including "
+                               f"indirect deaths, the missing, or a wider population) would reach "
+                               f"it ({_range_txt(broad_pool, measure, level)}), so the number holds "
+                               "only with that wider scope stated; as worded it is higher than "
+                               "every source of its own scope (the scope was not widened for "
+                               "the verdict).")
+    elif scope_used != "same":
+        rec["explanation"] += " (Scope widened for this verdict: " + (
+            "figures of a broader scope than the claim's words." if scope_used == "broader"
+            else "only figures of a broader scope were available.") + ")"
     if jcomp != comp:
         rec["explanation"] += (f" The claim is about a share, so '{comp}' is judged as "
                                f"{jcomp} ({COMPARATOR_RULES['share_about'].split('. ')[0]}).")
@@ -1133,7 +1187,7 @@ def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
     assumed margins), naming the rows and the numbers used."""
     from syriastats.uncertainty import DEFAULT_AT_LEAST_EXCESS, DEFAULT_UNDERCOUNT
 
-    doc, official, own_high, ceil, assumed, assumed_reg = [], [], [], [], [], []
+    doc, official, own_high, ceil, assumed, assumed_reg, agency = [], [], [], [], [], [], []
     cov = 0.9
     for f in figs:
         eid, p = str(f.row["estimate_id"]), f.params
@@ -1141,6 +1195,8 @@ def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
         u = tuple(p.get("undercount", ())) if p.get("undercount") is not None else ()
         if f.params.get("assumed") and str(f.row.get("method")) == "registration":
             assumed_reg.append(eid)
+        elif f.params.get("assumed") and str(f.row.get("method")) in AGENCY_METHODS:
+            agency.append(eid)
         elif f.params.get("assumed"):
             assumed.append(eid)
         elif "count" in p:  # a floor
@@ -1172,6 +1228,11 @@ def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
     if assumed:
         out.append(f"No range was published for {', '.join(assumed)}; read as ±{margin:.0%} "
                    f"with {cov:.0%} probability (an assumption of this checker).")
+    if agency:
+        out.append(f"Agency and statistical-office figures printed without a range "
+                   f"({', '.join(agency)}) are read as ±{min(margin, AGENCY_ASSUMED_MARGIN):.0%} "
+                   f"with {cov:.0%} probability, so that a claim 10% off is not read as "
+                   "consistent (an assumption of this checker).")
     if assumed_reg:
         out.append(f"Registration totals printed without a range ({', '.join(assumed_reg)}) "
                    f"are read as ±{min(margin, REGISTRATION_ASSUMED_MARGIN):.0%} with {cov:.0%} "
