@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 
 from syriastats import claims as C
+from syriastats.claims import judging as J
+from syriastats.claims.selecting import _prepare_estimates
 from syriastats import claims_index as X
 from syriastats import load_claims, load_estimates, load_sources, with_sources
 
@@ -39,14 +41,14 @@ def test_index_path_equals_the_plain_path(registry, known, monkeypatch):
     claims = _varied(load_claims(), 80)
     X.clear_caches()
     fast = C.check(claims, registry, known=known)
-    monkeypatch.setattr(C, "INDEX_ENABLED", False)
+    monkeypatch.setattr(J, "INDEX_ENABLED", False)
     X.clear_caches()
     slow = C.check(claims, registry, known=known)
     pd.testing.assert_frame_equal(fast, slow)
 
 
 def test_index_slices_by_date_and_keeps_a_sentinel(registry):
-    est = C._prepare_estimates(registry, None)
+    est = _prepare_estimates(registry, None)
     ix = X.EstimateIndex(est)
     near = ix.rows(["idps"], [], pd.Timestamp("2016-06-30"))
     d = (near["period_end"] - pd.Timestamp("2016-06-30")).abs()

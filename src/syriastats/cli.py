@@ -49,8 +49,39 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json_escape_errors(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: characters the stream cannot encode as JSON ``\\uXXXX``
+    escapes (surrogate pairs above U+FFFF), so JSON output stays valid JSON."""
+    if not isinstance(exc, UnicodeEncodeError):  # pragma: no cover - encoding only
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    units = bad.encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}"
+                   for i in range(0, len(units), 2)), exc.end
+
+
+def _json_safe_stdout() -> None:
+    """Make stdout write unencodable characters as JSON escapes (e.g. under
+    ``PYTHONIOENCODING=ascii``) instead of Python's ``\\xb1``, which JSON cannot read."""
+    import codecs
+
+    try:
+        codecs.lookup_error("syriastats-json")
+    except LookupError:
+        codecs.register_error("syriastats-json", _json_escape_errors)
+    reconf = getattr(sys.stdout, "reconfigure", None)
+    if reconf is not None:
+        try:
+            reconf(errors="syriastats-json")
+        except (ValueError, OSError):  # pragma: no cover
+            pass
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from syriastats import claims
+
+    if args.format == "json":
+        _json_safe_stdout()
 
     known = "then" if args.known == "then" else ("now" if args.known == "now" else "both")
     return claims.cli_check(args.claims, known=known, fmt=args.format, data_dir=args.data)

@@ -17,7 +17,8 @@ Decisions (see README, "Limits and bad input"):
 * **Dates** are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (first and last day of the
   stated period) and must lie within the range pandas can hold
   (:data:`DATE_MIN` .. :data:`DATE_MAX`); a date whose first day is after today is
-  "in the future" (:func:`future_problem`).
+  "in the future" (:func:`future_problem`: after the date in the time zone furthest ahead,
+  so the verdict does not depend on where the check runs).
 * **Files** are UTF-8 (a UTF-8 byte-order mark is fine and dropped). UTF-16/UTF-32
   (with or without byte-order mark) and Latin-1/Windows-1252 are named in the error,
   not guessed at. Files are at most :data:`MAX_FILE_BYTES`, cells at most
@@ -28,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 #: Largest CSV file read (bytes): about 100 MB, far above the registry (< 1 MB) and a
@@ -184,10 +185,18 @@ def parse_date_column(col: Any, end: str = "first") -> Any:
     return pd.Series(out, index=getattr(col, "index", None), dtype="datetime64[ns]")
 
 
+def latest_today() -> date:
+    """The calendar date in the time zone furthest ahead (UTC+14): no one anywhere can
+    yet have written a later date, so the future check does not depend on the machine's
+    time zone (a source read today in Asia is not "in the future" in America)."""
+    return (datetime.now(timezone.utc) + timedelta(hours=14)).date()
+
+
 def future_problem(text: str, today: date | None = None) -> str | None:
-    """A message if the stated period of *text* begins after *today* (default: today)."""
+    """A message if the stated period of *text* begins after *today* (default:
+    :func:`latest_today`)."""
     b = parse_date_bounds(text)
-    today = today or date.today()
+    today = today or latest_today()
     if b and b[0] > today:
         return f"{show(text.strip())} is in the future (today is {today.isoformat()})"
     return None

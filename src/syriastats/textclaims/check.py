@@ -18,7 +18,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from syriastats.textclaims import vocabulary as V
+import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.extract import extract_claims
 
 #: Largest text accepted (characters of the decoded text; bytes for a file): 10 MB.

@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from syriastats.textclaims import vocabulary as V
+import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.sentences import split_sentences
 

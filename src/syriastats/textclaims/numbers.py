@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from syriastats.textclaims import vocabulary as V
+import syriastats.textclaims.vocabulary as V
 
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[a-z]{1,3}\b)?"   # 470,000 / 1,234.5 / 3,000k
