@@ -707,3 +707,12 @@ def test_a_claim_dated_before_its_period_is_not_checkable():
     out = C.check(pd.DataFrame([c]), pd.DataFrame(NARROW, columns=EST_COLS), known="now")
     assert out["verdict"].iloc[0] == "not_checkable"
     assert "before its own period starts" in out["reason"].iloc[0]
+
+
+def test_a_rounded_war_age_is_consistent():
+    # 'a five-year-long conflict' at 4 years 11 months is a fair rounding; 'four years' then
+    # is an age (at least four, not yet five); 'six years' is too many
+    rows = [est("t", central=100_000, method="documented_count", start="2011-03-15")]
+    for value, expected in [(5, "consistent"), (4, "consistent"), (6, "above_all")]:
+        c = claim("c", value, measure="war_duration_years", as_of="2016-02-29")
+        assert verdict([c], rows, known="now") == expected, value
