@@ -580,7 +580,7 @@ def test_highest_since_reason_reads_cleanly():
     assert "is for 1997, 52 years later" in reason
     assert "more than 10 years after" not in reason
     assert not re.search(r"\. [a-z]", reason)          # every sentence starts with a capital
-    assert "±10%" in reason and "assumption" in reason   # the single figure's range is assumed
+    assert "±3%" in reason and "assumption" in reason   # an agency figure: its range is assumed (±3%)
 
 
 def test_about_on_a_share_measure_is_read_in_percentage_points():
@@ -668,3 +668,51 @@ def test_share_claim_uses_the_share_computed_from_counts():
     assert out["verdict"].iloc[0] == "consistent"  # (4 + 6) / 20 = 0.5
     out = run([claim("third", 0.3, "share_about", measure="displaced_share")], rows, known="now")
     assert out["verdict"].iloc[0] in ("below_all", "contested")
+
+
+# --------------------------------------------------------------------------- verdict habits (issue 15)
+
+
+def test_a_ten_percent_error_on_an_agency_figure_is_not_consistent():
+    # an agency's operational figure printed without a range is read as ±3 % (not ±10 %):
+    # 'about 1.1 million' against 1.0 million is no longer consistent, 'about 1.05 million' is
+    rows = [est("ag", central=1_000_000, method="agency_estimate", measure="idps",
+                start="2016-06-30", end="2016-06-30")]
+    assert verdict([claim("c", 1_100_000, measure="idps")], rows) == "above_all"
+    assert verdict([claim("c", 1_050_000, measure="idps")], rows) == "consistent"
+    out = run([claim("c", 1_100_000, measure="idps")], rows)
+    assert "±3%" in out["explanation"].iloc[0]
+
+
+def test_a_false_floor_is_not_hidden_by_a_broader_scope():
+    # 'more than 400,000' is above every figure of its own scope (90k-115k): overstated as
+    # worded, even though a broader total (with indirect deaths) reaches it; the explanation
+    # names the broader scope
+    out = run([claim("c", 400_000, "at_least")], NARROW + BROAD)
+    assert out["verdict"].iloc[0] == "above_all"
+    assert "broader scope" in out["explanation"].iloc[0]
+    # an approximate number that matches only the broader total stays broader_scope_only
+    assert verdict([claim("c", 470_000)], NARROW + BROAD) == "broader_scope_only"
+
+
+def test_a_month_origin_date_is_its_last_day_like_as_of():
+    # a figure published mid-July 2016 could be known to a claim dated "2016-07"
+    rows = [dict(est("a", low=90_000, central=100_000, high=110_000), published="2016-07-20")]
+    c = claim("c", 100_000, as_of="2016-07", origin_date="2016-07")
+    assert verdict([c], rows, known="then") == "consistent"
+
+
+def test_a_claim_dated_before_its_period_is_not_checkable():
+    c = dict(claim("c", 100_000, as_of="2016-08-01"), period_start="2024-12-08")
+    out = C.check(pd.DataFrame([c]), pd.DataFrame(NARROW, columns=EST_COLS), known="now")
+    assert out["verdict"].iloc[0] == "not_checkable"
+    assert "before its own period starts" in out["reason"].iloc[0]
+
+
+def test_a_rounded_war_age_is_consistent():
+    # 'a five-year-long conflict' at 4 years 11 months is a fair rounding; 'four years' then
+    # is an age (at least four, not yet five); 'six years' is too many
+    rows = [est("t", central=100_000, method="documented_count", start="2011-03-15")]
+    for value, expected in [(5, "consistent"), (4, "consistent"), (6, "above_all")]:
+        c = claim("c", value, measure="war_duration_years", as_of="2016-02-29")
+        assert verdict([c], rows, known="now") == expected, value

@@ -105,7 +105,8 @@ def claims_module(name: str):
     file, or the sub-module of the ``syriastats.claims`` package after its split."""
     import importlib
 
-    for mod in ("syriastats.claims.judging", "syriastats.claims.pooling", "syriastats.claims"):
+    for mod in ("syriastats.claims.checking", "syriastats.claims.judging",
+                "syriastats.claims.pooling", "syriastats.claims"):
         try:
             m = importlib.import_module(mod)
         except ImportError:

@@ -15,8 +15,16 @@ from syriastats.sources import (
 )
 from syriastats.validate import Problem, RegistryError, validate_data_dir
 
+
+def check_text(text: str, *, published, url=None, known="then", **kw):  # type: ignore[no-untyped-def]
+    """Find and judge the claims in a text: see :func:`syriastats.textclaims.check_text`."""
+    from syriastats.textclaims import check_text as _check_text
+
+    return _check_text(text, published=published, url=url, known=known, **kw)
+
 __all__ = [
     "Problem",
+    "check_text",
     "RegistryError",
     "load_claims",
     "load_estimates",

@@ -5,6 +5,7 @@ Commands
 validate    check a data folder; exit 0 with a one-line summary, or 1 listing
             every problem as file, row, column (id) and what is wrong
 check       judge claims against the registry (see ``syriastats check --help``)
+check-text  find the claims in an article and judge them (``syriastats check-text --help``)
 build       execute every notebook in place and export every chart
 charts      draw every news chart in every cut into figures/ (syriastats.newsroom)
 gallery     regenerate figures/README.md from the exported charts
@@ -86,6 +87,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     known = "then" if args.known == "then" else ("now" if args.known == "now" else "both")
     return claims.cli_check(args.claims, known=known, fmt=args.format, data_dir=args.data)
+
+
+def _cmd_check_text(args: argparse.Namespace) -> int:
+    from syriastats.textclaims import cli as tcli
+
+    return tcli.main(args.file, published=args.published, url=args.url, known=args.known,
+                     fmt=args.format, data_dir=args.data)
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -179,6 +187,25 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "markdown", "json"], default="table")
     p.add_argument("--data", metavar="DIR", help="data folder with sources.csv and estimates.csv")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("check-text", help="find the claims in a text and judge them",
+                       description="Find every numeric claim about the war's statistics in an "
+                                   "English text (UTF-8, at most 10 MB) and judge each against "
+                                   "the registry.")
+    p.add_argument("file", metavar="FILE", help="the text file, or - for standard input")
+    p.add_argument("--published", required=True, metavar="YYYY-MM-DD",
+                   help="the day the text was published")
+    p.add_argument("--url", help="where the text was published")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--as-known-then", dest="known", action="store_const", const="then",
+                   help="judge against figures published by --published (default)")
+    g.add_argument("--as-known-now", dest="known", action="store_const", const="now",
+                   help="judge against every figure in the registry")
+    p.set_defaults(known="then")
+    p.add_argument("--format", choices=["table", "markdown", "html", "json", "csv"],
+                   default="table")
+    p.add_argument("--data", metavar="DIR", help="data folder with sources.csv and estimates.csv")
+    p.set_defaults(func=_cmd_check_text)
 
     p = sub.add_parser("build", help="execute notebooks in place and export charts")
     p.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: all)")

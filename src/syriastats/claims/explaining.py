@@ -9,7 +9,13 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _isnum, _num, _present
 from syriastats.claims.pooling import _Figure, _Pool
-from syriastats.claims.rules import _LABELS, REGISTRATION_ASSUMED_MARGIN, STALE_DAYS
+from syriastats.claims.rules import (
+    _LABELS,
+    AGENCY_ASSUMED_MARGIN,
+    AGENCY_METHODS,
+    REGISTRATION_ASSUMED_MARGIN,
+    STALE_DAYS,
+)
 from syriastats.reading import CUMULATIVE_MEASURES, DEFAULT_AT_LEAST_EXCESS, DEFAULT_UNDERCOUNT
 from syriastats.reading import direction as _direction
 
@@ -86,7 +92,7 @@ def _who(pool: _Pool) -> str:
 def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
     """One sentence per reading assumption used by the pooled figures (floors, ceilings,
     assumed margins), naming the rows and the numbers used."""
-    doc, official, own_high, ceil, assumed, assumed_reg = [], [], [], [], [], []
+    doc, official, own_high, ceil, assumed, assumed_reg, agency = [], [], [], [], [], [], []
     cov = 0.9
     for f in figs:
         eid, p = str(f.row["estimate_id"]), f.params
@@ -94,6 +100,8 @@ def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
         u = tuple(p.get("undercount", ())) if p.get("undercount") is not None else ()
         if f.params.get("assumed") and str(f.row.get("method")) == "registration":
             assumed_reg.append(eid)
+        elif f.params.get("assumed") and str(f.row.get("method")) in AGENCY_METHODS:
+            agency.append(eid)
         elif f.params.get("assumed"):
             assumed.append(eid)
         elif "count" in p:  # a floor
@@ -125,6 +133,11 @@ def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
     if assumed:
         out.append(f"No range was published for {', '.join(assumed)}; read as ±{margin:.0%} "
                    f"with {cov:.0%} probability (an assumption of this checker).")
+    if agency:
+        out.append(f"Agency and statistical-office figures printed without a range "
+                   f"({', '.join(agency)}) are read as ±{min(margin, AGENCY_ASSUMED_MARGIN):.0%} "
+                   f"with {cov:.0%} probability, so that a claim 10% off is not read as "
+                   "consistent (an assumption of this checker).")
     if assumed_reg:
         out.append(f"Registration totals printed without a range ({', '.join(assumed_reg)}) "
                    f"are read as ±{min(margin, REGISTRATION_ASSUMED_MARGIN):.0%} with {cov:.0%} "

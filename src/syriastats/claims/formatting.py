@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from syriastats.claims.judging import check
+from syriastats.claims.checking import check
 from syriastats.claims.loading import _claim_lines, claim_row_problems
 from syriastats.claims.phrases import _claim_phrase, _duration_phrase, _isnum, _num
 from syriastats.claims.rules import OUTPUT_COLUMNS

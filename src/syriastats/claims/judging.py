@@ -2,32 +2,30 @@
 judges the claimed number against the pool and explains why."""
 from __future__ import annotations
 
-import warnings
-from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from syriastats import derived
-from syriastats.claims.explaining import _explain, _likely_origin
-from syriastats.claims.phrases import _claim_phrase, _dates, _day, _figure_label
+from syriastats.claims.explaining import _explain, _likely_origin, _range_txt, _who
+from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
 from syriastats.claims.records import _base, _fill_pool, _not_checkable
 from syriastats.claims.rules import (
-    ABOUT_TOLERANCE, ASSUMED_MARGIN, BROADER_MEASURES, CLAIM_ONLY_MEASURES, COMPARATOR_RULES,
-    CUMULATIVE_WINDOW_AFTER_DAYS, CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, OUTPUT_COLUMNS,
-    SHARE_TOLERANCE, STOCK_WINDOW_DAYS, VERDICT_CLASSES, VERDICTS, highest_since_problem,
+    BROADER_MEASURES, CLAIM_ONLY_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
+    CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
 )
 from syriastats.claims.selecting import (
-    _known_filter, _nearest_per_series, _other_dimensions, _prepare_estimates, _split_scope,
-    _window,
+    _known_filter, _nearest_per_series, _other_dimensions, _split_scope, _window,
 )
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
+from syriastats.claims_index import cached_call, cached_pool
 from syriastats.reading import documented_floor as _documented_floor
 from syriastats.reading import drop_superseded, is_context_only
 from syriastats.uncertainty import UncertaintyError
+from syriastats.validate import parse_date_bounds
 
 
 def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
@@ -76,88 +74,31 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
     raise ValueError(f"unknown comparator {comparator!r}")
 
 
-def check(
-    claims: pd.DataFrame,
-    estimates: pd.DataFrame,
-    *,
-    known: Literal["then", "now"] = "then",
-    level: float = 0.9,
-    sources: pd.DataFrame | None = None,
-    assumed_margin: float = ASSUMED_MARGIN,
-    about_tolerance: float = ABOUT_TOLERANCE,
-    share_tolerance: float = SHARE_TOLERANCE,
-    progress: Callable[[int, int], None] | None = None,
-) -> pd.DataFrame:
-    """Judge every claim against the registry; one row per claim (columns :data:`OUTPUT_COLUMNS`).
-
-    Parameters
-    ----------
-    claims
-        Claims as loaded by :func:`syriastats.sources.load_claims` (or a hand-made frame
-        with the same columns; dates may be ``YYYY[-MM[-DD]]`` text).
-    estimates
-        The registry's estimates with the source columns joined
-        (:func:`syriastats.sources.with_sources`), or plain estimates plus ``sources=``.
-        Needs ``estimate_id, source_id, measure, scope, method, period_start, period_end,
-        low, central, high, qualifier, range_type, range_level, margin, published``;
-        ``publisher`` is used to group releases when present.
-    known
-        ``"then"``: only figures published on or before the claim's ``origin_date`` (what
-        the claimant could have known); ``"now"``: every figure speaking of ``as_of``.
-    level
-        Coverage of the reported intervals (``lower``/``upper``), e.g. 0.9.
-    assumed_margin, about_tolerance, share_tolerance
-        See :data:`ASSUMED_MARGIN`, :data:`ABOUT_TOLERANCE`, :data:`SHARE_TOLERANCE`.
-    progress
-        Called as ``progress(done, total)`` after each claim (for progress output).
-
-    Returns
-    -------
-    DataFrame sorted by ``claim_id``. ``lower``, ``median``, ``upper`` are in the claim's
-    unit (persons, fraction for shares, years for durations; for ``highest_since`` the
-    unit of the measure, not the year) and bound a central ``level`` interval of the
-    pooled comparable figures (a model range, never a published number);
-    ``envelope_lower``/``envelope_upper`` are the lowest and highest numbers the pooled
-    sources published; ``verdict`` is a key of :data:`VERDICTS` and ``verdict_meaning``
-    its meaning; ``origin_date`` is the date as written, or None when missing.
-    """
-    if known not in ("then", "now"):
-        raise ValueError(f"known must be 'then' or 'now', got {known!r}")
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level!r}")
-    est = _prepare_estimates(estimates, sources)
-    cl = claims.copy()
-    if "origin_date" not in cl.columns:
-        cl["origin_date"] = pd.NaT
-    cl["as_of"] = _dates(cl["as_of"], "last")
-    cl["origin_date"] = _dates(cl["origin_date"], "first")
-    out = []
-    with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
-        warnings.simplefilter("ignore")
-        for i, (_, c) in enumerate(cl.sort_values("claim_id", kind="stable").iterrows()):
-            out.append(_check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
-                                         share_tolerance))
-            if progress is not None:
-                progress(i + 1, len(cl))
-    df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
-    df["verdict_meaning"] = df["verdict"].map(VERDICTS)
-    df["verdict_class"] = df["verdict"].map(VERDICT_CLASSES)
-    for col in ("lower", "median", "upper", "level", "envelope_lower", "envelope_upper", "value"):
-        df[col] = df[col].astype(float)
-    df["n_figures"] = df["n_figures"].astype(int)
-    return df.reset_index(drop=True)
+#: Measures the displaced share is computed from (whole series handed to share claims).
+SHARE_INPUTS: tuple[str, ...] = ("refugees_registered", "idps", "population")
 
 
-def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any
-                      ) -> dict[str, Any]:
-    """:func:`_check_one`, with a claim the model cannot compute judged not checkable
-    (with the reason) instead of stopping every other claim."""
-    try:
-        return _check_one(c, est, known, level, *args)
-    except (ArithmeticError, ValueError, RuntimeError) as exc:
-        rec = _base(c, known, level)
-        return _not_checkable(rec, f"the model could not read the figures ({type(exc).__name__}: "
-                                   f"{str(exc)[:200]})", str(c.get("text", ""))[:80], rec["as_of"] or "")
+def _dates_problem(c: pd.Series, as_of: pd.Timestamp) -> str:
+    """Why a claim's dates contradict its period ('' if they do not): dated, or published,
+    before the period it counts starts (optional column ``period_start``)."""
+    ps = c.get("period_start")
+    if ps is None or ps is pd.NA or (isinstance(ps, float) and np.isnan(ps)) or str(ps) == "":
+        return ""
+    if isinstance(ps, str):
+        b = parse_date_bounds(ps[:10])
+        start = pd.Timestamp(b[0]) if b else None
+    else:
+        start = pd.Timestamp(ps)
+    if start is None or pd.isna(start):
+        return ""
+    if pd.notna(as_of) and start > as_of:
+        return (f"the claim is dated {_day(as_of)}, before its own period starts "
+                f"({_day(start)}): the period or the date is wrong.")
+    od = c.get("origin_date")
+    if od is not None and pd.notna(od) and start > pd.Timestamp(od):
+        return (f"the claim was published on {_day(od)}, before the period it counts starts "
+                f"({_day(start)}): a forecast, or a date error.")
+    return ""
 
 
 #: estimate_id of the displaced share the checker computes from counts.
@@ -211,6 +152,9 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     if target.problem:
         return _not_checkable(rec, target.problem, phrase, date)
 
+    bad_dates = _dates_problem(c, as_of)
+    if bad_dates:
+        return _not_checkable(rec, bad_dates, phrase, date)
     if measure == "war_duration_years":
         return _check_duration(rec, knowable, as_of, comp, x, phrase, date, known_txt)
     if comp == "highest_since":
@@ -255,8 +199,10 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     broad_rows = _nearest_per_series(broad_rows, as_of)
     if measure == "displaced_share":
         # computed as syriastats.derived computes it (every population vintage, revisions
-        # included, is part of the denominator's spread)
-        computed = _computed_share(known_rows, as_of)
+        # included, is part of the denominator's spread); cached per set of inputs
+        computed = cached_call(("computed-share", as_of.value, tuple(sorted(known_rows.loc[
+            known_rows["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
+            _computed_share, known_rows, as_of)
         if computed is not None:
             same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
     rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
@@ -298,13 +244,17 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
 
     if broad_floor is not None and floor is not None and broad_floor[0] < floor[0]:
         broad_floor = floor
-    same_pool = _pool(same_figs, level, floor) if same_figs else None
-    broad_pool = _pool(broad_figs, level, broad_floor) if broad_figs else None
+    same_pool = cached_pool(_pool, same_figs, level, floor) if same_figs else None
+    broad_pool = cached_pool(_pool, broad_figs, level, broad_floor) if broad_figs else None
     v_same = _judge(jcomp, x, same_pool, about_tol, share_tol) if same_pool else None
     v_broad = _judge(jcomp, x, broad_pool, about_tol, share_tol) if broad_pool else None
 
+    # a floor ("more than X") above every figure of its own scope is overstated as worded:
+    # a broader scope reaching it does not make it true (it is named in the explanation)
+    floor_over = (v_same is not None and v_same[0] == "above_all"
+                  and jcomp in ("at_least", "share_at_least"))
     if v_same is not None and (v_same[0] == "consistent" or v_broad is None
-                               or v_broad[0] != "consistent"):
+                               or v_broad[0] != "consistent" or floor_over):
         verdict, position = v_same
         pool, scope_used = same_pool, "same"
     elif v_broad is not None and v_broad[0] == "consistent":
@@ -319,6 +269,17 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
                                   known_txt, as_of, skipped, margin, jcomp)
+    if floor_over and broad_pool is not None and v_broad is not None and v_broad[0] == "consistent":
+        rec["explanation"] += (f" Figures of a broader scope ({_who(broad_pool)}; e.g. including "
+                               f"indirect deaths, the missing, or a wider population) would reach "
+                               f"it ({_range_txt(broad_pool, measure, level)}), so the number holds "
+                               "only with that wider scope stated; as worded it is higher than "
+                               "every source of its own scope (the scope was not widened for "
+                               "the verdict).")
+    elif scope_used != "same":
+        rec["explanation"] += " (Scope widened for this verdict: " + (
+            "figures of a broader scope than the claim's words." if scope_used == "broader"
+            else "only figures of a broader scope were available.") + ")"
     if jcomp != comp:
         rec["explanation"] += (f" The claim is about a share, so '{comp}' is judged as "
                                f"{jcomp} ({COMPARATOR_RULES['share_about'].split('. ')[0]}).")

@@ -10,7 +10,12 @@ import pandas as pd
 from scipy import optimize
 
 from syriastats.claims.phrases import _isnum
-from syriastats.claims.rules import REGISTRATION_ASSUMED_MARGIN
+from syriastats.claims.rules import (
+    AGENCY_ASSUMED_MARGIN,
+    AGENCY_METHODS,
+    REGISTRATION_ASSUMED_MARGIN,
+)
+from syriastats.claims_index import cached_fit
 from syriastats.uncertainty import DEFAULT_UNDERCOUNT, UncertaintyError, from_row
 
 
@@ -46,8 +51,11 @@ def _fit(row: pd.Series, level: float, assumed_margin: float) -> _Figure:
     if q == "at_most":
         kw["undercount"] = DEFAULT_UNDERCOUNT
     elif (not has_range and str(row.get("method")) != "documented_count" and q != "at_least"):
+        method = str(row.get("method"))
         kw["assumed_margin"] = (min(assumed_margin, REGISTRATION_ASSUMED_MARGIN)
-                                if str(row.get("method")) == "registration" else assumed_margin)
+                                if method == "registration" else
+                                min(assumed_margin, AGENCY_ASSUMED_MARGIN)
+                                if method in AGENCY_METHODS else assumed_margin)
     f = from_row(row, **kw)
     lo, hi = f.interval(level)
     if str(row.get("measure", "")).endswith("_share"):  # a share cannot exceed the whole
@@ -122,7 +130,7 @@ def _fit_all(rows: pd.DataFrame, level: float, margin: float) -> tuple[list[_Fig
     figs, skipped = [], []
     for _, r in rows.iterrows():
         try:
-            figs.append(_fit(r, level, margin))
+            figs.append(cached_fit(_fit, r, level, margin))
         except UncertaintyError as exc:
             skipped.append(f"{r['estimate_id']} ({exc})")
     return figs, skipped

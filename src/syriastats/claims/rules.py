@@ -82,8 +82,10 @@ COMPARATOR_RULES: dict[str, str] = {
                      "quoted for context but not used, as they are not like-for-like.",
     "war_duration": "For the claim-only measure war_duration_years, the war's age at as_of is "
                     "computed from the start of the registry's cumulative death tolls (all of "
-                    "which start in March 2011); 'about N years' is read as N to N+1 years (an "
-                    "age: 'five years old' = at least five, not yet six). A date before the "
+                    "which start in March 2011); 'about N years' is read as N-0.5 to N+1 years: "
+                    "an age ('five years old' = at least five, not yet six) or a duration "
+                    "rounded to the nearest year ('a five-year-long conflict' at 4 years 11 "
+                    "months). A date before the "
                     "war's start (the latest start date of those tolls) is not_checkable.",
 }
 
@@ -158,6 +160,15 @@ ASSUMED_MARGIN: float = 0.10
 #: administrative count is exact at its date; the margin only covers dating and
 #: re-publication differences. An assumption of this checker, stated where used.
 REGISTRATION_ASSUMED_MARGIN: float = 0.02
+#: 'About N years' of war also holds from N minus this many years (a rounded duration).
+DURATION_ROUNDING: float = 0.5
+#: Assumed margin for an agency's or statistical office's operational figure printed
+#: without a range (OCHA, UNHCR, IDMC, UN population estimates): ±3 % at 90 %. With the
+#: ±5 % read into "about", a claim 10 % off such a figure is no longer consistent (with the
+#: general ±10 % it was). An assumption of this checker, stated where used.
+AGENCY_ASSUMED_MARGIN: float = 0.03
+#: Methods read with :data:`AGENCY_ASSUMED_MARGIN` when no range is printed.
+AGENCY_METHODS: frozenset[str] = frozenset({"agency_estimate", "demographic_estimate"})
 #: 'about X' is read as X ± this fraction of X.
 
 

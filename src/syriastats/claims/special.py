@@ -12,7 +12,8 @@ from syriastats.claims.phrases import _day, _duration_phrase, _figure_label, _nu
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims.rules import (
-    _LABELS, BENCHMARKS, DAYS_PER_YEAR, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS, WAR_START_MONTH,
+    _LABELS, BENCHMARKS, DAYS_PER_YEAR, DURATION_ROUNDING, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS,
+    WAR_START_MONTH,
 )
 from syriastats.claims.selecting import _nearest_per_series, _same_dimensions, _window
 from syriastats.claims.target import Target
@@ -36,7 +37,7 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
     d_lo = (as_of - s_hi).days / DAYS_PER_YEAR
     d_hi = (as_of - s_lo).days / DAYS_PER_YEAR
     if comp == "about":
-        a, b = x, x + 1.0
+        a, b = x - DURATION_ROUNDING, x + 1.0
     elif comp == "at_least":
         a, b = x, math.inf
     elif comp in ("at_most", "less_than"):
@@ -65,7 +66,8 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
         f"The claim '{phrase}' (the war's age, as of {date}) {head[verdict]}: the registry's "
         f"cumulative tolls ({known_txt}) count from {_day(s_lo)} to {_day(s_hi)}, so on {date} "
         f"the war was {d_lo:.2f} to {d_hi:.2f} years old"
-        + (" ('N years' read as an age: at least N, not yet N+1)." if comp == "about" else "."))
+        + (" ('N years' read as an age, at least N and not yet N+1, or as a duration rounded to "
+           "the nearest year, so from N-0.5)." if comp == "about" else "."))
     return rec
 
 

@@ -1,0 +1,63 @@
+"""Benchmark of check_text against the hand-labelled gold set (tests/data/gold_sentences.jsonl).
+
+Prints extraction precision and recall, comparator and period accuracy, and verdict
+agreement with the reviewer "as known now" and "as known then", with the lists of misses,
+false hits and disagreements (``--verbose``). Run: ``.venv/bin/python benchmarks/bench_check_text.py``.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from syriastats.sources import load_estimates, load_sources, with_sources
+from syriastats.textclaims.gold import load_gold, score
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+#: Development set (the extraction rules were tuned on it) and held-out set (labelled
+#: before the extractor was first run on it; never used for tuning).
+SETS = {"development": DATA / "gold_sentences.jsonl", "held-out": DATA / "gold_heldout.jsonl"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args()
+    est = with_sources(load_estimates(), load_sources())
+    for name, path in SETS.items():
+        report(name, load_gold(path), est, args.verbose)
+
+
+def report(name: str, gold: list, est, verbose: bool) -> None:
+    t0 = time.perf_counter()
+    sc = score(gold, est)
+    dt = time.perf_counter() - t0
+    neg = sum(1 for g in gold if not g["claims"])
+    print(f"== {name} gold set: {sc.sentences} sentences ({neg} without war statistics), "
+          f"{sc.gold_claims} claims, {len({g['url'] for g in gold})} pages")
+    print(f"extraction: {sc.extracted} claims found, {sc.matched} match the gold "
+          f"(measure and value)")
+    print(f"  precision {sc.precision:.3f}   recall {sc.recall:.3f}")
+    if sc.matched:
+        print(f"  comparator right {sc.comparator_ok / sc.matched:.3f}   "
+              f"date/period right {sc.period_ok / sc.matched:.3f}  (of matched claims)")
+    for known in ("now", "then"):
+        if known in sc.agree:
+            print(f"verdict agreement, as known {known}: {sc.agreement(known):.3f} "
+                  f"(strict, not_checkable only where the reviewer says so: "
+                  f"{sc.agreement(known, strict=True):.3f}; the checker gave a verdict for "
+                  f"{sc.judged[known]} of {sc.matched})")
+    print(f"time: {dt:.1f} s for {sc.sentences} sentences\n")
+    if verbose:
+        for title, rows in (("misses", sc.misses), ("false hits", sc.false_hits)):
+            print(f"{title} ({len(rows)}):")
+            for r in rows:
+                print("  " + r)
+        for known, rows in sc.disagreements.items():
+            print(f"disagreements as known {known} ({len(rows)}):")
+            for r in rows:
+                print("  " + r)
+        print()
+
+if __name__ == "__main__":
+    main()

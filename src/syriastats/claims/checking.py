@@ -1,0 +1,149 @@
+"""Checking many claims at once: :func:`check` runs each claim through
+:func:`syriastats.claims.judging._check_one` against only the registry rows near its
+date (the per-measure index of :mod:`syriastats.claims_index`), judges identical claims
+once, and turns a claim the model cannot compute into a ``not_checkable`` row."""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from syriastats.claims.judging import SHARE_INPUTS, _check_one
+from syriastats.claims.phrases import _dates
+from syriastats.claims.records import _base, _not_checkable
+from syriastats.claims.rules import (
+    ABOUT_TOLERANCE, ASSUMED_MARGIN, BENCHMARKS, BROADER_MEASURES, OUTPUT_COLUMNS,
+    SHARE_TOLERANCE, VERDICT_CLASSES, VERDICTS,
+)
+from syriastats.claims.selecting import _prepare_estimates
+from syriastats.claims_index import EstimateIndex, claim_signature
+from syriastats.dimensions import legacy_measure
+from syriastats.reading import CUMULATIVE_MEASURES
+
+
+def check(
+    claims: pd.DataFrame,
+    estimates: pd.DataFrame,
+    *,
+    known: Literal["then", "now"] = "then",
+    level: float = 0.9,
+    sources: pd.DataFrame | None = None,
+    assumed_margin: float = ASSUMED_MARGIN,
+    about_tolerance: float = ABOUT_TOLERANCE,
+    share_tolerance: float = SHARE_TOLERANCE,
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
+    """Judge every claim against the registry; one row per claim (columns :data:`OUTPUT_COLUMNS`).
+
+    Parameters
+    ----------
+    claims
+        Claims as loaded by :func:`syriastats.sources.load_claims` (or a hand-made frame
+        with the same columns; dates may be ``YYYY[-MM[-DD]]`` text).
+    estimates
+        The registry's estimates with the source columns joined
+        (:func:`syriastats.sources.with_sources`), or plain estimates plus ``sources=``.
+        Needs ``estimate_id, source_id, measure, scope, method, period_start, period_end,
+        low, central, high, qualifier, range_type, range_level, margin, published``;
+        ``publisher`` is used to group releases when present.
+    known
+        ``"then"``: only figures published on or before the claim's ``origin_date`` (what
+        the claimant could have known); ``"now"``: every figure speaking of ``as_of``.
+    level
+        Coverage of the reported intervals (``lower``/``upper``), e.g. 0.9.
+    assumed_margin, about_tolerance, share_tolerance
+        See :data:`ASSUMED_MARGIN`, :data:`ABOUT_TOLERANCE`, :data:`SHARE_TOLERANCE`.
+    progress
+        Called as ``progress(done, total)`` after each claim (for progress output).
+
+    Returns
+    -------
+    DataFrame sorted by ``claim_id``. ``lower``, ``median``, ``upper`` are in the claim's
+    unit (persons, fraction for shares, years for durations; for ``highest_since`` the
+    unit of the measure, not the year) and bound a central ``level`` interval of the
+    pooled comparable figures (a model range, never a published number);
+    ``envelope_lower``/``envelope_upper`` are the lowest and highest numbers the pooled
+    sources published; ``verdict`` is a key of :data:`VERDICTS` and ``verdict_meaning``
+    its meaning; ``origin_date`` is the date as written, or None when missing.
+    """
+    if known not in ("then", "now"):
+        raise ValueError(f"known must be 'then' or 'now', got {known!r}")
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level!r}")
+    est = _prepare_estimates(estimates, sources)
+    cl = claims.copy()
+    if "origin_date" not in cl.columns:
+        cl["origin_date"] = pd.NaT
+    cl["as_of"] = _dates(cl["as_of"], "last")
+    # a date given only as a month (or year) is its last day, for origin_date as for as_of
+    # and the sources' publication dates: a figure "published 2015-10" was knowable to a
+    # claim "of 2015-10"
+    cl["origin_date"] = _dates(cl["origin_date"], "last")
+    # archive scale (syriastats.claims_index): each claim gets only the registry rows near its
+    # date, identical claims are judged once, fitted figures and pools are cached
+    index = EstimateIndex(est) if INDEX_ENABLED else None
+    same_as: dict[tuple[Any, ...], dict[str, Any]] = {}
+    sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text",
+                                                     "notes")]
+    out = []
+    with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
+        warnings.simplefilter("ignore")
+        for i, (_, c) in enumerate(cl.sort_values("claim_id", kind="stable").iterrows()):
+            if index is None:
+                rec = _check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
+                                        share_tolerance)
+            else:
+                sig = claim_signature(c, sig_cols)
+                if sig in same_as:
+                    rec = dict(same_as[sig], claim_id=str(c["claim_id"]),
+                               origin=str(c.get("origin", "")), text=str(c.get("text", "")))
+                else:
+                    win, whole = _index_measures(str(c["measure"]), str(c["comparator"]),
+                                                 c.get("host"))
+                    rec = same_as[sig] = _check_one_safely(
+                        c, index.rows(win, whole, c["as_of"]), known, level, assumed_margin,
+                        about_tolerance, share_tolerance)
+            out.append(rec)
+            if progress is not None:
+                progress(i + 1, len(cl))
+    df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
+    df["verdict_meaning"] = df["verdict"].map(VERDICTS)
+    df["verdict_class"] = df["verdict"].map(VERDICT_CLASSES)
+    for col in ("lower", "median", "upper", "level", "envelope_lower", "envelope_upper", "value"):
+        df[col] = df[col].astype(float)
+    df["n_figures"] = df["n_figures"].astype(int)
+    return df.reset_index(drop=True)
+
+
+#: Use the per-measure index and caches of :mod:`syriastats.claims_index` (same verdicts;
+#: False runs the original one-claim-at-a-time path, for comparison in tests).
+INDEX_ENABLED: bool = True
+def _index_measures(measure: str, comparator: str, host: Any) -> tuple[list[str], list[str]]:
+    """(measures needed near the claim's date, measures needed as whole series)."""
+    m = legacy_measure(measure, host)
+    near = [m, measure, *BROADER_MEASURES.get(m, ())]
+    whole: list[str] = []
+    if m == "war_duration_years":
+        whole += sorted(CUMULATIVE_MEASURES)
+    if comparator == "highest_since":
+        whole += [m, BENCHMARKS.get(m, m)]
+    if m == "displaced_share":
+        whole += list(SHARE_INPUTS)
+    return near, whole
+
+
+def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any
+                      ) -> dict[str, Any]:
+    """:func:`_check_one`, with a claim the model cannot compute judged not checkable
+    (with the reason) instead of stopping every other claim."""
+    try:
+        return _check_one(c, est, known, level, *args)
+    except (ArithmeticError, ValueError, RuntimeError) as exc:
+        rec = _base(c, known, level)
+        return _not_checkable(rec, f"the model could not read the figures ({type(exc).__name__}: "
+                                   f"{str(exc)[:200]})", str(c.get("text", ""))[:80], rec["as_of"] or "")
+
+

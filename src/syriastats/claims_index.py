@@ -1,0 +1,158 @@
+"""Checking claims at archive scale: a per-measure index of the registry and caches of the
+figures' fitted distributions and of pooled ranges.
+
+:func:`syriastats.claims.check` judges claims one at a time. For each claim it used to
+filter the whole registry (known-then cut-off, date window, scope, one figure per series),
+refit every comparable figure's distribution and pool them again. With thousands of claims
+almost all of that work repeats. This module removes the repetition without changing a
+verdict:
+
+* :class:`EstimateIndex` splits the prepared registry by measure once, with each
+  measure's rows sorted by ``period_end``, and hands each claim only the rows that can
+  matter to it: the rows of its measure (and of the measures it may be widened to) whose
+  period ends within :data:`SLICE_DAYS` of the claim's date (a superset of every date window
+  of the checker), found by binary search (``numpy.searchsorted``). Claims whose rules read
+  a whole series (the war's age, "highest since", the displaced share computed from counts)
+  get every row of the measures they read.
+* :func:`cached_fit` and :func:`cached_pool` memoise the uncertainty engine's reading of a
+  figure (keyed on every field the reading uses, so two registries with the same ids never
+  share an entry) and the pooled mixture of a set of figures.
+* :func:`claim_signature` lets identical claims (same measure, dates, value, comparator and
+  dimensions) be judged once.
+
+The caches are bounded (:data:`CACHE_MAX` entries each, cleared when full). Nothing here
+reads files or the network.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+#: Rows whose period ends within this many days of a claim's date are handed to it: at
+#: least the widest window of the checker (366 days for stocks and before a cumulative
+#: toll's date; 92 after).
+SLICE_DAYS: int = 370
+#: Entries kept per cache before it is cleared.
+CACHE_MAX: int = 50_000
+
+#: Fields of an estimate row the uncertainty engine's reading depends on.
+FIT_FIELDS: tuple[str, ...] = (
+    "estimate_id", "measure", "method", "qualifier", "range_type", "range_level", "margin",
+    "low", "central", "high", "period_start", "period_end", "scope", "role",
+)
+
+_FITS: dict[tuple[Any, ...], Any] = {}
+_POOLS: dict[tuple[Any, ...], Any] = {}
+_CALLS: dict[tuple[Any, ...], Any] = {}
+
+
+def _key_value(v: Any) -> Any:
+    if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return None if pd.isna(v) else v.value
+    return v
+
+
+def fit_key(row: pd.Series, *extra: Any) -> tuple[Any, ...]:
+    """A hashable key of a figure's whole row (its reading and the labels explanations
+    quote from it) plus *extra*."""
+    return tuple((k, _key_value(v)) for k, v in row.items()) + extra
+
+
+def cached_fit(fit: Callable[..., Any], row: pd.Series, level: float, margin: float) -> Any:
+    """``fit(row, level, margin)``, computed once per distinct figure and arguments."""
+    key = fit_key(row, level, margin)
+    hit = _FITS.get(key)
+    if hit is None:
+        if len(_FITS) >= CACHE_MAX:
+            clear_caches()
+        hit = _FITS[key] = fit(row, level, margin)
+    return hit
+
+
+def cached_pool(pool: Callable[..., Any], figs: list[Any], level: float,
+                floor: tuple[float, str] | None = None) -> Any:
+    """``pool(figs, level, floor)``, computed once per distinct set of figures, level and
+    floor. Figures are the objects :func:`cached_fit` returns (kept alive by its cache, so
+    their identity is a sound key; both caches are cleared together)."""
+    key = (tuple(id(f) for f in figs), level, floor)
+    hit = _POOLS.get(key)
+    if hit is None:
+        if len(_POOLS) >= CACHE_MAX:
+            clear_caches()
+        hit = _POOLS[key] = (list(figs), pool(figs, level, floor))
+    return hit[1]
+
+
+def cached_call(key: tuple[Any, ...], fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` once per *key* (the caller's key must capture everything it depends on)."""
+    if key not in _CALLS:
+        if len(_CALLS) >= CACHE_MAX:
+            _CALLS.clear()
+        _CALLS[key] = fn(*args)
+    return _CALLS[key]
+
+
+def clear_caches() -> None:
+    """Forget every cached reading, pool and call (e.g. between registries in one process)."""
+    _FITS.clear()
+    _POOLS.clear()
+    _CALLS.clear()
+
+
+class EstimateIndex:
+    """The prepared registry split by measure, each part sorted by ``period_end``.
+
+    Parameters
+    ----------
+    est
+        Estimates as prepared by the checker (``period_end`` as datetime64, measures in
+        the names claims use).
+    """
+
+    def __init__(self, est: pd.DataFrame) -> None:
+        # plain numpy object columns: taking rows of Arrow-backed string columns costs
+        # milliseconds per column, and the checker takes rows many times per claim
+        est = est.astype({c: object for c in est.columns
+                          if pd.api.types.is_string_dtype(est[c]) and est[c].dtype != object})
+        self.est = est
+        self.parts: dict[str, pd.DataFrame] = {}
+        self.ends: dict[str, np.ndarray] = {}
+        for m, part in est.groupby(est["measure"].astype(str), sort=True):
+            part = part.sort_values(["period_end", "estimate_id"], kind="stable")
+            self.parts[m] = part
+            self.ends[m] = part["period_end"].to_numpy(dtype="datetime64[ns]")
+        self._empty = est.iloc[0:0]
+
+    def rows(self, near: Iterable[str], whole: Iterable[str], as_of: Any) -> pd.DataFrame:
+        """Rows of the *near* measures whose period ends within :data:`SLICE_DAYS` of
+        *as_of*, and every row of the *whole* measures (or of all, when *as_of* is missing).
+        A near measure with rows but none close to the date keeps one row, so "the registry
+        holds no figure for X" and "no figure near the date" stay distinguishable."""
+        whole = set(whole)
+        out = []
+        for m in dict.fromkeys([*near, *whole]):
+            part = self.parts.get(m)
+            if part is None:
+                continue
+            if m in whole or as_of is None or pd.isna(as_of):
+                out.append(part)
+                continue
+            ends = self.ends[m]
+            d = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
+            span = np.timedelta64(SLICE_DAYS, "D")
+            a, b = np.searchsorted(ends, d - span, "left"), np.searchsorted(ends, d + span, "right")
+            out.append(part.iloc[a:b] if b > a else part.iloc[:1])
+        if not out:
+            return self._empty
+        # the registry's own row order (explanations list figures in that order)
+        return (out[0] if len(out) == 1 else pd.concat(out)).sort_index(kind="stable")
+
+
+def claim_signature(c: pd.Series, fields: Iterable[str]) -> tuple[Any, ...]:
+    """What a claim's verdict depends on (everything but its id, origin and wording)."""
+    return tuple(_key_value(c.get(k)) for k in fields)

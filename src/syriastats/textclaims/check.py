@@ -1,0 +1,224 @@
+"""Judge the claims found in a text against the registry: :func:`check_text`.
+
+The claims found by :func:`~syriastats.textclaims.extract.extract_claims` are written as
+a claims frame in the claims-file schema (``claim_id, origin, origin_date, origin_url,
+text, measure, as_of, value, comparator``, plus the optional dimension columns
+``period_start, period_type, area, host, group``) and judged by
+:func:`syriastats.claims.check`. Where the registry in use does not yet carry the
+dimension a claim needs (a one-year toll, a host country, a governorate, children or
+women), the claim is ``not_checkable`` with that reason instead of being compared with
+figures of another period, country, area or group.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.extract import extract_claims
+
+#: Largest text accepted (characters of the decoded text; bytes for a file): 10 MB.
+MAX_TEXT_BYTES: int = 10 * 1024 * 1024
+
+#: Detailed verdict -> the reviewer's verdict class.
+VERDICT_CLASS: dict[str, str] = {
+    "consistent": "consistent", "contested": "contested", "above_all": "overstated",
+    "below_all": "understated", "broader_scope_only": "misscoped",
+    "contradicted": "overstated", "not_checkable": "not_checkable",
+}
+#: The verdict classes, in display order, with what each means.
+VERDICT_CLASSES: dict[str, str] = {
+    "consistent": "agrees with the comparable sourced figures",
+    "overstated": "higher than every comparable source",
+    "understated": "lower than every comparable source",
+    "misscoped": "true only for another scope, place or period",
+    "contested": "supported by only some of the sources",
+    "not_checkable": "the registry holds no comparable figure (the reason is given)",
+}
+
+#: Columns of :func:`check_text`'s result, in order.
+RESULT_COLUMNS: list[str] = [
+    "sentence_index", "sentence", "start", "end", "claim_text", "value", "measure",
+    "comparator", "period_type", "period_start", "as_of", "host", "area", "group",
+    "attribution", "known", "verdict", "verdict_class", "explanation", "figures",
+    "lower", "upper",
+]
+
+
+class TextCheckError(ValueError):
+    """Bad input to :func:`check_text` (empty text, a bad date, a text over the limit)."""
+
+
+def parse_published(published: Any, *, today: _dt.date | None = None) -> pd.Timestamp:
+    """The publication date as a Timestamp; :class:`TextCheckError` if it does not parse
+    as ``YYYY-MM-DD`` or lies after *today* (default: the machine's date)."""
+    if isinstance(published, (pd.Timestamp, _dt.datetime, _dt.date)):
+        ts = pd.Timestamp(published).normalize()
+    else:
+        s = str(published).strip() if published is not None else ""
+        try:
+            ts = pd.Timestamp(_dt.date.fromisoformat(s))
+        except ValueError:
+            raise TextCheckError(
+                f"published date {s!r} is not a date: give the day the text was published "
+                "as YYYY-MM-DD (e.g. 2016-08-01)") from None
+    day = today or _dt.date.today()
+    if ts.date() > day:
+        raise TextCheckError(f"published date {ts.date()} lies in the future (today is {day}): "
+                             "give the day the text was published")
+    if ts < pd.Timestamp(V.WAR_START):
+        raise TextCheckError(f"published date {ts.date()} is before the war began "
+                             f"({V.WAR_START}): no war statistics can be checked")
+    return ts
+
+
+def _registry(data_dir: str | Path | None) -> pd.DataFrame:
+    from syriastats.sources import load_estimates, load_sources, with_sources
+
+    return with_sources(load_estimates(data_dir), load_sources(data_dir))
+
+
+def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) -> pd.DataFrame:
+    """The found claims in the claims-file schema (plus the optional dimension columns)."""
+    day = published.strftime("%Y-%m-%d")
+    ids = [f"text-s{int(r.sentence_index) + 1:04d}-c{i + 1:02d}" for i, r in
+           enumerate(found.itertuples(index=False))]
+    return pd.DataFrame({
+        "claim_id": ids, "origin": url or "text", "origin_date": day, "origin_url": url or "",
+        "text": found["sentence"].to_numpy(), "measure": found["measure"].to_numpy(),
+        "as_of": found["as_of"].to_numpy(), "value": found["value"].astype(float).to_numpy(),
+        "comparator": found["comparator"].to_numpy(), "notes": "",
+        "period_start": found["period_start"].to_numpy(),
+        "period_type": found["period_type"].to_numpy(), "area": found["area"].to_numpy(),
+        "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
+    })
+
+
+#: The claim dimensions the checker (:func:`syriastats.claims.check`) selects comparable
+#: figures on. A claim that needs a dimension the checker does not match is judged
+#: not_checkable here, with the reason, rather than against figures of another period,
+#: country, area or group. (Empty while the checker compares on measure and date only.)
+CHECKER_MATCHES: frozenset[str] = frozenset()
+
+
+def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
+    """Why the registry cannot judge claim *c* like for like ('' if it can)."""
+    m = str(c["measure"])
+    if m == "war_duration_years":
+        return ""
+    est_cols = est_cols & CHECKER_MATCHES
+    gap = "the checker does not yet select figures by {dim}, so it is not compared with {other}."
+    if "period_type" not in est_cols:
+        if c["period_type"] == "flow":
+            return (f"the claim counts only the period {c['period_start']} to {c['as_of']}; "
+                    + gap.format(dim="period", other="totals since 2011"))
+        if c["period_type"] == "cumulative" and c["period_start"] != V.WAR_START:
+            return (f"the claim counts from {c['period_start']}; "
+                    + gap.format(dim="period", other="totals over other periods"))
+    if "host" not in est_cols and c["host"] not in ("", "REGION") and m != "refugees_worldwide":
+        return (f"the claim is about host country {c['host']}; "
+                + gap.format(dim="host country", other="other countries' figures"))
+    if "area" not in est_cols and c["area"] not in ("", "SYR"):
+        return (f"the claim is about {c['area']} only; "
+                + gap.format(dim="area", other="figures for all of Syria"))
+    if "group" not in est_cols and c["group"] in ("children", "women"):
+        return (f"the claim counts {c['group']} only; "
+                + gap.format(dim="group", other="figures for all civilians"))
+    return ""
+
+
+def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
+    from syriastats import claims as C
+
+    cols = set(est.columns)
+    gaps = claims.apply(lambda c: _dimension_gap(c, cols), axis=1) if len(claims) else \
+        pd.Series(dtype=object)
+    send = claims.copy()
+    native_less = "less_than" in getattr(C, "COMPARATOR_RULES", {})
+    if not native_less:
+        send.loc[send["comparator"] == "less_than", "comparator"] = "at_most"
+    if not CHECKER_MATCHES:
+        send = send.drop(columns=["period_start", "period_type", "area", "host", "group"])
+    out = C.check(send, est, known=known)  # type: ignore[arg-type]
+    out = out.set_index("claim_id").loc[claims["claim_id"]].reset_index()
+    less = (claims["comparator"] == "less_than").to_numpy()
+    if not native_less and less.any():
+        # 'fewer than X' judged as the ceiling 'at most X'; a ceiling above every source is
+        # then true (the truth lies below it), not an overstatement
+        above = less & (out["verdict"] == "above_all").to_numpy()
+        out.loc[above, "verdict"] = "consistent"
+        out.loc[less, "explanation"] = out.loc[less, "explanation"].astype(str) + (
+            " 'Fewer than X' is judged as 'at most X'; a number above every source is a "
+            "true upper bound.")
+        out["comparator"] = claims["comparator"].to_numpy()
+    gap = gaps.astype(bool).to_numpy()
+    if gap.any():
+        out.loc[gap, "verdict"] = "not_checkable"
+        out.loc[gap, "reason"] = gaps[gap].to_numpy()
+        out.loc[gap, "explanation"] = [
+            f"Not checkable with this registry: {g}" for g in gaps[gap]]
+        out.loc[gap, "estimate_ids"] = ""
+        out.loc[gap, ["lower", "upper"]] = np.nan
+    if "verdict_class" not in out.columns:
+        out["verdict_class"] = out["verdict"].map(VERDICT_CLASS).fillna("not_checkable")
+    return out
+
+
+def check_text(text: str, *, published: Any, url: str | None = None,
+               known: Literal["then", "now"] = "then", estimates: pd.DataFrame | None = None,
+               data_dir: str | Path | None = None,
+               today: _dt.date | None = None) -> pd.DataFrame:
+    """Find every numeric claim about the war's statistics in *text* and judge it.
+
+    Parameters
+    ----------
+    text
+        English text (an article, a report, a speech).
+    published
+        The day the text was published (``YYYY-MM-DD`` or a date): anchors "last year" and
+        is the cut-off for ``known="then"``.
+    url
+        Where the text was published (shown as the claims' origin).
+    known
+        ``"then"``: judge only against figures published by *published*; ``"now"``: against
+        every figure in the registry.
+    estimates
+        The registry's estimates with source columns (default: load ``data/``).
+
+    Returns
+    -------
+    One row per claim (columns :data:`RESULT_COLUMNS`): the sentence, ``start``/``end``
+    character offsets of the claim's words in *text*, ``value`` (persons; shares as
+    fractions, 0.5 for "half"; the war's age in years), ``measure``, ``comparator``,
+    period and dimensions, the detailed ``verdict`` of :func:`syriastats.claims.check`,
+    ``verdict_class`` (:data:`VERDICT_CLASSES`), ``explanation`` and the estimate ids of
+    the ``figures`` used; ``lower``/``upper`` the model range judged against. An empty
+    frame when the text holds no war statistics.
+    """
+    if not isinstance(text, str):
+        raise TextCheckError(f"text must be a string, got {type(text).__name__}")
+    if not text.strip():
+        raise TextCheckError("the text is empty: nothing to check")
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+        raise TextCheckError(f"the text is larger than the limit of {MAX_TEXT_BYTES:,} bytes "
+                             "(10 MB): split it and check the parts")
+    if known not in ("then", "now"):
+        raise TextCheckError(f"known must be 'then' or 'now', got {known!r}")
+    pub = parse_published(published, today=today)
+    found = extract_claims(text, pub)
+    if found.empty:
+        return pd.DataFrame(columns=RESULT_COLUMNS)
+    est = estimates if estimates is not None else _registry(data_dir)
+    claims = claims_frame(found, pub, url)
+    judged = _judge(claims, est, known)
+    res = found.copy()
+    res["comparator"] = claims["comparator"].to_numpy()
+    res["known"] = known
+    for col in ("verdict", "verdict_class", "explanation", "lower", "upper"):
+        res[col] = judged[col].to_numpy()
+    res["figures"] = judged["estimate_ids"].astype(str).str.replace(";", ", ").to_numpy()
+    return res[RESULT_COLUMNS].reset_index(drop=True)

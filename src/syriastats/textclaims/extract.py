@@ -1,0 +1,579 @@
+"""Turn English text into claims: one row per numeric statement about the war's statistics.
+
+For each sentence (:func:`~syriastats.textclaims.sentences.split_sentences`) every number
+(:func:`~syriastats.textclaims.numbers.find_numbers`) is kept only if it counts people
+(or a share of the population, or the war's age), and then read for:
+
+* the hedge before or after it -> ``comparator`` (about / at_least / at_most / less_than);
+* the cue words next to it -> ``measure`` (deaths, refugees, IDPs, returns, ...), first in
+  the words after the number up to the next clause break, then in the words before it
+  back to the previous number, then the nearest cue in the sentence;
+* group words ("civilians", "children") -> ``group``; countries of asylum -> ``host``;
+  Syrian places -> ``area``; "according to SOHR" -> ``attribution``;
+* the period ("in 2014", "last year", "since the fall of Assad", "since the war began")
+  -> ``period_type``, ``period_start``, ``as_of`` (relative to *published*).
+
+Numbers that are not war statistics are dropped: years, days of the month, ages, money,
+distances, durations (unless the war's age), weapon models ("Mi-8"), things that are not
+people ("300 air strikes") and an incident's casualties (a small number with no
+war-level cue, or a number tied to one attack, crash or day).
+All word lists are in :mod:`syriastats.textclaims.vocabulary`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.numbers import Number, find_numbers
+from syriastats.textclaims.sentences import split_sentences
+
+#: Columns of :func:`extract_claims`' result, in order.
+EXTRACT_COLUMNS: list[str] = [
+    "sentence_index", "sentence", "start", "end", "claim_text", "value", "kind", "measure",
+    "comparator", "period_type", "period_start", "as_of", "area", "host", "group",
+    "attribution",
+]
+
+_FLAGS = re.I
+
+
+def _c(p: str) -> re.Pattern[str]:
+    return re.compile(p, _FLAGS)
+
+
+_HEDGE_BEFORE = [(_c(r"(?:^|[^\w])(" + h + r")\s*$"), c) for h, c in V.HEDGES]
+_HEDGE_AFTER = [(_c(r"^\s*(" + h + r")(?!\w)"), c) for h, c in V.POST_HEDGES]
+_CUES = [(_c(p), k) for p, k in V.MEASURE_CUES]
+_CUES_NO_POP = [(rx, k) for rx, k in _CUES if k != "population"]
+_GROUPS = [(_c(p), g) for p, g in V.GROUPS]
+_HOSTS = [(_c(r"\b(?:" + p + r")"), h) for p, h in V.HOSTS]
+_AREAS = [(_c(r"\b(?:" + p + r")"), a) for p, a in V.AREAS]
+_ATTR = [(_c(p), a) for p, a in V.ATTRIBUTIONS]
+_ATTR_FRAME = _c(r"\b(?:" + V.ATTRIBUTION_FRAME + r")\b")
+_NON_PEOPLE = _c(r"^\s*(?:-\s*)?(?:" + V.NON_PEOPLE_UNITS + r")")
+_MONEY = _c(V.MONEY_BEFORE)
+_INCIDENT = _c(V.INCIDENT_CUES)
+_WAR_LEVEL = _c(V.WAR_LEVEL_CUES)
+_SINCE_WAR = _c(V.SINCE_WAR_START)
+_SINCE_FALL = _c(V.SINCE_ASSAD_FALL)
+_STOP = _c(r"[;:()\[\]\u2013\u2014]|\s-\s|,\s|\s(?:and|but|while|whereas|of whom|including"
+           r"|as well as|compared|versus|than|after|before|when|since|according)\s|\.(?:\s|$)")
+_POP_DENOM = _c(r"^\s*(?:of\s+)?(?:all\s+|the\s+|syria'?s\s+|the\s+country'?s\s+)?"
+                r"(?:(?:entire|whole|total|pre-?war|prewar|original|current)\s+)*"
+                r"(?:syrian\s+)?(?:population|syrians|people of syria|inhabitants|the country\b"
+                r"|the people\b|its people|the nation)")
+_POP_AFTER_HEDGE = _c(r"(?:population|syrians)")
+_AGE = _c(r"(?:aged|age of|ages of|ages)\s*$")
+_PEOPLE_AFTER = _c(r"^\s*(?:people|persons|individuals|syrians|civilians|children|refugees"
+                   r"|men|women|residents|deaths|dead|fighters|soldiers|idps|returnees)\b")
+_DURATION_AFTER = _c(r"^\s*(?:-\s*|\s)?(?:years?|months?)(?:-long|-old| long| old)?\s+(?:of|into|in)?\s*"
+                     r"(?:the\s+|syria'?s\s+|a\s+|brutal\s+|bloody\s+)*(?:civil\s+)?"
+                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|violence)"
+                     r"|^\s*-?\s*(?:years?|months?)(?:-long|-old)?\s+(?:civil\s+)?(?:war|conflict|uprising)")
+_DURATION_BEFORE = _c(r"(?:war|conflict|fighting|crisis|revolution|uprising)\b[^.;]{0,40}?"
+                      r"(?:lasted|raged(?: on)?(?: for)?|is|has been going on for|persisted for|entered"
+                      r"|entering|now|marks?|turns?|into|for|after)\s+$"
+                      r"|\b(?:in|over|during|after) (?:the (?:last|past) )?$")
+_YEARS_AGO = _c(r"^\s*years? ago\b")
+_WAR_BEGAN = _c(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started|erupted"
+                r"|broke out)|\boutbreak\b")
+_WAR_WORD = _c(r"\b(?:war|conflict|uprising|crisis|revolution|fighting)\b")
+_ORDINAL_YEAR = _c(r"^\s*year\b")
+_ORDINAL_BEFORE = _c(r"(?:its|the war'?s|the conflict'?s)\s*$")
+_MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
+_YEAR_IN = _c(r"\b(?:in|during|throughout|for|of)\s+(?:the\s+(?:year|whole\s+of)\s+)?"
+              r"(?:(?:all\s+of|the\s+whole\s+of)\s+)?((?:19|20)\d\d)\b(?!\s*(?:-|\u2013|to|and)\s*(?:19|20)\d\d)")
+_YEAR_BY = _c(r"\b(?:by|at|as of|as at|until|till|through|to|end of|end-)\s+(?:the\s+)?"
+              r"(?:(end|close|middle|start|beginning)\s+of\s+)?(?:(?:early|mid|late)-?\s*)?(?:(\d{1,2})\s+)?"
+              r"(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b")
+_PART_OF_YEAR = _c(r"\b(?:in|from|since|by)\s+(early|mid|late)[- ]((?:19|20)\d\d)\b")
+_SINCE_DATE = _c(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*"
+                 r"(?:(\d{1,2})(?:st|nd|rd|th)?,?\s*)?((?:19|20)\d\d)?\b")
+_SINCE_NOT_PERIOD = _c(r"(?:first|toll|highest|lowest|worst|deadliest|largest|biggest|most)\W+"
+                       r"(?:\w+\W+){0,3}$")
+_LAST_N = _c(r"\b(?:in|over|during)?\s*the (?:last|past) (\d+|\w+) (months|weeks)\b")
+_LAST_YEAR = _c(r"\blast year\b(?!'s)")
+_PAST_YEAR_FLOW = _c(r"^[^.;]{0,70}?\b(?:in|over|during) the (?:past|last) (?:year|12 months|twelve months)\b")
+_YEAR_ADJ = _c(r"\b((?:19|20)\d\d) (?:casualty|death|toll|killing)")
+_BOTH_GROUPS = _c(r"civilians and (?:combatants|fighters)|(?:combatants|fighters) and civilians"
+                  r"|civilian and military|fighters and civilians")
+_YEAR_AGO = _c(r"\b(?:a|one) year ago\b")
+_SINCE_EVENT = _c(r"\bsince\b[^.;,]{0,50}?\b(?:on|in)\s+(?:(\d{1,2})\s+)?(" + "|".join(
+    sorted(V.MONTHS, key=len, reverse=True)) + r")\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?,?\s*)?((?:19|20)\d\d)?\b")
+_LAST_UNIT = _c(r"\b(?:in|over|during)\s+the (?:last|past) (month|week)\b")
+_IN_MONTH = _c(r"\bin (" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3), key=len, reverse=True))
+               + r")\b(?!\s*(?:\d|of))")
+_DIFFERENCE = _c(r"^\s*(?:people\s+)?(?:higher|lower|more|fewer|less)\s+than\b")
+_THIS_YEAR = _c(r"\bthis year\b|\bso far in \d{4}\b|\bsince the (?:start|beginning) of the year\b")
+_PREWAR = _c(r"\bpre-?war\b|\bbefore the (?:civil )?(?:war|conflict|uprising|crisis)\b"
+             r"|\bprior to the (?:war|conflict)\b|\b(?:began|started|erupted) in 2011\b|\bin 2011\b")
+_OTHER = _c(V.OTHER_COUNTRIES)
+_SYRIA = _c(r"\bsyria|\bsyrians?\b")
+_PROGRAMME = _c(V.PROGRAMME_CUES)
+_PROJECTION = _c(V.PROJECTION_CUES)
+_SHORT = _c(V.SHORT_PERIOD_CUES)
+_NON_WAR = _c(V.NON_WAR_CAUSES)
+_DIRECT = _c(r"\bdirectly\b|violent deaths|direct deaths")
+_INDIRECT = _c(r"indirect|lack of (?:health|medical) care|failing to receive|inadequate (?:health|medical)"
+               r"|died from (?:disease|hunger)")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                         "\u2014": "-"})
+
+#: Measure kinds counted over a period (flows / cumulative totals), not stocks.
+PERIOD_KINDS: frozenset[str] = frozenset({"deaths", "detention", "injured", "missing",
+                                          "returns", "asylum"})
+
+
+@dataclass
+class TextClaim:
+    """One claim found in a text (offsets into the whole text)."""
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    claim_text: str
+    value: float
+    kind: str
+    measure: str
+    comparator: str
+    period_type: str
+    period_start: str
+    as_of: str
+    area: str
+    host: str
+    group: str
+    attribution: str
+
+
+def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
+    best: tuple[int, str] | None = None
+    for rx, code in patterns:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), code)
+    return best[1] if best else ""
+
+
+def _priority(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
+    for rx, code in patterns:
+        if rx.search(text):
+            return code
+    return ""
+
+
+def _nearest(patterns: list[tuple[re.Pattern[str], str]], text: str, at: int) -> str:
+    best: tuple[int, int, str] | None = None
+    for rank, (rx, code) in enumerate(patterns):
+        for m in rx.finditer(text):
+            d = m.start() - at if m.start() >= at else at - m.end()
+            if best is None or (d, rank) < (best[0], best[1]):
+                best = (d, rank, code)
+    return best[2] if best else ""
+
+
+def _hedge(before: str, after: str) -> tuple[str, int]:
+    """(comparator, characters of hedge text before the number) for one number."""
+    for rx, comp in _HEDGE_BEFORE:
+        m = rx.search(before)
+        if m:
+            return comp, len(before) - m.start(1)
+    for rx, comp in _HEDGE_AFTER:
+        if rx.search(after):
+            return comp, 0
+    return "about", 0
+
+
+def _forward(s: str, num: Number, nxt: Number | None) -> str:
+    end = nxt.start if nxt is not None else len(s)
+    seg = s[num.end:min(end, num.end + 90)]
+    m = _STOP.search(seg)
+    return seg[:m.start()] if m else seg
+
+
+def _backward(s: str, num: Number, prev: Number | None) -> str:
+    start = prev.end if prev is not None else 0
+    return s[max(start, num.start - 100):num.start]
+
+
+def _day(ts: pd.Timestamp) -> str:
+    return ts.strftime("%Y-%m-%d")
+
+
+def _end_of(year: int, month: int | None = None, day: int | None = None) -> pd.Timestamp:
+    if month is None:
+        return pd.Timestamp(year=year, month=12, day=31)
+    if day is None:
+        return pd.Timestamp(year=year, month=month, day=1) + pd.offsets.MonthEnd(0)
+    return pd.Timestamp(year=year, month=month, day=day)
+
+
+def _date(year: int, month: int | None, day: int | None, end: bool) -> pd.Timestamp:
+    """A day from parts; a missing month/day is the first (end=False) or last (end=True)."""
+    if month is None:
+        return _end_of(year) if end else pd.Timestamp(year=year, month=1, day=1)
+    if day is None:
+        return _end_of(year, month) if end else pd.Timestamp(year=year, month=month, day=1)
+    try:
+        return pd.Timestamp(year=year, month=month, day=day)
+    except ValueError:
+        return _end_of(year, month) if end else pd.Timestamp(year=year, month=month, day=1)
+
+
+def _since(local: str, published: pd.Timestamp) -> pd.Timestamp | None:
+    """The start date of a 'since <date>' in *local* (a year-less date is in the year of
+    publication, or the year before if that would be after it), or None."""
+    for m in _SINCE_DATE.finditer(local):
+        d, mon, d2, y = m.groups()
+        if not (mon or y):
+            continue
+        if _SINCE_NOT_PERIOD.search(local[:m.start()]):
+            continue  # "the first official toll since 2014": not the claim's period
+        month = V.MONTHS.get((mon or "").lower()) if mon else None
+        day = int(d or d2) if (d or d2) and month else None
+        if y:
+            return _date(int(y), month, day, end=False)
+        start = _date(published.year, month, day, end=False)
+        if start > published:
+            start = _date(published.year - 1, month, day, end=False)
+        return start
+    m = _SINCE_EVENT.search(local)
+    if m and not _SINCE_NOT_PERIOD.search(local[:m.start()]):
+        d, mon, d2, y = m.groups()
+        month = V.MONTHS.get(mon.lower())
+        day = int(d or d2) if (d or d2) else None
+        year = int(y) if y else published.year
+        start = _date(year, month, day, end=False)
+        if start > published:
+            start = _date(year - 1, month, day, end=False)
+        return start
+    return None
+
+
+def _period(sentence: str, local: str, kind: str,
+            published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+    """(period_type, period_start, as_of) of a claim of *kind*.
+
+    *local* is the text around the number (its clause and a little more): periods are
+    read there first, so a year elsewhere in a long sentence does not leak in; "since
+    the fall of Assad" is read in the whole sentence.
+    """
+    low = local.lower()
+    war_start = pd.Timestamp(V.WAR_START)
+    periodic = kind in PERIOD_KINDS
+    if kind == "population":
+        if _PREWAR.search(low) or _PREWAR.search(sentence.lower()):
+            d = pd.Timestamp("2011-03-15")
+            return "stock", d, d
+    if _SINCE_FALL.search(sentence.lower()):
+        start = pd.Timestamp(V.ASSAD_FALL)
+        return ("cumulative", start, published) if periodic else ("flow", start, published)
+    if periodic and _THIS_YEAR.search(low):
+        return "flow", pd.Timestamp(year=published.year, month=1, day=1), published
+    m = _LAST_N.search(low)
+    if m:
+        nw = m.group(1).lower()
+        k = int(nw) if nw.isdigit() else V.UNITS.get(nw, V.TENS.get(nw, 0))
+        if k:
+            unit = "months" if m.group(2).lower().startswith("month") else "weeks"
+            start = published - (pd.DateOffset(months=k) if unit == "months" else pd.Timedelta(weeks=k))
+            return "flow", pd.Timestamp(start).normalize(), published
+    m = _LAST_UNIT.search(low)
+    if m:
+        off = pd.DateOffset(months=1) if m.group(1).lower() == "month" else pd.Timedelta(weeks=1)
+        return "flow", pd.Timestamp(published - off).normalize(), published
+    start = _since(low, published)
+    if start is not None and start < published:
+        if start <= war_start + pd.Timedelta(days=120):
+            if periodic:
+                return "cumulative", war_start, published
+        else:
+            return ("cumulative" if periodic else "flow"), start, published
+    if _YEAR_AGO.search(low):
+        d = (published - pd.DateOffset(years=1)).normalize()
+        return ("cumulative", war_start, d) if periodic else ("stock", d, d)
+    m = _IN_MONTH.search(low)
+    if m and not _YEAR_IN.search(low) and not _YEAR_BY.search(low):
+        month = V.MONTHS[m.group(1).lower()]
+        end = _end_of(published.year, month)
+        if end > published:
+            end = _end_of(published.year - 1, month)
+        return ("cumulative", war_start, end) if periodic else ("stock", end, end)
+    if _LAST_YEAR.search(low):
+        y = published.year - 1
+        if periodic:
+            return "flow", pd.Timestamp(year=y, month=1, day=1), _end_of(y)
+        return "stock", _end_of(y), _end_of(y)
+    m = _PART_OF_YEAR.search(low)
+    if m:
+        part, y = m.group(1), int(m.group(2))
+        end = {"early": _end_of(y, 3), "mid": _end_of(y, 6), "late": _end_of(y, 11)}[part]
+        end = min(end, published)
+        return ("cumulative", war_start, end) if periodic else ("stock", end, end)
+    m = _YEAR_BY.search(low)
+    if m:
+        part, d, mon, d2, y = m.groups()
+        month = V.MONTHS.get(mon) if mon else None
+        day = int(d or d2) if (d or d2) and month else None
+        if part in ("start", "beginning") and month is None:
+            end = pd.Timestamp(year=int(y), month=1, day=1)
+        else:
+            end = _date(int(y), month, day, end=True)
+        end = min(end, published)
+        return ("cumulative", war_start, end) if periodic else ("stock", end, end)
+    years = [int(m.group(1)) for m in _YEAR_ADJ.finditer(low) if int(m.group(1)) <= published.year]
+    for m in _YEAR_IN.finditer(low):
+        y = int(m.group(1))
+        lead = low[max(0, m.start() - 30):m.start()]
+        if y > published.year or re.search(r"(?:began|begun|started|erupted|broke out|since"
+                                           r"|uprising|revolution|protests)\W*(?:\w+\W+)?$", lead):
+            continue  # "the war that began in 2011": the war's start, not a period
+        years.append(y)
+    if years:
+        y = years[0]
+        if periodic:
+            return "flow", pd.Timestamp(year=y, month=1, day=1), min(_end_of(y), published)
+        end = min(_end_of(y), published)
+        return "stock", end, end
+    if periodic:
+        if kind == "returns" and published >= pd.Timestamp(V.ASSAD_FALL):
+            return "cumulative", pd.Timestamp(V.ASSAD_FALL), published
+        return "cumulative", war_start, published
+    return "stock", published, published
+
+
+def _measure(kind: str, group: str, host: str, window: str) -> str:
+    """Measure name (registry vocabulary, legacy names where dimensions are missing)."""
+    if kind == "deaths":
+        if group in ("civilians", "children", "women"):
+            return "deaths_civilian"
+        if group in ("combatants", "government_forces", "armed_opposition", "foreign_fighters"):
+            return "deaths_combatant"
+        return "deaths_total"
+    if kind == "detention":
+        return "deaths_in_detention"
+    if kind == "injured":
+        return "injured"
+    if kind == "missing":
+        return "missing_persons"
+    if kind == "people_in_need":
+        return "people_in_need"
+    if kind == "population":
+        return "population"
+    if kind == "idps":
+        return "idps"
+    if kind == "displaced":
+        return "displaced_total"
+    if kind == "asylum":
+        return "asylum_applications_europe_cumulative"
+    if kind == "returns":
+        if re.search(r"internally displaced|\bidps?\b|their homes|areas of origin|villages|"
+                     r"home areas|within syria", window, _FLAGS) and not re.search(
+                         r"refugee|from abroad|from (?:turkey|lebanon|jordan|iraq|egypt)", window,
+                         _FLAGS):
+            return "idp_returns"
+        return "refugee_returns"
+    if kind == "refugees":
+        if host == "WORLD":
+            return "refugees_worldwide"
+        if host and host != "REGION":
+            return "refugees_registered_by_host"
+        return "refugees_registered"
+    return ""
+
+
+_SHARE_MEASURE = {"displaced": "displaced_share", "refugees": "refugees_share",
+                  "idps": "idps_share"}
+_HOST_COUNTRY = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD")) + r")")
+_GENERIC_DENOM = _c(r"^\s*(?:of\s+)?(?:the|its)\s+(?:population|country)\b")
+
+
+def _last(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
+    """The code of the match nearest the end of *text* (for words before a number)."""
+    best: tuple[int, str] | None = None
+    for rx, code in patterns:
+        for m in rx.finditer(text):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), code)
+    return best[1] if best else ""
+
+
+def _duration(num: Number, s: str, before: str, after: str, comp: str,
+              hedge_len: int) -> tuple[float, str, int] | None:
+    """(years, comparator, end offset) if *num* states the war's age, else None."""
+    low = s.lower()
+    if num.kind == "ordinal":
+        if _ORDINAL_YEAR.search(after) and _ORDINAL_BEFORE.search(before):
+            m = _ORDINAL_YEAR.search(after)
+            return num.value - 1, "at_least", num.end + (m.end() if m else 0)
+        return None
+    if num.kind != "count" or num.value >= 100:
+        return None
+    unit = re.match(r"^\s*-?\s*(years?|months?)(?:-long|-old)?", after, _FLAGS)
+    if not unit:
+        return None
+    months = unit.group(1).lower().startswith("month")
+    bare = before[:len(before) - hedge_len] if hedge_len else before
+    ok = bool(_DURATION_AFTER.search(after)) and not re.search(r"\b(?:first|next|coming)\s+$", bare,
+                                                                _FLAGS)
+    if not ok and not months and re.search(r"\b(?:in|during|over) the (?:last|past)\s+$", bare, _FLAGS) \
+            and re.search(r"\b(?:died|killed|dead|deaths|lives)\b", low):
+        ok = True
+    if not ok and not months:
+        ok = bool(_YEARS_AGO.search(after) and _WAR_BEGAN.search(low))
+        if not ok and _DURATION_BEFORE.search(bare) and _WAR_WORD.search(low) \
+                and not re.search(r"\b(?:first|next|coming)\s+$", bare, _FLAGS) \
+                and not _YEARS_AGO.search(after):
+            ok = True
+    if not ok:
+        return None
+    value = num.value / 12 if months else num.value
+    # 'almost / nearly N years' says the age is below N: a ceiling
+    hedge = before[len(bare):].lower().strip()
+    if comp == "about" and re.match(r"nearly|almost|just under", hedge):
+        comp = "at_most"
+    return round(value, 4), comp, num.end + unit.end()
+
+
+def _claims_in_sentence(si: int, sent_text: str, offset: int,
+                        published: pd.Timestamp) -> list[TextClaim]:
+    raw = sent_text
+    s = sent_text.translate(_QUOTES)  # same length: offsets stay valid
+    low = s.lower()
+    nums = find_numbers(s)
+    models = [(m.start(), m.end()) for m in V.MODEL_RE.finditer(s)]
+    attribution = _first(_ATTR, s) if _ATTR_FRAME.search(s) else ""
+    sentence_off = bool(_OTHER.search(s)) and not _SYRIA.search(s)
+    non_war = bool(_NON_WAR.search(s))
+    out: list[TextClaim] = []
+    for k, num in enumerate(nums):
+        prev = nums[k - 1] if k > 0 else None
+        nxt = nums[k + 1] if k + 1 < len(nums) else None
+        before, after = s[:num.start], s[num.end:]
+        if any(a <= num.start < b for a, b in models) or sentence_off:
+            continue
+        comp, hedge_len = _hedge(before, after)
+        start = num.start - hedge_len
+        # ---- the war's age
+        dur = _duration(num, s, before, after, comp, hedge_len)
+        if dur is not None:
+            years, dcomp, end = dur
+            out.append(TextClaim(si, raw, offset + start, offset + end, raw[start:end], float(years),
+                                 "duration", "war_duration_years", dcomp, "stock",
+                                 _day(published), _day(published), "SYR", "", "", attribution))
+            continue
+        if non_war:
+            continue
+        fwd, back = _forward(s, num, nxt), _backward(s, num, prev)
+        local = s[max(0, num.start - 120):num.end + 120]
+        if (_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40])) \
+                and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS):
+            continue
+        gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
+        if _SHORT.search(back[-40:] + " " + gwin) and not _SINCE_FALL.search(low):
+            continue
+        # ---- shares of the population
+        if num.kind == "share":
+            rest = after
+            denom = _POP_DENOM.search(rest)
+            if denom:
+                if _GENERIC_DENOM.search(rest) and _HOST_COUNTRY.search(before):
+                    continue  # "10% of the population" of a host country
+                kind = (_first(_CUES_NO_POP, _forward(s, Number(num.start, num.end + denom.end(), 0,
+                                                                 "share", ""), nxt))
+                        or _last(_CUES_NO_POP, before[-40:]) or _first(_CUES_NO_POP, rest[:120]))
+            elif re.search(V.POPULATION_WORDS, before[-150:], _FLAGS):
+                kind = _first(_CUES_NO_POP, fwd)
+            else:
+                continue
+            measure = _SHARE_MEASURE.get(kind, "")
+            if not measure or _PROGRAMME.search(fwd):
+                continue
+            ptype, pstart, as_of = _period(s, local, "share", published)
+            if ptype == "flow":
+                ptype, pstart = "stock", as_of
+            out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end],
+                                 num.value, "share", measure, comp, ptype, _day(pstart), _day(as_of),
+                                 "SYR", "", "", attribution))
+            continue
+        if num.kind != "count":
+            continue
+        # ---- counts of people
+        if _NON_PEOPLE.search(after) or _MONEY.search(before[-6:].lower()) or _AGE.search(before) \
+                or _DIFFERENCE.search(after):
+            continue
+        if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
+            continue
+        kind = _priority(_CUES, fwd) or _priority(_CUES, back[-60:])
+        if not kind:
+            kind = _nearest(_CUES_NO_POP, s, num.start) or _nearest(_CUES, s, num.start)
+            if not kind:
+                continue
+        if kind == "asylum" and not re.search(r"\beurope|\beu\b", low):
+            continue
+        if kind != "deaths" and _PROGRAMME.search(fwd + " " + back[-40:]):
+            continue
+        if _OTHER.search(back[-30:] + " " + fwd) and not (
+                kind in ("refugees", "returns") and not re.search(r"afghan|palestin|iraqis", fwd + back[-30:],
+                                                                 _FLAGS)):
+            continue
+        group = _first(_GROUPS, fwd) or _last(_GROUPS, back[-40:])
+        if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
+            group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
+        if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
+            group = ""
+        host = ""
+        if kind in ("refugees", "returns", "asylum"):
+            host = _first(_HOSTS, fwd) or _last(_HOSTS, back)
+            if not host:
+                named = {h for rx, h in _HOSTS if rx.search(s)}
+                host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
+        area = _first(_AREAS, fwd) or _last(_AREAS, back[-60:]) or "SYR"
+        ptype, pstart, as_of = _period(s, local, kind, published)
+        if _PAST_YEAR_FLOW.search(after):
+            ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
+        measure = _measure(kind, group, host, s)
+        if kind == "deaths" and measure == "deaths_total":
+            both = _INDIRECT.search(gwin) and _DIRECT.search(gwin)
+            if not both and _INDIRECT.search(gwin):
+                measure = "deaths_indirect"
+            elif not both and _DIRECT.search(gwin):
+                measure = "deaths_direct"
+        if kind in ("displaced", "idps") and ptype == "flow":
+            measure = "idps_new_displacements"
+        if not measure:
+            continue
+        # an incident's casualties, not a war statistic
+        war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
+            or ptype == "flow"
+        if num.value < V.INCIDENT_MAX and not war_level:
+            continue
+        if kind in ("deaths", "injured", "missing") and _INCIDENT.search(local) and not (
+                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)):
+            continue
+        if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
+            continue
+        out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
+                             kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
+                             group or ("all" if kind in ("deaths", "injured") else ""),
+                             attribution))
+    return out
+
+
+def extract_claims(text: str, published: str | pd.Timestamp) -> pd.DataFrame:
+    """Every numeric claim about the war's statistics in *text* (columns :data:`EXTRACT_COLUMNS`).
+
+    *published* (the text's publication date) anchors relative periods ("last year") and
+    is the claim's ``as_of`` when the text names no other date. ``value`` is in persons,
+    a fraction for shares (0.5 for "half"), years for the war's age; ``start``/``end`` are
+    character offsets of the claim's words (hedge and number) in *text*; ``period_start``
+    and ``as_of`` are ``YYYY-MM-DD``.
+    """
+    pub = pd.Timestamp(published)
+    rows: list[dict] = []
+    for si, sent in enumerate(split_sentences(text)):
+        for c in _claims_in_sentence(si, sent.text, sent.start, pub):
+            rows.append(asdict(c))
+    return pd.DataFrame(rows, columns=EXTRACT_COLUMNS)

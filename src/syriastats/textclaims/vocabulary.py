@@ -1,0 +1,274 @@
+"""The one reviewed vocabulary of the text-claim extractor (word lists and regex fragments).
+
+Everything the extractor knows about English wording lives here, so a reviewer can read
+and amend it in one place: number words, scale words, hedges (and the comparator each
+maps to), the cue words that say which measure a number counts, the words that mark a
+number as *not* a war statistic (money, distances, ages, an incident's casualties), the
+place names that become ``host`` / ``area`` codes, group words and attributions.
+
+Rules of thumb recorded here (with the reason):
+
+* "nearly", "almost", "close to", "just under" -> ``about``: they mean "slightly below",
+  so the checker's +/-5 % reading of "about" is the fair test (read as "at most" a claim of
+  "nearly 5 million" against 4.8 million would be judged a ceiling above the sources).
+* "as many as", "up to", "as much as", "at most", "no more than" -> ``at_most`` (a ceiling).
+* "more than", "over", "at least", "in excess of", "exceeds", "tops", "passed", "just over",
+  "upwards of", "surpassed" -> ``at_least`` (a floor).
+* "fewer than", "less than", "under", "below" -> ``less_than`` (strictly below).
+* A bare number ("470,000 people were killed") -> ``about``.
+"""
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- numbers
+
+#: Spelled-out units (value of the word).
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+#: Spelled-out tens.
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+#: Scale words (multiplier); abbreviations after a digit only ("4.8m", "12mn").
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
+}
+SCALE_ABBREVIATIONS: dict[str, float] = {"m": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9}
+#: Fractions said in words (value as a fraction of a whole).
+FRACTIONS: dict[str, float] = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+    "one-third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25,
+    "one quarter": 0.25, "one-quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75,
+    "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1,
+}
+#: Ordinals (for "now in its sixth year").
+ORDINALS: dict[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+    "7th": 7, "8th": 8, "9th": 9, "10th": 10, "11th": 11, "12th": 12, "13th": 13, "14th": 14,
+    "15th": 15,
+}
+
+# --------------------------------------------------------------------------- hedges
+
+#: Hedge phrase (regex, lower case, before the number) -> comparator. Longest first.
+HEDGES: list[tuple[str, str]] = [
+    (r"as many as", "at_most"), (r"as much as", "at_most"), (r"up to", "at_most"),
+    (r"no more than", "at_most"), (r"at most", "at_most"), (r"a maximum of", "at_most"),
+    (r"just over", "at_least"), (r"well over", "at_least"), (r"more than", "at_least"),
+    (r"over", "at_least"), (r"at least", "at_least"), (r"in excess of", "at_least"),
+    (r"upwards of", "at_least"), (r"exceed(?:s|ed|ing)?", "at_least"),
+    (r"top(?:s|ped)?", "at_least"), (r"surpass(?:es|ed)?", "at_least"),
+    (r"pass(?:es|ed)?", "at_least"), (r"a minimum of", "at_least"),
+    (r"(?:risen|rose|rises|climbed|climbs) (?:to )?(?:more than|over|above)", "at_least"),
+    (r"fewer than", "less_than"), (r"less than", "less_than"), (r"under", "less_than"),
+    (r"below", "less_than"),
+    (r"just under", "about"), (r"nearly", "about"), (r"almost", "about"),
+    (r"close to", "about"), (r"about", "about"), (r"around", "about"), (r"some", "about"),
+    (r"roughly", "about"), (r"approximately", "about"), (r"an estimated", "about"),
+    (r"estimated", "about"), (r"approx\.", "about"), (r"circa", "about"),
+]
+#: Hedges said after the number ("500,000 or more").
+POST_HEDGES: list[tuple[str, str]] = [
+    (r"or more", "at_least"), (r"and more", "at_least"), (r"\+", "at_least"),
+    (r"or so", "about"), (r"or fewer", "at_most"), (r"at least", "at_least"),
+]
+
+# --------------------------------------------------------------------------- measures
+
+#: Cue regexes (lower-case text) that say what a number counts, tried in this order
+#: within the words around a number. Each maps to a *kind*; the extractor combines the
+#: kind with group/host/area words into a measure.
+MEASURE_CUES: list[tuple[str, str]] = [
+    (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
+     "returns"),
+    (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
+     r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
+     r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
+    (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
+     r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid",
+     "people_in_need"),
+    (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for", "missing"),
+    (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
+     r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons", "detention"),
+    (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
+     r"|fled to (?:neighbou?ring|other|nearby) countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
+     r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
+     r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
+     r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
+     r"|hosts?\b|hosting|is home to|registered (?:in|with)", "refugees"),
+    (r"asylum (?:applications|claims|seekers|requests)|applied for asylum", "asylum"),
+    (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
+     r"|fled their homes|flee their homes|left their homes|driven from their homes"
+     r"|exodus", "displaced"),
+    (r"wounded|injured|injuries|maimed", "injured"),
+    (r"killed|died|dead\b|deaths?\b|death toll|toll\b|lost their lives|lives\b|perished"
+     r"|fatalities|been slain|killings?|casualt(?:y|ies)", "deaths"),
+    (r"population|inhabitants|lived in syria|people lived|pre-war|residents|before the (?:civil )?war"
+     r"|\b(?:syria|the country) had\b", "population"),
+]
+
+#: Group words (the people counted) -> group code.
+GROUPS: list[tuple[str, str]] = [
+    (r"\bchildren\b|\bkids\b|\bminors\b|\bboys\b|\bgirls\b", "children"),
+    (r"\bwomen\b", "women"),
+    (r"\bcivilians?\b|non-combatants", "civilians"),
+    (r"government (?:forces|soldiers|troops)|regime (?:forces|soldiers|troops)|army soldiers"
+     r"|pro-government|pro-regime|syrian soldiers|loyalist", "government_forces"),
+    (r"\brebels?\b|opposition fighters|armed opposition", "armed_opposition"),
+    (r"foreign fighters|jihadists", "foreign_fighters"),
+    (r"\bfighters\b|\bcombatants?\b|\bmilitants\b|\bsoldiers\b|\btroops\b|islamic state|\bisis\b"
+     r"|daesh|militia members", "combatants"),
+]
+
+#: Host countries (refugees, returns, asylum): regex -> ISO alpha-3 / REGION / WORLD.
+HOSTS: list[tuple[str, str]] = [
+    (r"turkey|t[uü]rkiye|turkish", "TUR"), (r"lebanon|lebanese", "LBN"),
+    (r"jordan(?:ian)?\b", "JOR"), (r"iraq(?:i)?\b|kurdistan", "IRQ"), (r"egypt(?:ian)?", "EGY"),
+    (r"germany|german\b", "DEU"), (r"sweden|swedish", "SWE"), (r"austria", "AUT"),
+    (r"netherlands|dutch", "NLD"), (r"greece|greek", "GRC"), (r"canada|canadian", "CAN"),
+    (r"united states|the us\b|the u\.s\.|america\b", "USA"),
+    (r"united kingdom|britain|the uk\b", "GBR"), (r"france|french", "FRA"),
+    (r"neighbou?ring countries|neighbou?ring states|the region\b|the wider region"
+     r"|the middle east\b|surrounding countries|nearby countries|(?:just |the )?five (?:neighbou?ring )?countries"
+     r"|surrounding region", "REGION"),
+    (r"worldwide|around the world|across the world|the world over|globally|world-wide",
+     "WORLD"),
+    (r"abroad", "WORLD"),
+]
+
+#: Places inside Syria -> ISO 3166-2 area code.
+AREAS: list[tuple[str, str]] = [
+    (r"eastern ghouta|ghouta|rif dimashq|rural damascus|damascus countryside|douma|darayya|yarmouk",
+     "SY-RD"),
+    (r"aleppo", "SY-HL"), (r"idlib|idleb", "SY-ID"), (r"\bhoms\b", "SY-HI"),
+    (r"\bhama\b", "SY-HM"), (r"damascus", "SY-DI"), (r"latakia|lattakia", "SY-LA"),
+    (r"tartus|tartous", "SY-TA"), (r"daraa|deraa|dar'a", "SY-DR"),
+    (r"suwayda|sweida|suwaida", "SY-SU"), (r"quneitra", "SY-QU"),
+    (r"deir (?:ez|al|el)[- ]zor|deir ezzor|deir-ez-zor", "SY-DY"),
+    (r"hasakah|hassakeh|hasakeh|al-hasakah", "SY-HA"), (r"raqqa|raqa", "SY-RA"),
+]
+
+#: Attribution names (regex) -> canonical short name.
+ATTRIBUTIONS: list[tuple[str, str]] = [
+    (r"syrian observatory(?: for human rights)?|\bsohr\b|the observatory", "SOHR"),
+    (r"syrian network for human rights|\bsnhr\b", "SNHR"),
+    (r"violations documentation cent(?:er|re)|\bvdc\b", "VDC"),
+    (r"syrian cent(?:er|re) for policy research|\bscpr\b", "SCPR"),
+    (r"\bunhcr\b|un refugee agency|u\.n\. refugee agency|high commissioner for refugees"
+     r"|refugee agency", "UNHCR"),
+    (r"\bocha\b|office for the coordination of humanitarian affairs", "OCHA"),
+    (r"\bohchr\b|human rights office|high commissioner for human rights|bachelet", "OHCHR"),
+    (r"\biom\b|international organi[sz]ation for migration", "IOM"),
+    (r"\bidmc\b|internal displacement monitoring", "IDMC"),
+    (r"\bunicef\b", "UNICEF"), (r"world health organi[sz]ation|\bwho\b(?= said| says)", "WHO"),
+    (r"\bhrdag\b|human rights data analysis group", "HRDAG"),
+    (r"\bucdp\b|uppsala", "UCDP"), (r"amnesty", "Amnesty International"),
+    (r"human rights watch|\bhrw\b", "Human Rights Watch"),
+    (r"de mistura", "UN envoy (de Mistura)"), (r"ban ki-moon", "UN Secretary-General (Ban)"),
+    (r"guterres", "UN Secretary-General (Guterres)"),
+    (r"united nations|\bthe un\b|\bu\.n\.|\bun\b", "UN"),
+]
+#: Attribution frames: "according to X", "X said", "X says", "said X", "X estimates".
+ATTRIBUTION_FRAME = (r"according to|said|says|estimates?d?|reported|reports|documented"
+                     r"|counted|recorded|figures? from|data from|told")
+
+# --------------------------------------------------------------------------- periods
+
+#: War start (the date the registry's cumulative tolls start from; the month is March 2011).
+WAR_START: str = "2011-03-15"
+#: Fall of the Assad government (for "since the fall of Assad").
+ASSAD_FALL: str = "2024-12-08"
+
+#: "since the war began" and its variants -> cumulative from WAR_START.
+SINCE_WAR_START = (r"since (?:the (?:start|beginning|outbreak|onset) of (?:the |syria'?s )?"
+                   r"(?:(?:civil )?war|conflict|uprising|crisis|revolution|fighting)"
+                   r"|the (?:civil )?(?:war|conflict|uprising|crisis|revolution) "
+                   r"(?:began|started|erupted|broke out)|(?:march )?2011"
+                   r"|it (?:began|started))|in (?:the|syria'?s|a|its) \w*(?: |-)?(?:year|years)?"
+                   r"(?:-long|-old)? ?(?:civil )?(?:war|conflict)|during the (?:civil )?(?:war|conflict)"
+                   r"|of (?:the )?(?:civil )?war|so far|to date|in total|in all")
+#: "since the fall of Assad" and its variants -> from ASSAD_FALL.
+SINCE_ASSAD_FALL = (r"since (?:the (?:fall|ouster|overthrow|collapse|toppling) of (?:the )?"
+                    r"(?:assad|bashar al-assad|president bashar al-assad|al-assad|"
+                    r"assad(?:'s)? (?:regime|government))|(?:assad|the (?:assad )?regime|the "
+                    r"government)(?:'s)? (?:fell|was toppled|was ousted|collapsed)"
+                    r"|(?:assad|al-assad)'s (?:fall|ouster|overthrow)|8 december(?: 2024)?"
+                    r"|december 8(?:, 2024)?|(?:early |late )?december 2024|the regime'?s fall)")
+
+MONTHS: dict[str, int] = {
+    m: i for i, ms in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")], start=1) for m in ms
+}
+
+# --------------------------------------------------------------------------- not statistics
+
+#: Words right after a number that make it something other than a count of people
+#: (time spans, distances, money, weights, models, ages).
+NON_PEOPLE_UNITS = (
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
+    r"(?:-old| old| of age)?"
+    r"|year-old|-?fold\b|(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|mm|cm|kg|kilograms?"
+    r"|tonnes?|tons?|pounds|lbs?|litres?|liters?|barrels?|hectares?|acres?|sq)\b"
+    r"|(?:dollars?|euros?|pounds sterling|lira|liras|francs|usd|eur|gbp)\b"
+    r"|(?:homes|houses|buildings|schools|hospitals|villages|towns|aircraft|planes|jets"
+    r"|helicopters|tanks|rockets|missiles|shells|bombs|barrel bombs|air ?strikes|strikes"
+    r"|attacks|raids|sorties|trucks|vehicles|boats|checkpoints|votes|seats|countries"
+    r"|nations|states|resolutions|articles|pages|calories|doses|meals|tents|calls)\b"
+)
+#: Money marks before a number.
+MONEY_BEFORE = r"(?:\$|us\$|usd|€|£|eur|gbp|sdg|syp)\s?$"
+#: Aircraft and weapon models ("Mi-8", "Su-24", "MiG-29", "F-16", "AK-47", "S-400", "T-72").
+MODEL_RE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Z]?\b")
+#: An incident's casualties: cue words that tie a number to one event, not the war.
+INCIDENT_CUES = (
+    r"\b(?:in|during|after|by) (?:an?|the|this|that|monday's|tuesday's|wednesday's|thursday's"
+    r"|friday's|saturday's|sunday's|yesterday's|today's|sunday|saturday) ?"
+    r"(?:\w+[- ]){0,3}?(?:air ?strikes?|attacks?|bombings?|explosions?|blasts?|shelling"
+    r"|raids?|crash|ambush|massacre|car bomb|suicide bomb(?:ing|er)?|clashes|assault|strike"
+    r"|barrage|shootdown|incident)\b"
+    r"|\bovernight\b|\bthis (?:morning|afternoon|evening|week)\b|\blast night\b"
+    r"|\b(?:past|last) (?:24|48|72) hours\b|\bpast (?:few )?days\b|\bpast week\b"
+    r"|\bcrew(?: members)?\b|\bon board\b|\bhelicopter\b|\bpassengers\b|\bofficers\b"
+    r"|\bcoastal (?:region|violence|killings)|\bwave of violence\b|\bongoing violence\b|\bmassacres?\b"
+)
+#: A period too short to be a war statistic (a week, a day, a month's rate): any kind.
+SHORT_PERIOD_CUES = (
+    r"\b(?:last|past|this|that) week\b|\bper (?:day|week|month|minute|hour)\b|\ba (?:day|week|month)\b(?! ago)"
+    r"|\b(?:daily|weekly|monthly)\b|\ban hour\b|\bpast few days\b"
+    r"|\beach (?:day|week|month)\b|\bevery (?:day|week|month)\b|\bon a (?:daily|weekly|monthly) basis\b"
+    r"|\bovernight\b|\b(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)'s (?:fighting|violence|clashes|offensive|attacks?)\b"
+)
+#: Causes that are not the war (numbers of their victims are not war statistics).
+NON_WAR_CAUSES = r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\bcovid|\bfloods?\b"
+#: Other countries' wars and people (a number about them is not a Syrian statistic).
+OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\bafghan|\byemen|\bukrain|\bgaza\b|\bsudan|\bpalestin"
+                   r"|\biraqis?\b|\begyptian\b|\bin iraq\b|\biraq where\b")
+#: Aid-programme and living-condition figures (not counts of victims or of the displaced).
+PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|malnourish|starv"
+                  r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|sub-?standard shelter")
+#: Words that make a number a forecast or plan, not a statistic.
+PROJECTION_CUES = (r"\b(?:expect\w*|project\w*|forecast\w*|predict\w*|plans?\b|planned|will|would"
+                   r"|could|to balloon|to reach|to rise|to climb|may reach|set to)\b")
+#: A count of people below this, with no war-level cue (a period, "since", "the war",
+#: "toll", "in total"), is read as an incident's casualties and ignored.
+INCIDENT_MAX: float = 1000.0
+#: Words that make a number a war-level statistic despite a small value.
+WAR_LEVEL_CUES = (r"\bsince (?:the|its|\d{4}|march)|\bin the (?:civil )?(?:war|conflict)\b|\bwar'?s toll\b"
+                  r"|\bin total\b|\bto date\b|\bin \d{4}\b|\blast year\b|\bthis year\b"
+                  r"|\bof (?:the )?(?:civil )?war\b|\bsince the (?:war|conflict)")
+
+#: Words that say a share is of the population ("half of Syria's population").
+POPULATION_WORDS = (r"population|syrians\b|the country'?s (?:people|inhabitants)|"
+                    r"(?:of|in) syria\b|pre-war|prewar|people of syria|inhabitants")

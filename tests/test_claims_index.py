@@ -1,0 +1,64 @@
+"""The archive-scale path of the claims checker (syriastats.claims_index) gives exactly the
+verdicts, ranges and explanations of the one-claim-at-a-time path."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from syriastats import claims as C
+from syriastats.claims import checking as J
+from syriastats.claims.selecting import _prepare_estimates
+from syriastats import claims_index as X
+from syriastats import load_claims, load_estimates, load_sources, with_sources
+
+
+@pytest.fixture(scope="module")
+def registry() -> pd.DataFrame:
+    return with_sources(load_estimates(), load_sources())
+
+
+def _varied(claims: pd.DataFrame, n: int, seed: int = 7) -> pd.DataFrame:
+    """*n* claims made from the shipped ones: dates moved up to 400 days, numbers scaled,
+    and some exact duplicates (which are judged once)."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        r = claims.iloc[i % len(claims)].copy()
+        r["claim_id"] = f"v{i:04d}"
+        if i % 5:  # every fifth claim is an exact copy of a shipped one
+            r["as_of"] = pd.Timestamp(r["as_of"]) + pd.Timedelta(days=int(rng.integers(-400, 400)))
+            r["as_of_text"] = r["as_of"].strftime("%Y-%m-%d")
+            if r["comparator"] != "highest_since" and r["measure"] != "war_duration_years":
+                v = float(r["value"]) * float(rng.uniform(0.7, 1.3))
+                r["value"] = min(v, 1.0) if str(r["measure"]).endswith("_share") else round(v, -3)
+        rows.append(r)
+    return pd.DataFrame(rows).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("known", ["then", "now"])
+def test_index_path_equals_the_plain_path(registry, known, monkeypatch):
+    claims = _varied(load_claims(), 80)
+    X.clear_caches()
+    fast = C.check(claims, registry, known=known)
+    monkeypatch.setattr(J, "INDEX_ENABLED", False)
+    X.clear_caches()
+    slow = C.check(claims, registry, known=known)
+    pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_index_slices_by_date_and_keeps_a_sentinel(registry):
+    est = _prepare_estimates(registry, None)
+    ix = X.EstimateIndex(est)
+    near = ix.rows(["idps"], [], pd.Timestamp("2016-06-30"))
+    d = (near["period_end"] - pd.Timestamp("2016-06-30")).abs()
+    assert len(near) and (d <= pd.Timedelta(days=X.SLICE_DAYS)).all()
+    # every row within the checker's widest window is kept
+    full = est[est["measure"] == "idps"]
+    within = full[(full["period_end"] - pd.Timestamp("2016-06-30")).abs()
+                  <= pd.Timedelta(days=366)]
+    assert set(within["estimate_id"]) <= set(near["estimate_id"])
+    far = ix.rows(["idps"], [], pd.Timestamp("1950-01-01"))
+    assert len(far) == 1  # a sentinel: the measure exists, but not near that date
+    whole = ix.rows([], ["population"], pd.Timestamp("2016-06-30"))
+    assert len(whole) == (est["measure"] == "population").sum()
