@@ -100,7 +100,7 @@ def test_text_that_a_spreadsheet_would_run_is_escaped(tmp_path) -> None:
     x = pd.read_excel(release.export_registry("xlsx", out, data), sheet_name="registry")
     assert x["notes"].iloc[0].startswith("'=HYPERLINK")
     # numbers that look negative are not text and are not touched
-    assert release._safe_text("-0.5") == "-0.5"
+    assert release.escape_cell("-0.5") == "-0.5"
 
 
 def test_a_failed_export_leaves_the_earlier_file(tmp_path, monkeypatch) -> None:

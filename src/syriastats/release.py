@@ -36,6 +36,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from syriastats.paths import data_dir as _data_dir
+from syriastats.safe_output import escape_cell
 from syriastats.sources import load_estimates, load_sources, with_sources
 from syriastats.validate import read_descriptor, resource_schema
 
@@ -48,20 +49,6 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 #: Columns of the joined table, in order; the source columns follow the figure's.
 SOURCE_COLUMNS: list[str] = ["publisher", "title", "published", "published_date", "url",
                              "url_kind", "carrier", "accessed", "citation", "source_notes"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_text(v: Any) -> Any:
-    """A text cell a spreadsheet would evaluate gets a leading quote (numbers untouched)."""
-    if not isinstance(v, str) or not v.startswith(_FORMULA_START):
-        return v
-    try:
-        float(v)
-        return v
-    except ValueError:
-        return "'" + v
-
 
 def registry_table(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The registry as one table: every figure with its source document's columns.
@@ -124,7 +111,7 @@ def _text_frame(df: pd.DataFrame) -> pd.DataFrame:
             out[c] = s.dt.strftime("%Y-%m-%d").astype(object).where(s.notna(), None)
         elif isinstance(s.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(s.dtype) \
                 or pd.api.types.is_object_dtype(s.dtype):
-            out[c] = s.astype(object).where(s.notna(), None).map(_safe_text)
+            out[c] = s.astype(object).where(s.notna(), None).map(escape_cell)
     return out
 
 
