@@ -40,6 +40,7 @@ setup: $(STAMP)
 figures: setup
 	@$(BIN)/syriastats validate
 	@$(BIN)/syriastats build
+	@$(BIN)/syriastats charts
 
 # Both suites always run and report; the target fails if either failed.
 test: setup

@@ -33,14 +33,14 @@ def est(eid: str, *, measure: str = "deaths_total", central=None, low=None, high
         method: str = "statistical_estimate", qualifier: str = "exact",
         range_type: str | None = None, margin=None, start: str = "2011-03-15",
         end: str = "2016-06-30", published: str = "2016-07-01", publisher: str | None = None,
-        scope: str = "violent deaths, civilians and fighters") -> dict:
+        scope: str = "violent deaths, civilians and fighters", **extra) -> dict:
     if range_type is None:
         range_type = "bracket" if low is not None else ("margin" if margin is not None else "none")
     return {"estimate_id": eid, "source_id": f"src-{eid}", "publisher": publisher or f"Pub {eid}",
             "measure": measure, "scope": scope, "method": method, "period_start": start,
             "period_end": end, "low": low, "central": central, "high": high,
             "qualifier": qualifier, "range_type": range_type, "range_level": None,
-            "margin": margin, "published": published}
+            "margin": margin, "published": published, **extra}
 
 
 def claim(cid: str, value: float, comparator: str = "about", *, measure: str = "deaths_total",
@@ -50,9 +50,14 @@ def claim(cid: str, value: float, comparator: str = "about", *, measure: str = "
             "as_of": as_of, "value": value, "comparator": comparator, "notes": ""}
 
 
+def _cols(rows: list[dict], base: list[str]) -> list[str]:
+    """The base columns plus any extra ones the rows carry (dimension columns)."""
+    return base + sorted({k for r in rows for k in r} - set(base))
+
+
 def run(claim_rows: list[dict], est_rows: list[dict], **kw) -> pd.DataFrame:
-    return C.check(pd.DataFrame(claim_rows, columns=CLAIM_COLS),
-                   pd.DataFrame(est_rows, columns=EST_COLS), **kw)
+    return C.check(pd.DataFrame(claim_rows, columns=_cols(claim_rows, CLAIM_COLS)),
+                   pd.DataFrame(est_rows, columns=_cols(est_rows, EST_COLS)), **kw)
 
 
 def verdict(claim_rows, est_rows, **kw) -> str:
@@ -474,7 +479,8 @@ def test_floor_uses_a_month_dated_count_published_by_the_claim():
     VDC's smaller count, which excludes government-side forces, is not the floor."""
     rows = [_sohr_like("sohr", 353_935, "2018-03", "2018-03-12", publisher="SOHR"),
             _sohr_like("vdc", 177_617, "2017-05", "2017-06", publisher="VDC",
-                       scope="conflict deaths documented by VDC (excludes government-side forces)")]
+                       scope="conflict deaths documented by VDC (excludes government-side forces)",
+                       group="all_except_government_forces")]
     r = run([claim("c", 500_000, "at_least", as_of="2018-03-12")], rows).iloc[0]
     assert r["lower"] >= 353_935
     assert "sohr)" in r["interval_method"] and "353,935" in r["explanation"]
@@ -488,20 +494,26 @@ def test_floor_leaves_out_a_month_count_published_after_the_claim_date():
     assert r["lower"] < 353_935 and "truncated" not in r["interval_method"]
 
 
-def test_partial_scope_counts_are_not_the_floor():
-    assert C.is_partial_scope("conflict deaths documented by VDC (excludes government-side forces)")
-    assert C.is_partial_scope("provisional documented deaths (limited access; government forces "
-                              "not covered)")
-    assert C.is_partial_scope("violent deaths; outside government-controlled areas")
-    assert not C.is_partial_scope("all deaths SOHR documented (civilians, rebels, government and "
-                                  "allied forces); excludes the missing and, per SOHR, alleged "
-                                  "deaths in government custody")
-    assert not C.is_partial_scope("civilians killed (excludes combatants)", "deaths_civilian")
+def test_partial_counts_are_not_the_floor():
+    """Partial coverage is read from the group and area columns, not from the scope text."""
+    from syriastats.reading import is_partial
+
+    assert is_partial({"measure": "deaths_total", "group": "all_except_government_forces"})
+    assert is_partial({"measure": "deaths_total", "group": "all", "area": "SY-HL"})
+    assert is_partial({"measure": "deaths_civilian", "group": "children"})
+    assert not is_partial({"measure": "deaths_civilian", "group": "civilians", "area": "SYR"})
+    assert not is_partial({"measure": "deaths_total", "group": "all", "area": "SYR",
+                           "scope": "deaths documented (excludes government-side forces)"})
     rows = [_sohr_like("vdc", 300_000, "2016-06-30", "2016-07-01", publisher="VDC",
-                       scope="deaths documented (excludes government-side forces)"),
-            est("exp", central=100_000, qualifier="at_least", method="expert_estimate")]
+                       scope="deaths documented (excludes government-side forces)",
+                       group="all_except_government_forces"),
+            est("exp", central=100_000, qualifier="at_least", method="expert_estimate", group="all")]
     r = run([claim("c", 150_000)], rows).iloc[0]
     assert "truncated" not in r["interval_method"]
+    # the same count marked as covering everyone is the floor
+    rows[0]["group"] = "all"
+    r = run([claim("c", 150_000)], rows).iloc[0]
+    assert "truncated" in r["interval_method"] and "vdc" in r["interval_method"]
 
 
 def test_envelope_holds_only_published_numbers():

@@ -233,8 +233,11 @@ def test_csv_has_fixed_format():
 def test_default_folder_is_figures_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("SYRIASTATS_FIGURES", str(tmp_path / "figs"))
     fig, data = make_chart()
-    paths = export.save_chart(fig, "default-dir", data, META)
+    paths = export.save_chart(fig, "default-dir", data, {**META, "section": "news"})
     assert paths["png"].parent == tmp_path / "figs"
+    # a notebook chart that does not say it is news is a methods chart
+    paths = export.save_chart(fig, "default-dir", data, META)
+    assert paths["png"].parent == tmp_path / "figs" / "methods"
 
 
 def test_empty_data_is_rejected(chart, tmp_path):

@@ -83,7 +83,8 @@ def test_gallery_refuses_an_empty_field(tmp_path):
         gallery.write_gallery(tmp_path)
 
 
-REAL = sorted(p for p in figures_dir().glob("*.json")) if figures_dir().is_dir() else []
+REAL = sorted([*figures_dir().glob("*.json"), *figures_dir().glob("methods/*.json")]) \
+    if figures_dir().is_dir() else []
 
 
 @pytest.mark.skipif(not REAL, reason="no charts exported to figures/ yet")
@@ -95,14 +96,67 @@ def test_real_figures_have_their_five_files_and_full_metadata(path):
     assert rec["source_ids"]
     for ext in EXT:
         assert (path.parent / f"{path.stem}.{ext}").is_file(), ext
+    for variant, files in rec.get("variant_files", {}).items():
+        for name in files.values():
+            assert (path.parent / name).is_file(), (variant, name)
     # the source line is drawn in the image (SVG text stays text)
     svg = (path.parent / f"{path.stem}.svg").read_text(encoding="utf-8")
     drawn = " ".join(re.sub(r"<[^>]+>", " ", svg).split())
-    assert " ".join(rec["source"].split()) in html.unescape(drawn)
+    assert " ".join(rec["source"].split()) in " ".join(html.unescape(drawn).split())
 
 
 @pytest.mark.skipif(not (figures_dir() / "README.md").is_file(), reason="no gallery yet")
 def test_real_gallery_is_up_to_date():
-    records = gallery.load_records(figures_dir())
+    records = gallery.load_records(figures_dir())  # figures/ and figures/methods/
     assert (figures_dir() / "README.md").read_text(encoding="utf-8") == \
         gallery.render_gallery(records)
+
+
+def test_gallery_puts_news_first_then_methods_with_variants(tmp_path):
+    save(tmp_path / "methods", "registry-coverage", "A methods chart")
+    save(tmp_path, "displacement", "A news chart")
+    text = gallery.render_gallery(gallery.load_records(tmp_path))
+    assert text.index("## News charts") < text.index("### A news chart") \
+        < text.index("## Methods charts") < text.index("### A methods chart")
+    assert "(methods/registry-coverage.png)" in text
+
+
+def test_save_chart_routes_methods_slugs_to_the_methods_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "figures_dir", lambda: tmp_path)
+    fig, ax = style.new_figure()
+    meta = {"title": "t", "subtitle": "s", "source": "Source: x", "note": "n", "alt_text": "a",
+            "source_ids": ["x"], "notebook": "n.ipynb"}
+    data = pd.DataFrame({"x": [1]})
+    paths = export.save_chart(fig, "documentation-gap", data, meta)
+    assert paths["png"] == tmp_path / "methods" / "documentation-gap.png"
+    paths = export.save_chart(fig, "anything-else", data, {**meta, "section": "methods"})
+    assert paths["png"].parent.name == "methods"
+    assert export.save_chart(fig, "displacement", data, meta)["png"].parent == tmp_path
+    assert export.save_chart(fig, "a-new-notebook-chart", data, meta)["png"].parent.name == "methods"
+
+
+def test_staged_methods_charts_are_moved_into_figures_methods(tmp_path):
+    """The build stages charts in a hidden folder; methods charts sit in its methods/ subfolder
+    and must land in figures/methods/ (not be dropped with the staging folder)."""
+    from syriastats import build
+
+    figs = tmp_path / "figures"
+    with build.staged_figures(figs) as stage:
+        save(stage / "methods", "documentation-gap", "A methods chart")
+        save(stage, "a-news", "A news chart")
+        build.commit_outputs([], stage, figs)
+    assert (figs / "methods" / "documentation-gap.png").is_file()
+    assert (figs / "a-news.json").is_file()
+    assert not [p for p in figs.iterdir() if p.name.startswith(".build-")]
+
+
+def test_staged_charts_land_in_the_figures_folder_not_the_stage(tmp_path, monkeypatch):
+    """During the build SYRIASTATS_FIGURES points at the stage; committing must still move the
+    staged charts into the real figures folder (the stage's parent)."""
+    from syriastats import build
+
+    figs = tmp_path / "figures"
+    with build.staged_figures(figs) as stage:
+        save(stage / "methods", "ucdp-yearly", "A methods chart")
+        build.commit_outputs([], stage)  # no explicit target: as build.run calls it
+    assert (figs / "methods" / "ucdp-yearly.json").is_file()

@@ -27,7 +27,8 @@ def _lock() -> dict[str, str]:
 def _conda() -> dict[str, str]:
     pins = {}
     for line in (REPO_ROOT / "environment.yml").read_text().splitlines():
-        m = re.match(r"^\s*-\s*([A-Za-z0-9_.-]+)\s*=\s*([^=\s]+)\s*$", line)
+        # conda pins use one '=', pins in the pip: subsection '=='
+        m = re.match(r"^\s*-\s*([A-Za-z0-9_.-]+)\s*==?\s*([^=\s]+)\s*$", line)
         if m:
             pins[m.group(1).lower().replace("_", "-")] = m.group(2)
     return pins

@@ -128,3 +128,23 @@ def test_export_dependencies_are_runtime_dependencies() -> None:
     assert {"pyarrow", "openpyxl"} <= set(deps)
     lock = (REPO_ROOT / "requirements.lock").read_text()
     assert "\npyarrow==" in lock and "\nopenpyxl==" in lock
+
+
+def test_cli_export_writes_each_format(tmp_path, capsys) -> None:
+    from syriastats.cli import main
+
+    for fmt in release.FORMATS:
+        assert main(["export", "--format", fmt, "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".csv", ".parquet", ".xlsx"]
+    assert f"syriastats-registry-{VERSION}.parquet" in out
+
+
+def test_cli_export_to_an_unwritable_place_says_so(tmp_path, capsys) -> None:
+    from syriastats.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["export", "--out", str(blocker / "sub")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "Traceback" not in err

@@ -217,11 +217,12 @@ def _worker_init(parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     runtime = tempfile.mkdtemp(prefix=f"{KERNEL_DIR_PREFIX}{parent_pid}-{os.getpid()}-")
     os.environ["JUPYTER_RUNTIME_DIR"] = runtime
+    tempfile.tempdir = runtime  # jupyter_client writes connection files with mkstemp
     signal.signal(signal.SIGTERM, lambda *_: _worker_exit(runtime))
-    _die_with_parent(signal.SIGTERM)
-    if os.getppid() != parent_pid:  # the parent died before we were ready
-        _worker_exit(runtime)
-    t = threading.Thread(target=_watch_parent, args=(parent_pid, runtime), daemon=True,
+    ppid = os.getppid()
+    if ppid == parent_pid:  # forked by the build itself (not by a fork server)
+        _die_with_parent(signal.SIGTERM)
+    t = threading.Thread(target=_watch_parent, args=(parent_pid, ppid, runtime), daemon=True,
                          name="syriastats-build-watchdog")
     t.start()
 
@@ -239,11 +240,23 @@ def _die_with_parent(sig: int) -> None:
         pass
 
 
-def _watch_parent(parent_pid: int, runtime: str) -> None:
+def _watch_parent(parent_pid: int, ppid: int, runtime: str) -> None:
+    """Exit when our parent changes (we were orphaned) or the build process is gone
+    (also catches a build that died before :func:`_die_with_parent` was armed)."""
     while True:
-        if os.getppid() != parent_pid:
+        if os.getppid() != ppid or not _pid_alive(parent_pid):
             _worker_exit(runtime)
         time.sleep(WATCHDOG_SECONDS)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. EPERM: it exists
+        return True
+    return True
 
 
 def _worker_exit(runtime: str) -> None:
@@ -332,13 +345,19 @@ def commit_outputs(notebooks: Sequence[tuple[Path, object]], stage: Path | None 
         raise BuildWriteError(exc.errno, f"cannot write {target}: {exc.strerror or exc}; "
                                          "every committed notebook and figure left as it was"
                               ) from None
-    staged = sorted(p for p in stage.iterdir() if p.is_file()) if stage else []
-    figures = figures or figures_dir()
+    # subfolders too: methods charts are staged in methods/ (syriastats.charts.sections)
+    staged = sorted(p for p in stage.rglob("*") if p.is_file() and not p.name.endswith(".tmp")
+                    ) if stage else []
+    # the stage is a hidden folder inside the figures folder; figures_dir() would name the
+    # stage itself here (SYRIASTATS_FIGURES points at it while the build runs)
+    figures = figures or (stage.parent if stage else figures_dir())
+    for f in staged:  # sub-folders of figures/ (e.g. figures/methods/) exist before the moves
+        (figures / f.relative_to(stage)).parent.mkdir(parents=True, exist_ok=True)
     with _sigint_held():
         for tmp, final in temps:
             os.replace(tmp, final)
         for f in staged:
-            os.replace(f, figures / f.name)
+            os.replace(f, figures / f.relative_to(stage))
 
 
 @contextlib.contextmanager
@@ -392,18 +411,22 @@ def build_lock(folder: Path, out: IO[str] | None = None) -> Iterator[None]:
         fh.close()
 
 
-def clean_stale_temps(folders: Sequence[Path]) -> list[Path]:
+def clean_stale_temps(folders: Sequence[Path], recursive: Sequence[Path] = ()) -> list[Path]:
     """Delete temporary files and folders left by a killed build (call under the lock).
 
-    In each folder: hidden ``.*.tmp`` files and folders (figure, gallery and notebook
-    temporaries, figure staging folders) and old-style ``*.ipynb.tmp``; in the system's
-    temporary folder: kernel folders of builds that are no longer running.
+    In each of *folders* (and anywhere below each of *recursive*, e.g. ``figures/``):
+    hidden ``.*.tmp`` files and folders (figure, gallery and notebook temporaries,
+    figure staging folders) and old-style ``*.ipynb.tmp``; in the system's temporary
+    folder: kernel folders of builds that are no longer running.
     """
     removed: list[Path] = []
-    for folder in folders:
+    for folder, deep in [(f, False) for f in folders] + [(f, True) for f in recursive]:
         if not folder.is_dir():
             continue
-        for p in sorted(set(folder.glob(".*.tmp")) | set(folder.glob("*.ipynb.tmp"))):
+        glob = folder.rglob if deep else folder.glob
+        for p in sorted(set(glob(".*.tmp")) | set(glob("*.ipynb.tmp"))):
+            if not p.exists():  # inside a stale folder removed just before
+                continue
             if p.is_dir():
                 shutil.rmtree(p, ignore_errors=True)
             else:
@@ -497,6 +520,6 @@ def _locked_run(paths: Sequence[Path], jobs: int | None) -> list[Result]:
     """:func:`run` under the build lock, stale temporaries cleaned, figures staged."""
     figs = figures_dir()
     with build_lock(figs):
-        clean_stale_temps([figs, *sorted({p.parent for p in paths})])
+        clean_stale_temps(sorted({p.parent for p in paths}), recursive=[figs])
         with staged_figures(figs) as stage:
             return run(paths, jobs=jobs, stage=stage)

@@ -6,8 +6,10 @@ validate    check a data folder; exit 0 with a one-line summary, or 1 listing
             every problem as file, row, column (id) and what is wrong
 check       judge claims against the registry (see ``syriastats check --help``)
 build       execute every notebook in place and export every chart
+charts      draw every news chart in every cut into figures/ (syriastats.newsroom)
 gallery     regenerate figures/README.md from the exported charts
 dictionary  regenerate data/DICTIONARY.md from data/datapackage.json
+export      write the registry joined with its sources as CSV, Parquet or Excel
 """
 from __future__ import annotations
 
@@ -48,8 +50,39 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json_escape_errors(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: characters the stream cannot encode as JSON ``\\uXXXX``
+    escapes (surrogate pairs above U+FFFF), so JSON output stays valid JSON."""
+    if not isinstance(exc, UnicodeEncodeError):  # pragma: no cover - encoding only
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    units = bad.encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}"
+                   for i in range(0, len(units), 2)), exc.end
+
+
+def _json_safe_stdout() -> None:
+    """Make stdout write unencodable characters as JSON escapes (e.g. under
+    ``PYTHONIOENCODING=ascii``) instead of Python's ``\\xb1``, which JSON cannot read."""
+    import codecs
+
+    try:
+        codecs.lookup_error("syriastats-json")
+    except LookupError:
+        codecs.register_error("syriastats-json", _json_escape_errors)
+    reconf = getattr(sys.stdout, "reconfigure", None)
+    if reconf is not None:
+        try:
+            reconf(errors="syriastats-json")
+        except (ValueError, OSError):  # pragma: no cover
+            pass
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from syriastats import claims
+
+    if args.format == "json":
+        _json_safe_stdout()
 
     known = "then" if args.known == "then" else ("now" if args.known == "now" else "both")
     return claims.cli_check(args.claims, known=known, fmt=args.format, data_dir=args.data)
@@ -61,10 +94,41 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return build.main(notebooks=args.notebooks, jobs=args.jobs, html=args.html)
 
 
+def _cmd_charts(args: argparse.Namespace) -> int:
+    from syriastats.newsroom import build_news_charts
+
+    report = build_news_charts(only=args.only or None, jobs=args.jobs, force=args.force)
+    n = sum(len(v) for v in report["written"].values())
+    print(f"news charts: {len(report['written'])} drawn ({n} cuts, {report['files']} files), "
+          f"{len(report['up_to_date'])} up to date, {len(report['skipped'])} skipped, "
+          f"{len(report['failed'])} cuts failed; {report['seconds']:.1f} s")
+    if report["failed"]:
+        return 1
+    return 0
+
+
 def _cmd_gallery(args: argparse.Namespace) -> int:
     from syriastats.gallery import write_gallery
 
     path = write_gallery()
+    print(f"wrote {path}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from syriastats.release import export_registry
+    from syriastats.validate import RegistryError
+
+    try:
+        path = export_registry(args.format, args.out, _data_dir(args.data))
+    except RegistryError as exc:
+        print("syriastats export: the registry is not valid:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  error: {p}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"syriastats export: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"wrote {path}")
     return 0
 
@@ -122,8 +186,23 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", action="store_true", help="also render HTML into html/")
     p.set_defaults(func=_cmd_build)
 
+    p = sub.add_parser("charts", help="draw the news charts in every cut into figures/")
+    p.add_argument("only", nargs="*", metavar="SLUG", help="news charts to draw (default: all)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel workers (default: cores)")
+    p.add_argument("--force", action="store_true", help="redraw charts that are up to date")
+    p.set_defaults(func=_cmd_charts)
+
     p = sub.add_parser("gallery", help="regenerate figures/README.md")
     p.set_defaults(func=_cmd_gallery)
+
+    p = sub.add_parser("export", help="write the registry joined with its sources (CSV, Parquet, Excel)",
+                       description="Write every figure of the registry with its source document "
+                                   "(publisher, title, date, URL, citation) as one table: "
+                                   "syriastats-registry-<version>.<format> in --out.")
+    p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
+    p.add_argument("--out", metavar="DIR", default=".", help="folder to write to (default: .)")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: the registry's data/)")
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("dictionary", help="regenerate data/DICTIONARY.md")
     p.add_argument("--data", metavar="DIR")

@@ -177,7 +177,9 @@ def prewar_population_rows(estimates: pd.DataFrame, *, by: str | None = None,
     ``civil_registry`` (de jure, including Syrians living abroad) are left out:
     they are not a resident population. ``methods`` (default: demographic estimates
     by statistical offices and the UN/World Bank) leaves out rounded denominators quoted
-    in press statements; pass ``None`` to keep them.
+    in press statements; pass ``None`` to keep them. Vintages whose ``role`` is
+    ``superseded`` (an older World Bank release) are kept on purpose: the spread between
+    releases is part of the uncertainty of the pre-war population.
     """
     pe = pd.to_datetime(estimates["period_end"])
     prewar = estimates[(pe >= PREWAR_START) & (pe <= PREWAR_END)]

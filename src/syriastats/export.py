@@ -47,6 +47,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from syriastats.charts import style
+from syriastats.charts.sections import METHODS, section_of
 from syriastats.paths import figures_dir
 from syriastats.safe_output import escape_cell
 
@@ -311,10 +312,13 @@ def save_chart(fig: Figure, slug: str, data: pd.DataFrame, meta: Mapping[str, An
         ``title``, ``subtitle``, ``source`` (the source line), ``note`` (what
         the ranges mean), ``alt_text``, ``source_ids`` (list of
         ``sources.source_id``), ``notebook``; optional ``licence`` (default
-        CC-BY-4.0) and further JSON-serialisable keys, written to the JSON.
+        CC-BY-4.0), ``section`` (``news`` or ``methods``; default from
+        :data:`syriastats.charts.sections.METHODS_SLUGS`) and further
+        JSON-serialisable keys, written to the JSON.
     out_dir
         Target folder (created if needed); default
-        :func:`syriastats.paths.figures_dir`.
+        :func:`syriastats.paths.figures_dir`, or its ``methods/`` subfolder
+        for a methods chart.
 
     Returns
     -------
@@ -329,7 +333,12 @@ def save_chart(fig: Figure, slug: str, data: pd.DataFrame, meta: Mapping[str, An
     validate_slug(slug)
     record = chart_record(slug, data, meta)
     data = _validate_data(data)
-    folder = Path(out_dir) if out_dir is not None else figures_dir()
+    section = section_of(slug, meta)
+    record["section"] = section
+    if out_dir is not None:
+        folder = Path(out_dir)
+    else:
+        folder = figures_dir() / "methods" if section == METHODS else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     draw_meta(fig, record)
     writer_meta = {**record, "_record": record}
@@ -354,10 +363,75 @@ def save_chart(fig: Figure, slug: str, data: pd.DataFrame, meta: Mapping[str, An
     return paths
 
 
+#: Files written for each variant cut of a news chart.
+VARIANT_EXTENSIONS: tuple[str, ...] = ("png", "svg")
+
+
+def news_record(slug: str, data: pd.DataFrame, meta: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON record of a news chart: :func:`chart_record` plus the variants' file names."""
+    record = chart_record(slug, data, meta)
+    record["section"] = section_of(slug, meta)
+    record["variant_files"] = {v: {ext: f"{slug}-{v}.{ext}" for ext in VARIANT_EXTENSIONS}
+                               for v in meta.get("variants", [])}
+    return record
+
+
+def save_news(fig: Figure, slug: str, data: pd.DataFrame, meta: Mapping[str, Any], *,
+              out_dir: str | os.PathLike[str] | None = None, variant: str = "",
+              facecolor: str = "white") -> dict[str, Path]:
+    """Write one cut of a news chart drawn by :mod:`syriastats.newsroom` (text already in the figure).
+
+    The standard cut (``variant=''``) writes ``<slug>.{png,svg,pdf,csv,json}``;
+    a variant writes ``<slug>-<variant>.{png,svg}``. Each file goes to a
+    temporary name first and is moved into place only when every file of the
+    cut is written, so an interrupted build leaves the earlier files intact.
+    Deterministic bytes as :func:`save_chart`. Returns extension -> path.
+    """
+    validate_slug(slug)
+    stem = f"{slug}-{validate_slug(variant)}" if variant else slug
+    record = news_record(slug, data, meta)
+    data = _validate_data(data)
+    folder = Path(out_dir) if out_dir is not None else figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    writer_meta = {**record, "_record": record}
+    exts = EXTENSIONS if not variant else VARIANT_EXTENSIONS
+    temps: dict[str, Path] = {}
+    image_md = {"png": {**PNG_METADATA_NULLS, "Title": record["title"],
+                        "Description": record["alt_text"], "Copyright": record["licence"]},
+                "svg": {**SVG_METADATA_NULLS, "Title": record["title"],
+                        "Description": record["alt_text"], "Rights": record["licence"]},
+                "pdf": {**PDF_METADATA_NULLS, "Title": record["title"],
+                        "Subject": record["alt_text"]}}
+    try:
+        for ext in exts:
+            fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{ext}.tmp", dir=folder)
+            os.close(fd)
+            temps[ext] = Path(name)
+            if ext in image_md:
+                with mpl.rc_context({**SAVE_RC, "savefig.facecolor": facecolor}), \
+                        open(temps[ext], "wb") as fh:
+                    fig.savefig(fh, format=ext, metadata=image_md[ext], facecolor=facecolor,
+                                **({"dpi": style.PNG_DPI} if ext == "png" else {}))
+            else:
+                _WRITERS[ext](fig, data, writer_meta, temps[ext])
+    except BaseException:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    paths: dict[str, Path] = {}
+    for ext in exts:
+        final = folder / f"{stem}.{ext}"
+        os.chmod(temps[ext], 0o644)
+        os.replace(temps[ext], final)
+        paths[ext] = final
+    return paths
+
+
 __all__ = [
     "preview",
     "DEFAULT_LICENCE", "EXTENSIONS", "REQUIRED_TEXT", "chart_record", "draw_meta",
-    "format_csv", "format_json", "save_chart", "validate_meta", "validate_slug",
+    "format_csv", "format_json", "news_record", "save_chart", "save_news", "validate_meta",
+    "validate_slug",
 ]
 
 

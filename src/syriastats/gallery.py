@@ -1,7 +1,8 @@
 """Write ``figures/README.md``, the gallery of exported charts, from their JSON files.
 
-The gallery is generated, never edited by hand (its first line says so). For
-each chart (sorted by slug) it shows the title, subtitle, the PNG with its
+The gallery is generated, never edited by hand (its first line says so). News
+charts come first, each with its cuts, then methods charts (from
+``figures/methods/``). For each chart it shows the title, subtitle, the PNG with its
 alt text, the source line, the note, and links to the PNG, SVG, PDF, CSV and
 JSON. Output is deterministic (LF line endings, no dates) and written
 atomically.
@@ -36,60 +37,123 @@ def _source_item(source: str) -> str:
     return text if text.lower().startswith("source") else f"Source: {text}"
 
 
-def load_records(out_dir: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
-    """The chart records (``<slug>.json`` written by :func:`syriastats.export.save_chart`).
+def _check_record(rec: Any, path: Path, folder: Path) -> dict[str, Any] | None:
+    if not isinstance(rec, dict) or not isinstance(rec.get("files"), dict):
+        return None
+    slug = rec.get("slug")
+    if slug != path.stem:
+        raise ValueError(f"{path.name}: slug {slug!r} does not match the file name")
+    for key in (*REQUIRED_TEXT, "source_ids", "licence"):
+        if not rec.get(key):
+            raise ValueError(f"{path.name}: field {key!r} is missing or empty")
+    for ext in EXTENSIONS:
+        name = rec["files"].get(ext)
+        if not name or not (folder / name).is_file():
+            raise ValueError(f"{path.name}: the {ext.upper()} file {name!r} is missing")
+    for variant, files in sorted((rec.get("variant_files") or {}).items()):
+        for ext, name in sorted(files.items()):
+            if not (folder / name).is_file():
+                raise ValueError(f"{path.name}: the {variant} {ext.upper()} file {name!r} is missing")
+    return rec
 
-    JSON files without a ``files`` mapping are not charts and are skipped.
-    Raises ``ValueError`` if a chart record lacks a field or one of its five
-    files is missing.
+
+def load_records(out_dir: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
+    """The chart records (``<slug>.json``) in *out_dir* and its ``methods/`` subfolder.
+
+    News charts come first, in the order of :data:`syriastats.newsroom.NEWS_SLUGS`
+    (other news slugs after them, by slug), then methods charts by slug. Each
+    record gets ``_prefix``, its folder relative to *out_dir* (``''`` or
+    ``'methods/'``). JSON files without a ``files`` mapping are not charts and
+    are skipped. Raises ``ValueError`` if a chart record lacks a field or one
+    of its files (variants included) is missing.
     """
+    from syriastats.charts.sections import METHODS, section_of
+
     folder = Path(out_dir) if out_dir is not None else figures_dir()
     records = []
-    for path in sorted(folder.glob("*.json")):
-        rec = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(rec, dict) or not isinstance(rec.get("files"), dict):
+    for prefix in ("", f"{METHODS}/"):
+        sub = folder / prefix if prefix else folder
+        if not sub.is_dir():
             continue
-        slug = rec.get("slug")
-        if slug != path.stem:
-            raise ValueError(f"{path.name}: slug {slug!r} does not match the file name")
-        for key in (*REQUIRED_TEXT, "source_ids", "licence"):
-            if not rec.get(key):
-                raise ValueError(f"{path.name}: field {key!r} is missing or empty")
-        for ext in EXTENSIONS:
-            name = rec["files"].get(ext)
-            if not name or not (folder / name).is_file():
-                raise ValueError(f"{path.name}: the {ext.upper()} file {name!r} is missing")
-        records.append(rec)
-    return sorted(records, key=lambda r: r["slug"])
+        for path in sorted(sub.glob("*.json")):
+            rec = _check_record(json.loads(path.read_text(encoding="utf-8")), path, sub)
+            if rec is None:
+                continue
+            rec["_prefix"] = prefix
+            rec["section"] = METHODS if prefix else (rec.get("section")
+                                                      or section_of(rec["slug"], rec))
+            records.append(rec)
+    return sorted(records, key=_order)
+
+
+def _order(rec: dict[str, Any]) -> tuple[int, int, str]:
+    from syriastats.charts.sections import NEWS_SLUGS
+
+    if rec.get("section") == "methods":
+        return (1, 0, rec["slug"])
+    rank = NEWS_SLUGS.index(rec["slug"]) if rec["slug"] in NEWS_SLUGS else len(NEWS_SLUGS)
+    return (0, rank, rec["slug"])
+
+
+def _entry(rec: dict[str, Any]) -> list[str]:
+    pre = rec.get("_prefix", "")
+    f = {k: pre + v for k, v in rec["files"].items()}
+    lines = [
+        f"### {_one_line(rec['title'])}",
+        "",
+        f"*{_one_line(rec['subtitle'])}*",
+        "",
+        f"![{_alt(rec['alt_text'])}]({f['png']})",
+        "",
+    ]
+    variants = rec.get("variant_files") or {}
+    if variants:
+        thumbs = " ".join(f'<a href="{pre}{v["png"]}"><img src="{pre}{v["png"]}" height="120" '
+                          f'alt="{name} cut"></a>' for name, v in variants.items())
+        lines += [thumbs, ""]
+    lines += [
+        f"- **Alt text:** {_one_line(rec['alt_text'])}",
+        f"- {_source_item(rec['source'])}",
+        f"- **Note:** {_one_line(rec['note'])}",
+    ]
+    if rec.get("data_as_of"):
+        lines.append(f"- **Data as of:** {rec['data_as_of']}")
+    lines.append("- **Files:** " + " · ".join(f"[{ext.upper()}]({f[ext]})" for ext in EXTENSIONS))
+    if variants:
+        lines.append("- **Cuts:** " + " · ".join(
+            f"{name}: " + ", ".join(f"[{ext.upper()}]({pre}{p})" for ext, p in v.items())
+            for name, v in variants.items()))
+    lines += [
+        f"- **Made by:** `{rec['notebook']}` · **Source ids:** "
+        + ", ".join(f"`{s}`" for s in rec["source_ids"])
+        + f" · **Licence:** {rec['licence']} · **Slug:** `{rec['slug']}`",
+        "",
+    ]
+    return lines
 
 
 def render_gallery(records: list[dict[str, Any]]) -> str:
-    """Markdown text of the gallery for *records* (already sorted)."""
+    """Markdown text of the gallery for *records* (as ordered by :func:`load_records`)."""
     lines = [HEADER, "", "# Figures", "",
              "Every chart below stands alone: title, subtitle, source line and note are drawn in "
              "the image. Each comes as PNG (200 dpi), SVG and PDF (text kept as text), with the "
-             "exact plotted data as CSV and its metadata as JSON. Licence: CC BY 4.0 unless a "
-             "chart says otherwise; credit the sources named on the chart.", ""]
+             "exact plotted data as CSV and its metadata as JSON. News charts also come in cuts: "
+             "square (1:1), portrait (4:5), mobile (a 375 px column), dark, and Arabic "
+             "(right to left), as PNG and SVG. Licence: CC BY 4.0 unless a chart says otherwise; "
+             "credit the sources named on the chart.", ""]
     if not records:
         lines += ["No charts have been exported yet.", ""]
-    for rec in records:
-        f = rec["files"]
-        lines += [
-            f"## {_one_line(rec['title'])}",
-            "",
-            f"*{_one_line(rec['subtitle'])}*",
-            "",
-            f"![{_alt(rec['alt_text'])}]({f['png']})",
-            "",
-            f"- **Alt text:** {_one_line(rec['alt_text'])}",
-            f"- {_source_item(rec['source'])}",
-            f"- **Note:** {_one_line(rec['note'])}",
-            f"- **Files:** " + " · ".join(f"[{ext.upper()}]({f[ext]})" for ext in EXTENSIONS),
-            f"- **Made by:** `{rec['notebook']}` · **Source ids:** "
-            + ", ".join(f"`{s}`" for s in rec["source_ids"])
-            + f" · **Licence:** {rec['licence']} · **Slug:** `{rec['slug']}`",
-            "",
-        ]
+    news = [r for r in records if r.get("section") != "methods"]
+    methods = [r for r in records if r.get("section") == "methods"]
+    if news:
+        lines += ["## News charts", ""]
+        for rec in news:
+            lines += _entry(rec)
+    if methods:
+        lines += ["## Methods charts", "",
+                  "How the numbers were checked and modelled (files in `methods/`).", ""]
+        for rec in methods:
+            lines += _entry(rec)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

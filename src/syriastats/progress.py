@@ -23,11 +23,12 @@ class Progress:
     """Count items done; ``with Progress("label", total) as p: ... p.step()``."""
 
     def __init__(self, label: str, total: int, stream: IO[str] | None = None,
-                 min_items: int = PROGRESS_MIN_ITEMS) -> None:
+                 min_items: int | None = None) -> None:
         self.label, self.total, self.done = label, int(total), 0
         self.stream = stream if stream is not None else sys.stderr
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
-        self.enabled = self.total > 0 and (self.tty or self.total >= min_items)
+        floor = PROGRESS_MIN_ITEMS if min_items is None else min_items
+        self.enabled = self.total > 0 and (self.tty or self.total >= floor)
         self.start = self.last = time.monotonic()
         self.shown = False
 

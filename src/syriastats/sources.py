@@ -51,7 +51,7 @@ __all__ = ["is_context_only", "load_claims", "load_estimates", "load_sources", "
 _DATE_COLUMNS: dict[str, dict[str, str]] = {
     "sources": {"published": "last", "accessed": "first"},
     "estimates": {"period_start": "first", "period_end": "last"},
-    "claims": {"origin_date": "first", "as_of": "last"},
+    "claims": {"origin_date": "first", "as_of": "last", "period_start": "first"},
 }
 
 

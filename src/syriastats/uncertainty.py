@@ -50,6 +50,13 @@ import pandas as pd
 from scipy import optimize, special, stats
 from scipy.stats import rv_continuous
 
+from syriastats.reading import (
+    DEFAULT_AT_LEAST_EXCESS,
+    DEFAULT_UNDERCOUNT,
+    OHCHR_2022_DOCUMENTED,
+    OHCHR_2022_ESTIMATED,
+    is_floor,
+)
 from syriastats.validate import MAX_RANGE_LEVEL, MIN_RANGE_LEVEL
 
 __all__ = [
@@ -79,26 +86,10 @@ __all__ = [
 #: Default coverage given to a published low/high bracket whose coverage is not stated.
 DEFAULT_COVERAGE: float = 0.9
 
-#: OHCHR, "Civilian deaths in the Syrian Arab Republic", A/HRC/50/68 (28 June 2022):
-#: 306,887 civilians killed 1 Mar 2011 - 31 Mar 2021 (statistical estimate by
-#: imputation and multiple systems estimation), of whom 143,350 were individually
-#: documented. Persons.
-OHCHR_2022_ESTIMATED: float = 306_887.0
-OHCHR_2022_DOCUMENTED: float = 143_350.0
-
-#: Default ``undercount`` for a documented count or an "at least" figure:
-#: the truth lies between 1.0 x and 2.141 x the figure with probability ``coverage``
-#: (one-sided: nothing below the figure). 2.141 = 306,887 / 143,350 is the one
-#: published Syria ratio of a statistical estimate to the documented count it was
-#: built on (OHCHR 2022, civilians, March 2011 - March 2021).
-DEFAULT_UNDERCOUNT: tuple[float, float] = (1.0, OHCHR_2022_ESTIMATED / OHCHR_2022_DOCUMENTED)
-
-#: Default excess for an "at least" figure that is NOT a documented count (an
-#: official's or agency's "more than X"): the truth lies between 1.0 x and 1.5 x the
-#: figure with probability ``coverage``. Such statements are rounded floors of what the
-#: speaker believes, not lists with a documentation gap, so the OHCHR ratio does not
-#: apply; 1.5 is this suite's assumption (stated in every ``Fitted.assumption``).
-DEFAULT_AT_LEAST_EXCESS: tuple[float, float] = (1.0, 1.5)
+#: The reading rules' constants (OHCHR 2022 ratio, "more than X" excess) are defined in
+#: :mod:`syriastats.reading` and re-exported here: ``DEFAULT_UNDERCOUNT`` (a documented
+#: count: the truth between 1.0 x and 2.141 x it), ``DEFAULT_AT_LEAST_EXCESS`` (an
+#: official's "more than X": 1.0 x to 1.5 x), ``OHCHR_2022_ESTIMATED``/``_DOCUMENTED``.
 
 _SHAPES = (None, "lognormal", "pert", "triangular", "uniform")
 
@@ -292,7 +283,7 @@ class Fitted:
     ----------
     dist : frozen scipy distribution, in the unit of the figure (persons, fraction).
     kind : ``"lognormal"``, ``"split_lognormal"``, ``"pert"``, ``"triangular"``,
-        ``"uniform"``, ``"lower_bound"`` or ``"upper_bound"``.
+        ``"uniform"``, ``"lower_bound"``, ``"upper_bound"`` or ``"point"`` (a stated 0).
     assumption : one quotable sentence with the numbers used.
     params : the inputs and fitted parameters (for audit tables).
     """
@@ -628,7 +619,7 @@ def to_distribution(
         return _bounded(lo, c, hi, shape or "pert", why)
 
     # 2. Floors: documented counts and "at least".
-    if method == "documented_count" or qualifier == "at_least":
+    if is_floor(method, qualifier):  # the reading rule: syriastats.reading.is_floor
         if qualifier == "at_most":
             raise UncertaintyError("a documented count cannot be qualified 'at most'")
         count = c if c is not None else lo
@@ -685,6 +676,10 @@ def to_distribution(
     point = c if c is not None else (lo if lo is not None else hi)
     if point is None:
         raise UncertaintyError("no figure: low, central and high are all missing")
+    if point == 0:  # a stated zero (e.g. no event recorded): a relative margin of 0 is 0
+        return Fitted(stats.rv_discrete(values=([0.0], [1.0])), "point",
+                      "0 read as exactly 0 (a relative margin of nothing is nothing).",
+                      {"central": 0.0})
     if assumed_margin is None:
         raise UncertaintyError(
             f"{_fmt(point)} is a bare figure with no stated uncertainty; pass "
@@ -837,6 +832,8 @@ def mixture_ppf(components: Sequence[Fitted], weights: Sequence[float] | None,
         def g(x: float) -> float:
             return float(sum(wi * f.dist.cdf(x) for wi, f in zip(w, components))) - q
 
+        if g(a) >= 0:  # a point mass (a stated 0) holds the quantile at the lowest value
+            return a
         if a > 0:  # search on the log scale: relative precision at any magnitude
             u = optimize.brentq(lambda t: g(math.exp(t)), math.log(a), math.log(b),
                                 xtol=1e-13, rtol=1e-13, maxiter=500)

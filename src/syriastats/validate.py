@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -495,11 +496,44 @@ def check_estimates_rules(table: Table, source_ids: set[str] | None,
     return problems
 
 
-def check_claims_rules(table: Table) -> list[Problem]:
+#: Earliest reference year accepted for a 'highest since' claim.
+HIGHEST_SINCE_MIN_YEAR: int = 1800
+
+
+def highest_since_problem(value: Any, as_of: Any) -> str | None:
+    """What is wrong with a 'highest since' claim's *value* (the reference year), or None.
+
+    The value must be a whole number from :data:`HIGHEST_SINCE_MIN_YEAR` to the year of
+    *as_of* (a date, or ``YYYY[-MM[-DD]]`` text). This is the rule
+    :func:`check_claims_rules` applies to column ``value`` (and the claims checker to
+    the rows it judges).
+    """
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return f"{value!r} is not a year: a 'highest since' claim needs the reference year in value"
+    year: int | None = None
+    if isinstance(as_of, str):
+        b = parse_date_bounds(as_of)
+        year = b[0].year if b else None
+    elif as_of is not None:  # a date or Timestamp (NaT has no whole year)
+        y = getattr(as_of, "year", None)
+        year = y if isinstance(y, int) else None
+    hi = year if year is not None else 9999
+    if not math.isfinite(v) or v != int(v) or not HIGHEST_SINCE_MIN_YEAR <= v <= hi:
+        return (f"{v:g} is not a reference year: a 'highest since' claim needs a whole year "
+                f"from {HIGHEST_SINCE_MIN_YEAR} to {hi} (the year of as_of) in value")
+    return None
+
+
+def check_claims_rules(table: Table, descriptor: Mapping[str, Any] | None = None) -> list[Problem]:
     problems: list[Problem] = []
+    hosts = _applies_to(descriptor, "host")
+    legacy = _legacy_measures(descriptor)
     for line, rec in table.rows:
         rid = rec.get("claim_id", "").strip()
-        for col in ("origin_date", "as_of"):
+        problems += _claim_dimension_problems(table.file, line, rid, rec, hosts, legacy)
+        for col in ("origin_date", "as_of", "period_start"):
             p = _date_problem(table.file, line, col, rid, rec.get(col, "").strip())
             if p:
                 problems.append(p)
@@ -507,8 +541,6 @@ def check_claims_rules(table: Table) -> list[Problem]:
         comp = rec.get("comparator", "").strip()
         val = _num(rec.get("value", "").strip())
         if comp == "highest_since" and val is not None:
-            from syriastats.claims import highest_since_problem  # avoids an import cycle
-
             msg = highest_since_problem(val, rec.get("as_of", "").strip())
             if msg:
                 problems.append(Problem(table.file, line, "value", rid, msg))
@@ -517,6 +549,40 @@ def check_claims_rules(table: Table) -> list[Problem]:
             problems.append(Problem(table.file, line, "value", rid,
                                     f"{rec['value'].strip()} is not a share: a share claim needs a fraction in [0, 1]"))
     return problems
+
+
+def _claim_dimension_problems(f_name: str, line: int, rid: str, rec: Mapping[str, str],
+                              hosts: frozenset[str] | None,
+                              legacy: Mapping[str, Mapping[str, str]]) -> list[Problem]:
+    """The optional dimension columns of a claim: a host only for measures that have one
+    (a legacy per-host measure needs one country), an area in Syria or WORLD, a period
+    start before as_of, and a flow or cumulative claim with its period_start."""
+    out: list[Problem] = []
+    g = {k: (v.strip() if isinstance(v, str) else "") for k, v in rec.items()}
+    measure, host = g.get("measure", ""), g.get("host", "")
+    alias = legacy.get(measure)
+    base = alias["measure"] if alias else measure
+    if host and hosts is not None and base not in hosts:
+        out.append(Problem(f_name, line, "host", rid,
+                           f"measure {measure!r} has no host (only for: {', '.join(sorted(hosts))}): "
+                           "leave it empty"))
+    if alias and alias.get("host") == "country" and host in ("", "REGION", "EUROPE", "WORLD"):
+        out.append(Problem(f_name, line, "host", rid,
+                           f"the legacy measure {measure!r} counts one host country: give its ISO "
+                           "code (e.g. TUR) in host"))
+    area = g.get("area", "")
+    if area and not _AREA_RE.match(area):
+        out.append(Problem(f_name, line, "area", rid,
+                           f"area {area!r} is not Syrian or WORLD (a country of asylum goes in host)"))
+    pt, ps = g.get("period_type", ""), g.get("period_start", "")
+    if pt in ("flow", "cumulative") and not ps:
+        out.append(Problem(f_name, line, "period_start", rid,
+                           f"a {pt} claim needs period_start (e.g. 2012 for deaths in 2012)"))
+    a, b = parse_date_bounds(ps) if ps else None, parse_date_bounds(g.get("as_of", ""))
+    if a and b and a[0] > b[1]:
+        out.append(Problem(f_name, line, "period_start", rid,
+                           f"period_start {ps} is after as_of {g.get('as_of')}"))
+    return out
 
 
 def _claim_date_order(f_name: str, line: int, rid: str, rec: Mapping[str, str]) -> list[Problem]:
@@ -534,8 +600,9 @@ def _claim_date_order(f_name: str, line: int, rid: str, rec: Mapping[str, str]) 
 #: log-normal reading is meaningless (a 1e-12 interval is a point, a 0.999999 one is
 #: infinitely wide); published intervals are 0.5 to 0.99.
 MIN_RANGE_LEVEL, MAX_RANGE_LEVEL = 0.5, 0.999
-#: Largest count or value in the registry: more than the world's population.
-MAX_VALUE = 1e10
+#: Largest count or value in the registry: more than the world's population; smallest
+#: value other than 0: one in a billion (far below any share a source states).
+MAX_VALUE, MIN_VALUE = 1e10, 1e-9
 #: Widest bracket (high / low) the log-normal reading accepts: six orders of magnitude.
 MAX_BRACKET_RATIO = 1e6
 
@@ -559,6 +626,8 @@ def check_model_rules(table: Table) -> list[Problem]:
         for k in ("low", "central", "high"):
             if n[k] is not None and n[k] > MAX_VALUE:
                 bad(k, f"{n[k]:g} is larger than any count this registry can hold ({MAX_VALUE:g})")
+            elif n[k] is not None and 0 < n[k] < MIN_VALUE:
+                bad(k, f"{n[k]:g} is smaller than any value this registry can hold ({MIN_VALUE:g}, or 0)")
         rl = n["range_level"]
         if rl is not None and not MIN_RANGE_LEVEL <= rl <= MAX_RANGE_LEVEL:
             bad("range_level", f"range_level {rl:g} is not a coverage the model can read: "
@@ -568,7 +637,8 @@ def check_model_rules(table: Table) -> list[Problem]:
             bad("margin", f"margin {mg:g} must be strictly between 0 and 1 (e.g. 0.05 for 5%); "
                 "a figure with no uncertainty has range_type 'none'")
         if rt == "margin" and ce is not None and ce <= 0:
-            bad("central", "a margin needs a central value above 0 (it is read on a log scale)")
+            bad("central", "a margin needs a central value above 0 (the model reads it on a "
+                "log scale)")
         if rt in ("bracket", "confidence_interval", "hard_bounds") and lo is not None \
                 and hi is not None and not lo < hi:
             bad("high", f"high {g['high']} must be above low {g['low']}: a range needs two "
@@ -578,12 +648,14 @@ def check_model_rules(table: Table) -> list[Problem]:
             if lo <= 0:
                 bad("low", f"low {g['low']} must be above 0: a {rt.replace('_', ' ')} is read on a "
                     "log scale (for hard limits use range_type 'hard_bounds')")
-            elif hi / lo > MAX_BRACKET_RATIO:
-                bad("high", f"high / low = {hi / lo:.3g} spans more than {MAX_BRACKET_RATIO:g}: "
-                    "not a range the model can read")
             elif ce is not None and (ce == lo or ce == hi) and hi > lo:
                 bad("central", f"central {g['central']} equals an end of the range; the model "
                     "needs low < central < high (or no central, or range_type 'hard_bounds')")
+        if rt in ("bracket", "confidence_interval") and lo and hi and hi / lo > MAX_BRACKET_RATIO:
+            bad("high", f"high / low = {hi / lo:.3g} spans more than {MAX_BRACKET_RATIO:g}: "
+                "not a range the model can read")
+        if meth == "documented_count" and q == "at_most":
+            bad("qualifier", "a documented count is a minimum: it cannot be qualified 'at_most'")
         floor = meth == "documented_count" or q in ("at_least", "at_most")
         if floor and rt != "hard_bounds":
             count = ce if ce is not None else (lo if q != "at_most" else hi)
@@ -591,6 +663,9 @@ def check_model_rules(table: Table) -> list[Problem]:
                 col = "central" if ce is not None else ("low" if q != "at_most" else "high")
                 bad(col, f"a {'documented count' if meth == 'documented_count' else q.replace('_', ' ')}"
                     " figure must be above 0: it is read as a bound on a log scale")
+            elif count and hi and q != "at_most" and hi / count > MAX_BRACKET_RATIO:
+                bad("high", f"high is {hi / count:.3g} times the floor: more than "
+                    f"{MAX_BRACKET_RATIO:g}, not a range the model can read")
     return problems
 
 
@@ -614,7 +689,7 @@ def check_resource(folder: Path, name: str, descriptor: Mapping[str, Any] | None
         problems += check_estimates_rules(table, source_ids, descriptor)
         problems += check_model_rules(table)
     elif name == "claims":
-        problems += check_claims_rules(table)
+        problems += check_claims_rules(table, descriptor)
     return table, problems
 
 

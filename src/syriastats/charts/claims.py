@@ -182,7 +182,7 @@ def plot_claims(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         for y, (_, r) in zip(ys, data.iterrows()):
             ax.annotate(_VERDICT_WORDS.get(r["verdict"], r["verdict"]), xy=(hi * 1.05, y),
                         ha="left", va="center", fontsize=S.BASE_SIZE - 1.5,
-                        color=S.darker(VERDICT_COLOURS.get(r["verdict"], S.GREY)))
+                        color=S.text_colour(VERDICT_COLOURS.get(r["verdict"], S.GREY)))
         ax.set_ylim(-0.7, n - 0.3)
         ax.set_xlabel("Multiple of the sources' middle value (log scale)")
     knowns = sorted(set(map(str, data["known"])))

@@ -226,7 +226,7 @@ def plot_displacement(estimates: pd.DataFrame, share_summary: pd.DataFrame | Non
         for (xe, ye, name, colour), yl in zip(ends, ys):
             # placed at the spread-out height so neighbouring labels do not collide
             ax.annotate(name.replace(" (", "\n("), xy=(xe, yl), xytext=(8, 0),
-                        textcoords="offset points", color=colour,
+                        textcoords="offset points", color=style.text_colour(colour),
                         fontsize=style.BASE_SIZE - 1, ha="left", va="center",
                         annotation_clip=False)
 

@@ -81,7 +81,8 @@ def plot_documentation_gap(
             ds = r["documented_share"]
             ax.annotate(f"{style.fmt_count(r['documented_deaths'])}\n({style.fmt_share(ds)})",
                         xy=(ds / 2, yi), ha="center", va="center", color="white",
-                        fontsize=style.BASE_SIZE - 1, fontweight="bold")
+                        fontsize=style.BASE_SIZE - 1, fontweight="bold",
+                        gid=f"onfill-{documented_colour.lstrip('#').lower()}")  # text on the bar
             ax.annotate(f"{style.fmt_count(r['undocumented_deaths'])}",
                         xy=(ds + r["undocumented_share"] / 2, yi), ha="center", va="center",
                         color=style.darker(gap_colour, 0.6), fontsize=style.BASE_SIZE - 1,

@@ -270,7 +270,7 @@ def direct_label(ax: Axes, x: Any, y: float, text: str, *, color: str = "#222222
                  va: str = "center", size: float | None = None, **kw: Any) -> Any:
     """Label a series at a data point (offset in points), in the series colour."""
     return ax.annotate(text, xy=(x, y), xytext=(dx_pt, dy_pt), textcoords="offset points",
-                       ha=ha, va=va, color=color, fontsize=size or BASE_SIZE - 0.5,
+                       ha=ha, va=va, color=text_colour(color), fontsize=size or BASE_SIZE - 0.5,
                        annotation_clip=False, **kw)
 
 
@@ -283,8 +283,15 @@ def label_band(ax: Axes, x: Any, y: float, text: str, *, color: str = GREY,
     the band, not of a series.
     """
     return ax.annotate(text, xy=(x, y), xytext=(dx_pt, dy_pt), textcoords="offset points",
-                       ha=ha, va=va, color=color, fontsize=size or BASE_SIZE - 1,
+                       ha=ha, va=va, color=text_colour(color), fontsize=size or BASE_SIZE - 1,
                        fontstyle="italic", annotation_clip=False, **kw)
+
+
+def text_colour(colour: str, background: str = "#ffffff") -> str:
+    """*colour* darkened as little as needed for text on *background* to reach 4.5:1 (WCAG AA)."""
+    from syriastats.charts.cuts import readable
+
+    return readable(colour, background)
 
 
 def darker(colour: str, factor: float = 0.7) -> str:
@@ -890,7 +897,8 @@ def place_labels(ax: Axes, labels: Sequence[Mapping[str, Any]], *,
             arrow = {"arrowstyle": "-", "color": spec["color"], "linewidth": 0.6,
                      "shrinkA": 0.5, "shrinkB": 2.5}
         ann = ax.annotate(spec["text"], xy=(spec["x"], spec["y"]), xytext=(dx, dy),
-                          textcoords="offset points", ha=ha, va=va, color=spec["color"],
+                          textcoords="offset points", ha=ha, va=va,
+                          color=text_colour(spec["color"]),
                           fontsize=size, fontweight=weight, annotation_clip=False,
                           linespacing=LINE_SPACING, arrowprops=arrow, gid=spec.get("gid"))
         out.append(ann)

@@ -1,0 +1,128 @@
+"""Each comparable figure as a distribution, and several pooled as an equal-weight
+mixture with its central interval, envelope and documented floor."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from scipy import optimize
+
+from syriastats.claims.phrases import _isnum
+from syriastats.claims.rules import REGISTRATION_ASSUMED_MARGIN
+from syriastats.uncertainty import DEFAULT_UNDERCOUNT, UncertaintyError, from_row
+
+
+@dataclass
+class _Figure:
+    row: pd.Series
+    lo: float          # model bounds (fitted, central `level` interval)
+    hi: float
+    med: float
+    dist: Any
+    assumption: str
+    params: dict[str, Any]
+    pub_lo: float      # lowest / highest number the source published (or its margin implies)
+    pub_hi: float
+
+
+def _published_numbers(row: pd.Series) -> list[float]:
+    """The numbers a figure's source printed: low, central, high, and central ± margin
+    when only a margin was given (the bounds the stated margin implies)."""
+    nums = [float(row.get(k)) for k in ("low", "central", "high") if _isnum(row.get(k))]
+    c, mg = row.get("central"), row.get("margin")
+    if _isnum(c) and _isnum(mg) and not (_isnum(row.get("low")) or _isnum(row.get("high"))):
+        nums += [float(c) * (1 - float(mg)), float(c) * (1 + float(mg))]
+    if str(row.get("measure", "")).endswith("_share"):
+        nums = [min(v, 1.0) for v in nums]
+    return nums
+
+
+def _fit(row: pd.Series, level: float, assumed_margin: float) -> _Figure:
+    kw: dict[str, Any] = {}
+    q = str(row.get("qualifier"))
+    has_range = any(_isnum(row.get(k)) for k in ("low", "high", "margin"))
+    if q == "at_most":
+        kw["undercount"] = DEFAULT_UNDERCOUNT
+    elif (not has_range and str(row.get("method")) != "documented_count" and q != "at_least"):
+        kw["assumed_margin"] = (min(assumed_margin, REGISTRATION_ASSUMED_MARGIN)
+                                if str(row.get("method")) == "registration" else assumed_margin)
+    f = from_row(row, **kw)
+    lo, hi = f.interval(level)
+    if str(row.get("measure", "")).endswith("_share"):  # a share cannot exceed the whole
+        lo, hi = min(lo, 1.0), min(hi, 1.0)
+    pub = _published_numbers(row) or [f.median()]
+    return _Figure(row, lo, hi, f.median(), f.dist, f.assumption, dict(f.params),
+                   min(pub), max(pub))
+
+
+def _mixture_q(figs: Sequence[_Figure], q: float) -> float:
+    """Quantile q of the equal-weight mixture of the figures' distributions."""
+    qs = [float(f.dist.ppf(q)) for f in figs]
+    a, b = min(qs), max(qs)
+    if a == b:
+        return a
+    n = len(figs)
+
+    def g(x: float) -> float:
+        return sum(float(f.dist.cdf(x)) for f in figs) / n - q
+
+    if g(a) >= 0:  # a point mass (a stated 0) holds the quantile at the lowest value
+        return a
+    return float(optimize.brentq(g, a, b, xtol=1e-9 * max(abs(a), abs(b), 1e-12), maxiter=500))
+
+
+@dataclass
+class _Pool:
+    figs: list[_Figure]
+    lower: float
+    median: float
+    upper: float
+    env_lo: float
+    env_hi: float
+    method: str
+    floor: float | None = None
+    floor_id: str | None = None
+
+
+def _pool(figs: list[_Figure], level: float,
+          floor: tuple[float, str] | None = None) -> _Pool:
+    """Pool figures as an equal-weight mixture; with *floor* = (count, estimate_id),
+    the mixture is conditioned on the truth being at least that documented count
+    (no one can be counted dead who did not die), i.e. truncated below at it."""
+    def q_of(q: float) -> float:
+        if floor is None:
+            return _mixture_q(figs, q)
+        c0 = sum(float(f.dist.cdf(floor[0])) for f in figs) / len(figs)
+        if c0 >= 1.0 - 1e-12:
+            return floor[0]
+        return max(floor[0], _mixture_q(figs, c0 + q * (1.0 - c0)))
+
+    lo = q_of((1 - level) / 2)
+    med = q_of(0.5)
+    hi = q_of((1 + level) / 2)
+    if str(figs[0].row.get("measure", "")).endswith("_share"):
+        lo, med, hi = min(lo, 1.0), min(med, 1.0), min(hi, 1.0)
+    env_lo, env_hi = min(f.pub_lo for f in figs), max(f.pub_hi for f in figs)
+    n = len(figs)
+    how = (f"model: {level:.0%} interval of one figure read by the uncertainty engine"
+           if n == 1 else
+           f"model: central {level:.0%} interval of an equal-weight mixture of {n} figures")
+    how += ("; envelope = lowest to highest number the sources published (or their stated "
+            "margins imply)")
+    if floor is not None:
+        how += (f"; truncated below at the largest full-scope documented count by the claim's date "
+                f"({floor[0]:,.0f}, {floor[1]}), since the truth cannot be below what was counted")
+    return _Pool(figs, lo, med, hi, env_lo, env_hi, how, floor[0] if floor else None,
+                 floor[1] if floor else None)
+
+
+def _fit_all(rows: pd.DataFrame, level: float, margin: float) -> tuple[list[_Figure], list[str]]:
+    figs, skipped = [], []
+    for _, r in rows.iterrows():
+        try:
+            figs.append(_fit(r, level, margin))
+        except UncertaintyError as exc:
+            skipped.append(f"{r['estimate_id']} ({exc})")
+    return figs, skipped

@@ -1,0 +1,230 @@
+"""The checker's vocabulary and constants: verdicts, comparator rules, date windows,
+assumed margins, broader measures and output columns (all documented, all public)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from syriastats.reading import CUMULATIVE_MEASURES
+from syriastats.validate import HIGHEST_SINCE_MIN_YEAR, highest_since_problem
+
+#: Death measures whose scope text is inspected by :func:`syriastats.reading.is_broader_scope`.
+DEATH_MEASURES: frozenset[str] = frozenset(m for m in CUMULATIVE_MEASURES if m.startswith("deaths_"))
+
+#: Verdict code -> meaning (what a reporter can say).
+VERDICTS: dict[str, str] = {
+    "consistent": "Consistent with the sources: the claim agrees with the plausible range "
+                  "built from comparable figures (same measure and scope, near the claim's date).",
+    "contested": "Supported by only some of the sources: either outside the pooled range while "
+                 "within the range of the highest (or lowest) of them, or, for a ceiling ('as "
+                 "many as X'), inside the pooled range but below its median, so most of the "
+                 "sources' weight lies above the stated ceiling.",
+    "above_all": "Higher than every comparable source: above the upper end of each figure's range.",
+    "below_all": "Lower than every comparable source: below the lower end of each figure's range.",
+    "broader_scope_only": "Consistent only under a broader scope than the claim's words suggest "
+                          "(e.g. a toll that includes indirect deaths or the missing, or all "
+                          "deaths for a claim about civilians); say which scope.",
+    "contradicted": "Contradicted: for a 'highest since' claim, an earlier figure of the same "
+                    "measure is higher.",
+    "not_checkable": "Not checkable with this registry (no comparable figure, none that could be "
+                     "known at the time, or no series long enough); the reason is given.",
+}
+
+#: How each comparator is judged. X is the claimed value, [L, U] the pooled interval,
+#: [l_i, u_i] each comparable figure's own interval at the same level.
+
+
+#: How each comparator is judged. X is the claimed value, [L, U] the pooled interval,
+#: [l_i, u_i] each comparable figure's own interval at the same level.
+COMPARATOR_RULES: dict[str, str] = {
+    "about": "'about X' is read as X ± about_tolerance (default ±5 %, a rounded figure). "
+             "consistent if that range overlaps [L, U]; above_all if it lies above every u_i; "
+             "below_all if below every l_i; otherwise contested.",
+    "at_least": "'more than X' asserts that X is a floor the truth exceeds: consistent if "
+                "X is at or below the pooled median M (when X is also below every l_i the "
+                "claim is true but conservative, and the explanation says so); contested if "
+                "M < X <= U (the sources put more than half their weight below X); above_all "
+                "if X > every u_i; otherwise contested.",
+    "less_than": "'fewer than X' ('less than', 'under') asserts that the truth is below X: "
+                 "consistent if X is at or above the pooled median M (when X is also above every "
+                 "u_i the claim is true but loose, and the explanation says so); contested if "
+                 "L <= X < M (the sources put more than half their weight above X); below_all if "
+                 "X < every l_i (the truth is above the claimed bound); otherwise contested.",
+    "at_most": "'as many as X' asserts that X is a plausible ceiling: it must be neither "
+               "beyond every source nor below what the sources say. consistent if "
+               "L <= X <= U and X is at or above the pooled median M; contested if "
+               "L <= X < M (a ceiling below the middle of the sources: they put more than "
+               "half their weight above it); above_all if X > every u_i (no source supports "
+               "a number that high); below_all if X < every l_i (the truth is above the "
+               "stated ceiling); otherwise contested (only the most extreme sources reach X).",
+    "share_about": "As 'about', for a share of the population, read as X ± share_tolerance "
+                   "(default ±5 percentage points: 'half' = 45 %-55 %). A claim on a *_share "
+                   "measure worded 'about', 'more than' or 'as much as' (comparator about, "
+                   "at_least, at_most) is judged as share_about, share_at_least or "
+                   "share_at_most, and the explanation says so; a share_* comparator on a "
+                   "measure that is not a share is not_checkable.",
+    "share_at_least": "As 'at_least', for a share.",
+    "share_at_most": "As 'at_most', for a share ('as much as half'), including the rule on "
+                     "the pooled median.",
+    "matching": "The explanation says a claimed number 'matches' a source's figure only when "
+                "the two are within 1 % and worded in the same direction (about/exact with "
+                "about, 'more than' with 'more than', 'at most' with 'as many as'); otherwise "
+                "it says how the source worded it (e.g. 'IDMC gives 50% as a floor').",
+    "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
+                     "reference period (1945 for the Second World War): a whole number from "
+                     "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "
+                     "(and a bad row for syriastats check). The figure nearest the "
+                     "claim's date is compared with every earlier figure of the same measure "
+                     "back to that year: consistent if its interval lies above all of theirs; "
+                     "contradicted if an earlier figure lies wholly above it; contested if they "
+                     "overlap. not_checkable if the registry's series starts more than "
+                     "HIGHEST_SINCE_MAX_GAP_YEARS after the reference year (it cannot show what "
+                     "happened in between); benchmark figures (e.g. wwii_displacement) are "
+                     "quoted for context but not used, as they are not like-for-like.",
+    "war_duration": "For the claim-only measure war_duration_years, the war's age at as_of is "
+                    "computed from the start of the registry's cumulative death tolls (all of "
+                    "which start in March 2011); 'about N years' is read as N to N+1 years (an "
+                    "age: 'five years old' = at least five, not yet six). A date before the "
+                    "war's start (the latest start date of those tolls) is not_checkable.",
+}
+
+#: The date-window rule in one paragraph (also in the module docstring).
+#: A series is stale when its nearest figure is this many days further from the claim's
+#: date than the nearest figure of any series.
+
+
+#: The date-window rule in one paragraph (also in the module docstring).
+#: A series is stale when its nearest figure is this many days further from the claim's
+#: date than the nearest figure of any series.
+STALE_SERIES_DAYS: int = 61
+
+
+DATE_RULES: str = (
+    "Stocks and flows: figures whose period ends within {stock} days of the claim's date. "
+    "Cumulative tolls counted from the war's start: figures whose period ends from {before} "
+    "days before to {after} days after the claim's date. known='then' keeps only figures "
+    "published on or before the claim was published; known='now' keeps every figure in the "
+    "window. Per publisher and method only the figure nearest the claim's date is used, and a "
+    "publisher's figure is dropped when it is more than " + str(STALE_SERIES_DAYS) + " days further from the "
+    "claim's date than the nearest figure of any publisher (it is stale)."
+)
+
+#: Half-width (days) of the window for stocks and flows.
+
+
+#: Half-width (days) of the window for stocks and flows.
+STOCK_WINDOW_DAYS: int = 366
+#: Window (days) before ``as_of`` for cumulative tolls.
+
+
+#: Window (days) before ``as_of`` for cumulative tolls.
+CUMULATIVE_WINDOW_BEFORE_DAYS: int = 366
+#: Window (days) after ``as_of`` for cumulative tolls.
+
+
+#: Window (days) after ``as_of`` for cumulative tolls.
+CUMULATIVE_WINDOW_AFTER_DAYS: int = 92
+#: A figure whose period ends more than this many days before ``as_of`` is flagged as old.
+
+
+#: A figure whose period ends more than this many days before ``as_of`` is flagged as old.
+STALE_DAYS: int = 92
+#: Cumulative totals must count from the war's start: ``period_start`` on or before this.
+
+
+#: Cumulative totals must count from the war's start: ``period_start`` on or before this.
+CUMULATIVE_START_BY: pd.Timestamp = pd.Timestamp("2011-06-30")
+#: The month all cumulative tolls of the registry start in (the war's start).
+
+
+#: The month all cumulative tolls of the registry start in (the war's start).
+WAR_START_MONTH: tuple[pd.Timestamp, pd.Timestamp] = (pd.Timestamp("2011-03-01"),
+                                                       pd.Timestamp("2011-03-31"))
+#: Days per year for durations.
+
+
+#: Days per year for durations.
+DAYS_PER_YEAR: float = 365.25
+#: Assumed relative margin (90 % coverage) for a bare figure with no stated range.
+
+
+#: Assumed relative margin (90 % coverage) for a bare figure with no stated range.
+ASSUMED_MARGIN: float = 0.10
+#: Assumed margin for a registration total printed without a range (±2 % at 90 %): an
+#: administrative count is exact at its date; the margin only covers dating and
+#: re-publication differences. An assumption of this checker, stated where used.
+
+
+#: Assumed margin for a registration total printed without a range (±2 % at 90 %): an
+#: administrative count is exact at its date; the margin only covers dating and
+#: re-publication differences. An assumption of this checker, stated where used.
+REGISTRATION_ASSUMED_MARGIN: float = 0.02
+#: 'about X' is read as X ± this fraction of X.
+
+
+#: 'about X' is read as X ± this fraction of X.
+ABOUT_TOLERANCE: float = 0.05
+#: 'about half' is read as the share ± this many (fraction, i.e. 0.05 = 5 points).
+
+
+#: 'about half' is read as the share ± this many (fraction, i.e. 0.05 = 5 points).
+SHARE_TOLERANCE: float = 0.05
+#: A 'highest since' claim needs a series starting within this many years of the reference.
+
+
+#: A 'highest since' claim needs a series starting within this many years of the reference.
+HIGHEST_SINCE_MAX_GAP_YEARS: int = 10
+#: Earliest reference year accepted for a 'highest since' claim.
+
+
+#: Claim measure -> measures that count a broader set (used only for broader_scope_only).
+BROADER_MEASURES: dict[str, tuple[str, ...]] = {
+    "deaths_total": ("deaths_total_incl_missing", "deaths_excess"),
+    "deaths_direct": ("deaths_total", "deaths_total_incl_missing", "deaths_excess"),
+    "deaths_civilian": ("deaths_total",),
+    "deaths_battle_related": ("deaths_organised_violence", "deaths_total"),
+    "deaths_organised_violence": ("deaths_total",),
+    "refugees_registered": ("refugees",),
+    "idps": ("displaced_total",),
+}
+#: Claim-only measures (not in the estimates vocabulary), computed by the checker.
+
+
+#: Claim-only measures (not in the estimates vocabulary), computed by the checker.
+CLAIM_ONLY_MEASURES: frozenset[str] = frozenset({"war_duration_years"})
+#: For 'highest since' claims: measure -> benchmark measure quoted for context.
+
+
+#: For 'highest since' claims: measure -> benchmark measure quoted for context.
+BENCHMARKS: dict[str, str] = {"global_forcibly_displaced": "wwii_displacement",
+                              "global_refugees": "wwii_displacement"}
+
+
+#: Columns of :func:`check`'s result, in order.
+OUTPUT_COLUMNS: list[str] = [
+    "claim_id", "known", "origin", "origin_date", "as_of", "text", "measure", "comparator",
+    "value", "verdict", "verdict_meaning", "position", "lower", "median", "upper", "level",
+    "envelope_lower", "envelope_upper", "interval_method", "scope_used", "n_figures",
+    "estimate_ids", "source_ids", "closest", "explanation", "reason", "verdict_class",
+    "dimensions", "widened",
+]
+
+#: Detailed verdict -> verdict class (what a reader needs first): consistent, overstated,
+#: understated, misscoped (true only for another scope, place or period), contested,
+#: not_checkable.
+VERDICT_CLASSES: dict[str, str] = {
+    "consistent": "consistent", "contested": "contested", "above_all": "overstated",
+    "below_all": "understated", "broader_scope_only": "misscoped",
+    "contradicted": "overstated", "not_checkable": "not_checkable",
+}
+
+
+_LABELS: dict[str, str] = {
+    "deaths_total": "deaths in the war", "deaths_civilian": "civilian deaths",
+    "deaths_direct": "deaths from violence", "displaced_share": "share of the population displaced",
+    "displaced_total": "people displaced (refugees plus internally displaced)",
+    "idps": "people displaced inside Syria", "refugees_registered": "registered Syrian refugees",
+    "refugees_worldwide": "Syrian refugees worldwide", "refugees": "Syrian refugees worldwide",
+    "population": "Syria's population",
+    "global_forcibly_displaced": "people forcibly displaced worldwide",
+    "war_duration_years": "the war's age",
+}

@@ -1,0 +1,155 @@
+"""What a claim is about, as the registry's dimensions: base measure, host, area, group
+and period (stock on a date, cumulative total from a start, or flow within a period).
+
+A claim states its dimensions in the optional columns ``period_start, period_type,
+area, host, group``; what it leaves out gets the default of its measure, and the
+explanation says which defaults were used. Legacy measure names (``refugees_worldwide``,
+``refugees_by_host``, ``refugees_registered_by_host``) resolve through the alias table
+of ``datapackage.json`` (:func:`syriastats.dimensions.measure_aliases`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from syriastats.claims.phrases import _day, _present
+from syriastats.claims.rules import CUMULATIVE_START_BY
+from syriastats.dimensions import AGGREGATE_HOSTS, measure_aliases
+from syriastats.reading import CUMULATIVE_MEASURES, full_group
+from syriastats.validate import parse_date_bounds
+
+#: Host a claim is read with when it names none (measures about Syrians abroad).
+CLAIM_DEFAULT_HOST: dict[str, str] = {
+    "refugees_registered": "REGION", "refugees": "WORLD", "refugees_share": "WORLD",
+    "refugee_returns": "WORLD", "asylum_applications_europe": "EUROPE",
+    "asylum_applications_europe_cumulative": "EUROPE", "asylum_seekers_pending": "WORLD",
+    "global_refugees": "WORLD",
+}
+#: Measures of levels on a date.
+STOCK_MEASURES: frozenset[str] = frozenset({
+    "population", "idps", "idps_share", "displaced_total", "displaced_share", "refugees",
+    "refugees_registered", "refugees_share", "global_forcibly_displaced", "global_idps",
+    "global_refugees", "asylum_seekers_pending", "people_in_need", "wwii_displacement",
+})
+#: Measures counted only within a period (a claim without a period: the calendar year).
+FLOW_MEASURES: frozenset[str] = frozenset({"asylum_applications_europe", "idps_new_displacements",
+                                           "refugee_returns", "idp_returns"})
+#: Worldwide series.
+WORLD_MEASURES: frozenset[str] = frozenset({"global_forcibly_displaced", "global_idps",
+                                            "global_refugees", "wwii_displacement"})
+#: Groups counted with a claim about everyone (they leave out few; the explanation says so).
+NEAR_FULL_GROUPS: frozenset[str] = frozenset({"all_except_government_forces"})
+
+
+@dataclass(frozen=True)
+class Target:
+    """The figures a claim is to be compared with."""
+
+    measure: str                       # base measure (legacy names resolved)
+    host: str | None                   # country of asylum, REGION, EUROPE, WORLD; None: no host
+    area: str
+    group: str
+    period_type: str                   # stock | cumulative | flow
+    start: pd.Timestamp | None         # first day of the period (cumulative, flow)
+    end: pd.Timestamp                  # last day (the claim's as_of)
+    defaults: tuple[str, ...] = field(default=())  # dimensions the claim did not state
+    problem: str | None = None         # why the claim cannot be compared at all
+
+    def describe(self) -> str:
+        """The dimensions in words: 'Turkey (TUR), stock on 2016-03-11'."""
+        bits = []
+        if self.host:
+            bits.append(f"host {self.host}")
+        bits.append(f"area {self.area}")
+        bits.append(f"group {self.group}")
+        if self.period_type == "stock":
+            bits.append(f"a level on {_day(self.end)}")
+        elif self.period_type == "flow":
+            bits.append(f"within {_day(self.start)} to {_day(self.end)}" if self.start is not None
+                        else f"within the period ending near {_day(self.end)}")
+        else:
+            since = ("the war's start" if self.start is None or self.start <= CUMULATIVE_START_BY
+                     else _day(self.start))
+            bits.append(f"a total from {since} to {_day(self.end)}")
+        return ", ".join(bits)
+
+
+def _text(c: pd.Series, col: str) -> str | None:
+    v = c.get(col)
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    return str(v).strip() or None
+
+
+def _start(c: pd.Series) -> pd.Timestamp | None:
+    t = c.get("period_start_text") if _present(c.get("period_start_text")) else c.get("period_start")
+    if t is None or (not isinstance(t, str) and pd.isna(t)) or t == "":
+        return None
+    if isinstance(t, str):
+        b = parse_date_bounds(t)
+        return pd.Timestamp(b[0]) if b else None
+    return pd.Timestamp(t)
+
+
+def _calendar_year(start: pd.Timestamp, end: pd.Timestamp) -> bool:
+    return (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31) \
+        and start.year == end.year
+
+
+def resolve(c: pd.Series, as_of: pd.Timestamp) -> Target:
+    """The :class:`Target` of claim *c* (a row of a loaded claims file) at *as_of*."""
+    measure = str(c["measure"])
+    host, defaults, problem = _text(c, "host"), [], None
+    alias = measure_aliases().get(measure)
+    if alias is not None:
+        measure = alias["measure"]
+        if alias["host"] == "WORLD":
+            host = host or "WORLD"
+        elif host is None or host in AGGREGATE_HOSTS:
+            problem = (f"the measure {c['measure']} counts refugees in ONE host country, but the "
+                       "claim names none: give the country (ISO code, e.g. TUR) in its host column. "
+                       "Host countries are never pooled.")
+    if host is None and measure in CLAIM_DEFAULT_HOST:
+        host, defaults = CLAIM_DEFAULT_HOST[measure], defaults + ["host"]
+    area = _text(c, "area")
+    if area is None:
+        area, defaults = ("WORLD" if measure in WORLD_MEASURES else "SYR"), defaults + ["area"]
+    group = _text(c, "group")
+    if group is None:
+        group, defaults = full_group(measure), defaults + ["group"]
+    start = _start(c)
+    pt = _text(c, "period_type")
+    if pt is None:
+        defaults.append("period_type")
+        if start is not None:
+            pt = ("cumulative" if start <= CUMULATIVE_START_BY else
+                  "flow" if _calendar_year(start, as_of) else "cumulative")
+        elif measure in STOCK_MEASURES:
+            pt = "stock"
+        elif measure in CUMULATIVE_MEASURES:
+            pt = "cumulative"
+        elif measure in FLOW_MEASURES:
+            pt = "flow"
+            start = pd.Timestamp(year=as_of.year, month=1, day=1)
+            defaults.append("period_start")
+        else:
+            pt = "stock"
+    if pt == "stock":
+        start = None
+    elif pt == "flow" and start is None:
+        start = pd.Timestamp(year=as_of.year, month=1, day=1)
+        defaults.append("period_start")
+    return Target(measure, host, area, group, pt, start, as_of, tuple(defaults), problem)
+
+
+def broader_target(t: Target, measure: str) -> Target:
+    """The target for a broader *measure* of the claim (e.g. all deaths for civilian deaths,
+    UNHCR's refugee statistics for registrations): the same place and period; the host
+    of the region becomes the world (the broader count is not regional); everyone the
+    broader measure covers when the claim is about everyone its own measure covers."""
+    host: str | None = None
+    if measure in CLAIM_DEFAULT_HOST:
+        host = "WORLD" if t.host in (None, "REGION") else t.host
+    group = full_group(measure) if t.group == full_group(t.measure) else t.group
+    return replace(t, measure=measure, host=host, group=group)

@@ -1,0 +1,189 @@
+"""Claims carry the registry's dimensions (issue 12): a claim is compared only with
+figures of its host, area, group and period, or the checker says which dimension it
+widened; 'less than'; verdict classes; legacy measure names; superseded figures."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from syriastats import claims as C
+from syriastats.sources import load_estimates, load_sources, with_sources
+
+CLAIM_COLS = ["claim_id", "origin", "origin_date", "origin_url", "text", "measure", "as_of",
+              "value", "comparator", "notes", "period_start", "period_type", "area", "host",
+              "group"]
+
+
+@pytest.fixture(scope="module")
+def registry() -> pd.DataFrame:
+    return with_sources(load_estimates(), load_sources())
+
+
+def claim(cid: str, measure: str, as_of: str, value: float, comparator: str = "about",
+          **dims) -> dict:
+    row = {"claim_id": cid, "origin": "Test outlet", "origin_date": dims.pop("origin_date", as_of),
+           "origin_url": "https://example.org/a", "text": cid, "measure": measure,
+           "as_of": as_of, "value": value, "comparator": comparator, "notes": ""}
+    return {**{c: None for c in CLAIM_COLS}, **row, **dims}
+
+
+def judge(rows: list[dict], est: pd.DataFrame, known: str = "now") -> pd.DataFrame:
+    return C.check(pd.DataFrame(rows, columns=CLAIM_COLS), est, known=known).set_index("claim_id")
+
+
+def _ids(r: pd.Series) -> list[str]:
+    return [i for i in str(r["estimate_ids"]).split(";") if i]
+
+
+# ------------------------------------------------------------------ the issue's examples
+
+
+def test_turkey_hosts_more_than_2_7_million_is_judged_against_turkey_only(registry) -> None:
+    out = judge([claim("tur", "refugees_registered", "2016-12", 2_700_000, "at_least", host="TUR"),
+                 claim("legacy", "refugees_registered_by_host", "2016-12", 2_700_000, "at_least",
+                       host="TUR")], registry)
+    for cid in ("tur", "legacy"):
+        r = out.loc[cid]
+        ids = _ids(r)
+        assert ids and all(i.endswith("-tur") for i in ids), ids
+        assert r["verdict"] != "above_all"  # Egypt's 115,204 is not in the pool
+        assert r["verdict_class"] == "consistent"
+        assert "host TUR" in r["dimensions"]
+
+
+def test_a_per_host_legacy_claim_without_its_country_is_not_checkable(registry) -> None:
+    r = judge([claim("nohost", "refugees_registered_by_host", "2016-12", 2_700_000,
+                     "at_least")], registry).loc["nohost"]
+    assert r["verdict"] == "not_checkable" and r["verdict_class"] == "not_checkable"
+    assert "host" in r["reason"] and "never pooled" in r["reason"]
+
+
+def test_36000_killed_in_2012_is_judged_against_one_year_tolls_only(registry) -> None:
+    r = judge([claim("y2012", "deaths_total", "2012", 36_000, period_start="2012")],
+              registry).loc["y2012"]
+    ids = _ids(r)
+    flows = registry.set_index("estimate_id").loc[ids]
+    assert ids == ["sohr-year-2012"]
+    assert (flows["period_type"].astype(str) == "flow").all()
+    # SOHR documented 49,294 deaths in 2012: 'about 36,000' is below that count
+    assert r["verdict"] == "below_all" and r["verdict_class"] == "understated"
+    assert "within 2012-01-01 to 2012-12-31" in r["dimensions"]
+    # without a period the same words are a cumulative toll from the war's start
+    r2 = judge([claim("cum", "deaths_total", "2012-12-31", 36_000)], registry).loc["cum"]
+    assert "sohr-year-2012" not in _ids(r2)
+    assert "from the war's start" in r2["dimensions"]
+
+
+def test_less_than_80000_returned_in_2017(registry) -> None:
+    out = judge([claim("lt80", "refugee_returns", "2017", 80_000, "less_than", period_start="2017"),
+                 claim("lt50", "refugee_returns", "2017", 50_000, "less_than", period_start="2017"),
+                 claim("dflt", "refugee_returns", "2017", 80_000, "less_than")], registry)
+    assert _ids(out.loc["lt80"]) == ["unhcr-rdf-refugee-returns-2017"]  # 77,212 returned in 2017
+    assert out.loc["lt80", "verdict"] == "consistent"
+    assert out.loc["lt50", "verdict"] == "below_all"
+    assert out.loc["lt50", "verdict_class"] == "understated"
+    # no period given: a flow measure is read within the calendar year of as_of, and said so
+    assert _ids(out.loc["dflt"]) == ["unhcr-rdf-refugee-returns-2017"]
+    assert "period_start" in out.loc["dflt", "explanation"]
+
+
+# ------------------------------------------------------------------ dimensions, synthetic
+
+
+def _est(eid: str, measure: str, central: float, *, host=None, group="all", period_type="stock",
+         start="2016-06-30", end="2016-06-30", published="2016-07-15", method="registration",
+         role="headline", superseded_by=None, area="SYR") -> dict:
+    return {"estimate_id": eid, "source_id": f"s-{eid}", "publisher": f"P {eid}", "measure": measure,
+            "scope": "test", "method": method, "period_start": start, "period_end": end,
+            "low": None, "central": central, "high": None, "qualifier": "exact",
+            "range_type": "none", "range_level": None, "margin": None, "published": published,
+            "period_type": period_type, "area": area, "host": host, "group": group,
+            "perpetrator": None, "role": role, "superseded_by": superseded_by, "notes": ""}
+
+
+def test_hosts_are_never_pooled_and_the_region_is_the_default() -> None:
+    est = pd.DataFrame([_est("tur", "refugees_registered", 2_750_000, host="TUR"),
+                        _est("egy", "refugees_registered", 115_000, host="EGY"),
+                        _est("reg", "refugees_registered", 4_800_000, host="REGION")])
+    out = judge([claim("t", "refugees_registered", "2016-06-30", 2_700_000, host="TUR"),
+                 claim("r", "refugees_registered", "2016-06-30", 4_800_000),
+                 claim("x", "refugees_registered", "2016-06-30", 2_700_000, host="JOR")], est)
+    assert _ids(out.loc["t"]) == ["tur"]
+    assert _ids(out.loc["r"]) == ["reg"] and "host" in out.loc["r", "explanation"]
+    assert out.loc["x", "verdict"] == "not_checkable"
+    assert "host EGY, REGION, TUR" in out.loc["x", "reason"]
+
+
+def test_areas_and_groups_are_not_pooled_silently() -> None:
+    est = pd.DataFrame([
+        _est("syr", "deaths_total", 300_000, period_type="cumulative", start="2011-03",
+             method="statistical_estimate"),
+        _est("alep", "deaths_total", 50_000, period_type="cumulative", start="2011-03", area="SY-HL",
+             method="statistical_estimate"),
+        _est("vdc", "deaths_total", 280_000, period_type="cumulative", start="2011-03",
+             group="all_except_government_forces", method="statistical_estimate"),
+        _est("kids", "deaths_civilian", 20_000, period_type="cumulative", start="2011-03",
+             group="children", method="statistical_estimate"),
+        _est("civ", "deaths_civilian", 100_000, period_type="cumulative", start="2011-03",
+             group="civilians", method="statistical_estimate")])
+    out = judge([claim("all", "deaths_total", "2016-06-30", 300_000),
+                 claim("alep", "deaths_total", "2016-06-30", 50_000, area="SY-HL"),
+                 claim("civ", "deaths_civilian", "2016-06-30", 100_000)], est)
+    assert sorted(_ids(out.loc["all"])) == ["syr", "vdc"]
+    assert "group: also figures for all_except_government_forces (vdc)" in out.loc["all", "widened"]
+    assert _ids(out.loc["alep"]) == ["alep"] and out.loc["alep", "widened"] == ""
+    assert _ids(out.loc["civ"]) == ["civ"]  # children are not pooled with all civilians
+
+
+def test_returns_since_a_date_are_not_pooled_with_calendar_years() -> None:
+    est = pd.DataFrame([
+        _est("y2025", "refugee_returns", 1_300_000, host="WORLD", period_type="flow",
+             start="2025-01-01", end="2025-12-31", published="2026-01-15"),
+        _est("since", "refugee_returns", 1_200_000, host="WORLD", period_type="cumulative",
+             start="2024-12-08", end="2025-12-08", published="2025-12-10")])
+    out = judge([claim("s", "refugee_returns", "2025-12-08", 1_200_000, period_start="2024-12-08",
+                       period_type="cumulative"),
+                 claim("y", "refugee_returns", "2025", 1_300_000, period_start="2025")], est)
+    assert _ids(out.loc["s"]) == ["since"] and _ids(out.loc["y"]) == ["y2025"]
+
+
+def test_superseded_figures_are_used_only_before_their_revision() -> None:
+    est = pd.DataFrame([
+        _est("old", "refugees", 6_800_000, host="WORLD", end="2022-12-31", start="2022-12-31",
+             published="2023-04-15", role="superseded", superseded_by="new"),
+        _est("new", "refugees", 6_550_000, host="WORLD", end="2022-12-31", start="2022-12-31",
+             published="2025-12-01")])
+    rows = [claim("c", "refugees", "2022-12-31", 6_800_000, origin_date="2023-06-01")]
+    assert _ids(judge(rows, est, known="then").loc["c"]) == ["old"]
+    assert _ids(judge(rows, est, known="now").loc["c"]) == ["new"]
+    # the legacy name of the worldwide statistic reads the same figures
+    legacy = [claim("c", "refugees_worldwide", "2022-12-31", 6_800_000, origin_date="2023-06-01")]
+    assert _ids(judge(legacy, est, known="now").loc["c"]) == ["new"]
+
+
+def test_every_verdict_has_a_class(registry) -> None:
+    assert set(C.VERDICT_CLASSES) == set(C.VERDICTS)
+    assert set(C.VERDICT_CLASSES.values()) == {"consistent", "overstated", "understated",
+                                               "misscoped", "contested", "not_checkable"}
+    out = C.check(C.load_claims(), registry, known="then")
+    assert out["verdict_class"].notna().all()
+    assert (out["verdict_class"] == out["verdict"].map(C.VERDICT_CLASSES)).all()
+    assert {"dimensions", "widened", "verdict_class"} <= set(C.OUTPUT_COLUMNS)
+
+
+def test_claim_dimension_columns_are_validated(tmp_path) -> None:
+    from syriastats.sources import load_claims
+
+    f = tmp_path / "c.csv"
+    pd.DataFrame([
+        claim("host-on-idps", "idps", "2016", 6_000_000, host="TUR"),
+        claim("area-lbn", "deaths_total", "2016", 6_000, area="LBN"),
+        claim("flow-no-start", "deaths_total", "2016", 6_000, period_type="flow"),
+        claim("legacy-no-host", "refugees_by_host", "2016", 6_000),
+        claim("ok", "refugees", "2016", 6_000_000, host="DEU", period_type="stock"),
+    ], columns=CLAIM_COLS).to_csv(f, index=False)
+    df = load_claims(f, on_error="collect")
+    msgs = {(p.record_id, p.column) for p in df.attrs["problems"]}
+    assert ("host-on-idps", "host") in msgs and ("area-lbn", "area") in msgs
+    assert ("flow-no-start", "period_start") in msgs and ("legacy-no-host", "host") in msgs
+    assert list(df["claim_id"]) == ["ok"]
