@@ -338,23 +338,33 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
 BAND_LEVEL: float = 0.9
 
 
+def _fit_band(estimates: pd.DataFrame, sources: pd.DataFrame | None) -> pd.DataFrame | None:
+    """``toll.fit(estimates, sources).band(BAND_LEVEL)`` (run in a child process)."""
+    from syriastats import toll
+
+    band = toll.fit(estimates, sources).band(BAND_LEVEL)
+    if band is None or len(band) == 0:
+        return None
+    return band[["date", "median", "lower", "upper"]]
+
+
 def toll_band(estimates: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame | None:
     """The modelled toll band (``date, median, lower, upper``, deaths) from :mod:`syriastats.toll`.
 
     ``toll.fit(estimates, sources).band(0.9)`` when the toll model is installed;
-    None when it is not (the chart then says that no modelled range is shown).
+    None when it is not (the chart then says that no modelled range is shown). The fit
+    runs in a freshly spawned process, so JAX (multithreaded) never lives in this one,
+    which later forks the chart workers.
     """
-    try:
-        from syriastats import toll  # type: ignore[attr-defined]
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("jax") is None or importlib.util.find_spec("numpyro") is None:
         return None
-    fit = getattr(toll, "fit", None)
-    if fit is None:
-        return None
-    band = fit(estimates, sources).band(BAND_LEVEL)
-    if band is None or len(band) == 0:
-        return None
-    return band[["date", "median", "lower", "upper"]]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(_fit_band, estimates, sources).result()
 
 
 def _toll_band(est: pd.DataFrame) -> pd.DataFrame | None:
