@@ -101,8 +101,8 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
 #: The claim dimensions the checker (:func:`syriastats.claims.check`) selects comparable
 #: figures on. A claim that needs a dimension the checker does not match is judged
 #: not_checkable here, with the reason, rather than against figures of another period,
-#: country, area or group. (Empty while the checker compares on measure and date only.)
-CHECKER_MATCHES: frozenset[str] = frozenset()
+#: country, area or group. (The claims checker now compares like with like on all four.)
+CHECKER_MATCHES: frozenset[str] = frozenset({"period_type", "host", "area", "group"})
 
 
 def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
