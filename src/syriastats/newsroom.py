@@ -352,12 +352,14 @@ def toll_band(estimates: pd.DataFrame, sources: pd.DataFrame | None = None) -> p
     """The modelled toll band (``date, median, lower, upper``, deaths) from :mod:`syriastats.toll`.
 
     ``toll.fit(estimates, sources).band(0.9)`` when the toll model is installed;
-    None when it is not (the chart then says that no modelled range is shown). The fit
-    runs in a freshly spawned process, so JAX (multithreaded) never lives in this one,
-    which later forks the chart workers.
+    None when it is not (the chart then says that no modelled range is shown). Unless
+    the toll module is already loaded here, the fit runs in a freshly spawned process,
+    so JAX (multithreaded) never lives in this one, which later forks the chart workers.
     """
     import importlib.util
 
+    if "syriastats.toll" in sys.modules:  # already loaded here: nothing new to import
+        return _fit_band(estimates, sources)
     if importlib.util.find_spec("jax") is None or importlib.util.find_spec("numpyro") is None:
         return None
     import multiprocessing as mp
