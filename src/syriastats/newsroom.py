@@ -1011,14 +1011,16 @@ def _band_key(estimates: pd.DataFrame) -> str:
     from syriastats import export
 
     h = hashlib.sha256(export.format_csv(estimates.astype(object)).encode("utf-8"))
-    try:
-        import syriastats.toll as toll  # type: ignore[import-not-found]
+    import importlib.util
 
-        folder = Path(toll.__file__).parent
+    # located, not imported: importing the toll model would load JAX into this process
+    spec = importlib.util.find_spec("syriastats.toll")
+    if spec is None or not spec.submodule_search_locations:
+        h.update(b"no toll model")
+    else:
+        folder = Path(list(spec.submodule_search_locations)[0])
         for f in sorted(folder.glob("*.py")):
             h.update(f.read_bytes())
-    except ImportError:
-        h.update(b"no toll model")
     return h.hexdigest()[:16]
 
 
