@@ -340,7 +340,9 @@ BAND_LEVEL: float = 0.9
 
 def _fit_band(estimates: pd.DataFrame, sources: pd.DataFrame | None) -> pd.DataFrame | None:
     """``toll.fit(estimates, sources).band(BAND_LEVEL)`` (run in a child process)."""
-    from syriastats import toll
+    import importlib
+
+    toll = importlib.import_module("syriastats.toll")  # the loaded module, if any
 
     band = toll.fit(estimates, sources).band(BAND_LEVEL)
     if band is None or len(band) == 0:

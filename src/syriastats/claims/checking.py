@@ -20,7 +20,7 @@ from syriastats.claims.rules import (
 )
 from syriastats.claims.selecting import _prepare_estimates
 from syriastats.claims_index import EstimateIndex, claim_signature
-from syriastats.dimensions import legacy_measure
+from syriastats.dimensions import legacy_measure, measure_aliases
 from syriastats.reading import CUMULATIVE_MEASURES
 
 
@@ -125,6 +125,9 @@ def _index_measures(measure: str, comparator: str, host: Any) -> tuple[list[str]
     """(measures needed near the claim's date, measures needed as whole series)."""
     m = legacy_measure(measure, host)
     near = [m, measure, *BROADER_MEASURES.get(m, ())]
+    alias = measure_aliases().get(measure)  # a legacy name: the registry's measure it maps to
+    if alias is not None:
+        near += [alias["measure"], *BROADER_MEASURES.get(alias["measure"], ())]
     whole: list[str] = []
     if m == "war_duration_years":
         whole += sorted(CUMULATIVE_MEASURES)
