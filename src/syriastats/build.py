@@ -151,6 +151,17 @@ def normalise(nb) -> None:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
+            # the kernel may send one print in several stream messages (timing): join
+            # adjacent pieces of the same stream so the file does not depend on it
+            merged: list = []
+            for out in cell.get("outputs", []):
+                if (out.get("output_type") == "stream" and merged
+                        and merged[-1].get("output_type") == "stream"
+                        and merged[-1].get("name") == out.get("name")):
+                    merged[-1]["text"] = merged[-1]["text"] + out["text"]
+                else:
+                    merged.append(out)
+            cell["outputs"] = merged
             for out in cell.get("outputs", []):
                 out.get("metadata", {}).pop("execution", None)
     nb.metadata.pop("widgets", None)
