@@ -136,17 +136,42 @@ def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
 
 
 def _nearest_per_series(sub: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One figure per series (publisher and method): the one nearest the claim's date.
+
+    A level (``period_type`` stock) that a series gives on both sides of the claim's date
+    keeps its nearest figure on the other side too (:data:`BRACKET_STOCKS`): the level on
+    the claim's date lies between the two, and pooling both says so, instead of reading a
+    fast-moving stock (refugees in 2013 grew by more than 5 % a month) as if it stood
+    still at whichever figure happens to be nearer.
+    """
     if sub.empty:
         return sub
-    s = sub.assign(_dist=(sub["period_end"] - as_of).abs(), _series=_series_key(sub),
-                   _negpub=-sub["published"].astype("int64"))
+    delta = sub["period_end"] - as_of
+    s = sub.assign(_dist=delta.abs(), _after=(delta > pd.Timedelta(0)).astype(int),
+                   _series=_series_key(sub), _negpub=-sub["published"].astype("int64"))
     s = s.sort_values(["_series", "_dist", "_negpub", "estimate_id"], kind="stable")
-    s = s.groupby("_series", sort=False).head(1)
+    first = s.groupby("_series", sort=False).head(1)
     # a series whose nearest figure is much further from the claim's date than the
     # nearest figure of any series is stale (stocks and tolls move): drop it
-    s = s[s["_dist"] <= s["_dist"].min() + pd.Timedelta(days=STALE_SERIES_DAYS)]
-    return s.sort_values(["_dist", "estimate_id"], kind="stable").drop(
-        columns=["_dist", "_series", "_negpub"])
+    first = first[first["_dist"] <= first["_dist"].min() + pd.Timedelta(days=STALE_SERIES_DAYS)]
+    out = first
+    if BRACKET_STOCKS and "period_type" in s.columns:
+        stock = s["period_type"].eq("stock") & (s["_dist"] > pd.Timedelta(0))
+        near = first.set_index("_series")
+        keep = stock & s["_series"].isin(near.index[near["_dist"] > pd.Timedelta(0)])
+        if keep.any():
+            cand = s[keep]
+            other = cand[cand["_after"].to_numpy() != near.loc[cand["_series"], "_after"].to_numpy()]
+            other = other.groupby("_series", sort=False).head(1)
+            if not other.empty:
+                out = pd.concat([first, other])
+    return out.sort_values(["_dist", "estimate_id"], kind="stable").drop(
+        columns=["_dist", "_after", "_series", "_negpub"])
+
+
+#: Keep a stock series' nearest figure on each side of the claim's date (see
+#: :func:`_nearest_per_series`).
+BRACKET_STOCKS: bool = True
 
 
 def _split_scope(sub: pd.DataFrame, measure: str,

@@ -100,11 +100,26 @@ _PAST_YEAR_FLOW = _c(r"^[^.;]{0,70}?\b(?:in|over|during) the (?:past|last) (?:ye
 _YEAR_ADJ = _c(r"\b((?:19|20)\d\d) (?:casualty|death|toll|killing)")
 _BOTH_GROUPS = _c(r"civilians and (?:combatants|fighters)|(?:combatants|fighters) and civilians"
                   r"|civilian and military|fighters and civilians")
-_YEAR_AGO = _c(r"\b(?:a|one) year ago\b")
+#: "a year ago", "just over a month ago", "two weeks ago" (relative to publication).
+_AGO = _c(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+          r"\s+(day|week|month|year)s?\s+ago\b")
+#: Words before a date that make it the war's start ("began in March 2011", "since its
+#: outbreak eight years ago"), not the claim's date.
+_WAR_START_LEAD = _c(r"\b(?:began|begun|started|erupted|broke out|since|outbreak|beginning|onset"
+                     r"|uprisings?|revolution|protests)\b[^.;,]{0,45}$")
+#: "since the start of the conflict in 2011": the year names the war's start, not a period.
+_SINCE_START_OF = _c(r"\bsince\b[^.;,]{0,50}$|\b(?:start|beginning|outbreak|onset)\s+of\s+"
+                     r"(?:the\s+|syria'?s\s+)?(?:\w+\s+)?(?:civil\s+)?(?:war|conflict|uprising"
+                     r"|crisis|revolution)\s*$")
 _SINCE_EVENT = _c(r"\bsince\b[^.;,]{0,50}?\b(?:on|in)\s+(?:(\d{1,2})\s+)?(" + "|".join(
     sorted(V.MONTHS, key=len, reverse=True)) + r")\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?,?\s*)?((?:19|20)\d\d)?\b")
 _LAST_UNIT = _c(r"\b(?:in|over|during)\s+the (?:last|past) (month|week)\b")
-_IN_MONTH = _c(r"\bin (" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3), key=len, reverse=True))
+#: "in April 2013", "by March 2015", "through June 2014" (a month of a named year).
+_IN_MONTH_YEAR = _c(r"\b(?:in|by|through|until|till|as of|at the end of|end of|in early|in late"
+                    r"|in mid-?)\s+(" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3),
+                                                       key=len, reverse=True))
+                    + r")\.?,?\s+((?:19|20)\d\d)\b")
+_IN_MONTH = _c(r"\b(?:in|through|until|till) (" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3), key=len, reverse=True))
                + r")\b(?!\s*(?:\d|of))")
 _DIFFERENCE = _c(r"^\s*(?:people\s+)?(?:higher|lower|more|fewer|less)\s+than\b")
 _THIS_YEAR = _c(r"\bthis year\b|\bso far in \d{4}\b|\bsince the (?:start|beginning) of the year\b")
@@ -252,24 +267,58 @@ def _since(local: str, published: pd.Timestamp) -> pd.Timestamp | None:
     return None
 
 
-def _period(sentence: str, local: str, kind: str,
-            published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
+            own: tuple[str, ...] = ()) -> tuple[str, pd.Timestamp, pd.Timestamp]:
     """(period_type, period_start, as_of) of a claim of *kind*.
 
-    *local* is the text around the number (its clause and a little more): periods are
-    read there first, so a year elsewhere in a long sentence does not leak in; "since
-    the fall of Assad" is read in the whole sentence.
+    *own* are the parts of the sentence that belong to this number alone, nearest first
+    (its clause after the number, then the words back to the previous number): a period
+    named there is the claim's ("73,447 in 2013, 49,294 in 2012": each number its own
+    year; "in April 2012, there were 18,000"). Failing that, *local* (the text around the
+    number, its clause and a little more) is read, so a year elsewhere in a long sentence
+    does not leak in; "since the fall of Assad" is read in the whole sentence.
     """
-    low = local.lower()
-    war_start = pd.Timestamp(V.WAR_START)
     periodic = kind in PERIOD_KINDS
     if kind == "population":
-        if _PREWAR.search(low) or _PREWAR.search(sentence.lower()):
+        if _PREWAR.search(local.lower()) or _PREWAR.search(sentence.lower()):
             d = pd.Timestamp("2011-03-15")
             return "stock", d, d
     if _SINCE_FALL.search(sentence.lower()):
         start = pd.Timestamp(V.ASSAD_FALL)
         return ("cumulative", start, published) if periodic else ("flow", start, published)
+    for part in (*own, local):
+        found = _period_in(part, kind, published)
+        if found is not None:
+            return found
+    war_start = pd.Timestamp(V.WAR_START)
+    if periodic:
+        if kind == "returns" and published >= pd.Timestamp(V.ASSAD_FALL):
+            return "cumulative", pd.Timestamp(V.ASSAD_FALL), published
+        return "cumulative", war_start, published
+    return "stock", published, published
+
+
+def _ago(low: str, published: pd.Timestamp) -> pd.Timestamp | None:
+    """The day 'N days/weeks/months/years ago' (or 'a month ago') points to, or None."""
+    m = next((m for m in _AGO.finditer(low)
+              if not _WAR_START_LEAD.search(low[max(0, m.start() - 60):m.start()])), None)
+    if not m:
+        return None
+    nw, unit = m.group(1).lower(), m.group(2).lower()
+    k = int(nw) if nw.isdigit() else (1 if nw in ("a", "an") else V.UNITS.get(nw, 0))
+    if not k:
+        return None
+    off = {"day": pd.Timedelta(days=k), "week": pd.Timedelta(weeks=k),
+           "month": pd.DateOffset(months=k), "year": pd.DateOffset(years=k)}[unit]
+    return pd.Timestamp(published - off).normalize()
+
+
+def _period_in(local: str, kind: str,
+               published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The period named in *local* (see :func:`_period`), or None if it names none."""
+    low = local.lower()
+    war_start = pd.Timestamp(V.WAR_START)
+    periodic = kind in PERIOD_KINDS
     if periodic and _THIS_YEAR.search(low):
         return "flow", pd.Timestamp(year=published.year, month=1, day=1), published
     m = _LAST_N.search(low)
@@ -291,9 +340,14 @@ def _period(sentence: str, local: str, kind: str,
                 return "cumulative", war_start, published
         else:
             return ("cumulative" if periodic else "flow"), start, published
-    if _YEAR_AGO.search(low):
-        d = (published - pd.DateOffset(years=1)).normalize()
+    d = _ago(low, published)
+    if d is not None:
         return ("cumulative", war_start, d) if periodic else ("stock", d, d)
+    m = next((m for m in _IN_MONTH_YEAR.finditer(low)
+              if not _WAR_START_LEAD.search(low[max(0, m.start() - 60):m.start()])), None)
+    if m:
+        end = min(_end_of(int(m.group(2)), V.MONTHS[m.group(1).lower()]), published)
+        return ("cumulative", war_start, end) if periodic else ("stock", end, end)
     m = _IN_MONTH.search(low)
     if m and not _YEAR_IN.search(low) and not _YEAR_BY.search(low):
         month = V.MONTHS[m.group(1).lower()]
@@ -328,7 +382,8 @@ def _period(sentence: str, local: str, kind: str,
         y = int(m.group(1))
         lead = low[max(0, m.start() - 30):m.start()]
         if y > published.year or re.search(r"(?:began|begun|started|erupted|broke out|since"
-                                           r"|uprising|revolution|protests)\W*(?:\w+\W+)?$", lead):
+                                           r"|uprising|revolution|protests)\W*(?:\w+\W+)?$", lead) \
+                or _SINCE_START_OF.search(low[max(0, m.start() - 60):m.start()]):
             continue  # "the war that began in 2011": the war's start, not a period
         years.append(y)
     if years:
@@ -337,11 +392,7 @@ def _period(sentence: str, local: str, kind: str,
             return "flow", pd.Timestamp(year=y, month=1, day=1), min(_end_of(y), published)
         end = min(_end_of(y), published)
         return "stock", end, end
-    if periodic:
-        if kind == "returns" and published >= pd.Timestamp(V.ASSAD_FALL):
-            return "cumulative", pd.Timestamp(V.ASSAD_FALL), published
-        return "cumulative", war_start, published
-    return "stock", published, published
+    return None
 
 
 def _measure(kind: str, group: str, host: str, window: str) -> str:
@@ -467,6 +518,13 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if non_war:
             continue
         fwd, back = _forward(s, num, nxt), _backward(s, num, prev)
+        # the words that belong to this number alone, for its period: its clause after it
+        # (up to the next count or share) and the words back to the previous count or share
+        # (years and days in between are part of its date, not other claims)
+        p_own = max((n.end for n in nums[:k] if n.kind in ("count", "share")), default=0)
+        n_own = min((n.start for n in nums[k + 1:] if n.kind in ("count", "share")), default=len(s))
+        fwd_own = _forward(s, num, Number(n_own, n_own, 0, "count", ""))
+        back_own = s[max(p_own, num.start - 150):num.start]
         local = s[max(0, num.start - 120):num.end + 120]
         if (_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40])) \
                 and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS):
@@ -491,7 +549,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             measure = _SHARE_MEASURE.get(kind, "")
             if not measure or _PROGRAMME.search(fwd):
                 continue
-            ptype, pstart, as_of = _period(s, local, "share", published)
+            ptype, pstart, as_of = _period(s, local, "share", published, own=(fwd_own, back_own))
             if ptype == "flow":
                 ptype, pstart = "stock", as_of
             out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end],
@@ -531,7 +589,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 named = {h for rx, h in _HOSTS if rx.search(s)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
         area = _first(_AREAS, fwd) or _last(_AREAS, back[-60:]) or "SYR"
-        ptype, pstart, as_of = _period(s, local, kind, published)
+        ptype, pstart, as_of = _period(s, local, kind, published, own=(fwd_own, back_own))
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
         measure = _measure(kind, group, host, s)
