@@ -233,6 +233,7 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         rec = _not_checkable(rec, reason, phrase, date)
         rec["explanation"] += ctx_txt
         return rec
+    stale = _one_sided_stale(same_rows, broad_rows, target, as_of, measure)
     rec["widened"] = _widened(same_rows, target)
 
     same_figs, skipped = _fit_all(same_rows, level, margin)
@@ -265,6 +266,12 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         verdict, position = v_broad
         pool, scope_used = broad_pool, "broader_only_available"
     assert pool is not None
+    if stale and verdict in ("above_all", "below_all"):
+        # an old level on one side of the date cannot show the claim wrong (it may still
+        # agree with it: the explanation then says how old the figure is)
+        rec = _not_checkable(rec, stale, phrase, date)
+        rec["explanation"] += ctx_txt
+        return rec
     _fill_pool(rec, pool)
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
@@ -292,6 +299,42 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     return rec
+
+
+def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
+                     measure: str) -> str:
+    """Why a level cannot be judged from figures all on one side of its date and more than
+    :data:`STALE_STOCK_DAYS` from it ('' if it can).
+
+    A stock (refugees, IDPs, returns to date) can move by a third in a few months (the
+    refugees registered in Lebanon grew from 0.8 to 1.0 million from December 2013 to
+    April 2014): a figure that old, with none on the other side of the claim's date to
+    bracket it, cannot show that the claim is too high or too low. Such a claim is not
+    checkable with this registry instead of overstated or understated (the reason names the
+    nearest figure); a claim that agrees with the old figure keeps its verdict (the
+    explanation gives the figure's date).
+    """
+    if t.period_type != "stock" or measure.endswith("_share"):
+        return ""
+    rows = pd.concat([same, broad]) if not broad.empty else same
+    if rows.empty or "period_end" not in rows.columns:
+        return ""
+    delta = (rows["period_end"] - as_of).dt.days
+    if (delta.abs() <= STALE_STOCK_DAYS).any() or ((delta > 0).any() and (delta < 0).any()):
+        return ""
+    near = rows.loc[delta.abs().idxmin()]
+    d = int(delta.abs().min())
+    side = "before" if int(delta.loc[delta.abs().idxmin()]) < 0 else "after"
+    return (f"no figure for {measure} within {STALE_STOCK_DAYS} days of {_day(as_of)}: the "
+            f"nearest comparable figure ({near['estimate_id']}, a level on "
+            f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other side; "
+            "a level can move that much in that time, so it cannot show the claim too high or "
+            "too low.")
+
+
+#: A level (stock) is called overstated or understated only with a figure within this many
+#: days of its date, or with figures on both sides of it (see :func:`_one_sided_stale`).
+STALE_STOCK_DAYS: int = 92
 
 
 def _widened(rows: pd.DataFrame, t: Target) -> str:
