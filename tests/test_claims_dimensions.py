@@ -199,3 +199,42 @@ def test_claim_dimension_columns_are_validated(tmp_path) -> None:
     assert ("host-on-idps", "host") in msgs and ("area-lbn", "area") in msgs
     assert ("flow-no-start", "period_start") in msgs and ("legacy-no-host", "host") in msgs
     assert list(df["claim_id"]) == ["ok"]
+
+
+# ------------------------------------------------------------------ levels and their dates
+
+
+def _series(*figs: tuple[str, str, float]) -> pd.DataFrame:
+    """Figures (id, date, number) of one series: one publisher, one method, host LBN."""
+    rows = [_est(eid, "refugees_registered", v, host="LBN", start=d, end=d, published=d)
+            for eid, d, v in figs]
+    for r in rows:
+        r["publisher"] = "UNHCR"
+    return pd.DataFrame(rows)
+
+
+def test_a_level_between_two_figures_of_a_series_is_read_between_them() -> None:
+    # 0.8 million in December, 1.15 million in August: on 3 April the level lies between.
+    # Read from the nearer figure alone (December, +-2 %), 'about 1 million' would be
+    # higher than every source.
+    est = _series(("dec", "2013-12-31", 800_000), ("aug", "2014-08-31", 1_150_000))
+    r = judge([claim("mid", "refugees_registered", "2014-04-03", 1_000_000, host="LBN")],
+              est).loc["mid"]
+    assert sorted(_ids(r)) == ["aug", "dec"]
+    assert r["verdict"] == "consistent"
+
+
+def test_an_old_level_on_one_side_cannot_call_a_claim_wrong() -> None:
+    est = _series(("dec", "2013-12-31", 800_000))
+    out = judge([claim("high", "refugees_registered", "2014-04-03", 1_000_000, "at_least",
+                       host="LBN"),
+                 claim("same", "refugees_registered", "2014-04-03", 800_000, host="LBN"),
+                 claim("near", "refugees_registered", "2014-01-31", 1_000_000, "at_least",
+                       host="LBN")], est)
+    # 93 days after the only figure: it cannot show 'more than 1 million' too high
+    assert out.loc["high", "verdict"] == "not_checkable"
+    assert "within 92 days" in out.loc["high", "reason"] and "dec" in out.loc["high", "reason"]
+    # agreeing with it stays a verdict (the explanation dates the figure)
+    assert out.loc["same", "verdict"] == "consistent"
+    # 31 days after it, a figure that close still shows the claim too high
+    assert out.loc["near", "verdict"] == "above_all"

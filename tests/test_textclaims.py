@@ -176,6 +176,39 @@ def test_periods():
     assert c["period_start"] == "2011-03-15"
 
 
+def test_each_number_takes_the_period_in_its_own_words():
+    # a list of yearly tolls: each number its own year, not the first year of the sentence
+    df = extract_claims("The monitor counted 60,000 deaths in 2015, 50,000 in 2016 and 30,000 in "
+                        "2017.", "2018-01-05")
+    assert list(df["as_of"]) == ["2015-12-31", "2016-12-31", "2017-12-31"]
+    assert set(df["period_type"]) == {"flow"}
+    # a month of a named year before the number ("in April 2013 they numbered ...")
+    df = extract_claims("In March 2015, there were 1,200,000 refugees in Lebanon, and in March "
+                        "2016 they numbered 1,050,000.", "2016-06-01")
+    assert list(df["as_of"]) == ["2015-03-31", "2016-03-31"]
+    assert set(df["period_type"]) == {"stock"}
+
+
+def test_a_date_some_time_ago_is_read_from_publication():
+    df = extract_claims("The toll rose to 120,000 people killed, up from about 110,000 deaths two "
+                        "months ago.", "2013-10-15")
+    assert list(df["as_of"]) == ["2013-10-15", "2013-08-15"]
+    c = one("The number of registered refugees stood at 500,000 a year ago.", "2013-01-10")
+    assert c["as_of"] == "2012-01-10"
+
+
+@pytest.mark.parametrize("text", [
+    "The crisis has since its outbreak five years ago killed more than 250,000 people.",
+    "The war, which began in March 2011, has killed more than 250,000 people.",
+    "More than 250,000 people have died since the start of the conflict in 2011.",
+])
+def test_the_war_s_start_is_not_the_claim_s_date(text):
+    df = extract_claims(text, "2016-03-20")
+    c = df[df["measure"] == "deaths_total"].iloc[0]
+    assert (c["period_type"], c["period_start"], c["as_of"]) == (
+        "cumulative", "2011-03-15", "2016-03-20")
+
+
 # --------------------------------------------------------------------------- not statistics
 
 

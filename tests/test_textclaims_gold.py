@@ -56,15 +56,18 @@ def test_gold_set_is_well_formed(path: Path, minimum: int):
 def test_development_set_quality(estimates):
     sc = score(load_gold(DEV), estimates)
     assert sc.precision >= 0.95 and sc.recall >= 0.95
-    # measured with the dimension-aware checker and the 2026 registry (integration,
-    # 2026-11-30): now 0.802, then 0.837 (strict 0.757 / 0.762); thresholds just below
-    assert sc.agreement("now") >= 0.78 and sc.agreement("then") >= 0.81
+    # measured after each number takes the period in its own words and a stock is read
+    # between the figures on either side of its date (H15c, 2026-11-30): now 0.856, then
+    # 0.881 (strict 0.807 / 0.797); thresholds about two claims (1 point) below
+    assert sc.agreement("now") >= 0.84 and sc.agreement("then") >= 0.87
 
 
 def test_held_out_set_quality(estimates):
     sc = score(load_gold(HELD), estimates)
     assert sc.precision >= 0.86 and sc.recall >= 0.86
-    # held-out, not tuned on: measured 0.676 now / 0.676 then after the claims index also
-    # brings the registry measure of legacy names (integration, 2026-11-30); a regression
-    # guard a few points below, not the goal (0.9 / 0.8), which is not met yet
-    assert sc.agreement("now") >= 0.64 and sc.agreement("then") >= 0.64
+    # held-out, not tuned on: measured 0.853 now / 0.853 then (strict 0.824 / 0.647: "then"
+    # gains mostly where an old level on one side of the date no longer calls a claim
+    # wrong) after the general period and stock-date rules (H15c, 2026-11-30); one claim is
+    # 2.9 points here, so the guard sits one claim below. The goal "then" (0.8) is met,
+    # "now" (0.9) is not.
+    assert sc.agreement("now") >= 0.82 and sc.agreement("then") >= 0.82

@@ -35,6 +35,9 @@ import pandas as pd
 #: least the widest window of the checker (366 days for stocks and before a cumulative
 #: toll's date; 92 after).
 SLICE_DAYS: int = 370
+#: Column the index adds to the registry: publisher (or source) and method, the series a
+#: figure belongs to (:func:`syriastats.claims.selecting._nearest_per_series`).
+SERIES_COLUMN: str = "_series"
 #: Entries kept per cache before it is cleared.
 CACHE_MAX: int = 50_000
 
@@ -119,6 +122,10 @@ class EstimateIndex:
         # milliseconds per column, and the checker takes rows many times per claim
         est = est.astype({c: object for c in est.columns
                           if pd.api.types.is_string_dtype(est[c]) and est[c].dtype != object})
+        # the series key of the checker's one-figure-per-series rule, computed once
+        who = est["publisher"] if "publisher" in est.columns else est["source_id"]
+        est = est.assign(**{SERIES_COLUMN: (who.astype(str) + "|" + est["method"].astype(str))
+                            .to_numpy(object)})
         self.est = est
         self.parts: dict[str, pd.DataFrame] = {}
         self.ends: dict[str, np.ndarray] = {}
@@ -127,6 +134,7 @@ class EstimateIndex:
             self.parts[m] = part
             self.ends[m] = part["period_end"].to_numpy(dtype="datetime64[ns]")
         self._empty = est.iloc[0:0]
+        self._slices: dict[tuple[Any, ...], pd.DataFrame] = {}
 
     def rows(self, near: Iterable[str], whole: Iterable[str], as_of: Any) -> pd.DataFrame:
         """Rows of the *near* measures whose period ends within :data:`SLICE_DAYS` of
@@ -134,23 +142,32 @@ class EstimateIndex:
         A near measure with rows but none close to the date keeps one row, so "the registry
         holds no figure for X" and "no figure near the date" stay distinguishable."""
         whole = set(whole)
-        out = []
+        spans: list[tuple[str, int, int]] = []
         for m in dict.fromkeys([*near, *whole]):
             part = self.parts.get(m)
             if part is None:
                 continue
             if m in whole or as_of is None or pd.isna(as_of):
-                out.append(part)
+                spans.append((m, 0, len(part)))
                 continue
             ends = self.ends[m]
             d = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
             span = np.timedelta64(SLICE_DAYS, "D")
             a, b = np.searchsorted(ends, d - span, "left"), np.searchsorted(ends, d + span, "right")
-            out.append(part.iloc[a:b] if b > a else part.iloc[:1])
-        if not out:
+            spans.append((m, int(a), int(b)) if b > a else (m, 0, 1))
+        if not spans:
             return self._empty
-        # the registry's own row order (explanations list figures in that order)
-        return (out[0] if len(out) == 1 else pd.concat(out)).sort_index(kind="stable")
+        # claims at nearby dates get the same rows: one frame per distinct set of slices
+        key = tuple(spans)
+        hit = self._slices.get(key)
+        if hit is None:
+            out = [self.parts[m].iloc[a:b] for m, a, b in spans]
+            # the registry's own row order (explanations list figures in that order)
+            hit = (out[0] if len(out) == 1 else pd.concat(out)).sort_index(kind="stable")
+            if len(self._slices) >= CACHE_MAX:
+                self._slices.clear()
+            self._slices[key] = hit
+        return hit
 
 
 def claim_signature(c: pd.Series, fields: Iterable[str]) -> tuple[Any, ...]:

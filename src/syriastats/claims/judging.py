@@ -17,13 +17,13 @@ from syriastats.claims.rules import (
     CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
 )
 from syriastats.claims.selecting import (
-    _known_filter, _nearest_per_series, _other_dimensions, _split_scope, _window,
+    _context_mask, _documented_floor, _known_filter, _nearest_per_series, _one_sided_stale,
+    _other_dimensions, _split_scope, _window,
 )
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
 from syriastats.claims_index import cached_call, cached_pool
-from syriastats.reading import documented_floor as _documented_floor
-from syriastats.reading import drop_superseded, is_context_only
+from syriastats.reading import drop_superseded
 from syriastats.uncertainty import UncertaintyError
 from syriastats.validate import parse_date_bounds
 
@@ -147,7 +147,8 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     date = _day(as_of)
     # what the claimant could know; a revision replaces what it revises once published
     known_rows = _known_filter(est, known, cutoff)
-    knowable = drop_superseded(known_rows)
+    knowable = (drop_superseded(known_rows) if "role" in known_rows.columns
+                and (known_rows["role"].to_numpy(object) == "superseded").any() else known_rows)
     known_txt = (f"published by {_day(cutoff)}" if known == "then" else "published at any time")
     if target.problem:
         return _not_checkable(rec, target.problem, phrase, date)
@@ -181,11 +182,11 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     window = _window(knowable, target)
     extra = pd.concat([_window(knowable, broader_target(target, m))
                        for m in BROADER_MEASURES.get(measure, ())] or [window.iloc[0:0]])
-    ctx_mask = window["role"].map(is_context_only).astype(bool)
+    ctx_mask = _context_mask(window)
     context = window[ctx_mask]
-    window = window[~ctx_mask]
+    window = window[~ctx_mask] if ctx_mask.any() else window
     if not extra.empty:
-        extra = extra[~extra["role"].map(is_context_only).astype(bool)]
+        extra = extra[~_context_mask(extra)]
     same_rows, broad_rows = _split_scope(window, measure, extra)
     # the floors use every documented count in the window, before one figure per series is
     # kept (a later release may be nearer but not a floor). The broader pool may also be
@@ -299,42 +300,6 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     return rec
-
-
-def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
-                     measure: str) -> str:
-    """Why a level cannot be judged from figures all on one side of its date and more than
-    :data:`STALE_STOCK_DAYS` from it ('' if it can).
-
-    A stock (refugees, IDPs, returns to date) can move by a third in a few months (the
-    refugees registered in Lebanon grew from 0.8 to 1.0 million from December 2013 to
-    April 2014): a figure that old, with none on the other side of the claim's date to
-    bracket it, cannot show that the claim is too high or too low. Such a claim is not
-    checkable with this registry instead of overstated or understated (the reason names the
-    nearest figure); a claim that agrees with the old figure keeps its verdict (the
-    explanation gives the figure's date).
-    """
-    if t.period_type != "stock" or measure.endswith("_share"):
-        return ""
-    rows = pd.concat([same, broad]) if not broad.empty else same
-    if rows.empty or "period_end" not in rows.columns:
-        return ""
-    delta = (rows["period_end"] - as_of).dt.days
-    if (delta.abs() <= STALE_STOCK_DAYS).any() or ((delta > 0).any() and (delta < 0).any()):
-        return ""
-    near = rows.loc[delta.abs().idxmin()]
-    d = int(delta.abs().min())
-    side = "before" if int(delta.loc[delta.abs().idxmin()]) < 0 else "after"
-    return (f"no figure for {measure} within {STALE_STOCK_DAYS} days of {_day(as_of)}: the "
-            f"nearest comparable figure ({near['estimate_id']}, a level on "
-            f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other side; "
-            "a level can move that much in that time, so it cannot show the claim too high or "
-            "too low.")
-
-
-#: A level (stock) is called overstated or understated only with a figure within this many
-#: days of its date, or with figures on both sides of it (see :func:`_one_sided_stale`).
-STALE_STOCK_DAYS: int = 92
 
 
 def _widened(rows: pd.DataFrame, t: Target) -> str:

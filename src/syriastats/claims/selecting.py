@@ -6,14 +6,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from syriastats.claims.phrases import _dates
+from syriastats.claims.phrases import _dates, _day
 from syriastats.claims.rules import (
     CUMULATIVE_START_BY, CUMULATIVE_WINDOW_AFTER_DAYS, CUMULATIVE_WINDOW_BEFORE_DAYS,
     DEATH_MEASURES, STALE_SERIES_DAYS, STOCK_WINDOW_DAYS,
 )
 from syriastats.claims.target import NEAR_FULL_GROUPS, Target
 from syriastats.dimensions import measure_aliases
+from syriastats.claims_index import _key_value, cached_call
 from syriastats.reading import full_group, is_broader_scope
+from syriastats.reading import CUMULATIVE_MEASURES, is_context_only
+from syriastats.reading import documented_floor as _reading_floor
 
 #: Dimension columns compared between a claim and a figure (a frame without one of them,
 #: e.g. a hand-made test frame, is not filtered on it).
@@ -75,46 +78,77 @@ def _prepare_estimates(estimates: pd.DataFrame, sources: pd.DataFrame | None) ->
 
 def _known_filter(est: pd.DataFrame, known: str, cutoff: pd.Timestamp) -> pd.DataFrame:
     if known == "then":
-        return est[est["published"] <= cutoff]
+        keep = est["published"].to_numpy("datetime64[ns]") <= _ns(cutoff)
+        return est if keep.all() else est[keep]
     return est
+
+
+def _is_none(a: np.ndarray) -> np.ndarray:
+    return np.fromiter((v is None for v in a), bool, len(a))
+
+
+def _dimension_mask(sub: pd.DataFrame, t: Target) -> np.ndarray:
+    """Boolean array: rows of *sub* with the claim's dimensions (see :func:`_same_dimensions`)."""
+    keep = np.ones(len(sub), bool)
+    cols = sub.columns
+    if "host" in cols:
+        h = sub["host"].to_numpy(object)
+        keep &= (h == t.host) if t.host else _is_none(h)
+    if "area" in cols:
+        a = sub["area"].to_numpy(object)
+        keep &= _is_none(a) | (a == t.area)
+    if "group" in cols:
+        g = sub["group"].to_numpy(object)
+        near = NEAR_FULL_GROUPS if t.group == full_group(t.measure) else frozenset()
+        keep &= _is_none(g) | (g == t.group) | np.fromiter((v in near for v in g), bool, len(g))
+    if "period_type" in cols:
+        p = sub["period_type"].to_numpy(object)
+        keep &= _is_none(p) | (p == t.period_type)
+    return keep
 
 
 def _same_dimensions(sub: pd.DataFrame, t: Target) -> pd.DataFrame:
     """Rows of *sub* with the claim's host, area, group (or a near-full group for a claim
     about everyone) and kind of period. Columns the frame lacks are not compared."""
-    keep = pd.Series(True, index=sub.index)
-    if "host" in sub.columns:
-        keep &= sub["host"].map(lambda h: h == t.host if t.host else h is None)
-    if "area" in sub.columns:
-        keep &= sub["area"].map(lambda a: a is None or a == t.area)
-    if "group" in sub.columns:
-        near = NEAR_FULL_GROUPS if t.group == full_group(t.measure) else frozenset()
-        keep &= sub["group"].map(lambda g: g is None or g == t.group or g in near)
-    if "period_type" in sub.columns:
-        keep &= sub["period_type"].map(lambda p: p is None or p == t.period_type)
-    return sub[keep.astype(bool)]
+    return sub[_dimension_mask(sub, t)]
+
+
+def _ns(ts: pd.Timestamp) -> np.datetime64:
+    return np.datetime64(pd.Timestamp(ts).to_datetime64(), "ns")
 
 
 def _window(est: pd.DataFrame, t: Target) -> pd.DataFrame:
     """Figures of the claim's measure and dimensions whose period matches the claim's:
     a level near the date (stock), a total from the same start (cumulative; from the war's
-    start when the claim gives none), or the same period exactly (flow)."""
-    sub = _same_dimensions(est[est["measure"] == t.measure], t)
-    as_of = t.end
+    start when the claim gives none), or the same period exactly (flow).
+
+    One boolean mask over numpy arrays and one row selection (archive scale: no
+    intermediate frames per claim)."""
+    keep = est["measure"].to_numpy(object) == t.measure
+    if not keep.any():
+        return est.iloc[0:0]
+    keep &= _dimension_mask(est, t)
+    end = est["period_end"].to_numpy("datetime64[ns]")
+    start = est["period_start"].to_numpy("datetime64[ns]")
+    as_of = _ns(t.end)
+    if t.period_type == "flow":
+        if t.start is None or pd.isna(t.start):
+            return est.iloc[0:0]
+        keep &= (start == _ns(t.start)) & (end == as_of)
+        return est[keep]
     if t.period_type == "cumulative":
         if t.start is None or t.start <= CUMULATIVE_START_BY:
-            sub = sub[sub["period_start"] <= CUMULATIVE_START_BY]
+            keep &= start <= _ns(CUMULATIVE_START_BY)
         else:
-            sub = sub[(sub["period_start"] - t.start).abs()
-                      <= pd.Timedelta(days=START_TOLERANCE_DAYS)]
-        lo = as_of - pd.Timedelta(days=CUMULATIVE_WINDOW_BEFORE_DAYS)
-        hi = as_of + pd.Timedelta(days=CUMULATIVE_WINDOW_AFTER_DAYS)
-    elif t.period_type == "flow":
-        return sub[(sub["period_start"] == t.start) & (sub["period_end"] == t.end)]
+            gap = start - _ns(t.start)
+            keep &= ~np.isnat(gap) & (np.abs(gap) <= np.timedelta64(START_TOLERANCE_DAYS, "D"))
+        lo = as_of - np.timedelta64(CUMULATIVE_WINDOW_BEFORE_DAYS, "D")
+        hi = as_of + np.timedelta64(CUMULATIVE_WINDOW_AFTER_DAYS, "D")
     else:
-        lo = as_of - pd.Timedelta(days=STOCK_WINDOW_DAYS)
-        hi = as_of + pd.Timedelta(days=STOCK_WINDOW_DAYS)
-    return sub[(sub["period_end"] >= lo) & (sub["period_end"] <= hi)]
+        lo = as_of - np.timedelta64(STOCK_WINDOW_DAYS, "D")
+        hi = as_of + np.timedelta64(STOCK_WINDOW_DAYS, "D")
+    keep &= (end >= lo) & (end <= hi)
+    return est[keep]
 
 
 def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
@@ -136,37 +170,53 @@ def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
 
 
 def _nearest_per_series(sub: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """One figure per series (publisher and method): the one nearest the claim's date.
+    """One figure per series (publisher and method): the one nearest the claim's date
+    (ties: the later publication, then the estimate id); a series whose nearest figure is
+    more than :data:`STALE_SERIES_DAYS` further from the date than the nearest of any
+    series is dropped. Sorted by distance from the date, then estimate id.
 
     A level (``period_type`` stock) that a series gives on both sides of the claim's date
     keeps its nearest figure on the other side too (:data:`BRACKET_STOCKS`): the level on
     the claim's date lies between the two, and pooling both says so, instead of reading a
     fast-moving stock (refugees in 2013 grew by more than 5 % a month) as if it stood
     still at whichever figure happens to be nearer.
+
+    Computed on numpy arrays (sort keys as integer codes) and one row selection.
     """
-    if sub.empty:
+    n = len(sub)
+    if n == 0:
         return sub
-    delta = sub["period_end"] - as_of
-    s = sub.assign(_dist=delta.abs(), _after=(delta > pd.Timedelta(0)).astype(int),
-                   _series=_series_key(sub), _negpub=-sub["published"].astype("int64"))
-    s = s.sort_values(["_series", "_dist", "_negpub", "estimate_id"], kind="stable")
-    first = s.groupby("_series", sort=False).head(1)
-    # a series whose nearest figure is much further from the claim's date than the
-    # nearest figure of any series is stale (stocks and tolls move): drop it
-    first = first[first["_dist"] <= first["_dist"].min() + pd.Timedelta(days=STALE_SERIES_DAYS)]
-    out = first
-    if BRACKET_STOCKS and "period_type" in s.columns:
-        stock = s["period_type"].eq("stock") & (s["_dist"] > pd.Timedelta(0))
-        near = first.set_index("_series")
-        keep = stock & s["_series"].isin(near.index[near["_dist"] > pd.Timedelta(0)])
-        if keep.any():
-            cand = s[keep]
-            other = cand[cand["_after"].to_numpy() != near.loc[cand["_series"], "_after"].to_numpy()]
-            other = other.groupby("_series", sort=False).head(1)
-            if not other.empty:
-                out = pd.concat([first, other])
-    return out.sort_values(["_dist", "estimate_id"], kind="stable").drop(
-        columns=["_dist", "_after", "_series", "_negpub"])
+    delta = (sub["period_end"].to_numpy("datetime64[ns]") - _ns(as_of)).astype("int64")
+    nat = np.iinfo("int64").min
+    dist = np.where(delta == nat, np.iinfo("int64").max, np.abs(delta))
+    after = delta > 0
+    if "_series" in sub.columns:  # precomputed by the claims index
+        series = sub["_series"].to_numpy(object)
+    else:
+        series = _series_key(sub).to_numpy(object)
+    _, scode = np.unique(series, return_inverse=True)
+    negpub = -sub["published"].to_numpy("datetime64[ns]").astype("int64")
+    _, ecode = np.unique(sub["estimate_id"].astype(str).to_numpy(object), return_inverse=True)
+    order = np.lexsort((ecode, negpub, dist, scode))  # stable: equal keys keep row order
+    s_sorted = scode[order]
+    head = np.ones(n, bool)
+    head[1:] = s_sorted[1:] != s_sorted[:-1]
+    first = order[head]
+    first = first[dist[first] <= dist[first].min() + np.timedelta64(STALE_SERIES_DAYS, "D")
+                  .astype("timedelta64[ns]").astype("int64")]
+    picked = list(first)
+    if BRACKET_STOCKS and "period_type" in sub.columns:
+        stock = sub["period_type"].to_numpy(object) == "stock"
+        for i in first:
+            if dist[i] == 0:
+                continue
+            for j in order[s_sorted == scode[i]]:  # the series, nearest first
+                if stock[j] and dist[j] > 0 and after[j] != after[i]:
+                    picked.append(j)
+                    break
+    idx = np.asarray(picked, dtype=int)
+    idx = idx[np.lexsort((ecode[idx], dist[idx]))]
+    return sub.iloc[idx]
 
 
 #: Keep a stock series' nearest figure on each side of the claim's date (see
@@ -183,3 +233,79 @@ def _split_scope(sub: pd.DataFrame, measure: str,
     else:
         same, broad = sub, sub.iloc[0:0]
     return same, pd.concat([broad, extra]) if not extra.empty else broad
+
+
+def _context_mask(rows: pd.DataFrame) -> np.ndarray:
+    """Boolean array: rows whose role marks them context only."""
+    return np.fromiter((bool(is_context_only(r)) for r in rows["role"].to_numpy(object)), bool,
+                       len(rows))
+
+
+#: Columns :func:`syriastats.reading.documented_floor` reads (its cache key); the dates
+#: enter the key only as "on or before the claim's date".
+FLOOR_FIELDS: tuple[str, ...] = (
+    "estimate_id", "measure", "method", "qualifier", "central", "period_type", "group", "area",
+    "perpetrator", "role", "period_end", "period_end_first", "published")
+FLOOR_DATES: frozenset[str] = frozenset({"period_end", "period_end_first", "published"})
+
+
+def _documented_floor(rows: pd.DataFrame, measures: str | list[str],
+                      as_of: pd.Timestamp) -> tuple[float, str] | None:
+    """:func:`syriastats.reading.documented_floor`, computed once per set of candidate
+    counts and their position relative to *as_of* (archive scale: thousands of claims share
+    the same few documented counts). Only documented counts of the cumulative *measures*
+    can be floors, so the others are left out before the call (same result)."""
+    ms = [measures] if isinstance(measures, str) else list(measures)
+    ms = [m for m in ms if m in CUMULATIVE_MEASURES]
+    if not ms or rows.empty:
+        return None
+    cand = (rows["method"].to_numpy(object) == "documented_count") & np.isin(
+        rows["measure"].to_numpy(object).astype(str), ms)
+    if not cand.any():
+        return None
+    pos = np.flatnonzero(cand)
+    if "period_end_first" not in rows.columns:  # a hand-made frame: no cache
+        return _reading_floor(rows.iloc[pos], ms, as_of)
+    a = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
+    cols = [c for c in FLOOR_FIELDS if c in rows.columns]
+    key = ("documented-floor", tuple(ms), tuple(cols)) + tuple(
+        tuple(rows[c].to_numpy("datetime64[ns]")[pos] <= a) if c in FLOOR_DATES else
+        tuple(_key_value(v) for v in rows[c].to_numpy(object)[pos]) for c in cols)
+    d = rows.iloc[pos]
+    return cached_call(key, _reading_floor, d, ms, as_of)
+
+
+def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
+                     measure: str) -> str:
+    """Why a level cannot be judged from figures all on one side of its date and more than
+    :data:`STALE_STOCK_DAYS` from it ('' if it can).
+
+    A stock (refugees, IDPs, returns to date) can move by a third in a few months (the
+    refugees registered in Lebanon grew from 0.8 to 1.0 million from December 2013 to
+    April 2014): a figure that old, with none on the other side of the claim's date to
+    bracket it, cannot show that the claim is too high or too low. Such a claim is not
+    checkable with this registry instead of overstated or understated (the reason names the
+    nearest figure); a claim that agrees with the old figure keeps its verdict (the
+    explanation gives the figure's date).
+    """
+    if t.period_type != "stock" or measure.endswith("_share"):
+        return ""
+    rows = pd.concat([same, broad]) if not broad.empty else same
+    if rows.empty or "period_end" not in rows.columns:
+        return ""
+    delta = (rows["period_end"] - as_of).dt.days
+    if (delta.abs() <= STALE_STOCK_DAYS).any() or ((delta > 0).any() and (delta < 0).any()):
+        return ""
+    near = rows.loc[delta.abs().idxmin()]
+    d = int(delta.abs().min())
+    side = "before" if int(delta.loc[delta.abs().idxmin()]) < 0 else "after"
+    return (f"no figure for {measure} within {STALE_STOCK_DAYS} days of {_day(as_of)}: the "
+            f"nearest comparable figure ({near['estimate_id']}, a level on "
+            f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other side; "
+            "a level can move that much in that time, so it cannot show the claim too high or "
+            "too low.")
+
+
+#: A level (stock) is called overstated or understated only with a figure within this many
+#: days of its date, or with figures on both sides of it (see :func:`_one_sided_stale`).
+STALE_STOCK_DAYS: int = 92

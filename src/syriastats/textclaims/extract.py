@@ -103,6 +103,8 @@ _BOTH_GROUPS = _c(r"civilians and (?:combatants|fighters)|(?:combatants|fighters
 #: "a year ago", "just over a month ago", "two weeks ago" (relative to publication).
 _AGO = _c(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
           r"\s+(day|week|month|year)s?\s+ago\b")
+#: A number that counts days, weeks, months or years (part of a date or a duration).
+_TIME_UNIT_AFTER = _c(r"\s*-?\s*(?:days?|weeks?|months?|years?)\b")
 #: Words before a date that make it the war's start ("began in March 2011", "since its
 #: outbreak eight years ago"), not the claim's date.
 _WAR_START_LEAD = _c(r"\b(?:began|begun|started|erupted|broke out|since|outbreak|beginning|onset"
@@ -521,10 +523,17 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # the words that belong to this number alone, for its period: its clause after it
         # (up to the next count or share) and the words back to the previous count or share
         # (years and days in between are part of its date, not other claims)
-        p_own = max((n.end for n in nums[:k] if n.kind in ("count", "share")), default=0)
-        n_own = min((n.start for n in nums[k + 1:] if n.kind in ("count", "share")), default=len(s))
+        others = [n for n in nums if n.kind in ("count", "share")
+                  and not _TIME_UNIT_AFTER.match(s, n.end)]  # "two months ago" is a date
+        p_own = max((n.end for n in others if n.end <= num.start), default=0)
+        n_own = min((n.start for n in others if n.start >= num.end), default=len(s))
         fwd_own = _forward(s, num, Number(n_own, n_own, 0, "count", ""))
         back_own = s[max(p_own, num.start - 150):num.start]
+        # the words around the number, but not past the next count: a period after that is
+        # the other number's ("120,000, up from 110,000 two months ago")
+        n_count = min((n.start for n in others if n.start >= num.end and n.kind == "count"),
+                      default=len(s))
+        p_local = s[max(0, num.start - 120):min(num.end + 120, n_count)]
         local = s[max(0, num.start - 120):num.end + 120]
         if (_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40])) \
                 and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS):
@@ -549,7 +558,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             measure = _SHARE_MEASURE.get(kind, "")
             if not measure or _PROGRAMME.search(fwd):
                 continue
-            ptype, pstart, as_of = _period(s, local, "share", published, own=(fwd_own, back_own))
+            ptype, pstart, as_of = _period(s, p_local, "share", published, own=(fwd_own, back_own))
             if ptype == "flow":
                 ptype, pstart = "stock", as_of
             out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end],
@@ -589,7 +598,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 named = {h for rx, h in _HOSTS if rx.search(s)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
         area = _first(_AREAS, fwd) or _last(_AREAS, back[-60:]) or "SYR"
-        ptype, pstart, as_of = _period(s, local, kind, published, own=(fwd_own, back_own))
+        ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own))
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
         measure = _measure(kind, group, host, s)
