@@ -13,7 +13,7 @@ from syriastats.claims.rules import (
 )
 from syriastats.claims.target import NEAR_FULL_GROUPS, Target
 from syriastats.dimensions import measure_aliases
-from syriastats.reading import full_group, is_broader_scope
+from syriastats.reading import broader_scope_mask, full_group
 
 #: Dimension columns compared between a claim and a figure (a frame without one of them,
 #: e.g. a hand-made test frame, is not filtered on it).
@@ -153,7 +153,7 @@ def _split_scope(sub: pd.DataFrame, measure: str,
                  extra: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(same-scope rows, broader-scope rows) for a claim of *measure*."""
     if measure in DEATH_MEASURES:
-        broad_mask = sub["scope"].map(is_broader_scope).astype(bool)
+        broad_mask = broader_scope_mask(sub)
         same, broad = sub[~broad_mask], sub[broad_mask]
     else:
         same, broad = sub, sub.iloc[0:0]
