@@ -325,3 +325,21 @@ def test_validation_names_file_row_column(tmp_path, rid, cells, column, words) -
     hits = [p for p in problems if p.column == column and words in p.message]
     assert hits, "\n".join(map(str, problems))
     assert hits[0].file == "estimates.csv" and hits[0].row == line and hits[0].record_id == rid
+
+
+def test_migration_command_lines_check_and_write(tmp_path) -> None:
+    """``--check`` exits 0 on the committed registry and 1 on one the migration would change;
+    without it the file is rewritten to the committed text."""
+    import subprocess
+    import sys
+
+    committed = (DEFAULT_DATA_DIR / "estimates.csv").read_text(encoding="utf-8")
+    for script in (MIGRATION, MIGRATION_002):
+        r = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+        assert r.returncode == 0, (script.name, r.stderr)
+    (tmp_path / "estimates.csv").write_text(_without_death_scope(), encoding="utf-8")
+    args = [sys.executable, str(MIGRATION_002), "--data", str(tmp_path)]
+    assert subprocess.run(args + ["--check"], capture_output=True).returncode == 1
+    r = subprocess.run(args, capture_output=True, text=True)
+    assert r.returncode == 0 and "violent_and_indirect" in r.stdout
+    assert (tmp_path / "estimates.csv").read_text(encoding="utf-8") == committed

@@ -39,12 +39,14 @@ Usage: ``python data/migrations/002_death_scope.py [--data DIR] [--force] [--che
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import run, write_rows  # noqa: E402  (the migrations' shared writer and CLI)
 
 COLUMN = "death_scope"
 AFTER = "perpetrator"
@@ -116,32 +118,15 @@ def migrate(text: str, *, force: bool = False) -> str:
         assert {k: v for k, v in rec.items() if k != COLUMN} == \
             {k: v for k, v in new.items() if k != COLUMN}, rec["estimate_id"]
         out.append(new)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows([[r[c] for c in header] for r in out])
-    return buf.getvalue()
+    return write_rows(header, out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1]))
-    ap.add_argument("--force", action="store_true", help="recompute every cell from the rules")
-    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if the file would change")
-    a = ap.parse_args(argv)
-    path = Path(a.data) / "estimates.csv"
-    text = path.read_text(encoding="utf-8")
-    new = migrate(text, force=a.force)
-    if a.check:
-        return int(new != text)
-    if new != text:
-        path.write_text(new, encoding="utf-8")
-    counts = Counter((rec["measure"], rec[COLUMN]) for rec in csv.DictReader(io.StringIO(new))
+def summary(text: str) -> list[str]:
+    """How many rows of each death measure have each ``death_scope``."""
+    counts = Counter((rec["measure"], rec[COLUMN]) for rec in csv.DictReader(io.StringIO(text))
                      if rec[COLUMN])
-    for (measure, val), n in sorted(counts.items()):
-        print(f"{measure:28s} {val:30s} {n}")
-    return 0
+    return [f"{m:28s} {v:30s} {n}" for (m, v), n in sorted(counts.items())]
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(migrate, summary, __doc__))
