@@ -71,7 +71,8 @@ NARROW = [est("a", low=90_000, central=100_000, high=110_000),
           est("b", low=95_000, central=105_000, high=115_000)]
 # A broader total (violent plus indirect deaths).
 BROAD = [est("s", low=450_000, central=470_000, high=490_000,
-             scope="all deaths, direct (violence) plus indirect (lack of health care, food)")]
+             scope="all deaths, direct (violence) plus indirect (lack of health care, food)",
+             death_scope="violent_and_indirect")]
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -142,13 +143,22 @@ def test_civilian_claim_consistent_only_with_all_deaths():
     assert verdict([claim("c", 250_000, measure="deaths_civilian")], rows) == "broader_scope_only"
 
 
-def test_scope_text_rule():
-    assert C.is_broader_scope("direct (violence) plus indirect (lack of health care)")
-    assert C.is_broader_scope("all war deaths incl. the disappeared")
-    assert not C.is_broader_scope("civilians killed as a direct result of hostilities "
-                                  "(excludes combatants and indirect deaths)")
-    assert not C.is_broader_scope("SOHR estimate of all conflict deaths including undocumented")
+def test_broader_scope_is_read_from_the_death_scope_column_not_the_scope_text():
+    assert C.is_broader_scope("violent_and_indirect")
+    assert C.is_broader_scope("violent_and_missing")
+    assert C.is_broader_scope("excess")
+    assert not C.is_broader_scope("violent")
     assert not C.is_broader_scope(None)
+    # the words of the scope sentence no longer decide anything
+    assert not C.is_broader_scope("direct (violence) plus indirect (lack of health care)")
+    # a row whose sentence speaks of indirect deaths but whose column says violent is
+    # judged as violent deaths (the column is the record; the sentence is for people)
+    rows = [est("a", low=90_000, central=100_000, high=110_000),
+            est("s", low=450_000, central=470_000, high=490_000,
+                scope="direct plus indirect deaths", death_scope="violent")]
+    assert verdict([claim("c", 470_000)], rows) != "broader_scope_only"
+    rows[1]["death_scope"] = "violent_and_indirect"
+    assert verdict([claim("c", 470_000)], rows) == "broader_scope_only"
 
 
 def test_not_checkable_without_figures_gives_reason():
@@ -294,12 +304,13 @@ def _registry(tmp_path: Path) -> Path:
         "src-s,Pub S,Report S,2016-02-11,https://example.org/s,primary,,2024-01-01,Pub S report.,\n",
         encoding="utf-8")
     (d / "estimates.csv").write_text(
-        "estimate_id,source_id,measure,scope,period_type,area,host,group,perpetrator,role,"
-        "superseded_by,method,period_start,period_end,low,central,high,"
+        "estimate_id,source_id,measure,scope,period_type,area,host,group,perpetrator,death_scope,"
+        "role,superseded_by,method,period_start,period_end,low,central,high,"
         "qualifier,range_type,range_level,margin,locator,checked,notes\n"
-        "a,src-a,deaths_total,violent deaths,cumulative,SYR,,all,all,headline,,"
+        "a,src-a,deaths_total,violent deaths,cumulative,SYR,,all,all,violent,headline,,"
         "statistical_estimate,2011-03,2016-06,90000,100000,110000,exact,bracket,,,p. 1,source_page,\n"
-        "s,src-s,deaths_total,direct plus indirect deaths,cumulative,SYR,,all,all,headline,,"
+        "s,src-s,deaths_total,direct plus indirect deaths,cumulative,SYR,,all,all,"
+        "violent_and_indirect,headline,,"
         "statistical_estimate,2011-03,2015-12,,470000,,exact,margin,,0.05,p. 2,source_page,\n",
         encoding="utf-8")
     return d

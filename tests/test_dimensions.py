@@ -19,14 +19,23 @@ from syriastats.sources import is_context_only, load_estimates
 from syriastats.validate import enum_values, read_descriptor, validate_data_dir
 
 MIGRATION = REPO_ROOT / "data" / "migrations" / "001_dimensions.py"
+MIGRATION_002 = REPO_ROOT / "data" / "migrations" / "002_death_scope.py"
 
 
-def _migration():
-    spec = importlib.util.spec_from_file_location("migration_001", MIGRATION)
+def _load(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(mod)
     return mod
+
+
+def _migration():
+    return _load(MIGRATION, "migration_001")
+
+
+def _migration_002():
+    return _load(MIGRATION_002, "migration_002")
 
 
 def _raw() -> pd.DataFrame:
@@ -72,7 +81,9 @@ def test_migration_reproduces_the_committed_registry_from_the_legacy_file() -> N
     file: the script, not hand edits, is the record of every row's dimensions."""
     committed = (DEFAULT_DATA_DIR / "estimates.csv").read_text(encoding="utf-8")
     assert len(MIGRATED_IDS) == 441
-    assert _rows(_migration().migrate(_legacy_text())) == _rows(committed)
+    after_001 = _migration().migrate(_legacy_text())
+    assert "death_scope" not in after_001.splitlines()[0]
+    assert _rows(_migration_002().migrate(after_001)) == _rows(committed)
 
 
 def test_migration_is_idempotent_and_force_agrees() -> None:
@@ -94,6 +105,56 @@ def test_migration_changes_no_figure() -> None:
     renamed = b["measure"] != a["measure"]
     assert set(b.loc[renamed, "measure"]) == {"refugees_registered_by_host", "refugees_by_host",
                                                "refugees_worldwide"}
+
+
+def _without_death_scope() -> str:
+    df = _raw().drop(columns=["death_scope"])
+    return _subset_text(df)
+
+
+def test_death_scope_migration_reproduces_the_committed_column_and_changes_nothing_else() -> None:
+    """Migration 002 run on the registry without ``death_scope`` gives the committed file
+    (every row, including rows added after migration 001), and only adds that column."""
+    m = _migration_002()
+    committed = (DEFAULT_DATA_DIR / "estimates.csv").read_text(encoding="utf-8")
+    out = m.migrate(_without_death_scope())
+    assert list(csv.reader(io.StringIO(out))) == list(csv.reader(io.StringIO(committed)))
+    assert m.migrate(committed) == committed  # idempotent
+    assert m.migrate(committed, force=True) == committed  # no hand edit disagrees with the rules
+
+
+def test_death_scope_migration_refuses_an_unknown_death_measure() -> None:
+    text = _without_death_scope()
+    rows = list(csv.reader(io.StringIO(text)))
+    i = rows[0].index("measure")
+    rows[1][i] = "deaths_of_something_new"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    with pytest.raises(SystemExit, match="deaths_of_something_new"):
+        _migration_002().migrate(buf.getvalue())
+
+
+def test_death_scope_agrees_with_the_scope_sentence() -> None:
+    """Where the human-readable scope speaks of indirect deaths or the missing, the column
+    says the same: counted (the column names it) or excluded (the sentence says so)."""
+    df = _raw()
+    deaths = df[df["measure"].str.startswith("deaths_")]
+    assert (deaths["death_scope"] != "").all()
+    assert (df.loc[~df["measure"].str.startswith("deaths_"), "death_scope"] == "").all()
+    for _, r in deaths.iterrows():
+        scope, ds = r["scope"].lower(), r["death_scope"]
+        says_indirect = "indirect" in scope or "lack of" in scope
+        says_missing = "missing" in scope or "disappeared" in scope
+        excludes = "excl" in scope or "not a death toll" in scope
+        if "indirect" in ds or ds == "excess":
+            assert says_indirect or r["measure"] in {"deaths_indirect", "deaths_excess"}, \
+                (r["estimate_id"], scope)
+        if "missing" in ds:
+            assert says_missing, (r["estimate_id"], scope)
+        if ds == "violent":
+            assert not (says_indirect or says_missing) or excludes, (r["estimate_id"], scope)
+    broad = deaths[deaths["death_scope"] != "violent"]
+    assert {"scpr-2016-total", "demistura-2016-04"} <= set(broad["estimate_id"])
 
 
 def test_migration_keeps_hand_filled_cells() -> None:
@@ -245,6 +306,9 @@ def _edit(folder: Path, rid: str, **cells: str) -> int:
     ("idmc-idps-2014", {"host": "LBN"}, "host", "has no host"),
     ("unhcr-rdf-refugees-2016", {"host": ""}, "host", "needs a country of asylum"),
     ("idmc-idps-2014", {"perpetrator": "isis"}, "perpetrator", "has no perpetrator"),
+    ("idmc-idps-2014", {"death_scope": "violent"}, "death_scope", "has no death_scope"),
+    ("sohr-2016-05", {"death_scope": ""}, "death_scope", "needs which deaths it counts"),
+    ("sohr-2016-05", {"death_scope": "everything"}, "death_scope", "not an allowed value"),
     ("idmc-idps-2014", {"area": "LBN"}, "area", "not Syrian or WORLD"),
     ("idmc-idps-2014", {"role": "superseded"}, "superseded_by", "name the estimate_id"),
     ("idmc-idps-2014", {"role": "superseded", "superseded_by": "no-such-row"}, "superseded_by",
@@ -261,3 +325,21 @@ def test_validation_names_file_row_column(tmp_path, rid, cells, column, words) -
     hits = [p for p in problems if p.column == column and words in p.message]
     assert hits, "\n".join(map(str, problems))
     assert hits[0].file == "estimates.csv" and hits[0].row == line and hits[0].record_id == rid
+
+
+def test_migration_command_lines_check_and_write(tmp_path) -> None:
+    """``--check`` exits 0 on the committed registry and 1 on one the migration would change;
+    without it the file is rewritten to the committed text."""
+    import subprocess
+    import sys
+
+    committed = (DEFAULT_DATA_DIR / "estimates.csv").read_text(encoding="utf-8")
+    for script in (MIGRATION, MIGRATION_002):
+        r = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+        assert r.returncode == 0, (script.name, r.stderr)
+    (tmp_path / "estimates.csv").write_text(_without_death_scope(), encoding="utf-8")
+    args = [sys.executable, str(MIGRATION_002), "--data", str(tmp_path)]
+    assert subprocess.run(args + ["--check"], capture_output=True).returncode == 1
+    r = subprocess.run(args, capture_output=True, text=True)
+    assert r.returncode == 0 and "violent_and_indirect" in r.stdout
+    assert (tmp_path / "estimates.csv").read_text(encoding="utf-8") == committed

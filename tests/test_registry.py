@@ -42,11 +42,11 @@ ESTIMATES = [
 #: The dimension columns of each test row, inserted right after scope as in the registry.
 _DIMS = {
     "e-count": dict(period_type="cumulative", area="SYR", host="", group="all", perpetrator="all",
-                    role="headline", superseded_by=""),
+                    death_scope="violent", role="headline", superseded_by=""),
     "e-margin": dict(period_type="cumulative", area="SYR", host="", group="all", perpetrator="all",
-                     role="headline", superseded_by=""),
+                     death_scope="violent", role="headline", superseded_by=""),
     "e-bracket": dict(period_type="stock", area="SYR", host="", group="all", perpetrator="",
-                      role="headline", superseded_by=""),
+                      death_scope="", role="headline", superseded_by=""),
 }
 
 

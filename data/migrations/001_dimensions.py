@@ -24,13 +24,15 @@ Usage: ``python data/migrations/001_dimensions.py [--data DIR] [--force] [--chec
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import run, write_rows  # noqa: E402  (the migrations' shared writer and CLI)
 
 NEW_COLUMNS = ["period_type", "area", "host", "group", "perpetrator", "role", "superseded_by"]
 
@@ -224,34 +226,17 @@ def migrate(text: str, *, force: bool = False) -> str:
         assert before == after, rec["estimate_id"]
         out_rows.append(new)
     out_rows.sort(key=lambda r: r["estimate_id"])
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows([[r[c] for c in header] for r in out_rows])
-    return buf.getvalue()
+    return write_rows(header, out_rows)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1]))
-    ap.add_argument("--force", action="store_true", help="recompute every cell from the rules")
-    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if the file would change")
-    a = ap.parse_args(argv)
-    path = Path(a.data) / "estimates.csv"
-    text = path.read_text(encoding="utf-8")
-    new = migrate(text, force=a.force)
-    if a.check:
-        return int(new != text)
-    if new != text:
-        path.write_text(new, encoding="utf-8")
-    counts = Counter()
-    for rec in csv.DictReader(io.StringIO(new)):
+def summary(text: str) -> list[str]:
+    """How many rows have each value of each new column."""
+    counts: Counter = Counter()
+    for rec in csv.DictReader(io.StringIO(text)):
         for col in NEW_COLUMNS[:-1]:
             counts[(col, rec[col])] += 1
-    for (col, val), n in sorted(counts.items()):
-        print(f"{col:12s} {val or '(empty)':32s} {n}")
-    return 0
+    return [f"{col:12s} {val or '(empty)':32s} {n}" for (col, val), n in sorted(counts.items())]
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(migrate, summary, __doc__))

@@ -4,6 +4,7 @@ Every row of ``estimates.csv`` carries, right after ``scope``, the columns
 ``period_type`` (stock | cumulative | flow), ``area`` (SYR, a governorate
 ``SY-..`` or WORLD), ``host`` (country of asylum for measures about Syrians
 abroad), ``group`` (whom it counts), ``perpetrator`` (for deaths and injuries),
+``death_scope`` (for deaths: violent deaths only, or also indirect deaths or the missing),
 ``role`` (headline | context_only | superseded) and ``superseded_by``. Their
 vocabularies, and which measures have a host or a perpetrator, are declared in
 ``data/datapackage.json``; this module reads them from there and offers the
@@ -20,8 +21,8 @@ from syriastats.paths import data_dir
 from syriastats.validate import read_descriptor, resource_schema
 
 #: The dimension columns of ``estimates.csv``, in file order (after ``scope``).
-DIMENSIONS: tuple[str, ...] = ("period_type", "area", "host", "group", "perpetrator", "role",
-                               "superseded_by")
+DIMENSIONS: tuple[str, ...] = ("period_type", "area", "host", "group", "perpetrator",
+                               "death_scope", "role", "superseded_by")
 
 #: The host a measure's headline series has when a caller names only the measure:
 #: registrations are the regional total, UNHCR's statistics the worldwide total.
@@ -52,7 +53,8 @@ def _field(descriptor: Mapping[str, Any], resource: str, name: str) -> dict[str,
 
 
 def applies_to(descriptor: Mapping[str, Any], column: str) -> frozenset[str]:
-    """The measures that have *column* (``host`` or ``perpetrator``), from the descriptor."""
+    """The measures that have *column* (``host``, ``perpetrator`` or ``death_scope``), from
+    the descriptor."""
     return frozenset(_field(descriptor, "estimates", column).get("measures", []))
 
 

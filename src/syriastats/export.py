@@ -37,7 +37,7 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -343,20 +343,33 @@ def save_chart(fig: Figure, slug: str, data: pd.DataFrame, meta: Mapping[str, An
     draw_meta(fig, record)
     writer_meta = {**record, "_record": record}
 
+    return _write_set(folder, slug, EXTENSIONS,
+                      lambda ext, path: _WRITERS[ext](fig, data, writer_meta, path))
+
+
+def _write_set(folder: Path, stem: str, exts: Sequence[str],
+               write: Callable[[str, Path], None]) -> dict[str, Path]:
+    """Write ``<stem>.<ext>`` for each of *exts* in *folder*, all or none.
+
+    ``write(ext, path)`` writes one file to a unique temporary name; only when every
+    file is written are they moved into place (``os.replace``), so an interrupted or
+    failed write leaves the earlier files intact and no temporary file behind.
+    Returns extension -> final path.
+    """
     temps: dict[str, Path] = {}
     try:
-        for ext in EXTENSIONS:
-            fd, name = tempfile.mkstemp(prefix=f".{slug}.", suffix=f".{ext}.tmp", dir=folder)
+        for ext in exts:
+            fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{ext}.tmp", dir=folder)
             os.close(fd)
             temps[ext] = Path(name)
-            _WRITERS[ext](fig, data, writer_meta, temps[ext])
+            write(ext, temps[ext])
     except BaseException:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
         raise
     paths: dict[str, Path] = {}
-    for ext in EXTENSIONS:
-        final = folder / f"{slug}.{ext}"
+    for ext in exts:
+        final = folder / f"{stem}.{ext}"
         os.chmod(temps[ext], 0o644)
         os.replace(temps[ext], final)
         paths[ext] = final
@@ -395,36 +408,23 @@ def save_news(fig: Figure, slug: str, data: pd.DataFrame, meta: Mapping[str, Any
     folder.mkdir(parents=True, exist_ok=True)
     writer_meta = {**record, "_record": record}
     exts = EXTENSIONS if not variant else VARIANT_EXTENSIONS
-    temps: dict[str, Path] = {}
     image_md = {"png": {**PNG_METADATA_NULLS, "Title": record["title"],
                         "Description": record["alt_text"], "Copyright": record["licence"]},
                 "svg": {**SVG_METADATA_NULLS, "Title": record["title"],
                         "Description": record["alt_text"], "Rights": record["licence"]},
                 "pdf": {**PDF_METADATA_NULLS, "Title": record["title"],
                         "Subject": record["alt_text"]}}
-    try:
-        for ext in exts:
-            fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{ext}.tmp", dir=folder)
-            os.close(fd)
-            temps[ext] = Path(name)
-            if ext in image_md:
-                with mpl.rc_context({**SAVE_RC, "savefig.facecolor": facecolor}), \
-                        open(temps[ext], "wb") as fh:
-                    fig.savefig(fh, format=ext, metadata=image_md[ext], facecolor=facecolor,
-                                **({"dpi": style.PNG_DPI} if ext == "png" else {}))
-            else:
-                _WRITERS[ext](fig, data, writer_meta, temps[ext])
-    except BaseException:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    paths: dict[str, Path] = {}
-    for ext in exts:
-        final = folder / f"{stem}.{ext}"
-        os.chmod(temps[ext], 0o644)
-        os.replace(temps[ext], final)
-        paths[ext] = final
-    return paths
+
+    def write(ext: str, path: Path) -> None:
+        if ext in image_md:
+            with mpl.rc_context({**SAVE_RC, "savefig.facecolor": facecolor}), \
+                    open(path, "wb") as fh:
+                fig.savefig(fh, format=ext, metadata=image_md[ext], facecolor=facecolor,
+                            **({"dpi": style.PNG_DPI} if ext == "png" else {}))
+        else:
+            _WRITERS[ext](fig, data, writer_meta, path)
+
+    return _write_set(folder, stem, exts, write)
 
 
 __all__ = [

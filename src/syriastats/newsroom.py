@@ -1045,6 +1045,7 @@ def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
                 cols = ["model median (deaths)", "model lower (deaths)", "model upper (deaths)"]
                 band = old[["date", *cols]].dropna()
                 band.columns = ["date", "median", "lower", "upper"]
+                band = band.astype({c: float for c in ("median", "lower", "upper")})
                 if len(band):
                     return band.reset_index(drop=True), key
         except (ValueError, KeyError):
@@ -1056,6 +1057,10 @@ def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
         log(f"toll-over-time: toll model failed ({type(exc).__name__}: {exc}); no band drawn")
         return None, ""
     log(f"toll-over-time: fitted the toll model in {time.perf_counter() - t:.0f} s")
+    if band is not None:
+        # whole deaths, as the CSV stores them: a fresh fit and a band reused from the CSV
+        # draw the same chart, byte for byte
+        band = band.assign(**{c: band[c].astype(float).round() for c in ("median", "lower", "upper")})
     return band, key
 
 

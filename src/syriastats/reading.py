@@ -4,8 +4,8 @@ The layers of the package point one way: data (:mod:`~syriastats.validate`,
 :mod:`~syriastats.dimensions`, :mod:`~syriastats.sources`) -> **reading rules (this
 module)** -> statistics (:mod:`~syriastats.uncertainty`, :mod:`~syriastats.derived`)
 -> claims and charts -> build. Everything here reads the registry's columns
-(``method``, ``qualifier``, ``role``, ``group``, ``area``, ``period_type``), never its
-prose, with one documented exception (:func:`is_broader_scope`, see there).
+(``method``, ``qualifier``, ``role``, ``group``, ``area``, ``period_type``,
+``death_scope``), never its prose.
 
 Rules:
 
@@ -21,6 +21,9 @@ Rules:
 * **Partial coverage**: a count whose ``group`` leaves out part of the people its measure
   covers (e.g. ``all_except_government_forces``) or whose ``area`` is a part of Syria is
   not used as the floor of a national toll (:func:`is_partial`).
+* **Broader scope** (``death_scope`` other than ``violent``): a toll that also counts
+  indirect deaths or the missing, or all-cause excess deaths (:func:`broader_scope_mask`);
+  kept apart from tolls of violent deaths.
 * **Breakdowns** (a named ``perpetrator``, a governorate ``area``, ``group`` children or
   women) are cells of a split, never a publisher's figure for the whole measure
   (:func:`is_breakdown`); the perpetrator-only ones are also partial.
@@ -30,7 +33,6 @@ Rules:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from typing import Any, Mapping
 
@@ -43,6 +45,7 @@ __all__ = [
     "CUMULATIVE_MEASURES", "DEFAULT_AT_LEAST_EXCESS", "DEFAULT_UNDERCOUNT", "FULL_GROUP",
     "OHCHR_2022_DOCUMENTED", "OHCHR_2022_ESTIMATED", "direction", "documented_floor",
     "SUBGROUPS", "breakdown_mask", "drop_superseded", "flow_mask", "is_breakdown", "is_broader_scope",
+    "BROADER_DEATH_SCOPES", "broader_scope_mask",
     "is_context_only", "is_floor", "is_partial",
 ]
 
@@ -143,27 +146,26 @@ def breakdown_mask(df: pd.DataFrame) -> pd.Series:
     return out
 
 
-_BROAD = r"indirect|lack of (?:medical )?care|disappeared|missing"
-_BROAD_RE = re.compile(rf"\b(?:{_BROAD})", re.I)
-_NEGATED_RE = re.compile(rf"\b(?:excl\w*|without|not|no)\b[^;.()]{{0,40}}?\b(?:{_BROAD})", re.I)
+#: ``death_scope`` values that count more than deaths from violence: a toll with one of
+#: them is never pooled with tolls of violent deaths, and a claim only it supports is
+#: "broader scope only".
+BROADER_DEATH_SCOPES: frozenset[str] = frozenset(
+    {"violent_and_indirect", "violent_and_missing", "violent_indirect_and_missing", "excess"})
 
 
-def is_broader_scope(scope: Any) -> bool:
-    """True if a death figure's *scope* text says it counts more than violent deaths.
+def is_broader_scope(death_scope: Any) -> bool:
+    """True if a death figure's ``death_scope`` counts more than deaths from violence
+    (indirect deaths, the missing, or all-cause excess mortality)."""
+    return _present(death_scope) and str(death_scope) in BROADER_DEATH_SCOPES
 
-    The one reading rule still taken from prose: whether a ``deaths_total`` figure also
-    counts indirect deaths (lack of care, food, shelter) or the missing has no column
-    yet (the shared decisions fixed the dimension columns; a measure for "deaths
-    including indirect deaths" would change the published notebooks' pools). Matches
-    "indirect", "lack of (medical) care", "disappeared" or "missing" unless negated
-    within the same clause ("excludes ... indirect deaths").
-    """
-    if not _present(scope):
-        return False
-    s = str(scope)
-    if not _BROAD_RE.search(s):
-        return False
-    return bool(_BROAD_RE.search(_NEGATED_RE.sub("", s)))
+
+def broader_scope_mask(df: pd.DataFrame) -> pd.Series:
+    """Boolean Series over *df*: rows whose ``death_scope`` counts more than violent deaths
+    (:func:`is_broader_scope`). Frames without the column have none."""
+    if "death_scope" not in df.columns:
+        return pd.Series(False, index=df.index)
+    s = df["death_scope"].astype(object)
+    return s.notna() & s.astype(str).isin(BROADER_DEATH_SCOPES)
 
 
 def drop_superseded(rows: pd.DataFrame) -> pd.DataFrame:

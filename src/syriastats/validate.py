@@ -349,7 +349,8 @@ _AREA_RE = re.compile(r"^(?:SYR|SY-[A-Z]{2}|WORLD)$")
 
 
 def _applies_to(descriptor: Mapping[str, Any] | None, column: str) -> frozenset[str] | None:
-    """Measures that have *column* (``host``, ``perpetrator``) per the descriptor, or None."""
+    """Measures that have *column* (``host``, ``perpetrator``, ``death_scope``) per the
+    descriptor, or None."""
     if descriptor is None:
         return None
     for f in resource_schema(descriptor, "estimates")["schema"]["fields"]:
@@ -372,7 +373,7 @@ def check_dimension_rules(table: Table, descriptor: Mapping[str, Any] | None) ->
     """Rules of the dimension columns (``period_type`` ... ``superseded_by``) of estimates.
 
     A flow or cumulative figure needs ``period_start``; a stock's ``period_start``
-    equals its ``period_end``; ``host`` and ``perpetrator`` are filled exactly for the
+    equals its ``period_end``; ``host``, ``perpetrator`` and ``death_scope`` are filled exactly for the
     measures the descriptor lists for them; ``area`` is Syrian or WORLD; a superseded
     row names an existing successor (and only a superseded row names one). Files
     without the columns (older registries) are not checked here: the schema check
@@ -383,7 +384,7 @@ def check_dimension_rules(table: Table, descriptor: Mapping[str, Any] | None) ->
     if "period_type" not in table.header:
         return problems
     ids = {rec.get("estimate_id", "").strip() for _, rec in table.rows}
-    has = {c: _applies_to(descriptor, c) for c in ("host", "perpetrator")}
+    has = {c: _applies_to(descriptor, c) for c in ("host", "perpetrator", "death_scope")}
     legacy = _legacy_measures(descriptor)
     for line, rec in table.rows:
         rid = rec.get("estimate_id", "").strip()
@@ -404,13 +405,15 @@ def check_dimension_rules(table: Table, descriptor: Mapping[str, Any] | None) ->
             problems.append(Problem(F, line, "period_start", rid,
                                     f"a stock is a level on a date: period_start "
                                     f"({g['period_start']}) must equal period_end ({g['period_end']})"))
-        for col, what in (("host", "a country of asylum"), ("perpetrator", "a perpetrator")):
+        for col, what in (("host", "a country of asylum"), ("perpetrator", "a perpetrator"),
+                          ("death_scope", "which deaths it counts (violent, violent_and_"
+                                          "indirect, ...)")):
             allowed = has[col]
-            if allowed is None or not measure:
+            if allowed is None or not measure or col not in table.header:
                 continue
             if g.get(col) and measure not in allowed:
                 problems.append(Problem(F, line, col, rid,
-                                        f"measure {measure!r} has no {col} (it is {what}; only for: "
+                                        f"measure {measure!r} has no {col} ({what}; only for: "
                                         f"{', '.join(sorted(allowed))}): leave it empty"))
             elif not g.get(col) and measure in allowed:
                 problems.append(Problem(F, line, col, rid,

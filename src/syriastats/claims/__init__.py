@@ -35,9 +35,10 @@ How a reference interval is built
 4. **One figure per series.** Of several releases by one publisher with one method
    (e.g. SOHR's documented tolls), only the release nearest in date to ``as_of`` is
    used, so a prolific publisher does not outvote the others.
-5. **Scope.** For death measures, a figure whose ``scope`` says it includes indirect
-   deaths (lack of care, food, water), the disappeared or the missing is of a
-   *broader scope* (:func:`syriastats.reading.is_broader_scope`), as are the measures listed in
+5. **Scope.** For death measures, a figure whose ``death_scope`` column says it also counts
+   indirect deaths (lack of care, food, water), the disappeared or the missing, or all-cause
+   excess deaths, is of a *broader scope* (:func:`syriastats.reading.broader_scope_mask`),
+   as are the measures listed in
    :data:`BROADER_MEASURES` (e.g. all deaths for a claim about civilian deaths, refugees
    worldwide for a claim about refugees registered in the region). The claim is judged
    on figures of its own scope first; :data:`VERDICTS` ``broader_scope_only`` says it

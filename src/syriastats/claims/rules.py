@@ -7,7 +7,7 @@ import pandas as pd
 from syriastats.reading import CUMULATIVE_MEASURES
 from syriastats.validate import HIGHEST_SINCE_MIN_YEAR, highest_since_problem
 
-#: Death measures whose scope text is inspected by :func:`syriastats.reading.is_broader_scope`.
+#: Death measures whose figures are split by ``death_scope`` (:func:`syriastats.reading.broader_scope_mask`).
 DEATH_MEASURES: frozenset[str] = frozenset(m for m in CUMULATIVE_MEASURES if m.startswith("deaths_"))
 
 #: Verdict code -> meaning (what a reporter can say).

@@ -14,7 +14,7 @@ from syriastats.claims.rules import (
 from syriastats.claims.target import NEAR_FULL_GROUPS, Target
 from syriastats.dimensions import measure_aliases
 from syriastats.claims_index import _key_value, cached_call
-from syriastats.reading import full_group, is_broader_scope
+from syriastats.reading import broader_scope_mask, full_group
 from syriastats.reading import CUMULATIVE_MEASURES, is_context_only
 from syriastats.reading import documented_floor as _reading_floor
 
@@ -228,7 +228,7 @@ def _split_scope(sub: pd.DataFrame, measure: str,
                  extra: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(same-scope rows, broader-scope rows) for a claim of *measure*."""
     if measure in DEATH_MEASURES:
-        broad_mask = sub["scope"].map(is_broader_scope).astype(bool)
+        broad_mask = broader_scope_mask(sub)
         same, broad = sub[~broad_mask], sub[broad_mask]
     else:
         same, broad = sub, sub.iloc[0:0]

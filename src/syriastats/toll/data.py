@@ -28,7 +28,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from syriastats.sources import is_context_only, with_sources
+from syriastats.sources import with_sources
 from syriastats.uncertainty import UncertaintyError, from_row
 
 #: First month of the modelled curve (the uprising began in March 2011).
@@ -164,11 +164,11 @@ def coverage_prior(estimates: pd.DataFrame, *, sd: float = 0.35,
 
 
 def _role_column(e: pd.DataFrame) -> pd.Series:
-    """The registry's ``role`` if present, else derived from the notes (legacy registry)."""
+    """The registry's ``role``; a frame without the column (a registry before data package
+    2.0.0) has only headline figures: its meaning is never read from the notes."""
     if "role" in e.columns:
         return e["role"].astype(str).fillna("headline")
-    return pd.Series(np.where([is_context_only(n) for n in e["notes"]], "context_only",
-                              "headline"), index=e.index)
+    return pd.Series("headline", index=e.index)
 
 
 def _period_type(e: pd.DataFrame) -> pd.Series:
