@@ -98,6 +98,10 @@ COMPARATOR_RULES: dict[str, str] = {
 #: A series is stale when its nearest figure is this many days further from the claim's
 #: date than the nearest figure of any series.
 STALE_SERIES_DAYS: int = 61
+#: A level (stock) is called overstated or understated only with a figure within this many
+#: days of its date, or with figures on both sides of it
+#: (:func:`syriastats.claims.selecting._one_sided_stale`).
+STALE_STOCK_DAYS: int = 92
 
 
 DATE_RULES: str = (
@@ -105,9 +109,14 @@ DATE_RULES: str = (
     "Cumulative tolls counted from the war's start: figures whose period ends from {before} "
     "days before to {after} days after the claim's date. known='then' keeps only figures "
     "published on or before the claim was published; known='now' keeps every figure in the "
-    "window. Per publisher and method only the figure nearest the claim's date is used, and a "
+    "window. Per publisher and method only the figure nearest the claim's date is used (for a "
+    "level, also its nearest figure on the other side of the date, when there is one: the level "
+    "lies between them), and a "
     "publisher's figure is dropped when it is more than " + str(STALE_SERIES_DAYS) + " days further from the "
-    "claim's date than the nearest figure of any publisher (it is stale)."
+    "claim's date than the nearest figure of any publisher (it is stale). A level whose only "
+    "figures lie on one side of its date and more than " + str(STALE_STOCK_DAYS) + " days from it "
+    "is not called overstated "
+    "or understated (not checkable: the level may have moved)."
 )
 
 #: Half-width (days) of the window for stocks and flows.

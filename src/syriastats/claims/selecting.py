@@ -9,7 +9,7 @@ import pandas as pd
 from syriastats.claims.phrases import _dates, _day
 from syriastats.claims.rules import (
     CUMULATIVE_START_BY, CUMULATIVE_WINDOW_AFTER_DAYS, CUMULATIVE_WINDOW_BEFORE_DAYS,
-    DEATH_MEASURES, STALE_SERIES_DAYS, STOCK_WINDOW_DAYS,
+    DEATH_MEASURES, STALE_SERIES_DAYS, STALE_STOCK_DAYS, STOCK_WINDOW_DAYS,
 )
 from syriastats.claims.target import NEAR_FULL_GROUPS, Target
 from syriastats.dimensions import measure_aliases
@@ -304,8 +304,3 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
             f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other side; "
             "a level can move that much in that time, so it cannot show the claim too high or "
             "too low.")
-
-
-#: A level (stock) is called overstated or understated only with a figure within this many
-#: days of its date, or with figures on both sides of it (see :func:`_one_sided_stale`).
-STALE_STOCK_DAYS: int = 92
