@@ -238,3 +238,21 @@ def test_an_old_level_on_one_side_cannot_call_a_claim_wrong() -> None:
     assert out.loc["same", "verdict"] == "consistent"
     # 31 days after it, a figure that close still shows the claim too high
     assert out.loc["near", "verdict"] == "above_all"
+
+
+def test_a_later_running_total_cannot_show_a_claim_too_low() -> None:
+    # returns since 8 December 2024 counted to 12 April 2025: 400,000. In January the
+    # count was lower, so 'about 200,000' then cannot be called understated; but
+    # 'more than 500,000' then is above a total counted three months later.
+    est = pd.DataFrame([_est("apr", "refugee_returns", 400_000, host="REGION",
+                             period_type="cumulative", start="2024-12-08", end="2025-04-12",
+                             published="2025-04-15")])
+    dims = {"host": "REGION", "period_type": "cumulative", "period_start": "2024-12-08"}
+    out = judge([claim("low", "refugee_returns", "2025-01-18", 200_000, **dims),
+                 claim("high", "refugee_returns", "2025-01-18", 500_000, "at_least", **dims),
+                 claim("close", "refugee_returns", "2025-04-01", 200_000, **dims)], est)
+    assert out.loc["low", "verdict"] == "not_checkable"
+    assert "only grows" in out.loc["low", "reason"] and "apr" in out.loc["low", "reason"]
+    assert out.loc["high", "verdict"] == "above_all"
+    # 11 days before the count, a total that close still shows the claim too low
+    assert out.loc["close", "verdict"] == "below_all"

@@ -56,9 +56,10 @@ def test_gold_set_is_well_formed(path: Path, minimum: int):
 def test_development_set_quality(estimates):
     sc = score(load_gold(DEV), estimates)
     assert sc.precision >= 0.95 and sc.recall >= 0.95
-    # measured after each number takes the period in its own words and a stock is read
-    # between the figures on either side of its date (H15c, 2026-11-30): now 0.856, then
-    # 0.881 (strict 0.807 / 0.797); thresholds about two claims (1 point) below
+    # measured after each number takes the period in its own words, a stock is read
+    # between the figures on either side of its date and a later running total no longer
+    # calls a claim too low (H15c, 2026-11-30): now 0.861, then 0.881 (strict 0.807 /
+    # 0.797); thresholds two to four claims (1-2 points) below
     assert sc.agreement("now") >= 0.84 and sc.agreement("then") >= 0.87
 
 

@@ -17,8 +17,8 @@ from syriastats.claims.rules import (
     CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
 )
 from syriastats.claims.selecting import (
-    _context_mask, _documented_floor, _known_filter, _nearest_per_series, _one_sided_stale,
-    _other_dimensions, _split_scope, _window,
+    _context_mask, _documented_floor, _known_filter, _later_totals_only, _nearest_per_series,
+    _one_sided_stale, _other_dimensions, _split_scope, _window,
 )
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
@@ -235,6 +235,7 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         rec["explanation"] += ctx_txt
         return rec
     stale = _one_sided_stale(same_rows, broad_rows, target, as_of, measure)
+    later = _later_totals_only(same_rows, broad_rows, target, as_of, measure)
     rec["widened"] = _widened(same_rows, target)
 
     same_figs, skipped = _fit_all(same_rows, level, margin)
@@ -267,10 +268,11 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
         verdict, position = v_broad
         pool, scope_used = broad_pool, "broader_only_available"
     assert pool is not None
-    if stale and verdict in ("above_all", "below_all"):
+    if (stale and verdict in ("above_all", "below_all")) or (later and verdict == "below_all"):
         # an old level on one side of the date cannot show the claim wrong (it may still
-        # agree with it: the explanation then says how old the figure is)
-        rec = _not_checkable(rec, stale, phrase, date)
+        # agree with it: the explanation then says how old the figure is); a later running
+        # total cannot show it too low
+        rec = _not_checkable(rec, stale or later, phrase, date)
         rec["explanation"] += ctx_txt
         return rec
     _fill_pool(rec, pool)

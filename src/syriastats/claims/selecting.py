@@ -304,3 +304,33 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
             f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other side; "
             "a level can move that much in that time, so it cannot show the claim too high or "
             "too low.")
+
+
+def _later_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
+                       measure: str) -> str:
+    """Why a running total cannot be called too low ('' if it can): every comparable total
+    is counted to a date more than :data:`LATER_TOTAL_DAYS` after the claim's.
+
+    A total counted from a fixed start (returns since 8 December 2024, deaths since 2011)
+    only grows, so a total to a later date is an upper bound on the claim's: it can show the
+    claim too high, never too low (the returns counted by April were twice those of
+    January).
+    """
+    if t.period_type != "cumulative":
+        return ""
+    rows = pd.concat([same, broad]) if not broad.empty else same
+    if rows.empty or "period_end" not in rows.columns:
+        return ""
+    delta = (rows["period_end"] - as_of).dt.days.to_numpy()
+    if not (delta > LATER_TOTAL_DAYS).all():
+        return ""
+    first = rows.iloc[int(np.argmin(delta))]
+    return (f"no figure for {measure} counted to within {LATER_TOTAL_DAYS} days of "
+            f"{_day(as_of)}: the comparable totals run to later dates (the first, "
+            f"{first['estimate_id']}, to {_day(first['period_end'])}), and a running total only "
+            "grows, so they cannot show the claim too low.")
+
+
+#: A running total counted to more than this many days after the claim's date is an upper
+#: bound only (see :func:`_later_totals_only`).
+LATER_TOTAL_DAYS: int = 31
