@@ -295,3 +295,54 @@ def test_band_comes_from_the_toll_model_and_is_reused_while_nothing_changes(tmp_
     again, key2 = newsroom._cached_band(reg, None, tmp_path, lambda s: None)
     assert key2 == key and len(calls) == 2  # reused from the CSV, not refitted
     assert list(again["median"]) == [200_000, 550_000]
+
+
+def _partial_map_registry(with_national: bool) -> pd.DataFrame:
+    """Test registry whose only deaths-by-governorate set names 6 of the 14 governorates
+    (1,000, 2,000, ... 6,000), plus (optionally) the same publisher's national total 100,000."""
+    reg = registry()
+    gov = reg["area"].astype(str).str.startswith("SY-") & (reg["measure"] == "deaths_total")
+    keep = ["SY-HL", "SY-RD", "SY-DI", "SY-HI", "SY-HM", "SY-ID"]
+    reg = reg[~gov | reg["area"].isin(keep)].copy()
+    part = reg["area"].isin(keep) & (reg["measure"] == "deaths_total")
+    reg.loc[part, "central"] = [1_000.0 * (keep.index(a) + 1) for a in reg.loc[part, "area"]]
+    # another period than the test toll series, so only the row added here can be their total
+    reg.loc[part, "period_start"] = pd.Timestamp("2012-01-01")
+    if with_national:
+        row = reg[part].iloc[0].copy()
+        row["area"], row["central"], row["estimate_id"] = "SYR", 100_000.0, "test-national"
+        reg = pd.concat([reg, row.to_frame().T], ignore_index=True)
+    return reg
+
+
+def test_partial_governorate_map_hatches_the_rest_and_uses_the_national_total(tmp_path):
+    chart = newsroom.deaths_by_governorate(_partial_map_registry(with_national=True))
+    data = chart.data
+    # all 14 governorates are in the CSV; the 8 without a figure are marked, with empty values
+    assert len(data) == 14 and set(data["governorate code (ISO 3166-2)"]) == set(
+        newsroom.geo.GOVERNORATES)
+    assert list(data["figure published"]).count("no") == 8
+    assert data.loc[data["figure published"] == "no", "deaths"].isna().all()
+    # shares are of the national total: 6,000 / 100,000 = 6.0%
+    assert "share of the national total (%)" in data.columns
+    en = chart.texts("en")
+    assert en["title"] == "Idlib saw the most recorded deaths: 6,000, 6% of the national total"
+    # the 8 unshown governorates hold 100,000 - (1+2+...+6) * 1,000 = 79,000
+    assert "79,000" in en["note"] and "Hatched: 8 governorates" in en["note"]
+    assert "Hatched" in en["note_short"]
+    ar = chart.texts("ar")
+    assert "79,000" in ar["note"] and ar["title"] != en["title"]
+    # the hatched governorates are drawn as hatched patches, in the map and in the tile grid
+    for cut in ("", "mobile"):
+        fig = newsroom.render(chart, CUTS[cut])
+        hatched = [p for ax in fig.axes for p in ax.patches if p.get_hatch()]
+        # 8 governorates plus the key swatch
+        assert len(hatched) == 9, (cut, len(hatched))
+
+
+def test_partial_governorate_map_without_a_national_total_says_what_it_ranks():
+    chart = newsroom.deaths_by_governorate(_partial_map_registry(with_national=False))
+    en = chart.texts("en")
+    assert en["title"] == "Idlib saw the most recorded deaths of the 6 governorates published: 6,000"
+    assert "share of the total shown (%)" in chart.data.columns
+    assert "national total" not in en["note"]

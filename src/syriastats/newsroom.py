@@ -623,19 +623,51 @@ def _by_governorate(df: pd.DataFrame, what: str) -> pd.DataFrame:
     return sel.sort_values(["value", "area"], ascending=[False, True])
 
 
-def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
-    total = float(sel["value"].sum())
+def _national_total(df: pd.DataFrame, sel: pd.DataFrame) -> float | None:
+    """The same publisher's national figure (area ``SYR``) for the same measure, group and
+    period as the governorate rows in *sel*; None when it did not publish one. Unit: people."""
+    first = sel.iloc[0]
+    same = df[(_str(df, "area") == "SYR") & (_str(df, "measure") == str(first["measure"]))
+              & (_str(df, "publisher") == str(first["publisher"]))
+              & (_str(df, "period_start") == str(first["period_start"]))
+              & (_str(df, "period_end") == str(first["period_end"]))
+              & (_str(df, "group") == str(first.get("group", "")))
+              & _val(df).notna()]
+    if same.empty:
+        return None
+    return float(_val(_latest_per(same, ["area"])).iloc[0])
+
+
+def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str,
+               national: float | None = None) -> NewsChart:
+    """A governorate map of one publisher's one series (*sel*: one row per governorate shown).
+
+    Governorates without a figure are hatched and named as not published; when the
+    publisher's *national* total for the same series is known, shares are of that total
+    and the note says how many people the unshown governorates hold together.
+    """
+    n = len(sel)
+    if n == len(geo.GOVERNORATES):
+        national = None  # a full set is its own total; never mix in another dataset's
+    shown = float(sel["value"].sum())
+    total = national if (national is not None and national >= shown) else shown
+    rest = total - shown if n < len(geo.GOVERNORATES) and national is not None else None
     values = sel.set_index("area")["value"].astype(float)
-    wide = pd.DataFrame({"governorate code (ISO 3166-2)": sel["area"].to_numpy(),
-                         "governorate": [i18n.name("area", a, "en") for a in sel["area"]],
-                         f"{unit}": sel["value"].to_numpy(),
-                         "share of the total shown (%)": np.round(100 * sel["value"].to_numpy() / total, 1)})
+    missing = sorted(set(geo.GOVERNORATES) - set(values.index))
+    share_col = ("share of the national total (%)" if national is not None
+                 else "share of the total shown (%)")
+    codes = list(sel["area"]) + missing
+    vals = list(sel["value"].astype(float)) + [np.nan] * len(missing)
+    wide = pd.DataFrame({"governorate code (ISO 3166-2)": codes,
+                         "governorate": [i18n.name("area", a, "en") for a in codes],
+                         f"{unit}": np.asarray(vals, dtype=float),
+                         share_col: np.round(100 * np.asarray(vals, dtype=float) / total, 1),
+                         "figure published": ["yes"] * n + ["no"] * len(missing)})
     pub = str(sel["publisher"].iloc[0])
     measure = str(sel["measure"].iloc[0])
     as_of = sel["date"].max()
     start_ = sel["start"].min()
     top = sel.iloc[0]
-    n = len(sel)
 
     def period(lang: str) -> str:
         if start_ == as_of:
@@ -645,15 +677,24 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
         return i18n.t("period", lang, start=i18n.month(start_, lang), end=i18n.month(as_of, lang))
 
     def texts(lang: str) -> dict[str, str]:
-        return {"title": i18n.t(key + ".title", lang, area=i18n.name("area", top["area"], lang),
+        title_key = key + (".title_national" if national is not None else
+                           ".title" if n == len(geo.GOVERNORATES) else ".title_part")
+        note = i18n.t(key + ".note", lang)
+        if missing:
+            note += " " + i18n.t("map.nodata", lang, n=i18n.digits(str(len(missing)), lang))
+            if rest is not None:
+                note += " " + i18n.t("map.rest", lang, rest=i18n.count(rest, lang),
+                                     total=i18n.count(total, lang), publisher=_acronym(pub))
+        return {"title": i18n.t(title_key, lang, area=i18n.name("area", top["area"], lang),
                                 value=i18n.big(float(top["value"]), lang),
-                                share=i18n.share(float(top["value"]) / total, lang)),
+                                share=i18n.share(float(top["value"]) / total, lang),
+                                n=i18n.digits(str(n), lang)),
                 "subtitle": i18n.t(key + ".subtitle", lang, what=i18n.t("measure." + measure, lang),
                                    n=i18n.digits(str(n), lang), asof=i18n.month(as_of, lang),
                                    publisher=_acronym(pub), period=period(lang)),
-                "note": i18n.t(key + ".note", lang) + (
-                    " " + i18n.t("map.nodata", lang, n=i18n.digits(str(14 - n), lang)) if n < 14 else ""),
-                "note_short": i18n.t(key + ".note_short", lang),
+                "note": note,
+                "note_short": i18n.t(key + ".note_short", lang) + (
+                    " " + i18n.t("map.nodata_short", lang) if missing else ""),
                 "alt": i18n.t(key + ".alt", lang, n=n, area=i18n.name("area", top["area"], "en"),
                               value=i18n.count(float(top["value"]), "en"))}
 
@@ -674,7 +715,9 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
             geo.draw_choropleth(ax, fills, cut, labels=labels)
         # colour key along the bottom of the plot area
         w, h = frame.fig.get_size_inches()
-        kw = min(2.6, frame.right_in - frame.left_in)
+        sw, gap, label_w = 0.3, 0.25, 1.25  # "not published" swatch and its label, inches
+        room = frame.right_in - frame.left_in - ((sw + gap + label_w) if missing else 0.0)
+        kw = min(2.6, room)
         x0 = frame.right_in - kw if cut.rtl else frame.left_in
         kax = frame.fig.add_axes((x0 / w, (frame.bottom_in + 0.12) / h, kw / w, 0.12 / h))
         kax.set_axis_off()
@@ -689,9 +732,21 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
             if i in (0, len(stops) - 1):
                 kax.text(i, 1.2, i18n.compact(v, cut.lang), ha="center", va="bottom",
                          fontsize=cut.small_pt, color=th.text)
+        if missing:
+            # the hatched swatch that marks governorates without a published figure, its
+            # label beside it (away from the colour key's end number)
+            x1 = x0 - gap - sw if cut.rtl else x0 + kw + gap
+            hax = frame.fig.add_axes((x1 / w, (frame.bottom_in + 0.12) / h, sw / w, 0.12 / h))
+            hax.set_axis_off()
+            geo.hatched_swatch(hax, cut)
+            hax.text(-0.25 if cut.rtl else 1.25, 0.5, i18n.t("map.nodata_key", cut.lang),
+                     ha="right" if cut.rtl else "left", va="center", fontsize=cut.small_pt,
+                     color=th.text, transform=hax.transAxes)
 
     return NewsChart(slug, wide, texts, draw, [pub], sorted(sel["source_id"].astype(str).unique()),
-                     as_of, boundaries=True)
+                     as_of, boundaries=True,
+                     extra_meta={"governorates_published": n,
+                                 "national_total": None if national is None else int(round(national))})
 
 
 def _short_area(code: str, lang: str) -> str:
@@ -710,8 +765,9 @@ def deaths_by_governorate(est: pd.DataFrame) -> NewsChart:
         df = df[_str(df, "perpetrator").isin(["", "all"])]
     if "group" in df.columns:
         df = df[~_str(df, "group").isin(["children", "women"])]
-    return _map_chart("deaths-by-governorate", _by_governorate(df, "deaths-by-governorate"),
-                      "deaths", "gov_deaths")
+    sel = _by_governorate(df, "deaths-by-governorate")
+    return _map_chart("deaths-by-governorate", sel, "deaths", "gov_deaths",
+                      national=_national_total(df, sel))
 
 
 def idps_by_governorate(est: pd.DataFrame) -> NewsChart:
@@ -719,8 +775,9 @@ def idps_by_governorate(est: pd.DataFrame) -> NewsChart:
     _need(est, ("area", "period_type"), "idps-by-governorate")
     df = headline(est)
     df = df[(df["measure"] == "idps") & (_str(df, "period_type") == "stock")]
-    return _map_chart("idps-by-governorate", _by_governorate(df, "idps-by-governorate"),
-                      "persons", "gov_idps")
+    sel = _by_governorate(df, "idps-by-governorate")
+    return _map_chart("idps-by-governorate", sel, "persons", "gov_idps",
+                      national=_national_total(df, sel))
 
 
 # --------------------------------------------------------------------------
