@@ -1083,16 +1083,10 @@ def _band_key(estimates: pd.DataFrame) -> str:
     return h.hexdigest()[:16]
 
 
-def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
-                 log: Callable[[str], None]) -> tuple[pd.DataFrame | None, str]:
-    """The toll band, reused from ``toll-over-time.csv`` when its ``band_key`` still matches."""
-    import importlib.util
+def _read_band(folder: Path, key: str) -> pd.DataFrame | None:
+    """The band stored in ``toll-over-time.csv`` when its JSON carries *key* (else None)."""
     import json
 
-    if importlib.util.find_spec("syriastats.toll") is None:
-        log("toll-over-time: no modelled band (syriastats.toll is not installed)")
-        return None, ""
-    key = _band_key(estimates)
     rec_path, csv_path = folder / "toll-over-time.json", folder / "toll-over-time.csv"
     if rec_path.is_file() and csv_path.is_file():
         try:
@@ -1103,9 +1097,24 @@ def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
                 band = old[["date", *cols]].dropna()
                 band.columns = ["date", "median", "lower", "upper"]
                 if len(band):
-                    return band.reset_index(drop=True), key
+                    return band.reset_index(drop=True)
         except (ValueError, KeyError):
             pass
+    return None
+
+
+def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
+                 log: Callable[[str], None]) -> tuple[pd.DataFrame | None, str]:
+    """The toll band, reused from ``toll-over-time.csv`` when its ``band_key`` still matches."""
+    import importlib.util
+
+    if importlib.util.find_spec("syriastats.toll") is None:
+        log("toll-over-time: no modelled band (syriastats.toll is not installed)")
+        return None, ""
+    key = _band_key(estimates)
+    band = _read_band(folder, key)
+    if band is not None:
+        return band, key
     t = time.perf_counter()
     try:
         band = toll_band(estimates, sources)
@@ -1114,6 +1123,59 @@ def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
         return None, ""
     log(f"toll-over-time: fitted the toll model in {time.perf_counter() - t:.0f} s")
     return band, key
+
+
+def _fit_to_pipe(conn: Any, estimates: pd.DataFrame, sources: pd.DataFrame | None) -> None:
+    """Child process: fit the toll model and send ``("ok", band)`` or ``("error", message)``."""
+    try:
+        conn.send(("ok", _fit_band(estimates, sources)))
+    except Exception as exc:  # noqa: BLE001 - reported by the parent in one line
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+class _BackgroundFit:
+    """The toll model fitting in a freshly spawned process while the other charts render.
+
+    A pipe, not an executor: the parent keeps no helper threads, so forking the chart
+    workers meanwhile is safe. The fit is the same call as :func:`toll_band`'s, so the
+    band (and every file) is identical to a build that fits first.
+    """
+
+    def __init__(self, estimates: pd.DataFrame, sources: pd.DataFrame | None) -> None:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn")
+        self._recv, send = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_fit_to_pipe, args=(send, estimates, sources))
+        self._t = time.perf_counter()
+        self._proc.start()
+        send.close()
+
+    def result(self, log: Callable[[str], None]) -> pd.DataFrame | None:
+        """Wait for the fit; the band (``date, median, lower, upper``) or None on failure."""
+        try:
+            status, payload = self._recv.recv()
+        except EOFError:
+            status, payload = "error", "the fitting process ended without a result"
+        finally:
+            self._recv.close()
+            self._proc.join()
+        if status != "ok":
+            log(f"toll-over-time: toll model failed ({payload}); no band drawn")
+            return None
+        log(f"toll-over-time: fitted the toll model in {time.perf_counter() - self._t:.0f} s "
+            "(while the other charts were drawn)")
+        return payload
+
+
+def _can_fit_in_background() -> bool:
+    import importlib.util
+
+    return ("syriastats.toll" not in sys.modules and sys.platform != "win32"
+            and importlib.util.find_spec("jax") is not None
+            and importlib.util.find_spec("numpyro") is not None)
 
 
 def code_key() -> str:
@@ -1212,17 +1274,80 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
     folder = Path(out_dir) if out_dir is not None else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     _BAND, band_key = None, ""
+    pending: _BackgroundFit | None = None
     if estimates is None:
         from syriastats.sources import load_estimates, load_sources, with_sources
 
         raw, src = load_estimates(), load_sources()
         estimates = with_sources(raw, src)
         if model and (only is None or "toll-over-time" in only):
-            _BAND, band_key = _cached_band(raw, src, folder, log)
+            import importlib.util
+
+            if importlib.util.find_spec("syriastats.toll") is not None and _can_fit_in_background():
+                band_key = _band_key(raw)
+                _BAND = _read_band(folder, band_key)
+                if _BAND is None:
+                    # the slowest step of a cold build: fit while the other charts are drawn
+                    pending = _BackgroundFit(raw, src)
+            else:
+                _BAND, band_key = _cached_band(raw, src, folder, log)
     _REGISTRY = estimates
     _CHARTS.clear()
     slugs = [s for s in NEWS_SLUGS if only is None or s in only]
+    jobs = jobs or min(os.cpu_count() or 1, 4)
+    code = code_key()
     skipped: dict[str, str] = {}
+    results: list[tuple[str, str, int, str]] = []
+    fresh: list[str] = []
+    later = ["toll-over-time"] if pending is not None and "toll-over-time" in slugs else []
+    for phase in ([s for s in slugs if s not in later], later):
+        if not phase:
+            continue
+        if phase is later and pending is not None:
+            _BAND = pending.result(log)
+            if _BAND is None:
+                band_key = ""
+            _CHARTS.pop("toll-over-time", None)
+        ready = _prepare(phase, skipped, log)
+        todo = []
+        for slug in ready:
+            chart = _chart(slug)
+            if slug == "toll-over-time" and band_key and _BAND is not None:
+                chart.extra_meta["band_key"] = band_key
+            key = build_key(chart, code)
+            chart.extra_meta["build_key"] = key
+            if not force and _up_to_date(folder, slug, key):
+                log(f"up to date {slug}")
+            else:
+                todo.append(slug)
+        fresh += todo
+        results += _render_all([(slug, c, str(folder)) for slug in todo for c in ("", *VARIANTS)],
+                               jobs)
+    written: dict[str, list[str]] = {}
+    nfiles = 0
+    failed: dict[str, str] = {}
+    for slug, c, n, err in results:
+        if err:
+            failed[f"{slug}{'-' + c if c else ''}"] = err
+            log(f"failed {slug} ({c or 'standard'} cut): {err}")
+            continue
+        written.setdefault(slug, []).append(c or "standard")
+        nfiles += n
+    secs = time.perf_counter() - t0
+    fresh = [s for s in slugs if s in fresh]
+    for slug in fresh:
+        log(f"wrote {slug}: {', '.join(written.get(slug, []))}")
+    from syriastats.gallery import write_gallery
+
+    write_gallery(folder)
+    return {"written": written, "skipped": skipped, "failed": failed, "files": nfiles,
+            "up_to_date": [s for s in slugs if s not in fresh and s not in skipped],
+            "seconds": secs}
+
+
+def _prepare(slugs: Sequence[str], skipped: dict[str, str],
+             log: Callable[[str], None]) -> list[str]:
+    """Build the :class:`NewsChart` of each slug; those that cannot be drawn go to *skipped*."""
     ready = []
     for slug in slugs:
         try:
@@ -1237,46 +1362,19 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
         except Exception as exc:  # noqa: BLE001 - one bad chart must not stop the others
             skipped[slug] = f"{type(exc).__name__}: {exc}"
             log(f"skip {slug}: could not prepare the chart ({type(exc).__name__}: {exc})")
-    code = code_key()
-    fresh = []
-    for slug in ready:
-        chart = _chart(slug)
-        if slug == "toll-over-time" and band_key and _BAND is not None:
-            chart.extra_meta["band_key"] = band_key
-        key = build_key(chart, code)
-        chart.extra_meta["build_key"] = key
-        if not force and _up_to_date(folder, slug, key):
-            log(f"up to date {slug}")
-        else:
-            fresh.append(slug)
-    tasks = [(slug, c, str(folder)) for slug in fresh for c in ("", *VARIANTS)]
-    jobs = jobs or min(os.cpu_count() or 1, 4)
-    written: dict[str, list[str]] = {}
-    nfiles = 0
+    return ready
+
+
+def _render_all(tasks: list[tuple[str, str, str]], jobs: int) -> list[tuple[str, str, int, str]]:
+    """Run :func:`_render_task` over *tasks*, in *jobs* forked processes where that helps."""
     if jobs > 1 and len(tasks) > 1 and sys.platform != "win32":
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
-            results = list(pool.map(_render_task, tasks, chunksize=1))
-    else:
-        results = [_render_task(t) for t in tasks]
-    failed: dict[str, str] = {}
-    for slug, c, n, err in results:
-        if err:
-            failed[f"{slug}{'-' + c if c else ''}"] = err
-            log(f"failed {slug} ({c or 'standard'} cut): {err}")
-            continue
-        written.setdefault(slug, []).append(c or "standard")
-        nfiles += n
-    secs = time.perf_counter() - t0
-    for slug in fresh:
-        log(f"wrote {slug}: {', '.join(written.get(slug, []))}")
-    from syriastats.gallery import write_gallery
-
-    write_gallery(folder)
-    return {"written": written, "skipped": skipped, "failed": failed, "files": nfiles,
-            "up_to_date": [s for s in ready if s not in fresh], "seconds": secs}
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
+                                 mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(_render_task, tasks, chunksize=1))
+    return [_render_task(t) for t in tasks]
 
 
 __all__ = ["CHARTS", "MissingData", "NEWS_SLUGS", "NewsChart", "build_news_charts", "chart_meta",
