@@ -346,3 +346,70 @@ def test_partial_governorate_map_without_a_national_total_says_what_it_ranks():
     assert en["title"] == "Idlib saw the most recorded deaths of the 6 governorates published: 6,000"
     assert "share of the total shown (%)" in chart.data.columns
     assert "national total" not in en["note"]
+
+
+def test_every_catalog_key_the_charts_use_has_an_arabic_text(monkeypatch):
+    """Record every catalog string and name the charts ask for, in any language, while
+    their texts are made and their standard and Arabic cuts drawn; each must have Arabic
+    (a key used only for English labels would otherwise slip through)."""
+    used: set[tuple[str, str]] = set()
+    real_t, real_name = i18n.t, i18n.name
+
+    def t(key, lang="en", **values):
+        used.add(("strings", key))
+        return real_t(key, lang, **values)
+
+    def name(kind, code, lang="en"):
+        used.add((kind, code))
+        return real_name(kind, code, lang)
+
+    monkeypatch.setattr(i18n, "t", t)
+    monkeypatch.setattr(i18n, "name", name)
+    charts = [newsroom.toll_over_time(registry(), band=None, use_model=False) if s == "toll-over-time"
+              else newsroom.CHARTS[s](registry()) for s in newsroom.NEWS_SLUGS]
+    charts += [newsroom.deaths_by_governorate(_partial_map_registry(w)) for w in (True, False)]
+    import matplotlib.pyplot as plt
+
+    for chart in charts:
+        for lang in i18n.LANGS:
+            chart.texts(lang)
+            newsroom.credit(chart, lang)
+        for cut in ("", "ar"):
+            plt.close(newsroom.render(chart, CUTS[cut]))
+    cat = i18n.catalog()
+    assert len({k for kind, k in used if kind == "strings"}) > 40  # the recorder saw the charts
+    missing = [f"{kind}.{key}" for kind, key in sorted(used)
+               if not (cat["strings"] if kind == "strings" else cat["names"][kind])[key].get("ar", "").strip()]
+    assert not missing, missing
+
+
+def test_arabic_running_text_names_publishers_in_arabic():
+    # the short names Arabic media use, never the Latin acronym, for the catalog's publishers
+    assert i18n.publisher_short("SOHR", "ar") == "المرصد السوري"
+    assert i18n.publisher_short("SOHR", "en") == "SOHR"
+    assert i18n.publisher_short("Unknown Org", "ar") == "Unknown Org"  # no invented translation
+    for acronym, entry in i18n.catalog()["names"]["publisher_short"].items():
+        assert entry["en"] == acronym
+        assert not any("A" <= ch <= "z" for ch in entry["ar"]), (acronym, entry["ar"])
+
+
+def test_real_arabic_titles_are_translated():
+    """On the real registry, no Arabic title or subtitle keeps an English word: names of
+    places, countries, perpetrators and publishers all come from the catalog."""
+    from syriastats.sources import load_estimates, load_sources, with_sources
+
+    est = with_sources(load_estimates(), load_sources())
+    for slug in newsroom.NEWS_SLUGS:
+        chart = (newsroom.toll_over_time(est, band=None, use_model=False) if slug == "toll-over-time"
+                 else newsroom.CHARTS[slug](est))
+        ar = chart.texts("ar")
+        for field in ("title", "subtitle", "note"):
+            latin = [w for w in ar[field].split() if any("A" <= ch <= "z" for ch in w)
+                     and w.strip("().,;:").upper() != "UCDP"]  # "(UCDP)" after its Arabic name
+            assert not latin, (slug, field, ar[field])
+        # the credit: Arabic names; Latin only for an acronym in brackets and "Natural Earth"
+        credit = newsroom.credit(chart, "ar")
+        latin = [w for w in credit.split() if any("A" <= ch <= "z" for ch in w)
+                 and not (w.startswith("(") and w.strip("().,;:؛").isupper())
+                 and w.strip(".,") not in ("Natural", "Earth")]
+        assert not latin, (slug, credit)

@@ -134,6 +134,11 @@ def _acronym(publisher: str) -> str:
     return short_publisher(publisher, max_chars=22)
 
 
+def _pub(publisher: str, lang: str) -> str:
+    """A publisher's short name in running text in *lang* (Arabic: the Arabic short name)."""
+    return i18n.publisher_short(_acronym(publisher), lang)
+
+
 def _unit_col(label: str, unit: str) -> str:
     return f"{label} ({unit})"
 
@@ -273,7 +278,7 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
         if len(peaks) == 1:
             sr = peaks[0][1]
             title = i18n.t("dpy.title.one", lang, year=i18n.year(top_year, lang),
-                           value=i18n.count(max(sr["values"]), lang), publisher=_acronym(sr["pub"]))
+                           value=i18n.count(max(sr["values"]), lang), publisher=_pub(sr["pub"], lang))
         elif n_agree == len(peaks):
             title = i18n.t("dpy.title.all", lang, year=i18n.year(top_year, lang),
                            n=i18n.digits(str(len(peaks)), lang))
@@ -302,7 +307,7 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
             c = _series_colour(cut, i)
             handles.append(Line2D([], [], color=c, marker=MARKERS[i % 7], linestyle=LINESTYLES[i % 7],
                                   markersize=4.5))
-            labels.append(f"{_acronym(sr['pub'])}: {i18n.t('measure.' + sr['meas'], cut.lang)}")
+            labels.append(f"{_pub(sr['pub'], cut.lang)}: {i18n.t('measure.' + sr['meas'], cut.lang)}")
         key_h = _legend(frame, handles, labels)
         ax = frame.axes(top=key_h + 0.1, left=0.6 if not cut.compact else 0.45)
         for i, sr in enumerate(series):
@@ -465,7 +470,7 @@ def toll_over_time(est: pd.DataFrame, band: pd.DataFrame | None = None, *,
         for i, p in enumerate(lines):
             handles.append(Line2D([], [], color=_series_colour(cut, i), linestyle=LINESTYLES[i % 7],
                                   linewidth=1.8))
-            labels.append(i18n.t("tot.key_doc", cut.lang, publisher=_acronym(p)))
+            labels.append(i18n.t("tot.key_doc", cut.lang, publisher=_pub(p, cut.lang)))
         if len(singles):
             handles.append(Line2D([], [], color=other, marker="^", linestyle="none",
                                   markerfacecolor=th.bg, markersize=6))
@@ -560,12 +565,12 @@ def deaths_by_perpetrator(est: pd.DataFrame) -> NewsChart:
                                 perpetrator=i18n.name("perpetrator", top["perpetrator"], lang),
                                 share=i18n.share(float(top["value"]) / total, lang),
                                 what=i18n.t("measure_of." + measure, lang),
-                                publisher=_acronym(pub)),
+                                publisher=_pub(pub, lang)),
                 "subtitle": i18n.t("perp.subtitle", lang, what=i18n.t("measure." + measure, lang),
                                    start=i18n.month(start_, lang), asof=i18n.month(as_of, lang)),
-                "note": i18n.t("perp.note", lang, publisher=_acronym(pub)),
+                "note": i18n.t("perp.note", lang, publisher=_pub(pub, lang)),
                 "note_short": i18n.t("perp.note_short", lang),
-                "alt": i18n.t("perp.alt", lang, n=len(sel), publisher=_acronym(pub))}
+                "alt": i18n.t("perp.alt", lang, n=len(sel), publisher=_pub(pub, lang))}
 
     def draw(frame: Frame) -> None:
         cut = frame.cut
@@ -684,14 +689,14 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str,
             note += " " + i18n.t("map.nodata", lang, n=i18n.digits(str(len(missing)), lang))
             if rest is not None:
                 note += " " + i18n.t("map.rest", lang, rest=i18n.count(rest, lang),
-                                     total=i18n.count(total, lang), publisher=_acronym(pub))
+                                     total=i18n.count(total, lang), publisher=_pub(pub, lang))
         return {"title": i18n.t(title_key, lang, area=i18n.name("area", top["area"], lang),
                                 value=i18n.big(float(top["value"]), lang),
                                 share=i18n.share(float(top["value"]) / total, lang),
                                 n=i18n.digits(str(n), lang)),
                 "subtitle": i18n.t(key + ".subtitle", lang, what=i18n.t("measure." + measure, lang),
                                    n=i18n.digits(str(n), lang), asof=i18n.month(as_of, lang),
-                                   publisher=_acronym(pub), period=period(lang)),
+                                   publisher=_pub(pub, lang), period=period(lang)),
                 "note": note,
                 "note_short": i18n.t(key + ".note_short", lang) + (
                     " " + i18n.t("map.nodata_short", lang) if missing else ""),
@@ -891,7 +896,7 @@ def displacement(est: pd.DataFrame) -> NewsChart:
     wide = pd.DataFrame({"date": dates})
     series = []
     for key, pub, s in parts:
-        lab = {lg: i18n.t("disp.key." + key, lg, publisher=_acronym(pub)) for lg in i18n.LANGS}
+        lab = {lg: i18n.t("disp.key." + key, lg, publisher=_pub(pub, lg)) for lg in i18n.LANGS}
         wide[_unit_col(lab["en"], "persons")] = wide["date"].map(s.set_index("date")["central"].astype(float))
         series.append({"label": lab, "dates": s["date"], "values": s["central"].astype(float)})
     rs = parts[0][2]
@@ -948,7 +953,7 @@ def returns_since_2024_12(est: pd.DataFrame) -> NewsChart:
     wide = pd.DataFrame({"date": dates})
     series = []
     for meas, pub, s in parts:
-        lab = {lg: i18n.t("ret.key." + meas, lg, publisher=_acronym(pub)) for lg in i18n.LANGS}
+        lab = {lg: i18n.t("ret.key." + meas, lg, publisher=_pub(pub, lg)) for lg in i18n.LANGS}
         wide[_unit_col(lab["en"], "persons")] = wide["date"].map(s.set_index("date")["central"].astype(float))
         series.append({"label": lab, "dates": s["date"], "values": s["central"].astype(float)})
     latest = {m: s.iloc[-1] for m, _p, s in parts}
