@@ -174,7 +174,9 @@ def _legend(frame: Frame, handles: list[Any], labels: list[str], ncol: int | Non
                            markerfirst=not cut.rtl, alignment="right" if cut.rtl else "left",
                            labelcolor=cut.theme.text)
     leg.set_gid("news-key")
-    return height
+    # the estimate above fits Latin text; Arabic lines are taller, so measure what was drawn
+    drawn = leg.get_window_extent(frame.fig.canvas.get_renderer()).height / frame.fig.dpi
+    return max(height, drawn + 0.05)
 
 
 def _count_axis(ax: Any, cut: Cut, axis: str = "y") -> None:
