@@ -6,9 +6,8 @@ Prints, for the real registry, into a temporary folder (figures/ is not touched)
 - the floor: loading the registry plus writing the same number of files (same formats,
   sizes and fonts) from figures with one line of text each, spread over the same workers:
   what any build writing these files must pay;
-- the ratio build / floor, cold (empty folder: the toll model is refitted, in a spawned
-  process while the other charts are drawn), cold without the toll model (drawing and
-  writing only) and warm (a rebuild with nothing changed, where charts whose build key
+- the ratio build / floor, cold (empty folder: the toll model is refitted first), cold
+  without the toll model (drawing and writing only) and warm (a rebuild with nothing changed, where charts whose build key
   matches are not redrawn; goal of issue 14: warm at most 2).
 A fresh clone is not "cold" in this sense: figures/toll-over-time.csv carries the band and
 its key, so the model is refitted only when the registry or the model's code changed.
@@ -118,8 +117,7 @@ def main() -> None:
     print(f"cold build, {args.jobs} workers: {p_time:6.1f} s  ({files / p_time:5.1f} files/s), "
           "empty folder, toll model refitted")
     if fits:
-        print(f"  of which the toll model fit (in a spawned process, while the other charts "
-              f"are drawn): {statistics.median(fits):.0f} s")
+        print(f"  of which the toll model fit: {statistics.median(fits):.0f} s")
     print(f"cold build without the toll model (drawing and writing only): {d_time:6.1f} s")
     print(f"floor ({args.jobs} workers): {f_time:6.1f} s  (load the registry, write the same "
           "files from one-line figures)")

@@ -1132,59 +1132,6 @@ def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
     return band, key
 
 
-def _fit_to_pipe(conn: Any, estimates: pd.DataFrame, sources: pd.DataFrame | None) -> None:
-    """Child process: fit the toll model and send ``("ok", band)`` or ``("error", message)``."""
-    try:
-        conn.send(("ok", _fit_band(estimates, sources)))
-    except Exception as exc:  # noqa: BLE001 - reported by the parent in one line
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
-class _BackgroundFit:
-    """The toll model fitting in a freshly spawned process while the other charts render.
-
-    A pipe, not an executor: the parent keeps no helper threads, so forking the chart
-    workers meanwhile is safe. The fit is the same call as :func:`toll_band`'s, so the
-    band (and every file) is identical to a build that fits first.
-    """
-
-    def __init__(self, estimates: pd.DataFrame, sources: pd.DataFrame | None) -> None:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("spawn")
-        self._recv, send = ctx.Pipe(duplex=False)
-        self._proc = ctx.Process(target=_fit_to_pipe, args=(send, estimates, sources))
-        self._t = time.perf_counter()
-        self._proc.start()
-        send.close()
-
-    def result(self, log: Callable[[str], None]) -> pd.DataFrame | None:
-        """Wait for the fit; the band (``date, median, lower, upper``) or None on failure."""
-        try:
-            status, payload = self._recv.recv()
-        except EOFError:
-            status, payload = "error", "the fitting process ended without a result"
-        finally:
-            self._recv.close()
-            self._proc.join()
-        if status != "ok":
-            log(f"toll-over-time: toll model failed ({payload}); no band drawn")
-            return None
-        log(f"toll-over-time: fitted the toll model in {time.perf_counter() - self._t:.0f} s "
-            "(while the other charts were drawn)")
-        return payload
-
-
-def _can_fit_in_background() -> bool:
-    import importlib.util
-
-    return ("syriastats.toll" not in sys.modules and sys.platform != "win32"
-            and importlib.util.find_spec("jax") is not None
-            and importlib.util.find_spec("numpyro") is not None)
-
-
 def code_key() -> str:
     """Hash of everything that shapes a news chart besides its data: the drawing code, the
     catalog, the boundaries, and the matplotlib and font versions."""
@@ -1281,55 +1228,33 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
     folder = Path(out_dir) if out_dir is not None else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     _BAND, band_key = None, ""
-    pending: _BackgroundFit | None = None
     if estimates is None:
         from syriastats.sources import load_estimates, load_sources, with_sources
 
         raw, src = load_estimates(), load_sources()
         estimates = with_sources(raw, src)
         if model and (only is None or "toll-over-time" in only):
-            import importlib.util
-
-            if importlib.util.find_spec("syriastats.toll") is not None and _can_fit_in_background():
-                band_key = _band_key(raw)
-                _BAND = _read_band(folder, band_key)
-                if _BAND is None:
-                    # the slowest step of a cold build: fit while the other charts are drawn
-                    pending = _BackgroundFit(raw, src)
-            else:
-                _BAND, band_key = _cached_band(raw, src, folder, log)
+            # measured on 2 cores: fitting while the other charts are drawn saved nothing
+            # (the fit uses both cores), so the fit comes first
+            _BAND, band_key = _cached_band(raw, src, folder, log)
     _REGISTRY = estimates
     _CHARTS.clear()
     slugs = [s for s in NEWS_SLUGS if only is None or s in only]
     jobs = jobs or min(os.cpu_count() or 1, 4)
     code = code_key()
     skipped: dict[str, str] = {}
-    results: list[tuple[str, str, int, str]] = []
     fresh: list[str] = []
-    later = ["toll-over-time"] if pending is not None and "toll-over-time" in slugs else []
-    for phase in ([s for s in slugs if s not in later], later):
-        if not phase:
-            continue
-        if phase is later and pending is not None:
-            _BAND = pending.result(log)
-            if _BAND is None:
-                band_key = ""
-            _CHARTS.pop("toll-over-time", None)
-        ready = _prepare(phase, skipped, log)
-        todo = []
-        for slug in ready:
-            chart = _chart(slug)
-            if slug == "toll-over-time" and band_key and _BAND is not None:
-                chart.extra_meta["band_key"] = band_key
-            key = build_key(chart, code)
-            chart.extra_meta["build_key"] = key
-            if not force and _up_to_date(folder, slug, key):
-                log(f"up to date {slug}")
-            else:
-                todo.append(slug)
-        fresh += todo
-        results += _render_all([(slug, c, str(folder)) for slug in todo for c in ("", *VARIANTS)],
-                               jobs)
+    for slug in _prepare(slugs, skipped, log):
+        chart = _chart(slug)
+        if slug == "toll-over-time" and band_key and _BAND is not None:
+            chart.extra_meta["band_key"] = band_key
+        key = build_key(chart, code)
+        chart.extra_meta["build_key"] = key
+        if not force and _up_to_date(folder, slug, key):
+            log(f"up to date {slug}")
+        else:
+            fresh.append(slug)
+    results = _render_all([(slug, c, str(folder)) for slug in fresh for c in ("", *VARIANTS)], jobs)
     written: dict[str, list[str]] = {}
     nfiles = 0
     failed: dict[str, str] = {}
@@ -1341,7 +1266,6 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
         written.setdefault(slug, []).append(c or "standard")
         nfiles += n
     secs = time.perf_counter() - t0
-    fresh = [s for s in slugs if s in fresh]
     for slug in fresh:
         log(f"wrote {slug}: {', '.join(written.get(slug, []))}")
     from syriastats.gallery import write_gallery
