@@ -295,3 +295,121 @@ def test_band_comes_from_the_toll_model_and_is_reused_while_nothing_changes(tmp_
     again, key2 = newsroom._cached_band(reg, None, tmp_path, lambda s: None)
     assert key2 == key and len(calls) == 2  # reused from the CSV, not refitted
     assert list(again["median"]) == [200_000, 550_000]
+
+
+def _partial_map_registry(with_national: bool) -> pd.DataFrame:
+    """Test registry whose only deaths-by-governorate set names 6 of the 14 governorates
+    (1,000, 2,000, ... 6,000), plus (optionally) the same publisher's national total 100,000."""
+    reg = registry()
+    gov = reg["area"].astype(str).str.startswith("SY-") & (reg["measure"] == "deaths_total")
+    keep = ["SY-HL", "SY-RD", "SY-DI", "SY-HI", "SY-HM", "SY-ID"]
+    reg = reg[~gov | reg["area"].isin(keep)].copy()
+    part = reg["area"].isin(keep) & (reg["measure"] == "deaths_total")
+    reg.loc[part, "central"] = [1_000.0 * (keep.index(a) + 1) for a in reg.loc[part, "area"]]
+    # another period than the test toll series, so only the row added here can be their total
+    reg.loc[part, "period_start"] = pd.Timestamp("2012-01-01")
+    if with_national:
+        row = reg[part].iloc[0].copy()
+        row["area"], row["central"], row["estimate_id"] = "SYR", 100_000.0, "test-national"
+        reg = pd.concat([reg, row.to_frame().T], ignore_index=True)
+    return reg
+
+
+def test_partial_governorate_map_hatches_the_rest_and_uses_the_national_total(tmp_path):
+    chart = newsroom.deaths_by_governorate(_partial_map_registry(with_national=True))
+    data = chart.data
+    # all 14 governorates are in the CSV; the 8 without a figure are marked, with empty values
+    assert len(data) == 14 and set(data["governorate code (ISO 3166-2)"]) == set(
+        newsroom.geo.GOVERNORATES)
+    assert list(data["figure published"]).count("no") == 8
+    assert data.loc[data["figure published"] == "no", "deaths"].isna().all()
+    # shares are of the national total: 6,000 / 100,000 = 6.0%
+    assert "share of the national total (%)" in data.columns
+    en = chart.texts("en")
+    assert en["title"] == "Idlib saw the most recorded deaths: 6,000, 6% of the national total"
+    # the 8 unshown governorates hold 100,000 - (1+2+...+6) * 1,000 = 79,000
+    assert "79,000" in en["note"] and "Hatched: 8 governorates" in en["note"]
+    assert "Hatched" in en["note_short"]
+    ar = chart.texts("ar")
+    assert "79,000" in ar["note"] and ar["title"] != en["title"]
+    # the hatched governorates are drawn as hatched patches, in the map and in the tile grid
+    for cut in ("", "mobile"):
+        fig = newsroom.render(chart, CUTS[cut])
+        hatched = [p for ax in fig.axes for p in ax.patches if p.get_hatch()]
+        # 8 governorates plus the key swatch
+        assert len(hatched) == 9, (cut, len(hatched))
+
+
+def test_partial_governorate_map_without_a_national_total_says_what_it_ranks():
+    chart = newsroom.deaths_by_governorate(_partial_map_registry(with_national=False))
+    en = chart.texts("en")
+    assert en["title"] == "Idlib saw the most recorded deaths of the 6 governorates published: 6,000"
+    assert "share of the total shown (%)" in chart.data.columns
+    assert "national total" not in en["note"]
+
+
+def test_every_catalog_key_the_charts_use_has_an_arabic_text(monkeypatch):
+    """Record every catalog string and name the charts ask for, in any language, while
+    their texts are made and their standard and Arabic cuts drawn; each must have Arabic
+    (a key used only for English labels would otherwise slip through)."""
+    used: set[tuple[str, str]] = set()
+    real_t, real_name = i18n.t, i18n.name
+
+    def t(key, lang="en", **values):
+        used.add(("strings", key))
+        return real_t(key, lang, **values)
+
+    def name(kind, code, lang="en"):
+        used.add((kind, code))
+        return real_name(kind, code, lang)
+
+    monkeypatch.setattr(i18n, "t", t)
+    monkeypatch.setattr(i18n, "name", name)
+    charts = [newsroom.toll_over_time(registry(), band=None, use_model=False) if s == "toll-over-time"
+              else newsroom.CHARTS[s](registry()) for s in newsroom.NEWS_SLUGS]
+    charts += [newsroom.deaths_by_governorate(_partial_map_registry(w)) for w in (True, False)]
+    import matplotlib.pyplot as plt
+
+    for chart in charts:
+        for lang in i18n.LANGS:
+            chart.texts(lang)
+            newsroom.credit(chart, lang)
+        for cut in ("", "ar"):
+            plt.close(newsroom.render(chart, CUTS[cut]))
+    cat = i18n.catalog()
+    assert len({k for kind, k in used if kind == "strings"}) > 40  # the recorder saw the charts
+    missing = [f"{kind}.{key}" for kind, key in sorted(used)
+               if not (cat["strings"] if kind == "strings" else cat["names"][kind])[key].get("ar", "").strip()]
+    assert not missing, missing
+
+
+def test_arabic_running_text_names_publishers_in_arabic():
+    # the short names Arabic media use, never the Latin acronym, for the catalog's publishers
+    assert i18n.publisher_short("SOHR", "ar") == "المرصد السوري"
+    assert i18n.publisher_short("SOHR", "en") == "SOHR"
+    assert i18n.publisher_short("Unknown Org", "ar") == "Unknown Org"  # no invented translation
+    for acronym, entry in i18n.catalog()["names"]["publisher_short"].items():
+        assert entry["en"] == acronym
+        assert not any("A" <= ch <= "z" for ch in entry["ar"]), (acronym, entry["ar"])
+
+
+def test_real_arabic_titles_are_translated():
+    """On the real registry, no Arabic title or subtitle keeps an English word: names of
+    places, countries, perpetrators and publishers all come from the catalog."""
+    from syriastats.sources import load_estimates, load_sources, with_sources
+
+    est = with_sources(load_estimates(), load_sources())
+    for slug in newsroom.NEWS_SLUGS:
+        chart = (newsroom.toll_over_time(est, band=None, use_model=False) if slug == "toll-over-time"
+                 else newsroom.CHARTS[slug](est))
+        ar = chart.texts("ar")
+        for field in ("title", "subtitle", "note"):
+            latin = [w for w in ar[field].split() if any("A" <= ch <= "z" for ch in w)
+                     and w.strip("().,;:").upper() != "UCDP"]  # "(UCDP)" after its Arabic name
+            assert not latin, (slug, field, ar[field])
+        # the credit: Arabic names; Latin only for an acronym in brackets and "Natural Earth"
+        credit = newsroom.credit(chart, "ar")
+        latin = [w for w in credit.split() if any("A" <= ch <= "z" for ch in w)
+                 and not (w.startswith("(") and w.strip("().,;:؛").isupper())
+                 and w.strip(".,") not in ("Natural", "Earth")]
+        assert not latin, (slug, credit)

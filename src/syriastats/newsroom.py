@@ -134,6 +134,11 @@ def _acronym(publisher: str) -> str:
     return short_publisher(publisher, max_chars=22)
 
 
+def _pub(publisher: str, lang: str) -> str:
+    """A publisher's short name in running text in *lang* (Arabic: the Arabic short name)."""
+    return i18n.publisher_short(_acronym(publisher), lang)
+
+
 def _unit_col(label: str, unit: str) -> str:
     return f"{label} ({unit})"
 
@@ -169,7 +174,9 @@ def _legend(frame: Frame, handles: list[Any], labels: list[str], ncol: int | Non
                            markerfirst=not cut.rtl, alignment="right" if cut.rtl else "left",
                            labelcolor=cut.theme.text)
     leg.set_gid("news-key")
-    return height
+    # the estimate above fits Latin text; Arabic lines are taller, so measure what was drawn
+    drawn = leg.get_window_extent(frame.fig.canvas.get_renderer()).height / frame.fig.dpi
+    return max(height, drawn + 0.05)
 
 
 def _count_axis(ax: Any, cut: Cut, axis: str = "y") -> None:
@@ -273,7 +280,7 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
         if len(peaks) == 1:
             sr = peaks[0][1]
             title = i18n.t("dpy.title.one", lang, year=i18n.year(top_year, lang),
-                           value=i18n.count(max(sr["values"]), lang), publisher=_acronym(sr["pub"]))
+                           value=i18n.count(max(sr["values"]), lang), publisher=_pub(sr["pub"], lang))
         elif n_agree == len(peaks):
             title = i18n.t("dpy.title.all", lang, year=i18n.year(top_year, lang),
                            n=i18n.digits(str(len(peaks)), lang))
@@ -302,7 +309,7 @@ def deaths_per_year(est: pd.DataFrame) -> NewsChart:
             c = _series_colour(cut, i)
             handles.append(Line2D([], [], color=c, marker=MARKERS[i % 7], linestyle=LINESTYLES[i % 7],
                                   markersize=4.5))
-            labels.append(f"{_acronym(sr['pub'])}: {i18n.t('measure.' + sr['meas'], cut.lang)}")
+            labels.append(f"{_pub(sr['pub'], cut.lang)}: {i18n.t('measure.' + sr['meas'], cut.lang)}")
         key_h = _legend(frame, handles, labels)
         ax = frame.axes(top=key_h + 0.1, left=0.6 if not cut.compact else 0.45)
         for i, sr in enumerate(series):
@@ -465,7 +472,7 @@ def toll_over_time(est: pd.DataFrame, band: pd.DataFrame | None = None, *,
         for i, p in enumerate(lines):
             handles.append(Line2D([], [], color=_series_colour(cut, i), linestyle=LINESTYLES[i % 7],
                                   linewidth=1.8))
-            labels.append(i18n.t("tot.key_doc", cut.lang, publisher=_acronym(p)))
+            labels.append(i18n.t("tot.key_doc", cut.lang, publisher=_pub(p, cut.lang)))
         if len(singles):
             handles.append(Line2D([], [], color=other, marker="^", linestyle="none",
                                   markerfacecolor=th.bg, markersize=6))
@@ -560,12 +567,12 @@ def deaths_by_perpetrator(est: pd.DataFrame) -> NewsChart:
                                 perpetrator=i18n.name("perpetrator", top["perpetrator"], lang),
                                 share=i18n.share(float(top["value"]) / total, lang),
                                 what=i18n.t("measure_of." + measure, lang),
-                                publisher=_acronym(pub)),
+                                publisher=_pub(pub, lang)),
                 "subtitle": i18n.t("perp.subtitle", lang, what=i18n.t("measure." + measure, lang),
                                    start=i18n.month(start_, lang), asof=i18n.month(as_of, lang)),
-                "note": i18n.t("perp.note", lang, publisher=_acronym(pub)),
+                "note": i18n.t("perp.note", lang, publisher=_pub(pub, lang)),
                 "note_short": i18n.t("perp.note_short", lang),
-                "alt": i18n.t("perp.alt", lang, n=len(sel), publisher=_acronym(pub))}
+                "alt": i18n.t("perp.alt", lang, n=len(sel), publisher=_pub(pub, lang))}
 
     def draw(frame: Frame) -> None:
         cut = frame.cut
@@ -623,19 +630,51 @@ def _by_governorate(df: pd.DataFrame, what: str) -> pd.DataFrame:
     return sel.sort_values(["value", "area"], ascending=[False, True])
 
 
-def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
-    total = float(sel["value"].sum())
+def _national_total(df: pd.DataFrame, sel: pd.DataFrame) -> float | None:
+    """The same publisher's national figure (area ``SYR``) for the same measure, group and
+    period as the governorate rows in *sel*; None when it did not publish one. Unit: people."""
+    first = sel.iloc[0]
+    same = df[(_str(df, "area") == "SYR") & (_str(df, "measure") == str(first["measure"]))
+              & (_str(df, "publisher") == str(first["publisher"]))
+              & (_str(df, "period_start") == str(first["period_start"]))
+              & (_str(df, "period_end") == str(first["period_end"]))
+              & (_str(df, "group") == str(first.get("group", "")))
+              & _val(df).notna()]
+    if same.empty:
+        return None
+    return float(_val(_latest_per(same, ["area"])).iloc[0])
+
+
+def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str,
+               national: float | None = None) -> NewsChart:
+    """A governorate map of one publisher's one series (*sel*: one row per governorate shown).
+
+    Governorates without a figure are hatched and named as not published; when the
+    publisher's *national* total for the same series is known, shares are of that total
+    and the note says how many people the unshown governorates hold together.
+    """
+    n = len(sel)
+    if n == len(geo.GOVERNORATES):
+        national = None  # a full set is its own total; never mix in another dataset's
+    shown = float(sel["value"].sum())
+    total = national if (national is not None and national >= shown) else shown
+    rest = total - shown if n < len(geo.GOVERNORATES) and national is not None else None
     values = sel.set_index("area")["value"].astype(float)
-    wide = pd.DataFrame({"governorate code (ISO 3166-2)": sel["area"].to_numpy(),
-                         "governorate": [i18n.name("area", a, "en") for a in sel["area"]],
-                         f"{unit}": sel["value"].to_numpy(),
-                         "share of the total shown (%)": np.round(100 * sel["value"].to_numpy() / total, 1)})
+    missing = sorted(set(geo.GOVERNORATES) - set(values.index))
+    share_col = ("share of the national total (%)" if national is not None
+                 else "share of the total shown (%)")
+    codes = list(sel["area"]) + missing
+    vals = list(sel["value"].astype(float)) + [np.nan] * len(missing)
+    wide = pd.DataFrame({"governorate code (ISO 3166-2)": codes,
+                         "governorate": [i18n.name("area", a, "en") for a in codes],
+                         f"{unit}": np.asarray(vals, dtype=float),
+                         share_col: np.round(100 * np.asarray(vals, dtype=float) / total, 1),
+                         "figure published": ["yes"] * n + ["no"] * len(missing)})
     pub = str(sel["publisher"].iloc[0])
     measure = str(sel["measure"].iloc[0])
     as_of = sel["date"].max()
     start_ = sel["start"].min()
     top = sel.iloc[0]
-    n = len(sel)
 
     def period(lang: str) -> str:
         if start_ == as_of:
@@ -645,15 +684,24 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
         return i18n.t("period", lang, start=i18n.month(start_, lang), end=i18n.month(as_of, lang))
 
     def texts(lang: str) -> dict[str, str]:
-        return {"title": i18n.t(key + ".title", lang, area=i18n.name("area", top["area"], lang),
+        title_key = key + (".title_national" if national is not None else
+                           ".title" if n == len(geo.GOVERNORATES) else ".title_part")
+        note = i18n.t(key + ".note", lang)
+        if missing:
+            note += " " + i18n.t("map.nodata", lang, n=i18n.digits(str(len(missing)), lang))
+            if rest is not None:
+                note += " " + i18n.t("map.rest", lang, rest=i18n.count(rest, lang),
+                                     total=i18n.count(total, lang), publisher=_pub(pub, lang))
+        return {"title": i18n.t(title_key, lang, area=i18n.name("area", top["area"], lang),
                                 value=i18n.big(float(top["value"]), lang),
-                                share=i18n.share(float(top["value"]) / total, lang)),
+                                share=i18n.share(float(top["value"]) / total, lang),
+                                n=i18n.digits(str(n), lang)),
                 "subtitle": i18n.t(key + ".subtitle", lang, what=i18n.t("measure." + measure, lang),
                                    n=i18n.digits(str(n), lang), asof=i18n.month(as_of, lang),
-                                   publisher=_acronym(pub), period=period(lang)),
-                "note": i18n.t(key + ".note", lang) + (
-                    " " + i18n.t("map.nodata", lang, n=i18n.digits(str(14 - n), lang)) if n < 14 else ""),
-                "note_short": i18n.t(key + ".note_short", lang),
+                                   publisher=_pub(pub, lang), period=period(lang)),
+                "note": note,
+                "note_short": i18n.t(key + ".note_short", lang) + (
+                    " " + i18n.t("map.nodata_short", lang) if missing else ""),
                 "alt": i18n.t(key + ".alt", lang, n=n, area=i18n.name("area", top["area"], "en"),
                               value=i18n.count(float(top["value"]), "en"))}
 
@@ -674,7 +722,9 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
             geo.draw_choropleth(ax, fills, cut, labels=labels)
         # colour key along the bottom of the plot area
         w, h = frame.fig.get_size_inches()
-        kw = min(2.6, frame.right_in - frame.left_in)
+        sw, gap, label_w = 0.3, 0.25, 1.25  # "not published" swatch and its label, inches
+        room = frame.right_in - frame.left_in - ((sw + gap + label_w) if missing else 0.0)
+        kw = min(2.6, room)
         x0 = frame.right_in - kw if cut.rtl else frame.left_in
         kax = frame.fig.add_axes((x0 / w, (frame.bottom_in + 0.12) / h, kw / w, 0.12 / h))
         kax.set_axis_off()
@@ -689,9 +739,21 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str) -> NewsChart:
             if i in (0, len(stops) - 1):
                 kax.text(i, 1.2, i18n.compact(v, cut.lang), ha="center", va="bottom",
                          fontsize=cut.small_pt, color=th.text)
+        if missing:
+            # the hatched swatch that marks governorates without a published figure, its
+            # label beside it (away from the colour key's end number)
+            x1 = x0 - gap - sw if cut.rtl else x0 + kw + gap
+            hax = frame.fig.add_axes((x1 / w, (frame.bottom_in + 0.12) / h, sw / w, 0.12 / h))
+            hax.set_axis_off()
+            geo.hatched_swatch(hax, cut)
+            hax.text(-0.25 if cut.rtl else 1.25, 0.5, i18n.t("map.nodata_key", cut.lang),
+                     ha="right" if cut.rtl else "left", va="center", fontsize=cut.small_pt,
+                     color=th.text, transform=hax.transAxes)
 
     return NewsChart(slug, wide, texts, draw, [pub], sorted(sel["source_id"].astype(str).unique()),
-                     as_of, boundaries=True)
+                     as_of, boundaries=True,
+                     extra_meta={"governorates_published": n,
+                                 "national_total": None if national is None else int(round(national))})
 
 
 def _short_area(code: str, lang: str) -> str:
@@ -710,8 +772,9 @@ def deaths_by_governorate(est: pd.DataFrame) -> NewsChart:
         df = df[_str(df, "perpetrator").isin(["", "all"])]
     if "group" in df.columns:
         df = df[~_str(df, "group").isin(["children", "women"])]
-    return _map_chart("deaths-by-governorate", _by_governorate(df, "deaths-by-governorate"),
-                      "deaths", "gov_deaths")
+    sel = _by_governorate(df, "deaths-by-governorate")
+    return _map_chart("deaths-by-governorate", sel, "deaths", "gov_deaths",
+                      national=_national_total(df, sel))
 
 
 def idps_by_governorate(est: pd.DataFrame) -> NewsChart:
@@ -719,8 +782,9 @@ def idps_by_governorate(est: pd.DataFrame) -> NewsChart:
     _need(est, ("area", "period_type"), "idps-by-governorate")
     df = headline(est)
     df = df[(df["measure"] == "idps") & (_str(df, "period_type") == "stock")]
-    return _map_chart("idps-by-governorate", _by_governorate(df, "idps-by-governorate"),
-                      "persons", "gov_idps")
+    sel = _by_governorate(df, "idps-by-governorate")
+    return _map_chart("idps-by-governorate", sel, "persons", "gov_idps",
+                      national=_national_total(df, sel))
 
 
 # --------------------------------------------------------------------------
@@ -834,7 +898,7 @@ def displacement(est: pd.DataFrame) -> NewsChart:
     wide = pd.DataFrame({"date": dates})
     series = []
     for key, pub, s in parts:
-        lab = {lg: i18n.t("disp.key." + key, lg, publisher=_acronym(pub)) for lg in i18n.LANGS}
+        lab = {lg: i18n.t("disp.key." + key, lg, publisher=_pub(pub, lg)) for lg in i18n.LANGS}
         wide[_unit_col(lab["en"], "persons")] = wide["date"].map(s.set_index("date")["central"].astype(float))
         series.append({"label": lab, "dates": s["date"], "values": s["central"].astype(float)})
     rs = parts[0][2]
@@ -891,7 +955,7 @@ def returns_since_2024_12(est: pd.DataFrame) -> NewsChart:
     wide = pd.DataFrame({"date": dates})
     series = []
     for meas, pub, s in parts:
-        lab = {lg: i18n.t("ret.key." + meas, lg, publisher=_acronym(pub)) for lg in i18n.LANGS}
+        lab = {lg: i18n.t("ret.key." + meas, lg, publisher=_pub(pub, lg)) for lg in i18n.LANGS}
         wide[_unit_col(lab["en"], "persons")] = wide["date"].map(s.set_index("date")["central"].astype(float))
         series.append({"label": lab, "dates": s["date"], "values": s["central"].astype(float)})
     latest = {m: s.iloc[-1] for m, _p, s in parts}
@@ -1026,16 +1090,10 @@ def _band_key(estimates: pd.DataFrame) -> str:
     return h.hexdigest()[:16]
 
 
-def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
-                 log: Callable[[str], None]) -> tuple[pd.DataFrame | None, str]:
-    """The toll band, reused from ``toll-over-time.csv`` when its ``band_key`` still matches."""
-    import importlib.util
+def _read_band(folder: Path, key: str) -> pd.DataFrame | None:
+    """The band stored in ``toll-over-time.csv`` when its JSON carries *key* (else None)."""
     import json
 
-    if importlib.util.find_spec("syriastats.toll") is None:
-        log("toll-over-time: no modelled band (syriastats.toll is not installed)")
-        return None, ""
-    key = _band_key(estimates)
     rec_path, csv_path = folder / "toll-over-time.json", folder / "toll-over-time.csv"
     if rec_path.is_file() and csv_path.is_file():
         try:
@@ -1047,9 +1105,24 @@ def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
                 band.columns = ["date", "median", "lower", "upper"]
                 band = band.astype({c: float for c in ("median", "lower", "upper")})
                 if len(band):
-                    return band.reset_index(drop=True), key
+                    return band.reset_index(drop=True)
         except (ValueError, KeyError):
             pass
+    return None
+
+
+def _cached_band(estimates: pd.DataFrame, sources: pd.DataFrame, folder: Path,
+                 log: Callable[[str], None]) -> tuple[pd.DataFrame | None, str]:
+    """The toll band, reused from ``toll-over-time.csv`` when its ``band_key`` still matches."""
+    import importlib.util
+
+    if importlib.util.find_spec("syriastats.toll") is None:
+        log("toll-over-time: no modelled band (syriastats.toll is not installed)")
+        return None, ""
+    key = _band_key(estimates)
+    band = _read_band(folder, key)
+    if band is not None:
+        return band, key
     t = time.perf_counter()
     try:
         band = toll_band(estimates, sources)
@@ -1166,28 +1239,17 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
         raw, src = load_estimates(), load_sources()
         estimates = with_sources(raw, src)
         if model and (only is None or "toll-over-time" in only):
+            # measured on 2 cores: fitting while the other charts are drawn saved nothing
+            # (the fit uses both cores), so the fit comes first
             _BAND, band_key = _cached_band(raw, src, folder, log)
     _REGISTRY = estimates
     _CHARTS.clear()
     slugs = [s for s in NEWS_SLUGS if only is None or s in only]
-    skipped: dict[str, str] = {}
-    ready = []
-    for slug in slugs:
-        try:
-            _chart(slug)
-            ready.append(slug)
-        except MissingData as exc:
-            skipped[slug] = str(exc)
-            log(f"skip {slug}: {exc}")
-        except KeyError as exc:
-            skipped[slug] = f"text missing from the catalog: {exc}"
-            log(f"skip {slug}: text missing from the catalog (src/syriastats/charts/i18n.json): {exc}")
-        except Exception as exc:  # noqa: BLE001 - one bad chart must not stop the others
-            skipped[slug] = f"{type(exc).__name__}: {exc}"
-            log(f"skip {slug}: could not prepare the chart ({type(exc).__name__}: {exc})")
+    jobs = jobs or min(os.cpu_count() or 1, 4)
     code = code_key()
-    fresh = []
-    for slug in ready:
+    skipped: dict[str, str] = {}
+    fresh: list[str] = []
+    for slug in _prepare(slugs, skipped, log):
         chart = _chart(slug)
         if slug == "toll-over-time" and band_key and _BAND is not None:
             chart.extra_meta["band_key"] = band_key
@@ -1197,18 +1259,9 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
             log(f"up to date {slug}")
         else:
             fresh.append(slug)
-    tasks = [(slug, c, str(folder)) for slug in fresh for c in ("", *VARIANTS)]
-    jobs = jobs or min(os.cpu_count() or 1, 4)
+    results = _render_all([(slug, c, str(folder)) for slug in fresh for c in ("", *VARIANTS)], jobs)
     written: dict[str, list[str]] = {}
     nfiles = 0
-    if jobs > 1 and len(tasks) > 1 and sys.platform != "win32":
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
-            results = list(pool.map(_render_task, tasks, chunksize=1))
-    else:
-        results = [_render_task(t) for t in tasks]
     failed: dict[str, str] = {}
     for slug, c, n, err in results:
         if err:
@@ -1224,7 +1277,40 @@ def build_news_charts(out_dir: str | os.PathLike[str] | None = None, *,
 
     write_gallery(folder)
     return {"written": written, "skipped": skipped, "failed": failed, "files": nfiles,
-            "up_to_date": [s for s in ready if s not in fresh], "seconds": secs}
+            "up_to_date": [s for s in slugs if s not in fresh and s not in skipped],
+            "seconds": secs}
+
+
+def _prepare(slugs: Sequence[str], skipped: dict[str, str],
+             log: Callable[[str], None]) -> list[str]:
+    """Build the :class:`NewsChart` of each slug; those that cannot be drawn go to *skipped*."""
+    ready = []
+    for slug in slugs:
+        try:
+            _chart(slug)
+            ready.append(slug)
+        except MissingData as exc:
+            skipped[slug] = str(exc)
+            log(f"skip {slug}: {exc}")
+        except KeyError as exc:
+            skipped[slug] = f"text missing from the catalog: {exc}"
+            log(f"skip {slug}: text missing from the catalog (src/syriastats/charts/i18n.json): {exc}")
+        except Exception as exc:  # noqa: BLE001 - one bad chart must not stop the others
+            skipped[slug] = f"{type(exc).__name__}: {exc}"
+            log(f"skip {slug}: could not prepare the chart ({type(exc).__name__}: {exc})")
+    return ready
+
+
+def _render_all(tasks: list[tuple[str, str, str]], jobs: int) -> list[tuple[str, str, int, str]]:
+    """Run :func:`_render_task` over *tasks*, in *jobs* forked processes where that helps."""
+    if jobs > 1 and len(tasks) > 1 and sys.platform != "win32":
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
+                                 mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(_render_task, tasks, chunksize=1))
+    return [_render_task(t) for t in tasks]
 
 
 __all__ = ["CHARTS", "MissingData", "NEWS_SLUGS", "NewsChart", "build_news_charts", "chart_meta",

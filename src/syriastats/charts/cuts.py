@@ -155,7 +155,9 @@ CUTS: dict[str, Cut] = {
     "mobile": Cut("mobile", 3.75, 6.67, compact=True, title_pt=12.5, subtitle_pt=9.5,
                   body_pt=9.5, small_pt=9.0, footer_pt=9.0),
     "dark": Cut("dark", 6.0, 4.5, dark=True),
-    "ar": Cut("ar", 6.0, 4.5, lang="ar", title_pt=13.5, subtitle_pt=10.0, body_pt=9.5,
+    # Arabic lines (Noto Sans Arabic) are about 1.4x as tall as Latin ones at the same size, so
+    # the Arabic cut is taller than the standard one, or the plot is squeezed to a strip
+    "ar": Cut("ar", 6.0, 5.4, lang="ar", title_pt=13.5, subtitle_pt=10.0, body_pt=9.5,
               small_pt=8.5, footer_pt=8.0),
 }
 #: Names of the variant cuts (everything but the standard one), in gallery order.

@@ -28,6 +28,8 @@ from syriastats.charts.cuts import Cut, text_on
 GOVERNORATES: tuple[str, ...] = ("SY-DI", "SY-DR", "SY-DY", "SY-HA", "SY-HI", "SY-HL", "SY-HM",
                                  "SY-ID", "SY-LA", "SY-QU", "SY-RA", "SY-RD", "SY-SU", "SY-TA")
 ASPECT: float = 1 / math.cos(math.radians(35.0))
+#: Hatch of governorates without a published figure (maps, tiles and the key swatch).
+HATCH: str = "////"
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,8 +104,12 @@ def draw_choropleth(ax: Axes, fills: dict[str, str], cut: Cut, *,
     th = cut.theme
     for code in GOVERNORATES:
         fill = fills.get(code, th.nodata)
-        ax.add_patch(PathPatch(_path(boundaries()[code]), facecolor=fill, edgecolor=th.bg,
-                               linewidth=0.7))
+        if code not in fills:
+            # no published figure: hatched, so it never reads as a low value
+            ax.add_patch(PathPatch(_path(boundaries()[code]), facecolor=fill, edgecolor=th.axis,
+                                   hatch=HATCH, linewidth=0.0))
+        ax.add_patch(PathPatch(_path(boundaries()[code]), facecolor="none" if code not in fills
+                               else fill, edgecolor=th.bg, linewidth=0.7))
     ax.set_xlim(35.6, 42.5)
     ax.set_ylim(32.2, 37.4)
     ax.set_aspect(ASPECT)
@@ -129,6 +135,15 @@ def draw_choropleth(ax: Axes, fills: dict[str, str], cut: Cut, *,
                         gid=f"onfill-{fill.lstrip('#')}", linespacing=1.1)
 
 
+def hatched_swatch(ax: Axes, cut: Cut) -> None:
+    """The key swatch for "not published": the same hatch as on the map, filling *ax*."""
+    th = cut.theme
+    ax.add_patch(Rectangle((0, 0), 1, 1, facecolor=th.nodata, edgecolor=th.axis, hatch=HATCH,
+                           linewidth=0.0))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+
+
 def draw_tiles(ax: Axes, fills: dict[str, str], cut: Cut, labels: dict[str, str],
                names: dict[str, str] | None = None) -> None:
     """The tile grid: one square per governorate, *labels* (code -> text) inside; tiles
@@ -141,6 +156,12 @@ def draw_tiles(ax: Axes, fills: dict[str, str], cut: Cut, labels: dict[str, str]
         col = rec.col  # geography: west stays left in every language
         fill = fills.get(rec.iso_3166_2, th.nodata)
         ax.add_patch(Rectangle((col, -rec.row), 0.94, 0.94, facecolor=fill, edgecolor=th.bg))
+        if rec.iso_3166_2 not in fills:
+            # no published figure: hatched along the tile's edge, leaving the name on plain ground
+            ax.add_patch(Rectangle((col, -rec.row), 0.94, 0.94, facecolor="none",
+                                   edgecolor=th.axis, hatch=HATCH, linewidth=0.0))
+            ax.add_patch(Rectangle((col + 0.04, -rec.row + 0.3), 0.86, 0.34, facecolor=fill,
+                                   edgecolor="none"))
         # a tile without a figure still names its governorate, so the grid stays readable
         text = labels.get(rec.iso_3166_2) or str(names.get(rec.iso_3166_2, ""))
         ax.text(col + 0.47, -rec.row + 0.47, text, ha="center",
@@ -152,5 +173,5 @@ def draw_tiles(ax: Axes, fills: dict[str, str], cut: Cut, labels: dict[str, str]
     ax.set_axis_off()
 
 
-__all__ = ["ASPECT", "GOVERNORATES", "boundaries", "centroid", "colour_scale", "draw_choropleth",
-           "draw_tiles", "tiles"]
+__all__ = ["ASPECT", "GOVERNORATES", "HATCH", "boundaries", "centroid", "colour_scale", "draw_choropleth",
+           "draw_tiles", "hatched_swatch", "tiles"]

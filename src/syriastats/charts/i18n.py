@@ -91,6 +91,21 @@ def publisher(full_name: str, lang: str = "en") -> str:
     return base
 
 
+def publisher_short(acronym: str, lang: str = "en") -> str:
+    """A publisher's short name in running text (titles, subtitles, keys).
+
+    *acronym* is the short English label (``'SOHR'``, ``'UN OCHA'``; see
+    :func:`syriastats.charts.style.short_publisher`). English keeps it; Arabic
+    uses the short name Arabic media use (``'SOHR' -> 'المرصد السوري'``) from
+    ``names.publisher_short``, and the acronym itself only for a publisher the
+    catalog does not name.
+    """
+    entry = catalog()["names"].get("publisher_short", {}).get(acronym)
+    if entry and entry.get(lang):
+        return str(entry[lang])
+    return acronym
+
+
 def digits(text: str, lang: str) -> str:
     """*text* with digits as *lang* prints them (see :data:`DIGITS`)."""
     if lang == "ar" and DIGITS == "arabic_indic":
@@ -155,7 +170,7 @@ def missing_keys(lang: str = "ar") -> list[str]:
     """Catalog strings and names with no *lang* text (an empty list when complete)."""
     cat = catalog()
     out = [k for k, v in cat["strings"].items() if lang not in v or not v[lang].strip()]
-    for kind in ("area", "host", "perpetrator"):
+    for kind in ("area", "host", "perpetrator", "publisher_short"):
         out += [f"names.{kind}.{k}" for k, v in cat["names"][kind].items() if not v.get(lang)]
     return out
 
