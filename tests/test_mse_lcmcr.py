@@ -15,6 +15,7 @@ from scipy import stats
 
 from syriastats import mse
 from syriastats.mse_lcmcr import (
+    _collapsed_log_ratio,
     _initial_state,
     _sweep,
     effective_sample_size,
@@ -173,19 +174,62 @@ def test_gibbs_steps_leave_the_prior_invariant_when_n_is_known():
 # --------------------------------------------------------------------------------------
 
 
+def _log_collapsed_target(m, o, s, n, alpha):
+    """log p(m | classes of the observed, alpha) up to a constant, written out term by
+    term from the model (not from the sampler's vectorised layout): prior 1/N times the
+    multinomial coefficient gives (N - 1)! / prod_k m_k!; integrating each capture
+    probability over Beta(1, 1) gives B(1 + s_jk, 1 + c_k - s_jk); integrating each stick
+    V_k ~ Beta(1, alpha) gives B(1 + c_k, alpha + T_{k+1}) / B(1, alpha)."""
+    from scipy.special import betaln
+
+    k_cls = len(m)
+    c = [o[k] + m[k] for k in range(k_cls)]
+    out = math.lgamma(n + sum(m)) - sum(math.lgamma(mk + 1) for mk in m)
+    for k in range(k_cls):
+        for j in range(s.shape[0]):
+            out += betaln(1 + s[j, k], 1 + c[k] - s[j, k])
+        if k < k_cls - 1:
+            out += betaln(1 + c[k], alpha + sum(c[k + 1:]))
+    return out
+
+
+def test_collapsed_move_uses_the_integrated_target():
+    # The Metropolis ratio of the collapsed move (step 2b) against the target written
+    # out with Beta functions: equal to rounding (1e-8 on log ratios of order 10-100).
+    rng = np.random.default_rng(4)
+    for k_cls, j_lists in [(1, 3), (2, 4), (5, 4), (10, 5)]:
+        o = rng.integers(0, 300, size=(3, k_cls)).astype(float)
+        s = np.minimum(rng.integers(0, 300, size=(3, j_lists, k_cls)), o[:, None, :])
+        m = rng.integers(0, 500, size=(3, k_cls)).astype(float)
+        alpha = rng.gamma(1.0, 1.0, size=3)
+        n = o.sum(axis=1)
+        for k in range(k_cls):
+            delta = rng.integers(-m[:, k].astype(int), 200).astype(float)
+            got = _collapsed_log_ratio(k, delta, m, o, s, n[:, None], alpha)
+            for ch in range(3):
+                m_new = m[ch].copy()
+                m_new[k] += delta[ch]
+                want = (_log_collapsed_target(m_new, o[ch], s[ch], n[ch], alpha[ch])
+                        - _log_collapsed_target(m[ch], o[ch], s[ch], n[ch], alpha[ch]))
+                assert got[ch] == pytest.approx(want, abs=1e-8), (k_cls, k, ch)
+
+
 def test_collapsed_and_plain_samplers_agree():
     # Two samplers for the same posterior: the plain Gibbs sampler (steps 1-5) and the
     # one with the collapsed move on the unobserved cell. Medians agree within 4
-    # combined Monte Carlo standard errors.
+    # combined Monte Carlo standard errors (false alarm below 1e-4). A wrong collapsed
+    # target shifts the median by far more: the Beta-function check above pins the
+    # formula, this one the way the move is wired into the sweep. (Its gain in mixing
+    # is measured on Kosovo in benchmarks/bench_lcmcr.py, not asserted here.)
     pats = simulate_latent_class(600, [0.7, 0.3], [[0.2, 0.3, 0.25, 0.2],
                                                     [0.7, 0.6, 0.8, 0.5]], seed=5)
-    kw = dict(K=3, chains=16, burn_in=500, iterations=3000, thin=1)
+    kw = dict(K=3, chains=16, burn_in=300, iterations=1500, thin=1)
     r1 = lcmcr(pats, collapsed=True, seed=1, **kw)
     r2 = lcmcr(pats, collapsed=False, seed=2, **kw)
     se1 = _mc_se_quantile(r1.draws, 0.5, r1.diagnostics["ess_n"])
     se2 = _mc_se_quantile(r2.draws, 0.5, r2.diagnostics["ess_n"])
     assert abs(r1.n_median - r2.n_median) < 4 * math.hypot(se1, se2) + 1
-    assert r1.diagnostics["ess_n"] > r2.diagnostics["ess_n"]
+    assert min(r1.diagnostics["ess_n"], r2.diagnostics["ess_n"]) > 200
 
 
 # --------------------------------------------------------------------------------------
