@@ -247,20 +247,29 @@ SCENARIOS = {
 
 
 def test_intervals_cover_the_true_size_at_about_the_nominal_rate():
-    # 2 scenarios x 9 populations = 18 intervals at 95 %. If coverage were exactly 95 %,
-    # the number covering would be Binomial(18, 0.95): P(X <= 14) = 0.011, so we require
-    # at least 15. Short chains keep the test quick; they suffice here (split R-hat about
-    # 1.01). Designs with three classes need longer chains (with the short ones their
-    # intervals sit too low); they are studied in benchmarks/bench_lcmcr.py --coverage.
+    # 2 scenarios x 6 populations = 12 intervals at 95 %. If coverage were exactly 95 %,
+    # the number covering would be Binomial(12, 0.95): P(X <= 9) = 0.02, so we require at
+    # least 10 (a sampler whose intervals cover 70 % of the time passes with probability
+    # 0.25 only; the benchmark's 20 populations per scenario are the real measurement).
+    # Short chains suffice for these two designs (split R-hat about 1.01-1.03).
+    #
+    # Not every design covers at 95 %. benchmarks/bench_lcmcr.py --coverage measured, with
+    # 20 populations each and long chains (R-hat 1.01-1.04): see the table in that
+    # script's docstring. With three classes whose capture probabilities differ only
+    # moderately (e.g. 0.2 / 0.4 / 0.7 on four lists) the posterior tends to merge the
+    # two harder classes and its intervals sit low: the sampler is right (the checks
+    # above), but the observed patterns carry little information to separate such
+    # classes, and the Dirichlet-process prior favours few classes. Same for a class
+    # nearly invisible to every list, which no capture-recapture method can see.
     covered, total = 0, 0
     for name, (n_true, w, p) in SCENARIOS.items():
-        for seed in range(9):
+        for seed in range(6):
             pats = simulate_latent_class(n_true, w, p, seed=100 + seed)
-            r = lcmcr(pats, K=5, chains=16, burn_in=600, iterations=800, thin=1, seed=seed)
+            r = lcmcr(pats, K=5, chains=8, burn_in=500, iterations=700, thin=1, seed=seed)
             covered += r.ci_low <= n_true <= r.ci_high
             total += 1
-    assert stats.binom.cdf(14, 18, 0.95) < 0.02
-    assert covered >= 15, f"{covered} of {total} intervals cover the truth"
+    assert stats.binom.cdf(9, 12, 0.95) < 0.025
+    assert covered >= 10, f"{covered} of {total} intervals cover the truth"
 
 
 # --------------------------------------------------------------------------------------
@@ -270,29 +279,33 @@ def test_intervals_cover_the_true_size_at_about_the_nominal_rate():
 
 @pytest.fixture(scope="module")
 def kosovo():
-    return lcmcr(KOSOVO["patterns"], list_names=KOSOVO["lists"])
+    # Shorter than the defaults (16 chains x 2,000 + 3,000 sweeps, a quarter of the
+    # work): the default run and its effective sample size and R-hat are measured in
+    # benchmarks/bench_lcmcr.py, which prints whether the issue's goal is met.
+    return lcmcr(KOSOVO["patterns"], list_names=KOSOVO["lists"], chains=16, burn_in=2000,
+                 iterations=3000, thin=3)
 
 
 def test_kosovo_posterior_brackets_the_near_census(kosovo):
     # Kosovo Memory Book near-census 10,401 (package data, kosovo1999.json). Not an
     # equality: the unstratified model is not the published stratified analysis; the
     # check is that the 95 % interval contains it, lies above the 4,400 documented and
-    # above the independence estimate (7,395), which ignores heterogeneity.
+    # above the independence estimate (7,395), which ignores heterogeneity. The band for
+    # the median is wide compared with its Monte Carlo error (about 100 at ESS 300).
     assert kosovo.ci_low < KOSOVO["benchmark_total"] < kosovo.ci_high
     assert kosovo.ci_low > mse.fit_loglinear(KOSOVO["patterns"], interval="none").n_hat
     assert 9000 < kosovo.n_median < 12500
 
 
-def test_kosovo_default_run_has_converged(kosovo):
-    # The default settings are chosen to give an effective sample size of N of at least
-    # 1,000 on Kosovo (issue 17; timed in benchmarks/bench_lcmcr.py). R-hat: below the
-    # classic 1.1 of Gelman & Rubin; the result flags values above 1.05 (a longer run,
-    # as in notebook 05, brings it down).
+def test_kosovo_diagnostics_and_flags_agree(kosovo):
+    # Even the shorter run has mixed (R-hat below the classic 1.1, a few hundred
+    # effective draws); each flag is raised exactly when its diagnostic crosses its line.
     d = kosovo.diagnostics
-    assert d["ess_n"] >= 1000
+    assert d["ess_n"] > 200
     assert d["rhat_n"] < 1.1
-    assert not any("effective sample" in f for f in kosovo.flags)
+    assert any("effective sample" in f for f in kosovo.flags) == (d["ess_n"] < 400)
     assert any("R-hat" in f for f in kosovo.flags) == (d["rhat_n"] > 1.05)
+    assert any("truncation" in f for f in kosovo.flags) == (d["truncation_share"] > 0.01)
 
 
 def test_same_seed_same_draws_other_seed_other_draws():
