@@ -7,6 +7,21 @@ TEXT). Target (issue 17): Kosovo, 4 lists, an
 effective sample size of N of at least 1,000 in at most 30 s on the 2-core machine.
 Prints wall-clock and CPU seconds (the machine may be shared; CPU time is what one core
 spent).
+
+Measured 30 Nov 2026 (2-core machine shared with other jobs, so CPU time is the figure):
+Kosovo at the defaults (24 chains x 5,000 + 10,000 sweeps): see the report printed by
+this script; coverage with ``--coverage --seeds 20`` (K=5, 16 chains x 3,000 + 3,000):
+
+    design                                           covered  misses below  median/N  R-hat max
+    sim1: two classes, 5 lists, N 2,000 (HRDAG)       18/20        2          0.948     1.098
+    sim4: three classes, 5 lists, N 2,000 (HRDAG)     14/20        6          0.921     1.031
+    three classes, 4 lists, N 3,000                   16/20        4          0.962     1.067
+    three classes, 5 lists, N 5,000                    8/20       12          0.877     1.438
+
+A true 95 % rate gives 17-20 of 20 (binomial 2.5-97.5 %). Why the three-class designs fall
+short (posterior, not sampler) is explained in the Limits section of
+``syriastats.mse_lcmcr``. Not yet re-run at 20 seeds: the nearly-invisible and one-class
+designs (``--only "nearly invisible|one class"``).
 """
 from __future__ import annotations
 
@@ -50,7 +65,7 @@ SCENARIOS = {
 COVERAGE_RUN = dict(K=5, chains=16, burn_in=3000, iterations=3000, thin=3)
 
 
-def kosovo(seeds: tuple[int, ...] = (0, 1, 2)) -> None:
+def kosovo(seeds: tuple[int, ...] = (0, 1)) -> None:
     """Default run on Kosovo, once per seed: seconds, effective sample size and split
     R-hat of N against the issue's goal (ESS >= 1,000 within 30 s; R-hat <= 1.05)."""
     k = mse.kosovo_1999()

@@ -254,13 +254,15 @@ def test_intervals_cover_the_true_size_at_about_the_nominal_rate():
     # Short chains suffice for these two designs (split R-hat about 1.01-1.03).
     #
     # Not every design covers at 95 %. benchmarks/bench_lcmcr.py --coverage measured, with
-    # 20 populations each and long chains (R-hat 1.01-1.04): see the table in that
-    # script's docstring. With three classes whose capture probabilities differ only
-    # moderately (e.g. 0.2 / 0.4 / 0.7 on four lists) the posterior tends to merge the
-    # two harder classes and its intervals sit low: the sampler is right (the checks
-    # above), but the observed patterns carry little information to separate such
-    # classes, and the Dirichlet-process prior favours few classes. Same for a class
-    # nearly invisible to every list, which no capture-recapture method can see.
+    # 20 populations per design (table in that script's docstring): HRDAG's sim1 18/20,
+    # HRDAG's three-class sim4 14/20, three classes on 4 lists 16/20, three classes on 5
+    # lists with a large hard-to-record class 8/20; every miss below the truth. Chains
+    # started at the true parameters settle on the same low posterior as chains started
+    # from one class, so the sampler is not the cause (and its steps pass the exact checks
+    # above): with few members on two or more lists, a hard class's capture
+    # probabilities are learned largely from the uniform prior, which pulls them up and
+    # the unobserved count down (module docstring, Limits). Those designs are therefore
+    # not asserted at 95 % here; the two designs below are ones the data do pin down.
     covered, total = 0, 0
     for name, (n_true, w, p) in SCENARIOS.items():
         for seed in range(6):
