@@ -256,10 +256,11 @@ def test_intervals_cover_the_true_size_at_about_the_nominal_rate():
     # Not every design covers at 95 %. benchmarks/bench_lcmcr.py --coverage measured, with
     # 20 populations per design (table in that script's docstring): HRDAG's sim1 18/20,
     # HRDAG's three-class sim4 14/20, three classes on 4 lists 16/20, three classes on 5
-    # lists with a large hard-to-record class 8/20; every miss below the truth. Chains
-    # started at the true parameters settle on the same low posterior as chains started
-    # from one class, so the sampler is not the cause (and its steps pass the exact checks
-    # above): with few members on two or more lists, a hard class's capture
+    # lists with a large hard-to-record class 8/20; every miss below the truth. In that
+    # last design, chains started at the true parameters settled on the same low
+    # posterior as chains started from one class (two populations checked), so the
+    # sampler is not the cause (and its steps pass the exact checks above): with few
+    # members on two or more lists, a hard class's capture
     # probabilities are learned largely from the uniform prior, which pulls them up and
     # the unobserved count down (module docstring, Limits). Those designs are therefore
     # not asserted at 95 % here; the two designs below are ones the data do pin down.
