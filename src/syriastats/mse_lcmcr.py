@@ -98,14 +98,16 @@ Limits
     The interval is a posterior interval, not a confidence interval: on populations of
     known size it covers the truth at about 95 % only when the data pin down every
     class. Measured with ``benchmarks/bench_lcmcr.py --coverage`` (20 simulated
-    populations per design, K = 5, 16 chains x (3,000 + 3,000) sweeps): HRDAG's
-    two-class design sim1 (5 lists, N = 2,000) 18 of 20 (a true 95 % rate gives 17-20);
-    its three-class design sim4 (5 lists, N = 2,000) 14 of 20; our three classes on 4
-    lists (N = 3,000) 16 of 20; three classes on 5 lists with 60 % of N hard to record
-    (capture 0.05-0.12 per list, N = 5,000) 8 of 20. Every miss lies below the truth
-    (posterior medians 4-12 % low in the median population). The sampler is not the
-    cause: chains started at the true parameters drift to the same low posterior as
-    chains started from one class (checked on two populations of the last design), and
+    populations per design, K = 5, 16 chains x (3,000 + 3,000) sweeps; a true 95 %
+    rate gives 17-20 of 20): one class (no heterogeneity) 19 of 20; HRDAG's two-class
+    design sim1 (5 lists, N = 2,000) 18 of 20; its three-class design sim4 (5 lists,
+    N = 2,000) 14 of 20; our three classes on 4 lists (N = 3,000) 16 of 20; three
+    classes on 5 lists with 60 % of N hard to record (capture 0.05-0.12 per list,
+    N = 5,000) 8 of 20; half of N nearly invisible to four lists 9 of 20. Every miss
+    lies below the truth (posterior medians 4-13 % low in the median population of the
+    heterogeneous designs). The sampler is not the cause: chains started at the true
+    parameters drift to the same low posterior as chains started from one class
+    (checked on two populations of the N = 5,000 design), and
     the sampler's steps pass exact checks (tests). The likely cause is information: when
     a class has few members on two or more lists, its capture probabilities are
     learned largely from the uniform Beta(1, 1) prior, which pulls them up from
