@@ -717,8 +717,10 @@ def _map_chart(slug: str, sel: pd.DataFrame, unit: str, key: str,
                            names={a: _short_area(a, cut.lang) for a in geo.GOVERNORATES})
         else:
             ax = frame.axes(left=0.0, right=0.0, bottom=0.45, top=0.0)
-            # label the largest five on the map; the colour key and the CSV carry the rest
-            labels = {a: i18n.compact(v, cut.lang) for a, v in values.head(5).items()}
+            # label every governorate when six or fewer are published (a map of six with one
+            # unlabelled reads as an error); else the largest five, the key and CSV carry the rest
+            shown = values if len(values) <= 6 else values.head(5)
+            labels = {a: i18n.compact(v, cut.lang) for a, v in shown.items()}
             geo.draw_choropleth(ax, fills, cut, labels=labels)
         # colour key along the bottom of the plot area
         w, h = frame.fig.get_size_inches()
