@@ -59,8 +59,10 @@ def test_development_set_quality(estimates):
     # measured after each number takes the period in its own words, a stock is read
     # between the figures on either side of its date and a later running total no longer
     # calls a claim too low (H15c, 2026-11-30): now 0.861, then 0.881 (strict 0.807 /
-    # 0.797); thresholds two to four claims (1-2 points) below
-    assert sc.agreement("now") >= 0.84 and sc.agreement("then") >= 0.87
+    # 0.797); with the attribution rule (an accurate quote of the named publisher is
+    # consistent; H15d): now 0.876, then 0.891 (strict 0.822 / 0.807); thresholds two to
+    # four claims (1-2 points) below
+    assert sc.agreement("now") >= 0.86 and sc.agreement("then") >= 0.875
 
 
 def test_held_out_set_quality(estimates):
@@ -69,6 +71,6 @@ def test_held_out_set_quality(estimates):
     # held-out, not tuned on: measured 0.853 now / 0.853 then (strict 0.824 / 0.647: "then"
     # gains mostly where an old level on one side of the date no longer calls a claim
     # wrong) after the general period and stock-date rules (H15c, 2026-11-30); one claim is
-    # 2.9 points here, so the guard sits one claim below. The goal "then" (0.8) is met,
-    # "now" (0.9) is not.
-    assert sc.agreement("now") >= 0.82 and sc.agreement("then") >= 0.82
+    # 2.9 points here, so the guard sits one claim below. With the attribution rule (H15d):
+    # 0.912 now / 0.912 then (strict 0.882 / 0.706): both goals (0.9 now, 0.8 then) are met.
+    assert sc.agreement("now") >= 0.88 and sc.agreement("then") >= 0.88

@@ -80,7 +80,11 @@ How a reference interval is built
 9. **Context only.** Figures whose registry ``role`` is ``context_only`` (e.g.
    ``un-2016-range``) are never pooled; the explanation lists them as context.
 
-Verdict rules per comparator are in :data:`COMPARATOR_RULES`.
+Verdict rules per comparator are in :data:`COMPARATOR_RULES`; its entry ``attributed``
+is the attribution rule: a claim attributed to a publisher (optional column
+``attribution``, a key of :data:`ATTRIBUTION_PUBLISHERS`, filled by ``check-text`` from
+"according to SOHR") that repeats that publisher's own figure is consistent, an accurate
+quote, and its explanation says what the other sources say.
 
 The package, one responsibility per module (each imports only those listed before it):
 
@@ -108,6 +112,7 @@ from syriastats.claims.loading import claim_row_problems, load_claims
 from syriastats.claims.rules import (
     ABOUT_TOLERANCE,
     ASSUMED_MARGIN,
+    ATTRIBUTION_PUBLISHERS,
     BENCHMARKS,
     BROADER_MEASURES,
     CLAIM_ONLY_MEASURES,
@@ -139,6 +144,7 @@ from syriastats.reading import (
 __all__ = [
     "ABOUT_TOLERANCE",
     "ASSUMED_MARGIN",
+    "ATTRIBUTION_PUBLISHERS",
     "BENCHMARKS",
     "BROADER_MEASURES",
     "CLAIM_ONLY_MEASURES",

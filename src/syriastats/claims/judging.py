@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from syriastats import derived
+from syriastats.claims.attributing import apply_attribution, attribution_of
 from syriastats.claims.explaining import _explain, _likely_origin, _range_txt, _who
 from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
@@ -136,6 +137,24 @@ _SHARE_OF: dict[str, str] = {"about": "share_about", "at_least": "share_at_least
 
 def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
                about_tol: float, share_tol: float) -> dict[str, Any]:
+    """The verdict of one claim, with the attribution rule (COMPARATOR_RULES['attributed'])
+    applied when the claim names its publisher (column ``attribution``)."""
+    rec = _check_plain(c, est, known, level, margin, about_tol, share_tol)
+    if not attribution_of(c) or rec["verdict"] == "not_checkable":
+        return rec
+    as_of: pd.Timestamp = c["as_of"]
+    target = resolve(c, as_of)
+    if target.problem or rec["comparator"] in ("highest_since",) \
+            or target.measure in CLAIM_ONLY_MEASURES:
+        return rec
+    cutoff = c["origin_date"] if pd.notna(c.get("origin_date")) else as_of
+    comp = rec["comparator"]
+    jcomp = _SHARE_OF.get(comp, comp) if target.measure.endswith("_share") else comp
+    return apply_attribution(rec, c, est, target, cutoff, jcomp, about_tol, share_tol)
+
+
+def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
+                 about_tol: float, share_tol: float) -> dict[str, Any]:
     rec = _base(c, known, level)
     comp, x = rec["comparator"], rec["value"]
     as_of: pd.Timestamp = c["as_of"]

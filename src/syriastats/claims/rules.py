@@ -69,6 +69,24 @@ COMPARATOR_RULES: dict[str, str] = {
                 "the two are within 1 % and worded in the same direction (about/exact with "
                 "about, 'more than' with 'more than', 'at most' with 'as many as'); otherwise "
                 "it says how the source worded it (e.g. 'IDMC gives 50% as a floor').",
+    "attributed": "A claim the text attributes to a publisher ('according to SOHR', 'the UN "
+                  "says'; column attribution, a key of ATTRIBUTION_PUBLISHERS) that repeats "
+                  "that publisher's own figure is an accurate quote: consistent, whatever the "
+                  "other sources say. The figure must be the publisher's (its publisher "
+                  "matches the attribution), of the claim's measure, dimensions and scope, "
+                  "within the claim's date window (DATE_RULES), published on or before the "
+                  "claim was (for known='now' too: a quote can only repeat what was out), not "
+                  "superseded by then, and match the claimed number under its comparator: "
+                  "'about X' within about_tolerance of X (share_tolerance for shares); "
+                  "'more than X' a floor of at least X (less 1 % rounding) or an exact or "
+                  "approximate figure above X ('about half' is not 'more than half'); 'as "
+                  "many as' / 'fewer than X' a figure within about_tolerance of X not worded "
+                  "as a floor. The explanation names the quoted figure and what the other "
+                  "comparable sources say, and says when they are all higher or all lower "
+                  "(the verdict without the attribution). A claim with no attribution, "
+                  "attributed to a publisher without such a figure, or misquoting it gets "
+                  "the verdict of the other rules; a claim those rules cannot judge stays "
+                  "not_checkable.",
     "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
                      "reference period (1945 for the Second World War): a whole number from "
                      "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "
@@ -247,4 +265,33 @@ _LABELS: dict[str, str] = {
     "population": "Syria's population",
     "global_forcibly_displaced": "people forcibly displaced worldwide",
     "war_duration_years": "the war's age",
+}
+
+
+#: Attribution (the canonical publisher names of
+#: :data:`syriastats.textclaims.vocabulary.ATTRIBUTIONS`, column ``attribution`` of a
+#: claims frame) -> regular expression over the registry's ``publisher`` (sources.csv)
+#: naming the figures that publisher published (COMPARATOR_RULES['attributed']). "UN"
+#: covers the UN's agencies and officials.
+ATTRIBUTION_PUBLISHERS: dict[str, str] = {
+    "SOHR": r"\(SOHR\)|Syrian Observatory",
+    "SNHR": r"\(SNHR\)|Syrian Network for Human Rights",
+    "VDC": r"\(VDC\)|Violations Documentation Cent",
+    "SCPR": r"\(SCPR\)|Syrian Cent(?:re|er) for Policy Research",
+    "UNHCR": r"^UNHCR\b|^3RP \(UNHCR",
+    "OCHA": r"^UN OCHA|^OCHA\b|citing UN OCHA|Coordination of Humanitarian Affairs",
+    "OHCHR": r"\bOHCHR\b|High Commissioner for Human Rights",
+    "IOM": r"^IOM\b|International Organi[sz]ation for Migration",
+    "IDMC": r"\bIDMC\b|Internal Displacement Monitoring",
+    "UNICEF": r"\bUNICEF\b",
+    "WHO": r"World Health Organi[sz]ation",
+    "HRDAG": r"\bHRDAG\b|Human Rights Data Analysis Group",
+    "UCDP": r"\bUCDP\b|Uppsala",
+    "Amnesty International": r"^Amnesty International",
+    "Human Rights Watch": r"^Human Rights Watch",
+    "UN envoy (de Mistura)": r"de Mistura",
+    "UN Secretary-General (Ban)": r"Ban Ki-moon",
+    "UN Secretary-General (Guterres)": r"Guterres",
+    "UN": (r"^(?:United Nations|UN\b|UNHCR|OCHA|UNICEF|IOM\b|3RP|Office of the UN"
+           r"|World Health Organi[sz]ation)"),
 }

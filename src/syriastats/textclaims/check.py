@@ -3,8 +3,10 @@
 The claims found by :func:`~syriastats.textclaims.extract.extract_claims` are written as
 a claims frame in the claims-file schema (``claim_id, origin, origin_date, origin_url,
 text, measure, as_of, value, comparator``, plus the optional dimension columns
-``period_start, period_type, area, host, group``) and judged by
-:func:`syriastats.claims.check`. Where the registry in use does not yet carry the
+``period_start, period_type, area, host, group`` and ``attribution``) and judged by
+:func:`syriastats.claims.check`; a claim attributed to a publisher ("according to SOHR")
+that repeats that publisher's own figure is an accurate quote
+(``syriastats.claims.COMPARATOR_RULES['attributed']``). Where the registry in use does not yet carry the
 dimension a claim needs (a one-year toll, a host country, a governorate, children or
 women), the claim is ``not_checkable`` with that reason instead of being compared with
 figures of another period, country, area or group.
@@ -95,6 +97,7 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "period_start": found["period_start"].to_numpy(),
         "period_type": found["period_type"].to_numpy(), "area": found["area"].to_numpy(),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
+        "attribution": found["attribution"].to_numpy(),
     })
 
 
@@ -143,6 +146,8 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
         send.loc[send["comparator"] == "less_than", "comparator"] = "at_most"
     if not CHECKER_MATCHES:
         send = send.drop(columns=["period_start", "period_type", "area", "host", "group"])
+    # the attribution ("according to SOHR") lets an accurate quote of that publisher's own
+    # figure be judged consistent (syriastats.claims.COMPARATOR_RULES['attributed'])
     out = C.check(send, est, known=known)  # type: ignore[arg-type]
     out = out.set_index("claim_id").loc[claims["claim_id"]].reset_index()
     less = (claims["comparator"] == "less_than").to_numpy()

@@ -1,0 +1,139 @@
+"""The attribution rule (:data:`syriastats.claims.rules.COMPARATOR_RULES` ``attributed``):
+a claim attributed to a publisher that accurately repeats that publisher's own figure is
+consistent (an accurate quote), with the other sources' verdict in its explanation."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from syriastats.claims.phrases import _day, _figure_label, _present
+from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS, VERDICT_CLASSES
+from syriastats.claims.selecting import _context_mask, _known_filter, _split_scope, _window
+from syriastats.claims.target import Target
+from syriastats.reading import drop_superseded
+
+#: Verdicts the rule may turn into ``consistent`` (a claim the other rules cannot judge,
+#: e.g. for want of comparable figures or for a date error, stays not_checkable).
+JUDGED_VERDICTS: frozenset[str] = frozenset(
+    {"consistent", "contested", "above_all", "below_all", "broader_scope_only"})
+
+
+@lru_cache(maxsize=None)
+def _publisher_re(attribution: str) -> re.Pattern[str] | None:
+    pat = ATTRIBUTION_PUBLISHERS.get(attribution)
+    return re.compile(pat, re.I) if pat else None
+
+
+def attribution_of(c: pd.Series) -> str:
+    """The claim's attribution (column ``attribution``; '' when absent or empty)."""
+    a = c.get("attribution")
+    return str(a).strip() if _present(a) else ""
+
+
+#: A floor ("more than X") repeats a publisher's floor ("at least Y") when Y is at least
+#: X less this relative rounding (1 %, as COMPARATOR_RULES['matching']).
+FLOOR_ROUNDING: float = 0.01
+
+
+def _quotes(comparator: str, x: float, fig: float, qualifier: str, tol: float) -> bool:
+    """Does a publisher's figure *fig* (worded *qualifier*) match the claimed *x* under
+    *comparator*? 'about X': within *tol* of x, however the figure is worded. 'more than
+    X': a floor of at least X (less FLOOR_ROUNDING), or an exact or approximate figure
+    above X (an "about half" is not "more than half"). 'as many as' / 'fewer than X': a
+    figure within *tol* of X that is not worded as a floor."""
+    if comparator in ("at_least", "share_at_least"):
+        if qualifier == "at_least":
+            return fig >= x * (1 - FLOOR_ROUNDING)
+        return qualifier != "at_most" and fig > x
+    if comparator in ("at_most", "share_at_most", "less_than") and qualifier == "at_least":
+        return False
+    return abs(fig - x) <= tol
+
+
+def _number(r: pd.Series) -> float:
+    """The number a figure states: its central value, else the middle of its range."""
+    c = r.get("central")
+    if _present(c) and np.isfinite(float(c)):
+        return float(c)
+    lo, hi = r.get("low"), r.get("high")
+    vals = [float(v) for v in (lo, hi) if _present(v) and np.isfinite(float(v))]
+    return float(np.mean(vals)) if vals else np.nan
+
+
+def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Timestamp,
+                  comparator: str, x: float, about_tol: float,
+                  share_tol: float) -> pd.Series | None:
+    """The attributed publisher's figure the claim accurately repeats, or ``None``.
+
+    Same measure, dimensions and scope as the claim, within its date window, published on
+    or before *cutoff* (the claim's publication date) and not superseded by then, and
+    matching the claimed value under *comparator*; of several, the one whose period ends
+    nearest the claim's date (then the latest published)."""
+    pat = _publisher_re(attribution_of(c))
+    if pat is None or "publisher" not in est.columns:
+        return None
+    then = _known_filter(est, "then", cutoff)
+    if "role" in then.columns and (then["role"].to_numpy(object) == "superseded").any():
+        then = drop_superseded(then)
+    win = _window(then, target)
+    if win.empty:
+        return None
+    win = win[~_context_mask(win)]
+    same, _ = _split_scope(win, target.measure, win.iloc[0:0])
+    if same.empty:
+        return None
+    mine = same[same["publisher"].astype(str).map(lambda p: bool(pat.search(p))).to_numpy(bool)]
+    if mine.empty:
+        return None
+    tol = share_tol if target.measure.endswith("_share") else x * about_tol
+    nums = mine.apply(_number, axis=1).to_numpy(float)
+    quals = mine["qualifier"].astype(str).to_numpy(object) if "qualifier" in mine.columns \
+        else np.full(len(mine), "exact", object)
+    ok = np.array([bool(np.isfinite(n)) and _quotes(comparator, x, n, q, tol)
+                   for n, q in zip(nums, quals)], bool)
+    if not ok.any():
+        return None
+    hits = mine[ok].copy()
+    hits["_gap"] = (hits["period_end"] - target.end).abs()
+    hits = hits.sort_values(["_gap", "published", "estimate_id"],
+                            ascending=[True, False, True], kind="stable")
+    return hits.iloc[0].drop(labels="_gap")
+
+
+_OTHERS: dict[str, str] = {
+    "above_all": "every other comparable source is lower",
+    "below_all": "every other comparable source is higher",
+    "broader_scope_only": "the other sources reach it only with a broader scope",
+    "contested": "only some of the other sources support it",
+    "consistent": "the other comparable sources agree with it too",
+}
+
+
+def apply_attribution(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, target: Target,
+                      cutoff: pd.Timestamp, comparator: str, about_tol: float,
+                      share_tol: float) -> dict[str, Any]:
+    """*rec* judged as an accurate quote when the claim repeats its attributed publisher's
+    figure (COMPARATOR_RULES['attributed']); unchanged otherwise."""
+    if rec["verdict"] not in JUDGED_VERDICTS:
+        return rec
+    fig = quoted_figure(c, est, target, cutoff, comparator, float(rec["value"]),
+                        about_tol, share_tol)
+    if fig is None:
+        return rec
+    old = rec["verdict"]
+    who = attribution_of(c)
+    rec["explanation"] = (
+        f"Accurately reports {who}'s own figure, published by {_day(cutoff)}: "
+        f"{_figure_label(fig)}. As a quote of {who} the claim is consistent "
+        f"(rule: attributed); {_OTHERS[old]} (without the attribution the verdict would be "
+        f"{old}, {VERDICT_CLASSES[old]}). Against the comparable sources: "
+        + rec["explanation"])
+    rec["verdict"] = "consistent"
+    ids = [i for i in str(rec["estimate_ids"]).split(";") if i]
+    if str(fig["estimate_id"]) not in ids:
+        rec["estimate_ids"] = ";".join(ids + [str(fig["estimate_id"])])
+    return rec

@@ -1,0 +1,110 @@
+"""The attribution rule (claims.COMPARATOR_RULES['attributed']): a claim attributed to a
+publisher that repeats that publisher's own figure is consistent (an accurate quote);
+attributed to another publisher, unattributed or misquoted, it keeps the other rules' verdict.
+
+Figures used (data/estimates.csv): ohchr-2013-06, the UN's (OHCHR/HRDAG) documented count
+of 92,901 deaths to 2013-04-30, published 2013-06-13; by mid-2013 SOHR (100,191) and the UN
+(more than 100,000) were higher, so an unattributed 'about 93,000' is understated.
+unhcr-displaced-share-2014-08-29: UNHCR's 'almost half' (0.5, approximately)."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from syriastats import claims
+from syriastats.sources import load_estimates, load_sources, with_sources
+from syriastats.textclaims import check_text
+from syriastats.textclaims.vocabulary import ATTRIBUTIONS
+
+
+@pytest.fixture(scope="module")
+def est() -> pd.DataFrame:
+    return with_sources(load_estimates(), load_sources())
+
+
+def _claim(attribution: str | None, value: float = 93000, comparator: str = "about",
+           measure: str = "deaths_total", origin_date: str = "2013-07-01") -> pd.DataFrame:
+    row = {"claim_id": "c1", "origin": "test", "origin_date": origin_date, "origin_url": "",
+           "text": "t", "measure": measure, "as_of": origin_date, "value": value,
+           "comparator": comparator, "notes": ""}
+    if attribution is not None:
+        row["attribution"] = attribution
+    return pd.DataFrame([row])
+
+
+@pytest.mark.parametrize("known", ["then", "now"])
+def test_accurate_quote_of_the_attributed_publisher_is_consistent(est, known):
+    plain = claims.check(_claim(None), est, known=known).iloc[0]
+    assert plain["verdict"] == "below_all"  # the other sources are higher by July 2013
+    r = claims.check(_claim("UN"), est, known=known).iloc[0]
+    assert r["verdict"] == "consistent"
+    assert "Accurately reports UN's own figure" in r["explanation"]
+    assert "[ohchr-2013-06]" in r["explanation"]  # names the quoted figure
+    # ... and what the others say, with the verdict they would give
+    assert "every other comparable source is higher" in r["explanation"]
+    assert "SOHR" in r["explanation"]
+
+
+@pytest.mark.parametrize("attribution", [None, "", "SOHR", "SNHR"])
+def test_other_or_no_attribution_keeps_the_old_verdict(est, attribution):
+    r = claims.check(_claim(attribution), est, known="now").iloc[0]
+    assert r["verdict"] == "below_all"
+    assert "Accurately reports" not in r["explanation"]
+
+
+@pytest.mark.parametrize("value", [85000, 87000])
+def test_a_misquote_is_not_consistent(est, value):
+    # the UN said about 80,000 (un-2013-05), 92,901, then more than 100,000; never 85,000-87,000
+    r = claims.check(_claim("UN", value=value), est, known="now").iloc[0]
+    assert r["verdict"] != "consistent"
+    assert "Accurately reports" not in r["explanation"]
+
+
+def test_a_quote_cannot_repeat_a_figure_published_after_it(est):
+    # published 2013-06-01, before the UN's 92,901 came out (2013-06-13): no quote of it
+    r = claims.check(_claim("UN", origin_date="2013-06-01"), est, known="now").iloc[0]
+    assert "Accurately reports" not in r["explanation"]
+
+
+def test_more_than_is_not_a_quote_of_about(est):
+    # "more than half", attributed to UNHCR, who said "almost half": not an accurate quote
+    c = _claim("UNHCR", value=0.5, comparator="at_least", measure="displaced_share",
+               origin_date="2014-08-29")
+    r = claims.check(c, est, known="then").iloc[0]
+    assert "Accurately reports" not in r["explanation"]
+
+
+def test_check_text_passes_the_attribution():
+    said = check_text("The UN says 93,000 people have been killed in the war.",
+                      published="2013-07-01", known="now")
+    plain = check_text("Some 93,000 people have been killed in the war.",
+                       published="2013-07-01", known="now")
+    sohr = check_text("According to SOHR, 93,000 people have been killed in the war.",
+                      published="2013-07-01", known="now")
+    assert list(said["attribution"]) == ["UN"] and list(sohr["attribution"]) == ["SOHR"]
+    assert list(said["verdict_class"]) == ["consistent"]
+    assert list(plain["verdict_class"]) == ["understated"]
+    assert list(sohr["verdict_class"]) == ["understated"]
+
+
+def test_every_attribution_name_has_a_publisher_pattern():
+    names = {a for _, a in ATTRIBUTIONS}
+    assert names <= set(claims.ATTRIBUTION_PUBLISHERS)
+    for pat in claims.ATTRIBUTION_PUBLISHERS.values():
+        re.compile(pat)
+
+
+def test_an_empty_attribution_column_changes_nothing(est):
+    from syriastats.sources import load_claims
+
+    cl = load_claims()
+    a = claims.check(cl, est, known="then")
+    b = claims.check(cl.assign(attribution=""), est, known="then")
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_the_rule_is_documented():
+    rule = claims.COMPARATOR_RULES["attributed"]
+    assert "consistent" in rule and "published on or before" in rule
