@@ -108,3 +108,31 @@ def test_an_empty_attribution_column_changes_nothing(est):
 def test_the_rule_is_documented():
     rule = claims.COMPARATOR_RULES["attributed"]
     assert "consistent" in rule and "published on or before" in rule
+
+
+def test_claims_files_may_name_the_attribution_from_the_declared_vocabulary(tmp_path, capsys):
+    """The claims resource declares ``attribution`` with exactly the names the checker
+    recognises; a hand-written claims file with that column is read and judged, and an
+    unknown name is refused with file, row and column."""
+    import json
+
+    from syriastats.claims import ATTRIBUTION_PUBLISHERS
+    from syriastats.cli import main as cli_main
+    from syriastats.paths import DEFAULT_DATA_DIR
+
+    d = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    res = next(r for r in d["resources"] if r["name"] == "claims")
+    field = next(f for f in res["schema"]["fields"] if f["name"] == "attribution")
+    assert field["constraints"]["enum"] == list(ATTRIBUTION_PUBLISHERS)
+    head = "claim_id,origin,origin_date,origin_url,text,measure,as_of,value,comparator,notes,attribution\n"
+    good = tmp_path / "good.csv"
+    good.write_text(head + "u1,T,2013-07-25,https://example.org/a,UN says 93000,deaths_total,"
+                    "2013-07-25,93000,about,,UN\n", encoding="utf-8")
+    assert cli_main(["check", str(good), "--as-known-then", "--format", "csv"]) == 0
+    assert "Accurately reports UN's own figure" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_text(head + "u1,T,2013-07-25,https://example.org/a,X says 93000,deaths_total,"
+                   "2013-07-25,93000,about,,Nobody\n", encoding="utf-8")
+    assert cli_main(["check", str(bad), "--format", "csv"]) != 0
+    err = capsys.readouterr().err
+    assert "bad.csv" in err and "attribution" in err and "Traceback" not in err
