@@ -271,17 +271,24 @@ def _mcs_order(adj: list[set[int]], k: int) -> list[int]:
     return order
 
 
-def is_decomposable(edges: Sequence[Sequence[int]], k: int) -> bool:
-    """Whether the graph on vertices 0..k-1 is decomposable (chordal: every cycle of
-    four or more vertices has a chord). Tarjan & Yannakakis (1984): in a maximum
-    cardinality search order, the earlier neighbours of every vertex must be joined
-    to each other."""
+def _search_order(edges: Sequence[Sequence[int]], k: int
+                  ) -> tuple[list[set[int]], list[int], dict[int, int]]:
+    """Adjacency sets of the graph on 0..k-1, its maximum cardinality search order and
+    each vertex's position in that order."""
     adj: list[set[int]] = [set() for _ in range(k)]
     for i, j in edges:
         adj[i].add(j)
         adj[j].add(i)
     order = _mcs_order(adj, k)
-    pos = {v: i for i, v in enumerate(order)}
+    return adj, order, {v: i for i, v in enumerate(order)}
+
+
+def is_decomposable(edges: Sequence[Sequence[int]], k: int) -> bool:
+    """Whether the graph on vertices 0..k-1 is decomposable (chordal: every cycle of
+    four or more vertices has a chord). Tarjan & Yannakakis (1984): in a maximum
+    cardinality search order, the earlier neighbours of every vertex must be joined
+    to each other."""
+    adj, order, pos = _search_order(edges, k)
     for v in order:
         earlier = [u for u in adj[v] if pos[u] < pos[v]]
         if any(b not in adj[a] for a, b in itertools.combinations(earlier, 2)):
@@ -319,12 +326,7 @@ def _cliques_separators(
     intersection property (each clique meets the union of the earlier ones in a subset
     of one earlier clique: the separator). Checked here; a failure means the graph
     is not decomposable."""
-    adj: list[set[int]] = [set() for _ in range(k)]
-    for i, j in edges:
-        adj[i].add(j)
-        adj[j].add(i)
-    order = _mcs_order(adj, k)
-    pos = {v: i for i, v in enumerate(order)}
+    adj, order, pos = _search_order(edges, k)
     cands = [frozenset([v] + [u for u in adj[v] if pos[u] < pos[v]]) for v in order]
     cliques = [c for i, c in enumerate(cands)
                if not any(c < d for d in cands) and c not in cands[:i]]

@@ -874,6 +874,20 @@ def refugees_by_host(est: pd.DataFrame, top: int = 5) -> NewsChart:
                      sorted(df["source_id"].astype(str).unique()), as_of)
 
 
+def _person_series(parts: list[tuple[str, str, pd.DataFrame]], key_prefix: str
+                   ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Wide table (one row per date, one persons column per series) and the series to draw,
+    from ``(key, publisher, rows)`` parts; labels are catalog entries ``key_prefix + key``."""
+    dates = sorted(set().union(*[set(p[2]["date"]) for p in parts]))
+    wide = pd.DataFrame({"date": dates})
+    series = []
+    for key, pub, s in parts:
+        lab = {lg: i18n.t(key_prefix + key, lg, publisher=_pub(pub, lg)) for lg in i18n.LANGS}
+        wide[_unit_col(lab["en"], "persons")] = wide["date"].map(s.set_index("date")["central"].astype(float))
+        series.append({"label": lab, "dates": s["date"], "values": s["central"].astype(float)})
+    return wide, series
+
+
 def displacement(est: pd.DataFrame) -> NewsChart:
     """Refugees abroad and people displaced inside Syria over time (one publisher per series)."""
     df = _stock_rows(est)
@@ -896,13 +910,7 @@ def displacement(est: pd.DataFrame) -> NewsChart:
         s = _latest_per(sub[sub["publisher"] == pub], ["date"]).sort_values("date")
         s = s[s["date"] >= "2011-01-01"]
         parts.append((key, pub, s))
-    dates = sorted(set().union(*[set(p[2]["date"]) for p in parts]))
-    wide = pd.DataFrame({"date": dates})
-    series = []
-    for key, pub, s in parts:
-        lab = {lg: i18n.t("disp.key." + key, lg, publisher=_pub(pub, lg)) for lg in i18n.LANGS}
-        wide[_unit_col(lab["en"], "persons")] = wide["date"].map(s.set_index("date")["central"].astype(float))
-        series.append({"label": lab, "dates": s["date"], "values": s["central"].astype(float)})
+    wide, series = _person_series(parts, "disp.key.")
     rs = parts[0][2]
     peak = rs.loc[_val(rs).idxmax()]
     last = rs.iloc[-1]
@@ -953,13 +961,7 @@ def returns_since_2024_12(est: pd.DataFrame) -> NewsChart:
         pub = _main_publisher(sub)
         s = _latest_per(sub[sub["publisher"] == pub], ["date"]).sort_values("date")
         parts.append((meas, pub, s))
-    dates = sorted(set().union(*[set(p[2]["date"]) for p in parts]))
-    wide = pd.DataFrame({"date": dates})
-    series = []
-    for meas, pub, s in parts:
-        lab = {lg: i18n.t("ret.key." + meas, lg, publisher=_pub(pub, lg)) for lg in i18n.LANGS}
-        wide[_unit_col(lab["en"], "persons")] = wide["date"].map(s.set_index("date")["central"].astype(float))
-        series.append({"label": lab, "dates": s["date"], "values": s["central"].astype(float)})
+    wide, series = _person_series(parts, "ret.key.")
     latest = {m: s.iloc[-1] for m, _p, s in parts}
     as_of = df["date"].max()
 
