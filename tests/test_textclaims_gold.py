@@ -19,6 +19,7 @@ from syriastats.textclaims.gold import load_gold, score
 
 DATA = Path(__file__).parent / "data"
 DEV, HELD = DATA / "gold_sentences.jsonl", DATA / "gold_heldout.jsonl"
+HELD2 = DATA / "gold_heldout2.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def estimates() -> pd.DataFrame:
     return with_sources(load_estimates(), load_sources())
 
 
-@pytest.mark.parametrize("path,minimum", [(DEV, 150), (HELD, 30)])
+@pytest.mark.parametrize("path,minimum", [(DEV, 150), (HELD, 30), (HELD2, 60)])
 def test_gold_set_is_well_formed(path: Path, minimum: int):
     import json
 
