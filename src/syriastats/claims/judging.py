@@ -140,7 +140,7 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     """The verdict of one claim, with the attribution rule (COMPARATOR_RULES['attributed'])
     applied when the claim names its publisher (column ``attribution``)."""
     rec = _check_plain(c, est, known, level, margin, about_tol, share_tol)
-    if not attribution_of(c) or rec["verdict"] == "not_checkable":
+    if rec["verdict"] == "not_checkable":  # attributed, or unattributed_match (attributing.py)
         return rec
     as_of: pd.Timestamp = c["as_of"]
     target = resolve(c, as_of)

@@ -87,6 +87,17 @@ COMPARATOR_RULES: dict[str, str] = {
                   "attributed to a publisher without such a figure, or misquoting it gets "
                   "the verdict of the other rules; a claim those rules cannot judge stays "
                   "not_checkable.",
+    "unattributed_match": "A plain or approximate number (comparator about) that the text "
+                          "does not attribute, judged contested, above_all or below_all by "
+                          "the other rules, but equal within 1 % rounding to a figure some "
+                          "publisher had published (on or before the claim was) for the "
+                          "claim's measure, dimensions, scope and date window, not superseded "
+                          "by then and that publisher's latest figure of that scope by then "
+                          "(a stale number is not matched), is a report of that figure: consistent ('the war has "
+                          "killed 494,438 people' repeats SOHR's documented count). The "
+                          "explanation names the figure and gives the verdict of the other "
+                          "rules. Floors, ceilings and shares are not matched this way; the "
+                          "suite's own computed figures are never matched.",
     "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
                      "reference period (1945 for the Second World War): a whole number from "
                      "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "
