@@ -136,6 +136,14 @@ _NON_WAR = _c(V.NON_WAR_CAUSES)
 _DIRECT = _c(r"\bdirectly\b|violent deaths|direct deaths")
 _INDIRECT = _c(r"indirect|lack of (?:health|medical) care|failing to receive|inadequate (?:health|medical)"
                r"|died from (?:disease|hunger)")
+#: "250,000 lives last tallied by the U.N.", "the figure of 250,000 used by the United
+#: Nations": the publisher named right after the number is the claim's.
+_BY_PUBLISHER = _c(r"^[^.;:]{0,40}?\b(?:used|tallied|counted|cited|reported|recorded|documented"
+                   r"|given|published|estimated|compiled|released|confirmed|registered|verified)"
+                   r"\s+by\s+([^;:]{0,60})")
+#: "until it stopped collating statistics in 2014": the year ends someone's counting, it
+#: is not the period of the number.
+_STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-"})
 
@@ -385,7 +393,8 @@ def _period_in(local: str, kind: str,
         lead = low[max(0, m.start() - 30):m.start()]
         if y > published.year or re.search(r"(?:began|begun|started|erupted|broke out|since"
                                            r"|uprising|revolution|protests)\W*(?:\w+\W+)?$", lead) \
-                or _SINCE_START_OF.search(low[max(0, m.start() - 60):m.start()]):
+                or _SINCE_START_OF.search(low[max(0, m.start() - 60):m.start()]) \
+                or _STOPPED_BEFORE.search(low[max(0, m.start() - 50):m.start()]):
             continue  # "the war that began in 2011": the war's start, not a period
         years.append(y)
     if years:
@@ -497,7 +506,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     low = s.lower()
     nums = find_numbers(s)
     models = [(m.start(), m.end()) for m in V.MODEL_RE.finditer(s)]
-    attribution = _first(_ATTR, s) if _ATTR_FRAME.search(s) else ""
+    framed = bool(_ATTR_FRAME.search(s))
     sentence_off = bool(_OTHER.search(s)) and not _SYRIA.search(s)
     non_war = bool(_NON_WAR.search(s))
     out: list[TextClaim] = []
@@ -509,6 +518,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         comp, hedge_len = _hedge(before, after)
         start = num.start - hedge_len
+        # the publisher named nearest before the number ("lower than an estimate from the
+        # Syrian Observatory, which put the toll at 606,000"), else the first after it
+        by = _BY_PUBLISHER.match(after)
+        attribution = _first(_ATTR, by.group(1)) if by else ""
+        if not attribution and framed:
+            attribution = _last(_ATTR, before) or _first(_ATTR, after)
         # ---- the war's age
         dur = _duration(num, s, before, after, comp, hedge_len)
         if dur is not None:

@@ -178,7 +178,8 @@ ATTRIBUTIONS: list[tuple[str, str]] = [
 ]
 #: Attribution frames: "according to X", "X said", "X says", "said X", "X estimates".
 ATTRIBUTION_FRAME = (r"according to|said|says|estimates?d?|reported|reports|documented"
-                     r"|counted|recorded|figures? from|data from|told")
+                     r"|counted|recorded|figures? from|data from|told|tallied|tally|used by"
+                     r"|cited by|announced|put the|puts the|estimate from")
 
 # --------------------------------------------------------------------------- periods
 
