@@ -114,7 +114,9 @@ COMPARATOR_RULES: dict[str, str] = {
                     "which start in March 2011); 'about N years' is read as N-0.5 to N+1 years: "
                     "an age ('five years old' = at least five, not yet six) or a duration "
                     "rounded to the nearest year ('a five-year-long conflict' at 4 years 11 "
-                    "months). A date before the "
+                    "months). After the fall of the Assad government (ASSAD_FALL_DATE, "
+                    "2024-12-08) the war's length up to that day is accepted as well as its "
+                    "age on as_of ('14 years of war' in 2025). A date before the "
                     "war's start (the latest start date of those tolls) is not_checkable.",
 }
 
@@ -175,6 +177,11 @@ STALE_DAYS: int = 92
 CUMULATIVE_START_BY: pd.Timestamp = pd.Timestamp("2011-06-30")
 #: The month all cumulative tolls of the registry start in (the war's start).
 
+
+#: The fall of the Assad government: a text published after it may count the war's
+#: length up to it (13 years 9 months) instead of its age on the day (COMPARATOR_RULES
+#: ['war_duration']).
+ASSAD_FALL_DATE: pd.Timestamp = pd.Timestamp("2024-12-08")
 
 #: The month all cumulative tolls of the registry start in (the war's start).
 WAR_START_MONTH: tuple[pd.Timestamp, pd.Timestamp] = (pd.Timestamp("2011-03-01"),

@@ -78,7 +78,7 @@ _DURATION_BEFORE = _c(r"(?:war|conflict|fighting|crisis|revolution|uprising)\b[^
                       r"|entering|now|marks?|turns?|into|for|after)\s+$"
                       r"|\b(?:in|over|during|after) (?:the (?:last|past) )?$")
 _YEARS_AGO = _c(r"^\s*years? ago\b")
-_WAR_BEGAN = _c(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started|erupted"
+_WAR_BEGAN = _c(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started|erupted|ignited"
                 r"|broke out)|\boutbreak\b")
 _WAR_WORD = _c(r"\b(?:war|conflict|uprising|crisis|revolution|fighting)\b")
 _ORDINAL_YEAR = _c(r"^\s*year\b")
@@ -107,7 +107,8 @@ _AGO = _c(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _TIME_UNIT_AFTER = _c(r"\s*-?\s*(?:days?|weeks?|months?|years?)\b")
 #: Words before a date that make it the war's start ("began in March 2011", "since its
 #: outbreak eight years ago"), not the claim's date.
-_WAR_START_LEAD = _c(r"\b(?:began|begun|started|erupted|broke out|since|outbreak|beginning|onset"
+_WAR_START_LEAD = _c(r"\b(?:began|begun|started|erupted|broke out|ignited|sparked|flared|since"
+                     r"|outbreak|beginning|onset"
                      r"|uprisings?|revolution|protests)\b[^.;,]{0,45}$")
 #: "since the start of the conflict in 2011": the year names the war's start, not a period.
 _SINCE_START_OF = _c(r"\bsince\b[^.;,]{0,50}$|\b(?:start|beginning|outbreak|onset)\s+of\s+"
@@ -144,6 +145,32 @@ _BY_PUBLISHER = _c(r"^[^.;:]{0,40}?\b(?:used|tallied|counted|cited|reported|reco
 #: "until it stopped collating statistics in 2014": the year ends someone's counting, it
 #: is not the period of the number.
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
+#: "... have (also) returned" after a count of refugees or displaced people: the count is of
+#: returns ("1.8 million people who had been displaced inside the country had also returned").
+_RETURNED_AFTER = _c(r"^[^.;]{0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+)?"
+                     r"(?:returned|gone back|come back|gone home|went home)\b")
+#: A verb of hosting before a count of refugees: a level on the day, whatever period
+#: another clause names ("Lebanon, which hosts about 1.5 million Syrian refugees").
+_HOSTING_BEFORE = _c(r"\b(?:hosts?|hosting|is home to|shelters?|sheltering)\s+(?:\w+\s+){0,3}$")
+#: Where a speaker is, not where the people counted are ("speaking in Damascus").
+_SPEAKER_PLACE = _c(r"\b(?:speaking|visit(?:ing)?|trip|reporters|conference|arrived|based|"
+                    r"headquartered|statement|interview|briefing)\s+(?:to|in|from|at)\s+(?:the\s+)?[\w'-]+")
+#: A forecast after the count: "two million ... may return by the end of 2025".
+_MODAL_AFTER = _c(r"^[^.;]{0,90}?\b(?:may|might|could|will|would|(?:is|are) expected to"
+                  r"|(?:is|are) likely to)\s+(?:\w+\s+)?(?:return|reach|rise|climb|flee|go back"
+                  r"|come back|be displaced|die|exceed|top|grow)\b")
+#: "August was the deadliest month", "making 2014 Syria's deadliest year": the deaths counted
+#: in the sentence are that month's or that year's.
+_DEADLIEST = _c(r"\b(?:(" + _MONTH_ALT + r")|((?:19|20)\d\d))(?:\s+(?:19|20)\d\d)?\s+(?:was|is|became|has been"
+                r"|as)?\s*(?:syria'?s\s+|the\s+(?:war'?s\s+|conflict'?s\s+)?)?(?:single\s+)?"
+                r"(?:deadliest|bloodiest|most violent)\b")
+#: "N killed in October", "victims in September": a death toll of that month.
+_KILLED_IN_MONTH = _c(r"^\s*(?:people\s+|civilians\s+|victims\s+|deaths\s+)?(?:were\s+|had\s+been\s+)?"
+                      r"(?:killed|died|dead|deaths|victims|lives)?\s*in\s+(" + _MONTH_ALT + r")\b"
+                      r"(?:\s+((?:19|20)\d\d))?")
+_WAR_START_DATE = _c(r"\b(?:began|begun|started|erupted|broke out|ignited|sparked|flared(?: up)?)\s+"
+                     r"in\s+(?:early\s+|late\s+|mid-?\s*)?(?:(?:" + _MONTH_ALT + r")\.?\s+)?2011\b")
+_COUNTRIES_LIKE = _c(r"^\s*(?:\w+\s+){0,4}?(?:countries|nations|states)\s+(?:like|such as|including)\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-"})
 
@@ -171,6 +198,10 @@ class TextClaim:
     host: str
     group: str
     attribution: str
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
@@ -293,10 +324,24 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
         if _PREWAR.search(local.lower()) or _PREWAR.search(sentence.lower()):
             d = pd.Timestamp("2011-03-15")
             return "stock", d, d
+    if kind == "deaths":
+        if own:
+            m = _KILLED_IN_MONTH.match(own[0])
+            if m and (m.group(2) is None or int(m.group(2)) <= published.year):
+                return _named_period(m.group(1), m.group(2), published)
+        m = _DEADLIEST.search(sentence)
+        if m and (m.group(2) is None or int(m.group(2)) <= published.year):
+            return _named_period(m.group(1), m.group(2), published)
+    hosting = _HOSTING_BEFORE.search(own[1]) if kind == "refugees" and len(own) > 1 else None
+    if hosting:
+        # a level on the day: only the number's own clause may date it
+        own, local = (own[0], own[1][hosting.start():]), ""
     if _SINCE_FALL.search(sentence.lower()):
         start = pd.Timestamp(V.ASSAD_FALL)
         return ("cumulative", start, published) if periodic else ("flow", start, published)
     for part in (*own, local):
+        if not part:
+            continue
         found = _period_in(part, kind, published)
         if found is not None:
             return found
@@ -306,6 +351,20 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
             return "cumulative", pd.Timestamp(V.ASSAD_FALL), published
         return "cumulative", war_start, published
     return "stock", published, published
+
+
+def _named_period(month: str | None, year: str | None,
+                  published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+    """The flow over a named month (of *year*, else the latest such month by *published*)
+    or a named year."""
+    if month is None:
+        y = int(year)  # type: ignore[arg-type]
+        return "flow", pd.Timestamp(year=y, month=1, day=1), min(_end_of(y), published)
+    mo = V.MONTHS[month.lower()]
+    y = int(year) if year else published.year
+    if not year and pd.Timestamp(year=y, month=mo, day=1) > published:
+        y -= 1
+    return "flow", pd.Timestamp(year=y, month=mo, day=1), min(_end_of(y, mo), published)
 
 
 def _ago(low: str, published: pd.Timestamp) -> pd.Timestamp | None:
@@ -391,7 +450,7 @@ def _period_in(local: str, kind: str,
     for m in _YEAR_IN.finditer(low):
         y = int(m.group(1))
         lead = low[max(0, m.start() - 30):m.start()]
-        if y > published.year or re.search(r"(?:began|begun|started|erupted|broke out|since"
+        if y > published.year or re.search(r"(?:began|begun|started|erupted|broke out|ignited|since"
                                            r"|uprising|revolution|protests)\W*(?:\w+\W+)?$", lead) \
                 or _SINCE_START_OF.search(low[max(0, m.start() - 60):m.start()]) \
                 or _STOPPED_BEFORE.search(low[max(0, m.start() - 50):m.start()]):
@@ -516,6 +575,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         before, after = s[:num.start], s[num.end:]
         if any(a <= num.start < b for a, b in models) or sentence_off:
             continue
+        if num.start > 0 and s[num.start - 1].isalpha() and s[num.start].isdigit():
+            continue  # part of a name ("Kurdistan24", "G20")
         comp, hedge_len = _hedge(before, after)
         start = num.start - hedge_len
         # the publisher named nearest before the number ("lower than an estimate from the
@@ -548,8 +609,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # the other number's ("120,000, up from 110,000 two months ago")
         n_count = min((n.start for n in others if n.start >= num.end and n.kind == "count"),
                       default=len(s))
-        p_local = s[max(0, num.start - 120):min(num.end + 120, n_count)]
-        local = s[max(0, num.start - 120):num.end + 120]
+        # "the war, ignited in March 2011, ...": the war's start is no claim's period
+        sm = _WAR_START_DATE.sub(_blank, s)
+        p_local = sm[max(0, num.start - 120):min(num.end + 120, n_count)]
+        local = sm[max(0, num.start - 120):num.end + 120]
+        pred = s[num.end:n_count] if n_count > num.end else after
+        if re.search(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", pred):
+            pred = after  # "1.5 million from abroad and two million IDPs may return"
+        if _MODAL_AFTER.search(re.split(r",|\bbut\b", pred, maxsplit=1)[0]):
+            continue
         if (_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40])) \
                 and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS):
             continue
@@ -601,22 +669,30 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind in ("refugees", "returns") and not re.search(r"afghan|palestin|iraqis", fwd + back[-30:],
                                                                  _FLAGS)):
             continue
+        returned = kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(
+            s[num.end:n_count] if n_count > num.end else after)
+        if returned:
+            kind = "returns"
         group = _first(_GROUPS, fwd) or _last(_GROUPS, back[-40:])
         if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
             group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
         if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
             group = ""
         host = ""
-        if kind in ("refugees", "returns", "asylum"):
+        if kind in ("refugees", "returns", "asylum") and _COUNTRIES_LIKE.search(after):
+            host = "REGION"  # "fleeing to countries like Lebanon, Turkiye and Jordan"
+        elif kind in ("refugees", "returns", "asylum"):
             host = _first(_HOSTS, fwd) or _last(_HOSTS, back)
             if not host:
                 named = {h for rx, h in _HOSTS if rx.search(s)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
-        area = _first(_AREAS, fwd) or _last(_AREAS, back[-60:]) or "SYR"
+        area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
+                or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])) or "SYR")
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own))
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
-        measure = _measure(kind, group, host, s)
+        measure = _measure(kind, group, host,
+                           (back[-40:] + s[num.start:n_count]) if returned else s)
         if kind == "deaths" and measure == "deaths_total":
             both = _INDIRECT.search(gwin) and _DIRECT.search(gwin)
             if not both and _INDIRECT.search(gwin):

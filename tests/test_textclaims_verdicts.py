@@ -1,0 +1,128 @@
+"""Verdict rules met on real articles, checked end to end through check_text on the
+shipped registry (data/): the war's length after the fall of the Assad government, and
+text patterns whose reading changes the verdict. Each case is a short sentence in the style
+of the wire reports it comes from; the expected reading is the one a careful reviewer gives."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from syriastats.sources import load_estimates, load_sources, with_sources
+from syriastats.textclaims import check_text, extract_claims
+
+
+@pytest.fixture(scope="module")
+def est() -> pd.DataFrame:
+    return with_sources(load_estimates(), load_sources())
+
+
+def _check(text: str, published: str, est: pd.DataFrame, known: str = "now") -> pd.DataFrame:
+    return check_text(text, published=published, known=known, estimates=est)
+
+
+# --------------------------------------------------------------------------- the war's length
+
+
+@pytest.mark.parametrize("text", [
+    "Another 1.8 million people had been displaced during its nearly 14 years of civil war.",
+    "After 14 years of war, many returnees find their homes destroyed.",
+])
+def test_after_the_fall_the_wars_length_to_the_fall_counts(est, text):
+    # the war ran from March 2011 to 8 December 2024: 13.7 years; in September 2025 it
+    # would be 14.5 years old had it gone on. Both readings are fair.
+    r = _check(text, "2025-09-24", est)
+    dur = r[r["measure"] == "war_duration_years"]
+    assert list(dur["verdict_class"]) == ["consistent"]
+    assert "fall of the Assad government" in dur["explanation"].iloc[0]
+
+
+def test_before_the_fall_the_age_on_the_day_is_required(est):
+    # in June 2024 the war was 13.2 years old: '15 years of war' overstates it
+    r = _check("After 15 years of war, many Syrians have lost hope.", "2024-06-01", est)
+    assert list(r["verdict_class"]) == ["overstated"]
+    assert "fall of the Assad" not in r["explanation"].iloc[0]
+
+
+def test_long_after_the_fall_an_inflated_length_still_fails(est):
+    # 17 years is more than the war's age on any reading in 2025
+    r = _check("After 17 years of war, many Syrians have lost hope.", "2025-09-24", est)
+    assert list(r["verdict_class"]) == ["overstated"]
+
+
+# --------------------------------------------------------------------------- readings
+
+
+def test_monthly_tolls_are_flows_of_their_month():
+    df = extract_claims("August was the deadliest month of the uprising with 5,440 killed, "
+                        "although the bloodshed has remained high since, with 4,985 victims in "
+                        "September and 4,727 in October.", "2012-10-31")
+    got = list(zip(df["value"], df["period_type"], df["period_start"], df["as_of"]))
+    assert got == [(5440, "flow", "2012-08-01", "2012-08-31"),
+                   (4985, "flow", "2012-09-01", "2012-09-30"),
+                   (4727, "flow", "2012-10-01", "2012-10-31")]
+
+
+def test_deadliest_year_names_the_period():
+    df = extract_claims("More than 76,000 people were killed - 17,790 were civilians - making "
+                        "2014 Syria's deadliest year.", "2015-01-01")
+    assert set(df["period_type"]) == {"flow"}
+    assert set(df["period_start"]) == {"2014-01-01"} and set(df["as_of"]) == {"2014-12-31"}
+
+
+def test_displaced_people_who_returned_are_returns():
+    df = extract_claims("It said that another 1.8 million people who had been displaced inside "
+                        "the country had also returned to their areas of origin.", "2025-09-24")
+    assert list(df["measure"]) == ["idp_returns"]
+    df = extract_claims("\"Over two million Syrian refugees have returned home since December,\" "
+                        "Grandi wrote.", "2025-06-19")
+    assert list(df["measure"]) == ["refugee_returns"]
+
+
+def test_a_forecast_is_not_a_claim():
+    assert extract_claims("UNHCR estimated that up to 1.5 million Syrians from abroad and two "
+                          "million internally displaced persons may return by the end of 2025.",
+                          "2025-06-19").empty
+    # ... but a count followed by a forecast in another clause is kept
+    df = extract_claims("Around 850,000 Syrian refugees have returned from neighbouring "
+                        "countries since the fall of Assad, and the figure could reach 1 million "
+                        "in the coming weeks.", "2025-08-25")
+    assert list(df["value"]) == [850000]
+
+
+def test_hosting_is_a_level_on_the_day():
+    df = extract_claims("\"Over two million have returned home since December,\" Grandi wrote "
+                        "during a visit to Lebanon, which hosts about 1.5 million Syrian "
+                        "refugees.", "2025-06-19")
+    row = df[df["value"] == 1_500_000].iloc[0]
+    assert (row["period_type"], row["as_of"], row["host"]) == ("stock", "2025-06-19", "LBN")
+
+
+def test_the_wars_start_date_is_not_the_claims_date():
+    df = extract_claims("The Syrian war, ignited in March 2011, claimed nearly 500,000 lives.",
+                        "2025-08-28")
+    assert (df["period_type"].iloc[0], df["as_of"].iloc[0]) == ("cumulative", "2025-08-28")
+
+
+def test_since_the_collapse_of_bashar_assads_regime():
+    df = extract_claims("Since the collapse of Bashar Assad's regime in December 2024, about "
+                        "850,000 Syrian refugees have returned.", "2025-08-28")
+    assert df["period_start"].iloc[0] == "2024-12-08"
+
+
+def test_countries_like_a_list_of_hosts_is_the_region():
+    df = extract_claims("Over 5 million Syrians fled to countries like Lebanon, Turkey and "
+                        "Jordan.", "2020-01-01")
+    assert list(df["host"]) == ["REGION"]
+
+
+def test_where_the_speaker_is_is_not_the_area():
+    df = extract_claims("The deputy chief, speaking in Damascus, said around 1.7 million "
+                        "internally displaced Syrians had gone back to their communities.",
+                        "2025-08-28")
+    assert list(df["area"]) == ["SYR"]
+
+
+def test_a_number_glued_to_a_name_is_not_a_number():
+    df = extract_claims("ERBIL (Kurdistan24) - The UN said 200,000 Syrian refugees have returned "
+                        "following the collapse of Bashar al-Assad's regime.", "2025-01-19")
+    assert list(df["value"]) == [200000]
