@@ -126,3 +126,48 @@ def test_a_number_glued_to_a_name_is_not_a_number():
     df = extract_claims("ERBIL (Kurdistan24) - The UN said 200,000 Syrian refugees have returned "
                         "following the collapse of Bashar al-Assad's regime.", "2025-01-19")
     assert list(df["value"]) == [200000]
+
+
+# --------------------------------------------------------------------------- refugees: two readings
+
+
+def test_refugees_in_a_host_country_not_said_registered_read_as_unhcr_statistics(est):
+    # UNHCR's statistics: 3.58 million Syrian refugees in Turkey at the end of 2019; read as
+    # 'registered' only figures of another measure exist (misscoped before this rule)
+    r = _check("With 3.6 million Syrian refugees living in Turkey, the neighbours carry the "
+               "burden.", "2020-03-12", est)
+    assert list(r["verdict_class"]) == ["consistent"]
+    assert "does not say 'registered'" in r["explanation"].iloc[0]
+    assert "misscoped" in r["explanation"].iloc[0]  # the other reading's verdict is named
+
+
+def test_refugees_said_registered_keep_one_reading(est):
+    r = _check("Some 3.6 million Syrian refugees are registered in Turkey.", "2020-03-12", est)
+    assert "does not say 'registered'" not in r["explanation"].iloc[0]
+
+
+def test_a_better_reading_never_hides_a_plain_overstatement(est):
+    # 9 million is far above every count, registered or not
+    r = _check("Some 9 million Syrian refugees live in Turkey.", "2020-03-12", est)
+    assert list(r["verdict_class"]) == ["overstated"]
+
+
+def test_internal_refugees_are_idps():
+    df = extract_claims("During this period 7 million people became internal refugees.",
+                        "2024-03-15")
+    assert list(df["measure"]) == ["idps"]
+    df = extract_claims("More than 7 million people have left their homes inside the country.",
+                        "2024-03-15")
+    assert list(df["measure"]) == ["idps"]
+
+
+def test_the_year_an_estimate_was_made_is_its_date_not_its_period():
+    c = extract_claims("Researchers estimated in 2021 that a further 250,000 fighters had been "
+                       "killed.", "2024-12-18").iloc[0]
+    assert (c["period_type"], c["as_of"]) == ("cumulative", "2021-12-31")
+    c = extract_claims("The last death toll estimate by the UN in 2016 was more than 400,000 "
+                       "people.", "2021-03-15").iloc[0]
+    assert (c["period_type"], c["as_of"]) == ("cumulative", "2016-12-31")
+    # ... but deaths reported in a year are that year's
+    c = extract_claims("There were 6,800 deaths reported in 2018.", "2020-01-01").iloc[0]
+    assert (c["period_type"], c["period_start"]) == ("flow", "2018-01-01")

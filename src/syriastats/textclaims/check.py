@@ -9,11 +9,15 @@ that repeats that publisher's own figure is an accurate quote
 (``syriastats.claims.COMPARATOR_RULES['attributed']``). Where the registry in use does not yet carry the
 dimension a claim needs (a one-year toll, a host country, a governorate, children or
 women), the claim is ``not_checkable`` with that reason instead of being compared with
-figures of another period, country, area or group.
+figures of another period, country, area or group. A count of refugees that does not say
+"registered" is read both as registered refugees (in its host, or the region) and as UNHCR's
+statistics of refugees (in its host, or worldwide); the better-supported reading is kept and
+the explanation names it and the other reading's verdict.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -134,6 +138,66 @@ def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     return ""
 
 
+#: Refugee measures a text may mean without saying "registered": the claim is also read as
+#: UNHCR's statistics of refugees (measure ``refugees``) in its host country, or worldwide
+#: when it names none, and the better-supported reading is kept (:func:`_either_reading`).
+REGISTERED_MEASURES: frozenset[str] = frozenset({"refugees_registered",
+                                                 "refugees_registered_by_host"})
+_SAYS_REGISTERED = re.compile(r"regist", re.I)
+#: How well a reading is supported: a second reading replaces the first when it ranks
+#: higher (the claim is given its most favourable fair reading).
+_RANK = {"not_checkable": 0, "misscoped": 1, "overstated": 2, "understated": 2, "contested": 3,
+         "consistent": 4}
+
+
+def _alternates(claims: pd.DataFrame) -> pd.DataFrame:
+    """Second readings of refugee claims that do not say 'registered' (see
+    :data:`REGISTERED_MEASURES`); claim ids end in '~refugees'."""
+    if claims.empty:
+        return claims.iloc[0:0]
+    host = claims["host"].fillna("").astype(str)
+    m = claims["measure"].isin(sorted(REGISTERED_MEASURES)).to_numpy(bool) \
+        & ~claims["text"].astype(str).str.contains(_SAYS_REGISTERED).to_numpy(bool) \
+        & (host != "REGION").to_numpy(bool)
+    alt = claims[m].copy()
+    alt["host"] = host[m].replace("", "WORLD").to_numpy()
+    alt["measure"] = "refugees"
+    alt["claim_id"] = alt["claim_id"].astype(str) + "~refugees"
+    return alt
+
+
+def _either_reading(out: pd.DataFrame, alt: pd.DataFrame,
+                    hosts: dict[str, str]) -> pd.DataFrame:
+    """Keep, for each claim with a second reading, the better-supported of the two
+    (*hosts*: the second reading's host by claim id)."""
+    if alt.empty:
+        return out
+    cls = out["verdict"].map(VERDICT_CLASS).fillna("not_checkable")
+    alt_cls = alt["verdict"].map(VERDICT_CLASS).fillna("not_checkable")
+    by_id = {str(cid)[:-len("~refugees")]: i for i, cid in enumerate(alt["claim_id"])}
+    out = out.copy()
+    for i, cid in enumerate(out["claim_id"].astype(str)):
+        j = by_id.get(cid)
+        if j is None:
+            continue
+        a, p = alt_cls.iloc[j], cls.iloc[i]
+        if _RANK.get(a, 0) <= _RANK.get(p, 0):
+            continue
+        row = alt.iloc[j]
+        h = hosts.get(str(row["claim_id"]), "WORLD")
+        where = "worldwide" if h == "WORLD" else f"in {h}"
+        keep_id = out.at[out.index[i], "claim_id"]
+        for col in out.columns:
+            if col in alt.columns and col != "claim_id":
+                out.at[out.index[i], col] = row[col]
+        out.at[out.index[i], "claim_id"] = keep_id
+        out.at[out.index[i], "explanation"] = (
+            f"Read as UNHCR's statistics of Syrian refugees {where} (measure refugees), as the "
+            f"text does not say 'registered' (read as registered refugees the verdict would be "
+            f"{p}): " + str(row["explanation"]))
+    return out
+
+
 def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
     from syriastats import claims as C
 
@@ -148,8 +212,13 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
         send = send.drop(columns=["period_start", "period_type", "area", "host", "group"])
     # the attribution ("according to SOHR") lets an accurate quote of that publisher's own
     # figure be judged consistent (syriastats.claims.COMPARATOR_RULES['attributed'])
-    out = C.check(send, est, known=known)  # type: ignore[arg-type]
-    out = out.set_index("claim_id").loc[claims["claim_id"]].reset_index()
+    alt = _alternates(send) if {"host", "text"} <= set(send.columns) else send.iloc[0:0]
+    both = C.check(pd.concat([send, alt], ignore_index=True) if len(alt) else send, est,
+                   known=known)  # type: ignore[arg-type]
+    is_alt = both["claim_id"].astype(str).str.endswith("~refugees").to_numpy(bool)
+    out = both[~is_alt].set_index("claim_id").loc[claims["claim_id"]].reset_index()
+    out = _either_reading(out, both[is_alt].reset_index(drop=True),
+                          dict(zip(alt["claim_id"].astype(str), alt["host"].astype(str))))
     less = (claims["comparator"] == "less_than").to_numpy()
     if not native_less and less.any():
         # 'fewer than X' judged as the ceiling 'at most X'; a ceiling above every source is

@@ -144,6 +144,9 @@ _BY_PUBLISHER = _c(r"^[^.;:]{0,40}?\b(?:used|tallied|counted|cited|reported|reco
                    r"\s+by\s+([^;:]{0,60})")
 #: "until it stopped collating statistics in 2014": the year ends someone's counting, it
 #: is not the period of the number.
+_SAID_IN_YEAR = _c(r"\b(?:estimated|estimates?|said|says|reported|reports?|published|announced"
+                   r"|released|stud(?:y|ies)|survey|research(?:ers)?|found|concluded)\b"
+                   r"(?:\s+\w+){0,4}\s+in\s*$")
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 #: "... have (also) returned" after a count of refugees or displaced people: the count is of
 #: returns ("1.8 million people who had been displaced inside the country had also returned").
@@ -455,6 +458,14 @@ def _period_in(local: str, kind: str,
                 or _SINCE_START_OF.search(low[max(0, m.start() - 60):m.start()]) \
                 or _STOPPED_BEFORE.search(low[max(0, m.start() - 50):m.start()]):
             continue  # "the war that began in 2011": the war's start, not a period
+        lead50 = low[max(0, m.start() - 50):m.start() + 3]
+        said = _SAID_IN_YEAR.search(lead50)
+        if periodic and said and not re.search(
+                r"(?:deaths?|killed|dead|casualties|victims|fatalities|people|civilians)\s+$",
+                lead50[:said.start()]):  # "6,800 deaths reported in 2018" is that year's
+            # "researchers estimated in 2021 that 250,000 had been killed": when it was said
+            end = min(_end_of(y), published)
+            return "cumulative", war_start, end
         years.append(y)
     if years:
         y = years[0]

@@ -90,6 +90,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
      "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
+     r"|internal refugees|(?:homes|displaced) (?:inside|within) (?:the country|syria)"
      r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
      r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
