@@ -171,3 +171,23 @@ def test_the_year_an_estimate_was_made_is_its_date_not_its_period():
     # ... but deaths reported in a year are that year's
     c = extract_claims("There were 6,800 deaths reported in 2018.", "2020-01-01").iloc[0]
     assert (c["period_type"], c["period_start"]) == ("flow", "2018-01-01")
+
+
+def test_the_war_that_claimed_n_lives_is_the_wars_toll():
+    df = extract_claims("The rebel offensive late last year ended 13 years of civil war that "
+                        "claimed over half a million lives.", "2025-01-19")
+    c = df[df["measure"] == "deaths_total"].iloc[0]
+    assert (c["period_type"], c["period_start"], c["as_of"]) == \
+        ("cumulative", "2011-03-15", "2025-01-19")
+
+
+def test_people_after_the_number_are_not_the_previous_clauses_group():
+    df = extract_claims("The war has killed more than 300,000 civilians, according to the UN, and "
+                        "half a million people overall.", "2025-09-01")
+    assert list(zip(df["value"], df["group"])) == [(300000, "civilians"), (500000, "all")]
+
+
+def test_returns_counted_after_the_fall_start_from_it():
+    c = extract_claims("About 1.3 million Syrians returned from abroad by 2025.",
+                       "2025-09-01").iloc[0]
+    assert (c["measure"], c["period_start"]) == ("refugee_returns", "2024-12-08")

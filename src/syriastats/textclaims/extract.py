@@ -147,6 +147,8 @@ _BY_PUBLISHER = _c(r"^[^.;:]{0,40}?\b(?:used|tallied|counted|cited|reported|reco
 _SAID_IN_YEAR = _c(r"\b(?:estimated|estimates?|said|says|reported|reports?|published|announced"
                    r"|released|stud(?:y|ies)|survey|research(?:ers)?|found|concluded)\b"
                    r"(?:\s+\w+){0,4}\s+in\s*$")
+_WAR_THAT_KILLED = _c(r"\b(?:war|conflict|fighting|violence)\b[^.;,]{0,25}?\b(?:that|which)\s+"
+                      r"(?:has\s+|had\s+)?(?:claimed|killed|left|cost)\s+(?:\w+\s+){0,2}$")
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 #: "... have (also) returned" after a count of refugees or displaced people: the count is of
 #: returns ("1.8 million people who had been displaced inside the country had also returned").
@@ -342,9 +344,12 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
     if _SINCE_FALL.search(sentence.lower()):
         start = pd.Timestamp(V.ASSAD_FALL)
         return ("cumulative", start, published) if periodic else ("flow", start, published)
-    for part in (*own, local):
+    for k, part in enumerate((*own, local)):
         if not part:
             continue
+        if k == 1 and kind == "deaths" and _WAR_THAT_KILLED.search(part):
+            # "13 years of civil war that claimed over half a million lives": the war's toll
+            return "cumulative", pd.Timestamp(V.WAR_START), published
         found = _period_in(part, kind, published)
         if found is not None:
             return found
@@ -684,7 +689,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             s[num.end:n_count] if n_count > num.end else after)
         if returned:
             kind = "returns"
-        group = _first(_GROUPS, fwd) or _last(_GROUPS, back[-40:])
+        own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
+                            after, _FLAGS)
+        group = _first(_GROUPS, fwd) or ("" if own_noun else _last(_GROUPS, back[-40:]))
         if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
             group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
         if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
@@ -700,6 +707,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
                 or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])) or "SYR")
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own))
+        if kind == "returns" and ptype == "cumulative" and as_of >= pd.Timestamp(V.ASSAD_FALL) \
+                and pstart < pd.Timestamp(V.ASSAD_FALL) and not _SINCE_WAR.search(local):
+            # returns counted to a day after the fall of Assad are counted from the fall
+            # (returns before it were few and counted separately)
+            pstart = pd.Timestamp(V.ASSAD_FALL)
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
         measure = _measure(kind, group, host,
