@@ -191,3 +191,43 @@ def test_returns_counted_after_the_fall_start_from_it():
     c = extract_claims("About 1.3 million Syrians returned from abroad by 2025.",
                        "2025-09-01").iloc[0]
     assert (c["measure"], c["period_start"]) == ("refugee_returns", "2024-12-08")
+
+
+# --------------------------------------------------------------------------- earlier sentences
+
+
+def test_the_country_named_before_is_the_host():
+    text = ("The UN registered its millionth Syrian refugee in Lebanon on Thursday. One year ago, "
+            "the country was host to 356,000 registered refugees.")
+    df = extract_claims(text, "2014-04-04")
+    row = df[df["value"] == 356000].iloc[0]
+    assert (row["host"], row["as_of"]) == ("LBN", "2013-04-04")
+    # alone, the sentence names no host
+    alone = extract_claims("One year ago, the country was host to 356,000 registered refugees.",
+                           "2014-04-04")
+    assert alone["host"].iloc[0] != "LBN"
+    # the same through the context argument (text that came before)
+    ctx = extract_claims("One year ago, the country was host to 356,000 registered refugees.",
+                         "2014-04-04", context="Lebanon registered its millionth refugee.")
+    assert ctx["host"].iloc[0] == "LBN"
+
+
+def test_the_country_that_fled_is_not_a_host_reference():
+    # "fled the country" is Syria, not the host named before
+    df = extract_claims("Lebanon is struggling. More than 4 million Syrians have fled the country.",
+                        "2015-07-09")
+    assert df["host"].iloc[0] != "LBN"
+
+
+def test_among_them_continues_the_previous_count():
+    df = extract_claims("The war has killed more than 380,000 people in nine years, SOHR said. "
+                        "Among them are more than 115,000 civilians, including 22,000 children.",
+                        "2020-01-05")
+    df = df[df["measure"] != "war_duration_years"]
+    assert list(zip(df["value"], df["measure"], df["group"])) == [
+        (380000, "deaths_total", "all"), (115000, "deaths_civilian", "civilians"),
+        (22000, "deaths_civilian", "children")]
+    # without the toll before it, "among them" has nothing to continue
+    alone = extract_claims("Among them are more than 115,000 civilians, including 22,000 "
+                           "children.", "2020-01-05")
+    assert alone.empty

@@ -338,9 +338,12 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
         if m and (m.group(2) is None or int(m.group(2)) <= published.year):
             return _named_period(m.group(1), m.group(2), published)
     hosting = _HOSTING_BEFORE.search(own[1]) if kind == "refugees" and len(own) > 1 else None
-    if hosting:
-        # a level on the day: only the number's own clause may date it
-        own, local = (own[0], own[1][hosting.start():]), ""
+    rel = re.search(r"\b(?:which|who|that|where)\b(?!.*\b(?:which|who|that|where)\b)",
+                    own[1][:hosting.start()], _FLAGS) if hosting else None
+    if hosting and rel:
+        # "Lebanon, which hosts about 1.5 million refugees": a level on the day; only the
+        # relative clause may date it, not another clause of the sentence
+        own, local = (own[0], own[1][rel.start():]), ""
     if _SINCE_FALL.search(sentence.lower()):
         start = pd.Timestamp(V.ASSAD_FALL)
         return ("cumulative", start, published) if periodic else ("flow", start, published)
@@ -574,8 +577,26 @@ def _duration(num: Number, s: str, before: str, after: str, comp: str,
     return round(value, 4), comp, num.end + unit.end()
 
 
+@dataclass
+class Context:
+    """What earlier sentences of the same text say, for references back to them: the
+    country of asylum named last (for "the country was host to ...") and the kind of the
+    last claim ("Among them are 115,000 civilians" after a death toll)."""
+    host: str = ""
+    kind: str = ""
+
+
+#: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
+#: one named in an earlier sentence.
+_HOST_REFERENCE = _c(r"\b(?:the|this|that) (?:country|kingdom|nation)\s+(?:(?:was|is|has been|had been"
+                     r"|now|still)\s+)*(?:host(?:s|ing|ed)?|home)\b|\b(?:hosted|registered|living) there\b")
+#: A sentence that continues the previous one's count: "Among them are ...", "Of those, ...".
+_CONTINUES = _c(r"^\W*(?:among (?:them|those|the dead|the victims)|of (?:them|those|these)"
+                r"|those killed|the dead|the victims|they) ")
+
+
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
-                        published: pd.Timestamp) -> list[TextClaim]:
+                        published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
     raw = sent_text
     s = sent_text.translate(_QUOTES)  # same length: offsets stay valid
     low = s.lower()
@@ -675,6 +696,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         kind = _priority(_CUES, fwd) or _priority(_CUES, back[-60:])
         if not kind:
             kind = _nearest(_CUES_NO_POP, s, num.start) or _nearest(_CUES, s, num.start)
+            if not kind and ctx is not None and ctx.kind and _CONTINUES.search(s):
+                kind = ctx.kind  # "Among them are more than 115,000 civilians"
             if not kind:
                 continue
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low):
@@ -704,6 +727,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if not host:
                 named = {h for rx, h in _HOSTS if rx.search(s)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
+            if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
+                host = ctx.host  # "the country was host to 356,000 refugees" (named before)
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
                 or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])) or "SYR")
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own))
@@ -743,7 +768,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     return out
 
 
-def extract_claims(text: str, published: str | pd.Timestamp) -> pd.DataFrame:
+def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") -> pd.DataFrame:
     """Every numeric claim about the war's statistics in *text* (columns :data:`EXTRACT_COLUMNS`).
 
     *published* (the text's publication date) anchors relative periods ("last year") and
@@ -751,10 +776,36 @@ def extract_claims(text: str, published: str | pd.Timestamp) -> pd.DataFrame:
     a fraction for shares (0.5 for "half"), years for the war's age; ``start``/``end`` are
     character offsets of the claim's words (hedge and number) in *text*; ``period_start``
     and ``as_of`` are ``YYYY-MM-DD``.
+
+    Each sentence is read with what the sentences before it said (:class:`Context`): "the
+    country was host to 356,000 refugees" takes the host country named last, and "Among
+    them are 115,000 civilians" the kind of the previous sentence's last claim. *context* is
+    text that came before *text* (e.g. the earlier part of an article), read only for that.
     """
     pub = pd.Timestamp(published)
     rows: list[dict] = []
+    ctx = Context()
+    if context:
+        for sent in split_sentences(context):
+            _update_context(ctx, sent.text, _claims_in_sentence(0, sent.text, 0, pub, ctx))
     for si, sent in enumerate(split_sentences(text)):
-        for c in _claims_in_sentence(si, sent.text, sent.start, pub):
-            rows.append(asdict(c))
+        found = _claims_in_sentence(si, sent.text, sent.start, pub, ctx)
+        rows += [asdict(c) for c in found]
+        _update_context(ctx, sent.text, found)
     return pd.DataFrame(rows, columns=EXTRACT_COLUMNS)
+
+
+def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None:
+    """Carry the last named host country and the last claim's kind to the next sentence."""
+    s = sentence.translate(_QUOTES)
+    best: tuple[int, str] | None = None
+    for rx, code in _HOSTS:
+        if code in ("REGION", "WORLD"):
+            continue
+        for m in rx.finditer(s):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), code)
+    if best is not None:
+        ctx.host = best[1]
+    counts = [c.kind for c in found if c.kind not in ("duration", "share")]
+    ctx.kind = counts[-1] if counts else ""
