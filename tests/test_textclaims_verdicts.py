@@ -231,3 +231,31 @@ def test_among_them_continues_the_previous_count():
     alone = extract_claims("Among them are more than 115,000 civilians, including 22,000 "
                            "children.", "2020-01-05")
     assert alone.empty
+
+
+# --------------------------------------------------------------------------- shares, places
+
+
+def test_almost_half_is_mostly_under_half(est):
+    # UNHCR put the displaced at about 40-43 % in spring 2014: 'almost half' is fair,
+    # where 'half' read as 45-55 % would not be
+    r = _check("Almost half of Syria's population has been displaced.", "2014-04-03", est,
+               known="then")
+    assert list(r["verdict_class"]) == ["consistent"]
+    assert "mostly under it, 42.5% to 52.5%" in r["explanation"].iloc[0]
+    assert r["value"].iloc[0] == 0.5  # the claim's own number is reported unchanged
+    # ... but not when the share was far lower (end of 2012)
+    r = _check("Almost half of Syria's population has been displaced.", "2012-12-01", est)
+    assert list(r["verdict_class"]) == ["overstated"]
+
+
+def test_a_city_is_not_its_governorate(est):
+    text = ("About 30,000 people are receiving aid after fleeing the besieged eastern zone of the "
+            "Syrian city of Aleppo in the past few days, taking the total number of displaced "
+            "people in the city to 400,000, the UN envoy said.")
+    r = _check(text, "2016-12-01", est)
+    # the episode of a few days is not a war statistic; the city's displaced are IDPs in
+    # Aleppo governorate, but the governorate's figures (about a million) are not compared
+    assert list(zip(r["value"], r["measure"], r["area"])) == [(400000, "idps", "SY-HL")]
+    assert list(r["verdict_class"]) == ["not_checkable"]
+    assert "city or part of SY-HL" in r["explanation"].iloc[0]

@@ -88,16 +88,33 @@ def _registry(data_dir: str | Path | None) -> pd.DataFrame:
     return with_sources(load_estimates(data_dir), load_sources(data_dir))
 
 
+#: "almost half", "nearly a third", "just under 50%": a share a bit under the number. It is
+#: judged as 'about X - SHARE_SHIFT' with the checker's ±5-point share tolerance, i.e. the
+#: band X-7.5 to X+2.5 points (nearly half = 42.5 %-52.5 %: mostly under half, with room for
+#: a source's own rounding), instead of X ± 5 points.
+_JUST_BELOW = re.compile(r"^(?:almost|nearly|just under|not quite)\b", re.I)
+SHARE_SHIFT: float = 0.025
+_BELOW_NOTE = "share just below"
+
+
 def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) -> pd.DataFrame:
-    """The found claims in the claims-file schema (plus the optional dimension columns)."""
+    """The found claims in the claims-file schema (plus the optional dimension columns).
+    A share worded "almost X" is sent as about X - SHARE_SHIFT (notes say so)."""
     day = published.strftime("%Y-%m-%d")
+    values = found["value"].astype(float).to_numpy().copy()
+    below = (found["measure"].astype(str).str.endswith("_share")
+             & (found["comparator"] == "about")
+             & found["claim_text"].astype(str).str.match(_JUST_BELOW)).to_numpy(bool) \
+        if "claim_text" in found.columns else np.zeros(len(found), bool)
+    values[below] -= SHARE_SHIFT
     ids = [f"text-s{int(r.sentence_index) + 1:04d}-c{i + 1:02d}" for i, r in
            enumerate(found.itertuples(index=False))]
     return pd.DataFrame({
         "claim_id": ids, "origin": url or "text", "origin_date": day, "origin_url": url or "",
         "text": found["sentence"].to_numpy(), "measure": found["measure"].to_numpy(),
-        "as_of": found["as_of"].to_numpy(), "value": found["value"].astype(float).to_numpy(),
-        "comparator": found["comparator"].to_numpy(), "notes": "",
+        "as_of": found["as_of"].to_numpy(), "value": values,
+        "comparator": found["comparator"].to_numpy(),
+        "notes": np.where(below, _BELOW_NOTE, ""),
         "period_start": found["period_start"].to_numpy(),
         "period_type": found["period_type"].to_numpy(), "area": found["area"].to_numpy(),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
@@ -112,11 +129,26 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
 CHECKER_MATCHES: frozenset[str] = frozenset({"period_type", "host", "area", "group"})
 
 
+#: Words that put a claim in a city or another part of a governorate ("the Syrian city of
+#: Aleppo", "eastern Ghouta", "in the city"): the registry's area figures are for whole
+#: governorates, which are not compared with a part of one.
+_PART_OF_AREA = re.compile(
+    r"\bcity of\b|\b(?:aleppo|homs|hama|idlib|raqqa|daraa|latakia|deir ez-zor|douma) city\b"
+    r"|\bin the city\b|\bthe city'?s\b|\b(?:eastern|east|western|west|northern|southern)"
+    r"\s+(?:aleppo|ghouta|homs|hama|idlib|daraa|raqqa)\b|\bold city\b|\bneighbou?rhoods?\b"
+    r"|\bdistricts? of\b", re.I)
+
+
 def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     """Why the registry cannot judge claim *c* like for like ('' if it can)."""
     m = str(c["measure"])
     if m == "war_duration_years":
         return ""
+    area = str(c.get("area") or "")
+    if area not in ("", "SYR", "WORLD", "SY-DI") and _PART_OF_AREA.search(str(c.get("text") or "")):
+        return (f"the claim counts people in a city or part of {area} only; the registry holds "
+                f"no figure below the governorate, and figures for the whole of {area} are not "
+                "compared with a part of it.")
     est_cols = est_cols & CHECKER_MATCHES
     gap = "the checker does not yet select figures by {dim}, so it is not compared with {other}."
     if "period_type" not in est_cols:
@@ -229,9 +261,21 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
             " 'Fewer than X' is judged as 'at most X'; a number above every source is a "
             "true upper bound.")
         out["comparator"] = claims["comparator"].to_numpy()
+    below = (claims["notes"].astype(str) == _BELOW_NOTE).to_numpy(bool) \
+        if "notes" in claims.columns else np.zeros(len(claims), bool)
+    if below.any():
+        from syriastats.claims.rules import SHARE_TOLERANCE as tol
+        for i in np.flatnonzero(below):
+            x = float(claims["value"].iloc[i]) + SHARE_SHIFT
+            out.at[out.index[i], "explanation"] = (
+                f"'Almost' or 'nearly' {x:.0%} is read as mostly under it, {x - SHARE_SHIFT - tol:.1%} "
+                f"to {x - SHARE_SHIFT + tol:.1%} (judged as about {x - SHARE_SHIFT:.1%}). "
+                + str(out.at[out.index[i], "explanation"]))
     gap = gaps.astype(bool).to_numpy()
     if gap.any():
         out.loc[gap, "verdict"] = "not_checkable"
+        if "verdict_class" in out.columns:
+            out.loc[gap, "verdict_class"] = "not_checkable"
         out.loc[gap, "reason"] = gaps[gap].to_numpy()
         out.loc[gap, "explanation"] = [
             f"Not checkable with this registry: {g}" for g in gaps[gap]]

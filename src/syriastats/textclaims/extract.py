@@ -659,7 +659,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS):
             continue
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
-        if _SHORT.search(back[-40:] + " " + gwin) and not _SINCE_FALL.search(low):
+        gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
+        if _SHORT.search(back[-40:] + " " + gwin + " " + gwin_long) and not _SINCE_FALL.search(low):
             continue
         # ---- shares of the population
         if num.kind == "share":
@@ -730,7 +731,14 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
-                or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])) or "SYR")
+                or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])))
+        if not area and re.search(r"\b(?:in|of|from) the (?:city|province|governorate|town)\b"
+                                  r"|\bthe (?:city|province|governorate)'s\b", fwd + " " + back[-60:], _FLAGS):
+            # "the total number of displaced people in the city" (named earlier)
+            area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start]))
+        area = area or "SYR"
+        if kind == "displaced" and area != "SYR":
+            kind = "idps"  # people displaced within a Syrian governorate are internally displaced
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own))
         if kind == "returns" and ptype == "cumulative" and as_of >= pd.Timestamp(V.ASSAD_FALL) \
                 and pstart < pd.Timestamp(V.ASSAD_FALL) and not _SINCE_WAR.search(local):
