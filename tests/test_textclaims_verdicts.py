@@ -259,3 +259,11 @@ def test_a_city_is_not_its_governorate(est):
     assert list(zip(r["value"], r["measure"], r["area"])) == [(400000, "idps", "SY-HL")]
     assert list(r["verdict_class"]) == ["not_checkable"]
     assert "city or part of SY-HL" in r["explanation"].iloc[0]
+
+
+def test_an_estimate_of_past_deaths_is_not_a_forecast():
+    df = extract_claims("Since the conflict began, it projects 470,000 Syrians have died.",
+                        "2016-04-25")
+    assert list(df["value"]) == [470000]
+    assert extract_claims("The UN projects 470,000 Syrians will need shelter next year.",
+                          "2016-04-25").empty

@@ -149,6 +149,11 @@ _SAID_IN_YEAR = _c(r"\b(?:estimated|estimates?|said|says|reported|reports?|publi
                    r"(?:\s+\w+){0,4}\s+in\s*$")
 _WAR_THAT_KILLED = _c(r"\b(?:war|conflict|fighting|violence)\b[^.;,]{0,25}?\b(?:that|which)\s+"
                       r"(?:has\s+|had\s+)?(?:claimed|killed|left|cost)\s+(?:\w+\s+){0,2}$")
+#: A completed event after the number: "it projects 470,000 Syrians have died" is an
+#: estimate of the past, not a forecast.
+_DONE_AFTER = _c(r"^\s*(?:\w+\s+){0,3}?(?:have|has|had)\s+(?:already\s+)?(?:died|been\s+killed"
+                 r"|been\s+displaced|fled|perished)\b|^\s*(?:\w+\s+){0,3}?(?:were|was)\s+killed\b"
+                 r"|^\s*(?:\w+\s+){0,3}?died\b")
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 #: "... have (also) returned" after a count of refugees or displaced people: the count is of
 #: returns ("1.8 million people who had been displaced inside the country had also returned").
@@ -656,7 +661,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if _MODAL_AFTER.search(re.split(r",|\bbut\b", pred, maxsplit=1)[0]):
             continue
         if (_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40])) \
-                and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS):
+                and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS) \
+                and not _DONE_AFTER.search(after[:60]):
             continue
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
