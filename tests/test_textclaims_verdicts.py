@@ -267,3 +267,23 @@ def test_an_estimate_of_past_deaths_is_not_a_forecast():
     assert list(df["value"]) == [470000]
     assert extract_claims("The UN projects 470,000 Syrians will need shelter next year.",
                           "2016-04-25").empty
+
+
+def test_a_numbers_own_since_wins_over_the_fall_named_elsewhere():
+    df = extract_claims("More than 500,000 refugees have returned to Syria since September, "
+                        "including 200,000 after the fall of the Assad government in early "
+                        "December.", "2025-01-20")
+    assert list(zip(df["value"], df["period_start"])) == [(500000, "2024-09-01"),
+                                                          (200000, "2024-12-08")]
+
+
+def test_the_parts_of_a_count_of_returns_are_returns():
+    df = extract_claims("Since December, around 1.2 million people have returned to their homes, "
+                        "including 885,000 internally displaced persons (IDPs) and 302,000 "
+                        "refugees.", "2025-03-27")
+    got = dict(zip(df["value"], df["measure"]))
+    assert got[885000] == "idp_returns" and got[302000] == "refugee_returns"
+    # a list that does not hang off a count of returns keeps its own measures
+    df = extract_claims("Syria has 7.4 million IDPs, including 2 million in camps, and 5 million "
+                        "refugees abroad.", "2025-01-20")
+    assert "idp_returns" not in set(df["measure"]) and "refugee_returns" not in set(df["measure"])

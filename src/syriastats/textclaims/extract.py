@@ -154,6 +154,7 @@ _WAR_THAT_KILLED = _c(r"\b(?:war|conflict|fighting|violence)\b[^.;,]{0,25}?\b(?:
 _DONE_AFTER = _c(r"^\s*(?:\w+\s+){0,3}?(?:have|has|had)\s+(?:already\s+)?(?:died|been\s+killed"
                  r"|been\s+displaced|fled|perished)\b|^\s*(?:\w+\s+){0,3}?(?:were|was)\s+killed\b"
                  r"|^\s*(?:\w+\s+){0,3}?died\b")
+_INCLUDING = _c(r"\b(?:including|of whom|among them|of them)\b[^.;]{0,20}$")
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 #: "... have (also) returned" after a count of refugees or displaced people: the count is of
 #: returns ("1.8 million people who had been displaced inside the country had also returned").
@@ -319,7 +320,7 @@ def _since(local: str, published: pd.Timestamp) -> pd.Timestamp | None:
 
 
 def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
-            own: tuple[str, ...] = ()) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+            own: tuple[str, ...] = (), clause: str = "") -> tuple[str, pd.Timestamp, pd.Timestamp]:
     """(period_type, period_start, as_of) of a claim of *kind*.
 
     *own* are the parts of the sentence that belong to this number alone, nearest first
@@ -349,6 +350,15 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
         # "Lebanon, which hosts about 1.5 million refugees": a level on the day; only the
         # relative clause may date it, not another clause of the sentence
         own, local = (own[0], own[1][rel.start():]), ""
+    for part in (clause, *own[:1]):
+        # "500,000 have returned since September, including 200,000 after the fall of
+        # Assad": the number's own 'since <date>' (in *clause*, its words up to the next
+        # count) wins over the fall named elsewhere
+        if part and not _SINCE_FALL.search(part.lower()):
+            start = _since(part.lower(), published)
+            if start is not None and start < published and \
+                    start > pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
+                return ("cumulative" if periodic else "flow"), start, published
     if _SINCE_FALL.search(sentence.lower()):
         start = pd.Timestamp(V.ASSAD_FALL)
         return ("cumulative", start, published) if periodic else ("flow", start, published)
@@ -611,6 +621,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     sentence_off = bool(_OTHER.search(s)) and not _SYRIA.search(s)
     non_war = bool(_NON_WAR.search(s))
     out: list[TextClaim] = []
+    chain = False  # inside "including X ... and Y" after a count of returns
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
         nxt = nums[k + 1] if k + 1 < len(nums) else None
@@ -717,6 +728,16 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         returned = kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(
             s[num.end:n_count] if n_count > num.end else after)
+        # "1.2 million have returned, including 885,000 IDPs and 302,000 refugees": the parts
+        # of a count of returns are returns
+        between = s[p_own:num.start]
+        if kind in ("refugees", "idps", "displaced") and out and out[-1].kind == "returns" \
+                and out[-1].end - offset <= num.start and (
+                    _INCLUDING.search(between) or (chain and re.fullmatch(
+                        r"[\w\s()'-]{0,60}?(?:,\s*|\s)and\s+|[\w\s()'-]{0,60}?,\s*", between))):
+            returned, chain = True, True
+        else:
+            chain = False
         if returned:
             kind = "returns"
         own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
@@ -745,9 +766,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         area = area or "SYR"
         if kind == "displaced" and area != "SYR":
             kind = "idps"  # people displaced within a Syrian governorate are internally displaced
-        ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own))
+        ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own),
+                                       clause=sm[num.end:n_own])
         if kind == "returns" and ptype == "cumulative" and as_of >= pd.Timestamp(V.ASSAD_FALL) \
-                and pstart < pd.Timestamp(V.ASSAD_FALL) and not _SINCE_WAR.search(local):
+                and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
             # returns counted to a day after the fall of Assad are counted from the fall
             # (returns before it were few and counted separately)
             pstart = pd.Timestamp(V.ASSAD_FALL)
