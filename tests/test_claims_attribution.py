@@ -4,7 +4,9 @@ attributed to another publisher, unattributed or misquoted, it keeps the other r
 
 Figures used (data/estimates.csv): ohchr-2013-06, the UN's (OHCHR/HRDAG) documented count
 of 92,901 deaths to 2013-04-30, published 2013-06-13; by mid-2013 SOHR (100,191) and the UN
-(more than 100,000) were higher, so an unattributed 'about 93,000' is understated.
+(more than 100,000) were higher, so 'about 93,000' attributed to SOHR is understated; an
+unattributed 'about 93,000' repeats the UN's latest figure (COMPARATOR_RULES
+['unattributed_match']) and is consistent.
 unhcr-displaced-share-2014-08-29: UNHCR's 'almost half' (0.5, approximately)."""
 from __future__ import annotations
 
@@ -36,8 +38,6 @@ def _claim(attribution: str | None, value: float = 93000, comparator: str = "abo
 
 @pytest.mark.parametrize("known", ["then", "now"])
 def test_accurate_quote_of_the_attributed_publisher_is_consistent(est, known):
-    plain = claims.check(_claim(None), est, known=known).iloc[0]
-    assert plain["verdict"] == "below_all"  # the other sources are higher by July 2013
     r = claims.check(_claim("UN"), est, known=known).iloc[0]
     assert r["verdict"] == "consistent"
     assert "Accurately reports UN's own figure" in r["explanation"]
@@ -47,11 +47,43 @@ def test_accurate_quote_of_the_attributed_publisher_is_consistent(est, known):
     assert "SOHR" in r["explanation"]
 
 
-@pytest.mark.parametrize("attribution", [None, "", "SOHR", "SNHR"])
-def test_other_or_no_attribution_keeps_the_old_verdict(est, attribution):
+@pytest.mark.parametrize("attribution", ["SOHR", "SNHR"])
+def test_other_attribution_keeps_the_old_verdict(est, attribution):
     r = claims.check(_claim(attribution), est, known="now").iloc[0]
     assert r["verdict"] == "below_all"
     assert "Accurately reports" not in r["explanation"]
+
+
+@pytest.mark.parametrize("attribution", [None, ""])
+@pytest.mark.parametrize("known", ["then", "now"])
+def test_unattributed_number_equal_to_a_published_figure_is_consistent(est, attribution, known):
+    r = claims.check(_claim(attribution), est, known=known).iloc[0]
+    assert r["verdict"] == "consistent"
+    assert "unattributed_match" in r["explanation"]
+    assert "[ohchr-2013-06]" in r["explanation"]  # names the figure it repeats
+    assert "without the match the verdict would be below_all" in r["explanation"]
+
+
+@pytest.mark.parametrize("value", [90000, 96000])
+def test_unattributed_match_needs_the_same_number_to_its_rounding(est, value):
+    # 92,901 is 3 % from both: an 'about 5 %' match, but not the same number
+    r = claims.check(_claim(None, value=value), est, known="now").iloc[0]
+    assert r["verdict"] in ("below_all", "contested")
+    assert "unattributed_match" not in r["explanation"]
+
+
+def test_unattributed_match_ignores_floors(est):
+    r = claims.check(_claim(None, value=92901, comparator="at_most"), est, known="now").iloc[0]
+    assert "unattributed_match" not in r["explanation"]
+
+
+def test_unattributed_match_ignores_a_publishers_stale_figure(est):
+    # UNHCR's 'more than 4.01 million' (July 2015) was out of date by March 2016, when
+    # UNHCR counted 4.7-4.8 million: a plain 'about 4 million' then is understated
+    c = _claim(None, value=4_000_000, measure="refugees_registered", origin_date="2016-03-25")
+    r = claims.check(c, est, known="now").iloc[0]
+    assert r["verdict"] == "below_all"
+    assert "unattributed_match" not in r["explanation"]
 
 
 @pytest.mark.parametrize("value", [85000, 87000])
@@ -85,8 +117,9 @@ def test_check_text_passes_the_attribution():
                       published="2013-07-01", known="now")
     assert list(said["attribution"]) == ["UN"] and list(sohr["attribution"]) == ["SOHR"]
     assert list(said["verdict_class"]) == ["consistent"]
-    assert list(plain["verdict_class"]) == ["understated"]
-    assert list(sohr["verdict_class"]) == ["understated"]
+    assert list(plain["verdict_class"]) == ["consistent"]  # the UN's latest number
+    assert "unattributed_match" in plain["explanation"].iloc[0]
+    assert list(sohr["verdict_class"]) == ["understated"]  # SOHR never said 93,000
 
 
 def test_every_attribution_name_has_a_publisher_pattern():
@@ -108,6 +141,8 @@ def test_an_empty_attribution_column_changes_nothing(est):
 def test_the_rule_is_documented():
     rule = claims.COMPARATOR_RULES["attributed"]
     assert "consistent" in rule and "published on or before" in rule
+    rule = claims.COMPARATOR_RULES["unattributed_match"]
+    assert "1 %" in rule and "latest figure" in rule
 
 
 def test_claims_files_may_name_the_attribution_from_the_declared_vocabulary(tmp_path, capsys):

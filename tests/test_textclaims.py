@@ -152,6 +152,26 @@ def test_attribution():
     assert one("More than 4 million Syrians have fled the country, UNHCR said.")["attribution"] == "UNHCR"
 
 
+def test_attribution_is_the_publisher_nearest_the_number():
+    df = extract_claims("The UN figure of 350,209 is far lower than an estimate from the Syrian "
+                        "Observatory, which put the death toll at more than 606,000.", "2021-09-24")
+    assert list(df["attribution"]) == ["UN", "SOHR"]
+    # "tallied by X" right after the number names its publisher, even when another
+    # publisher is named earlier in the sentence
+    c = one("New figures from the UN-backed Syrian Center for Policy Research are nearly double "
+            "the 250,000 lives last tallied by the U.N.", "2016-02-11")
+    assert c["attribution"] == "UN"
+    c = one("The toll is nearly double the figure of 250,000 deaths used by the United Nations.",
+            "2016-02-11")
+    assert c["attribution"] == "UN"
+
+
+def test_the_year_someone_stopped_counting_is_not_the_period():
+    c = one("The figure of 250,000 deaths used by the United Nations until it stopped collating "
+            "statistics in 2014 is out of date.", "2016-02-11")
+    assert c["period_type"] == "cumulative" and c["as_of"] == "2016-02-11"
+
+
 # --------------------------------------------------------------------------- periods
 
 

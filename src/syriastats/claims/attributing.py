@@ -1,6 +1,11 @@
 """The attribution rule (:data:`syriastats.claims.rules.COMPARATOR_RULES` ``attributed``):
 a claim attributed to a publisher that accurately repeats that publisher's own figure is
-consistent (an accurate quote), with the other sources' verdict in its explanation."""
+consistent (an accurate quote), with the other sources' verdict in its explanation.
+
+And its unattributed twin (``COMPARATOR_RULES['unattributed_match']``): a plain number
+('killed 494,438 people', 'nearly 93,000') that is, within 1 % rounding, a figure some
+publisher had published by the claim's date for the claim's measure, dimensions and
+period is a report of that figure, consistent, even though the text does not name it."""
 from __future__ import annotations
 
 import re
@@ -73,7 +78,8 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
     or before *cutoff* (the claim's publication date) and not superseded by then, and
     matching the claimed value under *comparator*; of several, the one whose period ends
     nearest the claim's date (then the latest published)."""
-    pat = _publisher_re(attribution_of(c))
+    who = attribution_of(c)
+    pat = _publisher_re(who) if who else ANY_PUBLISHER
     if pat is None or "publisher" not in est.columns:
         return None
     then = _known_filter(est, "then", cutoff)
@@ -89,7 +95,15 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
     mine = same[same["publisher"].astype(str).map(lambda p: bool(pat.search(p))).to_numpy(bool)]
     if mine.empty:
         return None
-    tol = share_tol if target.measure.endswith("_share") else x * about_tol
+    if not who:
+        # an unattributed number repeats a publisher's latest figure by then, not a stale
+        # one (a stale number is judged by the other rules)
+        last = mine.groupby("publisher")["period_end"].transform("max")
+        mine = mine[(mine["period_end"] == last).to_numpy(bool)]
+    if who:
+        tol = share_tol if target.measure.endswith("_share") else x * about_tol
+    else:
+        tol = x * FLOOR_ROUNDING  # unattributed: the same number, to its rounding
     nums = mine.apply(_number, axis=1).to_numpy(float)
     quals = mine["qualifier"].astype(str).to_numpy(object) if "qualifier" in mine.columns \
         else np.full(len(mine), "exact", object)
@@ -102,6 +116,20 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
     hits = hits.sort_values(["_gap", "published", "estimate_id"],
                             ascending=[True, False, True], kind="stable")
     return hits.iloc[0].drop(labels="_gap")
+
+
+#: Publishers an unattributed number may repeat: every publisher of a figure, except
+#: the suite's own computations (a model interval is not a published number).
+ANY_PUBLISHER: re.Pattern[str] = re.compile(r"^(?!syriastats\b)")
+
+#: Verdicts the unattributed-match rule may turn into ``consistent``: a number the other
+#: rules found too high, too low or supported by only some sources. (A number outside its
+#: scope, broader_scope_only, stays so.)
+UNATTRIBUTED_VERDICTS: frozenset[str] = frozenset({"contested", "above_all", "below_all"})
+
+#: Comparators the unattributed-match rule applies to: a plain or approximate number
+#: ('killed 494,438', 'some 495,000', 'nearly 93,000'), not a floor or a ceiling.
+UNATTRIBUTED_COMPARATORS: frozenset[str] = frozenset({"about"})
 
 
 _OTHERS: dict[str, str] = {
@@ -120,12 +148,28 @@ def apply_attribution(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, targ
     figure (COMPARATOR_RULES['attributed']); unchanged otherwise."""
     if rec["verdict"] not in JUDGED_VERDICTS:
         return rec
+    who = attribution_of(c)
+    if not who and (rec["verdict"] not in UNATTRIBUTED_VERDICTS
+                    or comparator not in UNATTRIBUTED_COMPARATORS):
+        return rec
     fig = quoted_figure(c, est, target, cutoff, comparator, float(rec["value"]),
                         about_tol, share_tol)
     if fig is None:
         return rec
     old = rec["verdict"]
-    who = attribution_of(c)
+    if not who:
+        pub = str(fig.get("publisher", "a source"))
+        rec["explanation"] = (
+            f"Repeats, without naming it, {pub}'s own figure published by {_day(cutoff)}: "
+            f"{_figure_label(fig)}. As a report of that figure the claim is consistent "
+            f"(rule: unattributed_match, the same number within 1 % rounding); "
+            f"{_OTHERS[old]} (without the match the verdict would be {old}, "
+            f"{VERDICT_CLASSES[old]}). Against the comparable sources: " + rec["explanation"])
+        rec["verdict"] = "consistent"
+        ids = [i for i in str(rec["estimate_ids"]).split(";") if i]
+        if str(fig["estimate_id"]) not in ids:
+            rec["estimate_ids"] = ";".join(ids + [str(fig["estimate_id"])])
+        return rec
     rec["explanation"] = (
         f"Accurately reports {who}'s own figure, published by {_day(cutoff)}: "
         f"{_figure_label(fig)}. As a quote of {who} the claim is consistent "

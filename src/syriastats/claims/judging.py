@@ -8,7 +8,9 @@ import numpy as np
 import pandas as pd
 
 from syriastats import derived
-from syriastats.claims.attributing import apply_attribution, attribution_of
+from syriastats.claims.attributing import (
+    UNATTRIBUTED_COMPARATORS, UNATTRIBUTED_VERDICTS, apply_attribution, attribution_of,
+)
 from syriastats.claims.explaining import _explain, _likely_origin, _range_txt, _who
 from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
@@ -140,7 +142,10 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     """The verdict of one claim, with the attribution rule (COMPARATOR_RULES['attributed'])
     applied when the claim names its publisher (column ``attribution``)."""
     rec = _check_plain(c, est, known, level, margin, about_tol, share_tol)
-    if not attribution_of(c) or rec["verdict"] == "not_checkable":
+    if rec["verdict"] == "not_checkable":  # attributed, or unattributed_match (attributing.py)
+        return rec
+    if not attribution_of(c) and (rec["verdict"] not in UNATTRIBUTED_VERDICTS
+                                  or rec["comparator"] not in UNATTRIBUTED_COMPARATORS):
         return rec
     as_of: pd.Timestamp = c["as_of"]
     target = resolve(c, as_of)

@@ -87,6 +87,17 @@ COMPARATOR_RULES: dict[str, str] = {
                   "attributed to a publisher without such a figure, or misquoting it gets "
                   "the verdict of the other rules; a claim those rules cannot judge stays "
                   "not_checkable.",
+    "unattributed_match": "A plain or approximate number (comparator about) that the text "
+                          "does not attribute, judged contested, above_all or below_all by "
+                          "the other rules, but equal within 1 % rounding to a figure some "
+                          "publisher had published (on or before the claim was) for the "
+                          "claim's measure, dimensions, scope and date window, not superseded "
+                          "by then and that publisher's latest figure of that scope by then "
+                          "(a stale number is not matched), is a report of that figure: consistent ('the war has "
+                          "killed 494,438 people' repeats SOHR's documented count). The "
+                          "explanation names the figure and gives the verdict of the other "
+                          "rules. Floors, ceilings and shares are not matched this way; the "
+                          "suite's own computed figures are never matched.",
     "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
                      "reference period (1945 for the Second World War): a whole number from "
                      "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "
@@ -103,7 +114,9 @@ COMPARATOR_RULES: dict[str, str] = {
                     "which start in March 2011); 'about N years' is read as N-0.5 to N+1 years: "
                     "an age ('five years old' = at least five, not yet six) or a duration "
                     "rounded to the nearest year ('a five-year-long conflict' at 4 years 11 "
-                    "months). A date before the "
+                    "months). After the fall of the Assad government (ASSAD_FALL_DATE, "
+                    "2024-12-08) the war's length up to that day is accepted as well as its "
+                    "age on as_of ('14 years of war' in 2025). A date before the "
                     "war's start (the latest start date of those tolls) is not_checkable.",
 }
 
@@ -164,6 +177,11 @@ STALE_DAYS: int = 92
 CUMULATIVE_START_BY: pd.Timestamp = pd.Timestamp("2011-06-30")
 #: The month all cumulative tolls of the registry start in (the war's start).
 
+
+#: The fall of the Assad government: a text published after it may count the war's
+#: length up to it (13 years 9 months) instead of its age on the day (COMPARATOR_RULES
+#: ['war_duration']).
+ASSAD_FALL_DATE: pd.Timestamp = pd.Timestamp("2024-12-08")
 
 #: The month all cumulative tolls of the registry start in (the war's start).
 WAR_START_MONTH: tuple[pd.Timestamp, pd.Timestamp] = (pd.Timestamp("2011-03-01"),

@@ -12,7 +12,7 @@ from syriastats.claims.phrases import _day, _duration_phrase, _figure_label, _nu
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims.rules import (
-    _LABELS, BENCHMARKS, DAYS_PER_YEAR, DURATION_ROUNDING, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS,
+    _LABELS, ASSAD_FALL_DATE, BENCHMARKS, DAYS_PER_YEAR, DURATION_ROUNDING, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS,
     WAR_START_MONTH,
 )
 from syriastats.claims.selecting import _nearest_per_series, _same_dimensions, _window
@@ -36,6 +36,10 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
                               f"{_day(s_hi)}, so the war had no age yet.", phrase, date)
     d_lo = (as_of - s_hi).days / DAYS_PER_YEAR
     d_hi = (as_of - s_lo).days / DAYS_PER_YEAR
+    # after the fall of Assad a text may give the war's length up to the fall
+    ended = as_of > ASSAD_FALL_DATE
+    if ended:
+        d_lo = (ASSAD_FALL_DATE - s_hi).days / DAYS_PER_YEAR
     if comp == "about":
         a, b = x - DURATION_ROUNDING, x + 1.0
     elif comp == "at_least":
@@ -64,8 +68,11 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
             "above_all": "overstates the war's age", "below_all": "understates the war's age"}
     rec["explanation"] = (
         f"The claim '{phrase}' (the war's age, as of {date}) {head[verdict]}: the registry's "
-        f"cumulative tolls ({known_txt}) count from {_day(s_lo)} to {_day(s_hi)}, so on {date} "
-        f"the war was {d_lo:.2f} to {d_hi:.2f} years old"
+        f"cumulative tolls ({known_txt}) count from {_day(s_lo)} to {_day(s_hi)}, so "
+        + (f"the war lasted {d_lo:.2f} years or more up to the fall of the Assad government on "
+           f"{_day(ASSAD_FALL_DATE)} and was up to {d_hi:.2f} years old on {date} (either reading "
+           "is accepted)" if ended else
+           f"on {date} the war was {d_lo:.2f} to {d_hi:.2f} years old")
         + (" ('N years' read as an age, at least N and not yet N+1, or as a duration rounded to "
            "the nearest year, so from N-0.5)." if comp == "about" else "."))
     return rec

@@ -9,11 +9,15 @@ that repeats that publisher's own figure is an accurate quote
 (``syriastats.claims.COMPARATOR_RULES['attributed']``). Where the registry in use does not yet carry the
 dimension a claim needs (a one-year toll, a host country, a governorate, children or
 women), the claim is ``not_checkable`` with that reason instead of being compared with
-figures of another period, country, area or group.
+figures of another period, country, area or group. A count of refugees that does not say
+"registered" is read both as registered refugees (in its host, or the region) and as UNHCR's
+statistics of refugees (in its host, or worldwide); the better-supported reading is kept and
+the explanation names it and the other reading's verdict.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -84,16 +88,33 @@ def _registry(data_dir: str | Path | None) -> pd.DataFrame:
     return with_sources(load_estimates(data_dir), load_sources(data_dir))
 
 
+#: "almost half", "nearly a third", "just under 50%": a share a bit under the number. It is
+#: judged as 'about X - SHARE_SHIFT' with the checker's ±5-point share tolerance, i.e. the
+#: band X-7.5 to X+2.5 points (nearly half = 42.5 %-52.5 %: mostly under half, with room for
+#: a source's own rounding), instead of X ± 5 points.
+_JUST_BELOW = re.compile(r"^(?:almost|nearly|just under|not quite)\b", re.I)
+SHARE_SHIFT: float = 0.025
+_BELOW_NOTE = "share just below"
+
+
 def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) -> pd.DataFrame:
-    """The found claims in the claims-file schema (plus the optional dimension columns)."""
+    """The found claims in the claims-file schema (plus the optional dimension columns).
+    A share worded "almost X" is sent as about X - SHARE_SHIFT (notes say so)."""
     day = published.strftime("%Y-%m-%d")
+    values = found["value"].astype(float).to_numpy().copy()
+    below = (found["measure"].astype(str).str.endswith("_share")
+             & (found["comparator"] == "about")
+             & found["claim_text"].astype(str).str.match(_JUST_BELOW)).to_numpy(bool) \
+        if "claim_text" in found.columns else np.zeros(len(found), bool)
+    values[below] -= SHARE_SHIFT
     ids = [f"text-s{int(r.sentence_index) + 1:04d}-c{i + 1:02d}" for i, r in
            enumerate(found.itertuples(index=False))]
     return pd.DataFrame({
         "claim_id": ids, "origin": url or "text", "origin_date": day, "origin_url": url or "",
         "text": found["sentence"].to_numpy(), "measure": found["measure"].to_numpy(),
-        "as_of": found["as_of"].to_numpy(), "value": found["value"].astype(float).to_numpy(),
-        "comparator": found["comparator"].to_numpy(), "notes": "",
+        "as_of": found["as_of"].to_numpy(), "value": values,
+        "comparator": found["comparator"].to_numpy(),
+        "notes": np.where(below, _BELOW_NOTE, ""),
         "period_start": found["period_start"].to_numpy(),
         "period_type": found["period_type"].to_numpy(), "area": found["area"].to_numpy(),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
@@ -108,11 +129,26 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
 CHECKER_MATCHES: frozenset[str] = frozenset({"period_type", "host", "area", "group"})
 
 
+#: Words that put a claim in a city or another part of a governorate ("the Syrian city of
+#: Aleppo", "eastern Ghouta", "in the city"): the registry's area figures are for whole
+#: governorates, which are not compared with a part of one.
+_PART_OF_AREA = re.compile(
+    r"\bcity of\b|\b(?:aleppo|homs|hama|idlib|raqqa|daraa|latakia|deir ez-zor|douma) city\b"
+    r"|\bin the city\b|\bthe city'?s\b|\b(?:eastern|east|western|west|northern|southern)"
+    r"\s+(?:aleppo|ghouta|homs|hama|idlib|daraa|raqqa)\b|\bold city\b|\bneighbou?rhoods?\b"
+    r"|\bdistricts? of\b", re.I)
+
+
 def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     """Why the registry cannot judge claim *c* like for like ('' if it can)."""
     m = str(c["measure"])
     if m == "war_duration_years":
         return ""
+    area = str(c.get("area") or "")
+    if area not in ("", "SYR", "WORLD", "SY-DI") and _PART_OF_AREA.search(str(c.get("text") or "")):
+        return (f"the claim counts people in a city or part of {area} only; the registry holds "
+                f"no figure below the governorate, and figures for the whole of {area} are not "
+                "compared with a part of it.")
     est_cols = est_cols & CHECKER_MATCHES
     gap = "the checker does not yet select figures by {dim}, so it is not compared with {other}."
     if "period_type" not in est_cols:
@@ -134,6 +170,66 @@ def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     return ""
 
 
+#: Refugee measures a text may mean without saying "registered": the claim is also read as
+#: UNHCR's statistics of refugees (measure ``refugees``) in its host country, or worldwide
+#: when it names none, and the better-supported reading is kept (:func:`_either_reading`).
+REGISTERED_MEASURES: frozenset[str] = frozenset({"refugees_registered",
+                                                 "refugees_registered_by_host"})
+_SAYS_REGISTERED = re.compile(r"regist", re.I)
+#: How well a reading is supported: a second reading replaces the first when it ranks
+#: higher (the claim is given its most favourable fair reading).
+_RANK = {"not_checkable": 0, "misscoped": 1, "overstated": 2, "understated": 2, "contested": 3,
+         "consistent": 4}
+
+
+def _alternates(claims: pd.DataFrame) -> pd.DataFrame:
+    """Second readings of refugee claims that do not say 'registered' (see
+    :data:`REGISTERED_MEASURES`); claim ids end in '~refugees'."""
+    if claims.empty:
+        return claims.iloc[0:0]
+    host = claims["host"].fillna("").astype(str)
+    m = claims["measure"].isin(sorted(REGISTERED_MEASURES)).to_numpy(bool) \
+        & ~claims["text"].astype(str).str.contains(_SAYS_REGISTERED).to_numpy(bool) \
+        & (host != "REGION").to_numpy(bool)
+    alt = claims[m].copy()
+    alt["host"] = host[m].replace("", "WORLD").to_numpy()
+    alt["measure"] = "refugees"
+    alt["claim_id"] = alt["claim_id"].astype(str) + "~refugees"
+    return alt
+
+
+def _either_reading(out: pd.DataFrame, alt: pd.DataFrame,
+                    hosts: dict[str, str]) -> pd.DataFrame:
+    """Keep, for each claim with a second reading, the better-supported of the two
+    (*hosts*: the second reading's host by claim id)."""
+    if alt.empty:
+        return out
+    cls = out["verdict"].map(VERDICT_CLASS).fillna("not_checkable")
+    alt_cls = alt["verdict"].map(VERDICT_CLASS).fillna("not_checkable")
+    by_id = {str(cid)[:-len("~refugees")]: i for i, cid in enumerate(alt["claim_id"])}
+    out = out.copy()
+    for i, cid in enumerate(out["claim_id"].astype(str)):
+        j = by_id.get(cid)
+        if j is None:
+            continue
+        a, p = alt_cls.iloc[j], cls.iloc[i]
+        if _RANK.get(a, 0) <= _RANK.get(p, 0):
+            continue
+        row = alt.iloc[j]
+        h = hosts.get(str(row["claim_id"]), "WORLD")
+        where = "worldwide" if h == "WORLD" else f"in {h}"
+        keep_id = out.at[out.index[i], "claim_id"]
+        for col in out.columns:
+            if col in alt.columns and col != "claim_id":
+                out.at[out.index[i], col] = row[col]
+        out.at[out.index[i], "claim_id"] = keep_id
+        out.at[out.index[i], "explanation"] = (
+            f"Read as UNHCR's statistics of Syrian refugees {where} (measure refugees), as the "
+            f"text does not say 'registered' (read as registered refugees the verdict would be "
+            f"{p}): " + str(row["explanation"]))
+    return out
+
+
 def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
     from syriastats import claims as C
 
@@ -148,8 +244,13 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
         send = send.drop(columns=["period_start", "period_type", "area", "host", "group"])
     # the attribution ("according to SOHR") lets an accurate quote of that publisher's own
     # figure be judged consistent (syriastats.claims.COMPARATOR_RULES['attributed'])
-    out = C.check(send, est, known=known)  # type: ignore[arg-type]
-    out = out.set_index("claim_id").loc[claims["claim_id"]].reset_index()
+    alt = _alternates(send) if {"host", "text"} <= set(send.columns) else send.iloc[0:0]
+    both = C.check(pd.concat([send, alt], ignore_index=True) if len(alt) else send, est,
+                   known=known)  # type: ignore[arg-type]
+    is_alt = both["claim_id"].astype(str).str.endswith("~refugees").to_numpy(bool)
+    out = both[~is_alt].set_index("claim_id").loc[claims["claim_id"]].reset_index()
+    out = _either_reading(out, both[is_alt].reset_index(drop=True),
+                          dict(zip(alt["claim_id"].astype(str), alt["host"].astype(str))))
     less = (claims["comparator"] == "less_than").to_numpy()
     if not native_less and less.any():
         # 'fewer than X' judged as the ceiling 'at most X'; a ceiling above every source is
@@ -160,9 +261,21 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
             " 'Fewer than X' is judged as 'at most X'; a number above every source is a "
             "true upper bound.")
         out["comparator"] = claims["comparator"].to_numpy()
+    below = (claims["notes"].astype(str) == _BELOW_NOTE).to_numpy(bool) \
+        if "notes" in claims.columns else np.zeros(len(claims), bool)
+    if below.any():
+        from syriastats.claims.rules import SHARE_TOLERANCE as tol
+        for i in np.flatnonzero(below):
+            x = float(claims["value"].iloc[i]) + SHARE_SHIFT
+            out.at[out.index[i], "explanation"] = (
+                f"'Almost' or 'nearly' {x:.0%} is read as mostly under it, {x - SHARE_SHIFT - tol:.1%} "
+                f"to {x - SHARE_SHIFT + tol:.1%} (judged as about {x - SHARE_SHIFT:.1%}). "
+                + str(out.at[out.index[i], "explanation"]))
     gap = gaps.astype(bool).to_numpy()
     if gap.any():
         out.loc[gap, "verdict"] = "not_checkable"
+        if "verdict_class" in out.columns:
+            out.loc[gap, "verdict_class"] = "not_checkable"
         out.loc[gap, "reason"] = gaps[gap].to_numpy()
         out.loc[gap, "explanation"] = [
             f"Not checkable with this registry: {g}" for g in gaps[gap]]

@@ -78,7 +78,7 @@ _DURATION_BEFORE = _c(r"(?:war|conflict|fighting|crisis|revolution|uprising)\b[^
                       r"|entering|now|marks?|turns?|into|for|after)\s+$"
                       r"|\b(?:in|over|during|after) (?:the (?:last|past) )?$")
 _YEARS_AGO = _c(r"^\s*years? ago\b")
-_WAR_BEGAN = _c(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started|erupted"
+_WAR_BEGAN = _c(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started|erupted|ignited"
                 r"|broke out)|\boutbreak\b")
 _WAR_WORD = _c(r"\b(?:war|conflict|uprising|crisis|revolution|fighting)\b")
 _ORDINAL_YEAR = _c(r"^\s*year\b")
@@ -107,7 +107,8 @@ _AGO = _c(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _TIME_UNIT_AFTER = _c(r"\s*-?\s*(?:days?|weeks?|months?|years?)\b")
 #: Words before a date that make it the war's start ("began in March 2011", "since its
 #: outbreak eight years ago"), not the claim's date.
-_WAR_START_LEAD = _c(r"\b(?:began|begun|started|erupted|broke out|since|outbreak|beginning|onset"
+_WAR_START_LEAD = _c(r"\b(?:began|begun|started|erupted|broke out|ignited|sparked|flared|since"
+                     r"|outbreak|beginning|onset"
                      r"|uprisings?|revolution|protests)\b[^.;,]{0,45}$")
 #: "since the start of the conflict in 2011": the year names the war's start, not a period.
 _SINCE_START_OF = _c(r"\bsince\b[^.;,]{0,50}$|\b(?:start|beginning|outbreak|onset)\s+of\s+"
@@ -136,6 +137,51 @@ _NON_WAR = _c(V.NON_WAR_CAUSES)
 _DIRECT = _c(r"\bdirectly\b|violent deaths|direct deaths")
 _INDIRECT = _c(r"indirect|lack of (?:health|medical) care|failing to receive|inadequate (?:health|medical)"
                r"|died from (?:disease|hunger)")
+#: "250,000 lives last tallied by the U.N.", "the figure of 250,000 used by the United
+#: Nations": the publisher named right after the number is the claim's.
+_BY_PUBLISHER = _c(r"^[^.;:]{0,40}?\b(?:used|tallied|counted|cited|reported|recorded|documented"
+                   r"|given|published|estimated|compiled|released|confirmed|registered|verified)"
+                   r"\s+by\s+([^;:]{0,60})")
+#: "until it stopped collating statistics in 2014": the year ends someone's counting, it
+#: is not the period of the number.
+_SAID_IN_YEAR = _c(r"\b(?:estimated|estimates?|said|says|reported|reports?|published|announced"
+                   r"|released|stud(?:y|ies)|survey|research(?:ers)?|found|concluded)\b"
+                   r"(?:\s+\w+){0,4}\s+in\s*$")
+_WAR_THAT_KILLED = _c(r"\b(?:war|conflict|fighting|violence)\b[^.;,]{0,25}?\b(?:that|which)\s+"
+                      r"(?:has\s+|had\s+)?(?:claimed|killed|left|cost)\s+(?:\w+\s+){0,2}$")
+#: A completed event after the number: "it projects 470,000 Syrians have died" is an
+#: estimate of the past, not a forecast.
+_DONE_AFTER = _c(r"^\s*(?:\w+\s+){0,3}?(?:have|has|had)\s+(?:already\s+)?(?:died|been\s+killed"
+                 r"|been\s+displaced|fled|perished)\b|^\s*(?:\w+\s+){0,3}?(?:were|was)\s+killed\b"
+                 r"|^\s*(?:\w+\s+){0,3}?died\b")
+_INCLUDING = _c(r"\b(?:including|of whom|among them|of them)\b[^.;]{0,20}$")
+_STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
+#: "... have (also) returned" after a count of refugees or displaced people: the count is of
+#: returns ("1.8 million people who had been displaced inside the country had also returned").
+_RETURNED_AFTER = _c(r"^[^.;]{0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+)?"
+                     r"(?:returned|gone back|come back|gone home|went home)\b")
+#: A verb of hosting before a count of refugees: a level on the day, whatever period
+#: another clause names ("Lebanon, which hosts about 1.5 million Syrian refugees").
+_HOSTING_BEFORE = _c(r"\b(?:hosts?|hosting|is home to|shelters?|sheltering)\s+(?:\w+\s+){0,3}$")
+#: Where a speaker is, not where the people counted are ("speaking in Damascus").
+_SPEAKER_PLACE = _c(r"\b(?:speaking|visit(?:ing)?|trip|reporters|conference|arrived|based|"
+                    r"headquartered|statement|interview|briefing)\s+(?:to|in|from|at)\s+(?:the\s+)?[\w'-]+")
+#: A forecast after the count: "two million ... may return by the end of 2025".
+_MODAL_AFTER = _c(r"^[^.;]{0,90}?\b(?:may|might|could|will|would|(?:is|are) expected to"
+                  r"|(?:is|are) likely to)\s+(?:\w+\s+)?(?:return|reach|rise|climb|flee|go back"
+                  r"|come back|be displaced|die|exceed|top|grow)\b")
+#: "August was the deadliest month", "making 2014 Syria's deadliest year": the deaths counted
+#: in the sentence are that month's or that year's.
+_DEADLIEST = _c(r"\b(?:(" + _MONTH_ALT + r")|((?:19|20)\d\d))(?:\s+(?:19|20)\d\d)?\s+(?:was|is|became|has been"
+                r"|as)?\s*(?:syria'?s\s+|the\s+(?:war'?s\s+|conflict'?s\s+)?)?(?:single\s+)?"
+                r"(?:deadliest|bloodiest|most violent)\b")
+#: "N killed in October", "victims in September": a death toll of that month.
+_KILLED_IN_MONTH = _c(r"^\s*(?:people\s+|civilians\s+|victims\s+|deaths\s+)?(?:were\s+|had\s+been\s+)?"
+                      r"(?:killed|died|dead|deaths|victims|lives)?\s*in\s+(" + _MONTH_ALT + r")\b"
+                      r"(?:\s+((?:19|20)\d\d))?")
+_WAR_START_DATE = _c(r"\b(?:began|begun|started|erupted|broke out|ignited|sparked|flared(?: up)?)\s+"
+                     r"in\s+(?:early\s+|late\s+|mid-?\s*)?(?:(?:" + _MONTH_ALT + r")\.?\s+)?2011\b")
+_COUNTRIES_LIKE = _c(r"^\s*(?:\w+\s+){0,4}?(?:countries|nations|states)\s+(?:like|such as|including)\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-"})
 
@@ -163,6 +209,10 @@ class TextClaim:
     host: str
     group: str
     attribution: str
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
@@ -270,7 +320,7 @@ def _since(local: str, published: pd.Timestamp) -> pd.Timestamp | None:
 
 
 def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
-            own: tuple[str, ...] = ()) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+            own: tuple[str, ...] = (), clause: str = "") -> tuple[str, pd.Timestamp, pd.Timestamp]:
     """(period_type, period_start, as_of) of a claim of *kind*.
 
     *own* are the parts of the sentence that belong to this number alone, nearest first
@@ -285,10 +335,39 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
         if _PREWAR.search(local.lower()) or _PREWAR.search(sentence.lower()):
             d = pd.Timestamp("2011-03-15")
             return "stock", d, d
+    if kind == "deaths":
+        if own:
+            m = _KILLED_IN_MONTH.match(own[0])
+            if m and (m.group(2) is None or int(m.group(2)) <= published.year):
+                return _named_period(m.group(1), m.group(2), published)
+        m = _DEADLIEST.search(sentence)
+        if m and (m.group(2) is None or int(m.group(2)) <= published.year):
+            return _named_period(m.group(1), m.group(2), published)
+    hosting = _HOSTING_BEFORE.search(own[1]) if kind == "refugees" and len(own) > 1 else None
+    rel = re.search(r"\b(?:which|who|that|where)\b(?!.*\b(?:which|who|that|where)\b)",
+                    own[1][:hosting.start()], _FLAGS) if hosting else None
+    if hosting and rel:
+        # "Lebanon, which hosts about 1.5 million refugees": a level on the day; only the
+        # relative clause may date it, not another clause of the sentence
+        own, local = (own[0], own[1][rel.start():]), ""
+    for part in (clause, *own[:1]):
+        # "500,000 have returned since September, including 200,000 after the fall of
+        # Assad": the number's own 'since <date>' (in *clause*, its words up to the next
+        # count) wins over the fall named elsewhere
+        if part and not _SINCE_FALL.search(part.lower()):
+            start = _since(part.lower(), published)
+            if start is not None and start < published and \
+                    start > pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
+                return ("cumulative" if periodic else "flow"), start, published
     if _SINCE_FALL.search(sentence.lower()):
         start = pd.Timestamp(V.ASSAD_FALL)
         return ("cumulative", start, published) if periodic else ("flow", start, published)
-    for part in (*own, local):
+    for k, part in enumerate((*own, local)):
+        if not part:
+            continue
+        if k == 1 and kind == "deaths" and _WAR_THAT_KILLED.search(part):
+            # "13 years of civil war that claimed over half a million lives": the war's toll
+            return "cumulative", pd.Timestamp(V.WAR_START), published
         found = _period_in(part, kind, published)
         if found is not None:
             return found
@@ -298,6 +377,20 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
             return "cumulative", pd.Timestamp(V.ASSAD_FALL), published
         return "cumulative", war_start, published
     return "stock", published, published
+
+
+def _named_period(month: str | None, year: str | None,
+                  published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+    """The flow over a named month (of *year*, else the latest such month by *published*)
+    or a named year."""
+    if month is None:
+        y = int(year)  # type: ignore[arg-type]
+        return "flow", pd.Timestamp(year=y, month=1, day=1), min(_end_of(y), published)
+    mo = V.MONTHS[month.lower()]
+    y = int(year) if year else published.year
+    if not year and pd.Timestamp(year=y, month=mo, day=1) > published:
+        y -= 1
+    return "flow", pd.Timestamp(year=y, month=mo, day=1), min(_end_of(y, mo), published)
 
 
 def _ago(low: str, published: pd.Timestamp) -> pd.Timestamp | None:
@@ -383,10 +476,19 @@ def _period_in(local: str, kind: str,
     for m in _YEAR_IN.finditer(low):
         y = int(m.group(1))
         lead = low[max(0, m.start() - 30):m.start()]
-        if y > published.year or re.search(r"(?:began|begun|started|erupted|broke out|since"
+        if y > published.year or re.search(r"(?:began|begun|started|erupted|broke out|ignited|since"
                                            r"|uprising|revolution|protests)\W*(?:\w+\W+)?$", lead) \
-                or _SINCE_START_OF.search(low[max(0, m.start() - 60):m.start()]):
+                or _SINCE_START_OF.search(low[max(0, m.start() - 60):m.start()]) \
+                or _STOPPED_BEFORE.search(low[max(0, m.start() - 50):m.start()]):
             continue  # "the war that began in 2011": the war's start, not a period
+        lead50 = low[max(0, m.start() - 50):m.start() + 3]
+        said = _SAID_IN_YEAR.search(lead50)
+        if periodic and said and not re.search(
+                r"(?:deaths?|killed|dead|casualties|victims|fatalities|people|civilians)\s+$",
+                lead50[:said.start()]):  # "6,800 deaths reported in 2018" is that year's
+            # "researchers estimated in 2021 that 250,000 had been killed": when it was said
+            end = min(_end_of(y), published)
+            return "cumulative", war_start, end
         years.append(y)
     if years:
         y = years[0]
@@ -490,25 +592,52 @@ def _duration(num: Number, s: str, before: str, after: str, comp: str,
     return round(value, 4), comp, num.end + unit.end()
 
 
+@dataclass
+class Context:
+    """What earlier sentences of the same text say, for references back to them: the
+    country of asylum named last (for "the country was host to ...") and the kind of the
+    last claim ("Among them are 115,000 civilians" after a death toll)."""
+    host: str = ""
+    kind: str = ""
+
+
+#: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
+#: one named in an earlier sentence.
+_HOST_REFERENCE = _c(r"\b(?:the|this|that) (?:country|kingdom|nation)\s+(?:(?:was|is|has been|had been"
+                     r"|now|still)\s+)*(?:host(?:s|ing|ed)?|home)\b|\b(?:hosted|registered|living) there\b")
+#: A sentence that continues the previous one's count: "Among them are ...", "Of those, ...".
+_CONTINUES = _c(r"^\W*(?:among (?:them|those|the dead|the victims)|of (?:them|those|these)"
+                r"|those killed|the dead|the victims|they) ")
+
+
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
-                        published: pd.Timestamp) -> list[TextClaim]:
+                        published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
     raw = sent_text
     s = sent_text.translate(_QUOTES)  # same length: offsets stay valid
     low = s.lower()
     nums = find_numbers(s)
     models = [(m.start(), m.end()) for m in V.MODEL_RE.finditer(s)]
-    attribution = _first(_ATTR, s) if _ATTR_FRAME.search(s) else ""
+    framed = bool(_ATTR_FRAME.search(s))
     sentence_off = bool(_OTHER.search(s)) and not _SYRIA.search(s)
     non_war = bool(_NON_WAR.search(s))
     out: list[TextClaim] = []
+    chain = False  # inside "including X ... and Y" after a count of returns
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
         nxt = nums[k + 1] if k + 1 < len(nums) else None
         before, after = s[:num.start], s[num.end:]
         if any(a <= num.start < b for a, b in models) or sentence_off:
             continue
+        if num.start > 0 and s[num.start - 1].isalpha() and s[num.start].isdigit():
+            continue  # part of a name ("Kurdistan24", "G20")
         comp, hedge_len = _hedge(before, after)
         start = num.start - hedge_len
+        # the publisher named nearest before the number ("lower than an estimate from the
+        # Syrian Observatory, which put the toll at 606,000"), else the first after it
+        by = _BY_PUBLISHER.match(after)
+        attribution = _first(_ATTR, by.group(1)) if by else ""
+        if not attribution and framed:
+            attribution = _last(_ATTR, before) or _first(_ATTR, after)
         # ---- the war's age
         dur = _duration(num, s, before, after, comp, hedge_len)
         if dur is not None:
@@ -533,13 +662,22 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # the other number's ("120,000, up from 110,000 two months ago")
         n_count = min((n.start for n in others if n.start >= num.end and n.kind == "count"),
                       default=len(s))
-        p_local = s[max(0, num.start - 120):min(num.end + 120, n_count)]
-        local = s[max(0, num.start - 120):num.end + 120]
+        # "the war, ignited in March 2011, ...": the war's start is no claim's period
+        sm = _WAR_START_DATE.sub(_blank, s)
+        p_local = sm[max(0, num.start - 120):min(num.end + 120, n_count)]
+        local = sm[max(0, num.start - 120):num.end + 120]
+        pred = s[num.end:n_count] if n_count > num.end else after
+        if re.search(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", pred):
+            pred = after  # "1.5 million from abroad and two million IDPs may return"
+        if _MODAL_AFTER.search(re.split(r",|\bbut\b", pred, maxsplit=1)[0]):
+            continue
         if (_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40])) \
-                and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS):
+                and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS) \
+                and not _DONE_AFTER.search(after[:60]):
             continue
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
-        if _SHORT.search(back[-40:] + " " + gwin) and not _SINCE_FALL.search(low):
+        gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
+        if _SHORT.search(back[-40:] + " " + gwin + " " + gwin_long) and not _SINCE_FALL.search(low):
             continue
         # ---- shares of the population
         if num.kind == "share":
@@ -576,6 +714,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         kind = _priority(_CUES, fwd) or _priority(_CUES, back[-60:])
         if not kind:
             kind = _nearest(_CUES_NO_POP, s, num.start) or _nearest(_CUES, s, num.start)
+            if not kind and ctx is not None and ctx.kind and _CONTINUES.search(s):
+                kind = ctx.kind  # "Among them are more than 115,000 civilians"
             if not kind:
                 continue
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low):
@@ -586,22 +726,57 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind in ("refugees", "returns") and not re.search(r"afghan|palestin|iraqis", fwd + back[-30:],
                                                                  _FLAGS)):
             continue
-        group = _first(_GROUPS, fwd) or _last(_GROUPS, back[-40:])
+        returned = kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(
+            s[num.end:n_count] if n_count > num.end else after)
+        # "1.2 million have returned, including 885,000 IDPs and 302,000 refugees": the parts
+        # of a count of returns are returns
+        between = s[p_own:num.start]
+        if kind in ("refugees", "idps", "displaced") and out and out[-1].kind == "returns" \
+                and out[-1].end - offset <= num.start and (
+                    _INCLUDING.search(between) or (chain and re.fullmatch(
+                        r"[\w\s()'-]{0,60}?(?:,\s*|\s)and\s+|[\w\s()'-]{0,60}?,\s*", between))):
+            returned, chain = True, True
+        else:
+            chain = False
+        if returned:
+            kind = "returns"
+        own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
+                            after, _FLAGS)
+        group = _first(_GROUPS, fwd) or ("" if own_noun else _last(_GROUPS, back[-40:]))
         if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
             group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
         if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
             group = ""
         host = ""
-        if kind in ("refugees", "returns", "asylum"):
+        if kind in ("refugees", "returns", "asylum") and _COUNTRIES_LIKE.search(after):
+            host = "REGION"  # "fleeing to countries like Lebanon, Turkiye and Jordan"
+        elif kind in ("refugees", "returns", "asylum"):
             host = _first(_HOSTS, fwd) or _last(_HOSTS, back)
             if not host:
                 named = {h for rx, h in _HOSTS if rx.search(s)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
-        area = _first(_AREAS, fwd) or _last(_AREAS, back[-60:]) or "SYR"
-        ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own))
+            if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
+                host = ctx.host  # "the country was host to 356,000 refugees" (named before)
+        area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
+                or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])))
+        if not area and re.search(r"\b(?:in|of|from) the (?:city|province|governorate|town)\b"
+                                  r"|\bthe (?:city|province|governorate)'s\b", fwd + " " + back[-60:], _FLAGS):
+            # "the total number of displaced people in the city" (named earlier)
+            area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start]))
+        area = area or "SYR"
+        if kind == "displaced" and area != "SYR":
+            kind = "idps"  # people displaced within a Syrian governorate are internally displaced
+        ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own),
+                                       clause=sm[num.end:n_own])
+        if kind == "returns" and ptype == "cumulative" and as_of >= pd.Timestamp(V.ASSAD_FALL) \
+                and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
+            # returns counted to a day after the fall of Assad are counted from the fall
+            # (returns before it were few and counted separately)
+            pstart = pd.Timestamp(V.ASSAD_FALL)
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
-        measure = _measure(kind, group, host, s)
+        measure = _measure(kind, group, host,
+                           (back[-40:] + s[num.start:n_count]) if returned else s)
         if kind == "deaths" and measure == "deaths_total":
             both = _INDIRECT.search(gwin) and _DIRECT.search(gwin)
             if not both and _INDIRECT.search(gwin):
@@ -629,7 +804,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     return out
 
 
-def extract_claims(text: str, published: str | pd.Timestamp) -> pd.DataFrame:
+def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") -> pd.DataFrame:
     """Every numeric claim about the war's statistics in *text* (columns :data:`EXTRACT_COLUMNS`).
 
     *published* (the text's publication date) anchors relative periods ("last year") and
@@ -637,10 +812,36 @@ def extract_claims(text: str, published: str | pd.Timestamp) -> pd.DataFrame:
     a fraction for shares (0.5 for "half"), years for the war's age; ``start``/``end`` are
     character offsets of the claim's words (hedge and number) in *text*; ``period_start``
     and ``as_of`` are ``YYYY-MM-DD``.
+
+    Each sentence is read with what the sentences before it said (:class:`Context`): "the
+    country was host to 356,000 refugees" takes the host country named last, and "Among
+    them are 115,000 civilians" the kind of the previous sentence's last claim. *context* is
+    text that came before *text* (e.g. the earlier part of an article), read only for that.
     """
     pub = pd.Timestamp(published)
     rows: list[dict] = []
+    ctx = Context()
+    if context:
+        for sent in split_sentences(context):
+            _update_context(ctx, sent.text, _claims_in_sentence(0, sent.text, 0, pub, ctx))
     for si, sent in enumerate(split_sentences(text)):
-        for c in _claims_in_sentence(si, sent.text, sent.start, pub):
-            rows.append(asdict(c))
+        found = _claims_in_sentence(si, sent.text, sent.start, pub, ctx)
+        rows += [asdict(c) for c in found]
+        _update_context(ctx, sent.text, found)
     return pd.DataFrame(rows, columns=EXTRACT_COLUMNS)
+
+
+def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None:
+    """Carry the last named host country and the last claim's kind to the next sentence."""
+    s = sentence.translate(_QUOTES)
+    best: tuple[int, str] | None = None
+    for rx, code in _HOSTS:
+        if code in ("REGION", "WORLD"):
+            continue
+        for m in rx.finditer(s):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), code)
+    if best is not None:
+        ctx.host = best[1]
+    counts = [c.kind for c in found if c.kind not in ("duration", "share")]
+    ctx.kind = counts[-1] if counts else ""

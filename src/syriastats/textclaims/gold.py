@@ -7,7 +7,9 @@ note``; each claim has ``value, measure, comparator`` (and where it matters
 verdict class) and ``why``. A sentence with no claims is a negative: its numbers are not
 war statistics.
 
-:func:`score` extracts claims from each sentence (published on its date), matches them to
+:func:`score` extracts claims from each sentence (published on its date; the up to three
+sentences quoted before it from the same page are its context, as the article's earlier
+text would be: "the country was host to ..."), matches them to
 the gold claims of that sentence (same measure, value within :data:`VALUE_TOLERANCE`),
 judges every extracted claim with the checker in one batch per mode, and returns the
 counts behind precision, recall and verdict agreement.
@@ -107,10 +109,15 @@ def score(gold: list[dict[str, Any]], estimates: pd.DataFrame,
     """
     sc = Score()
     frames, links = [], []
+    before: dict[str, list[str]] = {}
     for g in gold:
         sc.sentences += 1
         pub = parse_published(g["date"], today=pd.Timestamp.max.date())
-        found = extract_claims(g["sentence"], pub)
+        # the sentences quoted before it from the same page, in file order, stand in for
+        # the article's earlier text (read only for references back: extract_claims)
+        earlier = before.setdefault(g["url"], [])
+        found = extract_claims(g["sentence"], pub, context=" ".join(earlier[-3:]))
+        earlier.append(g["sentence"])
         sc.gold_claims += len(g["claims"])
         sc.extracted += len(found)
         pairs = _match(found, g["claims"])

@@ -90,6 +90,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
      "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
+     r"|internal refugees|(?:homes|displaced) (?:inside|within) (?:the country|syria)"
      r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
      r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
@@ -99,7 +100,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
      r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons", "detention"),
     (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
-     r"|fled to (?:neighbou?ring|other|nearby) countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
+     r"|(?:fled|fleeing) to (?:neighbou?ring |other |nearby )?countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
      r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
      r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
@@ -178,7 +179,8 @@ ATTRIBUTIONS: list[tuple[str, str]] = [
 ]
 #: Attribution frames: "according to X", "X said", "X says", "said X", "X estimates".
 ATTRIBUTION_FRAME = (r"according to|said|says|estimates?d?|reported|reports|documented"
-                     r"|counted|recorded|figures? from|data from|told")
+                     r"|counted|recorded|figures? from|data from|told|tallied|tally|used by"
+                     r"|cited by|announced|put the|puts the|estimate from")
 
 # --------------------------------------------------------------------------- periods
 
@@ -196,9 +198,9 @@ SINCE_WAR_START = (r"since (?:the (?:start|beginning|outbreak|onset) of (?:the |
                    r"(?:-long|-old)? ?(?:civil )?(?:war|conflict)|during the (?:civil )?(?:war|conflict)"
                    r"|of (?:the )?(?:civil )?war|so far|to date|in total|in all")
 #: "since the fall of Assad" and its variants -> from ASSAD_FALL.
-SINCE_ASSAD_FALL = (r"since (?:the (?:fall|ouster|overthrow|collapse|toppling) of (?:the )?"
-                    r"(?:assad|bashar al-assad|president bashar al-assad|al-assad|"
-                    r"assad(?:'s)? (?:regime|government))|(?:assad|the (?:assad )?regime|the "
+SINCE_ASSAD_FALL = (r"(?:since|after|following) (?:the (?:fall|ouster|overthrow|collapse|toppling) of (?:the )?"
+                    r"(?:(?:president )?(?:bashar )?(?:al[- ])?assad(?:'s)?(?: (?:regime|government))?"
+                    r"|(?:assad )?(?:regime|government))|(?:assad|the (?:assad )?regime|the "
                     r"government)(?:'s)? (?:fell|was toppled|was ousted|collapsed)"
                     r"|(?:assad|al-assad)'s (?:fall|ouster|overthrow)|8 december(?: 2024)?"
                     r"|december 8(?:, 2024)?|(?:early |late )?december 2024|the regime'?s fall)")
@@ -260,7 +262,8 @@ PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|m
                   r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|sub-?standard shelter")
 #: Words that make a number a forecast or plan, not a statistic.
 PROJECTION_CUES = (r"\b(?:expect\w*|project\w*|forecast\w*|predict\w*|plans?\b|planned|will|would"
-                   r"|could|to balloon|to reach|to rise|to climb|may reach|set to)\b")
+                   r"|could|to balloon|to reach|to rise|to climb|may (?:reach|rise|climb|exceed|return|go back"
+                   r"|come back)|might|set to)\b")
 #: A count of people below this, with no war-level cue (a period, "since", "the war",
 #: "toll", "in total"), is read as an incident's casualties and ignored.
 INCIDENT_MAX: float = 1000.0
