@@ -87,23 +87,33 @@ POST_HEDGES: list[tuple[str, str]] = [
 #: within the words around a number. Each maps to a *kind*; the extractor combines the
 #: kind with group/host/area words into a measure.
 MEASURE_CUES: list[tuple[str, str]] = [
+    (r"internally or (?:abroad|externally)|(?:both )?(?:inside|within) (?:syria|the country) (?:or|and) "
+     r"(?:abroad|outside)", "displaced"),  # "displaced half ... internally or abroad": both
     (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
      "returns"),
+    (r"deport(?:ed|ations?|ees?)\b|(?:have|has|had) left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b"
+     r"(?!\s+(?:for|to)\b)", "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
      r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
      r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
-     r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid",
+     r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid"
+     r"|require (?:humanitarian )?aid|in need of (?:some (?:form|kind) of )?(?:humanitarian )?(?:aid|assistance)",
      "people_in_need"),
     (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for", "missing"),
     (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
-     r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons", "detention"),
+     r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons"
+     r"|in (?:[\w'-]+ ){0,2}jails?\b|(?:died|killed|deaths?) (?:due to|from|of|as a result of) torture",
+     "detention"),
     (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
      r"|fled to (?:neighbou?ring|other|nearby) countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
      r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
      r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
-     r"|hosts?\b|hosting|is home to|registered (?:in|with)", "refugees"),
+     r"|hosts?\b|hosting|is home to|registered (?:in|with)"
+     r"|flee(?:ing)? to (?:neighbou?ring|other|nearby) countr|registered by (?:the )?(?:\w+ )?(?:authorities|government)"
+     r"|syrians? (?:living|residing|staying|sheltering) in (?:the )?(?:turk|t[uü]rkiye|leban|jordan|iraq|egypt|german)",
+     "refugees"),
     (r"asylum (?:applications|claims|seekers|requests)|applied for asylum", "asylum"),
     (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
@@ -142,6 +152,7 @@ HOSTS: list[tuple[str, str]] = [
     (r"worldwide|around the world|across the world|the world over|globally|world-wide",
      "WORLD"),
     (r"abroad", "WORLD"),
+    (r"outside (?:of )?(?:the country|syria)(?:'s)?(?: borders)?|(?:fled|flee|flight) to other countries", "WORLD"),
 ]
 
 #: Places inside Syria -> ISO 3166-2 area code.
