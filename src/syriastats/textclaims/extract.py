@@ -685,8 +685,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
         measure = _measure(kind, group, host, s)
-        if kind == "returns" and re.search(r"refugee|displaced|\bidps?\b", fwd_own, _FLAGS):
-            measure = _measure(kind, group, host, fwd_own)  # the number's own words decide
+        own = _own_clause(s[num.end:n_own])
+        if kind == "returns" and re.search(r"refugee|displaced|\bidps?\b", own, _FLAGS):
+            measure = _measure(kind, group, host, own)  # the number's own words decide
         if kind in ("displaced", "idps") and _NEWLY.search(fwd_own[:60] + " " + back[-40:]):
             ptype, pstart, as_of = _period(s, p_local, "deaths", published, own=(fwd_own, back_own))
             measure = "idps_new_displacements"
@@ -743,13 +744,19 @@ _INCLUDING = _c(r"^[^.;]{0,60}?\b(?:including|of whom|among them)\s+(?:at least\
 _RETURN_VERB_ANY = _c(r"\breturn(?:ed|ing)?\b|\bgone (?:back|home)\b|\bwent (?:back|home)\b")
 
 
+def _own_clause(own: str) -> str:
+    """The words after a number up to the next clause break (comma, semicolon, full stop,
+    "while", "but", "whereas")."""
+    return re.split(r"[;,.]|\s(?:while|but|whereas)\s", own, maxsplit=1)[0]
+
+
 def _kind_override(kind: str, bare_before: str, own: str) -> str:
     """The kind corrected by grammar: "population of 22 million" is a population; a count
     of displaced people who "have returned" counts returns; "a country of 6 million" next
     to a host country's name is that country's population (no claim: returns "")."""
-    own = re.split(r"[;,.]|\s(?:while|but|whereas)\s", own, maxsplit=1)[0]
+    near = bare_before[-40:] + " " + own[:40]
+    own = _own_clause(own)
     if _POP_OF.search(bare_before):
-        near = bare_before[-40:] + " " + own[:40]
         if _HOST_COUNTRY.search(near) and not _SYRIA.search(near):
             return ""
         return "population"
