@@ -249,3 +249,28 @@ def test_held_out_2_extraction_quality():
     gold = load_gold(Path(__file__).parent / "data" / "gold_heldout2.jsonl")
     sc = score(gold, with_sources(load_estimates(), load_sources()))
     assert sc.precision >= 0.96 and sc.recall >= 0.90
+
+
+# --------------------------------------------------------------------------- comparators
+
+
+def test_a_range_gives_a_floor_and_a_ceiling():
+    df = claims("Estimates of the number of missing range between 100,000 and 250,000 people.")
+    assert by_value(df, 100_000)["comparator"] == "at_least"
+    assert by_value(df, 250_000)["comparator"] == "at_most"
+
+
+def test_a_hedge_governs_both_counts_of_a_pair():
+    df = claims("The toll includes at least 12,000 women and 22,000 children killed since the "
+                "war began.", "2020-01-01")
+    assert by_value(df, 22_000)["comparator"] == "at_least"
+
+
+@pytest.mark.parametrize("text,comp", [
+    ("Estimates of the number of people missing run as high as 150,000.", "at_most"),
+    ("The number of Syrian refugees passed the four million mark, UNHCR said.",
+     "at_least"),
+])
+def test_mark_and_as_high_as_hedges(text, comp):
+    df = claims(text, "2015-07-09")
+    assert len(df) >= 1 and df.iloc[0].comparator == comp

@@ -575,6 +575,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if any(a <= num.start < b for a, b in models) or sentence_off:
             continue
         comp, hedge_len = _hedge(before, after)
+        if not hedge_len and comp == "about":
+            comp = _list_hedge(s, nums, k) or comp
         start = num.start - hedge_len
         # ---- the war's age
         dur = _duration(num, s, before, after, comp, hedge_len)
@@ -719,6 +721,30 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published, attribution))
     return out
+
+
+_BETWEEN = _c(r"\b(?:between|from)\s*$")
+_AND_TO = _c(r"^\s*(?:and|to|-)\s*$")
+_ONE_NOUN_AND = _c(r"^\s*[\w'-]+\s+and\s*$")
+
+
+def _list_hedge(s: str, nums: list[Number], k: int) -> str:
+    """The comparator a bare number takes from its list: "between 120,000 and 300,000"
+    (at_least, at_most); "at least 15,207 women and 25,284 children" (the hedge governs
+    both counts). Empty if none."""
+    num = nums[k]
+    prev = nums[k - 1] if k > 0 else None
+    nxt = nums[k + 1] if k + 1 < len(nums) else None
+    if nxt is not None and _BETWEEN.search(s[:num.start]) \
+            and re.match(r"^\s*(?:[\w'-]+\s+)?(?:and|to|-)\s*$", s[num.end:nxt.start], _FLAGS):
+        return "at_least"
+    if prev is not None and _AND_TO.match(s[prev.end:num.start]) and _BETWEEN.search(s[:prev.start]):
+        return "at_most"
+    if prev is not None and prev.kind == num.kind == "count" and _ONE_NOUN_AND.match(s[prev.end:num.start]):
+        pcomp, plen = _hedge(s[:prev.start], s[prev.end:])
+        if plen and pcomp in ("at_least", "at_most"):
+            return pcomp
+    return ""
 
 
 def _tail(back: str, n: int) -> str:

@@ -68,6 +68,8 @@ HEDGES: list[tuple[str, str]] = [
     (r"top(?:s|ped)?", "at_least"), (r"surpass(?:es|ed)?", "at_least"),
     (r"pass(?:es|ed)?", "at_least"), (r"a minimum of", "at_least"),
     (r"(?:risen|rose|rises|climbed|climbs) (?:to )?(?:more than|over|above)", "at_least"),
+    (r"as high as", "at_most"),
+    (r"(?:pass(?:es|ed)?|cross(?:es|ed)?|top(?:s|ped)?|surpass(?:es|ed)?|exceed(?:s|ed)?) the", "at_least"),
     (r"fewer than", "less_than"), (r"less than", "less_than"), (r"under", "less_than"),
     (r"below", "less_than"),
     (r"just under", "about"), (r"nearly", "about"), (r"almost", "about"),
