@@ -274,3 +274,10 @@ def test_a_hedge_governs_both_counts_of_a_pair():
 def test_mark_and_as_high_as_hedges(text, comp):
     df = claims(text, "2015-07-09")
     assert len(df) >= 1 and df.iloc[0].comparator == comp
+
+
+def test_between_two_dates_ends_at_the_second():
+    c = only("The office estimates that 250,000 civilians were killed in Syria between "
+             "March 1, 2011, and June 30, 2020.", "2022-01-01")
+    assert (c["period_type"], c["period_start"], c["as_of"]) == ("cumulative", "2011-03-15",
+                                                                  "2020-06-30")

@@ -355,7 +355,8 @@ def _period_in(local: str, kind: str,
     periodic = kind in PERIOD_KINDS
     if periodic and _THIS_YEAR.search(low):
         return "flow", pd.Timestamp(year=published.year, month=1, day=1), published
-    found = _span_or_since_last_year(low, periodic, published)
+    found = _span_or_since_last_year(low, periodic, published) or _between_dates(low, periodic,
+                                                                                  published)
     if found is not None:
         return found
     m = _LAST_N.search(low)
@@ -437,6 +438,36 @@ def _period_in(local: str, kind: str,
         end = min(_end_of(reported[0]), published)
         return ("cumulative", war_start, end) if periodic else ("stock", end, end)
     return None
+
+
+_DATE_PARTS = (r"(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?,?\s*)?"
+               r"((?:19|20)\d\d)")
+_BETWEEN_DATES = _c(r"\b(?:between|from)\s+" + _DATE_PARTS + r"\s*,?\s+(?:and|to|until|through)\s+"
+                    + _DATE_PARTS + r"\b")
+
+
+def _between_dates(low: str, periodic: bool, published: pd.Timestamp
+                   ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """"between March 1, 2011, and March 31, 2021": a total from the first date (the war's
+    start if within four months of it) to the second, or a level on the second date for a
+    stock; None if not said."""
+    m = _BETWEEN_DATES.search(low)
+    if not m:
+        return None
+    parts = m.groups()
+    ends = []
+    for d, mon, d2, y in (parts[:4], parts[4:]):
+        month = V.MONTHS.get(mon) if mon else None
+        day = int(d or d2) if (d or d2) and month else None
+        ends.append((int(y), month, day))
+    start = _date(*ends[0], end=False)
+    end = min(_date(*ends[1], end=True), published)
+    if end <= start:
+        return None
+    war_start = pd.Timestamp(V.WAR_START)
+    if not periodic:
+        return "stock", end, end  # a level "grew to 7.6 million from January 2013 to October 2014"
+    return "cumulative", (war_start if start <= war_start + pd.Timedelta(days=120) else start), end
 
 
 def _span_or_since_last_year(low: str, periodic: bool, published: pd.Timestamp
