@@ -281,3 +281,21 @@ def test_between_two_dates_ends_at_the_second():
              "March 1, 2011, and June 30, 2020.", "2022-01-01")
     assert (c["period_type"], c["period_start"], c["as_of"]) == ("cumulative", "2011-03-15",
                                                                   "2020-06-30")
+
+
+def test_a_list_of_hosts_after_the_number_is_the_region():
+    df = claims("Of the 5.6 million refugees in Turkey, Lebanon and Jordan, 3.6 million are in "
+                "Turkey.", "2020-06-01")
+    assert by_value(df, 5_600_000)["host"] == "REGION"
+    assert by_value(df, 3_600_000)["host"] == "TUR"
+
+
+def test_may_before_a_year_is_the_month():
+    c = only("In May 2015, more than 4 million Syrians were refugees in neighbouring countries.",
+             "2020-06-01")
+    assert c["as_of"] == "2015-05-31"
+
+
+def test_years_after_the_uprising_began():
+    df = claims("Nine years after the uprising began, the country lies in ruins.", "2020-03-15")
+    assert list(df.value) == [9] and df.iloc[0].measure == "war_duration_years"

@@ -83,7 +83,7 @@ _DURATION_AFTER = _c(r"^\s*(?:-\s*|\s)?(?:years?|months?)(?:-long|-old| long| ol
                      r"|^\s*-?\s*years?\s+anniversary\s+of\s+" + _WAR_NP +
                      # "it has been 10 years since the start of the Syrian uprisings"
                      r"|^\s*years?\s+since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP +
-                     r"|^\s*years?\s+since\s+" + _WAR_NP + r"\s+(?:began|started|erupted|broke out)")
+                     r"|^\s*years?\s+(?:since|after)\s+" + _WAR_NP + r"\s+(?:began|started|erupted|broke out)")
 _DURATION_BEFORE = _c(r"(?:war|conflict|fighting|crisis|revolution|uprising)\b[^.;]{0,40}?"
                       r"(?:lasted|raged(?: on)?(?: for)?|is|has been going on for|persisted for|entered"
                       r"|entering|now|marks?|turns?|into|for|after)\s+$"
@@ -137,7 +137,7 @@ _LAST_UNIT = _c(r"\b(?:in|over|during)\s+the (?:last|past) (month|week)\b")
 _IN_MONTH_YEAR = _c(r"\b(?:in|by|through|until|till|as of|at the end of|end of|in early|in late"
                     r"|in mid-?)\s+(" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3),
                                                        key=len, reverse=True))
-                    + r")\.?,?\s+((?:19|20)\d\d)\b")
+                    + r"|may)\.?,?\s+((?:19|20)\d\d)\b")  # "may" only before a year: the month
 _IN_MONTH = _c(r"\b(?:in|through|until|till) (" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3), key=len, reverse=True))
                + r")\b(?!\s*(?:\d|of))")
 _DIFFERENCE = _c(r"^\s*(?:people\s+)?(?:higher|lower|more|fewer|less)\s+than\b")
@@ -598,7 +598,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     non_war = bool(_NON_WAR.search(s))
     out: list[TextClaim] = []
     proj = _projections(s, nums)
-    incl_kind = ""  # the kind of the last count claim (for "including N children and M women")
+    incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
         nxt = nums[k + 1] if k + 1 < len(nums) else None
@@ -681,7 +681,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if not kind:
                 continue
         kind = _kind_override(kind, before[:len(before) - hedge_len], s[num.end:n_own])
-        if not _priority(_CUES, fwd) and incl_kind and _INCLUDING.match(s[p_own:num.start]):
+        if not _priority(_CUES, fwd) and incl_kind and incl_end == p_own \
+                and _INCLUDING.match(s[p_own:num.start]):
             kind = incl_kind  # "1,264 civilians ..., including 242 children and 118 women"
         if not kind or _NOT_A_MEASURE.search(after[:80]) or (
                 _COMBINED_RETURNS.search(after[:80]) and _RETURN_VERB_ANY.search(after[:120])) \
@@ -713,6 +714,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
             elif not _first(_HOSTS, fwd) and _host_list(back):
                 host = "REGION"  # "Lebanon, Jordan and Turkey, which are hosting 5.3 million"
+            elif host not in ("REGION", "WORLD") and _host_list_after(s[num.end:num.end + 90]):
+                host = "REGION"  # "the 5.6 million refugees in Turkey, Lebanon and Jordan"
         area = _first(_AREAS, fwd) or _last(_AREAS, back[-60:]) or "SYR"
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own))
         if _PAST_YEAR_FLOW.search(after):
@@ -744,7 +747,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue
-        incl_kind = kind
+        incl_kind, incl_end = kind, num.end
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
@@ -831,6 +834,18 @@ def _host_list(back: str) -> bool:
         return False
     (_, e1, h1), (s2, _, h2) = hits[-2], hits[-1]
     return h1 != h2 and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", back[e1:s2]) is not None
+
+
+def _host_list_after(after: str) -> bool:
+    """True if the first host country named in *after* (the words after a number, before
+    a clause break other than a list comma) starts a list of two or more host countries."""
+    hits = sorted((m.start(), m.end(), h) for rx, h in _HOSTS for m in rx.finditer(after)
+                  if h not in ("REGION", "WORLD"))
+    if len(hits) < 2 or re.search(r"[;.]", after[:hits[0][0]]) or \
+            re.search(r",\s|\s(?:and|but|while)\s", after[:hits[0][0]]):
+        return False
+    (_, e1, h1), (s2, _, h2) = hits[0], hits[1]
+    return h1 != h2 and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", after[e1:s2]) is not None
 
 
 _COORDINATED = _c(r"^[\w\s'-]{0,40}?\band\s+(?:(?:up to|about|around|some|nearly|almost|more than|over"
