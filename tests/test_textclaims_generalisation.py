@@ -299,3 +299,9 @@ def test_may_before_a_year_is_the_month():
 def test_years_after_the_uprising_began():
     df = claims("Nine years after the uprising began, the country lies in ruins.", "2020-03-15")
     assert list(df.value) == [9] and df.iloc[0].measure == "war_duration_years"
+
+
+def test_most_of_them_in_a_list_does_not_set_the_host_of_the_total():
+    c = only("Some 5.6 million Syrians are refugees, most of them in Turkey, Lebanon and Jordan.",
+             "2020-01-01")
+    assert c["host"] == "" and c["measure"] == "refugees_registered"

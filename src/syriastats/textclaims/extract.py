@@ -709,7 +709,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         host = ""
         if kind in ("refugees", "returns", "asylum"):
             host = _first(_HOSTS, fwd) or _last(_HOSTS, back)
-            if not host:
+            if not host and _SUBSET_PLACE.search(s, num.end):
+                pass  # "..., most of them in Turkey, Lebanon and Jordan": where a part is, not the total
+            elif not host:
                 named = {h for rx, h in _HOSTS if rx.search(s)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
             elif not _first(_HOSTS, fwd) and _host_list(back):
@@ -757,6 +759,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     return out
 
 
+#: "most of them in ...", "mostly in ...": the places named after it hold part of the count.
+_SUBSET_PLACE = _c(r"\b(?:most|many|the (?:vast )?majority|the bulk|half) of (?:them|whom)\b|\bmostly (?:in|to)\b")
 _BETWEEN = _c(r"\b(?:between|from)\s*$")
 _AND_TO = _c(r"^\s*(?:and|to|-)\s*$")
 _ONE_NOUN_AND = _c(r"^\s*[\w'-]+\s+and\s*$")
