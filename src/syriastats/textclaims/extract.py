@@ -61,7 +61,7 @@ _SINCE_WAR = _c(V.SINCE_WAR_START)
 _SINCE_FALL = _c(V.SINCE_ASSAD_FALL)
 _STOP = _c(r"[;:()\[\]\u2013\u2014]|\s-\s|,\s|\s(?:and|but|while|whereas|of whom|including"
            r"|as well as|compared|versus|than|after|before|when|since|according)\s|\.(?:\s|$)")
-_POP_DENOM = _c(r"^\s*(?:of\s+)?(?:all\s+|the\s+|syria'?s\s+|the\s+country'?s\s+)?"
+_POP_DENOM = _c(r"^\s*(?:of\s+)?(?:all\s+|the\s+|syria'?s\s+|the\s+country'?s\s+|its\s+)?"
                 r"(?:(?:entire|whole|total|pre-?war|prewar|original|current)\s+)*"
                 r"(?:syrian\s+)?(?:population|syrians|people of syria|inhabitants|the country\b"
                 r"|the people\b|its people|the nation)")
@@ -69,10 +69,21 @@ _POP_AFTER_HEDGE = _c(r"(?:population|syrians)")
 _AGE = _c(r"(?:aged|age of|ages of|ages)\s*$")
 _PEOPLE_AFTER = _c(r"^\s*(?:people|persons|individuals|syrians|civilians|children|refugees"
                    r"|men|women|residents|deaths|dead|fighters|soldiers|idps|returnees)\b")
+#: A noun phrase naming the war ("the brutal Syrian conflict", "the Syrian uprisings").
+_WAR_NP = (r"(?:the\s+|syria'?s\s+|a\s+)?(?:[a-z'-]+\s+){0,3}?(?:civil\s+)?"
+           r"(?:war|conflict|uprisings?|revolution|crisis)\b")
 _DURATION_AFTER = _c(r"^\s*(?:-\s*|\s)?(?:years?|months?)(?:-long|-old| long| old)?\s+(?:of|into|in)?\s*"
                      r"(?:the\s+|syria'?s\s+|a\s+|brutal\s+|bloody\s+)*(?:civil\s+)?"
                      r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|violence)"
-                     r"|^\s*-?\s*(?:years?|months?)(?:-long|-old)?\s+(?:civil\s+)?(?:war|conflict|uprising)")
+                     r"|^\s*-?\s*(?:years?|months?)(?:-long|-old)?\s+(?:civil\s+)?(?:war|conflict|uprising)"
+                     # "14 years of a devastating conflict", "seven years of relentless conflict"
+                     r"|^\s*-?\s*years?\s+of\s+(?:the\s+|a\s+|syria'?s\s+)?(?:[a-z'-]+\s+){0,2}(?:civil\s+)?"
+                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed)\b"
+                     # "the six-year anniversary of the brutal Syrian conflict"
+                     r"|^\s*-?\s*years?\s+anniversary\s+of\s+" + _WAR_NP +
+                     # "it has been 10 years since the start of the Syrian uprisings"
+                     r"|^\s*years?\s+since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP +
+                     r"|^\s*years?\s+(?:since|after)\s+" + _WAR_NP + r"\s+(?:began|started|erupted|broke out)")
 _DURATION_BEFORE = _c(r"(?:war|conflict|fighting|crisis|revolution|uprising)\b[^.;]{0,40}?"
                       r"(?:lasted|raged(?: on)?(?: for)?|is|has been going on for|persisted for|entered"
                       r"|entering|now|marks?|turns?|into|for|after)\s+$"
@@ -82,6 +93,12 @@ _WAR_BEGAN = _c(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:beg
                 r"|broke out)|\boutbreak\b")
 _WAR_WORD = _c(r"\b(?:war|conflict|uprising|crisis|revolution|fighting)\b")
 _ORDINAL_YEAR = _c(r"^\s*year\b")
+_ANNIVERSARY = _c(r"^\s*anniversary\b")
+_ANNIV_OF = _c(r"^\s*anniversary\s+of\s+" + _WAR_NP)
+_WAR_POSS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)'s\s*$")
+#: "more than a decade after civil war erupted", "two decades of war": the war's age.
+_DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
+_DECADE_WAR = _c(r"^\s*(?:of|after|since|into|in)\s+" + _WAR_NP)
 _ORDINAL_BEFORE = _c(r"(?:its|the war'?s|the conflict'?s)\s*$")
 _MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 _YEAR_IN = _c(r"\b(?:in|during|throughout|for|of)\s+(?:the\s+(?:year|whole\s+of)\s+)?"
@@ -121,7 +138,7 @@ _LAST_UNIT = _c(r"\b(?:in|over|during)\s+the (?:last|past) (month|week)\b")
 _IN_MONTH_YEAR = _c(r"\b(?:in|by|through|until|till|as of|at the end of|end of|in early|in late"
                     r"|in mid-?)\s+(" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3),
                                                        key=len, reverse=True))
-                    + r")\.?,?\s+((?:19|20)\d\d)\b")
+                    + r"|may)\.?,?\s+((?:19|20)\d\d)\b")  # "may" only before a year: the month
 _IN_MONTH = _c(r"\b(?:in|through|until|till) (" + "|".join(sorted((m for m in V.MONTHS if len(m) > 3), key=len, reverse=True))
                + r")\b(?!\s*(?:\d|of))")
 _DIFFERENCE = _c(r"^\s*(?:people\s+)?(?:higher|lower|more|fewer|less)\s+than\b")
@@ -182,12 +199,27 @@ _KILLED_IN_MONTH = _c(r"^\s*(?:people\s+|civilians\s+|victims\s+|deaths\s+)?(?:w
 _WAR_START_DATE = _c(r"\b(?:began|begun|started|erupted|broke out|ignited|sparked|flared(?: up)?)\s+"
                      r"in\s+(?:early\s+|late\s+|mid-?\s*)?(?:(?:" + _MONTH_ALT + r")\.?\s+)?2011\b")
 _COUNTRIES_LIKE = _c(r"^\s*(?:\w+\s+){0,4}?(?:countries|nations|states)\s+(?:like|such as|including)\b")
+_NOT_A_MEASURE = _c(V.NOT_A_MEASURE_AFTER)
+_COMBINED_RETURNS = _c(V.COMBINED_RETURNS)
+_BRINGING_TOTAL = _c(V.BRINGING_TOTAL)
+_RETURN_VERB = _c(V.RETURN_VERB)
+_NEWLY = _c(V.NEWLY_DISPLACED)
+_REPORT_YEAR = _c(V.REPORT_BEFORE_YEAR)
+#: "pre-war population of 22 million" / "a country of about 6 million people": a population.
+_POP_OF = _c(r"\bpopulation (?:of|was|stood at|at)\s*$|\b(?:a|the) (?:country|nation) of\s*$")
+#: "among the 528,592 people killed": the group words before it name the subset, not the total.
+_AMONG = _c(r"\bamong\s+(?:the\s+|a total of\s+|some\s+)?$")
+#: "in the span of three days", "over four days", "within two weeks": a short flow.
+_SPAN = _c(r"\b(?:in the span of|over|within|in just) (?:the (?:past |last )?)?(\w+) (days|weeks)\b")
+_SINCE_LAST_YEAR = _c(r"\bsince (early |late |mid-?)?last year\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-"})
 
 #: Measure kinds counted over a period (flows / cumulative totals), not stocks.
-PERIOD_KINDS: frozenset[str] = frozenset({"deaths", "detention", "injured", "missing",
+PERIOD_KINDS: frozenset[str] = frozenset({"deaths", "detention", "injured",
                                           "returns", "asylum"})
+# (missing persons are a stock: people still missing on a date, as the registry's
+# missing_persons rows are typed)
 
 
 @dataclass
@@ -416,6 +448,10 @@ def _period_in(local: str, kind: str,
     periodic = kind in PERIOD_KINDS
     if periodic and _THIS_YEAR.search(low):
         return "flow", pd.Timestamp(year=published.year, month=1, day=1), published
+    found = _span_or_since_last_year(low, periodic, published) or _between_dates(low, periodic,
+                                                                                  published)
+    if found is not None:
+        return found
     m = _LAST_N.search(low)
     if m:
         nw = m.group(1).lower()
@@ -473,9 +509,13 @@ def _period_in(local: str, kind: str,
         end = min(end, published)
         return ("cumulative", war_start, end) if periodic else ("stock", end, end)
     years = [int(m.group(1)) for m in _YEAR_ADJ.finditer(low) if int(m.group(1)) <= published.year]
+    reported: list[int] = []
     for m in _YEAR_IN.finditer(low):
         y = int(m.group(1))
         lead = low[max(0, m.start() - 30):m.start()]
+        if y <= published.year and _REPORT_YEAR.search(low[max(0, m.start() - 40):m.start()]):
+            reported.append(y)  # "the last estimate by the UN in 2016": the report's date
+            continue
         if y > published.year or re.search(r"(?:began|begun|started|erupted|broke out|ignited|since"
                                            r"|uprising|revolution|protests)\W*(?:\w+\W+)?$", lead) \
                 or _SINCE_START_OF.search(low[max(0, m.start() - 60):m.start()]) \
@@ -496,6 +536,59 @@ def _period_in(local: str, kind: str,
             return "flow", pd.Timestamp(year=y, month=1, day=1), min(_end_of(y), published)
         end = min(_end_of(y), published)
         return "stock", end, end
+    if reported:
+        end = min(_end_of(reported[0]), published)
+        return ("cumulative", war_start, end) if periodic else ("stock", end, end)
+    return None
+
+
+_DATE_PARTS = (r"(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?,?\s*)?"
+               r"((?:19|20)\d\d)")
+_BETWEEN_DATES = _c(r"\b(?:between|from)\s+" + _DATE_PARTS + r"\s*,?\s+(?:and|to|until|through)\s+"
+                    + _DATE_PARTS + r"\b")
+
+
+def _between_dates(low: str, periodic: bool, published: pd.Timestamp
+                   ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """"between March 1, 2011, and March 31, 2021": a total from the first date (the war's
+    start if within four months of it) to the second, or a level on the second date for a
+    stock; None if not said."""
+    m = _BETWEEN_DATES.search(low)
+    if not m:
+        return None
+    parts = m.groups()
+    ends = []
+    for d, mon, d2, y in (parts[:4], parts[4:]):
+        month = V.MONTHS.get(mon) if mon else None
+        day = int(d or d2) if (d or d2) and month else None
+        ends.append((int(y), month, day))
+    start = _date(*ends[0], end=False)
+    end = min(_date(*ends[1], end=True), published)
+    if end <= start:
+        return None
+    war_start = pd.Timestamp(V.WAR_START)
+    if not periodic:
+        return "stock", end, end  # a level "grew to 7.6 million from January 2013 to October 2014"
+    return "cumulative", (war_start if start <= war_start + pd.Timedelta(days=120) else start), end
+
+
+def _span_or_since_last_year(low: str, periodic: bool, published: pd.Timestamp
+                             ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """A short flow ("in the span of three days", "over two weeks") or a period from last
+    year ("since late last year": from October 1st; early: January; mid: July), or None."""
+    m = _SPAN.search(low)
+    if m:
+        nw = m.group(1).lower()
+        k = int(nw) if nw.isdigit() else V.UNITS.get(nw, V.TENS.get(nw, 0))
+        if k and nw not in ("a", "an"):
+            days = k * (7 if m.group(2).startswith("week") else 1)
+            return "flow", (published - pd.Timedelta(days=days)).normalize(), published
+    m = _SINCE_LAST_YEAR.search(low)
+    if m:
+        part = (m.group(1) or "").strip().rstrip("-")
+        month = {"early": 1, "mid": 7, "late": 10}.get(part, 1)
+        start = pd.Timestamp(year=published.year - 1, month=month, day=1)
+        return ("cumulative" if periodic else "flow"), start, published
     return None
 
 
@@ -560,6 +653,9 @@ def _duration(num: Number, s: str, before: str, after: str, comp: str,
     """(years, comparator, end offset) if *num* states the war's age, else None."""
     low = s.lower()
     if num.kind == "ordinal":
+        m = _ANNIVERSARY.match(after)
+        if m and (_ANNIV_OF.match(after) or _WAR_POSS.search(before)):
+            return num.value, comp, num.end + m.end()  # "the conflict's ninth anniversary"
         if _ORDINAL_YEAR.search(after) and _ORDINAL_BEFORE.search(before):
             m = _ORDINAL_YEAR.search(after)
             return num.value - 1, "at_least", num.end + (m.end() if m else 0)
@@ -622,6 +718,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     non_war = bool(_NON_WAR.search(s))
     out: list[TextClaim] = []
     chain = False  # inside "including X ... and Y" after a count of returns
+    proj = _projections(s, nums)
+    incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
         nxt = nums[k + 1] if k + 1 < len(nums) else None
@@ -631,6 +729,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if num.start > 0 and s[num.start - 1].isalpha() and s[num.start].isdigit():
             continue  # part of a name ("Kurdistan24", "G20")
         comp, hedge_len = _hedge(before, after)
+        if not hedge_len and comp == "about":
+            comp = _list_hedge(s, nums, k) or comp
         start = num.start - hedge_len
         # the publisher named nearest before the number ("lower than an estimate from the
         # Syrian Observatory, which put the toll at 606,000"), else the first after it
@@ -646,7 +746,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                                  "duration", "war_duration_years", dcomp, "stock",
                                  _day(published), _day(published), "SYR", "", "", attribution))
             continue
-        if non_war:
+        if non_war and num.kind != "count":
             continue
         fwd, back = _forward(s, num, nxt), _backward(s, num, prev)
         # the words that belong to this number alone, for its period: its clause after it
@@ -671,9 +771,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             pred = after  # "1.5 million from abroad and two million IDPs may return"
         if _MODAL_AFTER.search(re.split(r",|\bbut\b", pred, maxsplit=1)[0]):
             continue
-        if (_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40])) \
-                and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS) \
-                and not _DONE_AFTER.search(after[:60]):
+        if proj[k] and not _DONE_AFTER.search(after[:60]):
             continue
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
@@ -711,13 +809,28 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
             continue
-        kind = _priority(_CUES, fwd) or _priority(_CUES, back[-60:])
+        back60 = _tail(back, 60)
+        kind = _priority(_CUES, fwd) or _priority(_CUES, back60)
         if not kind:
-            kind = _nearest(_CUES_NO_POP, s, num.start) or _nearest(_CUES, s, num.start)
+            lo, hi = _clause_bounds(s, num)  # not across a semicolon
+            kind = _nearest(_CUES_NO_POP, s[lo:hi], num.start - lo) or _nearest(_CUES, s[lo:hi],
+                                                                                num.start - lo)
             if not kind and ctx is not None and ctx.kind and _CONTINUES.search(s):
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
             if not kind:
                 continue
+        kind = _kind_override(kind, before[:len(before) - hedge_len], s[num.end:n_own])
+        if not _priority(_CUES, fwd) and incl_kind and incl_end == p_own \
+                and _INCLUDING_LIST.match(s[p_own:num.start]):
+            kind = incl_kind  # "1,264 civilians ..., including 242 children and 118 women"
+        if not kind or _NOT_A_MEASURE.search(after[:80]) or (
+                _COMBINED_RETURNS.search(after[:80]) and _RETURN_VERB_ANY.search(after[:120])) \
+                or (non_war and kind not in ("refugees", "returns")):
+            continue
+        if kind == "returns" and (_COMBINED_RETURNS.search(after[:80]) or (
+                _BRINGING_TOTAL.search(back[-60:]) and re.search(r"internally displaced|\bidps?\b",
+                                                                  before, _FLAGS))):
+            continue  # refugee and IDP returns added together: no single measure
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low):
             continue
         if kind != "deaths" and _PROGRAMME.search(fwd + " " + back[-40:]):
@@ -742,7 +855,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             kind = "returns"
         own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
                             after, _FLAGS)
-        group = _first(_GROUPS, fwd) or ("" if own_noun else _last(_GROUPS, back[-40:]))
+        group = _first(_GROUPS, fwd) or (
+            "" if own_noun or _AMONG.search(before[:len(before) - hedge_len])
+            else _last(_GROUPS, back[-40:]))
         if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
             group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
         if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
@@ -752,9 +867,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             host = "REGION"  # "fleeing to countries like Lebanon, Turkiye and Jordan"
         elif kind in ("refugees", "returns", "asylum"):
             host = _first(_HOSTS, fwd) or _last(_HOSTS, back)
-            if not host:
+            if not host and _SUBSET_PLACE.search(s, num.end):
+                pass  # "..., most of them in Turkey, Lebanon and Jordan": where a part is, not the total
+            elif not host:
                 named = {h for rx, h in _HOSTS if rx.search(s)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
+            elif not _first(_HOSTS, fwd) and _host_list(back):
+                host = "REGION"  # "Lebanon, Jordan and Turkey, which are hosting 5.3 million"
+            elif host not in ("REGION", "WORLD") and _host_list_after(s[num.end:num.end + 90]):
+                host = "REGION"  # "the 5.6 million refugees in Turkey, Lebanon and Jordan"
             if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
@@ -777,6 +898,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
+        own = _own_clause(s[num.end:n_own])
+        if kind == "returns" and re.search(r"refugee|displaced|\bidps?\b", own, _FLAGS):
+            measure = _measure(kind, group, host, own)  # the number's own words decide
+        if kind in ("displaced", "idps") and _NEWLY.search(fwd_own[:60] + " " + back[-40:]):
+            ptype, pstart, as_of = _period(s, p_local, "deaths", published, own=(fwd_own, back_own))
+            measure = "idps_new_displacements"
         if kind == "deaths" and measure == "deaths_total":
             both = _INDIRECT.search(gwin) and _DIRECT.search(gwin)
             if not both and _INDIRECT.search(gwin):
@@ -797,10 +924,148 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue
+        incl_kind, incl_end = kind, num.end
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
                              attribution))
+    if not sentence_off:
+        out.extend(_decades(si, raw, s, offset, published,
+                            _first(_ATTR, s) if framed else ""))
+    return out
+
+
+#: "most of them in ...", "mostly in ...": the places named after it hold part of the count.
+_SUBSET_PLACE = _c(r"\b(?:most|many|the (?:vast )?majority|the bulk|half) of (?:them|whom)\b|\bmostly (?:in|to)\b")
+_BETWEEN = _c(r"\b(?:between|from)\s*$")
+_AND_TO = _c(r"^\s*(?:and|to|-)\s*$")
+_ONE_NOUN_AND = _c(r"^\s*[\w'-]+\s+and\s*$")
+
+
+def _list_hedge(s: str, nums: list[Number], k: int) -> str:
+    """The comparator a bare number takes from its list: "between 120,000 and 300,000"
+    (at_least, at_most); "at least 15,207 women and 25,284 children" (the hedge governs
+    both counts). Empty if none."""
+    num = nums[k]
+    prev = nums[k - 1] if k > 0 else None
+    nxt = nums[k + 1] if k + 1 < len(nums) else None
+    if nxt is not None and _BETWEEN.search(s[:num.start]) \
+            and re.match(r"^\s*(?:[\w'-]+\s+)?(?:and|to|-)\s*$", s[num.end:nxt.start], _FLAGS):
+        return "at_least"
+    if prev is not None and _AND_TO.match(s[prev.end:num.start]) and _BETWEEN.search(s[:prev.start]):
+        return "at_most"
+    if prev is not None and prev.kind == num.kind == "count" and _ONE_NOUN_AND.match(s[prev.end:num.start]):
+        pcomp, plen = _hedge(s[:prev.start], s[prev.end:])
+        if plen and pcomp in ("at_least", "at_most"):
+            return pcomp
+    return ""
+
+
+def _tail(back: str, n: int) -> str:
+    """The last *n* characters of *back*, widened to a whole first word and cut after
+    the last semicolon (a new clause)."""
+    i = max(0, len(back) - n)
+    while i > 0 and not back[i - 1].isspace():
+        i -= 1
+    t = back[i:]
+    return t[t.rfind(";") + 1:]
+
+
+def _clause_bounds(s: str, num: Number) -> tuple[int, int]:
+    """[start, end) of the semicolon-delimited clause holding *num*."""
+    hi = s.find(";", num.end)
+    return s.rfind(";", 0, num.start) + 1, (hi if hi >= 0 else len(s))
+
+
+#: Text between a count and the next in an "including" list of subsets ("..., including
+#: 242 children and 118 women"): the later counts are of the same kind.
+_INCLUDING_LIST = _c(r"^[^.;]{0,60}?\b(?:including|of whom|among them)\s+(?:at least\s+|about\s+|some\s+|nearly\s+)?$"
+                r"|^\s*[\w'\"-]+(?:\s+[\w'\"-]+)?\s*(?:,\s*|\s+and\s+)(?:at least\s+|about\s+|some\s+)?$")
+_RETURN_VERB_ANY = _c(r"\breturn(?:ed|ing)?\b|\bgone (?:back|home)\b|\bwent (?:back|home)\b")
+
+
+def _own_clause(own: str) -> str:
+    """The words after a number up to the next clause break (comma, semicolon, full stop,
+    "while", "but", "whereas")."""
+    return re.split(r"[;,.]|\s(?:while|but|whereas)\s", own, maxsplit=1)[0]
+
+
+def _kind_override(kind: str, bare_before: str, own: str) -> str:
+    """The kind corrected by grammar: "population of 22 million" is a population; a count
+    of displaced people who "have returned" counts returns; "a country of 6 million" next
+    to a host country's name is that country's population (no claim: returns "")."""
+    near = bare_before[-40:] + " " + own[:40]
+    own = _own_clause(own)
+    if _POP_OF.search(bare_before):
+        if _HOST_COUNTRY.search(near) and not _SYRIA.search(near):
+            return ""
+        return "population"
+    if kind in ("idps", "displaced") and _RETURN_VERB.search(own[:200]):
+        return "returns"
+    return kind
+
+
+def _host_list(back: str) -> bool:
+    """True if *back* ends with a list of two or more host countries ("Lebanon, Jordan and
+    Turkey, which are hosting ..."): the count is of them together, not of the last one."""
+    hits = sorted((m.start(), m.end(), h) for rx, h in _HOSTS for m in rx.finditer(back)
+                  if h not in ("REGION", "WORLD"))
+    if len(hits) < 2:
+        return False
+    (_, e1, h1), (s2, _, h2) = hits[-2], hits[-1]
+    return h1 != h2 and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", back[e1:s2]) is not None
+
+
+def _host_list_after(after: str) -> bool:
+    """True if the first host country named in *after* (the words after a number, before
+    a clause break other than a list comma) starts a list of two or more host countries."""
+    hits = sorted((m.start(), m.end(), h) for rx, h in _HOSTS for m in rx.finditer(after)
+                  if h not in ("REGION", "WORLD"))
+    if len(hits) < 2 or re.search(r"[;.]", after[:hits[0][0]]) or \
+            re.search(r",\s|\s(?:and|but|while)\s", after[:hits[0][0]]):
+        return False
+    (_, e1, h1), (s2, _, h2) = hits[0], hits[1]
+    return h1 != h2 and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", after[e1:s2]) is not None
+
+
+_COORDINATED = _c(r"^[\w\s'-]{0,40}?\band\s+(?:(?:up to|about|around|some|nearly|almost|more than|over"
+                  r"|another|an estimated)\s+)?$")
+
+
+def _projections(s: str, nums: list[Number]) -> list[bool]:
+    """For each number: is it a forecast or plan (:data:`V.PROJECTION_CUES` next to it)?
+    Numbers joined by "and" in one noun phrase share it ("the return of 1.5 million
+    refugees and 2 million IDPs", "up to 1.5 million ... and two million ... may return")."""
+    out = []
+    for k, num in enumerate(nums):
+        prev = nums[k - 1] if k > 0 else None
+        nxt = nums[k + 1] if k + 1 < len(nums) else None
+        fwd, back = _forward(s, num, nxt), _backward(s, num, prev)
+        out.append(bool((_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40]))
+                        and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS)))
+    for order in (range(len(nums) - 1), range(len(nums) - 2, -1, -1)):
+        for k in order:
+            if (out[k] or out[k + 1]) and nums[k].kind == nums[k + 1].kind == "count" \
+                    and _COORDINATED.match(s[nums[k].end:nums[k + 1].start]):
+                out[k] = out[k + 1] = True
+    return out
+
+
+def _decades(si: int, raw: str, s: str, offset: int, published: pd.Timestamp,
+             attribution: str) -> list[TextClaim]:
+    """The war's age said in decades ("more than a decade after civil war erupted")."""
+    out = []
+    for m in _DECADES.finditer(s):
+        if not _DECADE_WAR.match(s[m.end():]):
+            continue
+        hedge = (m.group(1) or "").lower()
+        comp = next((c for h, c in V.HEDGES if hedge and re.fullmatch(h, hedge)), "about")
+        if comp == "about" and re.match(r"nearly|almost|just under", hedge):
+            comp = "at_most"
+        years = 10.0 * (2 if m.group(2).lower() == "two" else 1)
+        out.append(TextClaim(si, raw, offset + m.start(), offset + m.end(), raw[m.start():m.end()],
+                             years, "duration", "war_duration_years", comp, "stock",
+                             _day(published), _day(published), "SYR", "", "", attribution))
     return out
 
 

@@ -21,6 +21,10 @@ _TOKEN = re.compile(
     r"|[A-Za-z]+(?:'[A-Za-z]+)?"                        # words
     r"|%|\S")
 
+#: "306.887" (a point as the thousands separator, as in many European languages): a
+#: whole number when there are exactly three digits after each point and no scale word
+#: follows (a scale word is read first: "4.500 million" stays 4.5 million).
+_POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _MONTH_WORDS = set(V.MONTHS)
 _NUMBER_WORDS = set(V.UNITS) | set(V.TENS) | {"hundred", "thousand", "million", "billion"}
 
@@ -235,6 +239,8 @@ def find_numbers(s: str) -> list[Number]:
                 out.append(Number(t.start, toks[j].end, v / 100, "share", s[t.start:toks[j].end]))
                 i = j + 1
                 continue
+            if mult == 1.0 and _POINT_THOUSANDS.fullmatch(t.text):
+                v = float(t.text.replace(".", ""))  # "306.887 civilians": a point as separator
             plain = re.fullmatch(r"\d{4}", t.text) is not None
             if plain and 1900 <= v <= 2099 and mult == 1.0:
                 kind = "year"

@@ -68,6 +68,8 @@ HEDGES: list[tuple[str, str]] = [
     (r"top(?:s|ped)?", "at_least"), (r"surpass(?:es|ed)?", "at_least"),
     (r"pass(?:es|ed)?", "at_least"), (r"a minimum of", "at_least"),
     (r"(?:risen|rose|rises|climbed|climbs) (?:to )?(?:more than|over|above)", "at_least"),
+    (r"as high as", "at_most"),
+    (r"(?:pass(?:es|ed)?|cross(?:es|ed)?|top(?:s|ped)?|surpass(?:es|ed)?|exceed(?:s|ed)?) the", "at_least"),
     (r"fewer than", "less_than"), (r"less than", "less_than"), (r"under", "less_than"),
     (r"below", "less_than"),
     (r"just under", "about"), (r"nearly", "about"), (r"almost", "about"),
@@ -87,24 +89,35 @@ POST_HEDGES: list[tuple[str, str]] = [
 #: within the words around a number. Each maps to a *kind*; the extractor combines the
 #: kind with group/host/area words into a measure.
 MEASURE_CUES: list[tuple[str, str]] = [
+    (r"internally or (?:abroad|externally)|(?:both )?(?:inside|within) (?:syria|the country) (?:or|and) "
+     r"(?:abroad|outside)", "displaced"),  # "displaced half ... internally or abroad": both
     (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
      "returns"),
+    (r"deport(?:ed|ations?|ees?)\b|(?:have|has|had) left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b"
+     r"(?!\s+(?:for|to)\b)", "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
      r"|internal refugees|(?:homes|displaced) (?:inside|within) (?:the country|syria)"
      r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
      r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
-     r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid",
+     r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid"
+     r"|require (?:humanitarian )?aid|in need of (?:some (?:form|kind) of )?(?:humanitarian )?(?:aid|assistance)",
      "people_in_need"),
-    (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for", "missing"),
+    (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for"
+     r"|never (?:emerged|came out) from|(?:fate|whereabouts) (?:remains? |is |are )?unknown", "missing"),
     (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
-     r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons", "detention"),
+     r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons"
+     r"|in (?:[\w'-]+ ){0,2}jails?\b|(?:died|killed|deaths?) (?:due to|from|of|as a result of) torture",
+     "detention"),
     (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
      r"|(?:fled|fleeing) to (?:neighbou?ring |other |nearby )?countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
      r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
      r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
-     r"|hosts?\b|hosting|is home to|registered (?:in|with)", "refugees"),
+     r"|hosts?\b|hosting|is home to|registered (?:in|with)"
+     r"|flee(?:ing)? to (?:neighbou?ring|other|nearby) countr|registered by (?:the )?(?:\w+ )?(?:authorities|government)"
+     r"|syrians? (?:living|residing|staying|sheltering) in (?:the )?(?:turk|t[uü]rkiye|leban|jordan|iraq|egypt|german)",
+     "refugees"),
     (r"asylum (?:applications|claims|seekers|requests)|applied for asylum", "asylum"),
     (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
@@ -143,6 +156,7 @@ HOSTS: list[tuple[str, str]] = [
     (r"worldwide|around the world|across the world|the world over|globally|world-wide",
      "WORLD"),
     (r"abroad", "WORLD"),
+    (r"outside (?:of )?(?:the country|syria)(?:'s)?(?: borders)?|(?:fled|flee|flight) to other countries", "WORLD"),
 ]
 
 #: Places inside Syria -> ISO 3166-2 area code.
@@ -259,11 +273,13 @@ OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\bafghan|\byemen|\bukrain|\bgaza\b|\bsuda
                    r"|\biraqis?\b|\begyptian\b|\bin iraq\b|\biraq where\b")
 #: Aid-programme and living-condition figures (not counts of victims or of the displaced).
 PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|malnourish|starv"
-                  r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|sub-?standard shelter")
+                  r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|sub-?standard shelter"
+                  r"|food[- ]insecure|next meal|go hungry")
 #: Words that make a number a forecast or plan, not a statistic.
 PROJECTION_CUES = (r"\b(?:expect\w*|project\w*|forecast\w*|predict\w*|plans?\b|planned|will|would"
-                   r"|could|to balloon|to reach|to rise|to climb|may (?:reach|rise|climb|exceed|return|go back"
-                   r"|come back)|might|set to)\b")
+                  r"|could|to balloon|to reach|to rise|to climb|may (?:reach|rise|climb|exceed|return|go back"
+                  r"|come back|need|flee)|might|set to)\b"
+                  r"|\baim(?:s|ed|ing)? (?:at|to)\b")
 #: A count of people below this, with no war-level cue (a period, "since", "the war",
 #: "toll", "in total"), is read as an incident's casualties and ignored.
 INCIDENT_MAX: float = 1000.0
@@ -275,3 +291,31 @@ WAR_LEVEL_CUES = (r"\bsince (?:the|its|\d{4}|march)|\bin the (?:civil )?(?:war|c
 #: Words that say a share is of the population ("half of Syria's population").
 POPULATION_WORDS = (r"population|syrians\b|the country'?s (?:people|inhabitants)|"
                     r"(?:of|in) syria\b|pre-war|prewar|people of syria|inhabitants")
+
+#: Words right after a count that make it a subset or a thing no registry measure counts
+#: (births in exile, people "affected" by a disaster, an age band, a camp population):
+#: "nearly a million Syrian babies have been born in exile", "8.8 million were affected",
+#: "3 million Syrians under 5", "two million living in tented camps".
+NOT_A_MEASURE_AFTER = (
+    r"^\s*(?:[\w'-]+\s+){0,3}?(?:have been|had been|were|are|was) (?:born|affected)\b"
+    r"|^\s*(?:[\w'-]+\s+){0,2}?(?:under|below|aged|younger than) (?:the age of )?(?:\d|one|two|three|four|five)\b"
+    r"|^\s*(?:[\w'-]+\s+){0,2}?living in (?:[\w'-]+\s+){0,2}?camps\b"
+)
+#: Return counts that add refugees and IDPs together (no single measure counts them):
+#: "over two million Syrian refugees and displaced have returned".
+COMBINED_RETURNS = (r"^\s*(?:[\w'-]+\s+){0,2}?(?:refugees and (?:internally )?displaced|refugees and idps"
+                    r"|idps and refugees|(?:internally )?displaced (?:people |persons )?and refugees)\b")
+#: A total that adds a count just stated to others ("..., bringing the total number of
+#: returnees to over 1.4 million"): not the measure of the count it adds to.
+BRINGING_TOTAL = r"\bbringing (?:the|their|its) (?:total|overall)\b[^.;]{0,40}$"
+#: A verb of return after a count of displaced people: the count is of returns ("1.8 million
+#: people who had been displaced ... had also returned to their areas of origin").
+RETURN_VERB = (r"\b(?:have|has|had)\s+(?:also\s+|already\s+|now\s+|since\s+)?(?:returned|gone back"
+               r"|gone home|come back|come home|went back)\b")
+#: "newly displaced", "new displacements": a flow of displacement, not the stock of IDPs.
+NEWLY_DISPLACED = r"\bnewly (?:displaced|uprooted)\b|\bnew(?:ly)? displacements?\b"
+#: Words before a year that make it the date of a report, not the period counted ("the UN
+#: gave up in 2016", "the last death toll estimate by the UN in 2016"): a cumulative total
+#: as of that year.
+REPORT_BEFORE_YEAR = (r"\b(?:estimates?|updates?|reports?|count|gave up|stopped counting|last (?:toll|figure))"
+                      r"\b[^.;,]{0,20}$")
