@@ -44,8 +44,11 @@ def report(name: str, gold: list, est, verbose: bool) -> None:
     print(f"== {name} gold set: {sc.sentences} sentences ({neg} without war statistics), "
           f"{sc.gold_claims} claims, {len({g['url'] for g in gold})} pages")
     print(f"extraction: {sc.extracted} claims found, {sc.matched} match the gold "
-          f"(measure and value)")
+          f"(measure family and value)")
     print(f"  precision {sc.precision:.3f}   recall {sc.recall:.3f}")
+    if sc.extracted and sc.gold_claims:
+        print(f"  (measure named exactly as the gold names it, not only its family: precision "
+              f"{sc.matched_exact / sc.extracted:.3f}   recall {sc.matched_exact / sc.gold_claims:.3f})")
     if sc.matched:
         print(f"  comparator right {sc.comparator_ok / sc.matched:.3f}   "
               f"date/period right {sc.period_ok / sc.matched:.3f}  (of matched claims)")

@@ -287,3 +287,26 @@ def test_the_parts_of_a_count_of_returns_are_returns():
     df = extract_claims("Syria has 7.4 million IDPs, including 2 million in camps, and 5 million "
                         "refugees abroad.", "2025-01-20")
     assert "idp_returns" not in set(df["measure"]) and "refugee_returns" not in set(df["measure"])
+
+
+def test_a_refugee_count_judged_as_unhcr_statistics_names_that_reading(est):
+    """'hosts about 3.7 million Syrians' does not say 'registered': when the reading as
+    UNHCR's refugee statistics is the one kept, the row says so (measure refugees, the host
+    named), so a reader sees which series the verdict is about."""
+    res = _check("Turkey, which hosts about 3.7 million Syrians, has tightly controlled the "
+                 "border with Syria for years.", "2023-02-15", est)
+    row = res.iloc[0]
+    assert row["measure"] == "refugees" and row["host"] == "TUR"
+    assert "worldwide" not in row["explanation"].split("Read as")[1].split(":", 1)[1][:120]
+
+
+def test_gold_matching_reads_legacy_names_and_one_refugee_family():
+    """The scorer matches a claim by measure family: legacy names through the registry's
+    alias table, and UNHCR's two refugee statistics as one family; other measures stay
+    apart."""
+    from syriastats.textclaims.gold import measure_family
+
+    assert measure_family("refugees_by_host") == measure_family("refugees_registered") \
+        == measure_family("refugees_worldwide") == "refugees"
+    assert measure_family("idps") == "idps"
+    assert measure_family("deaths_civilian") != measure_family("deaths_total")

@@ -208,6 +208,7 @@ def _either_reading(out: pd.DataFrame, alt: pd.DataFrame,
     alt_cls = alt["verdict"].map(VERDICT_CLASS).fillna("not_checkable")
     by_id = {str(cid)[:-len("~refugees")]: i for i, cid in enumerate(alt["claim_id"])}
     out = out.copy()
+    out["reading_host"] = pd.Series([None] * len(out), index=out.index, dtype=object)
     for i, cid in enumerate(out["claim_id"].astype(str)):
         j = by_id.get(cid)
         if j is None:
@@ -223,6 +224,7 @@ def _either_reading(out: pd.DataFrame, alt: pd.DataFrame,
             if col in alt.columns and col != "claim_id":
                 out.at[out.index[i], col] = row[col]
         out.at[out.index[i], "claim_id"] = keep_id
+        out.at[out.index[i], "reading_host"] = h  # the kept reading: measure refugees, host h
         out.at[out.index[i], "explanation"] = (
             f"Read as UNHCR's statistics of Syrian refugees {where} (measure refugees), as the "
             f"text does not say 'registered' (read as registered refugees the verdict would be "
@@ -338,5 +340,11 @@ def check_text(text: str, *, published: Any, url: str | None = None,
     res["known"] = known
     for col in ("verdict", "verdict_class", "explanation", "lower", "upper"):
         res[col] = judged[col].to_numpy()
+    if "reading_host" in judged.columns:
+        # a refugee count judged as UNHCR's refugee statistics (not said 'registered'):
+        # the row names the reading its verdict is about
+        kept = judged["reading_host"].notna().to_numpy(bool)
+        res.loc[kept, "measure"] = "refugees"
+        res.loc[kept, "host"] = judged.loc[kept, "reading_host"].astype(str).to_numpy()
     res["figures"] = judged["estimate_ids"].astype(str).str.replace(";", ", ").to_numpy()
     return res[RESULT_COLUMNS].reset_index(drop=True)

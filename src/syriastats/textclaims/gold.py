@@ -10,7 +10,8 @@ war statistics.
 :func:`score` extracts claims from each sentence (published on its date; the up to three
 sentences quoted before it from the same page are its context, as the article's earlier
 text would be: "the country was host to ..."), matches them to
-the gold claims of that sentence (same measure, value within :data:`VALUE_TOLERANCE`),
+the gold claims of that sentence (same measure family, :func:`measure_family`; value within
+:data:`VALUE_TOLERANCE`),
 judges every extracted claim with the checker in one batch per mode, and returns the
 counts behind precision, recall and verdict agreement.
 """
@@ -23,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from syriastats.dimensions import measure_aliases
 from syriastats.textclaims.check import _judge, claims_frame, parse_published
 from syriastats.textclaims.extract import extract_claims
 
@@ -58,6 +60,8 @@ class Score:
     gold_claims: int = 0
     extracted: int = 0
     matched: int = 0
+    #: matches when the measure must be named exactly as the gold names it
+    matched_exact: int = 0
     comparator_ok: int = 0
     period_ok: int = 0
     agree: dict[str, int] = field(default_factory=dict)
@@ -80,12 +84,27 @@ class Score:
         return d.get(known, 0) / self.matched if self.matched else 1.0
 
 
-def _match(found: pd.DataFrame, gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """(row of found, index of gold claim) pairs: same measure and value, greedy in order."""
+def measure_family(measure: str) -> str:
+    """The measure a claim is matched on: legacy names resolve through the registry's alias
+    table (``refugees_by_host`` -> ``refugees``), and UNHCR's two refugee statistics
+    (``refugees_registered`` and ``refugees``) are one family. A text that says "1 million
+    refugees in Lebanon" is one claim whichever of the two a labeller names, and the checker
+    reads an unqualified refugee count both ways (:func:`syriastats.textclaims.check`), so
+    the name chosen is scored by the verdict, not as a missed claim."""
+    alias = measure_aliases().get(measure)
+    m = alias["measure"] if alias else measure
+    return "refugees" if m == "refugees_registered" else m
+
+
+def _match(found: pd.DataFrame, gold: list[dict[str, Any]],
+           exact: bool = False) -> list[tuple[int, int]]:
+    """(row of found, index of gold claim) pairs: same measure family (*exact*: the same
+    measure name) and value, greedy in order."""
     pairs, used = [], set()
+    name = (lambda m: m) if exact else measure_family
     for i, r in enumerate(found.itertuples(index=False)):
         for j, g in enumerate(gold):
-            if j in used or g["measure"] != r.measure:
+            if j in used or name(g["measure"]) != name(r.measure):
                 continue
             if _same_value(float(r.value), float(g["value"])):
                 pairs.append((i, j))
@@ -122,6 +141,7 @@ def score(gold: list[dict[str, Any]], estimates: pd.DataFrame,
         sc.extracted += len(found)
         pairs = _match(found, g["claims"])
         sc.matched += len(pairs)
+        sc.matched_exact += len(_match(found, g["claims"], exact=True))
         hit_rows = {i for i, _ in pairs}
         hit_gold = {j for _, j in pairs}
         for j, c in enumerate(g["claims"]):
