@@ -31,10 +31,6 @@ VERDICTS: dict[str, str] = {
 
 #: How each comparator is judged. X is the claimed value, [L, U] the pooled interval,
 #: [l_i, u_i] each comparable figure's own interval at the same level.
-
-
-#: How each comparator is judged. X is the claimed value, [L, U] the pooled interval,
-#: [l_i, u_i] each comparable figure's own interval at the same level.
 COMPARATOR_RULES: dict[str, str] = {
     "about": "'about X' is read as X ± about_tolerance (default ±5 %, a rounded figure). "
              "consistent if that range overlaps [L, U]; above_all if it lies above every u_i; "
@@ -120,12 +116,6 @@ COMPARATOR_RULES: dict[str, str] = {
                     "war's start (the latest start date of those tolls) is not_checkable.",
 }
 
-#: The date-window rule in one paragraph (also in the module docstring).
-#: A series is stale when its nearest figure is this many days further from the claim's
-#: date than the nearest figure of any series.
-
-
-#: The date-window rule in one paragraph (also in the module docstring).
 #: A series is stale when its nearest figure is this many days further from the claim's
 #: date than the nearest figure of any series.
 STALE_SERIES_DAYS: int = 61
@@ -151,33 +141,15 @@ DATE_RULES: str = (
 )
 
 #: Half-width (days) of the window for stocks and flows.
-
-
-#: Half-width (days) of the window for stocks and flows.
 STOCK_WINDOW_DAYS: int = 366
-#: Window (days) before ``as_of`` for cumulative tolls.
-
-
 #: Window (days) before ``as_of`` for cumulative tolls.
 CUMULATIVE_WINDOW_BEFORE_DAYS: int = 366
 #: Window (days) after ``as_of`` for cumulative tolls.
-
-
-#: Window (days) after ``as_of`` for cumulative tolls.
 CUMULATIVE_WINDOW_AFTER_DAYS: int = 92
-#: A figure whose period ends more than this many days before ``as_of`` is flagged as old.
-
-
 #: A figure whose period ends more than this many days before ``as_of`` is flagged as old.
 STALE_DAYS: int = 92
 #: Cumulative totals must count from the war's start: ``period_start`` on or before this.
-
-
-#: Cumulative totals must count from the war's start: ``period_start`` on or before this.
 CUMULATIVE_START_BY: pd.Timestamp = pd.Timestamp("2011-06-30")
-#: The month all cumulative tolls of the registry start in (the war's start).
-
-
 #: The fall of the Assad government: a text published after it may count the war's
 #: length up to it (13 years 9 months) instead of its age on the day (COMPARATOR_RULES
 #: ['war_duration']).
@@ -187,20 +159,9 @@ ASSAD_FALL_DATE: pd.Timestamp = pd.Timestamp("2024-12-08")
 WAR_START_MONTH: tuple[pd.Timestamp, pd.Timestamp] = (pd.Timestamp("2011-03-01"),
                                                        pd.Timestamp("2011-03-31"))
 #: Days per year for durations.
-
-
-#: Days per year for durations.
 DAYS_PER_YEAR: float = 365.25
 #: Assumed relative margin (90 % coverage) for a bare figure with no stated range.
-
-
-#: Assumed relative margin (90 % coverage) for a bare figure with no stated range.
 ASSUMED_MARGIN: float = 0.10
-#: Assumed margin for a registration total printed without a range (±2 % at 90 %): an
-#: administrative count is exact at its date; the margin only covers dating and
-#: re-publication differences. An assumption of this checker, stated where used.
-
-
 #: Assumed margin for a registration total printed without a range (±2 % at 90 %): an
 #: administrative count is exact at its date; the margin only covers dating and
 #: re-publication differences. An assumption of this checker, stated where used.
@@ -215,22 +176,11 @@ AGENCY_ASSUMED_MARGIN: float = 0.03
 #: Methods read with :data:`AGENCY_ASSUMED_MARGIN` when no range is printed.
 AGENCY_METHODS: frozenset[str] = frozenset({"agency_estimate", "demographic_estimate"})
 #: 'about X' is read as X ± this fraction of X.
-
-
-#: 'about X' is read as X ± this fraction of X.
 ABOUT_TOLERANCE: float = 0.05
-#: 'about half' is read as the share ± this many (fraction, i.e. 0.05 = 5 points).
-
-
 #: 'about half' is read as the share ± this many (fraction, i.e. 0.05 = 5 points).
 SHARE_TOLERANCE: float = 0.05
 #: A 'highest since' claim needs a series starting within this many years of the reference.
-
-
-#: A 'highest since' claim needs a series starting within this many years of the reference.
 HIGHEST_SINCE_MAX_GAP_YEARS: int = 10
-#: Earliest reference year accepted for a 'highest since' claim.
-
 
 #: Claim measure -> measures that count a broader set (used only for broader_scope_only).
 BROADER_MEASURES: dict[str, tuple[str, ...]] = {
@@ -243,13 +193,7 @@ BROADER_MEASURES: dict[str, tuple[str, ...]] = {
     "idps": ("displaced_total",),
 }
 #: Claim-only measures (not in the estimates vocabulary), computed by the checker.
-
-
-#: Claim-only measures (not in the estimates vocabulary), computed by the checker.
 CLAIM_ONLY_MEASURES: frozenset[str] = frozenset({"war_duration_years"})
-#: For 'highest since' claims: measure -> benchmark measure quoted for context.
-
-
 #: For 'highest since' claims: measure -> benchmark measure quoted for context.
 BENCHMARKS: dict[str, str] = {"global_forcibly_displaced": "wwii_displacement",
                               "global_refugees": "wwii_displacement"}
