@@ -11,6 +11,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from syriastats import derived
 from syriastats.claims.judging import SHARE_INPUTS, _check_one
 from syriastats.claims.phrases import _dates
 from syriastats.claims.records import _base, _not_checkable
@@ -85,6 +86,8 @@ def check(
     # archive scale (syriastats.claims_index): each claim gets only the registry rows near its
     # date, identical claims are judged once, fitted figures and pools are cached
     index = EstimateIndex(est) if INDEX_ENABLED else None
+    # the displaced share computed from counts: its inputs' eligible rows found once
+    share_at = derived.DisplacedShareAt(est, n=50_000) if INDEX_ENABLED else None
     same_as: dict[tuple[Any, ...], dict[str, Any]] = {}
     sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text",
                                                      "notes")]
@@ -105,7 +108,7 @@ def check(
                                                  c.get("host"))
                     rec = same_as[sig] = _check_one_safely(
                         c, index.rows(win, whole, c["as_of"]), known, level, assumed_margin,
-                        about_tolerance, share_tolerance)
+                        about_tolerance, share_tolerance, share_at=share_at)
             out.append(rec)
             if progress is not None:
                 progress(i + 1, len(cl))
@@ -138,12 +141,12 @@ def _index_measures(measure: str, comparator: str, host: Any) -> tuple[list[str]
     return near, whole
 
 
-def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any
-                      ) -> dict[str, Any]:
+def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any,
+                      **kw: Any) -> dict[str, Any]:
     """:func:`_check_one`, with a claim the model cannot compute judged not checkable
     (with the reason) instead of stopping every other claim."""
     try:
-        return _check_one(c, est, known, level, *args)
+        return _check_one(c, est, known, level, *args, **kw)
     except (ArithmeticError, ValueError, RuntimeError) as exc:
         rec = _base(c, known, level)
         return _not_checkable(rec, f"the model could not read the figures ({type(exc).__name__}: "

@@ -106,16 +106,21 @@ def _dates_problem(c: pd.Series, as_of: pd.Timestamp) -> str:
 COMPUTED_SHARE_ID: str = "computed-displaced-share"
 
 
-def _computed_share(knowable: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series | None:
+def _computed_share(knowable: pd.DataFrame, as_of: pd.Timestamp,
+                    share_at: derived.DisplacedShareAt | None = None,
+                    published_by: pd.Timestamp | None = None) -> pd.Series | None:
     """The displaced share computed from the knowable counts, as one pooled figure.
 
     (registered refugees + IDPs) / pre-war population by
     :func:`syriastats.derived.displaced_share` at *as_of*, from the figures the claimant
     could know (or all, for 'now'); its 90 % interval becomes a bracket. ``None`` when
-    the registry lacks one of the three inputs near the date.
+    the registry lacks one of the three inputs near the date. With *share_at* (built by
+    :func:`~syriastats.claims.checking.check` once per run from the whole registry) the
+    same figure is computed from the figures published by *published_by* (None: all).
     """
     try:
-        r = derived.displaced_share(knowable, on=as_of, n=50_000).iloc[0]
+        r = (share_at(as_of, published_by) if share_at is not None else
+             derived.displaced_share(knowable, on=as_of, n=50_000)).iloc[0]
     except (UncertaintyError, KeyError, ValueError):
         return None
     return pd.Series({
@@ -136,10 +141,12 @@ _SHARE_OF: dict[str, str] = {"about": "share_about", "at_least": "share_at_least
 
 
 def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
-               about_tol: float, share_tol: float) -> dict[str, Any]:
+               about_tol: float, share_tol: float,
+               share_at: derived.DisplacedShareAt | None = None) -> dict[str, Any]:
     """The verdict of one claim, with the attribution rule (COMPARATOR_RULES['attributed'])
-    applied when the claim names its publisher (column ``attribution``)."""
-    rec = _check_plain(c, est, known, level, margin, about_tol, share_tol)
+    applied when the claim names its publisher (column ``attribution``). *share_at*: the
+    computed displaced share over the whole registry (see :func:`_computed_share`)."""
+    rec = _check_plain(c, est, known, level, margin, about_tol, share_tol, share_at)
     if not attribution_of(c) or rec["verdict"] == "not_checkable":
         return rec
     as_of: pd.Timestamp = c["as_of"]
@@ -154,7 +161,8 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
 
 
 def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
-                 about_tol: float, share_tol: float) -> dict[str, Any]:
+                 about_tol: float, share_tol: float,
+                 share_at: derived.DisplacedShareAt | None = None) -> dict[str, Any]:
     rec = _base(c, known, level)
     comp, x = rec["comparator"], rec["value"]
     as_of: pd.Timestamp = c["as_of"]
@@ -220,9 +228,13 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     if measure == "displaced_share":
         # computed as syriastats.derived computes it (every population vintage, revisions
         # included, is part of the denominator's spread); cached per set of inputs
-        computed = cached_call(("computed-share", as_of.value, tuple(sorted(known_rows.loc[
-            known_rows["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
-            _computed_share, known_rows, as_of)
+        if share_at is not None:
+            computed = _computed_share(known_rows, as_of, share_at,
+                                       cutoff if known == "then" else None)
+        else:
+            computed = cached_call(("computed-share", as_of.value, tuple(sorted(known_rows.loc[
+                known_rows["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
+                _computed_share, known_rows, as_of)
         if computed is not None:
             same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
     rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
