@@ -100,11 +100,48 @@ def cached_call(key: tuple[Any, ...], fn: Callable[..., Any], *args: Any) -> Any
     return _CALLS[key]
 
 
+_FRAMES: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def _frame_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    hit = _FRAMES.get(key)
+    if hit is None:
+        if len(_FRAMES) >= CACHE_MAX:
+            _FRAMES.clear()
+        hit = _FRAMES[key] = (keep_alive, make())
+    return hit[1]
+
+
+def take(df: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """``df[keep]`` (a boolean array) or ``df.iloc[keep]`` (integer positions), made once
+    per frame and rows: claims near one date select the same rows of the same frames, so
+    each selection is one dictionary look-up instead of a copy of every column. The
+    result is shared: callers never modify it in place (they copy first). Keyed by the
+    frame's identity, which the cache keeps alive."""
+    keep = np.asarray(keep)
+    kind = "b" if keep.dtype == bool else "i"
+    data = keep.tobytes() if kind == "b" else keep.astype(np.int64).tobytes()
+    return _frame_cache(("take", id(df), kind, data), (df,),
+                        lambda: df[keep] if kind == "b" else df.iloc[keep])
+
+
+def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """``pandas.concat(frames)``, made once per list of frames (shared, as :func:`take`)."""
+    return _frame_cache(("concat",) + tuple(id(f) for f in frames), tuple(frames),
+                        lambda: pd.concat(frames))
+
+
+def per_frame(name: str, df: pd.DataFrame, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(df, *args)`` once per frame and (hashable) *args (shared, as :func:`take`)."""
+    return _frame_cache((name, id(df)) + args, (df,), lambda: fn(df, *args))
+
+
 def clear_caches() -> None:
     """Forget every cached reading, pool and call (e.g. between registries in one process)."""
     _FITS.clear()
     _POOLS.clear()
     _CALLS.clear()
+    _FRAMES.clear()
 
 
 class EstimateIndex:
