@@ -101,12 +101,15 @@ def cached_call(key: tuple[Any, ...], fn: Callable[..., Any], *args: Any) -> Any
 
 
 _FRAMES: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+#: Entries kept in the cache of selected frames before it is cleared (it holds frames, so
+#: it is kept smaller than the others: memory stays flat over a long archive).
+FRAMES_MAX: int = 10_000
 
 
 def _frame_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...], make: Callable[[], Any]) -> Any:
     hit = _FRAMES.get(key)
     if hit is None:
-        if len(_FRAMES) >= CACHE_MAX:
+        if len(_FRAMES) >= FRAMES_MAX:
             _FRAMES.clear()
         hit = _FRAMES[key] = (keep_alive, make())
     return hit[1]
@@ -163,6 +166,8 @@ class EstimateIndex:
         who = est["publisher"] if "publisher" in est.columns else est["source_id"]
         est = est.assign(**{SERIES_COLUMN: (who.astype(str) + "|" + est["method"].astype(str))
                             .to_numpy(object)})
+        # one block per dtype: taking rows copies a few 2-D arrays, not one per column
+        est = est._consolidate()
         self.est = est
         self.parts: dict[str, pd.DataFrame] = {}
         self.ends: dict[str, np.ndarray] = {}
@@ -200,7 +205,8 @@ class EstimateIndex:
         if hit is None:
             out = [self.parts[m].iloc[a:b] for m, a, b in spans]
             # the registry's own row order (explanations list figures in that order)
-            hit = (out[0] if len(out) == 1 else pd.concat(out)).sort_index(kind="stable")
+            hit = (out[0] if len(out) == 1 else pd.concat(out)).sort_index(kind="stable") \
+                ._consolidate()
             if len(self._slices) >= CACHE_MAX:
                 self._slices.clear()
             self._slices[key] = hit

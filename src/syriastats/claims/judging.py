@@ -23,7 +23,7 @@ from syriastats.claims.selecting import (
 )
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
-from syriastats.claims_index import cached_call, cached_pool
+from syriastats.claims_index import cached_call, cached_pool, per_frame
 from syriastats.reading import drop_superseded
 from syriastats.uncertainty import UncertaintyError
 from syriastats.validate import parse_date_bounds
@@ -337,14 +337,18 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
 
 def _widened(rows: pd.DataFrame, t: Target) -> str:
     """Which dimension the comparable figures widen, and how (empty if none)."""
+    return per_frame("widened", rows, _widened_group, t.group)
+
+
+def _widened_group(rows: pd.DataFrame, group: str) -> str:
     if "group" not in rows.columns:
         return ""
-    other = rows[rows["group"].map(lambda g: isinstance(g, str) and g != t.group).astype(bool)]
+    other = rows[rows["group"].map(lambda g: isinstance(g, str) and g != group).astype(bool)]
     if other.empty:
         return ""
     groups = ", ".join(sorted(set(other["group"].astype(str))))
     return (f"group: also figures for {groups} ({', '.join(other['estimate_id'].astype(str))}), "
-            f"which leave out part of '{t.group}'")
+            f"which leave out part of '{group}'")
 
 
 def _dimension_txt(t: Target, widened: str) -> str:
