@@ -50,6 +50,7 @@ def test_index_path_equals_the_plain_path(registry, known, monkeypatch):
 def test_index_slices_by_date_and_keeps_a_sentinel(registry):
     est = _prepare_estimates(registry, None)
     ix = X.EstimateIndex(est)
+    ix.whole_series = False  # the near-rows mode (used when a revision moves its period)
     near = ix.rows(["idps"], [], pd.Timestamp("2016-06-30"))
     d = (near["period_end"] - pd.Timestamp("2016-06-30")).abs()
     assert len(near) and (d <= pd.Timedelta(days=X.SLICE_DAYS)).all()
@@ -62,3 +63,21 @@ def test_index_slices_by_date_and_keeps_a_sentinel(registry):
     assert len(far) == 1  # a sentinel: the measure exists, but not near that date
     whole = ix.rows([], ["population"], pd.Timestamp("2016-06-30"))
     assert len(whole) == (est["measure"] == "population").sum()
+
+
+def test_index_hands_whole_series_only_when_revisions_keep_their_period(registry):
+    """Whole series (one shared frame per measure) only when every revision has the measure
+    and period end of the figure it revises: then dropping superseded figures reads the
+    same as on the rows near the claim's date. A revision that moves the period switches
+    back to the near rows."""
+    est = _prepare_estimates(registry, None)
+    ix = X.EstimateIndex(est)
+    assert ix.whole_series  # true of the registry
+    whole = ix.rows(["idps"], [], pd.Timestamp("1950-01-01"))
+    assert len(whole) == (est["measure"] == "idps").sum()
+    sup = est[(est["role"] == "superseded") & est["superseded_by"].notna()]
+    assert len(sup)
+    moved = est.copy()
+    succ = moved["estimate_id"] == sup["superseded_by"].iloc[0]
+    moved.loc[succ, "period_end"] = moved.loc[succ, "period_end"] + pd.Timedelta(days=400)
+    assert not X.EstimateIndex(moved).whole_series

@@ -176,6 +176,14 @@ class EstimateIndex:
             self.parts[m] = part
             self.ends[m] = part["period_end"].to_numpy(dtype="datetime64[ns]")
         self._empty = est.iloc[0:0]
+        # Every claim of a measure can get the measure's whole series (one frame, so the
+        # selections made from it are shared by all claims; see :func:`take`) when that
+        # gives the same verdicts as the rows near its date. The checker's date windows
+        # are narrower than SLICE_DAYS; the only rule that reads rows outside them is
+        # "a superseded figure is dropped when its revision is among the rows", and it
+        # reads the same whenever each revision has the measure and period end of the figure
+        # it revises (true of the registry; checked here, else the near rows are used).
+        self.whole_series = _revisions_in_place(est)
         self._slices: dict[tuple[Any, ...], pd.DataFrame] = {}
 
     def rows(self, near: Iterable[str], whole: Iterable[str], as_of: Any) -> pd.DataFrame:
@@ -189,7 +197,7 @@ class EstimateIndex:
             part = self.parts.get(m)
             if part is None:
                 continue
-            if m in whole or as_of is None or pd.isna(as_of):
+            if m in whole or self.whole_series or as_of is None or pd.isna(as_of):
                 spans.append((m, 0, len(part)))
                 continue
             ends = self.ends[m]
@@ -211,6 +219,26 @@ class EstimateIndex:
                 self._slices.clear()
             self._slices[key] = hit
         return hit
+
+
+def _revisions_in_place(est: pd.DataFrame) -> bool:
+    """True if every superseded figure's successor (when in *est*) has the same measure and
+    period end as the figure it supersedes (see :attr:`EstimateIndex.whole_series`)."""
+    if "superseded_by" not in est.columns or "role" not in est.columns:
+        return True
+    sup = est[(est["role"].astype(object) == "superseded") & est["superseded_by"].notna()]
+    if sup.empty:
+        return True
+    by_id = est.drop_duplicates("estimate_id").set_index(est["estimate_id"].astype(str)
+                                                          .drop_duplicates().to_numpy())
+    for succ, m, end in zip(sup["superseded_by"].astype(str), sup["measure"], sup["period_end"]):
+        if succ not in by_id.index:
+            continue
+        r = by_id.loc[succ]
+        if r["measure"] != m or not (r["period_end"] == end or (pd.isna(r["period_end"])
+                                                                 and pd.isna(end))):
+            return False
+    return True
 
 
 def claim_signature(c: pd.Series, fields: Iterable[str]) -> tuple[Any, ...]:

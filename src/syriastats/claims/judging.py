@@ -14,16 +14,17 @@ from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
 from syriastats.claims.records import _base, _fill_pool, _not_checkable
 from syriastats.claims.rules import (
-    BROADER_MEASURES, CLAIM_ONLY_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
+    BROADER_MEASURES, CLAIM_ONLY_MEASURES, DEATH_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
     CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
 )
 from syriastats.claims.selecting import (
+    arrays, documented_floor_at, knowable_mask, nearest_positions, window_positions,
     _context_mask, _documented_floor, _known_filter, _later_totals_only, _nearest_per_series,
     _one_sided_stale, _other_dimensions, _split_scope, _window,
 )
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
-from syriastats.claims_index import cached_call, cached_pool, per_frame
+from syriastats.claims_index import cached_call, cached_pool, per_frame, take
 from syriastats.reading import drop_superseded
 from syriastats.uncertainty import UncertaintyError
 from syriastats.validate import parse_date_bounds
@@ -173,9 +174,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     phrase = _claim_phrase(comp, x, measure)
     date = _day(as_of)
     # what the claimant could know; a revision replaces what it revises once published
-    known_rows = _known_filter(est, known, cutoff)
-    knowable = (drop_superseded(known_rows) if "role" in known_rows.columns
-                and (known_rows["role"].to_numpy(object) == "superseded").any() else known_rows)
+    # (a boolean array over est: selections below are positions into est, shared by claims)
+    kmask = knowable_mask(est, known, cutoff)
     known_txt = (f"published by {_day(cutoff)}" if known == "then" else "published at any time")
     if target.problem:
         return _not_checkable(rec, target.problem, phrase, date)
@@ -184,12 +184,12 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     if bad_dates:
         return _not_checkable(rec, bad_dates, phrase, date)
     if measure == "war_duration_years":
-        return _check_duration(rec, knowable, as_of, comp, x, phrase, date, known_txt)
+        return _check_duration(rec, take(est, kmask), as_of, comp, x, phrase, date, known_txt)
     if comp == "highest_since":
         bad = highest_since_problem(x, as_of)
         if bad:
             return _not_checkable(rec, bad + ".", f"the highest since {x:g}", date)
-        return _check_highest(rec, knowable, est, target, x, level, margin, phrase,
+        return _check_highest(rec, take(est, kmask), est, target, x, level, margin, phrase,
                               date, known_txt)
     if measure in CLAIM_ONLY_MEASURES:
         return _not_checkable(rec, f"the checker has no rule for the measure {measure}.",
@@ -205,39 +205,50 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         return _not_checkable(rec, f"the checker has no rule for the comparator {comp}.",
                               phrase, date)
 
-    window_all = _window(est, target)
-    window = _window(knowable, target)
-    extra = pd.concat([_window(knowable, broader_target(target, m))
-                       for m in BROADER_MEASURES.get(measure, ())] or [window.iloc[0:0]])
-    ctx_mask = _context_mask(window)
-    context = window[ctx_mask]
-    window = window[~ctx_mask] if ctx_mask.any() else window
-    if not extra.empty:
-        extra = extra[~_context_mask(extra)]
-    same_rows, broad_rows = _split_scope(window, measure, extra)
+    # selection on row positions of the knowable frame (syriastats.claims.selecting: the
+    # same rows as _window, _context_mask, _split_scope, _documented_floor and
+    # _nearest_per_series); frames are made only for the figures finally compared
+    ka = arrays(est)
+    wpos = window_positions(est, target, kmask)
+    cmask = ka.ctx[wpos]
+    context = take(est, wpos[cmask]) if cmask.any() else est.iloc[0:0]
+    wpos = wpos[~cmask]
+    extra_pos = np.concatenate([window_positions(est, broader_target(target, m), kmask)
+                                for m in BROADER_MEASURES.get(measure, ())]
+                               or [np.zeros(0, int)]).astype(int)
+    extra_pos = extra_pos[~ka.ctx[extra_pos]]
+    if measure in DEATH_MEASURES:
+        bmask = ka.broad[wpos]
+        same_pos, broad_pos = wpos[~bmask], np.concatenate([wpos[bmask], extra_pos])
+    else:
+        same_pos, broad_pos = wpos, extra_pos
     # the floors use every documented count in the window, before one figure per series is
     # kept (a later release may be nearer but not a floor). The broader pool may also be
     # floored by all-deaths counts: every broader measure contains deaths_total.
-    floor = _documented_floor(same_rows, measure, as_of)
+    floor = documented_floor_at(est, same_pos, measure, as_of)
     broad_ms = [measure] + (["deaths_total"] if "deaths_total" in BROADER_MEASURES.get(measure, ())
                             else [])
-    broad_floor = _documented_floor(pd.concat([same_rows, broad_rows]), broad_ms, as_of)
-    same_all, broad_all = same_rows, broad_rows  # for naming where a number comes from
-    same_rows = _nearest_per_series(same_rows, as_of)
-    broad_rows = _nearest_per_series(broad_rows, as_of)
+    broad_floor = documented_floor_at(est, np.concatenate([same_pos, broad_pos]), broad_ms,
+                                      as_of)
+    # for naming where a number comes from: only figures equal to it (within 1 %) are named
+    same_all = take(est, _near_value(ka.central, same_pos, x))
+    broad_all = take(est, _near_value(ka.central, broad_pos, x))
+    same_rows = take(est, nearest_positions(est, same_pos, as_of))
+    broad_rows = take(est, nearest_positions(est, broad_pos, as_of))
     if measure == "displaced_share":
         # computed as syriastats.derived computes it (every population vintage, revisions
         # included, is part of the denominator's spread); cached per set of inputs
         if share_at is not None:
-            computed = _computed_share(known_rows, as_of, share_at,
+            computed = _computed_share(est, as_of, share_at,
                                        cutoff if known == "then" else None)
         else:
+            known_rows = _known_filter(est, known, cutoff)
             computed = cached_call(("computed-share", as_of.value, tuple(sorted(known_rows.loc[
                 known_rows["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
                 _computed_share, known_rows, as_of)
         if computed is not None:
             same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
-    rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
+    rec["closest"] = per_frame("closest", same_rows, _closest)
     ctx_txt = ""
     if not context.empty:
         ctx_txt = (" For context only (the registry's notes say not to pool "
@@ -245,12 +256,12 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                    + "; ".join(_figure_label(r) for _, r in context.iterrows()) + ".")
 
     if same_rows.empty and broad_rows.empty:
-        other = _other_dimensions(knowable, target)
+        other = _other_dimensions(take(est, kmask), target)
         if (est["measure"] == measure).sum() == 0:
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
-        elif known == "then" and not window_all.empty:
+        elif known == "then" and not (window_all := _window(est, target)).empty:
             later = window_all.sort_values("published").iloc[0]
             reason = (f"every figure for {measure} near {date} was published after the claim "
                       f"(first: {later['estimate_id']}, published {_day(later['published'])}); "
@@ -333,6 +344,19 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     return rec
+
+
+def _closest(rows: pd.DataFrame) -> str:
+    """The first three comparable figures, labelled."""
+    return "; ".join(_figure_label(r) for _, r in rows.head(3).iterrows())
+
+
+def _near_value(central: np.ndarray, pos: np.ndarray, x: float) -> np.ndarray:
+    """Positions among *pos* whose central value is within 1 % of *x* (the figures
+    :func:`syriastats.claims.explaining._likely_origin` names; it skips all others)."""
+    c = central[pos]
+    with np.errstate(invalid="ignore"):
+        return pos[np.isfinite(c) & (c > 0) & (np.abs(c - x) <= 0.01 * c)]
 
 
 def _widened(rows: pd.DataFrame, t: Target) -> str:
