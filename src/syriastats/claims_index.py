@@ -164,8 +164,9 @@ class EstimateIndex:
                           if pd.api.types.is_string_dtype(est[c]) and est[c].dtype != object})
         # the series key of the checker's one-figure-per-series rule, computed once
         who = est["publisher"] if "publisher" in est.columns else est["source_id"]
-        est = est.assign(**{SERIES_COLUMN: (who.astype(str) + "|" + est["method"].astype(str))
-                            .to_numpy(object)})
+        est = est.assign(**{SERIES_COLUMN: pd.Series(
+            (who.astype(str) + "|" + est["method"].astype(str)).to_numpy(object), index=est.index,
+            dtype=object)})
         # one block per dtype: taking rows copies a few 2-D arrays, not one per column
         est = est._consolidate()
         self.est = est

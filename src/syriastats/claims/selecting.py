@@ -306,9 +306,22 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
     """
     if t.period_type != "stock" or measure.endswith("_share"):
         return ""
-    rows = pd.concat([same, broad]) if not broad.empty else same
+    rows = concat([same, broad]) if not broad.empty else same
     if rows.empty or "period_end" not in rows.columns:
         return ""
+    days = _days_from(rows, as_of)
+    if days is not None:  # the same rule on numpy arrays
+        dist = np.abs(days)
+        if (dist <= STALE_STOCK_DAYS).any() or ((days > 0).any() and (days < 0).any()):
+            return ""
+        i = int(np.argmin(dist))
+        near, d = rows.iloc[i], int(dist[i])
+        side = "before" if int(days[i]) < 0 else "after"
+        return (f"no figure for {measure} within {STALE_STOCK_DAYS} days of {_day(as_of)}: the "
+                f"nearest comparable figure ({near['estimate_id']}, a level on "
+                f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other "
+                "side; a level can move that much in that time, so it cannot show the claim too "
+                "high or too low.")
     delta = (rows["period_end"] - as_of).dt.days
     if (delta.abs() <= STALE_STOCK_DAYS).any() or ((delta > 0).any() and (delta < 0).any()):
         return ""
@@ -334,10 +347,11 @@ def _later_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of
     """
     if t.period_type != "cumulative":
         return ""
-    rows = pd.concat([same, broad]) if not broad.empty else same
+    rows = concat([same, broad]) if not broad.empty else same
     if rows.empty or "period_end" not in rows.columns:
         return ""
-    delta = (rows["period_end"] - as_of).dt.days.to_numpy()
+    days = _days_from(rows, as_of)
+    delta = days if days is not None else (rows["period_end"] - as_of).dt.days.to_numpy()
     if not (delta > LATER_TOTAL_DAYS).all():
         return ""
     first = rows.iloc[int(np.argmin(delta))]
@@ -345,6 +359,27 @@ def _later_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of
             f"{_day(as_of)}: the comparable totals run to later dates (the first, "
             f"{first['estimate_id']}, to {_day(first['period_end'])}), and a running total only "
             "grows, so they cannot show the claim too low.")
+
+
+def _days_from(rows: pd.DataFrame, as_of: pd.Timestamp) -> np.ndarray | None:
+    """Whole days from *as_of* to each row's ``period_end`` (int64), as ``.dt.days`` gives
+    them; None when a period end is missing, a date is not a whole day or the index has
+    repeated labels (the callers then use pandas as before)."""
+    end, ok = per_frame("period-end-days", rows, _end_days)
+    a = pd.Timestamp(as_of)
+    if not ok or pd.isna(a) or a != a.normalize():
+        return None
+    return end - a.value // _DAY_NS
+
+
+_DAY_NS: int = 86_400 * 10**9
+
+
+def _end_days(rows: pd.DataFrame) -> tuple[np.ndarray, bool]:
+    end = rows["period_end"].to_numpy("datetime64[ns]")
+    ok = (not np.isnat(end).any() and rows.index.is_unique
+          and bool((end.astype("int64") % _DAY_NS == 0).all()))
+    return (end.astype("int64") // _DAY_NS if ok else end), ok
 
 
 #: A running total counted to more than this many days after the claim's date is an upper
