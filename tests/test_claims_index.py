@@ -81,3 +81,19 @@ def test_index_hands_whole_series_only_when_revisions_keep_their_period(registry
     succ = moved["estimate_id"] == sup["superseded_by"].iloc[0]
     moved.loc[succ, "period_end"] = moved.loc[succ, "period_end"] + pd.Timedelta(days=400)
     assert not X.EstimateIndex(moved).whole_series
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_streamed_output_is_the_formatted_text(registry, fmt, monkeypatch):
+    """write_verdicts renders CSV and JSON a chunk at a time: the text is exactly
+    format_verdicts' (chunks of 7 rows, so boundaries fall everywhere)."""
+    import io
+
+    from syriastats.claims import formatting as F
+
+    out = C.check(_varied(load_claims(), 40), registry, known="now")
+    monkeypatch.setattr(F, "WRITE_CHUNK", 7)
+    buf = io.StringIO()
+    F.write_verdicts(out, fmt, buf)
+    assert buf.getvalue() == F.format_verdicts(out, fmt)
+    assert buf.getvalue().count("claim_id") >= (1 if fmt == "csv" else 40)

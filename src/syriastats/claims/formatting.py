@@ -31,6 +31,32 @@ def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=_TABLE_COLUMNS)
 
 
+#: Rows rendered at a time by :func:`write_verdicts` (CSV and JSON).
+WRITE_CHUNK: int = 1_000
+
+
+def write_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "json"],
+                   out: Any) -> None:
+    """Write :func:`format_verdicts` of *df* to the text stream *out*, the same text, CSV
+    and JSON rendered :data:`WRITE_CHUNK` rows at a time (an archive's output is never held
+    in memory whole)."""
+    if fmt not in ("csv", "json") or len(df) <= WRITE_CHUNK:
+        out.write(format_verdicts(df, fmt))
+        return
+    from syriastats.safe_output import escape_frame, escape_json
+
+    for k, i in enumerate(range(0, len(df), WRITE_CHUNK)):
+        part = df.iloc[i:i + WRITE_CHUNK]
+        if fmt == "csv":
+            out.write(escape_frame(part).to_csv(index=False, header=k == 0, lineterminator="\n"))
+            continue
+        recs = json.loads(part.to_json(orient="records", force_ascii=False))
+        body = json.dumps(escape_json(recs), indent=2, ensure_ascii=False)[2:-2]  # no [ ]
+        out.write(("[\n" if k == 0 else ",\n") + body)
+    if fmt == "json":
+        out.write("\n]\n")
+
+
 def format_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "json"]) -> str:
     """Render :func:`check` output as a plain-text table, CSV, Markdown or JSON text."""
     from syriastats.safe_output import escape_frame, escape_json
@@ -119,7 +145,7 @@ def cli_check(path: str | Path | None, *, known: Literal["then", "now", "both"] 
     df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=OUTPUT_COLUMNS)
     df = df.sort_values(["claim_id", "known"], kind="stable", key=lambda s: s.map(
         {"then": 0, "now": 1}) if s.name == "known" else s).reset_index(drop=True)
-    sys.stdout.write(format_verdicts(df, fmt))
+    write_verdicts(df, fmt, sys.stdout)
     if problems:
         n = len({p.row for p in problems})
         print(f"syriastats check: {n} bad row{'s' if n != 1 else ''} left out of {target}",
