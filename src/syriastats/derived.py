@@ -401,6 +401,7 @@ class DisplacedShareAt:
         self.floor_excess, self.n = floor_excess, n
         self._estimates: pd.DataFrame | None = estimates  # rows chosen from at the first call
         self._done: dict[tuple[Any, ...], Any] = {}
+        self._inputs: dict[tuple[Any, ...], _Input] = {}
 
     def _prepare(self) -> None:
         estimates = with_publishers(self._estimates)
@@ -414,9 +415,38 @@ class DisplacedShareAt:
         self._pop = _Nearest(prewar, "population", "source_id", methods=("demographic_estimate",))
 
     def __call__(self, on: Any, published_by: Any = None) -> pd.DataFrame:
+        on = pd.Timestamp(on)
+        summary, inputs = self._computed(on, published_by)
+        return _result_from(summary, on, "fraction of pre-war population", list(inputs),
+                            _share_text(*inputs, on, self.window_days, self.assumed_margin,
+                                        self.coverage, self.floor_excess))
+
+    def interval(self, on: Any, published_by: Any = None) -> dict[str, Any]:
+        """The result's ``median``, ``lower_90``, ``upper_90`` and ``assumptions`` only (what
+        the claims checker reads), without building the frame."""
+        on = pd.Timestamp(on)
+        summary, inputs = self._computed(on, published_by)
+        row = summary.iloc[0]
+        return {"median": row["median"], "lower_90": row["lower_90"],
+                "upper_90": row["upper_90"],
+                "assumptions": _share_text(*inputs, on, self.window_days, self.assumed_margin,
+                                           self.coverage, self.floor_excess)}
+
+    def _input(self, which: str, pos: np.ndarray, on: pd.Timestamp) -> _Input:
+        # an input's fits, ids and notes depend only on its rows (not on the date)
+        key = (which, tuple(int(i) for i in pos))
+        hit = self._inputs.get(key)
+        if hit is None:
+            sel, label, excess = {"ref": (self._ref, "refugees", self.floor_excess),
+                                  "idp": (self._idp, "IDPs", self.floor_excess),
+                                  "pop": (self._pop, "pre-war population", None)}[which]
+            hit = self._inputs[key] = _Input(label, sel.take(pos, on), self.coverage,
+                                             self.assumed_margin, excess)
+        return hit
+
+    def _computed(self, on: pd.Timestamp, published_by: Any) -> tuple[pd.DataFrame, tuple]:
         if self._estimates is not None:
             self._prepare()
-        on = pd.Timestamp(on)
         pick = (self._ref.choose(on, self.window_days, published_by),
                 self._idp.choose(on, self.window_days, published_by),
                 self._pop.choose(WAR_START, 10_000, published_by))
@@ -424,18 +454,12 @@ class DisplacedShareAt:
         hit = self._done.get(key)
         if hit is None:
             rng = np.random.default_rng(DEFAULT_SEED)
-            ref = _Input("refugees", self._ref.take(pick[0], on), self.coverage,
-                         self.assumed_margin, self.floor_excess)
-            idp = _Input("IDPs", self._idp.take(pick[1], on), self.coverage,
-                         self.assumed_margin, self.floor_excess)
-            pop = _Input("pre-war population", self._pop.take(pick[2], WAR_START),
-                         self.coverage, self.assumed_margin, None)
+            ref = self._input("ref", pick[0], on)
+            idp = self._input("idp", pick[1], on)
+            pop = self._input("pop", pick[2], WAR_START)
             share = (ref.draws(self.n, rng) + idp.draws(self.n, rng)) / pop.draws(self.n, rng)
             hit = self._done[key] = (summarise({"displaced_share": share}), (ref, idp, pop))
-        summary, inputs = hit
-        return _result_from(summary, on, "fraction of pre-war population", list(inputs),
-                            _share_text(*inputs, on, self.window_days, self.assumed_margin,
-                                        self.coverage, self.floor_excess))
+        return hit
 
 
 def deaths_per_1000(

@@ -15,7 +15,8 @@ from syriastats.claims.pooling import _fit_all, _pool, _Pool
 from syriastats.claims.records import _base, _fill_pool, _not_checkable
 from syriastats.claims.rules import (
     BROADER_MEASURES, CLAIM_ONLY_MEASURES, DEATH_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
-    CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
+    CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, WAR_START_MONTH,
+    highest_since_problem,
 )
 from syriastats.claims.selecting import (
     arrays, documented_floor_at, knowable_mask, nearest_positions, window_positions,
@@ -25,7 +26,7 @@ from syriastats.claims.selecting import (
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
-from syriastats.reading import drop_superseded
+from syriastats.reading import CUMULATIVE_MEASURES, drop_superseded
 from syriastats.uncertainty import UncertaintyError
 from syriastats.validate import parse_date_bounds
 
@@ -120,8 +121,8 @@ def _computed_share(knowable: pd.DataFrame, as_of: pd.Timestamp,
     same figure is computed from the figures published by *published_by* (None: all).
     """
     try:
-        r = (share_at(as_of, published_by) if share_at is not None else
-             derived.displaced_share(knowable, on=as_of, n=50_000)).iloc[0]
+        r = (share_at.interval(as_of, published_by) if share_at is not None else
+             derived.displaced_share(knowable, on=as_of, n=50_000).iloc[0])
     except (UncertaintyError, KeyError, ValueError):
         return None
     return pd.Series({
@@ -184,7 +185,9 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     if bad_dates:
         return _not_checkable(rec, bad_dates, phrase, date)
     if measure == "war_duration_years":
-        return _check_duration(rec, take(est, kmask), as_of, comp, x, phrase, date, known_txt)
+        # only the cumulative tolls starting in March 2011 are read: hand over just those
+        return _check_duration(rec, take(est, kmask & per_frame("duration-rows", est,
+                                                                _duration_rows)), as_of, comp, x, phrase, date, known_txt)
     if comp == "highest_since":
         bad = highest_since_problem(x, as_of)
         if bad:
@@ -344,6 +347,13 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     return rec
+
+
+def _duration_rows(est: pd.DataFrame) -> np.ndarray:
+    """Boolean array: the rows :func:`~syriastats.claims.special._check_duration` reads."""
+    return (est["measure"].isin(sorted(CUMULATIVE_MEASURES))
+            & (est["period_start"] >= WAR_START_MONTH[0])
+            & (est["period_start"] <= WAR_START_MONTH[1])).to_numpy(bool)
 
 
 def _closest(rows: pd.DataFrame) -> str:
