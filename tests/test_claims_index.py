@@ -97,3 +97,28 @@ def test_streamed_output_is_the_formatted_text(registry, fmt, monkeypatch):
     F.write_verdicts(out, fmt, buf)
     assert buf.getvalue() == F.format_verdicts(out, fmt)
     assert buf.getvalue().count("claim_id") >= (1 if fmt == "csv" else 40)
+
+
+def test_check_chunks_are_check_in_pieces(registry):
+    """check_chunks yields check's rows in order, at most *chunk* at a time."""
+    from syriastats.claims.checking import check_chunks
+
+    claims = _varied(load_claims(), 30)
+    whole = C.check(claims, registry, known="then")
+    parts = list(check_chunks(claims, registry, chunk=8, known="then"))
+    assert [len(p) for p in parts] == [8, 8, 8, 6]
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cli_streams_an_archive_with_the_same_text(fmt, monkeypatch, capsys):
+    """syriastats check on more claims than WRITE_CHUNK writes verdicts as they are made:
+    the same text as when they are all formatted at once."""
+    from syriastats.claims import formatting as F
+
+    assert F.cli_check(None, fmt=fmt) == 0
+    at_once = capsys.readouterr().out
+    monkeypatch.setattr(F, "WRITE_CHUNK", 5)  # 26 shipped claims: six chunks
+    assert F.cli_check(None, fmt=fmt) == 0
+    streamed = capsys.readouterr().out
+    assert streamed == at_once and len(at_once) > 1000

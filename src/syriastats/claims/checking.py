@@ -5,7 +5,7 @@ once, and turns a claim the model cannot compute into a ``not_checkable`` row.""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 import numpy as np
@@ -74,6 +74,41 @@ def check(
         raise ValueError(f"known must be 'then' or 'now', got {known!r}")
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level!r}")
+    return _frame(list(_records(claims, estimates, known, level, sources, assumed_margin,
+                                about_tolerance, share_tolerance, progress)))
+
+
+def check_chunks(claims: pd.DataFrame, estimates: pd.DataFrame, *, chunk: int = 1_000,
+                 known: Literal["then", "now"] = "then", level: float = 0.9,
+                 sources: pd.DataFrame | None = None, assumed_margin: float = ASSUMED_MARGIN,
+                 about_tolerance: float = ABOUT_TOLERANCE, share_tolerance: float = SHARE_TOLERANCE,
+                 progress: Callable[[int, int], None] | None = None) -> Iterator[pd.DataFrame]:
+    """:func:`check`, as consecutive frames of at most *chunk* rows (the same rows, in the
+    same order): an archive's verdicts can be written as they are made, never all held."""
+    if known not in ("then", "now"):
+        raise ValueError(f"known must be 'then' or 'now', got {known!r}")
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level!r}")
+    buf: list[dict[str, Any]] = []
+    for rec in _records(claims, estimates, known, level, sources, assumed_margin,
+                        about_tolerance, share_tolerance, progress):
+        buf.append(rec)
+        if len(buf) >= chunk:
+            yield _frame(buf)
+            buf = []
+    if buf:
+        yield _frame(buf)
+
+
+#: Verdicts of identical claims kept for re-use (cleared when full: memory stays flat).
+SAME_AS_MAX: int = 2_000
+
+
+def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: float,
+             sources: pd.DataFrame | None, assumed_margin: float, about_tolerance: float,
+             share_tolerance: float, progress: Callable[[int, int], None] | None
+             ) -> Iterator[dict[str, Any]]:
+    """One verdict record per claim, in ``claim_id`` order."""
     est = _prepare_estimates(estimates, sources)
     cl = claims.copy()
     if "origin_date" not in cl.columns:
@@ -91,7 +126,6 @@ def check(
     same_as: dict[tuple[Any, ...], dict[str, Any]] = {}
     sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text",
                                                      "notes")]
-    out = []
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
         warnings.simplefilter("ignore")
         for i, (_, c) in enumerate(cl.sort_values("claim_id", kind="stable").iterrows()):
@@ -104,14 +138,19 @@ def check(
                     rec = dict(same_as[sig], claim_id=str(c["claim_id"]),
                                origin=str(c.get("origin", "")), text=str(c.get("text", "")))
                 else:
+                    if len(same_as) >= SAME_AS_MAX:
+                        same_as.clear()
                     win, whole = _index_measures(str(c["measure"]), str(c["comparator"]),
                                                  c.get("host"))
                     rec = same_as[sig] = _check_one_safely(
                         c, index.rows(win, whole, c["as_of"]), known, level, assumed_margin,
                         about_tolerance, share_tolerance, share_at=share_at)
-            out.append(rec)
             if progress is not None:
                 progress(i + 1, len(cl))
+            yield rec
+
+
+def _frame(out: list[dict[str, Any]]) -> pd.DataFrame:
     df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
     df["verdict_meaning"] = df["verdict"].map(VERDICTS)
     df["verdict_class"] = df["verdict"].map(VERDICT_CLASSES)
@@ -119,6 +158,8 @@ def check(
         df[col] = df[col].astype(float)
     df["n_figures"] = df["n_figures"].astype(int)
     return df.reset_index(drop=True)
+
+
 
 
 #: Use the per-measure index and caches of :mod:`syriastats.claims_index` (same verdicts;
