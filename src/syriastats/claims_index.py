@@ -7,13 +7,18 @@ refit every comparable figure's distribution and pool them again. With thousands
 almost all of that work repeats. This module removes the repetition without changing a
 verdict:
 
-* :class:`EstimateIndex` splits the prepared registry by measure once, with each
-  measure's rows sorted by ``period_end``, and hands each claim only the rows that can
-  matter to it: the rows of its measure (and of the measures it may be widened to) whose
-  period ends within :data:`SLICE_DAYS` of the claim's date (a superset of every date window
-  of the checker), found by binary search (``numpy.searchsorted``). Claims whose rules read
-  a whole series (the war's age, "highest since", the displaced share computed from counts)
-  get every row of the measures they read.
+* :class:`EstimateIndex` splits the prepared registry by measure once and hands each
+  claim the rows of its measure and of the measures it may be widened to: the whole series
+  (one frame per set of measures, shared by every claim about them) when every revision in
+  the registry keeps the measure and period of the figure it revises
+  (:attr:`EstimateIndex.whole_series`), else the rows whose period ends within
+  :data:`SLICE_DAYS` of the claim's date (found by ``numpy.searchsorted``). Claims whose
+  rules read a whole series (the war's age, "highest since", the displaced share computed
+  from counts) always get every row of the measures they read.
+* :func:`take`, :func:`concat` and :func:`per_frame` make each selection of rows of a
+  shared frame once, and compute what is read from a selected frame once: the checker
+  (:mod:`syriastats.claims.selecting`) selects on row positions with numpy and claims near
+  one date select the same figures, so most claims cost dictionary look-ups.
 * :func:`cached_fit` and :func:`cached_pool` memoise the uncertainty engine's reading of a
   figure (keyed on every field the reading uses, so two registries with the same ids never
   share an entry) and the pooled mixture of a set of figures.

@@ -1,7 +1,9 @@
 """Checking many claims at once: :func:`check` runs each claim through
-:func:`syriastats.claims.judging._check_one` against only the registry rows near its
-date (the per-measure index of :mod:`syriastats.claims_index`), judges identical claims
-once, and turns a claim the model cannot compute into a ``not_checkable`` row."""
+:func:`syriastats.claims.judging._check_one` against the rows of its measures (the
+per-measure index of :mod:`syriastats.claims_index`, whose selections and readings are
+shared between claims), judges identical claims once, and turns a claim the model cannot
+compute into a ``not_checkable`` row. :func:`check_chunks` gives the same rows a chunk at a
+time, so ``syriastats check`` writes an archive's verdicts as they are made."""
 from __future__ import annotations
 
 import warnings
