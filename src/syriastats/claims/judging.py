@@ -15,18 +15,18 @@ from syriastats.claims.pooling import _fit_all, _pool, _Pool
 from syriastats.claims.records import _base, _fill_pool, _not_checkable
 from syriastats.claims.rules import (
     BROADER_MEASURES, CLAIM_ONLY_MEASURES, DEATH_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
-    CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, WAR_START_MONTH,
-    highest_since_problem,
+    CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
+)
+from syriastats.claims.positions import (
+    _duration_rows, _near_value, arrays, documented_floor_at, knowable_mask, nearest_positions,
+    window_positions,
 )
 from syriastats.claims.selecting import (
-    arrays, documented_floor_at, knowable_mask, nearest_positions, window_positions,
-    _context_mask, _documented_floor, _known_filter, _later_totals_only, _nearest_per_series,
-    _one_sided_stale, _other_dimensions, _split_scope, _window,
+    _known_filter, _later_totals_only, _one_sided_stale, _other_dimensions, _window,
 )
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
-from syriastats.reading import CUMULATIVE_MEASURES, drop_superseded
 from syriastats.uncertainty import UncertaintyError
 from syriastats.validate import parse_date_bounds
 
@@ -349,24 +349,9 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     return rec
 
 
-def _duration_rows(est: pd.DataFrame) -> np.ndarray:
-    """Boolean array: the rows :func:`~syriastats.claims.special._check_duration` reads."""
-    return (est["measure"].isin(sorted(CUMULATIVE_MEASURES))
-            & (est["period_start"] >= WAR_START_MONTH[0])
-            & (est["period_start"] <= WAR_START_MONTH[1])).to_numpy(bool)
-
-
 def _closest(rows: pd.DataFrame) -> str:
     """The first three comparable figures, labelled."""
     return "; ".join(_figure_label(r) for _, r in rows.head(3).iterrows())
-
-
-def _near_value(central: np.ndarray, pos: np.ndarray, x: float) -> np.ndarray:
-    """Positions among *pos* whose central value is within 1 % of *x* (the figures
-    :func:`syriastats.claims.explaining._likely_origin` names; it skips all others)."""
-    c = central[pos]
-    with np.errstate(invalid="ignore"):
-        return pos[np.isfinite(c) & (c > 0) & (np.abs(c - x) <= 0.01 * c)]
 
 
 def _widened(rows: pd.DataFrame, t: Target) -> str:
