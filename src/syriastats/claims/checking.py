@@ -22,7 +22,7 @@ from syriastats.claims.rules import (
     SHARE_TOLERANCE, VERDICT_CLASSES, VERDICTS,
 )
 from syriastats.claims.selecting import _prepare_estimates
-from syriastats.claims_index import EstimateIndex, claim_signature
+from syriastats.claims_index import EstimateIndex, _key_value
 from syriastats.dimensions import legacy_measure, measure_aliases
 from syriastats.reading import CUMULATIVE_MEASURES
 
@@ -130,12 +130,16 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
                                                      "notes")]
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
         warnings.simplefilter("ignore")
-        for i, (_, c) in enumerate(cl.sort_values("claim_id", kind="stable").iterrows()):
+        ordered = cl.sort_values("claim_id", kind="stable")
+        # what each verdict depends on, read column-wise (claim_signature of each row)
+        sigs = ([tuple(_key_value(v) for v in row)
+                 for row in ordered[sig_cols].itertuples(index=False, name=None)]
+                if index is not None else [None] * len(ordered))
+        for i, ((_, c), sig) in enumerate(zip(ordered.iterrows(), sigs)):
             if index is None:
                 rec = _check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
                                         share_tolerance)
             else:
-                sig = claim_signature(c, sig_cols)
                 if sig in same_as:
                     rec = dict(same_as[sig], claim_id=str(c["claim_id"]),
                                origin=str(c.get("origin", "")), text=str(c.get("text", "")))
