@@ -50,6 +50,7 @@ def test_index_path_equals_the_plain_path(registry, known, monkeypatch):
 def test_index_slices_by_date_and_keeps_a_sentinel(registry):
     est = _prepare_estimates(registry, None)
     ix = X.EstimateIndex(est)
+    ix.whole_series = False  # the near-rows mode (used when a revision moves its period)
     near = ix.rows(["idps"], [], pd.Timestamp("2016-06-30"))
     d = (near["period_end"] - pd.Timestamp("2016-06-30")).abs()
     assert len(near) and (d <= pd.Timedelta(days=X.SLICE_DAYS)).all()
@@ -62,3 +63,62 @@ def test_index_slices_by_date_and_keeps_a_sentinel(registry):
     assert len(far) == 1  # a sentinel: the measure exists, but not near that date
     whole = ix.rows([], ["population"], pd.Timestamp("2016-06-30"))
     assert len(whole) == (est["measure"] == "population").sum()
+
+
+def test_index_hands_whole_series_only_when_revisions_keep_their_period(registry):
+    """Whole series (one shared frame per measure) only when every revision has the measure
+    and period end of the figure it revises: then dropping superseded figures reads the
+    same as on the rows near the claim's date. A revision that moves the period switches
+    back to the near rows."""
+    est = _prepare_estimates(registry, None)
+    ix = X.EstimateIndex(est)
+    assert ix.whole_series  # true of the registry
+    whole = ix.rows(["idps"], [], pd.Timestamp("1950-01-01"))
+    assert len(whole) == (est["measure"] == "idps").sum()
+    sup = est[(est["role"] == "superseded") & est["superseded_by"].notna()]
+    assert len(sup)
+    moved = est.copy()
+    succ = moved["estimate_id"] == sup["superseded_by"].iloc[0]
+    moved.loc[succ, "period_end"] = moved.loc[succ, "period_end"] + pd.Timedelta(days=400)
+    assert not X.EstimateIndex(moved).whole_series
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_streamed_output_is_the_formatted_text(registry, fmt, monkeypatch):
+    """write_verdicts renders CSV and JSON a chunk at a time: the text is exactly
+    format_verdicts' (chunks of 7 rows, so boundaries fall everywhere)."""
+    import io
+
+    from syriastats.claims import formatting as F
+
+    out = C.check(_varied(load_claims(), 40), registry, known="now")
+    monkeypatch.setattr(F, "WRITE_CHUNK", 7)
+    buf = io.StringIO()
+    F.write_verdicts(out, fmt, buf)
+    assert buf.getvalue() == F.format_verdicts(out, fmt)
+    assert buf.getvalue().count("claim_id") >= (1 if fmt == "csv" else 40)
+
+
+def test_check_chunks_are_check_in_pieces(registry):
+    """check_chunks yields check's rows in order, at most *chunk* at a time."""
+    from syriastats.claims.checking import check_chunks
+
+    claims = _varied(load_claims(), 30)
+    whole = C.check(claims, registry, known="then")
+    parts = list(check_chunks(claims, registry, chunk=8, known="then"))
+    assert [len(p) for p in parts] == [8, 8, 8, 6]
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cli_streams_an_archive_with_the_same_text(fmt, monkeypatch, capsys):
+    """syriastats check on more claims than WRITE_CHUNK writes verdicts as they are made:
+    the same text as when they are all formatted at once."""
+    from syriastats.claims import formatting as F
+
+    assert F.cli_check(None, fmt=fmt) == 0
+    at_once = capsys.readouterr().out
+    monkeypatch.setattr(F, "WRITE_CHUNK", 5)  # 26 shipped claims: six chunks
+    assert F.cli_check(None, fmt=fmt) == 0
+    streamed = capsys.readouterr().out
+    assert streamed == at_once and len(at_once) > 1000

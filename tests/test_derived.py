@@ -269,3 +269,29 @@ def test_unknown_sources_are_named_not_silently_grouped() -> None:
                         "notes": [None]})
     got = select_nearest(df, "population", "2010-07-01", sources=src)
     assert list(got["publisher"]) == ["Stat office"]
+
+
+def test_displaced_share_at_matches_displaced_share_on_the_registry() -> None:
+    """DisplacedShareAt (the claims checker's batched path) chooses the same rows and
+    returns the same result as displaced_share on the figures published by each cut-off,
+    at dates spread over the war (exact equality: same rows, same seeded draws)."""
+    from syriastats.claims.selecting import _prepare_estimates
+    from syriastats.derived import DisplacedShareAt, displaced_share
+    from syriastats.sources import load_estimates, load_sources, with_sources
+
+    est = _prepare_estimates(with_sources(load_estimates(), load_sources()), None)
+    at = DisplacedShareAt(est, n=2_000)
+    compared = 0
+    for on, by in [("2013-06-30", "2013-07-15"), ("2014-12-31", None), ("2016-03-01", "2016-03-01"),
+                   ("2016-03-01", "2019-01-01"), ("2019-09-30", None), ("2012-01-31", "2012-02-01")]:
+        on, known = pd.Timestamp(on), est if by is None else est[est["published"] <= pd.Timestamp(by)]
+        try:
+            want = displaced_share(known, on=on, n=2_000)
+        except UncertaintyError:
+            with pytest.raises(UncertaintyError):
+                at(on, None if by is None else pd.Timestamp(by))
+            continue
+        got = at(on, None if by is None else pd.Timestamp(by))
+        pd.testing.assert_frame_equal(got, want)
+        compared += 1
+    assert compared >= 4

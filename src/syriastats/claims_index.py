@@ -7,13 +7,18 @@ refit every comparable figure's distribution and pool them again. With thousands
 almost all of that work repeats. This module removes the repetition without changing a
 verdict:
 
-* :class:`EstimateIndex` splits the prepared registry by measure once, with each
-  measure's rows sorted by ``period_end``, and hands each claim only the rows that can
-  matter to it: the rows of its measure (and of the measures it may be widened to) whose
-  period ends within :data:`SLICE_DAYS` of the claim's date (a superset of every date window
-  of the checker), found by binary search (``numpy.searchsorted``). Claims whose rules read
-  a whole series (the war's age, "highest since", the displaced share computed from counts)
-  get every row of the measures they read.
+* :class:`EstimateIndex` splits the prepared registry by measure once and hands each
+  claim the rows of its measure and of the measures it may be widened to: the whole series
+  (one frame per set of measures, shared by every claim about them) when every revision in
+  the registry keeps the measure and period of the figure it revises
+  (:attr:`EstimateIndex.whole_series`), else the rows whose period ends within
+  :data:`SLICE_DAYS` of the claim's date (found by ``numpy.searchsorted``). Claims whose
+  rules read a whole series (the war's age, "highest since", the displaced share computed
+  from counts) always get every row of the measures they read.
+* :func:`take`, :func:`concat` and :func:`per_frame` make each selection of rows of a
+  shared frame once, and compute what is read from a selected frame once: the checker
+  (:mod:`syriastats.claims.selecting`) selects on row positions with numpy and claims near
+  one date select the same figures, so most claims cost dictionary look-ups.
 * :func:`cached_fit` and :func:`cached_pool` memoise the uncertainty engine's reading of a
   figure (keyed on every field the reading uses, so two registries with the same ids never
   share an entry) and the pooled mixture of a set of figures.
@@ -100,11 +105,51 @@ def cached_call(key: tuple[Any, ...], fn: Callable[..., Any], *args: Any) -> Any
     return _CALLS[key]
 
 
+_FRAMES: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+#: Entries kept in the cache of selected frames before it is cleared (it holds frames, so
+#: it is kept smaller than the others: memory stays flat over a long archive).
+FRAMES_MAX: int = 10_000
+
+
+def _frame_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    hit = _FRAMES.get(key)
+    if hit is None:
+        if len(_FRAMES) >= FRAMES_MAX:
+            _FRAMES.clear()
+        hit = _FRAMES[key] = (keep_alive, make())
+    return hit[1]
+
+
+def take(df: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """``df[keep]`` (a boolean array) or ``df.iloc[keep]`` (integer positions), made once
+    per frame and rows: claims near one date select the same rows of the same frames, so
+    each selection is one dictionary look-up instead of a copy of every column. The
+    result is shared: callers never modify it in place (they copy first). Keyed by the
+    frame's identity, which the cache keeps alive."""
+    keep = np.asarray(keep)
+    kind = "b" if keep.dtype == bool else "i"
+    data = keep.tobytes() if kind == "b" else keep.astype(np.int64).tobytes()
+    return _frame_cache(("take", id(df), kind, data), (df,),
+                        lambda: df[keep] if kind == "b" else df.iloc[keep])
+
+
+def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """``pandas.concat(frames)``, made once per list of frames (shared, as :func:`take`)."""
+    return _frame_cache(("concat",) + tuple(id(f) for f in frames), tuple(frames),
+                        lambda: pd.concat(frames))
+
+
+def per_frame(name: str, df: pd.DataFrame, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(df, *args)`` once per frame and (hashable) *args (shared, as :func:`take`)."""
+    return _frame_cache((name, id(df)) + args, (df,), lambda: fn(df, *args))
+
+
 def clear_caches() -> None:
     """Forget every cached reading, pool and call (e.g. between registries in one process)."""
     _FITS.clear()
     _POOLS.clear()
     _CALLS.clear()
+    _FRAMES.clear()
 
 
 class EstimateIndex:
@@ -124,8 +169,11 @@ class EstimateIndex:
                           if pd.api.types.is_string_dtype(est[c]) and est[c].dtype != object})
         # the series key of the checker's one-figure-per-series rule, computed once
         who = est["publisher"] if "publisher" in est.columns else est["source_id"]
-        est = est.assign(**{SERIES_COLUMN: (who.astype(str) + "|" + est["method"].astype(str))
-                            .to_numpy(object)})
+        est = est.assign(**{SERIES_COLUMN: pd.Series(
+            (who.astype(str) + "|" + est["method"].astype(str)).to_numpy(object), index=est.index,
+            dtype=object)})
+        # one block per dtype: taking rows copies a few 2-D arrays, not one per column
+        est = est._consolidate()
         self.est = est
         self.parts: dict[str, pd.DataFrame] = {}
         self.ends: dict[str, np.ndarray] = {}
@@ -134,6 +182,14 @@ class EstimateIndex:
             self.parts[m] = part
             self.ends[m] = part["period_end"].to_numpy(dtype="datetime64[ns]")
         self._empty = est.iloc[0:0]
+        # Every claim of a measure can get the measure's whole series (one frame, so the
+        # selections made from it are shared by all claims; see :func:`take`) when that
+        # gives the same verdicts as the rows near its date. The checker's date windows
+        # are narrower than SLICE_DAYS; the only rule that reads rows outside them is
+        # "a superseded figure is dropped when its revision is among the rows", and it
+        # reads the same whenever each revision has the measure and period end of the figure
+        # it revises (true of the registry; checked here, else the near rows are used).
+        self.whole_series = _revisions_in_place(est)
         self._slices: dict[tuple[Any, ...], pd.DataFrame] = {}
 
     def rows(self, near: Iterable[str], whole: Iterable[str], as_of: Any) -> pd.DataFrame:
@@ -147,7 +203,7 @@ class EstimateIndex:
             part = self.parts.get(m)
             if part is None:
                 continue
-            if m in whole or as_of is None or pd.isna(as_of):
+            if m in whole or self.whole_series or as_of is None or pd.isna(as_of):
                 spans.append((m, 0, len(part)))
                 continue
             ends = self.ends[m]
@@ -163,11 +219,32 @@ class EstimateIndex:
         if hit is None:
             out = [self.parts[m].iloc[a:b] for m, a, b in spans]
             # the registry's own row order (explanations list figures in that order)
-            hit = (out[0] if len(out) == 1 else pd.concat(out)).sort_index(kind="stable")
+            hit = (out[0] if len(out) == 1 else pd.concat(out)).sort_index(kind="stable") \
+                ._consolidate()
             if len(self._slices) >= CACHE_MAX:
                 self._slices.clear()
             self._slices[key] = hit
         return hit
+
+
+def _revisions_in_place(est: pd.DataFrame) -> bool:
+    """True if every superseded figure's successor (when in *est*) has the same measure and
+    period end as the figure it supersedes (see :attr:`EstimateIndex.whole_series`)."""
+    if "superseded_by" not in est.columns or "role" not in est.columns:
+        return True
+    sup = est[(est["role"].astype(object) == "superseded") & est["superseded_by"].notna()]
+    if sup.empty:
+        return True
+    by_id = est.drop_duplicates("estimate_id").set_index(est["estimate_id"].astype(str)
+                                                          .drop_duplicates().to_numpy())
+    for succ, m, end in zip(sup["superseded_by"].astype(str), sup["measure"], sup["period_end"]):
+        if succ not in by_id.index:
+            continue
+        r = by_id.loc[succ]
+        if r["measure"] != m or not (r["period_end"] == end or (pd.isna(r["period_end"])
+                                                                 and pd.isna(end))):
+            return False
+    return True
 
 
 def claim_signature(c: pd.Series, fields: Iterable[str]) -> tuple[Any, ...]:

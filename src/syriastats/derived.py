@@ -134,16 +134,7 @@ def select_nearest(
     on = pd.Timestamp(on)
     if by is None:
         estimates = with_publishers(estimates, sources)
-    measures = [measure] if isinstance(measure, str) else list(measure)
-    df = estimates[measure_mask(estimates, measures) & ~breakdown_mask(estimates)].copy()
-    if exclude_qualifiers:
-        df = df[~df["qualifier"].astype(str).isin(list(exclude_qualifiers))]
-    if "role" in df.columns:  # figures the registry marks as context only are not used
-        df = df[~df["role"].astype(object).map(is_context_only).astype(bool)]
-    if methods is not None:
-        df = df[df["method"].astype(str).isin(list(methods))]
-    if start_before is not None:  # tolls since a start: one period's flow is not one
-        df = df[(pd.to_datetime(df["period_start"]) <= pd.Timestamp(start_before)) & ~flow_mask(df)]
+    df = _eligible(estimates, measure, methods, start_before, exclude_qualifiers)
     pe = pd.to_datetime(df["period_end"])
     df["days_from_on"] = (pe - on).dt.days.astype(float)
     df = df[df["days_from_on"].abs() <= window_days]
@@ -154,6 +145,83 @@ def select_nearest(
     df = df.sort_values([*g, "_dist", "_neg_end", "estimate_id"], kind="mergesort")
     df = df.groupby(g, sort=True, observed=True).head(1)
     return df.drop(columns=["_dist", "_neg_end"]).sort_values("estimate_id", kind="mergesort")
+
+
+def _eligible(estimates: pd.DataFrame, measure: str | Iterable[str],
+              methods: Sequence[str] | None, start_before: Any,
+              exclude_qualifiers: Sequence[str]) -> pd.DataFrame:
+    """The rows :func:`select_nearest` may choose from, whatever the date (each row is
+    kept or left out on its own fields: measure, breakdown, qualifier, role, method,
+    start)."""
+    measures = [measure] if isinstance(measure, str) else list(measure)
+    df = estimates[measure_mask(estimates, measures) & ~breakdown_mask(estimates)].copy()
+    if exclude_qualifiers:
+        df = df[~df["qualifier"].astype(str).isin(list(exclude_qualifiers))]
+    if "role" in df.columns:  # figures the registry marks as context only are not used
+        df = df[~df["role"].astype(object).map(is_context_only).astype(bool)]
+    if methods is not None:
+        df = df[df["method"].astype(str).isin(list(methods))]
+    if start_before is not None:  # tolls since a start: one period's flow is not one
+        df = df[(pd.to_datetime(df["period_start"]) <= pd.Timestamp(start_before)) & ~flow_mask(df)]
+    return df
+
+
+class _Nearest:
+    """:func:`select_nearest` for many dates and publication cut-offs over one frame.
+
+    The eligible rows (:func:`_eligible`) are found once; each call then chooses, in
+    numpy, the same rows :func:`select_nearest` would choose from the rows published on or
+    before ``published_by`` (all rows when it is None): per group, the row nearest to
+    ``on`` within ``window_days`` (ties: later ``period_end``, then smaller ``estimate_id``).
+    Returns positions into :attr:`rows`, sorted by ``estimate_id``.
+    """
+
+    def __init__(self, estimates: pd.DataFrame, measure: str | Iterable[str],
+                 by: str | Sequence[str], methods: Sequence[str] | None = None,
+                 exclude_qualifiers: Sequence[str] = ("at_most",)) -> None:
+        self.rows = _eligible(estimates, measure, methods, None, exclude_qualifiers)
+        g = _group_col(self.rows, by)
+        keys = self.rows[g]
+        ok = keys.notna().all(axis=1).to_numpy()  # groupby leaves out missing keys
+        codes = keys.astype(str).agg("\x1f".join, axis=1).to_numpy(object) if len(g) > 1 \
+            else keys[g[0]].astype(str).to_numpy(object)
+        _, self._group = np.unique(codes, return_inverse=True) if len(codes) else (None, codes)
+        self._ok = ok
+        pe = pd.to_datetime(self.rows["period_end"]).to_numpy("datetime64[ns]")
+        self._end = pe
+        self._pub = (pd.to_datetime(self.rows["published"]).to_numpy("datetime64[ns]")
+                     if "published" in self.rows.columns else None)
+        _, self._eid = np.unique(self.rows["estimate_id"].astype(str).to_numpy(object),
+                                 return_inverse=True)
+
+    def choose(self, on: pd.Timestamp, window_days: float,
+               published_by: pd.Timestamp | None = None) -> np.ndarray:
+        n = len(self.rows)
+        if n == 0:
+            return np.zeros(0, int)
+        days = (self._end - np.datetime64(pd.Timestamp(on).to_datetime64(), "ns")) \
+            .astype("timedelta64[D]")
+        nat = np.isnat(days)
+        d = np.where(nat, 0, days.astype("int64")).astype(float)
+        keep = ~nat & (np.abs(d) <= window_days) & self._ok
+        if published_by is not None:
+            keep &= self._pub <= np.datetime64(pd.Timestamp(published_by).to_datetime64(), "ns")
+        pos = np.flatnonzero(keep)
+        if len(pos) == 0:
+            return pos
+        order = pos[np.lexsort((self._eid[pos], -d[pos], np.abs(d[pos]), self._group[pos]))]
+        g = self._group[order]
+        head = np.ones(len(order), bool)
+        head[1:] = g[1:] != g[:-1]
+        first = order[head]
+        return first[np.argsort(self._eid[first], kind="stable")]
+
+    def take(self, pos: np.ndarray, on: pd.Timestamp) -> pd.DataFrame:
+        """The chosen rows as :func:`select_nearest` returns them (with ``days_from_on``)."""
+        df = self.rows.iloc[pos].copy()
+        df["days_from_on"] = (pd.to_datetime(df["period_end"]) - pd.Timestamp(on)).dt.days \
+            .astype(float)
+        return df
 
 
 def _documented_floor(estimates: pd.DataFrame, measure: str, on: pd.Timestamp,
@@ -239,7 +307,12 @@ def _notes(inputs: Sequence[_Input], assumed_margin: float | None, coverage: flo
 
 def _result(draws: np.ndarray, name: str, on: pd.Timestamp, unit: str,
             inputs: Sequence[_Input], assumptions: str) -> pd.DataFrame:
-    out = summarise({name: draws})
+    return _result_from(summarise({name: draws}), on, unit, inputs, assumptions)
+
+
+def _result_from(summary: pd.DataFrame, on: pd.Timestamp, unit: str, inputs: Sequence[_Input],
+                 assumptions: str) -> pd.DataFrame:
+    out = summary.copy()
     out.insert(1, "on", on)
     out["unit"] = unit
     out["estimate_ids"] = ";".join(sorted({i for x in inputs for i in x.ids}))
@@ -293,13 +366,100 @@ def displaced_share(
                                                               measure=population_measure),
                  coverage, assumed_margin, None)
     share = (ref.draws(n, rng) + idp.draws(n, rng)) / pop.draws(n, rng)
-    text = (f"(refugees + IDPs) / pre-war population; nearest registration total and nearest IDP "
+    return _result(share, "displaced_share", on, "fraction of pre-war population",
+                   [ref, idp, pop], _share_text(ref, idp, pop, on, window_days, assumed_margin,
+                                                coverage, floor_excess))
+
+
+def _share_text(ref: _Input, idp: _Input, pop: _Input, on: pd.Timestamp, window_days: float,
+                assumed_margin: float | None, coverage: float, floor_excess: Any) -> str:
+    return (f"(refugees + IDPs) / pre-war population; nearest registration total and nearest IDP "
             f"figure per publisher within "
             f"±{window_days:g} days of {on:%Y-%m-%d}: {ref.describe()}, {idp.describe()}; "
             f"population 2010-2011: {pop.describe()}; "
             + _notes([ref, idp, pop], assumed_margin, coverage, floor_excess))
-    return _result(share, "displaced_share", on, "fraction of pre-war population",
-                   [ref, idp, pop], text)
+
+
+class DisplacedShareAt:
+    """:func:`displaced_share` at many dates and publication cut-offs over one registry
+    (the claims checker: thousands of claims about the displaced share).
+
+    The eligible rows of the three inputs are found once (:class:`_Nearest`); each call
+    chooses the same rows :func:`displaced_share` would choose from the figures published
+    on or before ``published_by`` (every figure when None), and the Monte Carlo result of a
+    set of chosen rows is computed once (it depends only on those rows: the generator is
+    seeded afresh, ``rng=None``). Same arguments as :func:`displaced_share` (grouping by
+    publisher, so *estimates* must carry ``publisher``); same result, row for row.
+    """
+
+    def __init__(self, estimates: pd.DataFrame, *, window_days: float = 183,
+                 coverage: float = DEFAULT_COVERAGE,
+                 assumed_margin: float | None = DEFAULT_ASSUMED_MARGIN,
+                 floor_excess: tuple[float, float] = DISPLACEMENT_FLOOR_EXCESS,
+                 n: int = DEFAULT_N) -> None:
+        self.window_days, self.coverage, self.assumed_margin = window_days, coverage, assumed_margin
+        self.floor_excess, self.n = floor_excess, n
+        self._estimates: pd.DataFrame | None = estimates  # rows chosen from at the first call
+        self._done: dict[tuple[Any, ...], Any] = {}
+        self._inputs: dict[tuple[Any, ...], _Input] = {}
+
+    def _prepare(self) -> None:
+        estimates = with_publishers(self._estimates)
+        self._estimates = None
+        self._ref = _Nearest(estimates, "refugees_registered", "measure")
+        self._idp = _Nearest(estimates, "idps", ["publisher", "method"])
+        pe = pd.to_datetime(estimates["period_end"])
+        prewar = estimates[(pe >= PREWAR_START) & (pe <= PREWAR_END)]
+        if "group" in prewar.columns:  # as prewar_population_rows
+            prewar = prewar[prewar["group"].astype(str) != "civil_registry"]
+        self._pop = _Nearest(prewar, "population", "source_id", methods=("demographic_estimate",))
+
+    def __call__(self, on: Any, published_by: Any = None) -> pd.DataFrame:
+        on = pd.Timestamp(on)
+        summary, inputs = self._computed(on, published_by)
+        return _result_from(summary, on, "fraction of pre-war population", list(inputs),
+                            _share_text(*inputs, on, self.window_days, self.assumed_margin,
+                                        self.coverage, self.floor_excess))
+
+    def interval(self, on: Any, published_by: Any = None) -> dict[str, Any]:
+        """The result's ``median``, ``lower_90``, ``upper_90`` and ``assumptions`` only (what
+        the claims checker reads), without building the frame."""
+        on = pd.Timestamp(on)
+        summary, inputs = self._computed(on, published_by)
+        row = summary.iloc[0]
+        return {"median": row["median"], "lower_90": row["lower_90"],
+                "upper_90": row["upper_90"],
+                "assumptions": _share_text(*inputs, on, self.window_days, self.assumed_margin,
+                                           self.coverage, self.floor_excess)}
+
+    def _input(self, which: str, pos: np.ndarray, on: pd.Timestamp) -> _Input:
+        # an input's fits, ids and notes depend only on its rows (not on the date)
+        key = (which, tuple(int(i) for i in pos))
+        hit = self._inputs.get(key)
+        if hit is None:
+            sel, label, excess = {"ref": (self._ref, "refugees", self.floor_excess),
+                                  "idp": (self._idp, "IDPs", self.floor_excess),
+                                  "pop": (self._pop, "pre-war population", None)}[which]
+            hit = self._inputs[key] = _Input(label, sel.take(pos, on), self.coverage,
+                                             self.assumed_margin, excess)
+        return hit
+
+    def _computed(self, on: pd.Timestamp, published_by: Any) -> tuple[pd.DataFrame, tuple]:
+        if self._estimates is not None:
+            self._prepare()
+        pick = (self._ref.choose(on, self.window_days, published_by),
+                self._idp.choose(on, self.window_days, published_by),
+                self._pop.choose(WAR_START, 10_000, published_by))
+        key = tuple(tuple(int(i) for i in p) for p in pick)
+        hit = self._done.get(key)
+        if hit is None:
+            rng = np.random.default_rng(DEFAULT_SEED)
+            ref = self._input("ref", pick[0], on)
+            idp = self._input("idp", pick[1], on)
+            pop = self._input("pop", pick[2], WAR_START)
+            share = (ref.draws(self.n, rng) + idp.draws(self.n, rng)) / pop.draws(self.n, rng)
+            hit = self._done[key] = (summarise({"displaced_share": share}), (ref, idp, pop))
+        return hit
 
 
 def deaths_per_1000(

@@ -95,6 +95,7 @@ The package, one responsibility per module (each imports only those listed befor
 - :mod:`~syriastats.claims.pooling`: figures as distributions, pooled;
 - :mod:`~syriastats.claims.records`: one verdict row;
 - :mod:`~syriastats.claims.selecting`: which figures are comparable with a claim;
+- :mod:`~syriastats.claims.positions`: the same selection on row positions (archive scale);
 - :mod:`~syriastats.claims.explaining`: the explanation;
 - :mod:`~syriastats.claims.special`: the war's age and 'highest since' claims;
 - :mod:`~syriastats.claims.judging`: :func:`check`, the verdict of each claim;

@@ -1,16 +1,19 @@
 """Checking many claims at once: :func:`check` runs each claim through
-:func:`syriastats.claims.judging._check_one` against only the registry rows near its
-date (the per-measure index of :mod:`syriastats.claims_index`), judges identical claims
-once, and turns a claim the model cannot compute into a ``not_checkable`` row."""
+:func:`syriastats.claims.judging._check_one` against the rows of its measures (the
+per-measure index of :mod:`syriastats.claims_index`, whose selections and readings are
+shared between claims), judges identical claims once, and turns a claim the model cannot
+compute into a ``not_checkable`` row. :func:`check_chunks` gives the same rows a chunk at a
+time, so ``syriastats check`` writes an archive's verdicts as they are made."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from syriastats import derived
 from syriastats.claims.judging import SHARE_INPUTS, _check_one
 from syriastats.claims.phrases import _dates
 from syriastats.claims.records import _base, _not_checkable
@@ -19,7 +22,7 @@ from syriastats.claims.rules import (
     SHARE_TOLERANCE, VERDICT_CLASSES, VERDICTS,
 )
 from syriastats.claims.selecting import _prepare_estimates
-from syriastats.claims_index import EstimateIndex, claim_signature
+from syriastats.claims_index import EstimateIndex, _key_value
 from syriastats.dimensions import legacy_measure, measure_aliases
 from syriastats.reading import CUMULATIVE_MEASURES
 
@@ -73,6 +76,41 @@ def check(
         raise ValueError(f"known must be 'then' or 'now', got {known!r}")
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level!r}")
+    return _frame(list(_records(claims, estimates, known, level, sources, assumed_margin,
+                                about_tolerance, share_tolerance, progress)))
+
+
+def check_chunks(claims: pd.DataFrame, estimates: pd.DataFrame, *, chunk: int = 1_000,
+                 known: Literal["then", "now"] = "then", level: float = 0.9,
+                 sources: pd.DataFrame | None = None, assumed_margin: float = ASSUMED_MARGIN,
+                 about_tolerance: float = ABOUT_TOLERANCE, share_tolerance: float = SHARE_TOLERANCE,
+                 progress: Callable[[int, int], None] | None = None) -> Iterator[pd.DataFrame]:
+    """:func:`check`, as consecutive frames of at most *chunk* rows (the same rows, in the
+    same order): an archive's verdicts can be written as they are made, never all held."""
+    if known not in ("then", "now"):
+        raise ValueError(f"known must be 'then' or 'now', got {known!r}")
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level!r}")
+    buf: list[dict[str, Any]] = []
+    for rec in _records(claims, estimates, known, level, sources, assumed_margin,
+                        about_tolerance, share_tolerance, progress):
+        buf.append(rec)
+        if len(buf) >= chunk:
+            yield _frame(buf)
+            buf = []
+    if buf:
+        yield _frame(buf)
+
+
+#: Verdicts of identical claims kept for re-use (cleared when full: memory stays flat).
+SAME_AS_MAX: int = 2_000
+
+
+def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: float,
+             sources: pd.DataFrame | None, assumed_margin: float, about_tolerance: float,
+             share_tolerance: float, progress: Callable[[int, int], None] | None
+             ) -> Iterator[dict[str, Any]]:
+    """One verdict record per claim, in ``claim_id`` order."""
     est = _prepare_estimates(estimates, sources)
     cl = claims.copy()
     if "origin_date" not in cl.columns:
@@ -85,30 +123,40 @@ def check(
     # archive scale (syriastats.claims_index): each claim gets only the registry rows near its
     # date, identical claims are judged once, fitted figures and pools are cached
     index = EstimateIndex(est) if INDEX_ENABLED else None
+    # the displaced share computed from counts: its inputs' eligible rows found once
+    share_at = derived.DisplacedShareAt(est, n=50_000) if INDEX_ENABLED else None
     same_as: dict[tuple[Any, ...], dict[str, Any]] = {}
     sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text",
                                                      "notes")]
-    out = []
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
         warnings.simplefilter("ignore")
-        for i, (_, c) in enumerate(cl.sort_values("claim_id", kind="stable").iterrows()):
+        ordered = cl.sort_values("claim_id", kind="stable")
+        # what each verdict depends on, read column-wise (claim_signature of each row)
+        sigs = ([tuple(_key_value(v) for v in row)
+                 for row in ordered[sig_cols].itertuples(index=False, name=None)]
+                if index is not None else [None] * len(ordered))
+        for i, ((_, c), sig) in enumerate(zip(ordered.iterrows(), sigs)):
             if index is None:
                 rec = _check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
                                         share_tolerance)
             else:
-                sig = claim_signature(c, sig_cols)
                 if sig in same_as:
                     rec = dict(same_as[sig], claim_id=str(c["claim_id"]),
                                origin=str(c.get("origin", "")), text=str(c.get("text", "")))
                 else:
+                    if len(same_as) >= SAME_AS_MAX:
+                        same_as.clear()
                     win, whole = _index_measures(str(c["measure"]), str(c["comparator"]),
                                                  c.get("host"))
                     rec = same_as[sig] = _check_one_safely(
                         c, index.rows(win, whole, c["as_of"]), known, level, assumed_margin,
-                        about_tolerance, share_tolerance)
-            out.append(rec)
+                        about_tolerance, share_tolerance, share_at=share_at)
             if progress is not None:
                 progress(i + 1, len(cl))
+            yield rec
+
+
+def _frame(out: list[dict[str, Any]]) -> pd.DataFrame:
     df = pd.DataFrame(out, columns=OUTPUT_COLUMNS)
     df["verdict_meaning"] = df["verdict"].map(VERDICTS)
     df["verdict_class"] = df["verdict"].map(VERDICT_CLASSES)
@@ -116,6 +164,8 @@ def check(
         df[col] = df[col].astype(float)
     df["n_figures"] = df["n_figures"].astype(int)
     return df.reset_index(drop=True)
+
+
 
 
 #: Use the per-measure index and caches of :mod:`syriastats.claims_index` (same verdicts;
@@ -138,12 +188,12 @@ def _index_measures(measure: str, comparator: str, host: Any) -> tuple[list[str]
     return near, whole
 
 
-def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any
-                      ) -> dict[str, Any]:
+def _check_one_safely(c: pd.Series, est: pd.DataFrame, known: str, level: float, *args: Any,
+                      **kw: Any) -> dict[str, Any]:
     """:func:`_check_one`, with a claim the model cannot compute judged not checkable
     (with the reason) instead of stopping every other claim."""
     try:
-        return _check_one(c, est, known, level, *args)
+        return _check_one(c, est, known, level, *args, **kw)
     except (ArithmeticError, ValueError, RuntimeError) as exc:
         rec = _base(c, known, level)
         return _not_checkable(rec, f"the model could not read the figures ({type(exc).__name__}: "

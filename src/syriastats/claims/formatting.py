@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any, Literal
 
 import pandas as pd
 
-from syriastats.claims.checking import check
+from syriastats.claims.checking import check, check_chunks
 from syriastats.claims.loading import _claim_lines, claim_row_problems
 from syriastats.claims.phrases import _claim_phrase, _duration_phrase, _isnum, _num
 from syriastats.claims.rules import OUTPUT_COLUMNS
@@ -29,6 +30,37 @@ def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
                      if m != "war_duration_years" else _duration_phrase(r["comparator"], r["value"]),
                      "range": rng, "figures": r["estimate_ids"].replace(";", ", ")})
     return pd.DataFrame(rows, columns=_TABLE_COLUMNS)
+
+
+#: Rows rendered at a time by :func:`write_verdicts` (CSV and JSON).
+WRITE_CHUNK: int = 1_000
+
+
+def write_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "json"],
+                   out: Any) -> None:
+    """Write :func:`format_verdicts` of *df* to the text stream *out*, the same text, CSV
+    and JSON rendered :data:`WRITE_CHUNK` rows at a time (an archive's output is never held
+    in memory whole)."""
+    if fmt not in ("csv", "json") or len(df) <= WRITE_CHUNK:
+        out.write(format_verdicts(df, fmt))
+        return
+    _write_chunks((df.iloc[i:i + WRITE_CHUNK] for i in range(0, len(df), WRITE_CHUNK)), fmt, out)
+
+
+def _write_chunks(parts: Iterable[pd.DataFrame], fmt: str, out: Any) -> None:
+    """CSV or JSON of consecutive non-empty frames, as :func:`format_verdicts` of them
+    concatenated (at least one frame)."""
+    from syriastats.safe_output import escape_frame, escape_json
+
+    for k, part in enumerate(parts):
+        if fmt == "csv":
+            out.write(escape_frame(part).to_csv(index=False, header=k == 0, lineterminator="\n"))
+            continue
+        recs = json.loads(part.to_json(orient="records", force_ascii=False))
+        body = json.dumps(escape_json(recs), indent=2, ensure_ascii=False)[2:-2]  # no [ ]
+        out.write(("[\n" if k == 0 else ",\n") + body)
+    if fmt == "json":
+        out.write("\n]\n")
 
 
 def format_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "json"]) -> str:
@@ -113,13 +145,21 @@ def cli_check(path: str | Path | None, *, known: Literal["then", "now", "both"] 
     modes = ["then", "now"] if known == "both" else [known]
     from syriastats.progress import Progress
 
-    with Progress("syriastats check", len(claims) * len(modes)) as prog:
-        frames = [check(claims, est, known=k, progress=prog.step)  # type: ignore[arg-type]
-                  for k in modes]
-    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=OUTPUT_COLUMNS)
-    df = df.sort_values(["claim_id", "known"], kind="stable", key=lambda s: s.map(
-        {"then": 0, "now": 1}) if s.name == "known" else s).reset_index(drop=True)
-    sys.stdout.write(format_verdicts(df, fmt))
+    if len(modes) == 1 and fmt in ("csv", "json") and len(claims) > WRITE_CHUNK:
+        # an archive: verdicts written a chunk at a time as they are made (check() returns
+        # them in claim_id order, the order printed), so memory stays flat
+        with Progress("syriastats check", len(claims)) as prog:
+            _write_chunks(check_chunks(claims, est, chunk=WRITE_CHUNK, known=modes[0],
+                                       progress=prog.step), fmt, sys.stdout)
+    else:
+        with Progress("syriastats check", len(claims) * len(modes)) as prog:
+            frames = [check(claims, est, known=k, progress=prog.step)  # type: ignore[arg-type]
+                      for k in modes]
+        df = (pd.concat(frames, ignore_index=True) if frames
+              else pd.DataFrame(columns=OUTPUT_COLUMNS))
+        df = df.sort_values(["claim_id", "known"], kind="stable", key=lambda s: s.map(
+            {"then": 0, "now": 1}) if s.name == "known" else s).reset_index(drop=True)
+        write_verdicts(df, fmt, sys.stdout)
     if problems:
         n = len({p.row for p in problems})
         print(f"syriastats check: {n} bad row{'s' if n != 1 else ''} left out of {target}",

@@ -16,17 +16,19 @@ from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
 from syriastats.claims.records import _base, _fill_pool, _not_checkable
 from syriastats.claims.rules import (
-    BROADER_MEASURES, CLAIM_ONLY_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
+    BROADER_MEASURES, CLAIM_ONLY_MEASURES, DEATH_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
     CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
 )
+from syriastats.claims.positions import (
+    _duration_rows, _near_value, arrays, documented_floor_at, knowable_mask, nearest_positions,
+    window_positions,
+)
 from syriastats.claims.selecting import (
-    _context_mask, _documented_floor, _known_filter, _later_totals_only, _nearest_per_series,
-    _one_sided_stale, _other_dimensions, _split_scope, _window,
+    _known_filter, _later_totals_only, _one_sided_stale, _other_dimensions, _window,
 )
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
-from syriastats.claims_index import cached_call, cached_pool
-from syriastats.reading import drop_superseded
+from syriastats.claims_index import cached_call, cached_pool, per_frame, take
 from syriastats.uncertainty import UncertaintyError
 from syriastats.validate import parse_date_bounds
 
@@ -108,16 +110,21 @@ def _dates_problem(c: pd.Series, as_of: pd.Timestamp) -> str:
 COMPUTED_SHARE_ID: str = "computed-displaced-share"
 
 
-def _computed_share(knowable: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series | None:
+def _computed_share(knowable: pd.DataFrame, as_of: pd.Timestamp,
+                    share_at: derived.DisplacedShareAt | None = None,
+                    published_by: pd.Timestamp | None = None) -> pd.Series | None:
     """The displaced share computed from the knowable counts, as one pooled figure.
 
     (registered refugees + IDPs) / pre-war population by
     :func:`syriastats.derived.displaced_share` at *as_of*, from the figures the claimant
     could know (or all, for 'now'); its 90 % interval becomes a bracket. ``None`` when
-    the registry lacks one of the three inputs near the date.
+    the registry lacks one of the three inputs near the date. With *share_at* (built by
+    :func:`~syriastats.claims.checking.check` once per run from the whole registry) the
+    same figure is computed from the figures published by *published_by* (None: all).
     """
     try:
-        r = derived.displaced_share(knowable, on=as_of, n=50_000).iloc[0]
+        r = (share_at.interval(as_of, published_by) if share_at is not None else
+             derived.displaced_share(knowable, on=as_of, n=50_000).iloc[0])
     except (UncertaintyError, KeyError, ValueError):
         return None
     return pd.Series({
@@ -138,10 +145,12 @@ _SHARE_OF: dict[str, str] = {"about": "share_about", "at_least": "share_at_least
 
 
 def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
-               about_tol: float, share_tol: float) -> dict[str, Any]:
+               about_tol: float, share_tol: float,
+               share_at: derived.DisplacedShareAt | None = None) -> dict[str, Any]:
     """The verdict of one claim, with the attribution rule (COMPARATOR_RULES['attributed'])
-    applied when the claim names its publisher (column ``attribution``)."""
-    rec = _check_plain(c, est, known, level, margin, about_tol, share_tol)
+    applied when the claim names its publisher (column ``attribution``). *share_at*: the
+    computed displaced share over the whole registry (see :func:`_computed_share`)."""
+    rec = _check_plain(c, est, known, level, margin, about_tol, share_tol, share_at)
     if rec["verdict"] == "not_checkable":  # attributed, or unattributed_match (attributing.py)
         return rec
     if not attribution_of(c) and (rec["verdict"] not in UNATTRIBUTED_VERDICTS
@@ -159,7 +168,8 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
 
 
 def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
-                 about_tol: float, share_tol: float) -> dict[str, Any]:
+                 about_tol: float, share_tol: float,
+                 share_at: derived.DisplacedShareAt | None = None) -> dict[str, Any]:
     rec = _base(c, known, level)
     comp, x = rec["comparator"], rec["value"]
     as_of: pd.Timestamp = c["as_of"]
@@ -170,9 +180,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     phrase = _claim_phrase(comp, x, measure)
     date = _day(as_of)
     # what the claimant could know; a revision replaces what it revises once published
-    known_rows = _known_filter(est, known, cutoff)
-    knowable = (drop_superseded(known_rows) if "role" in known_rows.columns
-                and (known_rows["role"].to_numpy(object) == "superseded").any() else known_rows)
+    # (a boolean array over est: selections below are positions into est, shared by claims)
+    kmask = knowable_mask(est, known, cutoff)
     known_txt = (f"published by {_day(cutoff)}" if known == "then" else "published at any time")
     if target.problem:
         return _not_checkable(rec, target.problem, phrase, date)
@@ -181,12 +190,14 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     if bad_dates:
         return _not_checkable(rec, bad_dates, phrase, date)
     if measure == "war_duration_years":
-        return _check_duration(rec, knowable, as_of, comp, x, phrase, date, known_txt)
+        # only the cumulative tolls starting in March 2011 are read: hand over just those
+        return _check_duration(rec, take(est, kmask & per_frame("duration-rows", est,
+                                                                _duration_rows)), as_of, comp, x, phrase, date, known_txt)
     if comp == "highest_since":
         bad = highest_since_problem(x, as_of)
         if bad:
             return _not_checkable(rec, bad + ".", f"the highest since {x:g}", date)
-        return _check_highest(rec, knowable, est, target, x, level, margin, phrase,
+        return _check_highest(rec, take(est, kmask), est, target, x, level, margin, phrase,
                               date, known_txt)
     if measure in CLAIM_ONLY_MEASURES:
         return _not_checkable(rec, f"the checker has no rule for the measure {measure}.",
@@ -202,35 +213,50 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         return _not_checkable(rec, f"the checker has no rule for the comparator {comp}.",
                               phrase, date)
 
-    window_all = _window(est, target)
-    window = _window(knowable, target)
-    extra = pd.concat([_window(knowable, broader_target(target, m))
-                       for m in BROADER_MEASURES.get(measure, ())] or [window.iloc[0:0]])
-    ctx_mask = _context_mask(window)
-    context = window[ctx_mask]
-    window = window[~ctx_mask] if ctx_mask.any() else window
-    if not extra.empty:
-        extra = extra[~_context_mask(extra)]
-    same_rows, broad_rows = _split_scope(window, measure, extra)
+    # selection on row positions of the knowable frame (syriastats.claims.selecting: the
+    # same rows as _window, _context_mask, _split_scope, _documented_floor and
+    # _nearest_per_series); frames are made only for the figures finally compared
+    ka = arrays(est)
+    wpos = window_positions(est, target, kmask)
+    cmask = ka.ctx[wpos]
+    context = take(est, wpos[cmask]) if cmask.any() else est.iloc[0:0]
+    wpos = wpos[~cmask]
+    extra_pos = np.concatenate([window_positions(est, broader_target(target, m), kmask)
+                                for m in BROADER_MEASURES.get(measure, ())]
+                               or [np.zeros(0, int)]).astype(int)
+    extra_pos = extra_pos[~ka.ctx[extra_pos]]
+    if measure in DEATH_MEASURES:
+        bmask = ka.broad[wpos]
+        same_pos, broad_pos = wpos[~bmask], np.concatenate([wpos[bmask], extra_pos])
+    else:
+        same_pos, broad_pos = wpos, extra_pos
     # the floors use every documented count in the window, before one figure per series is
     # kept (a later release may be nearer but not a floor). The broader pool may also be
     # floored by all-deaths counts: every broader measure contains deaths_total.
-    floor = _documented_floor(same_rows, measure, as_of)
+    floor = documented_floor_at(est, same_pos, measure, as_of)
     broad_ms = [measure] + (["deaths_total"] if "deaths_total" in BROADER_MEASURES.get(measure, ())
                             else [])
-    broad_floor = _documented_floor(pd.concat([same_rows, broad_rows]), broad_ms, as_of)
-    same_all, broad_all = same_rows, broad_rows  # for naming where a number comes from
-    same_rows = _nearest_per_series(same_rows, as_of)
-    broad_rows = _nearest_per_series(broad_rows, as_of)
+    broad_floor = documented_floor_at(est, np.concatenate([same_pos, broad_pos]), broad_ms,
+                                      as_of)
+    # for naming where a number comes from: only figures equal to it (within 1 %) are named
+    same_all = take(est, _near_value(ka.central, same_pos, x))
+    broad_all = take(est, _near_value(ka.central, broad_pos, x))
+    same_rows = take(est, nearest_positions(est, same_pos, as_of))
+    broad_rows = take(est, nearest_positions(est, broad_pos, as_of))
     if measure == "displaced_share":
         # computed as syriastats.derived computes it (every population vintage, revisions
         # included, is part of the denominator's spread); cached per set of inputs
-        computed = cached_call(("computed-share", as_of.value, tuple(sorted(known_rows.loc[
-            known_rows["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
-            _computed_share, known_rows, as_of)
+        if share_at is not None:
+            computed = _computed_share(est, as_of, share_at,
+                                       cutoff if known == "then" else None)
+        else:
+            known_rows = _known_filter(est, known, cutoff)
+            computed = cached_call(("computed-share", as_of.value, tuple(sorted(known_rows.loc[
+                known_rows["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
+                _computed_share, known_rows, as_of)
         if computed is not None:
             same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
-    rec["closest"] = "; ".join(_figure_label(r) for _, r in same_rows.head(3).iterrows())
+    rec["closest"] = per_frame("closest", same_rows, _closest)
     ctx_txt = ""
     if not context.empty:
         ctx_txt = (" For context only (the registry's notes say not to pool "
@@ -238,12 +264,12 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                    + "; ".join(_figure_label(r) for _, r in context.iterrows()) + ".")
 
     if same_rows.empty and broad_rows.empty:
-        other = _other_dimensions(knowable, target)
+        other = _other_dimensions(take(est, kmask), target)
         if (est["measure"] == measure).sum() == 0:
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
-        elif known == "then" and not window_all.empty:
+        elif known == "then" and not (window_all := _window(est, target)).empty:
             later = window_all.sort_values("published").iloc[0]
             reason = (f"every figure for {measure} near {date} was published after the claim "
                       f"(first: {later['estimate_id']}, published {_day(later['published'])}); "
@@ -328,16 +354,25 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     return rec
 
 
+def _closest(rows: pd.DataFrame) -> str:
+    """The first three comparable figures, labelled."""
+    return "; ".join(_figure_label(r) for _, r in rows.head(3).iterrows())
+
+
 def _widened(rows: pd.DataFrame, t: Target) -> str:
     """Which dimension the comparable figures widen, and how (empty if none)."""
+    return per_frame("widened", rows, _widened_group, t.group)
+
+
+def _widened_group(rows: pd.DataFrame, group: str) -> str:
     if "group" not in rows.columns:
         return ""
-    other = rows[rows["group"].map(lambda g: isinstance(g, str) and g != t.group).astype(bool)]
+    other = rows[rows["group"].map(lambda g: isinstance(g, str) and g != group).astype(bool)]
     if other.empty:
         return ""
     groups = ", ".join(sorted(set(other["group"].astype(str))))
     return (f"group: also figures for {groups} ({', '.join(other['estimate_id'].astype(str))}), "
-            f"which leave out part of '{t.group}'")
+            f"which leave out part of '{group}'")
 
 
 def _dimension_txt(t: Target, widened: str) -> str:

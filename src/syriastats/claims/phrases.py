@@ -52,6 +52,23 @@ def _claim_phrase(comparator: str, value: float, measure: str) -> str:
 
 
 def _day(ts: Any) -> str:
+    """A date as YYYY-MM-DD ('undated' when missing); each distinct date formatted once."""
+    try:
+        key = (type(ts), ts)
+        hit = _DAYS.get(key)
+    except TypeError:  # not hashable
+        return _format_day(ts)
+    if hit is None:
+        if len(_DAYS) >= 100_000:
+            _DAYS.clear()
+        hit = _DAYS[key] = _format_day(ts)
+    return hit
+
+
+_DAYS: dict[tuple[type, Any], str] = {}
+
+
+def _format_day(ts: Any) -> str:
     return pd.Timestamp(ts).strftime("%Y-%m-%d") if pd.notna(ts) else "undated"
 
 

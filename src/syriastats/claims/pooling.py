@@ -15,7 +15,7 @@ from syriastats.claims.rules import (
     AGENCY_METHODS,
     REGISTRATION_ASSUMED_MARGIN,
 )
-from syriastats.claims_index import cached_fit
+from syriastats.claims_index import cached_fit, per_frame
 from syriastats.uncertainty import DEFAULT_UNDERCOUNT, UncertaintyError, from_row
 
 
@@ -127,6 +127,13 @@ def _pool(figs: list[_Figure], level: float,
 
 
 def _fit_all(rows: pd.DataFrame, level: float, margin: float) -> tuple[list[_Figure], list[str]]:
+    """Each row read as a distribution (rows that cannot be read are named in the second
+    list); computed once per frame (:func:`syriastats.claims_index.per_frame`)."""
+    figs, skipped = per_frame("fit-all", rows, _fit_rows, level, margin)
+    return list(figs), list(skipped)
+
+
+def _fit_rows(rows: pd.DataFrame, level: float, margin: float) -> tuple[list[_Figure], list[str]]:
     figs, skipped = [], []
     for _, r in rows.iterrows():
         try:

@@ -3,6 +3,8 @@ dimensions (measure, host, area, group, kind of period), the date window, one fi
 series, same or broader scope."""
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -13,7 +15,7 @@ from syriastats.claims.rules import (
 )
 from syriastats.claims.target import NEAR_FULL_GROUPS, Target
 from syriastats.dimensions import measure_aliases
-from syriastats.claims_index import _key_value, cached_call
+from syriastats.claims_index import _key_value, cached_call, concat, per_frame, take
 from syriastats.reading import broader_scope_mask, full_group
 from syriastats.reading import CUMULATIVE_MEASURES, is_context_only
 from syriastats.reading import documented_floor as _reading_floor
@@ -79,7 +81,7 @@ def _prepare_estimates(estimates: pd.DataFrame, sources: pd.DataFrame | None) ->
 def _known_filter(est: pd.DataFrame, known: str, cutoff: pd.Timestamp) -> pd.DataFrame:
     if known == "then":
         keep = est["published"].to_numpy("datetime64[ns]") <= _ns(cutoff)
-        return est if keep.all() else est[keep]
+        return est if keep.all() else take(est, keep)
     return est
 
 
@@ -135,7 +137,7 @@ def _window(est: pd.DataFrame, t: Target) -> pd.DataFrame:
         if t.start is None or pd.isna(t.start):
             return est.iloc[0:0]
         keep &= (start == _ns(t.start)) & (end == as_of)
-        return est[keep]
+        return take(est, keep)
     if t.period_type == "cumulative":
         if t.start is None or t.start <= CUMULATIVE_START_BY:
             keep &= start <= _ns(CUMULATIVE_START_BY)
@@ -148,7 +150,7 @@ def _window(est: pd.DataFrame, t: Target) -> pd.DataFrame:
         lo = as_of - np.timedelta64(STOCK_WINDOW_DAYS, "D")
         hi = as_of + np.timedelta64(STOCK_WINDOW_DAYS, "D")
     keep &= (end >= lo) & (end <= hi)
-    return est[keep]
+    return take(est, keep)
 
 
 def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
@@ -216,7 +218,7 @@ def _nearest_per_series(sub: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
                     break
     idx = np.asarray(picked, dtype=int)
     idx = idx[np.lexsort((ecode[idx], dist[idx]))]
-    return sub.iloc[idx]
+    return take(sub, idx)
 
 
 #: Keep a stock series' nearest figure on each side of the claim's date (see
@@ -228,17 +230,17 @@ def _split_scope(sub: pd.DataFrame, measure: str,
                  extra: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(same-scope rows, broader-scope rows) for a claim of *measure*."""
     if measure in DEATH_MEASURES:
-        broad_mask = broader_scope_mask(sub)
-        same, broad = sub[~broad_mask], sub[broad_mask]
+        broad_mask = per_frame("broader-scope", sub, broader_scope_mask).to_numpy(bool)
+        same, broad = take(sub, ~broad_mask), take(sub, broad_mask)
     else:
-        same, broad = sub, sub.iloc[0:0]
-    return same, pd.concat([broad, extra]) if not extra.empty else broad
+        same, broad = sub, per_frame("empty", sub, lambda d: d.iloc[0:0])
+    return same, concat([broad, extra]) if not extra.empty else broad
 
 
 def _context_mask(rows: pd.DataFrame) -> np.ndarray:
-    """Boolean array: rows whose role marks them context only."""
-    return np.fromiter((bool(is_context_only(r)) for r in rows["role"].to_numpy(object)), bool,
-                       len(rows))
+    """Boolean array: rows whose role marks them context only (computed once per frame)."""
+    return per_frame("context", rows, lambda d: np.fromiter(
+        (bool(is_context_only(r)) for r in d["role"].to_numpy(object)), bool, len(d)))
 
 
 #: Columns :func:`syriastats.reading.documented_floor` reads (its cache key); the dates
@@ -259,20 +261,34 @@ def _documented_floor(rows: pd.DataFrame, measures: str | list[str],
     ms = [m for m in ms if m in CUMULATIVE_MEASURES]
     if not ms or rows.empty:
         return None
+    cand = per_frame("floor-candidates", rows, _floor_candidates, tuple(ms))
+    if cand is None:
+        return None
+    pos, d, values, dates = cand
+    if values is None:  # a hand-made frame: no cache
+        return _reading_floor(d, ms, as_of)
+    a = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
+    key = ("documented-floor", tuple(ms), values) + tuple(
+        (dates[k] <= a).tobytes() for k in sorted(dates))
+    return cached_call(key, _reading_floor, d, ms, as_of)
+
+
+def _floor_candidates(rows: pd.DataFrame, ms: tuple[str, ...]) -> tuple[Any, ...] | None:
+    """(positions, rows, key of their fields, their dates) of the documented counts of *ms*
+    in *rows* (None if there are none); computed once per frame."""
     cand = (rows["method"].to_numpy(object) == "documented_count") & np.isin(
-        rows["measure"].to_numpy(object).astype(str), ms)
+        rows["measure"].to_numpy(object).astype(str), list(ms))
     if not cand.any():
         return None
     pos = np.flatnonzero(cand)
-    if "period_end_first" not in rows.columns:  # a hand-made frame: no cache
-        return _reading_floor(rows.iloc[pos], ms, as_of)
-    a = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
-    cols = [c for c in FLOOR_FIELDS if c in rows.columns]
-    key = ("documented-floor", tuple(ms), tuple(cols)) + tuple(
-        tuple(rows[c].to_numpy("datetime64[ns]")[pos] <= a) if c in FLOOR_DATES else
-        tuple(_key_value(v) for v in rows[c].to_numpy(object)[pos]) for c in cols)
     d = rows.iloc[pos]
-    return cached_call(key, _reading_floor, d, ms, as_of)
+    if "period_end_first" not in rows.columns:
+        return pos, d, None, None
+    cols = [c for c in FLOOR_FIELDS if c in rows.columns]
+    values = (tuple(cols),) + tuple(tuple(_key_value(v) for v in rows[c].to_numpy(object)[pos])
+                                    for c in cols if c not in FLOOR_DATES)
+    dates = {c: rows[c].to_numpy("datetime64[ns]")[pos] for c in cols if c in FLOOR_DATES}
+    return pos, d, values, dates
 
 
 def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
@@ -290,9 +306,22 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
     """
     if t.period_type != "stock" or measure.endswith("_share"):
         return ""
-    rows = pd.concat([same, broad]) if not broad.empty else same
+    rows = concat([same, broad]) if not broad.empty else same
     if rows.empty or "period_end" not in rows.columns:
         return ""
+    days = _days_from(rows, as_of)
+    if days is not None:  # the same rule on numpy arrays
+        dist = np.abs(days)
+        if (dist <= STALE_STOCK_DAYS).any() or ((days > 0).any() and (days < 0).any()):
+            return ""
+        i = int(np.argmin(dist))
+        near, d = rows.iloc[i], int(dist[i])
+        side = "before" if int(days[i]) < 0 else "after"
+        return (f"no figure for {measure} within {STALE_STOCK_DAYS} days of {_day(as_of)}: the "
+                f"nearest comparable figure ({near['estimate_id']}, a level on "
+                f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other "
+                "side; a level can move that much in that time, so it cannot show the claim too "
+                "high or too low.")
     delta = (rows["period_end"] - as_of).dt.days
     if (delta.abs() <= STALE_STOCK_DAYS).any() or ((delta > 0).any() and (delta < 0).any()):
         return ""
@@ -318,10 +347,11 @@ def _later_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of
     """
     if t.period_type != "cumulative":
         return ""
-    rows = pd.concat([same, broad]) if not broad.empty else same
+    rows = concat([same, broad]) if not broad.empty else same
     if rows.empty or "period_end" not in rows.columns:
         return ""
-    delta = (rows["period_end"] - as_of).dt.days.to_numpy()
+    days = _days_from(rows, as_of)
+    delta = days if days is not None else (rows["period_end"] - as_of).dt.days.to_numpy()
     if not (delta > LATER_TOTAL_DAYS).all():
         return ""
     first = rows.iloc[int(np.argmin(delta))]
@@ -329,6 +359,27 @@ def _later_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of
             f"{_day(as_of)}: the comparable totals run to later dates (the first, "
             f"{first['estimate_id']}, to {_day(first['period_end'])}), and a running total only "
             "grows, so they cannot show the claim too low.")
+
+
+def _days_from(rows: pd.DataFrame, as_of: pd.Timestamp) -> np.ndarray | None:
+    """Whole days from *as_of* to each row's ``period_end`` (int64), as ``.dt.days`` gives
+    them; None when a period end is missing, a date is not a whole day or the index has
+    repeated labels (the callers then use pandas as before)."""
+    end, ok = per_frame("period-end-days", rows, _end_days)
+    a = pd.Timestamp(as_of)
+    if not ok or pd.isna(a) or a != a.normalize():
+        return None
+    return end - a.value // _DAY_NS
+
+
+_DAY_NS: int = 86_400 * 10**9
+
+
+def _end_days(rows: pd.DataFrame) -> tuple[np.ndarray, bool]:
+    end = rows["period_end"].to_numpy("datetime64[ns]")
+    ok = (not np.isnat(end).any() and rows.index.is_unique
+          and bool((end.astype("int64") % _DAY_NS == 0).all()))
+    return (end.astype("int64") // _DAY_NS if ok else end), ok
 
 
 #: A running total counted to more than this many days after the claim's date is an upper

@@ -1,0 +1,191 @@
+"""Archive scale: the selection of :mod:`syriastats.claims.selecting` on row positions.
+
+A frame's columns are read into numpy arrays once (:class:`_Arrays`, cached per frame);
+a claim's window, context and scope split, documented floors and one figure per series are
+then computed on integer positions, and a frame is made (and shared,
+:func:`syriastats.claims_index.take`) only for the figures finally compared, which claims
+near one date have in common. Each function gives the rows its counterpart in
+:mod:`~syriastats.claims.selecting` gives (tested through the checker's outputs)."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from syriastats.claims import selecting as _sel
+from syriastats.claims.rules import (
+    CUMULATIVE_START_BY, CUMULATIVE_WINDOW_AFTER_DAYS, CUMULATIVE_WINDOW_BEFORE_DAYS,
+    STALE_SERIES_DAYS, STOCK_WINDOW_DAYS, WAR_START_MONTH,
+)
+from syriastats.claims.phrases import _present
+from syriastats.claims.selecting import (
+    FLOOR_DATES, START_TOLERANCE_DAYS, _dimension_mask, _ns, _series_key,
+)
+from syriastats.claims.target import Target
+from syriastats.claims_index import _frame_cache, per_frame
+from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, is_context_only
+from syriastats.reading import documented_floor as _reading_floor
+
+
+class _Arrays:
+    """Columns of one frame the selection reads, as numpy arrays."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        n = len(df)
+        self.end = df["period_end"].to_numpy("datetime64[ns]")
+        self.start = df["period_start"].to_numpy("datetime64[ns]")
+        self.measure = df["measure"].to_numpy(object)
+        self.ctx = np.fromiter((bool(is_context_only(r)) for r in df["role"].to_numpy(object)),
+                               bool, n) if "role" in df.columns else np.zeros(n, bool)
+        self.broad = broader_scope_mask(df).to_numpy(bool)
+        self.doc = df["method"].to_numpy(object) == "documented_count"
+        self.central = pd.to_numeric(df["central"], errors="coerce").to_numpy(float) \
+            if "central" in df.columns else np.full(n, np.nan)
+        series = (df["_series"].to_numpy(object) if "_series" in df.columns
+                  else _series_key(df).to_numpy(object))
+        _, self.scode = np.unique(series, return_inverse=True) if n else (None, np.zeros(0, int))
+        _, self.ecode = (np.unique(df["estimate_id"].astype(str).to_numpy(object),
+                                   return_inverse=True) if n else (None, np.zeros(0, int)))
+        self.negpub = -df["published"].to_numpy("datetime64[ns]").astype("int64")
+        self.stock = (df["period_type"].to_numpy(object) == "stock"
+                      if "period_type" in df.columns else None)
+        self.pub = df["published"].to_numpy("datetime64[ns]")
+        # superseded figures and where their successors are (reading.drop_superseded)
+        self.sup: list[tuple[int, np.ndarray]] = []
+        if "role" in df.columns and "superseded_by" in df.columns and n:
+            ids = df["estimate_id"].astype(str).to_numpy(object)
+            where: dict[str, list[int]] = {}
+            for i, e in enumerate(ids):
+                where.setdefault(e, []).append(i)
+            role = df["role"].astype(str).to_numpy(object)
+            succ = df["superseded_by"].astype(object).to_numpy(object)
+            for i in np.flatnonzero(role == "superseded"):
+                if _present(succ[i]):
+                    self.sup.append((int(i), np.asarray(where.get(str(succ[i]), []), int)))
+        self.floor_ok = "period_end_first" in df.columns
+        self.floor_dates = {c: df[c].to_numpy("datetime64[ns]") for c in FLOOR_DATES
+                            if c in df.columns}
+
+
+def arrays(df: pd.DataFrame) -> _Arrays:
+    """:class:`_Arrays` of *df*, made once per frame."""
+    return per_frame("arrays", df, _Arrays)
+
+
+def knowable_mask(est: pd.DataFrame, known: str, cutoff: pd.Timestamp) -> np.ndarray:
+    """Boolean array over *est*: the rows of ``drop_superseded(_known_filter(est, known,
+    cutoff))`` (what the claimant could know; a revision replaces what it revises once it
+    is published)."""
+    a = arrays(est)
+    keep = a.pub <= _ns(cutoff) if known == "then" else np.ones(len(a.pub), bool)
+    for i, succ in a.sup:
+        if keep[i] and len(succ) and keep[succ].any():
+            keep[i] = False
+    return keep
+
+
+def _static_mask(df: pd.DataFrame, measure: str, host: Any, area: Any, group: Any,
+                 period_type: Any) -> np.ndarray:
+    t = Target(measure, host, area, group, period_type, None, pd.Timestamp(0))
+    keep = df["measure"].to_numpy(object) == measure
+    return keep & _dimension_mask(df, t) if keep.any() else keep
+
+
+def window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None = None
+                     ) -> np.ndarray:
+    """Positions (ascending) of the rows ``_window(est[among], t)`` selects (*among*: a
+    boolean array over *est*, e.g. :func:`knowable_mask`; None: every row)."""
+    keep = per_frame("static-mask", est, _static_mask, t.measure, t.host, t.area, t.group,
+                     t.period_type)
+    if not keep.any():
+        return np.zeros(0, int)
+    a = arrays(est)
+    end, start, as_of = a.end, a.start, _ns(t.end)
+    keep = keep & among if among is not None else keep.copy()
+    if t.period_type == "flow":
+        if t.start is None or pd.isna(t.start):
+            return np.zeros(0, int)
+        keep &= (start == _ns(t.start)) & (end == as_of)
+        return np.flatnonzero(keep)
+    if t.period_type == "cumulative":
+        if t.start is None or t.start <= CUMULATIVE_START_BY:
+            keep &= start <= _ns(CUMULATIVE_START_BY)
+        else:
+            gap = start - _ns(t.start)
+            keep &= ~np.isnat(gap) & (np.abs(gap) <= np.timedelta64(START_TOLERANCE_DAYS, "D"))
+        lo = as_of - np.timedelta64(CUMULATIVE_WINDOW_BEFORE_DAYS, "D")
+        hi = as_of + np.timedelta64(CUMULATIVE_WINDOW_AFTER_DAYS, "D")
+    else:
+        lo = as_of - np.timedelta64(STOCK_WINDOW_DAYS, "D")
+        hi = as_of + np.timedelta64(STOCK_WINDOW_DAYS, "D")
+    keep &= (end >= lo) & (end <= hi)
+    return np.flatnonzero(keep)
+
+
+def nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -> np.ndarray:
+    """:func:`_nearest_per_series` of ``est.iloc[pos]``, as positions into *est* (in the
+    order it returns its rows)."""
+    n = len(pos)
+    if n == 0:
+        return pos
+    a = arrays(est)
+    delta = (a.end[pos] - _ns(as_of)).astype("int64")
+    nat = np.iinfo("int64").min
+    dist = np.where(delta == nat, np.iinfo("int64").max, np.abs(delta))
+    after = delta > 0
+    scode, ecode, negpub = a.scode[pos], a.ecode[pos], a.negpub[pos]
+    order = np.lexsort((ecode, negpub, dist, scode))
+    s_sorted = scode[order]
+    head = np.ones(n, bool)
+    head[1:] = s_sorted[1:] != s_sorted[:-1]
+    first = order[head]
+    first = first[dist[first] <= dist[first].min() + np.timedelta64(STALE_SERIES_DAYS, "D")
+                  .astype("timedelta64[ns]").astype("int64")]
+    picked = list(first)
+    if _sel.BRACKET_STOCKS and a.stock is not None:
+        stock = a.stock[pos]
+        for i in first:
+            if dist[i] == 0:
+                continue
+            for j in order[s_sorted == scode[i]]:  # the series, nearest first
+                if stock[j] and dist[j] > 0 and after[j] != after[i]:
+                    picked.append(j)
+                    break
+    idx = np.asarray(picked, dtype=int)
+    idx = idx[np.lexsort((ecode[idx], dist[idx]))]
+    return pos[idx]
+
+
+def documented_floor_at(est: pd.DataFrame, pos: np.ndarray, measures: str | list[str],
+                        as_of: pd.Timestamp) -> tuple[float, str] | None:
+    """:func:`_documented_floor` of ``est.iloc[pos]``."""
+    ms = [measures] if isinstance(measures, str) else list(measures)
+    ms = [m for m in ms if m in CUMULATIVE_MEASURES]
+    if not ms or len(pos) == 0:
+        return None
+    a = arrays(est)
+    cand = pos[a.doc[pos] & np.isin(a.measure[pos].astype(str), ms)]
+    if len(cand) == 0:
+        return None
+    if not a.floor_ok:
+        return _reading_floor(est.iloc[cand], ms, as_of)
+    t = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
+    dates = tuple((a.floor_dates[k][cand] <= t).tobytes() for k in sorted(a.floor_dates))
+    return _frame_cache(("floor-at", id(est), cand.tobytes(), tuple(ms)) + dates, (est,),
+                        lambda: _reading_floor(est.iloc[cand], ms, as_of))
+
+
+def _duration_rows(est: pd.DataFrame) -> np.ndarray:
+    """Boolean array: the rows :func:`~syriastats.claims.special._check_duration` reads."""
+    return (est["measure"].isin(sorted(CUMULATIVE_MEASURES))
+            & (est["period_start"] >= WAR_START_MONTH[0])
+            & (est["period_start"] <= WAR_START_MONTH[1])).to_numpy(bool)
+
+
+def _near_value(central: np.ndarray, pos: np.ndarray, x: float) -> np.ndarray:
+    """Positions among *pos* whose central value is within 1 % of *x* (the figures
+    :func:`syriastats.claims.explaining._likely_origin` names; it skips all others)."""
+    c = central[pos]
+    with np.errstate(invalid="ignore"):
+        return pos[np.isfinite(c) & (c > 0) & (np.abs(c - x) <= 0.01 * c)]
