@@ -256,3 +256,26 @@ def test_a_later_running_total_cannot_show_a_claim_too_low() -> None:
     assert out.loc["high", "verdict"] == "above_all"
     # 11 days before the count, a total that close still shows the claim too low
     assert out.loc["close", "verdict"] == "below_all"
+
+
+def test_an_earlier_running_total_over_a_small_part_of_the_period_cannot_show_a_claim_too_high(
+) -> None:
+    # returns since 8 December 2024 counted to 16 January 2025: 195,200 (39 days). A claim
+    # of 'about 1 million' on 20 June 2025 (194 days) cannot be called too high from it: the
+    # count covers a fifth of the claim's period and only grows. It can still be called too
+    # low ('about 100,000' in June is below what was counted by January). A toll counted
+    # to a date near the claim's (most of its period) still shows a claim too high.
+    est = pd.DataFrame([
+        _est("jan", "refugee_returns", 195_200, host="REGION", period_type="cumulative",
+             start="2024-12-08", end="2025-01-16", published="2025-01-17"),
+        _est("may16", "deaths_total", 280_000, period_type="cumulative",
+             start="2011-03-15", end="2016-05-31", published="2016-06-01")])
+    dims = {"host": "REGION", "period_type": "cumulative", "period_start": "2024-12-08"}
+    out = judge([claim("high", "refugee_returns", "2025-06-20", 1_000_000, **dims),
+                 claim("low", "refugee_returns", "2025-06-20", 100_000, **dims),
+                 claim("toll", "deaths_total", "2016-08-01", 1_000_000, period_type="cumulative",
+                       period_start="2011-03-15")], est)
+    assert out.loc["high", "verdict"] == "not_checkable"
+    assert "only grows" in out.loc["high", "reason"] and "jan" in out.loc["high", "reason"]
+    assert out.loc["low", "verdict"] == "below_all"
+    assert out.loc["toll", "verdict"] == "above_all"

@@ -24,7 +24,8 @@ from syriastats.claims.positions import (
     window_positions,
 )
 from syriastats.claims.selecting import (
-    _known_filter, _later_totals_only, _one_sided_stale, _other_dimensions, _window,
+    _earlier_totals_only, _known_filter, _later_totals_only, _one_sided_stale, _other_dimensions,
+    _window,
 )
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
@@ -286,6 +287,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         return rec
     stale = _one_sided_stale(same_rows, broad_rows, target, as_of, measure)
     later = _later_totals_only(same_rows, broad_rows, target, as_of, measure)
+    earlier = _earlier_totals_only(same_rows, broad_rows, target, as_of, measure)
     rec["widened"] = _widened(same_rows, target)
 
     same_figs, skipped = _fit_all(same_rows, level, margin)
@@ -318,11 +320,13 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         verdict, position = v_broad
         pool, scope_used = broad_pool, "broader_only_available"
     assert pool is not None
-    if (stale and verdict in ("above_all", "below_all")) or (later and verdict == "below_all"):
+    if (stale and verdict in ("above_all", "below_all")) or (later and verdict == "below_all") \
+            or (earlier and verdict == "above_all"):
         # an old level on one side of the date cannot show the claim wrong (it may still
         # agree with it: the explanation then says how old the figure is); a later running
         # total cannot show it too low
-        rec = _not_checkable(rec, stale or later, phrase, date)
+        rec = _not_checkable(rec, stale or (later if verdict == "below_all" else earlier),
+                             phrase, date)
         rec["explanation"] += ctx_txt
         return rec
     _fill_pool(rec, pool)

@@ -137,7 +137,10 @@ DATE_RULES: str = (
     "claim's date than the nearest figure of any publisher (it is stale). A level whose only "
     "figures lie on one side of its date and more than " + str(STALE_STOCK_DAYS) + " days from it "
     "is not called overstated "
-    "or understated (not checkable: the level may have moved)."
+    "or understated (not checkable: the level may have moved). A running total (counted from "
+    "a fixed start) only grows: totals counted only to dates more than 31 days after the "
+    "claim's cannot show it too low, and totals counted only to earlier dates covering less "
+    "than 90% of the claim's period cannot show it too high."
 )
 
 #: Half-width (days) of the window for stocks and flows.
