@@ -24,9 +24,9 @@ from syriastats.claims.positions import (
     window_positions,
 )
 from syriastats.claims.selecting import (
-    _earlier_totals_only, _known_filter, _later_totals_only, _one_sided_stale, _other_dimensions,
-    _window,
+    _known_filter, _one_sided_stale, _other_dimensions, _window,
 )
+from syriastats.claims.running_totals import _earlier_totals_only, _later_totals_only
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
