@@ -14,14 +14,9 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims import selecting as _sel
-from syriastats.claims.rules import (
-    CUMULATIVE_START_BY, CUMULATIVE_WINDOW_AFTER_DAYS, CUMULATIVE_WINDOW_BEFORE_DAYS,
-    STALE_SERIES_DAYS, STOCK_WINDOW_DAYS, WAR_START_MONTH,
-)
+from syriastats.claims.rules import STALE_SERIES_DAYS, WAR_START_MONTH
 from syriastats.claims.phrases import _present
-from syriastats.claims.selecting import (
-    FLOOR_DATES, START_TOLERANCE_DAYS, _dimension_mask, _ns, _series_key,
-)
+from syriastats.claims.selecting import FLOOR_DATES, _dimension_mask, _ns, _series_key
 from syriastats.claims.target import Target
 from syriastats.claims_index import _frame_cache, per_frame
 from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, is_context_only
@@ -101,26 +96,8 @@ def window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None = No
     if not keep.any():
         return np.zeros(0, int)
     a = arrays(est)
-    end, start, as_of = a.end, a.start, _ns(t.end)
     keep = keep & among if among is not None else keep.copy()
-    if t.period_type == "flow":
-        if t.start is None or pd.isna(t.start):
-            return np.zeros(0, int)
-        keep &= (start == _ns(t.start)) & (end == as_of)
-        return np.flatnonzero(keep)
-    if t.period_type == "cumulative":
-        if t.start is None or t.start <= CUMULATIVE_START_BY:
-            keep &= start <= _ns(CUMULATIVE_START_BY)
-        else:
-            gap = start - _ns(t.start)
-            keep &= ~np.isnat(gap) & (np.abs(gap) <= np.timedelta64(START_TOLERANCE_DAYS, "D"))
-        lo = as_of - np.timedelta64(CUMULATIVE_WINDOW_BEFORE_DAYS, "D")
-        hi = as_of + np.timedelta64(CUMULATIVE_WINDOW_AFTER_DAYS, "D")
-    else:
-        lo = as_of - np.timedelta64(STOCK_WINDOW_DAYS, "D")
-        hi = as_of + np.timedelta64(STOCK_WINDOW_DAYS, "D")
-    keep &= (end >= lo) & (end <= hi)
-    return np.flatnonzero(keep)
+    return np.flatnonzero(_sel.window_mask(keep, a.start, a.end, t))
 
 
 def nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -> np.ndarray:

@@ -130,14 +130,25 @@ def _window(est: pd.DataFrame, t: Target) -> pd.DataFrame:
     if not keep.any():
         return est.iloc[0:0]
     keep &= _dimension_mask(est, t)
-    end = est["period_end"].to_numpy("datetime64[ns]")
-    start = est["period_start"].to_numpy("datetime64[ns]")
+    keep = window_mask(keep, est["period_start"].to_numpy("datetime64[ns]"),
+                       est["period_end"].to_numpy("datetime64[ns]"), t)
+    return take(est, keep)
+
+
+def window_mask(keep: np.ndarray, start: np.ndarray, end: np.ndarray, t: Target) -> np.ndarray:
+    """*keep* (booleans, changed in place) narrowed to the figures in the claim's date
+    window (:data:`DATE_RULES`): a flow of the same period; a running total from the same
+    start (the war's, or the claim's within :data:`START_TOLERANCE_DAYS`) ending from
+    :data:`CUMULATIVE_WINDOW_BEFORE_DAYS` before to :data:`CUMULATIVE_WINDOW_AFTER_DAYS`
+    after the claim's date; a level ending within :data:`STOCK_WINDOW_DAYS` of it.
+    *start*, *end*: the figures' period bounds (datetime64[ns])."""
     as_of = _ns(t.end)
     if t.period_type == "flow":
         if t.start is None or pd.isna(t.start):
-            return est.iloc[0:0]
+            keep[:] = False
+            return keep
         keep &= (start == _ns(t.start)) & (end == as_of)
-        return take(est, keep)
+        return keep
     if t.period_type == "cumulative":
         if t.start is None or t.start <= CUMULATIVE_START_BY:
             keep &= start <= _ns(CUMULATIVE_START_BY)
@@ -150,7 +161,7 @@ def _window(est: pd.DataFrame, t: Target) -> pd.DataFrame:
         lo = as_of - np.timedelta64(STOCK_WINDOW_DAYS, "D")
         hi = as_of + np.timedelta64(STOCK_WINDOW_DAYS, "D")
     keep &= (end >= lo) & (end <= hi)
-    return take(est, keep)
+    return keep
 
 
 def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
