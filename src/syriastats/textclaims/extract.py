@@ -96,6 +96,15 @@ _ORDINAL_YEAR = _c(r"^\s*year\b")
 _ANNIVERSARY = _c(r"^\s*anniversary\b")
 _ANNIV_OF = _c(r"^\s*anniversary\s+of\s+" + _WAR_NP)
 _WAR_POSS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)'s\s*$")
+#: "as the conflict marks its sixth anniversary": the war's own anniversary.
+_WAR_MARKS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\b[^.;]{0,30}?\b(?:marks?|marking|marked"
+                r"|enters?|entering|entered|reach(?:es|ed|ing)?|observes?|commemorates?)\s+(?:its|the)\s*$")
+#: "Seven years after the start of the war", "seven years on from the uprising": the war's age.
+_YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\s+)?(?:start|beginning|outbreak"
+                        r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP)
+#: "More than three years later" is the war's age only when the war's start is the reference:
+#: named just before in the same sentence or ending the sentence before.
+_YEARS_LATER = _c(r"^\s*-?\s*years?\s+later\b")
 #: "more than a decade after civil war erupted", "two decades of war": the war's age.
 _DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
 _DECADE_WAR = _c(r"^\s*(?:of|after|since|into|in)\s+" + _WAR_NP)
@@ -649,12 +658,12 @@ def _last(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
 
 
 def _duration(num: Number, s: str, before: str, after: str, comp: str,
-              hedge_len: int) -> tuple[float, str, int] | None:
+              hedge_len: int, war_began: bool = False) -> tuple[float, str, int] | None:
     """(years, comparator, end offset) if *num* states the war's age, else None."""
     low = s.lower()
     if num.kind == "ordinal":
         m = _ANNIVERSARY.match(after)
-        if m and (_ANNIV_OF.match(after) or _WAR_POSS.search(before)):
+        if m and (_ANNIV_OF.match(after) or _WAR_POSS.search(before) or _WAR_MARKS.search(before)):
             return num.value, comp, num.end + m.end()  # "the conflict's ninth anniversary"
         if _ORDINAL_YEAR.search(after) and _ORDINAL_BEFORE.search(before):
             m = _ORDINAL_YEAR.search(after)
@@ -669,6 +678,9 @@ def _duration(num: Number, s: str, before: str, after: str, comp: str,
     bare = before[:len(before) - hedge_len] if hedge_len else before
     ok = bool(_DURATION_AFTER.search(after)) and not re.search(r"\b(?:first|next|coming)\s+$", bare,
                                                                 _FLAGS)
+    if not ok and not months and (_YEARS_AFTER_START.search(after) or (
+            _YEARS_LATER.search(after) and (war_began or _WAR_BEGAN.search(bare)))):
+        ok = True
     if not ok and not months and re.search(r"\b(?:in|during|over) the (?:last|past)\s+$", bare, _FLAGS) \
             and re.search(r"\b(?:died|killed|dead|deaths|lives)\b", low):
         ok = True
@@ -695,6 +707,7 @@ class Context:
     last claim ("Among them are 115,000 civilians" after a death toll)."""
     host: str = ""
     kind: str = ""
+    war_began: bool = False  # the sentence before ends naming the war's start ("... began in 2011.")
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -739,7 +752,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not attribution and framed:
             attribution = _last(_ATTR, before) or _first(_ATTR, after)
         # ---- the war's age
-        dur = _duration(num, s, before, after, comp, hedge_len)
+        dur = _duration(num, s, before, after, comp, hedge_len,
+                        war_began=ctx is not None and ctx.war_began)
         if dur is not None:
             years, dcomp, end = dur
             out.append(TextClaim(si, raw, offset + start, offset + end, raw[start:end], float(years),
@@ -1110,3 +1124,5 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
         ctx.host = best[1]
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
+    ctx.war_began = bool(re.search(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started"
+                                   r"|erupted|broke out)\b[^.;]{0,30}\W*$", s, _FLAGS))
