@@ -41,3 +41,54 @@ def test_years_later_needs_the_war_start_as_reference():
     assert df.empty
     df = claims("The couple marked their sixth anniversary in Damascus.", "2017-03-15")
     assert df.empty
+
+
+# --------------------------------------------------------------------------- 2. people in need
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Some 16.7 million people would require humanitarian assistance in 2025, the UN appeal said.",
+     16_700_000),
+    ("About 15 million Syrians depend on humanitarian assistance.", 15_000_000),
+    ("Some 13 million Syrians rely on aid to survive.", 13_000_000),
+    ("More than 12 million Syrians now rely on humanitarian aid.", 12_000_000),
+])
+def test_reliance_on_aid_is_people_in_need(text, value):
+    c = by_value(claims(text), value)
+    assert c["measure"] == "people_in_need"
+    assert c["period_type"] == "stock"
+
+
+def test_other_modals_stay_forecasts():
+    assert claims("The UN says 5 million more people could need aid next year.").empty
+
+
+# --------------------------------------------------------------------------- 3. IDPs
+
+
+@pytest.mark.parametrize("text", [
+    "Some 7 million people have been uprooted within Syria.",
+    "About 6.5 million people were uprooted inside the country by the fighting.",
+])
+def test_uprooted_within_syria_is_idps(text):
+    df = claims(text)
+    assert len(df) == 1 and df.iloc[0]["measure"] == "idps"
+
+
+# --------------------------------------------------------------------------- 4. returns
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Over 500,000 refugees have made their way back home since December.", ""),
+    ("Some 300,000 Syrian refugees have crossed back into Syria from Lebanon.", "LBN"),
+    ("About 400,000 refugees crossed into Syria from Turkey since the fall of Assad.", "TUR"),
+])
+def test_crossing_back_is_refugee_returns(text, host):
+    df = claims(text)
+    assert len(df) == 1 and df.iloc[0]["measure"] == "refugee_returns"
+    assert df.iloc[0]["host"] == host
+
+
+def test_fighters_crossing_into_syria_are_not_returns():
+    assert claims("About 400 foreign fighters crossed into Syria from Turkey last year.",
+                  "2015-06-01").empty

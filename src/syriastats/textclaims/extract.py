@@ -1046,6 +1046,10 @@ _COORDINATED = _c(r"^[\w\s'-]{0,40}?\band\s+(?:(?:up to|about|around|some|nearly
                   r"|another|an estimated)\s+)?$")
 
 
+#: "would require / would need humanitarian assistance": an appeal's count of people in need.
+_NEED_MODAL = _c(r"\bwould (?:require|need) (?:humanitarian |some (?:form|kind) of )?(?:aid|assistance|help)\b")
+
+
 def _projections(s: str, nums: list[Number]) -> list[bool]:
     """For each number: is it a forecast or plan (:data:`V.PROJECTION_CUES` next to it)?
     Numbers joined by "and" in one noun phrase share it ("the return of 1.5 million
@@ -1055,6 +1059,8 @@ def _projections(s: str, nums: list[Number]) -> list[bool]:
         prev = nums[k - 1] if k > 0 else None
         nxt = nums[k + 1] if k + 1 < len(nums) else None
         fwd, back = _forward(s, num, nxt), _backward(s, num, prev)
+        # "would require humanitarian assistance in 2025" (an appeal's count of needs) is a need, not a forecast
+        fwd = _NEED_MODAL.sub(_blank, fwd)
         out.append(bool((_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40]))
                         and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS)))
     for order in (range(len(nums) - 1), range(len(nums) - 2, -1, -1)):

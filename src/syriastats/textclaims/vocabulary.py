@@ -93,16 +93,24 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"(?:abroad|outside)", "displaced"),  # "displaced half ... internally or abroad": both
     (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
      "returns"),
+    # "have made their way back home", "crossed back into Syria", "refugees ... crossed into Syria"
+    (r"made (?:their|its|his|her) way (?:back|home)|cross(?:ed|ing|es)? back (?:in)?to syria"
+     r"|refugees?\b[^.;]{0,40}\bcross(?:ed|ing|es)? (?:in)?to syria", "returns"),
     (r"deport(?:ed|ations?|ees?)\b|(?:have|has|had) left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b"
      r"(?!\s+(?:for|to)\b)", "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
      r"|internal refugees|(?:homes|displaced) (?:inside|within) (?:the country|syria)"
      r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
      r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
+    # "uprooted within Syria", "uprooted inside the country"
+    (r"uprooted (?:inside|within|in(?:side)? syria|(?:with)?in (?:the country|syria))", "idps"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
      r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid"
      r"|require (?:humanitarian )?aid|in need of (?:some (?:form|kind) of )?(?:humanitarian )?(?:aid|assistance)",
      "people_in_need"),
+    # "depend on humanitarian assistance", "rely on aid"
+    (r"(?:depend(?:s|ed|ing|ent)?|rel(?:y|ies|ied|ying|iant)) (?:up)?on (?:humanitarian |international )?"
+     r"(?:aid|assistance|relief)", "people_in_need"),
     (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for"
      r"|never (?:emerged|came out) from|(?:fate|whereabouts) (?:remains? |is |are )?unknown", "missing"),
     (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
