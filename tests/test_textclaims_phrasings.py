@@ -92,3 +92,38 @@ def test_crossing_back_is_refugee_returns(text, host):
 def test_fighters_crossing_into_syria_are_not_returns():
     assert claims("About 400 foreign fighters crossed into Syria from Turkey last year.",
                   "2015-06-01").empty
+
+
+# --------------------------------------------------------------------------- 5. not claims
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Syria now has almost four times as many refugees as in 2013.", "2016-06-01"),
+    ("Twice as many Syrians as Turks lost their homes; half as many refugees returned.", "2023-02-20"),
+    ("Syria hosts about 30,000 Iraqi refugees who fled the 2003 war.", "2016-06-01"),
+    ("There was an increase of eight million in the number of people in need.", "2016-06-01"),
+    ("The number of refugees was up by 2 million from last year.", "2016-06-01"),
+    ("The number of IDPs fell by more than 1.2 million.", "2016-06-01"),
+    ("The tremors killed 1,400 people in Syria's north-west.", "2023-02-20"),
+])
+def test_ratios_changes_other_nationals_and_quakes_are_not_claims(text, published):
+    df = claims(text, published)
+    assert df.empty, df[["claim_text", "measure", "value"]].to_string()
+
+
+def test_other_nationals_do_not_hide_the_syrian_count():
+    df = claims("Some 6.5 million Ukrainian refugees have fled to Europe, more than the 5.6 million "
+                "Syrians in the region.", "2022-06-01")
+    assert list(df.value) == [5_600_000]
+    df = claims("Some 250,000 Syrian refugees live in Iraqi Kurdistan.", "2016-06-01")
+    assert by_value(df, 250_000)["host"] == "IRQ"
+
+
+def test_a_change_leaves_the_level_it_reaches():
+    df = claims("The number of people in need rose by 2 million to 13.5 million.", "2016-06-01")
+    assert list(df.value) == [13_500_000] and df.iloc[0]["measure"] == "people_in_need"
+
+
+def test_a_change_over_a_named_period_is_kept():
+    df = claims("The number of refugees grew by 1.5 million in the past year.", "2014-06-01")
+    assert list(df.value) == [1_500_000]

@@ -155,6 +155,12 @@ _THIS_YEAR = _c(r"\bthis year\b|\bso far in \d{4}\b|\bsince the (?:start|beginni
 _PREWAR = _c(r"\bpre-?war\b|\bbefore the (?:civil )?(?:war|conflict|uprising|crisis)\b"
              r"|\bprior to the (?:war|conflict)\b|\b(?:began|started|erupted) in 2011\b|\bin 2011\b")
 _OTHER = _c(V.OTHER_COUNTRIES)
+_OTHER_NATIONALS = _c(V.OTHER_NATIONALS_AFTER)
+_CHANGE = _c(V.CHANGE_BEFORE)
+#: "a jump of 1.8 million people in the past year": a change over a named period is that period's flow.
+_CHANGE_PERIOD = _c(r"^[^.;,]{0,25}?\b(?:in|over|during) (?:the (?:past|last) (?:year|12 months|twelve months)"
+                    r"|(?:19|20)\d\d\b)")
+_MULTIPLIER_AFTER = _c(r"\s*(?:as (?:many|much)|times|-fold|fold)\b")
 _SYRIA = _c(r"\bsyria|\bsyrians?\b")
 _PROGRAMME = _c(V.PROGRAMME_CUES)
 _PROJECTION = _c(V.PROJECTION_CUES)
@@ -791,6 +797,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
         if _SHORT.search(back[-40:] + " " + gwin + " " + gwin_long) and not _SINCE_FALL.search(low):
             continue
+        if _MULTIPLIER_AFTER.match(after):
+            continue  # "half as many", "four times more": a ratio, not a count or a share
         # ---- shares of the population
         if num.kind == "share":
             rest = after
@@ -821,6 +829,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if _NON_PEOPLE.search(after) or _MONEY.search(before[-6:].lower()) or _AGE.search(before) \
                 or _DIFFERENCE.search(after):
             continue
+        if _OTHER_NATIONALS.search(after[:80]) or (_CHANGE.search(before[:len(before) - hedge_len])
+                                                    and not _CHANGE_PERIOD.search(after[:60])):
+            continue  # another country's refugees; a change, not a level (unless it is a period's flow)
         if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
             continue
         back60 = _tail(back, 60)

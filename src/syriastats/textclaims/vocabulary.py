@@ -242,7 +242,7 @@ MONTHS: dict[str, int] = {
 NON_PEOPLE_UNITS = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
     r"(?:-old| old| of age)?"
-    r"|year-old|-?fold\b|(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|mm|cm|kg|kilograms?"
+    r"|year-old|-?fold\b|times\b|(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|mm|cm|kg|kilograms?"
     r"|tonnes?|tons?|pounds|lbs?|litres?|liters?|barrels?|hectares?|acres?|sq)\b"
     r"|(?:dollars?|euros?|pounds sterling|lira|liras|francs|usd|eur|gbp)\b"
     r"|(?:homes|houses|buildings|schools|hospitals|villages|towns|aircraft|planes|jets"
@@ -275,10 +275,24 @@ SHORT_PERIOD_CUES = (
     r"|october|november|december)'s (?:fighting|violence|clashes|offensive|attacks?)\b"
 )
 #: Causes that are not the war (numbers of their victims are not war statistics).
-NON_WAR_CAUSES = r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\bcovid|\bfloods?\b"
+NON_WAR_CAUSES = (r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\bcovid|\bfloods?\b"
+                  r"|\btremors?\b|\bseismic\b|\bkahramanmara")
 #: Other countries' wars and people (a number about them is not a Syrian statistic).
 OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\bafghan|\byemen|\bukrain|\bgaza\b|\bsudan|\bpalestin"
                    r"|\biraqis?\b|\begyptian\b|\bin iraq\b|\biraq where\b")
+#: A count whose own noun is another country's people ("6.5 million Ukrainian refugees",
+#: "300,000 Afghan refugees", "refugees from Ukraine"): not a Syrian statistic, even in a
+#: sentence that also speaks of Syrians.
+OTHER_NATIONALS_AFTER = (r"^\s*(?:[\w'-]+\s+)?(?:afghans?|ukrainians?|palestinians?|iraqis?|sudanese|yemenis?"
+                         r"|libyans?|somalis?|rohingya|venezuelans?|eritreans?)\b"
+                         r"|^\s*(?:[\w'-]+\s+){0,2}?(?:refugees|people|civilians) (?:from|of) (?:ukraine"
+                         r"|afghanistan|iraq|palestine|gaza|sudan|yemen|libya|somalia)\b")
+#: Words before a count that make it a change, not a level ("an increase of eight million",
+#: "rose by 2 million", "up by 2 million", "a drop of 1.2 million").
+CHANGE_BEFORE = (r"\b(?:(?:rose|risen|rises|rising|grew|grown|grows|increased|increases|jumped|climbed|swelled"
+                 r"|fell|fallen|falls|dropped|declined|decreased|shrank|shrunk|went up|gone up|went down"
+                 r"|gone down|up|down)\s+by|(?:increase|rise|decrease|decline|drop|fall|jump|reduction"
+                 r"|growth)\s+of)\s*$")
 #: Aid-programme and living-condition figures (not counts of victims or of the displaced).
 PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|malnourish|starv"
                   r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|sub-?standard shelter"
