@@ -127,3 +127,26 @@ def test_a_change_leaves_the_level_it_reaches():
 def test_a_change_over_a_named_period_is_kept():
     df = claims("The number of refugees grew by 1.5 million in the past year.", "2014-06-01")
     assert list(df.value) == [1_500_000]
+
+
+# --------------------------------------------------------------------------- 6. month tolls
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    ("In August, 5,440 people were killed, the Observatory said.", "2016-09-02", "2016-08-01", "2016-08-31"),
+    ("In August alone, at least 5,440 people were killed across Syria.", "2016-09-02", "2016-08-01",
+     "2016-08-31"),
+    ("Killed in February 2015: 3,000 people, according to the SNHR.", "2015-03-01", "2015-02-01",
+     "2015-02-28"),
+    ("During January, 1,200 civilians were killed, the group said.", "2015-03-01", "2015-01-01", "2015-01-31"),
+])
+def test_a_month_in_front_of_a_toll_is_that_months_flow(text, published, start, end):
+    df = claims(text, published)
+    assert len(df) == 1
+    c = df.iloc[0]
+    assert (c["period_type"], c["period_start"], c["as_of"]) == ("flow", start, end)
+
+
+def test_a_month_in_front_of_a_report_verb_is_not_the_tolls_period():
+    df = claims("In August, the Observatory said 300,000 people had been killed since 2011.", "2016-09-02")
+    assert len(df) == 1 and df.iloc[0]["period_type"] == "cumulative"

@@ -211,6 +211,12 @@ _DEADLIEST = _c(r"\b(?:(" + _MONTH_ALT + r")|((?:19|20)\d\d))(?:\s+(?:19|20)\d\d
 _KILLED_IN_MONTH = _c(r"^\s*(?:people\s+|civilians\s+|victims\s+|deaths\s+)?(?:were\s+|had\s+been\s+)?"
                       r"(?:killed|died|dead|deaths|victims|lives)?\s*in\s+(" + _MONTH_ALT + r")\b"
                       r"(?:\s+((?:19|20)\d\d))?")
+#: The month named in front of a toll: "In August, 5,440 people were killed", "During January
+#: alone, at least 1,200 ...", "Killed in February 2015: 3,000": a death toll of that month.
+_MONTH_FRONT = _c(r"(?:^|[^\w\s]\s*|\b(?:killed|died|deaths|dead|toll|victims)\s+)(?:in|during|throughout)\s+(" + _MONTH_ALT
+                  + r")(?:\s+((?:19|20)\d\d))?(?:\s+alone)?\s*[,:]\s*"
+                  r"(?:(?:at least|more than|about|some|nearly|almost|over|around|an estimated|up to"
+                  r"|as many as)\s+)?$")
 _WAR_START_DATE = _c(r"\b(?:began|begun|started|erupted|broke out|ignited|sparked|flared(?: up)?)\s+"
                      r"in\s+(?:early\s+|late\s+|mid-?\s*)?(?:(?:" + _MONTH_ALT + r")\.?\s+)?2011\b")
 _COUNTRIES_LIKE = _c(r"^\s*(?:\w+\s+){0,4}?(?:countries|nations|states)\s+(?:like|such as|including)\b")
@@ -384,7 +390,7 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
             return "stock", d, d
     if kind == "deaths":
         if own:
-            m = _KILLED_IN_MONTH.match(own[0])
+            m = _KILLED_IN_MONTH.match(own[0]) or (_MONTH_FRONT.search(own[1]) if len(own) > 1 else None)
             if m and (m.group(2) is None or int(m.group(2)) <= published.year):
                 return _named_period(m.group(1), m.group(2), published)
         m = _DEADLIEST.search(sentence)
