@@ -150,3 +150,22 @@ def test_a_month_in_front_of_a_toll_is_that_months_flow(text, published, start, 
 def test_a_month_in_front_of_a_report_verb_is_not_the_tolls_period():
     df = claims("In August, the Observatory said 300,000 people had been killed since 2011.", "2016-09-02")
     assert len(df) == 1 and df.iloc[0]["period_type"] == "cumulative"
+
+
+# --------------------------------------------------------------------------- 7. asylum
+
+
+def test_a_years_asylum_applications_in_europe_are_a_flow_with_host_europe():
+    df = claims("Asylum applications by Syrians in the EU reached 362,000 in 2015.", "2016-06-01")
+    c = by_value(df, 362_000)
+    assert (c["measure"], c["host"], c["period_type"]) == ("asylum_applications_europe", "EUROPE", "flow")
+
+
+def test_asylum_applications_since_2011_are_a_running_total_in_europe():
+    df = claims("Some 884,000 Syrians have applied for asylum in Europe since April 2011.", "2016-11-30")
+    c = by_value(df, 884_000)
+    assert (c["measure"], c["host"]) == ("asylum_applications_europe_cumulative", "EUROPE")
+
+
+def test_asylum_in_one_country_has_no_registry_measure():
+    assert claims("More than 300,000 Syrians applied for asylum in Germany in 2015.", "2016-06-01").empty

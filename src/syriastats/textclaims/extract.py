@@ -943,6 +943,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 measure = "deaths_direct"
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
+        if kind == "asylum":
+            # the registry's asylum measures count applications in Europe (host EUROPE): a year's
+            # applications are a flow, applications since 2011 a running total
+            host = "EUROPE"
+            if ptype == "flow":
+                measure = "asylum_applications_europe"
         if not measure:
             continue
         # an incident's casualties, not a war statistic
