@@ -169,3 +169,27 @@ def test_asylum_applications_since_2011_are_a_running_total_in_europe():
 
 def test_asylum_in_one_country_has_no_registry_measure():
     assert claims("More than 300,000 Syrians applied for asylum in Germany in 2015.", "2016-06-01").empty
+
+
+# --------------------------------------------------------------------------- more variants
+
+
+@pytest.mark.parametrize("text, years, published", [
+    ("Wednesday marks the sixth anniversary of the start of the Syrian war.", 6, "2017-03-15"),
+    ("Five years on, 250,000 people have been killed in Syria's war.", 5, "2016-03-15"),
+])
+def test_more_war_age_phrasings(text, years, published):
+    assert by_value(claims(text, published), years)["measure"] == "war_duration_years"
+
+
+def test_years_on_needs_the_war_named():
+    assert claims("Five years on, the couple still live in Hama.", "2016-03-15").empty
+
+
+@pytest.mark.parametrize("text, host", [
+    ("More than 500,000 Syrians have crossed the border back home from Turkey.", "TUR"),
+    ("About 250,000 refugees have since headed home from Lebanon.", "LBN"),
+])
+def test_heading_home_is_refugee_returns(text, host):
+    df = claims(text)
+    assert len(df) == 1 and df.iloc[0]["measure"] == "refugee_returns" and df.iloc[0]["host"] == host

@@ -102,6 +102,11 @@ _WAR_MARKS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\b[^.;]{0,30}?\b(
 #: "Seven years after the start of the war", "seven years on from the uprising": the war's age.
 _YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\s+)?(?:start|beginning|outbreak"
                         r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP)
+#: "the sixth anniversary of the start of the Syrian war".
+_ANNIV_OF_START = _c(r"^\s*anniversary\s+of\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP)
+#: "Five years on, 250,000 people have been killed in Syria's war": at the head of a sentence
+#: that names the war.
+_YEARS_ON_HEAD = _c(r"^\s*-?\s*years?\s+on\s*,")
 #: "More than three years later" is the war's age only when the war's start is the reference:
 #: named just before in the same sentence or ending the sentence before.
 _YEARS_LATER = _c(r"^\s*-?\s*years?\s+later\b")
@@ -190,8 +195,9 @@ _INCLUDING = _c(r"\b(?:including|of whom|among them|of them)\b[^.;]{0,20}$")
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 #: "... have (also) returned" after a count of refugees or displaced people: the count is of
 #: returns ("1.8 million people who had been displaced inside the country had also returned").
-_RETURNED_AFTER = _c(r"^[^.;]{0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+)?"
-                     r"(?:returned|gone back|come back|gone home|went home)\b")
+_RETURNED_AFTER = _c(r"^[^.;]{0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+|since\s+)?"
+                     r"(?:returned|gone back|come back|gone home|went home|headed (?:back )?home"
+                     r"|made their way (?:back|home)|crossed back)\b")
 #: A verb of hosting before a count of refugees: a level on the day, whatever period
 #: another clause names ("Lebanon, which hosts about 1.5 million Syrian refugees").
 _HOSTING_BEFORE = _c(r"\b(?:hosts?|hosting|is home to|shelters?|sheltering)\s+(?:\w+\s+){0,3}$")
@@ -675,7 +681,8 @@ def _duration(num: Number, s: str, before: str, after: str, comp: str,
     low = s.lower()
     if num.kind == "ordinal":
         m = _ANNIVERSARY.match(after)
-        if m and (_ANNIV_OF.match(after) or _WAR_POSS.search(before) or _WAR_MARKS.search(before)):
+        if m and (_ANNIV_OF.match(after) or _WAR_POSS.search(before) or _WAR_MARKS.search(before)
+                  or _ANNIV_OF_START.match(after)):
             return num.value, comp, num.end + m.end()  # "the conflict's ninth anniversary"
         if _ORDINAL_YEAR.search(after) and _ORDINAL_BEFORE.search(before):
             m = _ORDINAL_YEAR.search(after)
@@ -691,7 +698,8 @@ def _duration(num: Number, s: str, before: str, after: str, comp: str,
     ok = bool(_DURATION_AFTER.search(after)) and not re.search(r"\b(?:first|next|coming)\s+$", bare,
                                                                 _FLAGS)
     if not ok and not months and (_YEARS_AFTER_START.search(after) or (
-            _YEARS_LATER.search(after) and (war_began or _WAR_BEGAN.search(bare)))):
+            _YEARS_LATER.search(after) and (war_began or _WAR_BEGAN.search(bare)))
+            or (_YEARS_ON_HEAD.search(after) and not bare.strip() and _WAR_WORD.search(low))):
         ok = True
     if not ok and not months and re.search(r"\b(?:in|during|over) the (?:last|past)\s+$", bare, _FLAGS) \
             and re.search(r"\b(?:died|killed|dead|deaths|lives)\b", low):

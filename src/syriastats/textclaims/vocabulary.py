@@ -95,7 +95,9 @@ MEASURE_CUES: list[tuple[str, str]] = [
      "returns"),
     # "have made their way back home", "crossed back into Syria", "refugees ... crossed into Syria"
     (r"made (?:their|its|his|her) way (?:back|home)|cross(?:ed|ing|es)? back (?:in)?to syria"
-     r"|refugees?\b[^.;]{0,40}\bcross(?:ed|ing|es)? (?:in)?to syria", "returns"),
+     r"|refugees?\b[^.;]{0,40}\bcross(?:ed|ing|es)? (?:in)?to syria"
+     r"|cross(?:ed|ing|es)? the border (?:back|home)|head(?:ed|ing|s)? (?:back )?home\b|head(?:ed|ing|s)? back\b",
+     "returns"),
     (r"deport(?:ed|ations?|ees?)\b|(?:have|has|had) left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b"
      r"(?!\s+(?:for|to)\b)", "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
