@@ -193,3 +193,17 @@ def test_years_on_needs_the_war_named():
 def test_heading_home_is_refugee_returns(text, host):
     df = claims(text)
     assert len(df) == 1 and df.iloc[0]["measure"] == "refugee_returns" and df.iloc[0]["host"] == host
+
+
+def test_years_after_it_began_heading_a_sentence_about_the_war():
+    df = claims("Seven years after it began, the war has displaced more than half of Syria's population.",
+                "2018-03-15")
+    assert by_value(df, 7)["measure"] == "war_duration_years"
+    assert claims("Seven years after it began, the company is bankrupt.", "2018-03-15").empty
+
+
+def test_a_part_of_a_months_toll_is_counted_over_the_month():
+    df = claims("In August, 5,440 people were killed across Syria, including 1,200 civilians.", "2016-09-02")
+    c = by_value(df, 1_200)
+    assert (c["measure"], c["period_type"], c["period_start"], c["as_of"]) == (
+        "deaths_civilian", "flow", "2016-08-01", "2016-08-31")

@@ -106,6 +106,7 @@ _YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\
 _ANNIV_OF_START = _c(r"^\s*anniversary\s+of\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP)
 #: "Five years on, 250,000 people have been killed in Syria's war": at the head of a sentence
 #: that names the war.
+_YEARS_AFTER_IT = _c(r"^\s*-?\s*years?\s+(?:after|since)\s+it\s+(?:began|started|erupted|broke out)\b")
 _YEARS_ON_HEAD = _c(r"^\s*-?\s*years?\s+on\s*,")
 #: "More than three years later" is the war's age only when the war's start is the reference:
 #: named just before in the same sentence or ending the sentence before.
@@ -699,7 +700,8 @@ def _duration(num: Number, s: str, before: str, after: str, comp: str,
                                                                 _FLAGS)
     if not ok and not months and (_YEARS_AFTER_START.search(after) or (
             _YEARS_LATER.search(after) and (war_began or _WAR_BEGAN.search(bare)))
-            or (_YEARS_ON_HEAD.search(after) and not bare.strip() and _WAR_WORD.search(low))):
+            or ((_YEARS_ON_HEAD.search(after) or _YEARS_AFTER_IT.search(after)) and not bare.strip()
+                and _WAR_WORD.search(low))):
         ok = True
     if not ok and not months and re.search(r"\b(?:in|during|over) the (?:last|past)\s+$", bare, _FLAGS) \
             and re.search(r"\b(?:died|killed|dead|deaths|lives)\b", low):
@@ -935,6 +937,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             pstart = pd.Timestamp(V.ASSAD_FALL)
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
+        if kind == "deaths" and ptype == "cumulative" and out and out[-1].kind == "deaths" \
+                and out[-1].period_type == "flow" and out[-1].end - offset <= num.start \
+                and _INCLUDING.search(between) and not _SINCE_WAR.search(fwd_own[:60]):
+            # "In August, 5,440 people were killed, including 1,200 civilians": a part of a
+            # month's toll is counted over the same month
+            ptype, pstart, as_of = "flow", pd.Timestamp(out[-1].period_start), pd.Timestamp(out[-1].as_of)
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
