@@ -207,3 +207,8 @@ def test_a_part_of_a_months_toll_is_counted_over_the_month():
     c = by_value(df, 1_200)
     assert (c["measure"], c["period_type"], c["period_start"], c["as_of"]) == (
         "deaths_civilian", "flow", "2016-08-01", "2016-08-31")
+
+
+def test_the_february_6_disaster_is_the_earthquake():
+    assert claims("The death toll in Syria rose to 5,900, with 12,000 injured, after the February 6 "
+                  "disaster.", "2023-02-20").empty

@@ -278,7 +278,9 @@ SHORT_PERIOD_CUES = (
 )
 #: Causes that are not the war (numbers of their victims are not war statistics).
 NON_WAR_CAUSES = (r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\bcovid|\bfloods?\b"
-                  r"|\btremors?\b|\bseismic\b|\bkahramanmara")
+                  r"|\btremors?\b|\bseismic\b|\bkahramanmara"
+                  # the 6 February 2023 earthquakes named by their date ("the February 6 disaster")
+                  r"|\b(?:february 6|6 february)(?:th)?(?:,? 2023)?\s+(?:disaster|tragedy|catastrophe|devastation)\b")
 #: Other countries' wars and people (a number about them is not a Syrian statistic).
 OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\bafghan|\byemen|\bukrain|\bgaza\b|\bsudan|\bpalestin"
                    r"|\biraqis?\b|\begyptian\b|\bin iraq\b|\biraq where\b")
