@@ -212,3 +212,16 @@ def test_a_part_of_a_months_toll_is_counted_over_the_month():
 def test_the_february_6_disaster_is_the_earthquake():
     assert claims("The death toll in Syria rose to 5,900, with 12,000 injured, after the February 6 "
                   "disaster.", "2023-02-20").empty
+
+
+@pytest.mark.parametrize("text", [
+    "Syrians on Wednesday marked six years since the uprising against Assad.",
+    "Six years since the first protests, 320,000 people are dead.",
+])
+def test_years_since_the_uprising_is_the_wars_age(text):
+    assert by_value(claims(text, "2017-03-15"), 6)["measure"] == "war_duration_years"
+
+
+def test_displaced_in_their_own_country_is_idps():
+    df = claims("More than 6 million Syrians are displaced in their own country.", "2019-06-01")
+    assert len(df) == 1 and df.iloc[0]["measure"] == "idps"

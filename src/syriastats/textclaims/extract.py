@@ -101,7 +101,10 @@ _WAR_MARKS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\b[^.;]{0,30}?\b(
                 r"|enters?|entering|entered|reach(?:es|ed|ing)?|observes?|commemorates?)\s+(?:its|the)\s*$")
 #: "Seven years after the start of the war", "seven years on from the uprising": the war's age.
 _YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\s+)?(?:start|beginning|outbreak"
-                        r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP)
+                        r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP
+                        # "six years since the uprising against Assad" (not "since the war ended")
+                        + r"|^\s*-?\s*years?\s+since\s+" + _WAR_NP + r"(?!\s+(?:ended|was over|came to an end))"
+                        r"|^\s*-?\s*years?\s+(?:since|after)\s+the\s+first\s+(?:anti-government\s+)?protests\b")
 #: "the sixth anniversary of the start of the Syrian war".
 _ANNIV_OF_START = _c(r"^\s*anniversary\s+of\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP)
 #: "Five years on, 250,000 people have been killed in Syria's war": at the head of a sentence

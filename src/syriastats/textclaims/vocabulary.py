@@ -105,7 +105,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
      r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
     # "uprooted within Syria", "uprooted inside the country"
-    (r"uprooted (?:inside|within|in(?:side)? syria|(?:with)?in (?:the country|syria))", "idps"),
+    (r"uprooted (?:inside|within|in(?:side)? syria|(?:with)?in (?:the country|syria))"
+     r"|(?:displaced|uprooted) (?:in|inside|within) (?:their|its) own country", "idps"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
      r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid"
      r"|require (?:humanitarian )?aid|in need of (?:some (?:form|kind) of )?(?:humanitarian )?(?:aid|assistance)",
