@@ -225,3 +225,9 @@ def test_years_since_the_uprising_is_the_wars_age(text):
 def test_displaced_in_their_own_country_is_idps():
     df = claims("More than 6 million Syrians are displaced in their own country.", "2019-06-01")
     assert len(df) == 1 and df.iloc[0]["measure"] == "idps"
+
+
+def test_an_appeals_will_require_is_people_in_need():
+    df = claims("An estimated 16.5 million people in Syria will require humanitarian assistance in 2025.",
+                "2025-02-01")
+    assert len(df) == 1 and df.iloc[0]["measure"] == "people_in_need"

@@ -1088,8 +1088,8 @@ _COORDINATED = _c(r"^[\w\s'-]{0,40}?\band\s+(?:(?:up to|about|around|some|nearly
                   r"|another|an estimated)\s+)?$")
 
 
-#: "would require / would need humanitarian assistance": an appeal's count of people in need.
-_NEED_MODAL = _c(r"\bwould (?:require|need) (?:humanitarian |some (?:form|kind) of )?(?:aid|assistance|help)\b")
+#: "would require / would need / will require humanitarian assistance": an appeal's count of people in need.
+_NEED_MODAL = _c(r"\b(?:would (?:require|need)|will require) (?:humanitarian |some (?:form|kind) of )?(?:aid|assistance|help)\b")
 
 
 def _projections(s: str, nums: list[Number]) -> list[bool]:
