@@ -96,6 +96,24 @@ _ORDINAL_YEAR = _c(r"^\s*year\b")
 _ANNIVERSARY = _c(r"^\s*anniversary\b")
 _ANNIV_OF = _c(r"^\s*anniversary\s+of\s+" + _WAR_NP)
 _WAR_POSS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)'s\s*$")
+#: "as the conflict marks its sixth anniversary": the war's own anniversary.
+_WAR_MARKS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\b[^.;]{0,30}?\b(?:marks?|marking|marked"
+                r"|enters?|entering|entered|reach(?:es|ed|ing)?|observes?|commemorates?)\s+(?:its|the)\s*$")
+#: "Seven years after the start of the war", "seven years on from the uprising": the war's age.
+_YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\s+)?(?:start|beginning|outbreak"
+                        r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP
+                        # "six years since the uprising against Assad" (not "since the war ended")
+                        + r"|^\s*-?\s*years?\s+since\s+" + _WAR_NP + r"(?!\s+(?:ended|was over|came to an end))"
+                        r"|^\s*-?\s*years?\s+(?:since|after)\s+the\s+first\s+(?:anti-government\s+)?protests\b")
+#: "the sixth anniversary of the start of the Syrian war".
+_ANNIV_OF_START = _c(r"^\s*anniversary\s+of\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP)
+#: "Five years on, 250,000 people have been killed in Syria's war": at the head of a sentence
+#: that names the war.
+_YEARS_AFTER_IT = _c(r"^\s*-?\s*years?\s+(?:after|since)\s+it\s+(?:began|started|erupted|broke out)\b")
+_YEARS_ON_HEAD = _c(r"^\s*-?\s*years?\s+on\s*,")
+#: "More than three years later" is the war's age only when the war's start is the reference:
+#: named just before in the same sentence or ending the sentence before.
+_YEARS_LATER = _c(r"^\s*-?\s*years?\s+later\b")
 #: "more than a decade after civil war erupted", "two decades of war": the war's age.
 _DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
 _DECADE_WAR = _c(r"^\s*(?:of|after|since|into|in)\s+" + _WAR_NP)
@@ -146,6 +164,12 @@ _THIS_YEAR = _c(r"\bthis year\b|\bso far in \d{4}\b|\bsince the (?:start|beginni
 _PREWAR = _c(r"\bpre-?war\b|\bbefore the (?:civil )?(?:war|conflict|uprising|crisis)\b"
              r"|\bprior to the (?:war|conflict)\b|\b(?:began|started|erupted) in 2011\b|\bin 2011\b")
 _OTHER = _c(V.OTHER_COUNTRIES)
+_OTHER_NATIONALS = _c(V.OTHER_NATIONALS_AFTER)
+_CHANGE = _c(V.CHANGE_BEFORE)
+#: "a jump of 1.8 million people in the past year": a change over a named period is that period's flow.
+_CHANGE_PERIOD = _c(r"^[^.;,]{0,25}?\b(?:in|over|during) (?:the (?:past|last) (?:year|12 months|twelve months)"
+                    r"|(?:19|20)\d\d\b)")
+_MULTIPLIER_AFTER = _c(r"\s*(?:as (?:many|much)|times|-fold|fold)\b")
 _SYRIA = _c(r"\bsyria|\bsyrians?\b")
 _PROGRAMME = _c(V.PROGRAMME_CUES)
 _PROJECTION = _c(V.PROJECTION_CUES)
@@ -175,8 +199,9 @@ _INCLUDING = _c(r"\b(?:including|of whom|among them|of them)\b[^.;]{0,20}$")
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 #: "... have (also) returned" after a count of refugees or displaced people: the count is of
 #: returns ("1.8 million people who had been displaced inside the country had also returned").
-_RETURNED_AFTER = _c(r"^[^.;]{0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+)?"
-                     r"(?:returned|gone back|come back|gone home|went home)\b")
+_RETURNED_AFTER = _c(r"^[^.;]{0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+|since\s+)?"
+                     r"(?:returned|gone back|come back|gone home|went home|headed (?:back )?home"
+                     r"|made their way (?:back|home)|crossed back)\b")
 #: A verb of hosting before a count of refugees: a level on the day, whatever period
 #: another clause names ("Lebanon, which hosts about 1.5 million Syrian refugees").
 _HOSTING_BEFORE = _c(r"\b(?:hosts?|hosting|is home to|shelters?|sheltering)\s+(?:\w+\s+){0,3}$")
@@ -196,6 +221,12 @@ _DEADLIEST = _c(r"\b(?:(" + _MONTH_ALT + r")|((?:19|20)\d\d))(?:\s+(?:19|20)\d\d
 _KILLED_IN_MONTH = _c(r"^\s*(?:people\s+|civilians\s+|victims\s+|deaths\s+)?(?:were\s+|had\s+been\s+)?"
                       r"(?:killed|died|dead|deaths|victims|lives)?\s*in\s+(" + _MONTH_ALT + r")\b"
                       r"(?:\s+((?:19|20)\d\d))?")
+#: The month named in front of a toll: "In August, 5,440 people were killed", "During January
+#: alone, at least 1,200 ...", "Killed in February 2015: 3,000": a death toll of that month.
+_MONTH_FRONT = _c(r"(?:^|[^\w\s]\s*|\b(?:killed|died|deaths|dead|toll|victims)\s+)(?:in|during|throughout)\s+(" + _MONTH_ALT
+                  + r")(?:\s+((?:19|20)\d\d))?(?:\s+alone)?\s*[,:]\s*"
+                  r"(?:(?:at least|more than|about|some|nearly|almost|over|around|an estimated|up to"
+                  r"|as many as)\s+)?$")
 _WAR_START_DATE = _c(r"\b(?:began|begun|started|erupted|broke out|ignited|sparked|flared(?: up)?)\s+"
                      r"in\s+(?:early\s+|late\s+|mid-?\s*)?(?:(?:" + _MONTH_ALT + r")\.?\s+)?2011\b")
 _COUNTRIES_LIKE = _c(r"^\s*(?:\w+\s+){0,4}?(?:countries|nations|states)\s+(?:like|such as|including)\b")
@@ -369,7 +400,7 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
             return "stock", d, d
     if kind == "deaths":
         if own:
-            m = _KILLED_IN_MONTH.match(own[0])
+            m = _KILLED_IN_MONTH.match(own[0]) or (_MONTH_FRONT.search(own[1]) if len(own) > 1 else None)
             if m and (m.group(2) is None or int(m.group(2)) <= published.year):
                 return _named_period(m.group(1), m.group(2), published)
         m = _DEADLIEST.search(sentence)
@@ -649,12 +680,13 @@ def _last(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
 
 
 def _duration(num: Number, s: str, before: str, after: str, comp: str,
-              hedge_len: int) -> tuple[float, str, int] | None:
+              hedge_len: int, war_began: bool = False) -> tuple[float, str, int] | None:
     """(years, comparator, end offset) if *num* states the war's age, else None."""
     low = s.lower()
     if num.kind == "ordinal":
         m = _ANNIVERSARY.match(after)
-        if m and (_ANNIV_OF.match(after) or _WAR_POSS.search(before)):
+        if m and (_ANNIV_OF.match(after) or _WAR_POSS.search(before) or _WAR_MARKS.search(before)
+                  or _ANNIV_OF_START.match(after)):
             return num.value, comp, num.end + m.end()  # "the conflict's ninth anniversary"
         if _ORDINAL_YEAR.search(after) and _ORDINAL_BEFORE.search(before):
             m = _ORDINAL_YEAR.search(after)
@@ -669,6 +701,11 @@ def _duration(num: Number, s: str, before: str, after: str, comp: str,
     bare = before[:len(before) - hedge_len] if hedge_len else before
     ok = bool(_DURATION_AFTER.search(after)) and not re.search(r"\b(?:first|next|coming)\s+$", bare,
                                                                 _FLAGS)
+    if not ok and not months and (_YEARS_AFTER_START.search(after) or (
+            _YEARS_LATER.search(after) and (war_began or _WAR_BEGAN.search(bare)))
+            or ((_YEARS_ON_HEAD.search(after) or _YEARS_AFTER_IT.search(after)) and not bare.strip()
+                and _WAR_WORD.search(low))):
+        ok = True
     if not ok and not months and re.search(r"\b(?:in|during|over) the (?:last|past)\s+$", bare, _FLAGS) \
             and re.search(r"\b(?:died|killed|dead|deaths|lives)\b", low):
         ok = True
@@ -695,6 +732,7 @@ class Context:
     last claim ("Among them are 115,000 civilians" after a death toll)."""
     host: str = ""
     kind: str = ""
+    war_began: bool = False  # the sentence before ends naming the war's start ("... began in 2011.")
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -739,7 +777,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not attribution and framed:
             attribution = _last(_ATTR, before) or _first(_ATTR, after)
         # ---- the war's age
-        dur = _duration(num, s, before, after, comp, hedge_len)
+        dur = _duration(num, s, before, after, comp, hedge_len,
+                        war_began=ctx is not None and ctx.war_began)
         if dur is not None:
             years, dcomp, end = dur
             out.append(TextClaim(si, raw, offset + start, offset + end, raw[start:end], float(years),
@@ -777,6 +816,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
         if _SHORT.search(back[-40:] + " " + gwin + " " + gwin_long) and not _SINCE_FALL.search(low):
             continue
+        if _MULTIPLIER_AFTER.match(after):
+            continue  # "half as many", "four times more": a ratio, not a count or a share
         # ---- shares of the population
         if num.kind == "share":
             rest = after
@@ -807,6 +848,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if _NON_PEOPLE.search(after) or _MONEY.search(before[-6:].lower()) or _AGE.search(before) \
                 or _DIFFERENCE.search(after):
             continue
+        if _OTHER_NATIONALS.search(after[:80]) or (_CHANGE.search(before[:len(before) - hedge_len])
+                                                    and not _CHANGE_PERIOD.search(after[:60])):
+            continue  # another country's refugees; a change, not a level (unless it is a period's flow)
         if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
             continue
         back60 = _tail(back, 60)
@@ -896,6 +940,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             pstart = pd.Timestamp(V.ASSAD_FALL)
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
+        if kind == "deaths" and ptype == "cumulative" and out and out[-1].kind == "deaths" \
+                and out[-1].period_type == "flow" and out[-1].end - offset <= num.start \
+                and _INCLUDING.search(between) and not _SINCE_WAR.search(fwd_own[:60]):
+            # "In August, 5,440 people were killed, including 1,200 civilians": a part of a
+            # month's toll is counted over the same month
+            ptype, pstart, as_of = "flow", pd.Timestamp(out[-1].period_start), pd.Timestamp(out[-1].as_of)
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
@@ -912,6 +962,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 measure = "deaths_direct"
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
+        if kind == "asylum":
+            # the registry's asylum measures count applications in Europe (host EUROPE): a year's
+            # applications are a flow, applications since 2011 a running total
+            host = "EUROPE"
+            if ptype == "flow":
+                measure = "asylum_applications_europe"
         if not measure:
             continue
         # an incident's casualties, not a war statistic
@@ -1032,6 +1088,10 @@ _COORDINATED = _c(r"^[\w\s'-]{0,40}?\band\s+(?:(?:up to|about|around|some|nearly
                   r"|another|an estimated)\s+)?$")
 
 
+#: "would require / would need / will require humanitarian assistance": an appeal's count of people in need.
+_NEED_MODAL = _c(r"\b(?:would (?:require|need)|will require) (?:humanitarian |some (?:form|kind) of )?(?:aid|assistance|help)\b")
+
+
 def _projections(s: str, nums: list[Number]) -> list[bool]:
     """For each number: is it a forecast or plan (:data:`V.PROJECTION_CUES` next to it)?
     Numbers joined by "and" in one noun phrase share it ("the return of 1.5 million
@@ -1041,6 +1101,8 @@ def _projections(s: str, nums: list[Number]) -> list[bool]:
         prev = nums[k - 1] if k > 0 else None
         nxt = nums[k + 1] if k + 1 < len(nums) else None
         fwd, back = _forward(s, num, nxt), _backward(s, num, prev)
+        # "would require humanitarian assistance in 2025" (an appeal's count of needs) is a need, not a forecast
+        fwd = _NEED_MODAL.sub(_blank, fwd)
         out.append(bool((_PROJECTION.search(back[-45:]) or _PROJECTION.search(fwd[:40]))
                         and not re.search(r"\bmay have\b", back[-45:] + fwd[:40], _FLAGS)))
     for order in (range(len(nums) - 1), range(len(nums) - 2, -1, -1)):
@@ -1110,3 +1172,5 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
         ctx.host = best[1]
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
+    ctx.war_began = bool(re.search(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started"
+                                   r"|erupted|broke out)\b[^.;]{0,30}\W*$", s, _FLAGS))

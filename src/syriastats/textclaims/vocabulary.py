@@ -93,16 +93,27 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"(?:abroad|outside)", "displaced"),  # "displaced half ... internally or abroad": both
     (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
      "returns"),
+    # "have made their way back home", "crossed back into Syria", "refugees ... crossed into Syria"
+    (r"made (?:their|its|his|her) way (?:back|home)|cross(?:ed|ing|es)? back (?:in)?to syria"
+     r"|refugees?\b[^.;]{0,40}\bcross(?:ed|ing|es)? (?:in)?to syria"
+     r"|cross(?:ed|ing|es)? the border (?:back|home)|head(?:ed|ing|s)? (?:back )?home\b|head(?:ed|ing|s)? back\b",
+     "returns"),
     (r"deport(?:ed|ations?|ees?)\b|(?:have|has|had) left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b"
      r"(?!\s+(?:for|to)\b)", "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
      r"|internal refugees|(?:homes|displaced) (?:inside|within) (?:the country|syria)"
      r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
      r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
+    # "uprooted within Syria", "uprooted inside the country"
+    (r"uprooted (?:inside|within|in(?:side)? syria|(?:with)?in (?:the country|syria))"
+     r"|(?:displaced|uprooted) (?:in|inside|within) (?:their|its) own country", "idps"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
      r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid"
      r"|require (?:humanitarian )?aid|in need of (?:some (?:form|kind) of )?(?:humanitarian )?(?:aid|assistance)",
      "people_in_need"),
+    # "depend on humanitarian assistance", "rely on aid"
+    (r"(?:depend(?:s|ed|ing|ent)?|rel(?:y|ies|ied|ying|iant)) (?:up)?on (?:humanitarian |international )?"
+     r"(?:aid|assistance|relief)", "people_in_need"),
     (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for"
      r"|never (?:emerged|came out) from|(?:fate|whereabouts) (?:remains? |is |are )?unknown", "missing"),
     (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
@@ -234,7 +245,7 @@ MONTHS: dict[str, int] = {
 NON_PEOPLE_UNITS = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
     r"(?:-old| old| of age)?"
-    r"|year-old|-?fold\b|(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|mm|cm|kg|kilograms?"
+    r"|year-old|-?fold\b|times\b|(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|ft|mm|cm|kg|kilograms?"
     r"|tonnes?|tons?|pounds|lbs?|litres?|liters?|barrels?|hectares?|acres?|sq)\b"
     r"|(?:dollars?|euros?|pounds sterling|lira|liras|francs|usd|eur|gbp)\b"
     r"|(?:homes|houses|buildings|schools|hospitals|villages|towns|aircraft|planes|jets"
@@ -267,10 +278,26 @@ SHORT_PERIOD_CUES = (
     r"|october|november|december)'s (?:fighting|violence|clashes|offensive|attacks?)\b"
 )
 #: Causes that are not the war (numbers of their victims are not war statistics).
-NON_WAR_CAUSES = r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\bcovid|\bfloods?\b"
+NON_WAR_CAUSES = (r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\bcovid|\bfloods?\b"
+                  r"|\btremors?\b|\bseismic\b|\bkahramanmara"
+                  # the 6 February 2023 earthquakes named by their date ("the February 6 disaster")
+                  r"|\b(?:february 6|6 february)(?:th)?(?:,? 2023)?\s+(?:disaster|tragedy|catastrophe|devastation)\b")
 #: Other countries' wars and people (a number about them is not a Syrian statistic).
 OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\bafghan|\byemen|\bukrain|\bgaza\b|\bsudan|\bpalestin"
                    r"|\biraqis?\b|\begyptian\b|\bin iraq\b|\biraq where\b")
+#: A count whose own noun is another country's people ("6.5 million Ukrainian refugees",
+#: "300,000 Afghan refugees", "refugees from Ukraine"): not a Syrian statistic, even in a
+#: sentence that also speaks of Syrians.
+OTHER_NATIONALS_AFTER = (r"^\s*(?:[\w'-]+\s+)?(?:afghans?|ukrainians?|palestinians?|iraqis?|sudanese|yemenis?"
+                         r"|libyans?|somalis?|rohingya|venezuelans?|eritreans?)\b"
+                         r"|^\s*(?:[\w'-]+\s+){0,2}?(?:refugees|people|civilians) (?:from|of) (?:ukraine"
+                         r"|afghanistan|iraq|palestine|gaza|sudan|yemen|libya|somalia)\b")
+#: Words before a count that make it a change, not a level ("an increase of eight million",
+#: "rose by 2 million", "up by 2 million", "a drop of 1.2 million").
+CHANGE_BEFORE = (r"\b(?:(?:rose|risen|rises|rising|grew|grown|grows|increased|increases|jumped|climbed|swelled"
+                 r"|fell|fallen|falls|dropped|declined|decreased|shrank|shrunk|went up|gone up|went down"
+                 r"|gone down|up|down)\s+by|(?:increase|rise|decrease|decline|drop|fall|jump|reduction"
+                 r"|growth)\s+of)\s*$")
 #: Aid-programme and living-condition figures (not counts of victims or of the displaced).
 PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|malnourish|starv"
                   r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|sub-?standard shelter"
