@@ -20,11 +20,13 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 #: labelled before the checker ran on it; from session 4 on it is used for tuning the
 #: extraction rules, so it is a second development set, no longer an honest measurement.
 #: Held-out 3 (tests/data/gold_heldout3.jsonl, 2012-2026) was labelled before the checker
-#: ran on it and is never used for tuning: the honest measure.
+#: ran on it and its sentences are never used for tuning: the honest measure. (Session 4
+#: fixed seven phrasing classes its builder reported in general words, without its items:
+#: before that it measured precision 0.630, recall 0.547, agreement 0.741 now, 0.776 then.)
 SETS = {"development": DATA / "gold_sentences.jsonl", "held-out": DATA / "gold_heldout.jsonl",
         "held-out 2 (labelled before the checker ran; used for tuning from session 4 on)":
             DATA / "gold_heldout2.jsonl",
-        "held-out 3 (never used for tuning)": DATA / "gold_heldout3.jsonl"}
+        "held-out 3 (its sentences never used for tuning)": DATA / "gold_heldout3.jsonl"}
 
 
 def main() -> None:
