@@ -690,6 +690,30 @@ def test_ctrl_c_stops_the_build_in_seconds_with_one_line(tmp_path: Path, started
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_ctrl_c_that_lands_on_a_helper_thread_still_stops_the_wait() -> None:
+    """Linux may deliver Ctrl-C's SIGINT to any thread of the build (the process pool has
+    helper threads); Python raises KeyboardInterrupt only in the main thread, when it next
+    runs Python code. A main thread blocked until a notebook finishes would notice only
+    then (a CI run saw a build ignore Ctrl-C for over 100 s); build._completed wakes it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    release = threading.Event()
+    pool = ThreadPoolExecutor(1)
+    work = pool.submit(release.wait, 60)  # a notebook still running
+    shot = threading.Thread(target=lambda: (time.sleep(0.3),
+                                            signal.pthread_kill(threading.get_ident(),
+                                                                signal.SIGINT)))
+    try:
+        shot.start()
+        with pytest.raises(KeyboardInterrupt):
+            list(build._completed({work: Path("01_slow.ipynb")}))
+        assert not work.done()  # stopped while the work ran, not after it finished
+    finally:
+        release.set()
+        shot.join()
+        pool.shutdown()
+
+
 def test_sigkill_of_the_build_leaves_no_orphans_or_connection_files(tmp_path: Path,
                                                                      started_build) -> None:
     p, nb, before = started_build

@@ -46,7 +46,7 @@ import tempfile
 import threading
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator, Sequence
@@ -188,7 +188,7 @@ def run(notebooks: Sequence[Path], jobs: int | None = None, out=sys.stdout,
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(_run, str(p)): p for p in notebooks}
-        for done, fut in enumerate(as_completed(futures), start=1):
+        for done, fut in enumerate(_completed(futures), start=1):
             p = futures[fut]
             try:
                 r = fut.result()
@@ -210,6 +210,25 @@ def run(notebooks: Sequence[Path], jobs: int | None = None, out=sys.stdout,
         commit_outputs([(r.path, r.notebook) for r in ordered], stage)
     print(f"built in {time.perf_counter() - t0:.1f} s", file=out, flush=True)
     return ordered
+
+
+#: Seconds the build's main thread waits for a notebook before it looks for a Ctrl-C.
+POLL_SECONDS: float = 0.5
+
+
+def _completed(futures: dict[Future, Path]) -> Iterator[Future]:
+    """The futures as they finish (those finishing together in the order given).
+
+    Like :func:`concurrent.futures.as_completed`, but the main thread never blocks for more
+    than :data:`POLL_SECONDS`: Linux may deliver Ctrl-C's SIGINT to one of the pool's helper
+    threads, and Python then runs the handler (KeyboardInterrupt) only when the main thread
+    next runs Python code. Blocked until a notebook finished, a Ctrl-C could wait for minutes.
+    """
+    order = {f: i for i, f in enumerate(futures)}
+    pending = set(futures)
+    while pending:
+        finished, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+        yield from sorted(finished, key=order.__getitem__)
 
 
 # ----------------------------------------------------------- workers that die with the build
