@@ -627,9 +627,13 @@ def _start_build(tmp_path: Path) -> tuple[subprocess.Popen[str], Path, bytes]:
     figs = tmp_path / "figures"
     figs.mkdir()
     env = {**os.environ, "SYRIASTATS_FIGURES": str(figs)}
+    # Ctrl-C's default action in the build, even when the test run itself ignores SIGINT
+    # (a command started with '&' by a non-interactive shell, or nohup, does; Python then
+    # never installs its KeyboardInterrupt handler in the child)
     p = subprocess.Popen([PY, "-m", "syriastats", "build", "--jobs", "1", str(nb)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                         start_new_session=True)
+                         start_new_session=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:  # wait until worker and kernel are running
         kids = psutil.Process(p.pid).children(recursive=True)
@@ -697,6 +701,7 @@ def test_ctrl_c_that_lands_on_a_helper_thread_still_stops_the_wait() -> None:
     then (a CI run saw a build ignore Ctrl-C for over 100 s); build._completed wakes it."""
     from concurrent.futures import ThreadPoolExecutor
 
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)  # even if the run ignores it
     release = threading.Event()
     pool = ThreadPoolExecutor(1)
     work = pool.submit(release.wait, 60)  # a notebook still running
@@ -712,6 +717,7 @@ def test_ctrl_c_that_lands_on_a_helper_thread_still_stops_the_wait() -> None:
         release.set()
         shot.join()
         pool.shutdown()
+        signal.signal(signal.SIGINT, old)
 
 
 def test_sigkill_of_the_build_leaves_no_orphans_or_connection_files(tmp_path: Path,
