@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims import selecting as _sel
-from syriastats.claims.rules import STALE_SERIES_DAYS, WAR_START_MONTH
+from syriastats.claims.rules import WAR_START_MONTH
 from syriastats.claims.phrases import _present
 from syriastats.claims.selecting import FLOOR_DATES, _dimension_mask, _ns, _series_key
 from syriastats.claims.target import Target
@@ -112,25 +112,8 @@ def nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -
     dist = np.where(delta == nat, np.iinfo("int64").max, np.abs(delta))
     after = delta > 0
     scode, ecode, negpub = a.scode[pos], a.ecode[pos], a.negpub[pos]
-    order = np.lexsort((ecode, negpub, dist, scode))
-    s_sorted = scode[order]
-    head = np.ones(n, bool)
-    head[1:] = s_sorted[1:] != s_sorted[:-1]
-    first = order[head]
-    first = first[dist[first] <= dist[first].min() + np.timedelta64(STALE_SERIES_DAYS, "D")
-                  .astype("timedelta64[ns]").astype("int64")]
-    picked = list(first)
-    if _sel.BRACKET_STOCKS and a.stock is not None:
-        stock = a.stock[pos]
-        for i in first:
-            if dist[i] == 0:
-                continue
-            for j in order[s_sorted == scode[i]]:  # the series, nearest first
-                if stock[j] and dist[j] > 0 and after[j] != after[i]:
-                    picked.append(j)
-                    break
-    idx = np.asarray(picked, dtype=int)
-    idx = idx[np.lexsort((ecode[idx], dist[idx]))]
+    stock = a.stock[pos] if _sel.BRACKET_STOCKS and a.stock is not None else None
+    idx = _sel.nearest_picks(dist, after, scode, negpub, ecode, stock)
     return pos[idx]
 
 

@@ -210,6 +210,20 @@ def _nearest_per_series(sub: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     _, scode = np.unique(series, return_inverse=True)
     negpub = -sub["published"].to_numpy("datetime64[ns]").astype("int64")
     _, ecode = np.unique(sub["estimate_id"].astype(str).to_numpy(object), return_inverse=True)
+    stock = (sub["period_type"].to_numpy(object) == "stock"
+             if BRACKET_STOCKS and "period_type" in sub.columns else None)
+    idx = nearest_picks(dist, after, scode, negpub, ecode, stock)
+    return take(sub, idx)
+
+
+def nearest_picks(dist: np.ndarray, after: np.ndarray, scode: np.ndarray, negpub: np.ndarray,
+                  ecode: np.ndarray, stock: np.ndarray | None) -> np.ndarray:
+    """Indices of the figures kept per series (the rule of :func:`_nearest_per_series`),
+    nearest first: each series' nearest figure (*dist*: |days| in ns to the claim's date;
+    ties to the latest published, *negpub*, then the estimate id's code *ecode*), series
+    more than :data:`STALE_SERIES_DAYS` further than the nearest dropped, and for a level
+    (*stock*, or None for none) its nearest figure on the other side of the date (*after*)."""
+    n = len(dist)
     order = np.lexsort((ecode, negpub, dist, scode))  # stable: equal keys keep row order
     s_sorted = scode[order]
     head = np.ones(n, bool)
@@ -218,8 +232,7 @@ def _nearest_per_series(sub: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     first = first[dist[first] <= dist[first].min() + np.timedelta64(STALE_SERIES_DAYS, "D")
                   .astype("timedelta64[ns]").astype("int64")]
     picked = list(first)
-    if BRACKET_STOCKS and "period_type" in sub.columns:
-        stock = sub["period_type"].to_numpy(object) == "stock"
+    if stock is not None:
         for i in first:
             if dist[i] == 0:
                 continue
@@ -228,8 +241,7 @@ def _nearest_per_series(sub: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
                     picked.append(j)
                     break
     idx = np.asarray(picked, dtype=int)
-    idx = idx[np.lexsort((ecode[idx], dist[idx]))]
-    return take(sub, idx)
+    return idx[np.lexsort((ecode[idx], dist[idx]))]
 
 
 #: Keep a stock series' nearest figure on each side of the claim's date (see
