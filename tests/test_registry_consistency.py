@@ -91,6 +91,7 @@ def test_children_and_women_of_the_2020_wave_are_parts_of_it(est) -> None:
 # Combatants by side in one SOHR release never exceed the release's total of all deaths.
 SIDES = [
     ("sohr-2016-07", ["sohr-2016-07-govforces", "sohr-2016-07-opposition", "sohr-2016-07-civ"]),
+    ("sohr-2020-01", ["sohr-2020-01-govforces", "sohr-2020-01-opposition"]),
     ("sohr-2021-06", ["sohr-2021-06-govforces", "sohr-2021-06-opposition"]),
 ]
 
@@ -104,7 +105,7 @@ def test_combatants_by_side_fit_in_the_release_total(est, total_id, part_ids) ->
 
 def test_combatant_rows_say_which_side(est) -> None:
     comb = est[est["measure"] == "deaths_combatant"]
-    assert len(comb) >= 10
+    assert len(comb) >= 13
     assert set(comb["group"]) <= {"combatants", "government_forces", "armed_opposition",
                                   "foreign_fighters"}
     assert (comb["period_type"] == "cumulative").all()
