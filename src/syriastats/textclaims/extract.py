@@ -48,6 +48,7 @@ _HEDGE_BEFORE = [(_c(r"(?:^|[^\w])(" + h + r")\s*$"), c) for h, c in V.HEDGES]
 _HEDGE_AFTER = [(_c(r"^\s*(" + h + r")(?!\w)"), c) for h, c in V.POST_HEDGES]
 _CUES = [(_c(p), k) for p, k in V.MEASURE_CUES]
 _CUES_NO_POP = [(rx, k) for rx, k in _CUES if k != "population"]
+_FALLBACK = [(_c(p), k) for p, k in V.FALLBACK_CUES]
 _GROUPS = [(_c(p), g) for p, g in V.GROUPS]
 _HOSTS = [(_c(r"\b(?:" + p + r")"), h) for p, h in V.HOSTS]
 _AREAS = [(_c(r"\b(?:" + p + r")"), a) for p, a in V.AREAS]
@@ -62,7 +63,7 @@ _SINCE_FALL = _c(V.SINCE_ASSAD_FALL)
 _STOP = _c(r"[;:()\[\]\u2013\u2014]|\s-\s|,\s|\s(?:and|but|while|whereas|of whom|including"
            r"|as well as|compared|versus|than|after|before|when|since|according)\s|\.(?:\s|$)")
 _POP_DENOM = _c(r"^\s*(?:of\s+)?(?:all\s+|the\s+|syria'?s\s+|the\s+country'?s\s+|its\s+)?"
-                r"(?:(?:entire|whole|total|pre-?war|prewar|original|current)\s+)*"
+                r"(?:[\d.,]+\s*(?:million|m)?\s*,?\s*)?(?:(?:entire|whole|total|pre-?war|prewar|original|current),?\s+)*"
                 r"(?:syrian\s+)?(?:population|syrians|people of syria|inhabitants|the country\b"
                 r"|the people\b|its people|the nation)")
 _POP_AFTER_HEDGE = _c(r"(?:population|syrians)")
@@ -77,7 +78,8 @@ _DURATION_AFTER = _c(r"^\s*(?:-\s*|\s)?(?:years?|months?)(?:-long|-old| long| ol
                      r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|violence)"
                      r"|^\s*-?\s*(?:years?|months?)(?:-long|-old)?\s+(?:civil\s+)?(?:war|conflict|uprising)"
                      # "14 years of a devastating conflict", "seven years of relentless conflict"
-                     r"|^\s*-?\s*years?\s+of\s+(?:the\s+|a\s+|syria'?s\s+)?(?:[a-z'-]+\s+){0,2}(?:civil\s+)?"
+                     # "almost 40 months of ongoing conflict"
+                     r"|^\s*-?\s*(?:years?|months?)\s+of\s+(?:the\s+|a\s+|syria'?s\s+)?(?:[a-z'-]+\s+){0,2}(?:civil\s+)?"
                      r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed)\b"
                      # "the six-year anniversary of the brutal Syrian conflict"
                      r"|^\s*-?\s*years?\s+anniversary\s+of\s+" + _WAR_NP +
@@ -104,7 +106,10 @@ _YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\
                         r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP
                         # "six years since the uprising against Assad" (not "since the war ended")
                         + r"|^\s*-?\s*years?\s+since\s+" + _WAR_NP + r"(?!\s+(?:ended|was over|came to an end))"
-                        r"|^\s*-?\s*years?\s+(?:since|after)\s+the\s+first\s+(?:anti-government\s+)?protests\b")
+                        r"|^\s*-?\s*years?\s+(?:since|after)\s+the\s+first\s+(?:anti-government\s+)?protests\b"
+                        # "seven years after an Arab Spring-inspired uprising": the uprising began the war
+                        r"|^\s*-?\s*years?\s+after\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:uprising|revolution"
+                        r"|(?:anti-government\s+)?protests)\b")
 #: "the sixth anniversary of the start of the Syrian war".
 _ANNIV_OF_START = _c(r"^\s*anniversary\s+of\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP)
 #: "Five years on, 250,000 people have been killed in Syria's war": at the head of a sentence
@@ -238,6 +243,38 @@ _NEWLY = _c(V.NEWLY_DISPLACED)
 _REPORT_YEAR = _c(V.REPORT_BEFORE_YEAR)
 #: "pre-war population of 22 million" / "a country of about 6 million people": a population.
 _POP_OF = _c(r"\bpopulation (?:of|was|stood at|at)\s*$|\b(?:a|the) (?:country|nation) of\s*$")
+#: "Syria's 20 million, pre-war population": the count names the population after it.
+_POP_AFTER = _c(r"^\s*,?\s*(?:pre-?war\s+|prewar\s+|total\s+|current\s+)?population\b")
+#: People living in a place: "where up to 3 million Syrians live", "nearly 18 million people
+#: still live in the war-torn country", "3 million people in Syria": the place's population.
+_LIVE_AFTER = _c(r"^\s*(?:people|persons|syrians|civilians|residents|inhabitants)?\s*(?:who\s+)?(?:still\s+|now\s+"
+                 r"|currently\s+)?(?:live|lives|living|reside|residing|remain(?:ing)? in)\b"
+                 r"|^\s*(?:people|persons|inhabitants|residents)\s+(?:inside|in)\s+(?:syria|the country)\s*(?:[.,;]|$)")
+#: A place that holds people: "Idlib, home to more than 3 million", "Idlib and surrounding areas
+#: hold over four million civilians", "an area home to an estimated 4 million people".
+_HOME_BEFORE = _c(r"\b(?:home to|hold(?:s|ing)?|house(?:s|d)?)\s*$")
+_PLACE_WORD = _c(r"\b(?:province|governorate|region|area|areas|enclave|city|town|district|countryside"
+                 r"|pocket|stronghold|bastion|territory|the country)\b")
+_REFUGEE_WORD = _c(r"\brefugees?\b|\bdisplaced\b|\bidps?\b|\basylum\b|\bexile\b|\bfled\b")
+#: A count of another country's people ("Turkey's 80 million people"): not a Syrian statistic.
+_HOST_POSSESSIVE = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
+                      + r")'s\s+(?:\w+\s+)?$")
+#: One camp named next to a count ("the Za'atari camp in Jordan - hosts more than 117,000
+#: people", "home to nearly 80,000 refugees the zaatari camp"): the camp's population, which
+#: no registry figure counts (area CAMP, judged not_checkable).
+_CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s)|\bza'?atari\b|\bazraq\b|\bal-?hol\b"
+           r"|\bal-?hawl\b|\brukban\b")
+#: Displacement by one offensive or wave ("uprooted in a Syrian government offensive", "displaced
+#: since the offensive began"): new displacement, not the stock of IDPs.
+_OFFENSIVE = _c(r"\b(?:in|by|during|since|from|amid|due to|because of)\s+(?:an?|the|this|that|its|their)\s+"
+                r"(?:[\w'-]+\s+){0,4}?(?:offensive|escalation|assault|onslaught|campaign|operation|incursion)\b"
+                r"|\b(?:offensive|escalation|assault)\s+(?:began|started)\b")
+#: Syria's largest counts ever (persons): a count of refugees, IDPs or displaced people above
+#: these is a worldwide total of all nationalities ("22.5 million refugees", "41 million displaced
+#: within their countries", "70.8 million forcibly displaced"); Syrian refugees peaked near 6.9
+#: million, IDPs near 7.6 million, all displaced near 13.5 million (registry).
+_GLOBAL_ABOVE = {"refugees": 10e6, "idps": 10e6, "displaced": 16e6}
+_GLOBAL_MEASURE = {"refugees": "global_refugees", "idps": "global_idps", "displaced": "global_forcibly_displaced"}
 #: "among the 528,592 people killed": the group words before it name the subset, not the total.
 _AMONG = _c(r"\bamong\s+(?:the\s+|a total of\s+|some\s+)?$")
 #: "in the span of three days", "over four days", "within two weeks": a short flow.
@@ -321,6 +358,21 @@ def _forward(s: str, num: Number, nxt: Number | None) -> str:
     seg = s[num.end:min(end, num.end + 90)]
     m = _STOP.search(seg)
     return seg[:m.start()] if m else seg
+
+
+_APPOSITIVE = _c(r"^\s*(?:[\w'-]+\s+){0,2}?-\s[^;]{3,80}?\s-\s")
+
+
+def _after_appositive(after: str) -> str:
+    """The words after a dash-delimited aside that follows a number ("almost 11 million Syrians
+    - half the country's prewar population - have been displaced"), up to the next clause
+    break; empty if there is no aside."""
+    m = _APPOSITIVE.match(after)
+    if not m:
+        return ""
+    rest = after[m.end():m.end() + 90]
+    stop = _STOP.search(rest)
+    return rest[:stop.start()] if stop else rest
 
 
 def _backward(s: str, num: Number, prev: Number | None) -> str:
@@ -479,8 +531,8 @@ def _period_in(local: str, kind: str,
     periodic = kind in PERIOD_KINDS
     if periodic and _THIS_YEAR.search(low):
         return "flow", pd.Timestamp(year=published.year, month=1, day=1), published
-    found = _span_or_since_last_year(low, periodic, published) or _between_dates(low, periodic,
-                                                                                  published)
+    found = _span_or_since_last_year(low, periodic, published) or _between_dates(low, periodic, published) \
+        or _between_days(low, periodic, published)
     if found is not None:
         return found
     m = _LAST_N.search(low)
@@ -577,6 +629,36 @@ _DATE_PARTS = (r"(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2})(?:st|
                r"((?:19|20)\d\d)")
 _BETWEEN_DATES = _c(r"\b(?:between|from)\s+" + _DATE_PARTS + r"\s*,?\s+(?:and|to|until|through)\s+"
                     + _DATE_PARTS + r"\b")
+
+
+_BETWEEN_DAYS = _c(r"\bbetween\s+(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?)?\s*"
+                   r"(?:and|to|-)\s+(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?)?\b"
+                   r"(?!\s*,?\s*(?:19|20)\d\d)")
+
+
+def _between_days(low: str, periodic: bool, published: pd.Timestamp
+                  ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """"between Dec. 1 and Jan. 19", "between 12 and 25 December" (no year): the latest such
+    span ending by *published*; a flow (a running total for periodic kinds). None if not said."""
+    m = _BETWEEN_DAYS.search(low)
+    if not m:
+        return None
+    d1, mon1, d1b, d2, mon2, d2b = m.groups()
+    mon2 = mon2 or mon1
+    month1, month2 = V.MONTHS.get(mon1), V.MONTHS.get(mon2)
+    day1, day2 = d1 or d1b, d2 or d2b
+    if not (month1 and month2 and day1 and day2):
+        return None
+    y2 = published.year
+    end = _date(y2, month2, int(day2), end=True)
+    if end > published:
+        y2 -= 1
+        end = _date(y2, month2, int(day2), end=True)
+    y1 = y2 if month1 <= month2 else y2 - 1
+    start = _date(y1, month1, int(day1), end=False)
+    if start >= end:
+        return None
+    return ("cumulative" if periodic else "flow"), start, end
 
 
 def _between_dates(low: str, periodic: bool, published: pd.Timestamp
@@ -803,8 +885,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                       default=len(s))
         # "the war, ignited in March 2011, ...": the war's start is no claim's period
         sm = _WAR_START_DATE.sub(_blank, s)
-        p_local = sm[max(0, num.start - 120):min(num.end + 120, n_count)]
-        local = sm[max(0, num.start - 120):num.end + 120]
+        # not across a semicolon: "... in March were in need; now 2.5 million are": another clause's date
+        c_lo, c_hi = _clause_bounds(sm, num)
+        p_local = sm[max(c_lo, num.start - 120):min(num.end + 120, n_count, c_hi)]
+        local = sm[max(c_lo, num.start - 120):min(num.end + 120, c_hi)]
         pred = s[num.end:n_count] if n_count > num.end else after
         if re.search(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", pred):
             pred = after  # "1.5 million from abroad and two million IDPs may return"
@@ -854,7 +938,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
             continue
         back60 = _tail(back, 60)
-        kind = _priority(_CUES, fwd) or _priority(_CUES, back60)
+        kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
+            or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
+        bare = before[:len(before) - hedge_len]
+        if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
+                (_LIVE_AFTER.search(after) and not _HOST_COUNTRY.search(fwd + " " + back[-60:]))
+                or (_HOME_BEFORE.search(bare) and not _REFUGEE_WORD.search(back[-40:])
+                    and (_first(_AREAS, back[-80:]) or _PLACE_WORD.search(back[-60:]))
+                    and not _HOST_COUNTRY.search(back[-60:]))):
+            kind = "population"  # people living in a Syrian place, not refugees
         if not kind:
             lo, hi = _clause_bounds(s, num)  # not across a semicolon
             kind = _nearest(_CUES_NO_POP, s[lo:hi], num.start - lo) or _nearest(_CUES, s[lo:hi],
@@ -863,7 +955,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
             if not kind:
                 continue
-        kind = _kind_override(kind, before[:len(before) - hedge_len], s[num.end:n_own])
+        bare = before[:len(before) - hedge_len]
+        if _HOST_POSSESSIVE.search(bare) and re.match(r"\s*(?:people|inhabitants|citizens|population)\b", after, _FLAGS):
+            continue  # "Turkey's 80 million people": a host country's population
+        if _POP_AFTER.search(after):
+            kind = "population"  # "Syria's 20 million, pre-war population"
+        kind = _kind_override(kind, bare, s[num.end:n_own])
         if not _priority(_CUES, fwd) and incl_kind and incl_end == p_own \
                 and _INCLUDING_LIST.match(s[p_own:num.start]):
             kind = incl_kind  # "1,264 civilians ..., including 242 children and 118 women"
@@ -929,7 +1026,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "the total number of displaced people in the city" (named earlier)
             area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start]))
         area = area or "SYR"
-        if kind == "displaced" and area != "SYR":
+        if kind in ("refugees", "idps", "displaced", "population") and (
+                _CAMP.search(back[-80:]) or _CAMP.search(s[num.end:n_count][:80])):
+            area = "CAMP"  # one camp's population: no registry figure counts it
+        if kind == "displaced" and area not in ("SYR", "CAMP"):
             kind = "idps"  # people displaced within a Syrian governorate are internally displaced
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own),
                                        clause=sm[num.end:n_own])
@@ -946,6 +1046,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "In August, 5,440 people were killed, including 1,200 civilians": a part of a
             # month's toll is counted over the same month
             ptype, pstart, as_of = "flow", pd.Timestamp(out[-1].period_start), pd.Timestamp(out[-1].as_of)
+        if kind == "deaths" and group in ("", "all", "civilians") and out and out[-1].measure == "deaths_combatant" \
+                and out[-1].end - offset <= num.start and (_INCLUDING.search(between) or _INCLUDING_LIST.match(between)) \
+                and not re.search(r"civilian", fwd, _FLAGS):
+            group = out[-1].group  # "42,701 fighters ..., including more than 13,500 from jihadist groups"
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
@@ -960,8 +1064,17 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 measure = "deaths_indirect"
             elif not both and _DIRECT.search(gwin):
                 measure = "deaths_direct"
+        if kind in ("displaced", "idps") and ptype != "flow" and _OFFENSIVE.search(fwd_own[:80] + " " + back):
+            # displaced by one offensive or wave: its new displacement (start not said)
+            ptype, pstart, as_of = "flow", published, published
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
+        if kind in _GLOBAL_ABOVE and num.value > _GLOBAL_ABOVE[kind]:
+            # more than Syria's largest count ever: a worldwide total of all nationalities
+            measure, host, area = _GLOBAL_MEASURE[kind], "", "WORLD"
+            ptype, pstart = "stock", as_of
+        if kind == "population":
+            group = ""
         if kind == "asylum":
             # the registry's asylum measures count applications in Europe (host EUROPE): a year's
             # applications are a flow, applications since 2011 a running total

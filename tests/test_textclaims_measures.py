@@ -1,0 +1,209 @@
+"""Tests of the extractor's measure, scope and period rules for the failure classes seen on
+unseen text (session 16: people in need, displacement waves, worldwide totals, camps and
+areas, combatants, missing persons, plans). Each sentence is written in the style of real
+news copy but is not one of the gold sentences, so a rule that special-cases a gold
+sentence would not pass these; each case fails without its rule."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from syriastats.textclaims import extract_claims
+
+
+def claims(text: str, published: str = "2020-02-20") -> pd.DataFrame:
+    return extract_claims(text, published)
+
+
+def only(text: str, published: str = "2020-02-20") -> dict:
+    df = claims(text, published)
+    assert len(df) == 1, df[["claim_text", "measure", "value"]].to_string()
+    return df.iloc[0].to_dict()
+
+
+def by_value(df: pd.DataFrame, value: float) -> dict:
+    rows = df[(df.value - value).abs() < 1e-6]
+    assert len(rows) == 1, df[["claim_text", "measure", "value"]].to_string()
+    return rows.iloc[0].to_dict()
+
+
+# --------------------------------------------------------------------------- people in need
+
+
+@pytest.mark.parametrize("text", [
+    "The number of Syrians needing urgent humanitarian assistance has climbed to 11.1 million.",
+    "Some 11.1 million people are in need for help across the country, the agency said.",
+    "Aid officials say 11.1 million Syrians require life-saving assistance.",
+])
+def test_any_wording_of_need_is_people_in_need(text):
+    c = only(text)
+    assert c["measure"] == "people_in_need" and c["value"] == 11_100_000
+
+
+def test_people_in_need_in_a_governorate_keep_the_area():
+    df = claims("Those needing aid include 400,000 in Deir ez-Zor province and some 300,000 "
+                "in the city of Aleppo.")
+    assert by_value(df, 400_000)["measure"] == "people_in_need"
+    assert by_value(df, 400_000)["area"] == "SY-DY"
+    assert by_value(df, 300_000)["area"] == "SY-HL"
+
+
+def test_an_aid_plans_target_is_not_a_claim():
+    assert claims("The appeal seeks $3.4 billion to directly support almost 6 million Syrian "
+                  "refugees in the region.").empty
+    assert claims("Up to 710,000 displaced people were targeted by the plan last year.").empty
+
+
+# --------------------------------------------------------------------------- population of a place
+
+
+@pytest.mark.parametrize("text,area", [
+    ("Daraa province, home to nearly 1 million people, has seen renewed clashes.", "SY-DR"),
+    ("In Idlib, where some 2.9 million civilians live, shelters are full.", "SY-ID"),
+])
+def test_people_living_in_a_syrian_place_are_its_population(text, area):
+    c = only(text)
+    assert c["measure"] == "population" and c["area"] == area
+
+
+def test_people_still_living_in_the_country_are_a_population_not_displaced():
+    c = only("Many fled abroad, but about 17 million people still live in the country.")
+    assert c["measure"] == "population" and c["value"] == 17_000_000
+
+
+def test_a_count_before_the_word_population_is_the_population():
+    df = claims("Nearly half of Syria's 21 million, pre-war population has been uprooted.")
+    assert by_value(df, 21_000_000)["measure"] == "population"
+    assert by_value(df, 0.5)["measure"] == "displaced_share"
+
+
+def test_a_host_countrys_own_people_are_not_a_claim():
+    assert claims("About 4% of Jordan's 10 million people are refugees from elsewhere.").empty
+
+
+# --------------------------------------------------------------------------- displacement
+
+
+@pytest.mark.parametrize("text", [
+    "About 520,000 people have fled the fighting in north-west Syria since December 1.",
+    "Between Dec. 1 and Feb. 10 some 520,000 people were displaced, the UN said.",
+])
+def test_a_wave_of_displacement_is_new_displacement(text):
+    c = only(text)
+    assert c["measure"] == "idps_new_displacements" and c["period_type"] == "flow"
+    assert c["period_start"] == "2019-12-01"
+
+
+def test_north_west_syria_is_an_area():
+    c = only("About 520,000 people have fled the fighting in northwestern Syria since December 1.")
+    assert c["area"] == "SY-NW"
+
+
+def test_displaced_by_an_offensive_is_new_displacement():
+    c = only("The number of those driven out by the government's offensive has passed 600,000.")
+    assert c["measure"] == "idps_new_displacements"
+
+
+def test_displaced_over_a_few_days_is_not_a_war_statistic():
+    assert claims("More than 90,000 people were displaced over the past four days alone.").empty
+
+
+def test_an_aside_between_dashes_does_not_hide_the_verb():
+    df = claims("More than 300,000 people have died, and nearly 12 million people - about half "
+                "of the pre-war population - have been driven from their homes.", "2017-03-15")
+    assert by_value(df, 12_000_000)["measure"] == "displaced_total"
+
+
+def test_displaced_or_refugees_together_is_a_share_of_all_displaced():
+    c = only("Around 60% of the population are either internally displaced or have become "
+             "refugees abroad.", "2017-06-20")
+    assert c["measure"] == "displaced_share"
+
+
+def test_driven_from_their_homes_is_displacement():
+    df = claims("The war has killed 300,000 people and driven half the population from their "
+                "homes, with 5 million now refugees.", "2017-03-15")
+    assert by_value(df, 0.5)["measure"] == "displaced_share"
+
+
+# --------------------------------------------------------------------------- worldwide totals
+
+
+@pytest.mark.parametrize("text,measure", [
+    ("The number of refugees across the globe reached 25.9 million last year.", "global_refugees"),
+    ("A further 41.3 million people were displaced within their own countries.", "global_idps"),
+    ("UNHCR counted 79.5 million people forcibly displaced by the end of 2019.",
+     "global_forcibly_displaced"),
+])
+def test_counts_beyond_syrias_size_are_worldwide(text, measure):
+    c = only(text, "2020-06-18")
+    assert c["measure"] == measure and c["area"] == "WORLD"
+
+
+# --------------------------------------------------------------------------- camps and asylum
+
+
+@pytest.mark.parametrize("text", [
+    "The Azraq camp in Jordan is home to some 40,000 Syrian refugees.",
+    "Around 40,000 refugees live in the desert camp, aid workers said.",
+])
+def test_one_camps_people_are_scoped_to_the_camp(text):
+    c = only(text)
+    assert c["area"] == "CAMP"
+
+
+def test_a_camp_is_judged_not_checkable():
+    from syriastats.textclaims import check_text
+    df = check_text("The Azraq camp in Jordan is home to some 40,000 Syrian refugees.",
+                    published="2020-02-20")
+    assert len(df) == 1 and df.iloc[0]["verdict_class"] == "not_checkable"
+    assert "camp" in df.iloc[0]["explanation"]
+
+
+def test_asylum_seekers_with_a_hyphen_are_asylum_applications():
+    c = only("The number of Syrian asylum-seekers to the EU rose to 50,000 in 2013.", "2014-05-01")
+    assert c["measure"] == "asylum_applications_europe" and c["period_type"] == "flow"
+
+
+# --------------------------------------------------------------------------- missing, combatants
+
+
+def test_just_under_is_about_not_below():
+    c = only("Just under 110,000 Syrians remain unaccounted for, rights groups say.", "2021-08-30")
+    assert c["measure"] == "missing_persons" and c["comparator"] == "about"
+
+
+def test_vanished_people_are_missing():
+    c = only("More than 100,000 Syrians vanished into the regime's jails, the group says.",
+             "2021-08-30")
+    assert c["measure"] == "missing_persons"
+
+
+def test_parts_of_a_combatant_toll_are_combatants():
+    df = claims("The monitor said 45,000 rebel fighters had been killed, including more than "
+                "14,000 from jihadist factions.", "2015-01-01")
+    assert by_value(df, 45_000)["measure"] == "deaths_combatant"
+    assert by_value(df, 14_000)["measure"] == "deaths_combatant"
+
+
+def test_another_countrys_disappeared_are_not_a_claim():
+    assert claims("In Argentina some 30,000 people were disappeared under the junta.").empty
+
+
+# --------------------------------------------------------------------------- the war's age and periods
+
+
+def test_months_of_a_described_conflict_are_the_wars_age():
+    c = only("Nearly 42 months of grinding conflict have left the country in ruins.", "2014-09-01")
+    assert c["measure"] == "war_duration_years" and c["value"] == pytest.approx(3.5)
+
+
+def test_years_after_the_uprising_are_the_wars_age():
+    c = only("Eight years after the popular uprising, Assad is still in power.", "2019-03-15")
+    assert c["measure"] == "war_duration_years" and c["value"] == 8
+
+
+def test_a_date_in_another_clause_is_not_the_claims_date():
+    df = claims("In April we counted a million people in need; now as many as 3 million are in "
+                "need of assistance.", "2012-09-01")
+    assert by_value(df, 3_000_000)["as_of"] == "2012-09-01"
