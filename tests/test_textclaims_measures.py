@@ -207,3 +207,68 @@ def test_a_date_in_another_clause_is_not_the_claims_date():
     df = claims("In April we counted a million people in need; now as many as 3 million are in "
                 "need of assistance.", "2012-09-01")
     assert by_value(df, 3_000_000)["as_of"] == "2012-09-01"
+
+
+# --------------------------------------------------------------------------- second round (sub-national, causes)
+
+
+def test_an_unnamed_place_is_local():
+    c = only("The besieged pocket, which rebels took in 2012, is home to some 390,000 people.",
+             "2018-02-01")
+    assert c["measure"] == "population" and c["area"] == "LOCAL"
+
+
+def test_a_town_below_a_governorate_is_local():
+    c = only("About 20,000 people have been displaced since the start of the military operation "
+             "around the town of Manbij, the UN said.", "2018-02-01")
+    assert c["measure"] == "idps_new_displacements" and c["area"] == "LOCAL"
+
+
+def test_local_and_camp_claims_are_judged_not_checkable():
+    from syriastats.textclaims import check_text
+    df = check_text("The besieged pocket, which rebels took in 2012, is home to some 390,000 people.",
+                    published="2018-02-01")
+    assert df.iloc[0]["verdict_class"] == "not_checkable"
+    assert "one place inside Syria" in df.iloc[0]["explanation"]
+
+
+def test_inhabited_by_is_a_population():
+    c = only("North-west Syria, which is inhabited by about 4.4 million people, was hit hard.",
+             "2023-04-01")
+    assert c["measure"] == "population" and c["area"] == "SY-NW"
+
+
+def test_needs_before_an_earthquake_are_war_needs():
+    df = claims("Even before the earthquake, 15.3 million people across Syria were in need of "
+                "humanitarian aid.", "2023-05-01")
+    assert by_value(df, 15_300_000)["measure"] == "people_in_need"
+    assert by_value(df, 15_300_000)["area"] == "SYR"
+
+
+def test_a_nationwide_count_after_a_regional_one_is_national():
+    df = claims("Some 4.1 million people in northwest Syria, and 15.3 million people across the "
+                "country, need humanitarian assistance.", "2023-01-10")
+    assert by_value(df, 4_100_000)["area"] == "SY-NW"
+    assert by_value(df, 15_300_000)["area"] == "SYR"
+
+
+def test_detainees_who_died_in_custody_are_deaths_in_detention():
+    c = only("The files document more than 11,000 detainees who died in state custody.",
+             "2014-01-21")
+    assert c["measure"] == "deaths_in_detention"
+
+
+def test_the_toll_of_an_earlier_attack_is_an_incident():
+    assert claims("It was the worst day since a 2013 sarin attack on the suburbs, which killed "
+                  "about 1,400 people.", "2018-02-20").empty
+
+
+def test_a_living_condition_after_an_aside_is_not_a_population():
+    df = claims("Nearly 12 million Syrians (about half the population) are food insecure.",
+                "2021-03-01")
+    assert df.empty
+
+
+def test_years_of_hostilities_are_the_wars_age():
+    c = only("More than 11 years of hostilities have devastated the economy.", "2022-06-01")
+    assert c["measure"] == "war_duration_years" and c["comparator"] == "at_least"

@@ -75,12 +75,12 @@ _WAR_NP = (r"(?:the\s+|syria'?s\s+|a\s+)?(?:[a-z'-]+\s+){0,3}?(?:civil\s+)?"
            r"(?:war|conflict|uprisings?|revolution|crisis)\b")
 _DURATION_AFTER = _c(r"^\s*(?:-\s*|\s)?(?:years?|months?)(?:-long|-old| long| old)?\s+(?:of|into|in)?\s*"
                      r"(?:the\s+|syria'?s\s+|a\s+|brutal\s+|bloody\s+)*(?:civil\s+)?"
-                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|violence)"
+                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|violence|hostilities)"
                      r"|^\s*-?\s*(?:years?|months?)(?:-long|-old)?\s+(?:civil\s+)?(?:war|conflict|uprising)"
                      # "14 years of a devastating conflict", "seven years of relentless conflict"
                      # "almost 40 months of ongoing conflict"
                      r"|^\s*-?\s*(?:years?|months?)\s+of\s+(?:the\s+|a\s+|syria'?s\s+)?(?:[a-z'-]+\s+){0,2}(?:civil\s+)?"
-                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed)\b"
+                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|hostilities)\b"
                      # "the six-year anniversary of the brutal Syrian conflict"
                      r"|^\s*-?\s*years?\s+anniversary\s+of\s+" + _WAR_NP +
                      # "it has been 10 years since the start of the Syrian uprisings"
@@ -252,7 +252,7 @@ _LIVE_AFTER = _c(r"^\s*(?:people|persons|syrians|civilians|residents|inhabitants
                  r"|^\s*(?:people|persons|inhabitants|residents)\s+(?:inside|in)\s+(?:syria|the country)\s*(?:[.,;]|$)")
 #: A place that holds people: "Idlib, home to more than 3 million", "Idlib and surrounding areas
 #: hold over four million civilians", "an area home to an estimated 4 million people".
-_HOME_BEFORE = _c(r"\b(?:home to|hold(?:s|ing)?|house(?:s|d)?)\s*$")
+_HOME_BEFORE = _c(r"\b(?:home to|hold(?:s|ing)?|house(?:s|d)?|inhabited by|populated by)\s*$")
 _PLACE_WORD = _c(r"\b(?:province|governorate|region|area|areas|enclave|city|town|district|countryside"
                  r"|pocket|stronghold|bastion|territory|the country)\b")
 _REFUGEE_WORD = _c(r"\brefugees?\b|\bdisplaced\b|\bidps?\b|\basylum\b|\bexile\b|\bfled\b")
@@ -267,8 +267,9 @@ _CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s)|\bza'?a
 #: Displacement by one offensive or wave ("uprooted in a Syrian government offensive", "displaced
 #: since the offensive began"): new displacement, not the stock of IDPs.
 _OFFENSIVE = _c(r"\b(?:in|by|during|since|from|amid|due to|because of)\s+(?:an?|the|this|that|its|their)\s+"
-                r"(?:[\w'-]+\s+){0,4}?(?:offensive|escalation|assault|onslaught|campaign|operation|incursion)\b"
-                r"|\b(?:offensive|escalation|assault)\s+(?:began|started)\b")
+                r"(?:[\w'-]+\s+){0,6}?(?:offensive|escalation|assault|onslaught|campaign|operation|incursion)\b"
+                r"|\b(?:offensive|escalation|assault)\s+(?:began|started)\b"
+                r"|\bahead of (?:the )?(?:advancing|approaching)\b")
 #: Syria's largest counts ever (persons): a count of refugees, IDPs or displaced people above
 #: these is a worldwide total of all nationalities ("22.5 million refugees", "41 million displaced
 #: within their countries", "70.8 million forcibly displaced"); Syrian refugees peaked near 6.9
@@ -278,6 +279,11 @@ _GLOBAL_MEASURE = {"refugees": "global_refugees", "idps": "global_idps", "displa
 #: "among the 528,592 people killed": the group words before it name the subset, not the total.
 _AMONG = _c(r"\bamong\s+(?:the\s+|a total of\s+|some\s+)?$")
 #: "in the span of three days", "over four days", "within two weeks": a short flow.
+#: "Before the earthquake", "prior to the quakes": the cause named is not the number's.
+#: The whole country named after a count: "across Syria", "nationwide".
+_NATIONAL = _c(r"\b(?:across|throughout|in all of|all over) (?:syria|the country)\b|\bnationwide\b|\bcountrywide\b")
+_BEFORE_CAUSE = _c(r"\b(?:before|prior to|even before)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:earthquakes?|quakes?"
+                   r"|seismic events?|disaster|floods?|cholera outbreak|pandemic)\b")
 _SPAN = _c(r"\b(?:in the span of|over|within|in just) (?:the (?:past |last )?)?(\w+) (days|weeks)\b")
 _SINCE_LAST_YEAR = _c(r"\bsince (early |late |mid-?)?last year\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
@@ -941,12 +947,13 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
         bare = before[:len(before) - hedge_len]
+        place_pop = False  # the population of a place inside Syria
         if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
                 (_LIVE_AFTER.search(after) and not _HOST_COUNTRY.search(fwd + " " + back[-60:]))
                 or (_HOME_BEFORE.search(bare) and not _REFUGEE_WORD.search(back[-40:])
-                    and (_first(_AREAS, back[-80:]) or _PLACE_WORD.search(back[-60:]))
-                    and not _HOST_COUNTRY.search(back[-60:]))):
-            kind = "population"  # people living in a Syrian place, not refugees
+                    and (_first(_AREAS, before[-120:]) or _PLACE_WORD.search(before[-120:]))
+                    and not _HOST_COUNTRY.search(before[-120:]))):
+            kind, place_pop = "population", True  # people living in a Syrian place, not refugees
         if not kind:
             lo, hi = _clause_bounds(s, num)  # not across a semicolon
             kind = _nearest(_CUES_NO_POP, s[lo:hi], num.start - lo) or _nearest(_CUES, s[lo:hi],
@@ -966,8 +973,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             kind = incl_kind  # "1,264 civilians ..., including 242 children and 118 women"
         if not kind or _NOT_A_MEASURE.search(after[:80]) or (
                 _COMBINED_RETURNS.search(after[:80]) and _RETURN_VERB_ANY.search(after[:120])) \
-                or (non_war and kind not in ("refugees", "returns")):
+                or (non_war and kind not in ("refugees", "returns") and not (
+                    kind in ("people_in_need", "population")
+                    and not _NON_WAR.search(_BEFORE_CAUSE.sub(_blank, back[-40:] + " " + _own_clause(after))))):
+            # victims of an earthquake or an epidemic are not war statistics; the needs or the
+            # population of a place named beside such a cause still are ("before the
+            # earthquake, 4 million people in the north-west needed aid")
             continue
+        if kind != "deaths" and _PROGRAMME.search(_own_clause(after)[:150]):
+            continue  # "9.5 million Syrians (44% of the population) were severely food insecure"
         if kind == "returns" and (_COMBINED_RETURNS.search(after[:80]) or (
                 _BRINGING_TOTAL.search(back[-60:]) and re.search(r"internally displaced|\bidps?\b",
                                                                   before, _FLAGS))):
@@ -1021,15 +1035,26 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
                 or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])))
+        if _NATIONAL.search(fwd):
+            area = "SYR"  # "15 million people across Syria" (after a figure for one region)
         if not area and re.search(r"\b(?:in|of|from) the (?:city|province|governorate|town)\b"
                                   r"|\bthe (?:city|province|governorate)'s\b", fwd + " " + back[-60:], _FLAGS):
             # "the total number of displaced people in the city" (named earlier)
             area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start]))
+        if not area and kind not in ("refugees", "returns", "asylum"):
+            # "displaced since the start of a Turkish operation in the city of Afrin": a place
+            # later in the number's own clause
+            # (people who "have arrived in Afrin" are there: only a speaker's place is blanked)
+            area = _first(_AREAS, _SPEAKER_PLACE.sub(
+                lambda m: m.group(0) if m.group(0).lower().startswith("arrived") else _blank(m),
+                _own_clause(s[num.end:n_own])[:150]))
+        if not area and place_pop:
+            area = "LOCAL"  # "the rebel-held enclave ... is home to 400,000": a place not named
         area = area or "SYR"
         if kind in ("refugees", "idps", "displaced", "population") and (
                 _CAMP.search(back[-80:]) or _CAMP.search(s[num.end:n_count][:80])):
             area = "CAMP"  # one camp's population: no registry figure counts it
-        if kind == "displaced" and area not in ("SYR", "CAMP"):
+        if kind == "displaced" and area not in ("SYR", "CAMP", "LOCAL"):
             kind = "idps"  # people displaced within a Syrian governorate are internally displaced
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own),
                                        clause=sm[num.end:n_own])
@@ -1064,7 +1089,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 measure = "deaths_indirect"
             elif not both and _DIRECT.search(gwin):
                 measure = "deaths_direct"
-        if kind in ("displaced", "idps") and ptype != "flow" and _OFFENSIVE.search(fwd_own[:80] + " " + back):
+        if kind in ("displaced", "idps") and ptype != "flow" and _OFFENSIVE.search(
+                _own_clause(s[num.end:n_own])[:120] + " " + back):
             # displaced by one offensive or wave: its new displacement (start not said)
             ptype, pstart, as_of = "flow", published, published
         if kind in ("displaced", "idps") and ptype == "flow":

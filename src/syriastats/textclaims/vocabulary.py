@@ -131,7 +131,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"(?:aid|assistance|relief)", "people_in_need"),
     (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for|\bvanished\b"
      r"|never (?:emerged|came out) from|(?:fate|whereabouts) (?:remains? |is |are )?unknown", "missing"),
-    (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
+    (r"(?:died|killed|deaths?) (?:in|under) (?:[\w'-]+ ){0,2}?(?:detention|custody|torture)|tortured to death"
+     r"|\bdetainees\b[^.;]{0,30}\b(?:died|killed|perished)\b"
      r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons"
      r"|in (?:[\w'-]+ ){0,2}jails?\b|(?:died|killed|deaths?) (?:due to|from|of|as a result of) torture",
      "detention"),
@@ -200,9 +201,10 @@ HOSTS: list[tuple[str, str]] = [
 AREAS: list[tuple[str, str]] = [
     # north-west Syria (Idlib and northern Aleppo; a code of the registry's area vocabulary)
     (r"north[- ]?west(?:ern)? syria|(?:syria|the country)'?s north[- ]?west\b|the north[- ]?west of syria", "SY-NW"),
-    (r"afrin|\bazaz\b|a'zaz|\bal-bab\b|manbij|kobani|ain al-arab", "SY-HL"),
-    (r"maarat al-?nu'?man|ma'arat al-?nu'?man|saraqib|jisr al-?shughur|\bariha\b", "SY-ID"),
-    (r"al-?hol\b|al-?hawl\b|qamishli", "SY-HA"), (r"rukban", "SY-HI"),
+    # towns and districts below a governorate: LOCAL (the registry's area figures are whole
+    # governorates, which are not compared with a part of one)
+    (r"afrin|\bazaz\b|a'zaz|\bal-bab\b|manbij|kobani|ain al-arab|maarat al-?nu'?man|ma'arat al-?nu'?man"
+     r"|saraqib|jisr al-?shughur|\bariha\b|qamishli|tal abyad|ras al-?ain", "LOCAL"),
     (r"eastern ghouta|ghouta|rif dimashq|rural damascus|damascus countryside|douma|darayya|yarmouk",
      "SY-RD"),
     (r"aleppo", "SY-HL"), (r"idlib|idleb", "SY-ID"), (r"\bhoms\b", "SY-HI"),
@@ -290,7 +292,7 @@ MONEY_BEFORE = r"(?:\$|us\$|usd|€|£|eur|gbp|sdg|syp)\s?$"
 MODEL_RE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Z]?\b")
 #: An incident's casualties: cue words that tie a number to one event, not the war.
 INCIDENT_CUES = (
-    r"\b(?:in|during|after|by) (?:an?|the|this|that|monday's|tuesday's|wednesday's|thursday's"
+    r"\b(?:in|during|after|by|since|of) (?:an?|the|this|that|monday's|tuesday's|wednesday's|thursday's"
     r"|friday's|saturday's|sunday's|yesterday's|today's|sunday|saturday) ?"
     r"(?:\w+[- ]){0,3}?(?:air ?strikes?|attacks?|bombings?|explosions?|blasts?|shelling"
     r"|raids?|crash|ambush|massacre|car bomb|suicide bomb(?:ing|er)?|clashes|assault|strike"
