@@ -272,3 +272,46 @@ def test_a_living_condition_after_an_aside_is_not_a_population():
 def test_years_of_hostilities_are_the_wars_age():
     c = only("More than 11 years of hostilities have devastated the economy.", "2022-06-01")
     assert c["measure"] == "war_duration_years" and c["comparator"] == "at_least"
+
+
+# --------------------------------------------------------------------------- third round
+
+
+def test_fled_their_homes_and_displaced_inside_is_idps():
+    df = claims("There are about 7 million people who have left their homes and are displaced "
+                "within Syria, while 5 million have fled abroad.", "2016-06-01")
+    assert by_value(df, 7_000_000)["measure"] == "idps"
+
+
+def test_a_count_of_countries_with_an_adjective_is_not_people():
+    df = claims("Last year 28 EU member states received 320,000 asylum applications from "
+                "Syrians.", "2017-03-01")
+    assert list(df.value) == [320_000]
+
+
+def test_a_yearly_asylum_count_beyond_syrias_peak_is_all_nationalities():
+    df = claims("In 2015, European countries received 1.3 million asylum applications, 363,000 "
+                "of them from Syrians.", "2016-06-01")
+    assert list(df.value) == [363_000]
+
+
+def test_a_campaigns_running_toll_is_not_an_incident():
+    c = only("At least 2,100 people have been killed in the Russian air strikes since September 30, "
+             "the monitor said.", "2016-01-01")
+    assert c["measure"] == "deaths_total" and c["period_start"] == "2015-09-30"
+
+
+def test_members_of_the_is_group_are_combatants():
+    c = only("Among the dead were 1,300 members of the IS group, the monitor said.", "2016-01-01")
+    assert c["measure"] == "deaths_combatant"
+
+
+def test_taking_shelter_in_neighbour_countries_is_refugees_in_the_region():
+    c = only("Nearly 900,000 Syrians have taken shelter in neighbor countries.", "2013-03-01")
+    assert c["measure"].startswith("refugees") and c["host"] == "REGION"
+
+
+def test_the_number_of_children_named_before_the_count_is_its_group():
+    c = only("The number of Syrian children in need has risen sharply over the year to 6 million.",
+             "2015-03-01")
+    assert c["measure"] == "people_in_need" and c["group"] == "children"

@@ -274,6 +274,14 @@ _OFFENSIVE = _c(r"\b(?:in|by|during|since|from|amid|due to|because of)\s+(?:an?|
 #: these is a worldwide total of all nationalities ("22.5 million refugees", "41 million displaced
 #: within their countries", "70.8 million forcibly displaced"); Syrian refugees peaked near 6.9
 #: million, IDPs near 7.6 million, all displaced near 13.5 million (registry).
+#: A campaign's running toll, not one incident: "killed in the air strikes (since September 23)".
+_CAMPAIGN = _c(r"\b(?:air ?strikes|strikes|raids|bombings|bombardments|attacks)\b[^.;]{0,40}\bsince\b"
+               r"|\bsince\b[^.;]{0,40}\b(?:air ?strikes|raids|bombing campaign|campaign|intervention)\b")
+#: The subject of a count said before it: "the number of Syrian children in need has doubled to".
+_NUMBER_OF_GROUP = _c(r"\bnumber of ((?:\w+\s+){0,2}?(?:children|kids|women|civilians))\b[^.;]{0,80}$")
+#: Syrians' asylum applications in Europe peaked near 363,000 a year (2015, registry): a yearly
+#: count above this is of all nationalities.
+_ASYLUM_YEAR_MAX = 500_000
 _GLOBAL_ABOVE = {"refugees": 10e6, "idps": 10e6, "displaced": 16e6}
 _GLOBAL_MEASURE = {"refugees": "global_refugees", "idps": "global_idps", "displaced": "global_forcibly_displaced"}
 #: "among the 528,592 people killed": the group words before it name the subset, not the total.
@@ -946,6 +954,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         back60 = _tail(back, 60)
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
+        if kind == "displaced" and _priority(_CUES, _own_clause(s[num.end:n_own])[:120]) == "idps":
+            kind = "idps"  # "6.5 million people who have fled their homes and are displaced inside Syria"
         bare = before[:len(before) - hedge_len]
         place_pop = False  # the population of a place inside Syria
         if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
@@ -1015,6 +1025,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             else _last(_GROUPS, back[-40:]))
         if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
             group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
+        if not group:
+            m = _NUMBER_OF_GROUP.search(before[:len(before) - hedge_len])
+            group = _first(_GROUPS, m.group(1)) if m else ""  # "the number of Syrian children in need ... to 5.5 million"
         if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
             group = ""
         host = ""
@@ -1107,6 +1120,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             host = "EUROPE"
             if ptype == "flow":
                 measure = "asylum_applications_europe"
+                if num.value > _ASYLUM_YEAR_MAX:
+                    continue  # more than Syrians ever lodged in a year: applications of all nationalities
         if not measure:
             continue
         # an incident's casualties, not a war statistic
@@ -1115,7 +1130,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if kind in ("deaths", "injured", "missing") and _INCIDENT.search(local) and not (
-                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)):
+                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local):
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue

@@ -142,6 +142,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
      r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
      r"|hosts?\b|hosting|is home to|registered (?:in|with)"
+     r"|(?:taken|took|take|taking|sought|found|find) (?:shelter|refuge|safety) (?:in|across)"
      r"|flee(?:ing)? to (?:neighbou?ring|other|nearby) countr|registered by (?:the )?(?:\w+ )?(?:authorities|government)"
      r"|syrians? (?:living|residing|staying|sheltering) in (?:the )?(?:turk|t[uü]rkiye|leban|jordan|iraq|egypt|german)",
      "refugees"),
@@ -176,7 +177,7 @@ GROUPS: list[tuple[str, str]] = [
     (r"\brebels?\b|opposition fighters|armed opposition", "armed_opposition"),
     (r"foreign fighters|jihadists", "foreign_fighters"),
     (r"\bfighters\b|\bcombatants?\b|\bmilitants\b|\bsoldiers\b|\btroops\b|islamic state|\bisis\b"
-     r"|daesh|militia members", "combatants"),
+     r"|daesh|militia members|\bis (?:group|militants|fighters)\b|members of (?:the )?(?:is|isis|isil)\b", "combatants"),
 ]
 
 #: Host countries (refugees, returns, asylum): regex -> ISO alpha-3 / REGION / WORLD.
@@ -187,7 +188,7 @@ HOSTS: list[tuple[str, str]] = [
     (r"netherlands|dutch", "NLD"), (r"greece|greek", "GRC"), (r"canada|canadian", "CAN"),
     (r"united states|the us\b|the u\.s\.|america\b", "USA"),
     (r"united kingdom|britain|the uk\b", "GBR"), (r"france|french", "FRA"),
-    (r"neighbou?ring countries|neighbou?ring states|the region\b|the wider region"
+    (r"neighbou?r(?:ing)? countries|neighbou?ring states|the region\b|the wider region"
      r"|(?:countries|states) (?:immediately )?(?:surrounding|bordering|around|neighbou?ring) syria"
      r"|the middle east\b|surrounding countries|nearby countries|(?:just |the )?five (?:neighbou?ring )?countries"
      r"|surrounding region", "REGION"),
@@ -285,6 +286,8 @@ NON_PEOPLE_UNITS = (
     r"|helicopters|tanks|rockets|missiles|shells|bombs|barrel bombs|air ?strikes|strikes"
     r"|attacks|raids|sorties|trucks|vehicles|boats|checkpoints|votes|seats|countries"
     r"|nations|states|resolutions|articles|pages|calories|doses|meals|tents|calls)\b"
+    # "38 European countries", "28 EU member states"
+    r"|(?:[\w-]+\s+){1,2}(?:countries|member states)\b"
 )
 #: Money marks before a number.
 MONEY_BEFORE = r"(?:\$|us\$|usd|€|£|eur|gbp|sdg|syp)\s?$"
