@@ -315,3 +315,31 @@ def test_the_number_of_children_named_before_the_count_is_its_group():
     c = only("The number of Syrian children in need has risen sharply over the year to 6 million.",
              "2015-03-01")
     assert c["measure"] == "people_in_need" and c["group"] == "children"
+
+
+def test_people_in_the_country_now_are_its_population():
+    c = only("There are 17 million people in Syria today.", "2019-03-01")
+    assert c["measure"] == "population" and c["area"] == "SYR"
+
+
+def test_pre_war_belongs_to_its_own_count_only():
+    df = claims("Syria, a country with a population of 21 million before the war, is now home to "
+                "about 17 million.", "2019-03-01")
+    assert by_value(df, 21_000_000)["as_of"] == "2011-03-15"
+    assert by_value(df, 17_000_000)["as_of"] == "2019-03-01"
+
+
+def test_sheltering_country_counts_refugees():
+    c = only("Turkey, which shelters 3.6 million Syrians, wants them to return.", "2019-06-01")
+    assert c["measure"].startswith("refugees") and c["host"] == "TUR"
+
+
+def test_refugees_in_one_city_are_local():
+    c = only("About 40,000 Syrian refugees live in the city of Gaziantep.", "2016-06-01")
+    assert c["area"] == "LOCAL"
+
+
+def test_displaced_inside_and_outside_is_all_displaced():
+    c = only("In total, 12 million Syrians have been displaced inside and outside the country.",
+             "2015-09-01")
+    assert c["measure"] == "displaced_total"

@@ -249,7 +249,8 @@ _POP_AFTER = _c(r"^\s*,?\s*(?:pre-?war\s+|prewar\s+|total\s+|current\s+)?populat
 #: still live in the war-torn country", "3 million people in Syria": the place's population.
 _LIVE_AFTER = _c(r"^\s*(?:people|persons|syrians|civilians|residents|inhabitants)?\s*(?:who\s+)?(?:still\s+|now\s+"
                  r"|currently\s+)?(?:live|lives|living|reside|residing|remain(?:ing)? in)\b"
-                 r"|^\s*(?:people|persons|inhabitants|residents)\s+(?:inside|in)\s+(?:syria|the country)\s*(?:[.,;]|$)")
+                 r"|^\s*(?:people|persons|inhabitants|residents)\s+(?:inside|in)\s+(?:syria|the country)"
+                 r"(?:\s+(?:today|now|still|currently|at present|at the time))?\s*(?:[.,;]|$)")
 #: A place that holds people: "Idlib, home to more than 3 million", "Idlib and surrounding areas
 #: hold over four million civilians", "an area home to an estimated 4 million people".
 _HOME_BEFORE = _c(r"\b(?:home to|hold(?:s|ing)?|house(?:s|d)?|inhabited by|populated by)\s*$")
@@ -282,6 +283,10 @@ _NUMBER_OF_GROUP = _c(r"\bnumber of ((?:\w+\s+){0,2}?(?:children|kids|women|civi
 #: Syrians' asylum applications in Europe peaked near 363,000 a year (2015, registry): a yearly
 #: count above this is of all nationalities.
 _ASYLUM_YEAR_MAX = 500_000
+#: The present said in a count's own words ("is now home to 17 million").
+_NOW = _c(r"\b(?:now|today|currently|at present|still)\b")
+#: A town or city named as where a count of refugees lives.
+_TOWN = _c(r"\b(?:city|town|village|district|neighbou?rhood|municipality) of\b|\bin the (?:city|town|village)\b")
 _GLOBAL_ABOVE = {"refugees": 10e6, "idps": 10e6, "displaced": 16e6}
 _GLOBAL_MEASURE = {"refugees": "global_refugees", "idps": "global_idps", "displaced": "global_forcibly_displaced"}
 #: "among the 528,592 people killed": the group words before it name the subset, not the total.
@@ -461,7 +466,12 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
     """
     periodic = kind in PERIOD_KINDS
     if kind == "population":
-        if _PREWAR.search(local.lower()) or _PREWAR.search(sentence.lower()):
+        # "pre-war" in the number's own words ("a population of 21 million before the war, is
+        # now home to 17 million": only the first is pre-war)
+        mine = ((own[1].rsplit(",", 1)[-1] if len(own) > 1 else "") + " "
+                + _own_clause(clause or (own[0] if own else ""))) if own else local
+        if _PREWAR.search(mine.lower()) or (
+                _PREWAR.search(sentence.lower()) and not _NOW.search(mine)):
             d = pd.Timestamp("2011-03-15")
             return "stock", d, d
     if kind == "deaths":
@@ -956,6 +966,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
         if kind == "displaced" and _priority(_CUES, _own_clause(s[num.end:n_own])[:120]) == "idps":
             kind = "idps"  # "6.5 million people who have fled their homes and are displaced inside Syria"
+        elif kind == "idps" and _priority(_CUES[:2], _own_clause(s[num.end:n_own])[:120]) == "displaced":
+            kind = "displaced"  # "displaced inside and outside the country": both together
         bare = before[:len(before) - hedge_len]
         place_pop = False  # the population of a place inside Syria
         if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
@@ -1061,12 +1073,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             area = _first(_AREAS, _SPEAKER_PLACE.sub(
                 lambda m: m.group(0) if m.group(0).lower().startswith("arrived") else _blank(m),
                 _own_clause(s[num.end:n_own])[:150]))
-        if not area and place_pop:
+        if not area and place_pop and not re.search(r"\bsyria\b|\bthe (?:[\w-]+ )?country\b",
+                                                     _own_clause(after) + " " + back[-60:], _FLAGS):
             area = "LOCAL"  # "the rebel-held enclave ... is home to 400,000": a place not named
         area = area or "SYR"
         if kind in ("refugees", "idps", "displaced", "population") and (
                 _CAMP.search(back[-80:]) or _CAMP.search(s[num.end:n_count][:80])):
             area = "CAMP"  # one camp's population: no registry figure counts it
+        elif kind == "refugees" and _TOWN.search(_own_clause(s[num.end:n_own])[:120]):
+            area = "LOCAL"  # "40,000 refugees live in the city of Gaziantep": one town's refugees
         if kind == "displaced" and area not in ("SYR", "CAMP", "LOCAL"):
             kind = "idps"  # people displaced within a Syrian governorate are internally displaced
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own),

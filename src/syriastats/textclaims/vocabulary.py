@@ -141,7 +141,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
      r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
      r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
-     r"|hosts?\b|hosting|is home to|registered (?:in|with)"
+     r"|hosts?\b|hosting|is home to|registered (?:in|with)|\bshelter(?:s|ed|ing)\b"
      r"|(?:taken|took|take|taking|sought|found|find) (?:shelter|refuge|safety) (?:in|across)"
      r"|flee(?:ing)? to (?:neighbou?ring|other|nearby) countr|registered by (?:the )?(?:\w+ )?(?:authorities|government)"
      r"|syrians? (?:living|residing|staying|sheltering) in (?:the )?(?:turk|t[uü]rkiye|leban|jordan|iraq|egypt|german)",
