@@ -343,3 +343,65 @@ def test_displaced_inside_and_outside_is_all_displaced():
     c = only("In total, 12 million Syrians have been displaced inside and outside the country.",
              "2015-09-01")
     assert c["measure"] == "displaced_total"
+
+
+# --------------------------------------------------------------------------- fourth round (returns, detention)
+
+
+def test_displaced_people_resettling_are_idp_returns():
+    c = only("Some 1.2 million internally displaced Syrians have resettled in their villages since "
+             "the fall of Assad.", "2025-06-01")
+    assert c["measure"] == "idp_returns"
+
+
+def test_every_count_in_an_including_aside_takes_the_verb_after_it():
+    df = claims("Almost 900,000 people, including 600,000 internally displaced people and 300,000 "
+                "refugees, have returned home since December.", "2025-03-01")
+    assert set(df.value) == {600_000, 300_000}  # the head count adds both: no single measure
+    assert by_value(df, 600_000)["measure"] == "idp_returns"
+    assert by_value(df, 300_000)["measure"] == "refugee_returns"
+
+
+def test_returns_since_december_after_the_fall_count_from_the_fall():
+    c = only("Jordan said 120,000 Syrian refugees have returned since December.", "2025-05-01")
+    assert c["measure"] == "refugee_returns" and c["period_start"] == "2024-12-08"
+
+
+def test_the_return_of_n_refugees_is_returns():
+    c = only("Lebanon reported the return of over 150,000 Syrian refugees this year.", "2025-05-01")
+    assert c["measure"] == "refugee_returns"
+
+
+def test_in_the_publication_month_is_this_month():
+    c = only("The UNHCR estimated in June that more than 500,000 Syrians had returned from abroad.",
+             "2025-06-19")
+    assert c["as_of"] == "2025-06-19"
+
+
+def test_both_refugees_and_idps_in_a_dash_aside_are_no_single_measure():
+    assert claims("Over 1.5 million Syrians - both refugees and internally displaced people - have "
+                  "returned home.", "2025-05-01").empty
+
+
+def test_displacing_internally_and_across_borders_is_all_displaced():
+    df = claims("The war has killed 500,000 people, displacing more than 12 million internally "
+                "and across borders.", "2024-03-15")
+    assert by_value(df, 12_000_000)["measure"] == "displaced_total"
+
+
+def test_people_still_in_jail_are_not_deaths_in_detention():
+    df = claims("About 60,000 people died in regime prisons and around 130,000 are still in jail.",
+                "2021-03-13")
+    assert list(df.value) == [60_000]
+
+
+def test_a_share_of_refugees_who_returned_keeps_the_refugee_count():
+    df = claims("A quarter of the 6 million Syrians who fled the country have returned home.",
+                "2025-12-01")
+    assert list(df.measure) and df.iloc[0]["measure"].startswith("refugees")
+    assert 0.25 not in set(df.value)
+
+
+def test_a_decade_long_war_is_ten_years_old():
+    c = only("The decade-long conflict has devastated the country.", "2021-03-15")
+    assert c["measure"] == "war_duration_years" and c["value"] == 10

@@ -63,7 +63,8 @@ _SINCE_FALL = _c(V.SINCE_ASSAD_FALL)
 _STOP = _c(r"[;:()\[\]\u2013\u2014]|\s-\s|,\s|\s(?:and|but|while|whereas|of whom|including"
            r"|as well as|compared|versus|than|after|before|when|since|according)\s|\.(?:\s|$)")
 _POP_DENOM = _c(r"^\s*(?:of\s+)?(?:all\s+|the\s+|syria'?s\s+|the\s+country'?s\s+|its\s+)?"
-                r"(?:[\d.,]+\s*(?:million|m)?\s*,?\s*)?(?:(?:entire|whole|total|pre-?war|prewar|original|current),?\s+)*"
+                r"(?:[\d.,]+\s*(?:million|m)?\s*,?\s*(?=(?:(?:pre-?war|prewar|total|current),?\s+)*population))?"
+                r"(?:(?:entire|whole|total|pre-?war|prewar|original|current),?\s+)*"
                 r"(?:syrian\s+)?(?:population|syrians|people of syria|inhabitants|the country\b"
                 r"|the people\b|its people|the nation)")
 _POP_AFTER_HEDGE = _c(r"(?:population|syrians)")
@@ -121,6 +122,9 @@ _YEARS_ON_HEAD = _c(r"^\s*-?\s*years?\s+on\s*,")
 _YEARS_LATER = _c(r"^\s*-?\s*years?\s+later\b")
 #: "more than a decade after civil war erupted", "two decades of war": the war's age.
 _DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
+#: "the decade-long conflict": the war's age, ten years.
+_DECADE_LONG = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(?:a\s+|the\s+)?decade-long\s+(?:[\w'-]+\s+){0,2}?"
+                  r"(?:civil\s+)?(?:war|conflict|crisis|fighting)\b")
 _DECADE_WAR = _c(r"^\s*(?:of|after|since|into|in)\s+" + _WAR_NP)
 _ORDINAL_BEFORE = _c(r"(?:its|the war'?s|the conflict'?s)\s*$")
 _MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
@@ -287,6 +291,7 @@ _ASYLUM_YEAR_MAX = 500_000
 _NOW = _c(r"\b(?:now|today|currently|at present|still)\b")
 #: A town or city named as where a count of refugees lives.
 _TOWN = _c(r"\b(?:city|town|village|district|neighbou?rhood|municipality) of\b|\bin the (?:city|town|village)\b")
+_DEATH_WORD = _c(r"\b(?:died|die|dying|killed|deaths?|dead|perished|executed|tortured to death|lives)\b")
 _GLOBAL_ABOVE = {"refugees": 10e6, "idps": 10e6, "displaced": 16e6}
 _GLOBAL_MEASURE = {"refugees": "global_refugees", "idps": "global_idps", "displaced": "global_forcibly_displaced"}
 #: "among the 528,592 people killed": the group words before it name the subset, not the total.
@@ -591,7 +596,8 @@ def _period_in(local: str, kind: str,
         month = V.MONTHS[m.group(1).lower()]
         end = _end_of(published.year, month)
         if end > published:
-            end = _end_of(published.year - 1, month)
+            # "in June" in a text of 19 June is this month (up to the day), else last year's
+            end = published.normalize() if month == published.month else _end_of(published.year - 1, month)
         return ("cumulative", war_start, end) if periodic else ("stock", end, end)
     if _LAST_YEAR.search(low):
         y = published.year - 1
@@ -964,6 +970,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         back60 = _tail(back, 60)
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
+        denominator = prev is not None and prev.kind == "share" and re.fullmatch(
+            r"\s+of\s+(?:the|its|syria'?s)\s+(?:[\w-]+\s+)?", s[prev.end:num.start], _FLAGS) is not None
+        if denominator and kind == "returns":
+            # "A quarter of the 6 million Syrians who fled the country ... have returned": the
+            # main verb is the share's; the count is what its own relative clause says
+            kind = _priority([c for c in _CUES if c[1] != "returns"], fwd) or kind
         if kind == "displaced" and _priority(_CUES, _own_clause(s[num.end:n_own])[:120]) == "idps":
             kind = "idps"  # "6.5 million people who have fled their homes and are displaced inside Syria"
         elif kind == "idps" and _priority(_CUES[:2], _own_clause(s[num.end:n_own])[:120]) == "displaced":
@@ -1008,6 +1020,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _BRINGING_TOTAL.search(back[-60:]) and re.search(r"internally displaced|\bidps?\b",
                                                                   before, _FLAGS))):
             continue  # refugee and IDP returns added together: no single measure
+        if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
+            continue  # "around 100,000 are still in jail": people detained, not deaths in detention
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low):
             continue
         if kind != "deaths" and _PROGRAMME.search(fwd + " " + back[-40:]):
@@ -1016,8 +1030,16 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind in ("refugees", "returns") and not re.search(r"afghan|palestin|iraqis", fwd + back[-30:],
                                                                  _FLAGS)):
             continue
-        returned = kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(
+        returned = kind in ("refugees", "idps", "displaced") and not denominator and _RETURNED_AFTER.search(
             s[num.end:n_count] if n_count > num.end else after)
+        main = _main_verb_after_aside(before, after)
+        if not returned and main and kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(main):
+            # "More than one million people, including 800,000 internally displaced individuals
+            # and 280,000 refugees, have returned": the verb after the aside is every count's
+            returned = True
+        if main and not _INCL_OPEN.search(before) and _RETURN_VERB_ANY.search(main[:60]) \
+                and _BOTH_KINDS.search(after[:len(after) - len(main)]):
+            continue  # the head count adds refugees and IDPs together: no single measure
         # "1.2 million have returned, including 885,000 IDPs and 302,000 refugees": the parts
         # of a count of returns are returns
         between = s[p_own:num.start]
@@ -1090,6 +1112,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
             # returns counted to a day after the fall of Assad are counted from the fall
             # (returns before it were few and counted separately)
+            pstart = pd.Timestamp(V.ASSAD_FALL)
+        if kind == "returns" and ptype == "cumulative" and \
+                pd.Timestamp(V.ASSAD_FALL) - pd.Timedelta(days=14) <= pstart < pd.Timestamp(V.ASSAD_FALL):
+            # "returned since December" (2024): counted from the fall of Assad that month
             pstart = pd.Timestamp(V.ASSAD_FALL)
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
@@ -1209,6 +1235,25 @@ _INCLUDING_LIST = _c(r"^[^.;]{0,60}?\b(?:including|of whom|among them)\s+(?:at l
 _RETURN_VERB_ANY = _c(r"\breturn(?:ed|ing)?\b|\bgone (?:back|home)\b|\bwent (?:back|home)\b")
 
 
+_INCL_OPEN = _c(r",\s*(?:including|among them|of whom)\b(?:[^,;]|,(?=\d))*$")
+_INCL_ASIDE = _c(r"^[\w'\s-]{0,40}?,\s*(?:including|among them|of whom)\b[^;]{3,160}?,\s+")
+_BOTH_KINDS = _c(r"refugees?\b[^.;]{0,80}\b(?:internally displaced|idps?)\b|\b(?:internally displaced|idps?)\b[^.;]{0,80}\brefugees?")
+
+
+def _main_verb_after_aside(before: str, after: str) -> str:
+    """The words after a comma-delimited "including ..." aside that holds or follows a
+    number ("1 million people, including 800,000 IDPs and 280,000 refugees, have returned"),
+    up to the next clause break; empty if the number is not in or before such an aside."""
+    if _INCL_OPEN.search(before):
+        m = re.match(r"^(?:[^,;]|,(?=\d))*,\s+", after)
+    else:
+        m = _INCL_ASIDE.match(after)
+    if not m:
+        return ""
+    rest = after[m.end():m.end() + 120]
+    return rest if re.match(r"(?:have|has|had|were|are|was)\b", rest, _FLAGS) else ""
+
+
 def _own_clause(own: str) -> str:
     """The words after a number up to the next clause break (comma, semicolon, full stop,
     "while", "but", "whereas")."""
@@ -1227,6 +1272,9 @@ def _kind_override(kind: str, bare_before: str, own: str) -> str:
         return "population"
     if kind in ("idps", "displaced") and _RETURN_VERB.search(own[:200]):
         return "returns"
+    if kind in ("refugees", "idps", "displaced") and re.search(
+            r"\b(?:the\s+)?(?:return|repatriation|homecoming)s?\s+of\s*$", bare_before, _FLAGS):
+        return "returns"  # "announced the return of over 273,000 Syrian refugees"
     return kind
 
 
@@ -1286,6 +1334,11 @@ def _decades(si: int, raw: str, s: str, offset: int, published: pd.Timestamp,
              attribution: str) -> list[TextClaim]:
     """The war's age said in decades ("more than a decade after civil war erupted")."""
     out = []
+    for m in _DECADE_LONG.finditer(s):
+        comp = "about"
+        out.append(TextClaim(si, raw, offset + m.start(), offset + m.end(), raw[m.start():m.end()],
+                             10.0, "duration", "war_duration_years", comp, "stock",
+                             _day(published), _day(published), "SYR", "", "", attribution))
     for m in _DECADES.finditer(s):
         if not _DECADE_WAR.match(s[m.end():]):
             continue

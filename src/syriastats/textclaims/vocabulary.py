@@ -91,7 +91,8 @@ POST_HEDGES: list[tuple[str, str]] = [
 #: within the words around a number. Each maps to a *kind*; the extractor combines the
 #: kind with group/host/area words into a measure.
 MEASURE_CUES: list[tuple[str, str]] = [
-    (r"internally or (?:abroad|externally)|(?:both )?(?:inside|within) (?:syria|the country) (?:or|and) "
+    (r"internally (?:or|and) (?:abroad|externally|across (?:the )?borders?|outside)"
+     r"|(?:both )?(?:inside|within) (?:syria|the country) (?:or|and) "
      r"(?:abroad|outside)", "displaced"),
     # "either internally displaced or have become refugees", "refugees or internally displaced":
     # both together
@@ -105,6 +106,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|refugees?\b[^.;]{0,40}\bcross(?:ed|ing|es)? (?:in)?to syria"
      r"|cross(?:ed|ing|es)? the border (?:back|home)|head(?:ed|ing|s)? (?:back )?home\b|head(?:ed|ing|s)? back\b",
      "returns"),
+    # "1.7 million internally displaced also resettling", "resettled in their communities"
+    (r"resettl(?:ed|ing) (?:in|into|to) their\b|displaced (?:\w+ ){0,2}resettl(?:ed|ing)\b", "returns"),
     (r"deport(?:ed|ations?|ees?)\b|(?:have|has|had) left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b"
      r"(?!\s+(?:for|to)\b)", "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
@@ -372,7 +375,7 @@ NOT_A_MEASURE_AFTER = (
 )
 #: Return counts that add refugees and IDPs together (no single measure counts them):
 #: "over two million Syrian refugees and displaced have returned".
-COMBINED_RETURNS = (r"^\s*(?:[\w'-]+\s+){0,2}?(?:refugees and (?:internally )?displaced|refugees and idps"
+COMBINED_RETURNS = (r"^\s*(?:[\w'-]+\s+){0,2}?(?:-\s*)?(?:both\s+)?(?:refugees and (?:internally )?displaced|refugees and idps"
                     r"|idps and refugees|(?:internally )?displaced (?:people |persons )?and refugees)\b")
 #: A total that adds a count just stated to others ("..., bringing the total number of
 #: returnees to over 1.4 million"): not the measure of the count it adds to.
