@@ -405,3 +405,15 @@ def test_a_share_of_refugees_who_returned_keeps_the_refugee_count():
 def test_a_decade_long_war_is_ten_years_old():
     c = only("The decade-long conflict has devastated the country.", "2021-03-15")
     assert c["measure"] == "war_duration_years" and c["value"] == 10
+
+
+def test_a_comma_aside_does_not_hide_the_need():
+    df = claims("Some 13.4 million people, including 6.7 million who are internally displaced, need "
+                "humanitarian assistance.", "2021-03-01")
+    assert by_value(df, 13_400_000)["measure"] == "people_in_need"
+    assert by_value(df, 6_700_000)["measure"] == "idps"
+
+
+def test_people_living_in_tents_after_an_aside_are_not_a_measure():
+    assert claims("An estimated 2 million people, many of them displaced several times, live in "
+                  "tents.", "2021-03-01").empty

@@ -969,6 +969,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         back60 = _tail(back, 60)
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
+            or _priority(_CUES, _main_verb_after_aside("", after)[:80]) \
             or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
         denominator = prev is not None and prev.kind == "share" and re.fullmatch(
             r"\s+of\s+(?:the|its|syria'?s)\s+(?:[\w-]+\s+)?", s[prev.end:num.start], _FLAGS) is not None
@@ -1005,7 +1006,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not _priority(_CUES, fwd) and incl_kind and incl_end == p_own \
                 and _INCLUDING_LIST.match(s[p_own:num.start]):
             kind = incl_kind  # "1,264 civilians ..., including 242 children and 118 women"
-        if not kind or _NOT_A_MEASURE.search(after[:80]) or (
+        if not kind or _NOT_A_MEASURE.search(after[:80]) or _NOT_A_MEASURE.search(" " + _main_verb_after_aside("", after)[:80]) or (
                 _COMBINED_RETURNS.search(after[:80]) and _RETURN_VERB_ANY.search(after[:120])) \
                 or (non_war and kind not in ("refugees", "returns") and not (
                     kind in ("people_in_need", "population")
@@ -1149,7 +1150,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             ptype, pstart, as_of = "flow", published, published
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
-        if kind in _GLOBAL_ABOVE and num.value > _GLOBAL_ABOVE[kind]:
+        if kind in _GLOBAL_ABOVE and num.value > _GLOBAL_ABOVE[kind] and (
+                _priority(_CUES, fwd + " " + _own_clause(after)) in _GLOBAL_ABOVE or num.value > 25e6
+                or re.search(r"\bworld|\bglob|their (?:own |home )?countries", s, _FLAGS)):
+            # (the count's own words name the displacement, or it exceeds Syria's whole population,
+            # or the sentence speaks of the world)
             # more than Syria's largest count ever: a worldwide total of all nationalities
             measure, host, area = _GLOBAL_MEASURE[kind], "", "WORLD"
             ptype, pstart = "stock", as_of
@@ -1236,7 +1241,10 @@ _RETURN_VERB_ANY = _c(r"\breturn(?:ed|ing)?\b|\bgone (?:back|home)\b|\bwent (?:b
 
 
 _INCL_OPEN = _c(r",\s*(?:including|among them|of whom)\b(?:[^,;]|,(?=\d))*$")
-_INCL_ASIDE = _c(r"^[\w'\s-]{0,40}?,\s*(?:including|among them|of whom)\b[^;]{3,160}?,\s+")
+_INCL_ASIDE = _c(r"^[\w'\s-]{0,40}?,\s*(?:including|among them|of whom|or\s+(?:about|around|nearly|almost|some|roughly"
+                 r"|more than|over|close to|\d)|(?:about|nearly|almost|roughly|more than) (?:half|a third|a quarter"
+                 r"|\d+\s*(?:%|per ?cent|percent))|(?:many|most|some|half|a third|two-thirds) of (?:them|whom)|mostly)"
+                 r"[^;]{3,160}?,\s+")
 _BOTH_KINDS = _c(r"refugees?\b[^.;]{0,80}\b(?:internally displaced|idps?)\b|\b(?:internally displaced|idps?)\b[^.;]{0,80}\brefugees?")
 
 
@@ -1251,7 +1259,8 @@ def _main_verb_after_aside(before: str, after: str) -> str:
     if not m:
         return ""
     rest = after[m.end():m.end() + 120]
-    return rest if re.match(r"(?:have|has|had|were|are|was)\b", rest, _FLAGS) else ""
+    return rest if re.match(r"(?:have|has|had|were|are|was|is|need|needs|require|requires|remain|remains"
+                            r"|live|lives|depend|depends|rely|relies)\b", rest, _FLAGS) else ""
 
 
 def _own_clause(own: str) -> str:

@@ -371,7 +371,8 @@ POPULATION_WORDS = (r"population|syrians\b|the country'?s (?:people|inhabitants)
 NOT_A_MEASURE_AFTER = (
     r"^\s*(?:[\w'-]+\s+){0,3}?(?:have been|had been|were|are|was) (?:born|affected)\b"
     r"|^\s*(?:[\w'-]+\s+){0,2}?(?:under|below|aged|younger than) (?:the age of )?(?:\d|one|two|three|four|five)\b"
-    r"|^\s*(?:[\w'-]+\s+){0,2}?living in (?:[\w'-]+\s+){0,2}?camps\b"
+    r"|^\s*(?:[\w'-]+\s+){0,2}?(?:living|live|lives|sheltering) in (?:[\w'-]+\s+){0,2}?(?:camps|tents"
+    r"|informal settlements|collective (?:shelters|centres|centers))\b"
 )
 #: Return counts that add refugees and IDPs together (no single measure counts them):
 #: "over two million Syrian refugees and displaced have returned".
