@@ -417,3 +417,18 @@ def test_a_comma_aside_does_not_hide_the_need():
 def test_people_living_in_tents_after_an_aside_are_not_a_measure():
     assert claims("An estimated 2 million people, many of them displaced several times, live in "
                   "tents.", "2021-03-01").empty
+
+
+def test_syrians_who_are_in_need_are_people_in_need():
+    df = claims("The UN says 13.5 million Syrians are in need, including 4.5 million in "
+                "hard-to-reach areas.", "2016-02-01")
+    assert by_value(df, 13_500_000)["measure"] == "people_in_need"
+    assert by_value(df, 4_500_000)["area"] == "LOCAL"
+
+
+def test_a_returns_total_listed_as_refugees_and_idps_is_no_single_measure():
+    df = claims("Over 3 million Syrians have returned home since the fall of Assad, including 1.2 "
+                "million refugees and 1.9 million IDPs.", "2025-12-08")
+    assert set(df.value) == {1_200_000, 1_900_000}
+    assert by_value(df, 1_200_000)["measure"] == "refugee_returns"
+    assert by_value(df, 1_900_000)["measure"] == "idp_returns"

@@ -868,6 +868,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     non_war = bool(_NON_WAR.search(s))
     out: list[TextClaim] = []
     chain = False  # inside "including X ... and Y" after a count of returns
+    combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
     proj = _projections(s, nums)
     incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
     for k, num in enumerate(nums):
@@ -1017,6 +1018,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         if kind != "deaths" and _PROGRAMME.search(_own_clause(after)[:150]):
             continue  # "9.5 million Syrians (44% of the population) were severely food insecure"
+        incl_tail = re.search(r",\s*including\b((?:[^.;]|\.(?=\d)){0,140})", after[:200], _FLAGS)
+        if kind == "returns" and not _INCL_OPEN.search(before) and incl_tail and _BOTH_KINDS.search(incl_tail.group(1)):
+            combined_end = num.end
+            continue  # "3 million have returned, including 1.2 million refugees and 1.9 million IDPs": both together
         if kind == "returns" and (_COMBINED_RETURNS.search(after[:80]) or (
                 _BRINGING_TOTAL.search(back[-60:]) and re.search(r"internally displaced|\bidps?\b",
                                                                   before, _FLAGS))):
@@ -1044,8 +1049,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # "1.2 million have returned, including 885,000 IDPs and 302,000 refugees": the parts
         # of a count of returns are returns
         between = s[p_own:num.start]
-        if kind in ("refugees", "idps", "displaced") and out and out[-1].kind == "returns" \
-                and out[-1].end - offset <= num.start and (
+        if kind in ("refugees", "idps", "displaced") and (
+                (out and out[-1].kind == "returns" and out[-1].end - offset <= num.start)
+                or 0 <= combined_end <= num.start) and (
                     _INCLUDING.search(between) or (chain and re.fullmatch(
                         r"[\w\s()'-]{0,60}?(?:,\s*|\s)and\s+|[\w\s()'-]{0,60}?,\s*", between))):
             returned, chain = True, True
@@ -1096,6 +1102,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             area = _first(_AREAS, _SPEAKER_PLACE.sub(
                 lambda m: m.group(0) if m.group(0).lower().startswith("arrived") else _blank(m),
                 _own_clause(s[num.end:n_own])[:150]))
+        if re.search(r"\bhard[- ]to[- ]reach\b|\bbesieged (?:areas|towns|communities)\b|\bunder siege\b",
+                     _own_clause(s[num.end:n_own])[:80], _FLAGS) and kind in ("people_in_need", "population"):
+            area = "LOCAL"  # "4.5 million in hard-to-reach areas": some places, not the country
         if not area and place_pop and not re.search(r"\bsyria\b|\bthe (?:[\w-]+ )?country\b",
                                                      _own_clause(after) + " " + back[-60:], _FLAGS):
             area = "LOCAL"  # "the rebel-held enclave ... is home to 400,000": a place not named
@@ -1245,7 +1254,7 @@ _INCL_ASIDE = _c(r"^[\w'\s-]{0,40}?,\s*(?:including|among them|of whom|or\s+(?:a
                  r"|more than|over|close to|\d)|(?:about|nearly|almost|roughly|more than) (?:half|a third|a quarter"
                  r"|\d+\s*(?:%|per ?cent|percent))|(?:many|most|some|half|a third|two-thirds) of (?:them|whom)|mostly)"
                  r"[^;]{3,160}?,\s+")
-_BOTH_KINDS = _c(r"refugees?\b[^.;]{0,80}\b(?:internally displaced|idps?)\b|\b(?:internally displaced|idps?)\b[^.;]{0,80}\brefugees?")
+_BOTH_KINDS = _c(r"refugees?\b(?:[^.;]|\.(?=\d)){0,80}\b(?:internally displaced|idps?)\b|\b(?:internally displaced|idps?)\b(?:[^.;]|\.(?=\d)){0,80}\brefugees?")
 
 
 def _main_verb_after_aside(before: str, after: str) -> str:

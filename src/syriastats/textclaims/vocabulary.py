@@ -123,7 +123,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
     # "those in dire need": a count of people in need, whatever adjectives come between
     (r"(?:\bin (?:\w+ )?need|\bneed(?:s|ed|ing)?|\brequir(?:e|es|ed|ing)|\bin want)\s+(?:of\s+|for\s+)?"
      r"(?:(?:some|any) (?:form|kind) of\s+)?(?:[\w'-]+\s+){0,2}?(?:aid|assistance|help|relief)\b"
-     r"|\b(?:people|those|syrians|persons|civilians|children) (?:who are )?in (?:acute |urgent |dire |desperate )?need\b",
+     r"|\b(?:people|those|syrians|persons|civilians|children) (?:who are )?in (?:acute |urgent |dire |desperate )?need\b"
+     r"|\b(?:are|is|were|remain|remains) (?:now |still )?in (?:acute |urgent |dire |desperate |critical )?need\b",
      "people_in_need"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
      r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid"
