@@ -145,6 +145,9 @@ def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     if m == "war_duration_years":
         return ""
     area = str(c.get("area") or "")
+    if area in ("CAMP", "LOCAL"):  # set by the extractor: one camp, or a place it cannot name (H16e)
+        return (f"the claim counts the people of {'one camp' if area == 'CAMP' else 'one place inside Syria'}; "
+                "the registry holds no figure for it.")
     if area not in ("", "SYR", "WORLD", "SY-DI") and _PART_OF_AREA.search(str(c.get("text") or "")):
         return (f"the claim counts people in a city or part of {area} only; the registry holds "
                 f"no figure below the governorate, and figures for the whole of {area} are not "

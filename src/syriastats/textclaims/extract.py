@@ -48,6 +48,7 @@ _HEDGE_BEFORE = [(_c(r"(?:^|[^\w])(" + h + r")\s*$"), c) for h, c in V.HEDGES]
 _HEDGE_AFTER = [(_c(r"^\s*(" + h + r")(?!\w)"), c) for h, c in V.POST_HEDGES]
 _CUES = [(_c(p), k) for p, k in V.MEASURE_CUES]
 _CUES_NO_POP = [(rx, k) for rx, k in _CUES if k != "population"]
+_FALLBACK = [(_c(p), k) for p, k in V.FALLBACK_CUES]
 _GROUPS = [(_c(p), g) for p, g in V.GROUPS]
 _HOSTS = [(_c(r"\b(?:" + p + r")"), h) for p, h in V.HOSTS]
 _AREAS = [(_c(r"\b(?:" + p + r")"), a) for p, a in V.AREAS]
@@ -62,7 +63,8 @@ _SINCE_FALL = _c(V.SINCE_ASSAD_FALL)
 _STOP = _c(r"[;:()\[\]\u2013\u2014]|\s-\s|,\s|\s(?:and|but|while|whereas|of whom|including"
            r"|as well as|compared|versus|than|after|before|when|since|according)\s|\.(?:\s|$)")
 _POP_DENOM = _c(r"^\s*(?:of\s+)?(?:all\s+|the\s+|syria'?s\s+|the\s+country'?s\s+|its\s+)?"
-                r"(?:(?:entire|whole|total|pre-?war|prewar|original|current)\s+)*"
+                r"(?:[\d.,]+\s*(?:million|m)?\s*,?\s*(?=(?:(?:pre-?war|prewar|total|current),?\s+)*population))?"
+                r"(?:(?:entire|whole|total|pre-?war|prewar|original|current),?\s+)*"
                 r"(?:syrian\s+)?(?:population|syrians|people of syria|inhabitants|the country\b"
                 r"|the people\b|its people|the nation)")
 _POP_AFTER_HEDGE = _c(r"(?:population|syrians)")
@@ -74,11 +76,12 @@ _WAR_NP = (r"(?:the\s+|syria'?s\s+|a\s+)?(?:[a-z'-]+\s+){0,3}?(?:civil\s+)?"
            r"(?:war|conflict|uprisings?|revolution|crisis)\b")
 _DURATION_AFTER = _c(r"^\s*(?:-\s*|\s)?(?:years?|months?)(?:-long|-old| long| old)?\s+(?:of|into|in)?\s*"
                      r"(?:the\s+|syria'?s\s+|a\s+|brutal\s+|bloody\s+)*(?:civil\s+)?"
-                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|violence)"
+                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|violence|hostilities)"
                      r"|^\s*-?\s*(?:years?|months?)(?:-long|-old)?\s+(?:civil\s+)?(?:war|conflict|uprising)"
                      # "14 years of a devastating conflict", "seven years of relentless conflict"
-                     r"|^\s*-?\s*years?\s+of\s+(?:the\s+|a\s+|syria'?s\s+)?(?:[a-z'-]+\s+){0,2}(?:civil\s+)?"
-                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed)\b"
+                     # "almost 40 months of ongoing conflict"
+                     r"|^\s*-?\s*(?:years?|months?)\s+of\s+(?:the\s+|a\s+|syria'?s\s+)?(?:[a-z'-]+\s+){0,2}(?:civil\s+)?"
+                     r"(?:war|conflict|fighting|crisis|revolution|uprising|bloodshed|hostilities)\b"
                      # "the six-year anniversary of the brutal Syrian conflict"
                      r"|^\s*-?\s*years?\s+anniversary\s+of\s+" + _WAR_NP +
                      # "it has been 10 years since the start of the Syrian uprisings"
@@ -104,7 +107,10 @@ _YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\
                         r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP
                         # "six years since the uprising against Assad" (not "since the war ended")
                         + r"|^\s*-?\s*years?\s+since\s+" + _WAR_NP + r"(?!\s+(?:ended|was over|came to an end))"
-                        r"|^\s*-?\s*years?\s+(?:since|after)\s+the\s+first\s+(?:anti-government\s+)?protests\b")
+                        r"|^\s*-?\s*years?\s+(?:since|after)\s+the\s+first\s+(?:anti-government\s+)?protests\b"
+                        # "seven years after an Arab Spring-inspired uprising": the uprising began the war
+                        r"|^\s*-?\s*years?\s+after\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:uprising|revolution"
+                        r"|(?:anti-government\s+)?protests)\b")
 #: "the sixth anniversary of the start of the Syrian war".
 _ANNIV_OF_START = _c(r"^\s*anniversary\s+of\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP)
 #: "Five years on, 250,000 people have been killed in Syria's war": at the head of a sentence
@@ -116,6 +122,9 @@ _YEARS_ON_HEAD = _c(r"^\s*-?\s*years?\s+on\s*,")
 _YEARS_LATER = _c(r"^\s*-?\s*years?\s+later\b")
 #: "more than a decade after civil war erupted", "two decades of war": the war's age.
 _DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
+#: "the decade-long conflict": the war's age, ten years.
+_DECADE_LONG = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(?:a\s+|the\s+)?decade-long\s+(?:[\w'-]+\s+){0,2}?"
+                  r"(?:civil\s+)?(?:war|conflict|crisis|fighting)\b")
 _DECADE_WAR = _c(r"^\s*(?:of|after|since|into|in)\s+" + _WAR_NP)
 _ORDINAL_BEFORE = _c(r"(?:its|the war'?s|the conflict'?s)\s*$")
 _MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
@@ -238,9 +247,61 @@ _NEWLY = _c(V.NEWLY_DISPLACED)
 _REPORT_YEAR = _c(V.REPORT_BEFORE_YEAR)
 #: "pre-war population of 22 million" / "a country of about 6 million people": a population.
 _POP_OF = _c(r"\bpopulation (?:of|was|stood at|at)\s*$|\b(?:a|the) (?:country|nation) of\s*$")
+#: "Syria's 20 million, pre-war population": the count names the population after it.
+_POP_AFTER = _c(r"^\s*,?\s*(?:pre-?war\s+|prewar\s+|total\s+|current\s+)?population\b")
+#: People living in a place: "where up to 3 million Syrians live", "nearly 18 million people
+#: still live in the war-torn country", "3 million people in Syria": the place's population.
+_LIVE_AFTER = _c(r"^\s*(?:people|persons|syrians|civilians|residents|inhabitants)?\s*(?:who\s+)?(?:still\s+|now\s+"
+                 r"|currently\s+)?(?:live|lives|living|reside|residing|remain(?:ing)? in)\b"
+                 r"|^\s*(?:people|persons|inhabitants|residents)\s+(?:inside|in)\s+(?:syria|the country)"
+                 r"(?:\s+(?:today|now|still|currently|at present|at the time))?\s*(?:[.,;]|$)")
+#: A place that holds people: "Idlib, home to more than 3 million", "Idlib and surrounding areas
+#: hold over four million civilians", "an area home to an estimated 4 million people".
+_HOME_BEFORE = _c(r"\b(?:home to|hold(?:s|ing)?|house(?:s|d)?|inhabited by|populated by)\s*$")
+_PLACE_WORD = _c(r"\b(?:province|governorate|region|area|areas|enclave|city|town|district|countryside"
+                 r"|pocket|stronghold|bastion|territory|the country)\b")
+_REFUGEE_WORD = _c(r"\brefugees?\b|\bdisplaced\b|\bidps?\b|\basylum\b|\bexile\b|\bfled\b")
+#: A count of another country's people ("Turkey's 80 million people"): not a Syrian statistic.
+_HOST_POSSESSIVE = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
+                      + r")'s\s+(?:\w+\s+)?$")
+#: One camp named next to a count ("the Za'atari camp in Jordan - hosts more than 117,000
+#: people", "home to nearly 80,000 refugees the zaatari camp"): the camp's population, which
+#: no registry figure counts (area CAMP, judged not_checkable).
+_CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s)|\bza'?atari\b|\bazraq\b|\bal-?hol\b"
+           r"|\bal-?hawl\b|\brukban\b")
+#: Displacement by one offensive or wave ("uprooted in a Syrian government offensive", "displaced
+#: since the offensive began"): new displacement, not the stock of IDPs.
+_OFFENSIVE = _c(r"\b(?:in|by|during|since|from|amid|due to|because of)\s+(?:an?|the|this|that|its|their)\s+"
+                r"(?:[\w'-]+\s+){0,6}?(?:offensive|escalation|assault|onslaught|campaign|operation|incursion)\b"
+                r"|\b(?:offensive|escalation|assault)\s+(?:began|started)\b"
+                r"|\bahead of (?:the )?(?:advancing|approaching)\b")
+#: Syria's largest counts ever (persons): a count of refugees, IDPs or displaced people above
+#: these is a worldwide total of all nationalities ("22.5 million refugees", "41 million displaced
+#: within their countries", "70.8 million forcibly displaced"); Syrian refugees peaked near 6.9
+#: million, IDPs near 7.6 million, all displaced near 13.5 million (registry).
+#: A campaign's running toll, not one incident: "killed in the air strikes (since September 23)".
+_CAMPAIGN = _c(r"\b(?:air ?strikes|strikes|raids|bombings|bombardments|attacks)\b[^.;]{0,40}\bsince\b"
+               r"|\bsince\b[^.;]{0,40}\b(?:air ?strikes|raids|bombing campaign|campaign|intervention)\b")
+#: The subject of a count said before it: "the number of Syrian children in need has doubled to".
+_NUMBER_OF_GROUP = _c(r"\bnumber of ((?:\w+\s+){0,2}?(?:children|kids|women|civilians))\b[^.;]{0,80}$")
+#: Syrians' asylum applications in Europe peaked near 363,000 a year (2015, registry): a yearly
+#: count above this is of all nationalities.
+_ASYLUM_YEAR_MAX = 500_000
+#: The present said in a count's own words ("is now home to 17 million").
+_NOW = _c(r"\b(?:now|today|currently|at present|still)\b")
+#: A town or city named as where a count of refugees lives.
+_TOWN = _c(r"\b(?:city|town|village|district|neighbou?rhood|municipality) of\b|\bin the (?:city|town|village)\b")
+_DEATH_WORD = _c(r"\b(?:died|die|dying|killed|deaths?|dead|perished|executed|tortured to death|lives)\b")
+_GLOBAL_ABOVE = {"refugees": 10e6, "idps": 10e6, "displaced": 16e6}
+_GLOBAL_MEASURE = {"refugees": "global_refugees", "idps": "global_idps", "displaced": "global_forcibly_displaced"}
 #: "among the 528,592 people killed": the group words before it name the subset, not the total.
 _AMONG = _c(r"\bamong\s+(?:the\s+|a total of\s+|some\s+)?$")
 #: "in the span of three days", "over four days", "within two weeks": a short flow.
+#: "Before the earthquake", "prior to the quakes": the cause named is not the number's.
+#: The whole country named after a count: "across Syria", "nationwide".
+_NATIONAL = _c(r"\b(?:across|throughout|in all of|all over) (?:syria|the country)\b|\bnationwide\b|\bcountrywide\b")
+_BEFORE_CAUSE = _c(r"\b(?:before|prior to|even before)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:earthquakes?|quakes?"
+                   r"|seismic events?|disaster|floods?|cholera outbreak|pandemic)\b")
 _SPAN = _c(r"\b(?:in the span of|over|within|in just) (?:the (?:past |last )?)?(\w+) (days|weeks)\b")
 _SINCE_LAST_YEAR = _c(r"\bsince (early |late |mid-?)?last year\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
@@ -323,6 +384,21 @@ def _forward(s: str, num: Number, nxt: Number | None) -> str:
     return seg[:m.start()] if m else seg
 
 
+_APPOSITIVE = _c(r"^\s*(?:[\w'-]+\s+){0,2}?-\s[^;]{3,80}?\s-\s")
+
+
+def _after_appositive(after: str) -> str:
+    """The words after a dash-delimited aside that follows a number ("almost 11 million Syrians
+    - half the country's prewar population - have been displaced"), up to the next clause
+    break; empty if there is no aside."""
+    m = _APPOSITIVE.match(after)
+    if not m:
+        return ""
+    rest = after[m.end():m.end() + 90]
+    stop = _STOP.search(rest)
+    return rest[:stop.start()] if stop else rest
+
+
 def _backward(s: str, num: Number, prev: Number | None) -> str:
     start = prev.end if prev is not None else 0
     return s[max(start, num.start - 100):num.start]
@@ -395,7 +471,12 @@ def _period(sentence: str, local: str, kind: str, published: pd.Timestamp,
     """
     periodic = kind in PERIOD_KINDS
     if kind == "population":
-        if _PREWAR.search(local.lower()) or _PREWAR.search(sentence.lower()):
+        # "pre-war" in the number's own words ("a population of 21 million before the war, is
+        # now home to 17 million": only the first is pre-war)
+        mine = ((own[1].rsplit(",", 1)[-1] if len(own) > 1 else "") + " "
+                + _own_clause(clause or (own[0] if own else ""))) if own else local
+        if _PREWAR.search(mine.lower()) or (
+                _PREWAR.search(sentence.lower()) and not _NOW.search(mine)):
             d = pd.Timestamp("2011-03-15")
             return "stock", d, d
     if kind == "deaths":
@@ -479,8 +560,8 @@ def _period_in(local: str, kind: str,
     periodic = kind in PERIOD_KINDS
     if periodic and _THIS_YEAR.search(low):
         return "flow", pd.Timestamp(year=published.year, month=1, day=1), published
-    found = _span_or_since_last_year(low, periodic, published) or _between_dates(low, periodic,
-                                                                                  published)
+    found = _span_or_since_last_year(low, periodic, published) or _between_dates(low, periodic, published) \
+        or _between_days(low, periodic, published)
     if found is not None:
         return found
     m = _LAST_N.search(low)
@@ -515,7 +596,8 @@ def _period_in(local: str, kind: str,
         month = V.MONTHS[m.group(1).lower()]
         end = _end_of(published.year, month)
         if end > published:
-            end = _end_of(published.year - 1, month)
+            # "in June" in a text of 19 June is this month (up to the day), else last year's
+            end = published.normalize() if month == published.month else _end_of(published.year - 1, month)
         return ("cumulative", war_start, end) if periodic else ("stock", end, end)
     if _LAST_YEAR.search(low):
         y = published.year - 1
@@ -577,6 +659,36 @@ _DATE_PARTS = (r"(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2})(?:st|
                r"((?:19|20)\d\d)")
 _BETWEEN_DATES = _c(r"\b(?:between|from)\s+" + _DATE_PARTS + r"\s*,?\s+(?:and|to|until|through)\s+"
                     + _DATE_PARTS + r"\b")
+
+
+_BETWEEN_DAYS = _c(r"\bbetween\s+(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?)?\s*"
+                   r"(?:and|to|-)\s+(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?)?\b"
+                   r"(?!\s*,?\s*(?:19|20)\d\d)")
+
+
+def _between_days(low: str, periodic: bool, published: pd.Timestamp
+                  ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """"between Dec. 1 and Jan. 19", "between 12 and 25 December" (no year): the latest such
+    span ending by *published*; a flow (a running total for periodic kinds). None if not said."""
+    m = _BETWEEN_DAYS.search(low)
+    if not m:
+        return None
+    d1, mon1, d1b, d2, mon2, d2b = m.groups()
+    mon2 = mon2 or mon1
+    month1, month2 = V.MONTHS.get(mon1), V.MONTHS.get(mon2)
+    day1, day2 = d1 or d1b, d2 or d2b
+    if not (month1 and month2 and day1 and day2):
+        return None
+    y2 = published.year
+    end = _date(y2, month2, int(day2), end=True)
+    if end > published:
+        y2 -= 1
+        end = _date(y2, month2, int(day2), end=True)
+    y1 = y2 if month1 <= month2 else y2 - 1
+    start = _date(y1, month1, int(day1), end=False)
+    if start >= end:
+        return None
+    return ("cumulative" if periodic else "flow"), start, end
 
 
 def _between_dates(low: str, periodic: bool, published: pd.Timestamp
@@ -756,6 +868,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     non_war = bool(_NON_WAR.search(s))
     out: list[TextClaim] = []
     chain = False  # inside "including X ... and Y" after a count of returns
+    combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
     proj = _projections(s, nums)
     incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
     for k, num in enumerate(nums):
@@ -803,8 +916,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                       default=len(s))
         # "the war, ignited in March 2011, ...": the war's start is no claim's period
         sm = _WAR_START_DATE.sub(_blank, s)
-        p_local = sm[max(0, num.start - 120):min(num.end + 120, n_count)]
-        local = sm[max(0, num.start - 120):num.end + 120]
+        # not across a semicolon: "... in March were in need; now 2.5 million are": another clause's date
+        c_lo, c_hi = _clause_bounds(sm, num)
+        p_local = sm[max(c_lo, num.start - 120):min(num.end + 120, n_count, c_hi)]
+        local = sm[max(c_lo, num.start - 120):min(num.end + 120, c_hi)]
         pred = s[num.end:n_count] if n_count > num.end else after
         if re.search(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", pred):
             pred = after  # "1.5 million from abroad and two million IDPs may return"
@@ -854,7 +969,27 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
             continue
         back60 = _tail(back, 60)
-        kind = _priority(_CUES, fwd) or _priority(_CUES, back60)
+        kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
+            or _priority(_CUES, _main_verb_after_aside("", after)[:80]) \
+            or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
+        denominator = prev is not None and prev.kind == "share" and re.fullmatch(
+            r"\s+of\s+(?:the|its|syria'?s)\s+(?:[\w-]+\s+)?", s[prev.end:num.start], _FLAGS) is not None
+        if denominator and kind == "returns":
+            # "A quarter of the 6 million Syrians who fled the country ... have returned": the
+            # main verb is the share's; the count is what its own relative clause says
+            kind = _priority([c for c in _CUES if c[1] != "returns"], fwd) or kind
+        if kind == "displaced" and _priority(_CUES, _own_clause(s[num.end:n_own])[:120]) == "idps":
+            kind = "idps"  # "6.5 million people who have fled their homes and are displaced inside Syria"
+        elif kind == "idps" and _priority(_CUES[:2], _own_clause(s[num.end:n_own])[:120]) == "displaced":
+            kind = "displaced"  # "displaced inside and outside the country": both together
+        bare = before[:len(before) - hedge_len]
+        place_pop = False  # the population of a place inside Syria
+        if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
+                (_LIVE_AFTER.search(after) and not _HOST_COUNTRY.search(fwd + " " + back[-60:]))
+                or (_HOME_BEFORE.search(bare) and not _REFUGEE_WORD.search(back[-40:])
+                    and (_first(_AREAS, before[-120:]) or _PLACE_WORD.search(before[-120:]))
+                    and not _HOST_COUNTRY.search(before[-120:]))):
+            kind, place_pop = "population", True  # people living in a Syrian place, not refugees
         if not kind:
             lo, hi = _clause_bounds(s, num)  # not across a semicolon
             kind = _nearest(_CUES_NO_POP, s[lo:hi], num.start - lo) or _nearest(_CUES, s[lo:hi],
@@ -863,18 +998,36 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
             if not kind:
                 continue
-        kind = _kind_override(kind, before[:len(before) - hedge_len], s[num.end:n_own])
+        bare = before[:len(before) - hedge_len]
+        if _HOST_POSSESSIVE.search(bare) and re.match(r"\s*(?:people|inhabitants|citizens|population)\b", after, _FLAGS):
+            continue  # "Turkey's 80 million people": a host country's population
+        if _POP_AFTER.search(after):
+            kind = "population"  # "Syria's 20 million, pre-war population"
+        kind = _kind_override(kind, bare, s[num.end:n_own])
         if not _priority(_CUES, fwd) and incl_kind and incl_end == p_own \
                 and _INCLUDING_LIST.match(s[p_own:num.start]):
             kind = incl_kind  # "1,264 civilians ..., including 242 children and 118 women"
-        if not kind or _NOT_A_MEASURE.search(after[:80]) or (
+        if not kind or _NOT_A_MEASURE.search(after[:80]) or _NOT_A_MEASURE.search(" " + _main_verb_after_aside("", after)[:80]) or (
                 _COMBINED_RETURNS.search(after[:80]) and _RETURN_VERB_ANY.search(after[:120])) \
-                or (non_war and kind not in ("refugees", "returns")):
+                or (non_war and kind not in ("refugees", "returns") and not (
+                    kind in ("people_in_need", "population")
+                    and not _NON_WAR.search(_BEFORE_CAUSE.sub(_blank, back[-40:] + " " + _own_clause(after))))):
+            # victims of an earthquake or an epidemic are not war statistics; the needs or the
+            # population of a place named beside such a cause still are ("before the
+            # earthquake, 4 million people in the north-west needed aid")
             continue
+        if kind != "deaths" and _PROGRAMME.search(_own_clause(after)[:150]):
+            continue  # "9.5 million Syrians (44% of the population) were severely food insecure"
+        incl_tail = re.search(r",\s*including\b((?:[^.;]|\.(?=\d)){0,140})", after[:200], _FLAGS)
+        if kind == "returns" and not _INCL_OPEN.search(before) and incl_tail and _BOTH_KINDS.search(incl_tail.group(1)):
+            combined_end = num.end
+            continue  # "3 million have returned, including 1.2 million refugees and 1.9 million IDPs": both together
         if kind == "returns" and (_COMBINED_RETURNS.search(after[:80]) or (
                 _BRINGING_TOTAL.search(back[-60:]) and re.search(r"internally displaced|\bidps?\b",
                                                                   before, _FLAGS))):
             continue  # refugee and IDP returns added together: no single measure
+        if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
+            continue  # "around 100,000 are still in jail": people detained, not deaths in detention
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low):
             continue
         if kind != "deaths" and _PROGRAMME.search(fwd + " " + back[-40:]):
@@ -883,13 +1036,22 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind in ("refugees", "returns") and not re.search(r"afghan|palestin|iraqis", fwd + back[-30:],
                                                                  _FLAGS)):
             continue
-        returned = kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(
+        returned = kind in ("refugees", "idps", "displaced") and not denominator and _RETURNED_AFTER.search(
             s[num.end:n_count] if n_count > num.end else after)
+        main = _main_verb_after_aside(before, after)
+        if not returned and main and kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(main):
+            # "More than one million people, including 800,000 internally displaced individuals
+            # and 280,000 refugees, have returned": the verb after the aside is every count's
+            returned = True
+        if main and not _INCL_OPEN.search(before) and _RETURN_VERB_ANY.search(main[:60]) \
+                and _BOTH_KINDS.search(after[:len(after) - len(main)]):
+            continue  # the head count adds refugees and IDPs together: no single measure
         # "1.2 million have returned, including 885,000 IDPs and 302,000 refugees": the parts
         # of a count of returns are returns
         between = s[p_own:num.start]
-        if kind in ("refugees", "idps", "displaced") and out and out[-1].kind == "returns" \
-                and out[-1].end - offset <= num.start and (
+        if kind in ("refugees", "idps", "displaced") and (
+                (out and out[-1].kind == "returns" and out[-1].end - offset <= num.start)
+                or 0 <= combined_end <= num.start) and (
                     _INCLUDING.search(between) or (chain and re.fullmatch(
                         r"[\w\s()'-]{0,60}?(?:,\s*|\s)and\s+|[\w\s()'-]{0,60}?,\s*", between))):
             returned, chain = True, True
@@ -904,6 +1066,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             else _last(_GROUPS, back[-40:]))
         if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
             group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
+        if not group:
+            m = _NUMBER_OF_GROUP.search(before[:len(before) - hedge_len])
+            group = _first(_GROUPS, m.group(1)) if m else ""  # "the number of Syrian children in need ... to 5.5 million"
         if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
             group = ""
         host = ""
@@ -924,12 +1089,32 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
                 or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])))
+        if _NATIONAL.search(fwd):
+            area = "SYR"  # "15 million people across Syria" (after a figure for one region)
         if not area and re.search(r"\b(?:in|of|from) the (?:city|province|governorate|town)\b"
                                   r"|\bthe (?:city|province|governorate)'s\b", fwd + " " + back[-60:], _FLAGS):
             # "the total number of displaced people in the city" (named earlier)
             area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start]))
+        if not area and kind not in ("refugees", "returns", "asylum"):
+            # "displaced since the start of a Turkish operation in the city of Afrin": a place
+            # later in the number's own clause
+            # (people who "have arrived in Afrin" are there: only a speaker's place is blanked)
+            area = _first(_AREAS, _SPEAKER_PLACE.sub(
+                lambda m: m.group(0) if m.group(0).lower().startswith("arrived") else _blank(m),
+                _own_clause(s[num.end:n_own])[:150]))
+        if re.search(r"\bhard[- ]to[- ]reach\b|\bbesieged (?:areas|towns|communities)\b|\bunder siege\b",
+                     _own_clause(s[num.end:n_own])[:80], _FLAGS) and kind in ("people_in_need", "population"):
+            area = "LOCAL"  # "4.5 million in hard-to-reach areas": some places, not the country
+        if not area and place_pop and not re.search(r"\bsyria\b|\bthe (?:[\w-]+ )?country\b",
+                                                     _own_clause(after) + " " + back[-60:], _FLAGS):
+            area = "LOCAL"  # "the rebel-held enclave ... is home to 400,000": a place not named
         area = area or "SYR"
-        if kind == "displaced" and area != "SYR":
+        if kind in ("refugees", "idps", "displaced", "population") and (
+                _CAMP.search(back[-80:]) or _CAMP.search(s[num.end:n_count][:80])):
+            area = "CAMP"  # one camp's population: no registry figure counts it
+        elif kind == "refugees" and _TOWN.search(_own_clause(s[num.end:n_own])[:120]):
+            area = "LOCAL"  # "40,000 refugees live in the city of Gaziantep": one town's refugees
+        if kind == "displaced" and area not in ("SYR", "CAMP", "LOCAL"):
             kind = "idps"  # people displaced within a Syrian governorate are internally displaced
         ptype, pstart, as_of = _period(s, p_local, kind, published, own=(fwd_own, back_own),
                                        clause=sm[num.end:n_own])
@@ -937,6 +1122,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
             # returns counted to a day after the fall of Assad are counted from the fall
             # (returns before it were few and counted separately)
+            pstart = pd.Timestamp(V.ASSAD_FALL)
+        if kind == "returns" and ptype == "cumulative" and \
+                pd.Timestamp(V.ASSAD_FALL) - pd.Timedelta(days=14) <= pstart < pd.Timestamp(V.ASSAD_FALL):
+            # "returned since December" (2024): counted from the fall of Assad that month
             pstart = pd.Timestamp(V.ASSAD_FALL)
         if _PAST_YEAR_FLOW.search(after):
             ptype, pstart, as_of = "flow", (published - pd.DateOffset(years=1)).normalize(), published
@@ -946,6 +1135,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "In August, 5,440 people were killed, including 1,200 civilians": a part of a
             # month's toll is counted over the same month
             ptype, pstart, as_of = "flow", pd.Timestamp(out[-1].period_start), pd.Timestamp(out[-1].as_of)
+        if kind == "deaths" and group in ("", "all", "civilians") and out and out[-1].measure == "deaths_combatant" \
+                and out[-1].end - offset <= num.start and (_INCLUDING.search(between) or _INCLUDING_LIST.match(between)) \
+                and not re.search(r"civilian", fwd, _FLAGS):
+            group = out[-1].group  # "42,701 fighters ..., including more than 13,500 from jihadist groups"
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
@@ -960,14 +1153,30 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 measure = "deaths_indirect"
             elif not both and _DIRECT.search(gwin):
                 measure = "deaths_direct"
+        if kind in ("displaced", "idps") and ptype != "flow" and _OFFENSIVE.search(
+                _own_clause(s[num.end:n_own])[:120] + " " + back):
+            # displaced by one offensive or wave: its new displacement (start not said)
+            ptype, pstart, as_of = "flow", published, published
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
+        if kind in _GLOBAL_ABOVE and num.value > _GLOBAL_ABOVE[kind] and (
+                _priority(_CUES, fwd + " " + _own_clause(after)) in _GLOBAL_ABOVE or num.value > 25e6
+                or re.search(r"\bworld|\bglob|their (?:own |home )?countries", s, _FLAGS)):
+            # (the count's own words name the displacement, or it exceeds Syria's whole population,
+            # or the sentence speaks of the world)
+            # more than Syria's largest count ever: a worldwide total of all nationalities
+            measure, host, area = _GLOBAL_MEASURE[kind], "", "WORLD"
+            ptype, pstart = "stock", as_of
+        if kind == "population":
+            group = ""
         if kind == "asylum":
             # the registry's asylum measures count applications in Europe (host EUROPE): a year's
             # applications are a flow, applications since 2011 a running total
             host = "EUROPE"
             if ptype == "flow":
                 measure = "asylum_applications_europe"
+                if num.value > _ASYLUM_YEAR_MAX:
+                    continue  # more than Syrians ever lodged in a year: applications of all nationalities
         if not measure:
             continue
         # an incident's casualties, not a war statistic
@@ -976,7 +1185,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if kind in ("deaths", "injured", "missing") and _INCIDENT.search(local) and not (
-                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)):
+                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local):
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue
@@ -1040,6 +1249,29 @@ _INCLUDING_LIST = _c(r"^[^.;]{0,60}?\b(?:including|of whom|among them)\s+(?:at l
 _RETURN_VERB_ANY = _c(r"\breturn(?:ed|ing)?\b|\bgone (?:back|home)\b|\bwent (?:back|home)\b")
 
 
+_INCL_OPEN = _c(r",\s*(?:including|among them|of whom)\b(?:[^,;]|,(?=\d))*$")
+_INCL_ASIDE = _c(r"^[\w'\s-]{0,40}?,\s*(?:including|among them|of whom|or\s+(?:about|around|nearly|almost|some|roughly"
+                 r"|more than|over|close to|\d)|(?:about|nearly|almost|roughly|more than) (?:half|a third|a quarter"
+                 r"|\d+\s*(?:%|per ?cent|percent))|(?:many|most|some|half|a third|two-thirds) of (?:them|whom)|mostly)"
+                 r"[^;]{3,160}?,\s+")
+_BOTH_KINDS = _c(r"refugees?\b(?:[^.;]|\.(?=\d)){0,80}\b(?:internally displaced|idps?)\b|\b(?:internally displaced|idps?)\b(?:[^.;]|\.(?=\d)){0,80}\brefugees?")
+
+
+def _main_verb_after_aside(before: str, after: str) -> str:
+    """The words after a comma-delimited "including ..." aside that holds or follows a
+    number ("1 million people, including 800,000 IDPs and 280,000 refugees, have returned"),
+    up to the next clause break; empty if the number is not in or before such an aside."""
+    if _INCL_OPEN.search(before):
+        m = re.match(r"^(?:[^,;]|,(?=\d))*,\s+", after)
+    else:
+        m = _INCL_ASIDE.match(after)
+    if not m:
+        return ""
+    rest = after[m.end():m.end() + 120]
+    return rest if re.match(r"(?:have|has|had|were|are|was|is|need|needs|require|requires|remain|remains"
+                            r"|live|lives|depend|depends|rely|relies)\b", rest, _FLAGS) else ""
+
+
 def _own_clause(own: str) -> str:
     """The words after a number up to the next clause break (comma, semicolon, full stop,
     "while", "but", "whereas")."""
@@ -1058,6 +1290,9 @@ def _kind_override(kind: str, bare_before: str, own: str) -> str:
         return "population"
     if kind in ("idps", "displaced") and _RETURN_VERB.search(own[:200]):
         return "returns"
+    if kind in ("refugees", "idps", "displaced") and re.search(
+            r"\b(?:the\s+)?(?:return|repatriation|homecoming)s?\s+of\s*$", bare_before, _FLAGS):
+        return "returns"  # "announced the return of over 273,000 Syrian refugees"
     return kind
 
 
@@ -1117,6 +1352,11 @@ def _decades(si: int, raw: str, s: str, offset: int, published: pd.Timestamp,
              attribution: str) -> list[TextClaim]:
     """The war's age said in decades ("more than a decade after civil war erupted")."""
     out = []
+    for m in _DECADE_LONG.finditer(s):
+        comp = "about"
+        out.append(TextClaim(si, raw, offset + m.start(), offset + m.end(), raw[m.start():m.end()],
+                             10.0, "duration", "war_duration_years", comp, "stock",
+                             _day(published), _day(published), "SYR", "", "", attribution))
     for m in _DECADES.finditer(s):
         if not _DECADE_WAR.match(s[m.end():]):
             continue

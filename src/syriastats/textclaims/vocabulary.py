@@ -70,9 +70,11 @@ HEDGES: list[tuple[str, str]] = [
     (r"(?:risen|rose|rises|climbed|climbs) (?:to )?(?:more than|over|above)", "at_least"),
     (r"as high as", "at_most"),
     (r"(?:pass(?:es|ed)?|cross(?:es|ed)?|top(?:s|ped)?|surpass(?:es|ed)?|exceed(?:s|ed)?) the", "at_least"),
+    # "just under" before "under": "just under 100,000" is about 100,000, not below it
+    (r"just under", "about"), (r"just below", "about"),
     (r"fewer than", "less_than"), (r"less than", "less_than"), (r"under", "less_than"),
     (r"below", "less_than"),
-    (r"just under", "about"), (r"nearly", "about"), (r"almost", "about"),
+    (r"nearly", "about"), (r"almost", "about"),
     (r"close to", "about"), (r"about", "about"), (r"around", "about"), (r"some", "about"),
     (r"roughly", "about"), (r"approximately", "about"), (r"an estimated", "about"),
     (r"estimated", "about"), (r"approx\.", "about"), (r"circa", "about"),
@@ -89,8 +91,14 @@ POST_HEDGES: list[tuple[str, str]] = [
 #: within the words around a number. Each maps to a *kind*; the extractor combines the
 #: kind with group/host/area words into a measure.
 MEASURE_CUES: list[tuple[str, str]] = [
-    (r"internally or (?:abroad|externally)|(?:both )?(?:inside|within) (?:syria|the country) (?:or|and) "
-     r"(?:abroad|outside)", "displaced"),  # "displaced half ... internally or abroad": both
+    (r"internally (?:or|and) (?:abroad|externally|across (?:the )?borders?|outside)"
+     r"|(?:both )?(?:inside|within) (?:syria|the country) (?:or|and) "
+     r"(?:abroad|outside)", "displaced"),
+    # "either internally displaced or have become refugees", "refugees or internally displaced":
+    # both together
+    (r"internally displaced (?:people |persons )?(?:or|and) (?:[\w'-]+ ){0,3}refugees"
+     r"|refugees (?:or|and) (?:[\w'-]+ ){0,2}internally displaced|displaced (?:inside|within) (?:and|or) outside",
+     "displaced"),  # "displaced half ... internally or abroad": both
     (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
      "returns"),
     # "have made their way back home", "crossed back into Syria", "refugees ... crossed into Syria"
@@ -98,6 +106,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|refugees?\b[^.;]{0,40}\bcross(?:ed|ing|es)? (?:in)?to syria"
      r"|cross(?:ed|ing|es)? the border (?:back|home)|head(?:ed|ing|s)? (?:back )?home\b|head(?:ed|ing|s)? back\b",
      "returns"),
+    # "1.7 million internally displaced also resettling", "resettled in their communities"
+    (r"resettl(?:ed|ing) (?:in|into|to) their\b|displaced (?:\w+ ){0,2}resettl(?:ed|ing)\b", "returns"),
     (r"deport(?:ed|ations?|ees?)\b|(?:have|has|had) left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b"
      r"(?!\s+(?:for|to)\b)", "returns"),
     (r"internally[- ]displaced|idps?\b|displaced (?:inside|within|internally|in(?:side)? syria)"
@@ -105,8 +115,17 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|(?:inside|within) (?:the country|syria)[^.]{0,30}displaced|displaced persons inside"
      r"|\binternally\b|displaced from their homes (?:with)?in(?:side)? syria", "idps"),
     # "uprooted within Syria", "uprooted inside the country"
+    # "displaced within the borders of their own countries" (a worldwide count of IDPs)
+    (r"displaced (?:with)?in (?:the borders of )?their (?:own |home )?countr(?:y|ies)", "idps"),
     (r"uprooted (?:inside|within|in(?:side)? syria|(?:with)?in (?:the country|syria))"
      r"|(?:displaced|uprooted) (?:in|inside|within) (?:their|its) own country", "idps"),
+    # "needing humanitarian assistance", "in need for help", "require urgent humanitarian aid",
+    # "those in dire need": a count of people in need, whatever adjectives come between
+    (r"(?:\bin (?:\w+ )?need|\bneed(?:s|ed|ing)?|\brequir(?:e|es|ed|ing)|\bin want)\s+(?:of\s+|for\s+)?"
+     r"(?:(?:some|any) (?:form|kind) of\s+)?(?:[\w'-]+\s+){0,2}?(?:aid|assistance|help|relief)\b"
+     r"|\b(?:people|those|syrians|persons|civilians|children) (?:who are )?in (?:acute |urgent |dire |desperate )?need\b"
+     r"|\b(?:are|is|were|remain|remains) (?:now |still )?in (?:acute |urgent |dire |desperate |critical )?need\b",
+     "people_in_need"),
     (r"in need of (?:humanitarian )?(?:aid|assistance|help)|need (?:humanitarian )?(?:aid|assistance)"
      r"|people in need|require (?:humanitarian )?assistance|need help|depend on (?:humanitarian )?aid"
      r"|require (?:humanitarian )?aid|in need of (?:some (?:form|kind) of )?(?:humanitarian )?(?:aid|assistance)",
@@ -114,9 +133,10 @@ MEASURE_CUES: list[tuple[str, str]] = [
     # "depend on humanitarian assistance", "rely on aid"
     (r"(?:depend(?:s|ed|ing|ent)?|rel(?:y|ies|ied|ying|iant)) (?:up)?on (?:humanitarian |international )?"
      r"(?:aid|assistance|relief)", "people_in_need"),
-    (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for"
+    (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for|\bvanished\b"
      r"|never (?:emerged|came out) from|(?:fate|whereabouts) (?:remains? |is |are )?unknown", "missing"),
-    (r"(?:died|killed|deaths?) (?:in|under) (?:detention|custody|torture)|tortured to death"
+    (r"(?:died|killed|deaths?) (?:in|under) (?:[\w'-]+ ){0,2}?(?:detention|custody|torture)|tortured to death"
+     r"|\bdetainees\b[^.;]{0,30}\b(?:died|killed|perished)\b"
      r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons"
      r"|in (?:[\w'-]+ ){0,2}jails?\b|(?:died|killed|deaths?) (?:due to|from|of|as a result of) torture",
      "detention"),
@@ -125,19 +145,29 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
      r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
      r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
-     r"|hosts?\b|hosting|is home to|registered (?:in|with)"
+     r"|hosts?\b|hosting|is home to|registered (?:in|with)|\bshelter(?:s|ed|ing)\b"
+     r"|(?:taken|took|take|taking|sought|found|find) (?:shelter|refuge|safety) (?:in|across)"
      r"|flee(?:ing)? to (?:neighbou?ring|other|nearby) countr|registered by (?:the )?(?:\w+ )?(?:authorities|government)"
      r"|syrians? (?:living|residing|staying|sheltering) in (?:the )?(?:turk|t[uü]rkiye|leban|jordan|iraq|egypt|german)",
      "refugees"),
-    (r"asylum (?:applications|claims|seekers|requests)|applied for asylum", "asylum"),
+    (r"asylum[- ](?:applications?|claims?|seekers?|requests?|applicants?)|applied for asylum"
+     r"|applications? for asylum|sought asylum in (?:europe|the eu)", "asylum"),
     (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
-     r"|exodus", "displaced"),
+     r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b", "displaced"),
     (r"wounded|injured|injuries|maimed", "injured"),
     (r"killed|died|dead\b|deaths?\b|death toll|toll\b|lost their lives|lives\b|perished"
      r"|fatalities|been slain|killings?|casualt(?:y|ies)", "deaths"),
     (r"population|inhabitants|lived in syria|people lived|pre-war|residents|before the (?:civil )?war"
      r"|\b(?:syria|the country) had\b", "population"),
+]
+
+#: Cues read only when no cue of :data:`MEASURE_CUES` is next to a number: people who "have
+#: fled" without a destination ("900,000 people have fled the latest violence in northwest
+#: Syria") were displaced; where they went, when said, names the measure instead.
+FALLBACK_CUES: list[tuple[str, str]] = [
+    (r"(?:have|has|had|were|been) (?:\w+ )?fled\b|\bfled (?:the )?(?:latest |recent )?(?:violence|fighting"
+     r"|offensive|bombing|shelling|clashes|attacks?)", "displaced"),
 ]
 
 #: Group words (the people counted) -> group code.
@@ -146,11 +176,12 @@ GROUPS: list[tuple[str, str]] = [
     (r"\bwomen\b", "women"),
     (r"\bcivilians?\b|non-combatants", "civilians"),
     (r"government (?:forces|soldiers|troops)|regime (?:forces|soldiers|troops)|army soldiers"
-     r"|pro-government|pro-regime|syrian soldiers|loyalist", "government_forces"),
+     r"|pro-government|pro-regime|syrian soldiers|loyalist|(?:from|of) the (?:syrian )?(?:military|army)\b",
+     "government_forces"),
     (r"\brebels?\b|opposition fighters|armed opposition", "armed_opposition"),
     (r"foreign fighters|jihadists", "foreign_fighters"),
     (r"\bfighters\b|\bcombatants?\b|\bmilitants\b|\bsoldiers\b|\btroops\b|islamic state|\bisis\b"
-     r"|daesh|militia members", "combatants"),
+     r"|daesh|militia members|\bis (?:group|militants|fighters)\b|members of (?:the )?(?:is|isis|isil)\b", "combatants"),
 ]
 
 #: Host countries (refugees, returns, asylum): regex -> ISO alpha-3 / REGION / WORLD.
@@ -161,7 +192,8 @@ HOSTS: list[tuple[str, str]] = [
     (r"netherlands|dutch", "NLD"), (r"greece|greek", "GRC"), (r"canada|canadian", "CAN"),
     (r"united states|the us\b|the u\.s\.|america\b", "USA"),
     (r"united kingdom|britain|the uk\b", "GBR"), (r"france|french", "FRA"),
-    (r"neighbou?ring countries|neighbou?ring states|the region\b|the wider region"
+    (r"neighbou?r(?:ing)? countries|neighbou?ring states|the region\b|the wider region"
+     r"|(?:countries|states) (?:immediately )?(?:surrounding|bordering|around|neighbou?ring) syria"
      r"|the middle east\b|surrounding countries|nearby countries|(?:just |the )?five (?:neighbou?ring )?countries"
      r"|surrounding region", "REGION"),
     (r"worldwide|around the world|across the world|the world over|globally|world-wide",
@@ -172,6 +204,12 @@ HOSTS: list[tuple[str, str]] = [
 
 #: Places inside Syria -> ISO 3166-2 area code.
 AREAS: list[tuple[str, str]] = [
+    # north-west Syria (Idlib and northern Aleppo; a code of the registry's area vocabulary)
+    (r"north[- ]?west(?:ern)? syria|(?:syria|the country)'?s north[- ]?west\b|the north[- ]?west of syria", "SY-NW"),
+    # towns and districts below a governorate: LOCAL (the registry's area figures are whole
+    # governorates, which are not compared with a part of one)
+    (r"afrin|\bazaz\b|a'zaz|\bal-bab\b|manbij|kobani|ain al-arab|maarat al-?nu'?man|ma'arat al-?nu'?man"
+     r"|saraqib|jisr al-?shughur|\bariha\b|qamishli|tal abyad|ras al-?ain", "LOCAL"),
     (r"eastern ghouta|ghouta|rif dimashq|rural damascus|damascus countryside|douma|darayya|yarmouk",
      "SY-RD"),
     (r"aleppo", "SY-HL"), (r"idlib|idleb", "SY-ID"), (r"\bhoms\b", "SY-HI"),
@@ -252,6 +290,8 @@ NON_PEOPLE_UNITS = (
     r"|helicopters|tanks|rockets|missiles|shells|bombs|barrel bombs|air ?strikes|strikes"
     r"|attacks|raids|sorties|trucks|vehicles|boats|checkpoints|votes|seats|countries"
     r"|nations|states|resolutions|articles|pages|calories|doses|meals|tents|calls)\b"
+    # "38 European countries", "28 EU member states"
+    r"|(?:[\w-]+\s+){1,2}(?:countries|member states)\b"
 )
 #: Money marks before a number.
 MONEY_BEFORE = r"(?:\$|us\$|usd|€|£|eur|gbp|sdg|syp)\s?$"
@@ -259,7 +299,7 @@ MONEY_BEFORE = r"(?:\$|us\$|usd|€|£|eur|gbp|sdg|syp)\s?$"
 MODEL_RE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Z]?\b")
 #: An incident's casualties: cue words that tie a number to one event, not the war.
 INCIDENT_CUES = (
-    r"\b(?:in|during|after|by) (?:an?|the|this|that|monday's|tuesday's|wednesday's|thursday's"
+    r"\b(?:in|during|after|by|since|of) (?:an?|the|this|that|monday's|tuesday's|wednesday's|thursday's"
     r"|friday's|saturday's|sunday's|yesterday's|today's|sunday|saturday) ?"
     r"(?:\w+[- ]){0,3}?(?:air ?strikes?|attacks?|bombings?|explosions?|blasts?|shelling"
     r"|raids?|crash|ambush|massacre|car bomb|suicide bomb(?:ing|er)?|clashes|assault|strike"
@@ -273,7 +313,7 @@ INCIDENT_CUES = (
 SHORT_PERIOD_CUES = (
     r"\b(?:last|past|this|that) week\b|\bper (?:day|week|month|minute|hour)\b|\ba (?:day|week|month)\b(?! ago)"
     r"|\b(?:daily|weekly|monthly)\b|\ban hour\b|\bpast few days\b"
-    r"|\beach (?:day|week|month)\b|\bevery (?:day|week|month)\b|\bon a (?:daily|weekly|monthly) basis\b"
+    r"|\b(?:in|over|during) the (?:last|past) (?:\w+ )?days\b|\beach (?:day|week|month)\b|\bevery (?:day|week|month)\b|\bon a (?:daily|weekly|monthly) basis\b"
     r"|\bovernight\b|\b(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)'s (?:fighting|violence|clashes|offensive|attacks?)\b"
 )
@@ -284,6 +324,7 @@ NON_WAR_CAUSES = (r"\bearthquakes?\b|\bquakes?\b|\baftershocks?\b|\bcholera\b|\b
                   r"|\b(?:february 6|6 february)(?:th)?(?:,? 2023)?\s+(?:disaster|tragedy|catastrophe|devastation)\b")
 #: Other countries' wars and people (a number about them is not a Syrian statistic).
 OTHER_COUNTRIES = (r"\blibya|\bgaddafi|\bafghan|\byemen|\bukrain|\bgaza\b|\bsudan|\bpalestin"
+                   r"|\bargentin|\bchile\b|\bpinochet|\byugoslav|\bbosnia|\brwanda|\bcambodia"
                    r"|\biraqis?\b|\begyptian\b|\bin iraq\b|\biraq where\b")
 #: A count whose own noun is another country's people ("6.5 million Ukrainian refugees",
 #: "300,000 Afghan refugees", "refugees from Ukraine"): not a Syrian statistic, even in a
@@ -301,7 +342,12 @@ CHANGE_BEFORE = (r"\b(?:(?:rose|risen|rises|rising|grew|grown|grows|increased|in
 #: Aid-programme and living-condition figures (not counts of victims or of the displaced).
 PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|malnourish|starv"
                   r"|\bat risk\b|risk of|poverty|food insecurity|livelihood|vaccin|sub-?standard shelter"
-                  r"|food[- ]insecure|next meal|go hungry")
+                  r"|food[- ]insecure|next meal|go hungry"
+                  # an aid plan's target: "aims to provide 12.2 million people with", "to directly
+                  # support almost 6 million people", "710,000 people targeted by the plan"
+                  r"|\b(?:to|will|would|aims? to|plans? to)\s+(?:\w+\s+)?(?:support|assist|reach|serve|feed|provide)\s"
+                  r"|\bhelp to\b|\btargeted\b|\btarget(?:s|ing)?\s+(?:of\s+)?(?:\w+\s+)?$|\bto be reached\b"
+                  r"|\breached with\b|\bbeneficiar")
 #: Words that make a number a forecast or plan, not a statistic.
 PROJECTION_CUES = (r"\b(?:expect\w*|project\w*|forecast\w*|predict\w*|plans?\b|planned|will|would"
                   r"|could|to balloon|to reach|to rise|to climb|may (?:reach|rise|climb|exceed|return|go back"
@@ -326,11 +372,12 @@ POPULATION_WORDS = (r"population|syrians\b|the country'?s (?:people|inhabitants)
 NOT_A_MEASURE_AFTER = (
     r"^\s*(?:[\w'-]+\s+){0,3}?(?:have been|had been|were|are|was) (?:born|affected)\b"
     r"|^\s*(?:[\w'-]+\s+){0,2}?(?:under|below|aged|younger than) (?:the age of )?(?:\d|one|two|three|four|five)\b"
-    r"|^\s*(?:[\w'-]+\s+){0,2}?living in (?:[\w'-]+\s+){0,2}?camps\b"
+    r"|^\s*(?:[\w'-]+\s+){0,2}?(?:living|live|lives|sheltering) in (?:[\w'-]+\s+){0,2}?(?:camps|tents"
+    r"|informal settlements|collective (?:shelters|centres|centers))\b"
 )
 #: Return counts that add refugees and IDPs together (no single measure counts them):
 #: "over two million Syrian refugees and displaced have returned".
-COMBINED_RETURNS = (r"^\s*(?:[\w'-]+\s+){0,2}?(?:refugees and (?:internally )?displaced|refugees and idps"
+COMBINED_RETURNS = (r"^\s*(?:[\w'-]+\s+){0,2}?(?:-\s*)?(?:both\s+)?(?:refugees and (?:internally )?displaced|refugees and idps"
                     r"|idps and refugees|(?:internally )?displaced (?:people |persons )?and refugees)\b")
 #: A total that adds a count just stated to others ("..., bringing the total number of
 #: returnees to over 1.4 million"): not the measure of the count it adds to.
