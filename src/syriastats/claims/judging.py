@@ -11,6 +11,7 @@ from syriastats import derived
 from syriastats.claims.attributing import (
     UNATTRIBUTED_COMPARATORS, UNATTRIBUTED_VERDICTS, apply_attribution, attribution_of,
 )
+from syriastats.claims.judgements import after_pool
 from syriastats.claims.explaining import _explain, _likely_origin, _range_txt, _who
 from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
@@ -355,7 +356,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             rec["widened"], f"measure: judged with figures of a broader scope ({broader} or "
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
-    return rec
+    return after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol, measure in DEATH_MEASURES,
+                      est, target, cutoff)
 
 
 def _closest(rows: pd.DataFrame) -> str:

@@ -119,7 +119,18 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "period_type": found["period_type"].to_numpy(), "area": found["area"].to_numpy(),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
         "attribution": found["attribution"].to_numpy(),
+        "subarea": _subareas(found),
     })
+
+
+def _subareas(found: pd.DataFrame) -> np.ndarray:
+    """Column ``subarea`` of the claims: as extraction read it (column ``subarea``, when it
+    gives one), else the part of a host or of Syria named in the claim's clause
+    (:data:`_SUBAREA`)."""
+    given = (found["subarea"].fillna("").astype(str).to_numpy(object) if "subarea" in found.columns
+             else np.full(len(found), "", object))
+    rows = found.rename(columns={"sentence": "text"})
+    return np.array([g or _subarea(r) for g, (_, r) in zip(given, rows.iterrows())], object)
 
 
 #: The claim dimensions the checker (:func:`syriastats.claims.check`) selects comparable
@@ -137,6 +148,42 @@ _PART_OF_AREA = re.compile(
     r"|\bin the city\b|\bthe city'?s\b|\b(?:eastern|east|western|west|northern|southern)"
     r"\s+(?:aleppo|ghouta|homs|hama|idlib|daraa|raqqa)\b|\bold city\b|\bneighbou?rhoods?\b"
     r"|\bdistricts? of\b", re.I)
+
+
+#: Places narrower than any registry figure (a province, city or camp of a host country, a
+#: region of Syria): a claim about one of them gets the claims column ``subarea`` and is
+#: not checkable (COMPARATOR_RULES['subarea'] of :mod:`syriastats.claims`), instead of being
+#: compared with its whole host country, the region or all of Syria.
+_SUBAREA = re.compile(
+    r"\b(?:(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:refugee\s+)?camps?)\b(?!\s+(?:in|across)\s+"
+    r"(?:the\s+)?(?:region|neighbou?ring))"
+    r"|\b(?:in|across|of|from)\s+(?:the\s+)?(?:refugee\s+|displacement\s+|tented\s+)?camps\s+(?:in|of|on)\b"
+    r"|\b(?:Hatay|Gaziantep|(?:S|Ş)anl(?:i|ı)urfa|Urfa|Kilis|Kahramanmara(?:s|ş)|Osmaniye|Ad(?:i|ı)yaman|Malatya"
+    r"|Diyarbak(?:i|ı)r|Adana|Mersin|Istanbul|İstanbul|Bekaa|Beqaa|Akkar|Arsal|Mafraq|Irbid|Erbil|Duhok|Dohuk"
+    r"|Sulaymaniyah|Kurdistan Region)\b"
+    r"|\b(?:earthquake|quake)[- ](?:hit|affected|struck)\s+(?:provinces|areas|region|zone)\b"
+    r"|\b(?:provinces|areas|region|zone)\s+(?:hit|affected|struck)\s+by\s+the\s+(?:earthquakes?|quakes?)\b"
+    r"|\b(?:Za'?atari|Azraq|al-Hol|Al Hol|Rukban|Atmeh|Domiz)\b"
+    r"|\b(?:south[- ]?east(?:ern)?|southern|south)\s+Turkey\b"
+    r"|\b(?:north[- ]?west(?:ern)?|north[- ]?east(?:ern)?|northern|southern|eastern)\s+Syria\b"
+    r"|\bSyria'?s\s+(?:north[- ]?west|north[- ]?east|north|south|east)\b"
+    r"|\b(?:opposition|rebel|government|regime|SDF|Kurdish)[- ](?:held|controlled)\s+(?:areas|territory|parts|regions?|north[- ]?west)\b")
+#: Measures whose figures are for a whole host or for all of Syria (a part is a subarea).
+_WHOLE_MEASURES = re.compile(r"^(?:refugees|refugees_registered|refugees_registered_by_host|refugees_by_host|refugees_worldwide|refugee_returns|idps|idp_returns|"
+                             r"people_in_need|deaths_total|deaths_civilian|displaced_total)$")
+_CLAUSE_SPLIT = re.compile(r";|:|\s+(?:while|whereas|but)\s+|,?\s+(?:with|including)\s+|,\s+and\s+")
+
+
+def _subarea(c: pd.Series) -> str:
+    """The place narrower than any registry figure the claim counts people in ('' if none):
+    read in the clause of the sentence that holds the claim's words."""
+    if not _WHOLE_MEASURES.match(str(c["measure"])):
+        return ""
+    sent, words = str(c.get("text") or ""), str(c.get("claim_text") or "")
+    clauses = _CLAUSE_SPLIT.split(sent)
+    clause = next((k for k in clauses if words and words in k), sent)
+    m = _SUBAREA.search(clause)
+    return m.group(0).strip() if m else ""
 
 
 def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
