@@ -100,10 +100,18 @@ def test_up_to_the_ranges_top_is_consistent(est):
     assert "published_range" in r["explanation"]
 
 
-def test_a_ceiling_below_the_ranges_middle_stays_contested(est):
-    r = _one("Up to 200,000 people remain missing in Syria.", "2025-08-19", est, "now",
+def test_a_ceiling_inside_a_range_of_hard_bounds_is_consistent(est):
+    # 'up to 200,000' inside the commission's 120,000-300,000 (before: contested, below the
+    # model's median of the range, which states none)
+    r = _one("Estimates of the number of people missing from Syria run as high as 200,000.",
+             "2025-08-25", est, "now", "missing_persons")
+    assert r["verdict"] == "consistent"
+
+
+def test_a_number_outside_the_range_is_not_helped(est):
+    r = _one("Up to 400,000 people remain missing in Syria.", "2025-08-25", est, "now",
              "missing_persons")
-    assert r["verdict"] == "contested"
+    assert r["verdict"] != "consistent"
 
 
 # ------------------------------------------------------------- sparse early refugee series
@@ -123,6 +131,16 @@ def test_a_floor_beyond_the_later_figure_stays_overstated(est):
     r = _one("More than one million Syrian refugees have fled to neighbouring countries.",
              "2013-01-15", est, "then", "refugees_registered")
     assert r["verdict_class"] == "overstated"
+
+
+def test_a_band_too_loose_makes_the_level_not_checkable(est):
+    # Turkey's registrations: 136,319 on 10 Dec 2012 (known in March 2013) and 406,290 on
+    # 26 June 2013, 112 days after: the level of 6 March 2013 could be anywhere between
+    # (before the rule: overstated against December's figure)
+    r = _one("The count of Syrian refugees in Turkey is 185,000.", "2013-03-06", est, "then",
+             "refugees_registered_by_host")
+    assert r["verdict"] == "not_checkable"
+    assert "interpolation_band" in r["explanation"]
 
 
 # --------------------------------------------------------------------- parts of a host

@@ -19,10 +19,10 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims.phrases import _figure_label, _num
-from syriastats.claims.pooling import _Figure, _Pool
+from syriastats.claims.pooling import _Pool, _published_numbers
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
-from syriastats.claims.rules import VERDICT_CLASSES
-from syriastats.claims.target import Target
+from syriastats.claims.rules import BROADER_MEASURES, STALE_STOCK_DAYS, VERDICT_CLASSES
+from syriastats.claims.target import Target, broader_target
 from syriastats.claims_index import take
 
 #: Documented counts are "far lower" than a claimed toll when the largest of them is below
@@ -53,44 +53,45 @@ def _who(row: pd.Series) -> str:
     return _text(row, "publisher") or _text(row, "source_id")
 
 
-def _reaches(f: _Figure, comparator: str, x: float, tol: float) -> bool:
-    """Does the figure's published number support the claimed *x* under *comparator*?"""
-    lo, hi = f.pub_lo, f.pub_hi
-    if not (np.isfinite(lo) and np.isfinite(hi)):
+def _reaches(nums: list[float], comparator: str, x: float, tol: float) -> bool:
+    """Do a figure's published numbers support the claimed *x* under *comparator*?"""
+    if not nums:
         return False
+    lo, hi = min(nums), max(nums)
     if comparator == "at_least":
         return hi >= x * (1 - REACH_ROUNDING)
     return lo <= x * (1 + tol) and hi >= x * (1 - tol)
 
 
-def undocumented_only(rec: dict[str, Any], pools: list[_Pool | None], x: float,
-                      comparator: str, about_tol: float, is_death: bool) -> dict[str, Any]:
-    """*rec* made ``contested`` when every source whose published number reaches the claim is
-    one publisher's estimate beyond its documented count (:func:`beyond_documented`), that
-    publisher also has a documented count among the comparable figures, and the largest
-    documented count of any publisher is below :data:`DOCUMENTED_FAR_BELOW` of the claim
-    (COMPARATOR_RULES['undocumented_only']). Only for 'about' and 'more than' claims of a
-    death measure judged consistent or broader_scope_only; a claim attributed to that
-    publisher is then an accurate quote (the attribution rule, applied after)."""
-    if not is_death or comparator not in ("about", "at_least") \
+def undocumented_only(rec: dict[str, Any], rows: pd.DataFrame, x: float, comparator: str,
+                      about_tol: float, is_death: bool) -> dict[str, Any]:
+    """*rec* made ``contested`` when every comparable figure whose published number reaches
+    the claim is one publisher's estimate beyond its documented count
+    (:func:`beyond_documented`), that publisher also has a documented count among the
+    comparable figures, and the largest documented count of any publisher is below
+    :data:`DOCUMENTED_FAR_BELOW` of the claim (COMPARATOR_RULES['undocumented_only']).
+    *rows*: every comparable figure in the claim's window (same and broader scope, what
+    could be known, not context only; before one figure per series is kept, so that a
+    figure of another publisher that reaches the number counts even when it is older).
+    Only for 'about' and 'more than' claims of a death measure judged consistent or
+    broader_scope_only; a claim attributed to that publisher is then an accurate quote
+    (the attribution rule, applied after)."""
+    if not is_death or comparator not in ("about", "at_least") or rows.empty \
             or rec["verdict"] not in ("consistent", "broader_scope_only"):
         return rec
-    figs = [f for p in pools if p is not None for f in p.figs]
-    if not figs:
+    recs = [r for _, r in rows.iterrows()]
+    support = [r for r in recs if _reaches(_published_numbers(r), comparator, x, about_tol)]
+    if not support or not all(beyond_documented(r) for r in support):
         return rec
-    support = [f for f in figs if _reaches(f, comparator, x, about_tol)]
-    if not support or not all(beyond_documented(f.row) for f in support):
-        return rec
-    who = {_who(f.row) for f in support}
+    who = {_who(r) for r in support}
     if len(who) != 1:
         return rec
-    docs = [f for f in figs if _text(f.row, "method") == "documented_count"
-            and not beyond_documented(f.row)]
-    own = [f for f in docs if _who(f.row) in who]
-    if not own:
+    docs = [r for r in recs if _text(r, "method") == "documented_count"
+            and not beyond_documented(r) and _published_numbers(r)]
+    if not any(_who(r) in who for r in docs):
         return rec
-    top = max(docs, key=lambda f: f.pub_hi)
-    if not top.pub_hi < DOCUMENTED_FAR_BELOW * x:
+    top = max(docs, key=lambda r: max(_published_numbers(r)))
+    if not max(_published_numbers(top)) < DOCUMENTED_FAR_BELOW * x:
         return rec
     old = rec["verdict"]
     measure = str(rec["measure"])
@@ -98,8 +99,8 @@ def undocumented_only(rec: dict[str, Any], pools: list[_Pool | None], x: float,
     rec["explanation"] = (
         f"Contested (rule: undocumented_only): the only source that reaches "
         f"{_num(x, measure)} is {next(iter(who))}'s estimate of deaths beyond those it "
-        f"documented ({'; '.join(_figure_label(f.row) for f in support)}); the documented "
-        f"counts are far lower (the largest: {_figure_label(top.row)}) and no other source "
+        f"documented ({'; '.join(_figure_label(r) for r in support)}); the documented "
+        f"counts are far lower (the largest: {_figure_label(top)}) and no other source "
         f"reaches the number. Quoted as that publisher's estimate, with its source named, it "
         f"is accurate. (Without this rule the verdict would be {old}, "
         f"{VERDICT_CLASSES[old]}.) " + rec["explanation"])
@@ -109,15 +110,14 @@ def undocumented_only(rec: dict[str, Any], pools: list[_Pool | None], x: float,
 def published_range(rec: dict[str, Any], pools: list[_Pool | None], x: float,
                     comparator: str) -> dict[str, Any]:
     """*rec* made ``consistent`` when the claimed number lies within a range a comparable
-    source published as low and high without a central value ("between 120,000 and 300,000"),
-    within :data:`REACH_ROUNDING` at its ends, and the other rules found the claim only
-    partly supported, too high or too low (COMPARATOR_RULES['published_range']), and every
-    figure of that pool publishes a number inside the range (none puts it elsewhere). For
-    'about' claims, and 'as many as' claims from the pooled median to the range's top ('up to
-    300,000' repeats the top; 'up to 200,000' below the middle of 120,000-300,000 stays
-    contested by the median rule); a floor ('more than X') keeps the median rule."""
-    if comparator not in ("about", "at_most") \
-            or rec["verdict"] not in ("contested", "above_all", "below_all"):
+    source published as hard bounds without a central value (``range_type`` hard_bounds:
+    "estimates range between 120,000 and 300,000"), within :data:`REACH_ROUNDING` at its
+    ends, every other figure of that pool publishes a number inside the range (none puts it
+    elsewhere), and the other rules found the claim only partly supported, too high or too
+    low (COMPARATOR_RULES['published_range']). Such a range states no middle, so 'about X',
+    'up to X', 'more than X' or 'fewer than X' inside it is as supported as any other
+    number in it. (A bracket around an estimate, range_type bracket, keeps the median rule.)"""
+    if rec["verdict"] not in ("contested", "above_all", "below_all"):
         return rec
     for p in pools:
         if p is None:
@@ -125,47 +125,45 @@ def published_range(rec: dict[str, Any], pools: list[_Pool | None], x: float,
         for f in p.figs:
             r = f.row
             lo, c, hi = r.get("low"), r.get("central"), r.get("high")
-            if pd.isna(lo) or pd.isna(hi) or not pd.isna(c):
+            if str(r.get("range_type")) != "hard_bounds" or pd.isna(lo) or pd.isna(hi) \
+                    or not pd.isna(c):
                 continue
             lo, hi = float(lo), float(hi)
-            # every other figure of the pool must reach into the range (sources that all put
-            # the number elsewhere still make the claim contested)
             if not all(g.pub_hi >= lo and g.pub_lo <= hi for g in p.figs):
                 continue
-            # a ceiling keeps the median rule (contested below the pooled median): the rule
-            # only stops a ceiling at the range's published top being read as beyond it
-            floor = float(rec["median"]) if comparator == "at_most" else lo * (1 - REACH_ROUNDING)
-            if floor <= x <= hi * (1 + REACH_ROUNDING):
+            if lo * (1 - REACH_ROUNDING) <= x <= hi * (1 + REACH_ROUNDING):
                 old = rec["verdict"]
                 rec["verdict"] = "consistent"
                 rec["position"] = "within"
                 rec["explanation"] = (
                     f"Consistent (rule: published_range): {_num(x, str(rec['measure']))} lies "
-                    f"within the range {_figure_label(r)} published without a central value, "
-                    f"which gives no middle to be above or below. (Without this rule the "
-                    f"verdict would be {old}, {VERDICT_CLASSES[old]}.) " + rec["explanation"])
+                    f"within the range {_figure_label(r)}, published as hard bounds without a "
+                    f"central value, which gives no middle to be above or below. (Without this "
+                    f"rule the verdict would be {old}, {VERDICT_CLASSES[old]}.) "
+                    + rec["explanation"])
                 return rec
     return rec
 
 
 def after_pool(rec: dict[str, Any], pools: list[_Pool | None], x: float, comparator: str,
                about_tol: float, is_death: bool, est: pd.DataFrame, target: Target,
-               cutoff: pd.Timestamp) -> dict[str, Any]:
+               cutoff: pd.Timestamp, known: str) -> dict[str, Any]:
     """The rules of this module, in order, on a claim judged against *pools* (*est*: the
     registry rows the claim was selected from; *target*: its dimensions; *cutoff*: its
-    publication date, for what a revision had replaced by then)."""
-    rec = undocumented_only(rec, pools, x, comparator, about_tol, is_death)
+    publication date, for what could be known (*known*) and what a revision had replaced)."""
+    if is_death and comparator in ("about", "at_least") \
+            and rec["verdict"] in ("consistent", "broader_scope_only"):
+        kmask = knowable_mask(est, known, cutoff)
+        pos = np.concatenate([window_positions(est, t, kmask) for t in [target] + [
+            broader_target(target, m) for m in BROADER_MEASURES.get(target.measure, ())]])
+        pos = np.unique(pos[~arrays(est).ctx[pos]])
+        rec = undocumented_only(rec, take(est, pos), x, comparator, about_tol, is_death)
     rec = published_range(rec, pools, x, comparator)
     if target.period_type == "stock" and rec["verdict"] in ("above_all", "below_all"):
         pos = window_positions(est, target, knowable_mask(est, "now", cutoff))
         pos = pos[~arrays(est).ctx[pos]]
         rec = interpolation_band(rec, take(est, pos), target.end, x, comparator, about_tol)
     return rec
-
-
-#: The figures on either side of a level's date bound it only when they are at most this
-#: many days apart (early refugee registrations: 5 September and 10 December 2012).
-BAND_MAX_GAP_DAYS: int = 184
 
 
 def _numbers(r: pd.Series) -> list[float]:
@@ -180,8 +178,9 @@ def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timest
     (COMPARATOR_RULES['interpolation_band']). *rows*: the comparable figures of the claim's
     dimensions in its date window published at any time (not context only): a figure
     published after the claim bounds the level on its date without being what the claimant
-    could know, so it is used only as a bound. The two figures must be at most
-    :data:`BAND_MAX_GAP_DAYS` apart."""
+    could know, so it is used only as a bound. When either figure lies more than
+    STALE_STOCK_DAYS (92) from the claim's date the band is too loose to call the claim
+    consistent, and it is not checkable instead (the level may have moved anywhere in it)."""
     if rec["verdict"] not in ("above_all", "below_all") or rows.empty:
         return rec
     end = rows["period_end"]
@@ -190,8 +189,6 @@ def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timest
         return rec
     b = before.loc[before["period_end"].idxmax()]
     a = after.loc[after["period_end"].idxmin()]
-    if (a["period_end"] - b["period_end"]).days > BAND_MAX_GAP_DAYS:
-        return rec
     nums = _numbers(b) + _numbers(a)
     if not nums:
         return rec
@@ -209,6 +206,17 @@ def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timest
         return rec
     old = rec["verdict"]
     m = str(rec["measure"])
+    far = max((as_of - b["period_end"]).days, (a["period_end"] - as_of).days)
+    if far > STALE_STOCK_DAYS:
+        reason = (f"the claim lies between the comparable figures on either side of its date, "
+                  f"{_figure_label(b)} and {_figure_label(a)} ({_num(lo, m)} to {_num(hi, m)}), "
+                  f"but one of them is {far} days from it (more than {STALE_STOCK_DAYS}): the "
+                  f"level may have been anywhere in that band, so the registry can neither "
+                  f"confirm nor refute it (rule: interpolation_band; without it the verdict "
+                  f"would be {old}, {VERDICT_CLASSES[old]}).")
+        rec.update(verdict="not_checkable", position="", reason=reason)
+        rec["explanation"] = f"Not checkable with this registry: {reason}"
+        return rec
     rec["verdict"], rec["position"] = "consistent", "within"
     rec["explanation"] = (
         f"Consistent (rule: interpolation_band): the level on its date lies between the "

@@ -357,7 +357,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     return after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol, measure in DEATH_MEASURES,
-                      est, target, cutoff)
+                      est, target, cutoff, known)
 
 
 def _closest(rows: pd.DataFrame) -> str:
