@@ -178,3 +178,42 @@ def test_the_subarea_column_of_a_claims_file_is_read(est):
     assert part["verdict"] == "not_checkable"
     assert "Zaatari camp" in part["reason"] and "host JOR" in part["reason"]
     assert "subarea" in COMPARATOR_RULES
+
+
+# ------------------------------------------------------------------ a month or an offensive
+
+
+def test_a_months_toll_is_judged_against_that_month(est):
+    # SOHR's table gives 2,644 deaths for March 2025 (sohr-month-2025-03); before the rule the
+    # claim was read as a total since 2011 and judged understated against half a million
+    r = _one("SOHR said 2,644 people were killed during the month of March.", "2025-04-02", est,
+             "now", "deaths_total")
+    assert (r["period_type"], r["period_start"], r["as_of"]) == ("flow", "2025-03-01", "2025-03-31")
+    assert r["verdict"] == "consistent"
+    assert "sohr-month-2025-03" in r["figures"]
+
+
+@pytest.mark.parametrize("text,published", [
+    # EFE via topix (1 April 2017): no registry figure for March 2017 alone
+    ("At least 2,826 people were killed in Syria in March, a Britain-based war monitoring group "
+     "reported on Saturday.", "2017-04-01"),
+    # UPI via arabstoday (April 2013): 'last month' is March 2013
+    ("More than 6,000 people were killed in the Syrian civil war last month, the deadliest month "
+     "yet in the 2-year-old conflict, a leading activist group said.", "2013-04-01"),
+    ("At least 1,500 civilians were killed in the coastal offensive in March.", "2025-04-02"),
+])
+def test_a_month_or_an_offensive_without_its_own_figure_is_not_checkable(est, text, published):
+    # before the rule each was a total since 2011: 'more than 6,000' consistent, the others
+    # consistent or understated against the war's toll
+    r = check_text(text, published=published, known="now", estimates=est)
+    deaths = r[r["measure"].str.startswith("deaths_")]
+    assert len(deaths) == 1
+    assert deaths["verdict"].iloc[0] == "not_checkable"
+
+
+def test_the_wars_toll_beside_an_offensive_is_still_judged(est):
+    r = check_text("Those returns came after a lightning offensive by rebels ousted Assad in "
+                   "December, raising hopes of an end to a 13-year civil war that killed over "
+                   "half a million people.", published="2025-01-18", known="now", estimates=est)
+    deaths = r[r["measure"] == "deaths_total"]
+    assert list(deaths["verdict"]) == ["consistent"]

@@ -120,6 +120,8 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
         "attribution": found["attribution"].to_numpy(),
         "subarea": _subareas(found),
+        "claim_text": (found["claim_text"].to_numpy() if "claim_text" in found.columns
+                       else np.full(len(found), "", object)),
     })
 
 
@@ -174,6 +176,106 @@ _WHOLE_MEASURES = re.compile(r"^(?:refugees|refugees_registered|refugees_registe
 _CLAUSE_SPLIT = re.compile(r";|:|\s+(?:while|whereas|but)\s+|,?\s+(?:with|including)\s+|,\s+and\s+")
 
 
+#: Death measures whose claims may count only part of the war (a month, an offensive).
+_DEATH_MEASURES = frozenset({"deaths_total", "deaths_civilian", "deaths_direct"})
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+#: "in March", "during the month of March 2025" (not "since March 2011"): deaths within one
+#: month, read as that month's flow when extraction read the claim as a total since 2011.
+_IN_MONTH = re.compile(r"(?<!since )\b(?:in|during|throughout|over)\s+(?:the\s+month\s+of\s+)?("
+                       + "|".join(_MONTHS) + r")\b(?:\s+(\d{4}))?", re.I)
+#: One offensive, battle or massacre, or a span of days or weeks: a part of the war no
+#: registry figure counts (COMPARATOR_RULES of syriastats.claims: flows only of whole periods).
+_PART_OF_WAR = re.compile(
+    r"\b(?:offensive|assault|campaign|battle\s+(?:for|of)|siege\s+of|massacres?|incursion"
+    r"|military\s+operation|crackdown\s+on\s+the\s+coast|coastal\s+violence)\b"
+    r"|\b(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|a|one|two|three|four|five|six|"
+    r"several|few)\s+(?:days?|weeks?|hours?)\b|\b(?:last|this|past)\s+(?:week|weekend)\b|\bthis\s+month\b"
+    r"|\bin\s+a\s+single\s+(?:day|week|month)\b", re.I)
+#: A clause that counts from a start ("since 2011", "since the uprising began"): a total.
+_SINCE_START = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b", re.I)
+
+
+def _clause(c: pd.Series) -> str:
+    sent, words = str(c.get("text") or c.get("sentence") or ""), str(c.get("claim_text") or "")
+    return next((k for k in _CLAUSE_SPLIT.split(sent) if words and words in k), sent)
+
+
+#: Characters before a claim's words read with the words after it, for what the toll counts
+#: ("the assault has killed 400"; not an offensive named a sentence earlier).
+_BEFORE_CHARS: int = 30
+_WHOLE_TOLL = re.compile(r"\b(?:overall|total|in all|altogether|cumulative)\b"
+                         r"|\b(?:war|conflict|uprising)\s+(?:that|which)\s+(?:has\s+)?(?:killed|left)\b",
+                         re.I)
+#: "last month" (after the claim's words): the month before publication.
+_LAST_MONTH = re.compile(r"\b(?:last|past)\s+month\b", re.I)
+
+
+def _around(c: pd.Series) -> str:
+    """The claim's clause from :data:`_BEFORE_CHARS` before its words to the clause's end."""
+    clause, words = _clause(c), str(c.get("claim_text") or "")
+    i = clause.find(words) if words else -1
+    return clause if i < 0 else clause[max(0, i - _BEFORE_CHARS):]
+
+
+def _whole_war(c: pd.Series) -> bool:
+    """A death claim read as a total since the war's start."""
+    return (str(c["measure"]) in _DEATH_MEASURES and c.get("period_type") == "cumulative"
+            and str(c.get("period_start") or "")[:7] <= V.WAR_START[:7])
+
+
+def month_tolls(found: pd.DataFrame, published: pd.Timestamp) -> pd.DataFrame:
+    """Death claims read as totals since 2011 whose clause says they happened in one month
+    ("1,700 killed during the month of March") become that month's flow (the latest such
+    month on or before *published*, or the year given): a month's toll is judged against
+    the figures for that month, never against the war's total."""
+    if found.empty:
+        return found
+    out = found.copy()
+    for i, r in out.iterrows():
+        if not _whole_war(r):
+            continue
+        clause = _around(r)
+        words = str(r.get("claim_text") or "")
+        after = clause[clause.find(words) + len(words):] if words in clause else ""
+        m = _IN_MONTH.search(after)
+        last = _LAST_MONTH.search(after)
+        if (m is None and last is None) or _SINCE_START.search(clause) \
+                or _PART_OF_WAR.search(clause) or _WHOLE_TOLL.search(_clause(r)):
+            continue
+        if m is not None:
+            month = _MONTHS.index(m.group(1).lower()) + 1
+            year = int(m.group(2)) if m.group(2) else (
+                published.year if month <= published.month else published.year - 1)
+            start = pd.Timestamp(year=year, month=month, day=1)
+        else:
+            start = (published - pd.offsets.MonthBegin(1)).normalize()
+            start = pd.Timestamp(year=start.year, month=start.month, day=1)
+            if start.month == published.month:
+                start = start - pd.offsets.MonthBegin(1)
+        if start > published:
+            continue
+        end = start + pd.offsets.MonthEnd(0)
+        out.at[i, "period_type"] = "flow"
+        out.at[i, "period_start"] = start.strftime("%Y-%m-%d")
+        out.at[i, "as_of"] = end.strftime("%Y-%m-%d")
+    return out
+
+
+def _part_of_war(c: pd.Series) -> str:
+    """Why a death claim read as a total since 2011 counts only part of the war ('' if not)."""
+    if not _whole_war(c):
+        return ""
+    clause = _around(c)
+    m = _PART_OF_WAR.search(clause)
+    if m is None or _SINCE_START.search(clause) or _WHOLE_TOLL.search(clause):
+        return ""
+    return (f"the claim counts deaths in part of the war only ('{m.group(0)}'): one offensive, "
+            "battle or massacre, or a span of days or weeks; the registry holds tolls for the "
+            "whole war, for years and for months, and a total is never compared with a part "
+            "of it.")
+
+
 def _subarea(c: pd.Series) -> str:
     """The place narrower than any registry figure the claim counts people in ('' if none):
     read in the clause of the sentence that holds the claim's words."""
@@ -191,6 +293,9 @@ def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     m = str(c["measure"])
     if m == "war_duration_years":
         return ""
+    part = _part_of_war(c)
+    if part:
+        return part
     area = str(c.get("area") or "")
     if area not in ("", "SYR", "WORLD", "SY-DI") and _PART_OF_AREA.search(str(c.get("text") or "")):
         return (f"the claim counts people in a city or part of {area} only; the registry holds "
@@ -376,7 +481,7 @@ def check_text(text: str, *, published: Any, url: str | None = None,
     if known not in ("then", "now"):
         raise TextCheckError(f"known must be 'then' or 'now', got {known!r}")
     pub = parse_published(published, today=today)
-    found = extract_claims(text, pub)
+    found = month_tolls(extract_claims(text, pub), pub)
     if found.empty:
         return pd.DataFrame(columns=RESULT_COLUMNS)
     est = estimates if estimates is not None else _registry(data_dir)
