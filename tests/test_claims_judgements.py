@@ -217,3 +217,23 @@ def test_the_wars_toll_beside_an_offensive_is_still_judged(est):
                    "half a million people.", published="2025-01-18", known="now", estimates=est)
     deaths = r[r["measure"] == "deaths_total"]
     assert list(deaths["verdict"]) == ["consistent"]
+
+
+# ------------------------------------------------------------------- running totals
+
+
+def test_a_later_running_total_cannot_call_a_return_count_too_low(est):
+    # UNHCR counted 58,350 returns to 27 Dec 2024 (flash update #7), 115,000 to 2 Jan 2025
+    # and IOM 259,745 to February. Before the rule the 2 January total, three days after
+    # the claim's date, was picked and the claim was understated.
+    r = _one("Since December 8, when Bashar al-Assad's regime fell, some 60,000 people have "
+             "returned to Syria.", "2024-12-30", est, "now", "refugee_returns")
+    assert r["verdict"] == "consistent"
+    assert r["figures"] == "unhcr-refugee-returns-2024-12-27"
+    assert "later_totals" in r["explanation"]
+
+
+def test_a_return_count_below_the_earlier_total_stays_understated(est):
+    r = _one("Since December 8, when Bashar al-Assad's regime fell, some 20,000 people have "
+             "returned to Syria.", "2024-12-30", est, "now", "refugee_returns")
+    assert r["verdict_class"] == "understated"

@@ -122,6 +122,12 @@ COMPARATOR_RULES: dict[str, str] = {
                           "must lie below the band's top, a ceiling above its bottom (less 1 % "
                           "rounding). A figure published after the claim is used only as a "
                           "bound.",
+    "later_totals": "A running total (cumulative: returns since 8 December 2024, deaths since "
+                    "2011) judged lower than every source is judged again against only the "
+                    "comparable totals counted to its date or before (one per series, the "
+                    "nearest): a total counted to a later date only grows, so it cannot show "
+                    "the claim too low, however near it is. With no earlier total the claim "
+                    "is not_checkable.",
     "subarea": "A claim about a part of its host country or of Syria (claims column subarea: a "
                "province, city or camp of the host, a region of Syria such as north-west "
                "Syria) is not_checkable: the registry holds no figure narrower than a country "
