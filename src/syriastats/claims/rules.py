@@ -126,8 +126,8 @@ COMPARATOR_RULES: dict[str, str] = {
                     "2011) judged lower than every source is judged again against only the "
                     "comparable totals counted to its date or before (one per series, the "
                     "nearest): a total counted to a later date only grows, so it cannot show "
-                    "the claim too low, however near it is. With no earlier total the claim "
-                    "is not_checkable.",
+                    "the claim too low when an earlier total exists, however near the later one "
+                    "is. With no earlier total the 31-day rule of DATE_RULES stands.",
     "subarea": "A claim about a part of its host country or of Syria (claims column subarea: a "
                "province, city or camp of the host, a region of Syria such as north-west "
                "Syria) is not_checkable: the registry holds no figure narrower than a country "

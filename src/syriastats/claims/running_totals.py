@@ -99,8 +99,9 @@ def later_totals_rejudge(rec: dict[str, Any], est: pd.DataFrame, t: Target, know
     (UNHCR's 58,350 returns to 27 December 2024 against 115,000 to 2 January 2025 and IOM's
     259,745 to February). *args*: (level, assumed margin, about and share tolerances,
     documented floor); *judge*: the comparator rule (judging._judge). The new verdict and
-    pool replace the old when they are no longer below_all; with no earlier total the claim
-    is not checkable."""
+    pool replace the old when they are no longer below_all. With no earlier total the rule
+    of :func:`_later_totals_only` stands (a total counted within LATER_TOTAL_DAYS after the
+    claim's date may still show it too low)."""
     if t.period_type != "cumulative" or rec["verdict"] != "below_all":
         return rec
     level, margin, about_tol, share_tol, floor = args
@@ -118,9 +119,7 @@ def later_totals_rejudge(rec: dict[str, Any], est: pd.DataFrame, t: Target, know
            f"{_day(later['period_end'])}) only grow, so they cannot show a claim of "
            f"{_day(t.end)} too low (rule: later_totals; without it the verdict would be "
            f"below_all, understated)")
-    if early.empty:
-        rec.update(verdict="not_checkable", position="", reason=why + ".")
-        rec["explanation"] = f"Not checkable with this registry: {why}; no total is counted to its date or before."
+    if early.empty:  # only later totals: _later_totals_only's rule (31 days) decides
         return rec
     figs, _ = _fit_all(_nearest_per_series(early, t.end), level, margin)
     if not figs:
