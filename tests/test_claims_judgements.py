@@ -237,3 +237,16 @@ def test_a_return_count_below_the_earlier_total_stays_understated(est):
     r = _one("Since December 8, when Bashar al-Assad's regime fell, some 20,000 people have "
              "returned to Syria.", "2024-12-30", est, "now", "refugee_returns")
     assert r["verdict_class"] == "understated"
+
+
+def test_a_war_monitor_named_only_by_its_description_is_sohr(est):
+    # Reuters (Jerusalem Post, 12 March 2018) calls SOHR 'a British-based war monitor'
+    r = _one("A British-based war monitor said on Monday about 511,000 people had been killed "
+             "in the Syrian war since it began seven years ago.", "2018-03-12", est, "now",
+             "deaths_total")
+    assert (r["attribution"], r["verdict"]) == ("SOHR", "consistent")
+    # 'a UK-based monitoring group' may be SNHR as well: not read as an attribution
+    r = _one("A UK-based monitoring group said about 511,000 people had been killed in the "
+             "Syrian war since it began seven years ago.", "2018-03-12", est, "now",
+             "deaths_total")
+    assert (r["attribution"], r["verdict"]) == ("", "contested")

@@ -118,11 +118,29 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "period_start": found["period_start"].to_numpy(),
         "period_type": found["period_type"].to_numpy(), "area": found["area"].to_numpy(),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
-        "attribution": found["attribution"].to_numpy(),
+        "attribution": _attributions(found),
         "subarea": _subareas(found),
         "claim_text": (found["claim_text"].to_numpy() if "claim_text" in found.columns
                        else np.full(len(found), "", object)),
     })
+
+
+#: How wire copy names the Syrian Observatory for Human Rights without naming it: "a
+#: Britain-based war monitor", "an activist-run Syrian war monitor". A death toll so
+#: attributed is read as attributed to SOHR (COMPARATOR_RULES['attributed'] then applies).
+#: "A UK-based monitoring group" or "rights group" is not: SNHR is described so as well.
+_SOHR_UNNAMED = re.compile(r"\bwar[- ]monitor\b(?!ing)", re.I)
+
+
+def _attributions(found: pd.DataFrame) -> np.ndarray:
+    """Column ``attribution``: as extraction read it, else SOHR for a death toll whose
+    sentence names it only as 'a Britain-based war monitor' (:data:`_SOHR_UNNAMED`)."""
+    att = found["attribution"].fillna("").astype(str).to_numpy(object).copy()
+    for i, (a, m, sent) in enumerate(zip(att, found["measure"].astype(str),
+                                          found["sentence"].astype(str))):
+        if not a and m in _DEATH_MEASURES and _SOHR_UNNAMED.search(sent):
+            att[i] = "SOHR"
+    return att
 
 
 def _subareas(found: pd.DataFrame) -> np.ndarray:
@@ -489,6 +507,7 @@ def check_text(text: str, *, published: Any, url: str | None = None,
     judged = _judge(claims, est, known)
     res = found.copy()
     res["comparator"] = claims["comparator"].to_numpy()
+    res["attribution"] = claims["attribution"].to_numpy()
     res["known"] = known
     for col in ("verdict", "verdict_class", "explanation", "lower", "upper"):
         res[col] = judged[col].to_numpy()
