@@ -250,3 +250,20 @@ def test_a_war_monitor_named_only_by_its_description_is_sohr(est):
              "Syrian war since it began seven years ago.", "2018-03-12", est, "now",
              "deaths_total")
     assert (r["attribution"], r["verdict"]) == ("", "contested")
+
+
+def test_syrians_in_a_distant_host_above_unhcrs_refugee_statistics_are_not_checkable(est):
+    # NL Times (28 Sep 2016): Statistics Netherlands counted 64,000 Syrians registered as
+    # residents; UNHCR's statistics of recognised Syrian refugees in the Netherlands were
+    # 16,184 (end 2015) and 28,394 (end 2016). Before the rule: overstated.
+    r = _one("On September 1st a total of 64 thousand Syrian refugees were registered as a "
+             "resident of a Dutch municipality, Statistics Netherlands said on Wednesday.",
+             "2016-09-28", est, "now", "refugees_registered_by_host")
+    assert r["verdict"] == "not_checkable"
+    assert "recognised refugees" in r["explanation"]
+
+
+def test_a_regional_host_keeps_its_overstatement(est):
+    r = _one("Jordan hosts 900,000 registered Syrian refugees.", "2016-06-20", est, "now",
+             "refugees_registered_by_host")
+    assert r["verdict_class"] == "overstated"

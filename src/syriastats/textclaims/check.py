@@ -402,6 +402,27 @@ def _either_reading(out: pd.DataFrame, alt: pd.DataFrame,
     return out
 
 
+#: The hosts of UNHCR's regional refugee response, whose registrations the registry holds.
+REGIONAL_HOSTS: frozenset[str] = frozenset({"TUR", "LBN", "JOR", "IRQ", "EGY"})
+_REFUGEE_MEASURES: frozenset[str] = frozenset(
+    {"refugees", "refugees_registered", "refugees_registered_by_host", "refugees_by_host"})
+
+
+def _distant_host_gap(c: pd.Series, verdict: str) -> str:
+    """Why a count of Syrians in a host outside the region, higher than every registry
+    figure, is not shown wrong ('' if it is): the registry's figures for such a host are
+    UNHCR's year-end statistics of recognised refugees, while texts count Syrians there
+    (asylum seekers, people with other residence titles) that it does not hold."""
+    host = str(c.get("host") or "")
+    if verdict != "above_all" or str(c["measure"]) not in _REFUGEE_MEASURES \
+            or host in REGIONAL_HOSTS or host in ("", "REGION", "WORLD", "EUROPE"):
+        return ""
+    return (f"the registry's figures for {host} are UNHCR's year-end statistics of recognised "
+            f"refugees; a count of Syrians in {host} may also hold asylum seekers and people "
+            "with other residence titles, which the registry does not count there, so a "
+            "higher number is not shown wrong (a lower one would be).")
+
+
 def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
     from syriastats import claims as C
 
@@ -443,6 +464,9 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
                 f"'Almost' or 'nearly' {x:.0%} is read as mostly under it, {x - SHARE_SHIFT - tol:.1%} "
                 f"to {x - SHARE_SHIFT + tol:.1%} (judged as about {x - SHARE_SHIFT:.1%}). "
                 + str(out.at[out.index[i], "explanation"]))
+    gaps = gaps.where(gaps.astype(bool), pd.Series(
+        [_distant_host_gap(c, v) for (_, c), v in zip(claims.iterrows(), out["verdict"])],
+        index=gaps.index, dtype=object)) if len(claims) else gaps
     gap = gaps.astype(bool).to_numpy()
     if gap.any():
         out.loc[gap, "verdict"] = "not_checkable"
