@@ -267,3 +267,13 @@ def test_a_regional_host_keeps_its_overstatement(est):
     r = _one("Jordan hosts 900,000 registered Syrian refugees.", "2016-06-20", est, "now",
              "refugees_registered_by_host")
     assert r["verdict_class"] == "overstated"
+
+
+def test_registered_only_beside_registered_or_awaiting_is_a_report_of_its_figure(est):
+    # UNHCR, 10 Dec 2012: 425,160 registered and 84,399 awaiting registration (509,559 in
+    # all); one figure per series keeps the 509,559, and before the rule the claim was
+    # 'true only under a broader scope' as known now
+    r = _one("Some 425,000 Syrian refugees are registered with UNHCR in the region.",
+             "2012-12-12", est, "now", "refugees_registered")
+    assert r["verdict"] == "consistent"
+    assert "unhcr-reg-2012-12-10-registered" in r["figures"]

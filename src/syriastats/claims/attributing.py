@@ -135,9 +135,12 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
 ANY_PUBLISHER: re.Pattern[str] = re.compile(r"^(?!syriastats\b)")
 
 #: Verdicts the unattributed-match rule may turn into ``consistent``: a number the other
-#: rules found too high, too low or supported by only some sources. (A number outside its
-#: scope, broader_scope_only, stays so.)
-UNATTRIBUTED_VERDICTS: frozenset[str] = frozenset({"contested", "above_all", "below_all"})
+#: rules found too high, too low, supported by only some sources, or true only under a
+#: broader scope although a figure of its own scope states it (UNHCR's 425,160 registered
+#: refugees of 10 December 2012, beside the 509,559 registered or awaiting registration of
+#: the same release, which one-figure-per-series keeps).
+UNATTRIBUTED_VERDICTS: frozenset[str] = frozenset({"contested", "above_all", "below_all",
+                                                  "broader_scope_only"})
 
 #: Comparators the unattributed-match rule applies to: a plain or approximate number
 #: ('killed 494,438', 'some 495,000', 'nearly 93,000'), not a floor or a ceiling.

@@ -84,8 +84,8 @@ COMPARATOR_RULES: dict[str, str] = {
                   "the verdict of the other rules; a claim those rules cannot judge stays "
                   "not_checkable.",
     "unattributed_match": "A plain or approximate number (comparator about) that the text "
-                          "does not attribute, judged contested, above_all or below_all by "
-                          "the other rules, but equal within 1 % rounding to a figure some "
+                          "does not attribute, judged contested, above_all, below_all or "
+                          "broader_scope_only by the other rules, but equal within 1 % rounding to a figure some "
                           "publisher had published (on or before the claim was) for the "
                           "claim's measure, dimensions, scope and date window, not superseded "
                           "by then and that publisher's latest figure of that scope by then "
