@@ -98,6 +98,9 @@ The package, one responsibility per module (each imports only those listed befor
 - :mod:`~syriastats.claims.positions`: the same selection on row positions (archive scale);
 - :mod:`~syriastats.claims.explaining`: the explanation;
 - :mod:`~syriastats.claims.special`: the war's age and 'highest since' claims;
+- :mod:`~syriastats.claims.running_totals`: running totals only grow (later and earlier totals);
+- :mod:`~syriastats.claims.judgements`: rules applied to the pooled verdict (estimates beyond
+  the documented count, ranges of hard bounds, the band between figures either side of a date);
 - :mod:`~syriastats.claims.judging`: :func:`check`, the verdict of each claim;
 - :mod:`~syriastats.claims.formatting`: tables, CSV, Markdown, JSON and ``syriastats check``.
 

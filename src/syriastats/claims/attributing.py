@@ -16,9 +16,11 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _present
-from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS, VERDICT_CLASSES
+from syriastats.claims.rules import (
+    ATTRIBUTION_PUBLISHERS, BROADER_MEASURES, DEATH_MEASURES, VERDICT_CLASSES,
+)
 from syriastats.claims.selecting import _context_mask, _known_filter, _split_scope, _window
-from syriastats.claims.target import Target
+from syriastats.claims.target import Target, broader_target
 from syriastats.reading import drop_superseded
 
 #: Verdicts the rule may turn into ``consistent`` (a claim the other rules cannot judge,
@@ -86,6 +88,16 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
     if "role" in then.columns and (then["role"].to_numpy(object) == "superseded").any():
         then = drop_superseded(then)
     win = _window(then, target)
+    if who and target.measure in DEATH_MEASURES:
+        # a publisher's own toll that also counts deaths it could not name (measure
+        # deaths_total_incl_missing with a death_scope of deaths only) is quoted accurately as
+        # '<publisher> says N were killed'; a 'killed or missing' figure is not (its
+        # death_scope is broader, and _split_scope leaves it out)
+        wider = [_window(then, broader_target(target, m)) for m in BROADER_MEASURES.get(
+            target.measure, ()) if m in DEATH_MEASURES]
+        wider = [w for w in wider if not w.empty]
+        if wider:
+            win = pd.concat([win, *wider]) if not win.empty else pd.concat(wider)
     if win.empty:
         return None
     win = win[~_context_mask(win)]
@@ -123,14 +135,20 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
 ANY_PUBLISHER: re.Pattern[str] = re.compile(r"^(?!syriastats\b)")
 
 #: Verdicts the unattributed-match rule may turn into ``consistent``: a number the other
-#: rules found too high, too low or supported by only some sources. (A number outside its
-#: scope, broader_scope_only, stays so.)
-UNATTRIBUTED_VERDICTS: frozenset[str] = frozenset({"contested", "above_all", "below_all"})
+#: rules found too high, too low, supported by only some sources, or true only under a
+#: broader scope although a figure of its own scope states it (UNHCR's 425,160 registered
+#: refugees of 10 December 2012, beside the 509,559 registered or awaiting registration of
+#: the same release, which one-figure-per-series keeps).
+UNATTRIBUTED_VERDICTS: frozenset[str] = frozenset({"contested", "above_all", "below_all",
+                                                  "broader_scope_only"})
 
 #: Comparators the unattributed-match rule applies to: a plain or approximate number
 #: ('killed 494,438', 'some 495,000', 'nearly 93,000'), not a floor or a ceiling.
 UNATTRIBUTED_COMPARATORS: frozenset[str] = frozenset({"about"})
 
+
+#: The marker :func:`syriastats.claims.judgements.undocumented_only` writes in its explanation.
+UNDOCUMENTED_RULE: str = "(rule: undocumented_only)"
 
 _OTHERS: dict[str, str] = {
     "above_all": "every other comparable source is lower",
@@ -150,7 +168,11 @@ def apply_attribution(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, targ
         return rec
     who = attribution_of(c)
     if not who and (rec["verdict"] not in UNATTRIBUTED_VERDICTS
-                    or comparator not in UNATTRIBUTED_COMPARATORS):
+                    or comparator not in UNATTRIBUTED_COMPARATORS
+                    or UNDOCUMENTED_RULE in str(rec["explanation"])):
+        # a number reached only by a publisher's estimate beyond its documented count is
+        # contested (COMPARATOR_RULES['undocumented_only']): repeating that estimate without
+        # naming it does not make it a report of the sources
         return rec
     fig = quoted_figure(c, est, target, cutoff, comparator, float(rec["value"]),
                         about_tol, share_tol)

@@ -11,6 +11,7 @@ from syriastats import derived
 from syriastats.claims.attributing import (
     UNATTRIBUTED_COMPARATORS, UNATTRIBUTED_VERDICTS, apply_attribution, attribution_of,
 )
+from syriastats.claims.judgements import after_pool
 from syriastats.claims.explaining import _explain, _likely_origin, _range_txt, _who
 from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
@@ -26,7 +27,8 @@ from syriastats.claims.positions import (
 from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
 )
-from syriastats.claims.running_totals import _earlier_totals_only, _later_totals_only
+from syriastats.claims.running_totals import (
+    _earlier_totals_only, _later_totals_only, later_totals_rejudge)
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims.target import Target, broader_target, resolve
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
@@ -355,7 +357,10 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             rec["widened"], f"measure: judged with figures of a broader scope ({broader} or "
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
-    return rec
+    rec = later_totals_rejudge(rec, est, target, known, cutoff, x, jcomp, _judge,
+                               (level, margin, about_tol, share_tol, floor))
+    return after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol, measure in DEATH_MEASURES,
+                      est, target, cutoff, known)
 
 
 def _closest(rows: pd.DataFrame) -> str:

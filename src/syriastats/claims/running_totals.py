@@ -3,13 +3,19 @@ Assad) only grow: a total counted to a much later date cannot show a claim too l
 counted over a small part of the claim's period cannot show it too high."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
-from syriastats.claims.phrases import _day
-from syriastats.claims.selecting import _days_from
+from syriastats.claims.phrases import _day, _figure_label
+from syriastats.claims.pooling import _fit_all, _pool
+from syriastats.claims.positions import arrays, knowable_mask, window_positions
+from syriastats.claims.records import _fill_pool
+from syriastats.claims.selecting import _days_from, _nearest_per_series
 from syriastats.claims.target import Target
-from syriastats.claims_index import concat
+from syriastats.claims_index import concat, take
 
 #: A running total counted to more than this many days after the claim's date is an upper
 #: bound only (see :func:`_later_totals_only`).
@@ -81,3 +87,51 @@ def _earlier_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target,
 #: An earlier running total is compared with a claim only when it counts at least this
 #: share of the claim's period (see :func:`_earlier_totals_only`).
 EARLIER_TOTAL_COVERAGE: float = 0.9
+
+
+def later_totals_rejudge(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
+                         cutoff: pd.Timestamp, x: float, comparator: str,
+                         judge: Callable[..., tuple[str, str]], args: tuple[Any, ...]
+                         ) -> dict[str, Any]:
+    """A running total judged too low (below_all) is judged again against only the totals
+    counted to its date or before (COMPARATOR_RULES['later_totals']): a total counted to a
+    later date only grows, so it cannot show the claim too low, however near it was picked
+    (UNHCR's 58,350 returns to 27 December 2024 against 115,000 to 2 January 2025 and IOM's
+    259,745 to February). *args*: (level, assumed margin, about and share tolerances,
+    documented floor); *judge*: the comparator rule (judging._judge). The new verdict and
+    pool replace the old when they are no longer below_all. With no earlier total the rule
+    of :func:`_later_totals_only` stands (a total counted within LATER_TOTAL_DAYS after the
+    claim's date may still show it too low)."""
+    if t.period_type != "cumulative" or rec["verdict"] != "below_all":
+        return rec
+    level, margin, about_tol, share_tol, floor = args
+    pos = window_positions(est, t, knowable_mask(est, known, cutoff))
+    pos = pos[~arrays(est).ctx[pos]]
+    rows = take(est, pos)
+    if rows.empty:
+        return rec
+    after = (rows["period_end"] > t.end).to_numpy(bool)
+    if not after.any():
+        return rec
+    later = rows[after].sort_values(["period_end", "estimate_id"]).iloc[0]
+    early = rows[~after]
+    why = (f"running totals counted to later dates (the first, {later['estimate_id']}, to "
+           f"{_day(later['period_end'])}) only grow, so they cannot show a claim of "
+           f"{_day(t.end)} too low (rule: later_totals; without it the verdict would be "
+           f"below_all, understated)")
+    if early.empty:  # only later totals: _later_totals_only's rule (31 days) decides
+        return rec
+    figs, _ = _fit_all(_nearest_per_series(early, t.end), level, margin)
+    if not figs:
+        return rec
+    pool = _pool(figs, level, floor)
+    verdict, position = judge(comparator, x, pool, about_tol, share_tol)
+    if verdict == "below_all":
+        return rec
+    _fill_pool(rec, pool)
+    rec.update(verdict=verdict, position=position)
+    rec["explanation"] = (
+        f"Judged against the totals counted to {_day(t.end)} or before "
+        f"({'; '.join(_figure_label(f.row) for f in figs)}): {verdict}; {why}. Against every "
+        f"comparable total, the later ones included: " + rec["explanation"])
+    return rec

@@ -133,12 +133,26 @@ def resolve(c: pd.Series, as_of: pd.Timestamp) -> Target:
             defaults.append("period_start")
         else:
             pt = "stock"
+    sub = _text(c, "subarea")
+    if sub is not None and problem is None:
+        problem = _subarea_problem(sub, measure, host, area)
     if pt == "stock":
         start = None
     elif pt == "flow" and start is None:
         start = pd.Timestamp(year=as_of.year, month=1, day=1)
         defaults.append("period_start")
     return Target(measure, host, area, group, pt, start, as_of, tuple(defaults), problem)
+
+
+def _subarea_problem(sub: str, measure: str, host: str | None, area: str) -> str:
+    """Why a claim about a part of its host country or area (optional column ``subarea``:
+    a province, city or camp of the host, a region of Syria) is not compared: the registry
+    holds figures for whole countries, governorates and the regional or worldwide totals,
+    and a figure for the whole is no measure of a part (COMPARATOR_RULES['subarea'])."""
+    whole = (f"host {host}" if host and measure in CLAIM_DEFAULT_HOST else f"area {area}")
+    return (f"the claim counts {measure} in {sub} only, a part of its {whole}; the registry "
+            f"holds no figure narrower than a country of asylum or a governorate, and a figure "
+            f"for the whole of {whole} is never compared with a part of it.")
 
 
 def broader_target(t: Target, measure: str) -> Target:

@@ -118,8 +118,39 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "period_start": found["period_start"].to_numpy(),
         "period_type": found["period_type"].to_numpy(), "area": found["area"].to_numpy(),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
-        "attribution": found["attribution"].to_numpy(),
+        "attribution": _attributions(found),
+        "subarea": _subareas(found),
+        "claim_text": (found["claim_text"].to_numpy() if "claim_text" in found.columns
+                       else np.full(len(found), "", object)),
     })
+
+
+#: How wire copy names the Syrian Observatory for Human Rights without naming it: "a
+#: Britain-based war monitor", "an activist-run Syrian war monitor". A death toll so
+#: attributed is read as attributed to SOHR (COMPARATOR_RULES['attributed'] then applies).
+#: "A UK-based monitoring group" or "rights group" is not: SNHR is described so as well.
+_SOHR_UNNAMED = re.compile(r"\bwar[- ]monitor\b(?!ing)", re.I)
+
+
+def _attributions(found: pd.DataFrame) -> np.ndarray:
+    """Column ``attribution``: as extraction read it, else SOHR for a death toll whose
+    sentence names it only as 'a Britain-based war monitor' (:data:`_SOHR_UNNAMED`)."""
+    att = found["attribution"].fillna("").astype(str).to_numpy(object).copy()
+    for i, (a, m, sent) in enumerate(zip(att, found["measure"].astype(str),
+                                          found["sentence"].astype(str))):
+        if not a and m in _DEATH_MEASURES and _SOHR_UNNAMED.search(sent):
+            att[i] = "SOHR"
+    return att
+
+
+def _subareas(found: pd.DataFrame) -> np.ndarray:
+    """Column ``subarea`` of the claims: as extraction read it (column ``subarea``, when it
+    gives one), else the part of a host or of Syria named in the claim's clause
+    (:data:`_SUBAREA`)."""
+    given = (found["subarea"].fillna("").astype(str).to_numpy(object) if "subarea" in found.columns
+             else np.full(len(found), "", object))
+    rows = found.rename(columns={"sentence": "text"})
+    return np.array([g or _subarea(r) for g, (_, r) in zip(given, rows.iterrows())], object)
 
 
 #: The claim dimensions the checker (:func:`syriastats.claims.check`) selects comparable
@@ -139,11 +170,150 @@ _PART_OF_AREA = re.compile(
     r"|\bdistricts? of\b", re.I)
 
 
+#: Places narrower than any registry figure (a province, city or camp of a host country, a
+#: region of Syria): a claim about one of them gets the claims column ``subarea`` and is
+#: not checkable (COMPARATOR_RULES['subarea'] of :mod:`syriastats.claims`), instead of being
+#: compared with its whole host country, the region or all of Syria.
+_SUBAREA = re.compile(
+    r"\b(?:(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,2}(?:refugee\s+)?camps?)\b(?!\s+(?:in|across)\s+"
+    r"(?:the\s+)?(?:region|neighbou?ring))"
+    r"|\b(?:in|across|of|from)\s+(?:the\s+)?(?:refugee\s+|displacement\s+|tented\s+)?camps\s+(?:in|of|on)\b"
+    r"|\b(?:Hatay|Gaziantep|(?:S|Ş)anl(?:i|ı)urfa|Urfa|Kilis|Kahramanmara(?:s|ş)|Osmaniye|Ad(?:i|ı)yaman|Malatya"
+    r"|Diyarbak(?:i|ı)r|Adana|Mersin|Istanbul|İstanbul|Bekaa|Beqaa|Akkar|Arsal|Mafraq|Irbid|Erbil|Duhok|Dohuk"
+    r"|Sulaymaniyah|Kurdistan Region)\b"
+    r"|\b(?:earthquake|quake)[- ](?:hit|affected|struck|stricken|devastated|ravaged)\s+(?:provinces|areas|regions?|zone|cities|parts)\b"
+    r"|\b(?:provinces|areas|regions?|zone|cities|parts)\s+(?:\w+\s+)?(?:hit|affected|struck|devastated|ravaged|destroyed)\s+by\s+the\s+(?:earthquakes?|quakes?)\b"
+    r"|\b(?:Za'?atari|Azraq|al-Hol|Al Hol|Rukban|Atmeh|Domiz)\b"
+    r"|\b(?:south[- ]?east(?:ern)?|southern|south)\s+Turkey\b"
+    r"|\b(?:north[- ]?west(?:ern)?|north[- ]?east(?:ern)?|northern|southern|eastern)\s+Syria\b"
+    r"|\bSyria'?s\s+(?:north[- ]?west|north[- ]?east|north|south|east)\b"
+    r"|\b(?:opposition|rebel|government|regime|SDF|Kurdish)[- ](?:held|controlled)\s+(?:areas|territory|parts|regions?|north[- ]?west)\b")
+#: Measures whose figures are for a whole host or for all of Syria (a part is a subarea).
+_WHOLE_MEASURES = re.compile(r"^(?:refugees|refugees_registered|refugees_registered_by_host|refugees_by_host|refugees_worldwide|refugee_returns|idps|idp_returns|"
+                             r"people_in_need|deaths_total|deaths_civilian|displaced_total)$")
+_CLAUSE_SPLIT = re.compile(r";|:|\s+(?:while|whereas|but)\s+|,?\s+(?:with|including)\s+|,\s+and\s+")
+
+
+#: Death measures whose claims may count only part of the war (a month, an offensive).
+_DEATH_MEASURES = frozenset({"deaths_total", "deaths_civilian", "deaths_direct"})
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+#: "in March", "during the month of March 2025" (not "since March 2011"): deaths within one
+#: month, read as that month's flow when extraction read the claim as a total since 2011.
+_IN_MONTH = re.compile(r"(?<!since )\b(?:in|during|throughout|over)\s+(?:the\s+month\s+of\s+)?("
+                       + "|".join(_MONTHS) + r")\b(?:\s+(\d{4}))?", re.I)
+#: One offensive, battle or massacre, or a span of days or weeks: a part of the war no
+#: registry figure counts (COMPARATOR_RULES of syriastats.claims: flows only of whole periods).
+_PART_OF_WAR = re.compile(
+    r"\b(?:offensive|assault|campaign|battle\s+(?:for|of)|siege\s+of|massacres?|incursion"
+    r"|military\s+operation|crackdown\s+on\s+the\s+coast|coastal\s+violence)\b"
+    r"|\b(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|a|one|two|three|four|five|six|"
+    r"several|few)\s+(?:days?|weeks?|hours?)\b|\b(?:last|this|past)\s+(?:week|weekend)\b|\bthis\s+month\b"
+    r"|\bin\s+a\s+single\s+(?:day|week|month)\b", re.I)
+#: A clause that counts from a start ("since 2011", "since the uprising began"): a total.
+_SINCE_START = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b", re.I)
+
+
+def _clause(c: pd.Series) -> str:
+    sent, words = str(c.get("text") or c.get("sentence") or ""), str(c.get("claim_text") or "")
+    return next((k for k in _CLAUSE_SPLIT.split(sent) if words and words in k), sent)
+
+
+#: Characters before a claim's words read with the words after it, for what the toll counts
+#: ("the assault has killed 400"; not an offensive named a sentence earlier).
+_BEFORE_CHARS: int = 30
+_WHOLE_TOLL = re.compile(r"\b(?:overall|total|in all|altogether|cumulative)\b"
+                         r"|\b(?:war|conflict|uprising)\s+(?:that|which)\s+(?:has\s+)?(?:killed|left)\b",
+                         re.I)
+#: "last month" (after the claim's words): the month before publication.
+_LAST_MONTH = re.compile(r"\b(?:last|past)\s+month\b", re.I)
+
+
+def _around(c: pd.Series) -> str:
+    """The claim's clause from :data:`_BEFORE_CHARS` before its words to the clause's end."""
+    clause, words = _clause(c), str(c.get("claim_text") or "")
+    i = clause.find(words) if words else -1
+    return clause if i < 0 else clause[max(0, i - _BEFORE_CHARS):]
+
+
+def _whole_war(c: pd.Series) -> bool:
+    """A death claim read as a total since the war's start."""
+    return (str(c["measure"]) in _DEATH_MEASURES and c.get("period_type") == "cumulative"
+            and str(c.get("period_start") or "")[:7] <= V.WAR_START[:7])
+
+
+def month_tolls(found: pd.DataFrame, published: pd.Timestamp) -> pd.DataFrame:
+    """Death claims read as totals since 2011 whose clause says they happened in one month
+    ("1,700 killed during the month of March") become that month's flow (the latest such
+    month on or before *published*, or the year given): a month's toll is judged against
+    the figures for that month, never against the war's total."""
+    if found.empty:
+        return found
+    out = found.copy()
+    for i, r in out.iterrows():
+        if not _whole_war(r):
+            continue
+        clause = _around(r)
+        words = str(r.get("claim_text") or "")
+        after = clause[clause.find(words) + len(words):] if words in clause else ""
+        m = _IN_MONTH.search(after)
+        last = _LAST_MONTH.search(after)
+        if (m is None and last is None) or _SINCE_START.search(clause) \
+                or _PART_OF_WAR.search(clause) or _WHOLE_TOLL.search(_clause(r)):
+            continue
+        if m is not None:
+            month = _MONTHS.index(m.group(1).lower()) + 1
+            year = int(m.group(2)) if m.group(2) else (
+                published.year if month <= published.month else published.year - 1)
+            start = pd.Timestamp(year=year, month=month, day=1)
+        else:
+            start = (published - pd.offsets.MonthBegin(1)).normalize()
+            start = pd.Timestamp(year=start.year, month=start.month, day=1)
+            if start.month == published.month:
+                start = start - pd.offsets.MonthBegin(1)
+        if start > published:
+            continue
+        end = start + pd.offsets.MonthEnd(0)
+        out.at[i, "period_type"] = "flow"
+        out.at[i, "period_start"] = start.strftime("%Y-%m-%d")
+        out.at[i, "as_of"] = end.strftime("%Y-%m-%d")
+    return out
+
+
+def _part_of_war(c: pd.Series) -> str:
+    """Why a death claim read as a total since 2011 counts only part of the war ('' if not)."""
+    if not _whole_war(c):
+        return ""
+    clause = _around(c)
+    m = _PART_OF_WAR.search(clause)
+    if m is None or _SINCE_START.search(clause) or _WHOLE_TOLL.search(clause):
+        return ""
+    return (f"the claim counts deaths in part of the war only ('{m.group(0)}'): one offensive, "
+            "battle or massacre, or a span of days or weeks; the registry holds tolls for the "
+            "whole war, for years and for months, and a total is never compared with a part "
+            "of it.")
+
+
+def _subarea(c: pd.Series) -> str:
+    """The place narrower than any registry figure the claim counts people in ('' if none):
+    read in the clause of the sentence that holds the claim's words."""
+    if not _WHOLE_MEASURES.match(str(c["measure"])):
+        return ""
+    sent, words = str(c.get("text") or ""), str(c.get("claim_text") or "")
+    clauses = _CLAUSE_SPLIT.split(sent)
+    clause = next((k for k in clauses if words and words in k), sent)
+    m = _SUBAREA.search(clause)
+    return m.group(0).strip() if m else ""
+
+
 def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     """Why the registry cannot judge claim *c* like for like ('' if it can)."""
     m = str(c["measure"])
     if m == "war_duration_years":
         return ""
+    part = _part_of_war(c)
+    if part:
+        return part
     area = str(c.get("area") or "")
     if area in ("CAMP", "LOCAL"):  # set by the extractor: one camp, or a place it cannot name (H16e)
         return (f"the claim counts the people of {'one camp' if area == 'CAMP' else 'one place inside Syria'}; "
@@ -235,6 +405,27 @@ def _either_reading(out: pd.DataFrame, alt: pd.DataFrame,
     return out
 
 
+#: The hosts of UNHCR's regional refugee response, whose registrations the registry holds.
+REGIONAL_HOSTS: frozenset[str] = frozenset({"TUR", "LBN", "JOR", "IRQ", "EGY"})
+_REFUGEE_MEASURES: frozenset[str] = frozenset(
+    {"refugees", "refugees_registered", "refugees_registered_by_host", "refugees_by_host"})
+
+
+def _distant_host_gap(c: pd.Series, verdict: str) -> str:
+    """Why a count of Syrians in a host outside the region, higher than every registry
+    figure, is not shown wrong ('' if it is): the registry's figures for such a host are
+    UNHCR's year-end statistics of recognised refugees, while texts count Syrians there
+    (asylum seekers, people with other residence titles) that it does not hold."""
+    host = str(c.get("host") or "")
+    if verdict != "above_all" or str(c["measure"]) not in _REFUGEE_MEASURES \
+            or host in REGIONAL_HOSTS or host in ("", "REGION", "WORLD", "EUROPE"):
+        return ""
+    return (f"the registry's figures for {host} are UNHCR's year-end statistics of recognised "
+            f"refugees; a count of Syrians in {host} may also hold asylum seekers and people "
+            "with other residence titles, which the registry does not count there, so a "
+            "higher number is not shown wrong (a lower one would be).")
+
+
 def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
     from syriastats import claims as C
 
@@ -276,6 +467,9 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
                 f"'Almost' or 'nearly' {x:.0%} is read as mostly under it, {x - SHARE_SHIFT - tol:.1%} "
                 f"to {x - SHARE_SHIFT + tol:.1%} (judged as about {x - SHARE_SHIFT:.1%}). "
                 + str(out.at[out.index[i], "explanation"]))
+    gaps = gaps.where(gaps.astype(bool), pd.Series(
+        [_distant_host_gap(c, v) for (_, c), v in zip(claims.iterrows(), out["verdict"])],
+        index=gaps.index, dtype=object)) if len(claims) else gaps
     gap = gaps.astype(bool).to_numpy()
     if gap.any():
         out.loc[gap, "verdict"] = "not_checkable"
@@ -332,7 +526,7 @@ def check_text(text: str, *, published: Any, url: str | None = None,
     if known not in ("then", "now"):
         raise TextCheckError(f"known must be 'then' or 'now', got {known!r}")
     pub = parse_published(published, today=today)
-    found = extract_claims(text, pub)
+    found = month_tolls(extract_claims(text, pub), pub)
     if found.empty:
         return pd.DataFrame(columns=RESULT_COLUMNS)
     est = estimates if estimates is not None else _registry(data_dir)
@@ -340,6 +534,7 @@ def check_text(text: str, *, published: Any, url: str | None = None,
     judged = _judge(claims, est, known)
     res = found.copy()
     res["comparator"] = claims["comparator"].to_numpy()
+    res["attribution"] = claims["attribution"].to_numpy()
     res["known"] = known
     for col in ("verdict", "verdict_class", "explanation", "lower", "upper"):
         res[col] = judged[col].to_numpy()

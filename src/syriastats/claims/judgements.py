@@ -1,0 +1,227 @@
+"""Judgements a careful human-rights statistician makes after the pooled verdict
+(:data:`syriastats.claims.rules.COMPARATOR_RULES` ``undocumented_only`` and
+``published_range``): each takes the verdict record and the pools it was judged on and
+returns the record, changed only when its rule applies (the explanation then names the
+rule and the verdict the other rules gave).
+
+- :func:`undocumented_only`: a death toll reached only by one publisher's estimates that add
+  deaths it could not document to its own, far lower, documented count is contested, not
+  consistent (SOHR's "about 511,000 killed, 350,000 of them named").
+- :func:`published_range`: a number inside a range a source published without a central
+  value ("between 120,000 and 300,000 missing") is consistent with it: the range has no
+  middle to be below or above.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from syriastats.claims.phrases import _figure_label, _num
+from syriastats.claims.pooling import _Pool, _published_numbers
+from syriastats.claims.positions import arrays, knowable_mask, window_positions
+from syriastats.claims.rules import BROADER_MEASURES, STALE_STOCK_DAYS, VERDICT_CLASSES
+from syriastats.claims.target import Target, broader_target
+from syriastats.claims_index import take
+
+#: Documented counts are "far lower" than a claimed toll when the largest of them is below
+#: this share of it (SOHR's named dead were 69 % of its 511,000 in March 2018 and 82 % of
+#: its 606,000 in June 2021; a count within 15 % of the claim is read as supporting it).
+DOCUMENTED_FAR_BELOW: float = 0.85
+#: A published number 'reaches' a floor ("more than X") when it is at least X less this
+#: rounding (as the attribution rule's FLOOR_ROUNDING).
+REACH_ROUNDING: float = 0.01
+
+
+def _text(row: pd.Series, col: str) -> str:
+    v = row.get(col)
+    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+
+
+def beyond_documented(row: pd.Series) -> bool:
+    """Does a death figure count deaths its publisher did not document (by controlled
+    columns): the measure ``deaths_total_incl_missing`` (named dead plus the unnamed or the
+    missing), a ``death_scope`` that counts the missing, or an ``expert_estimate`` (a
+    number stated without a documented list or a statistical model)."""
+    return (_text(row, "measure") == "deaths_total_incl_missing"
+            or "missing" in _text(row, "death_scope")
+            or _text(row, "method") == "expert_estimate")
+
+
+def _who(row: pd.Series) -> str:
+    return _text(row, "publisher") or _text(row, "source_id")
+
+
+def _reaches(nums: list[float], comparator: str, x: float, tol: float) -> bool:
+    """Do a figure's published numbers support the claimed *x* under *comparator*?"""
+    if not nums:
+        return False
+    lo, hi = min(nums), max(nums)
+    if comparator == "at_least":
+        return hi >= x * (1 - REACH_ROUNDING)
+    return lo <= x * (1 + tol) and hi >= x * (1 - tol)
+
+
+def undocumented_only(rec: dict[str, Any], rows: pd.DataFrame, x: float, comparator: str,
+                      about_tol: float, is_death: bool) -> dict[str, Any]:
+    """*rec* made ``contested`` when every comparable figure whose published number reaches
+    the claim is one publisher's estimate beyond its documented count
+    (:func:`beyond_documented`), that publisher also has a documented count among the
+    comparable figures, and the largest documented count of any publisher is below
+    :data:`DOCUMENTED_FAR_BELOW` of the claim (COMPARATOR_RULES['undocumented_only']).
+    *rows*: every comparable figure in the claim's window (same and broader scope, what
+    could be known, not context only; before one figure per series is kept, so that a
+    figure of another publisher that reaches the number counts even when it is older).
+    Only for 'about' and 'more than' claims of a death measure judged consistent or
+    broader_scope_only; a claim attributed to that publisher is then an accurate quote
+    (the attribution rule, applied after)."""
+    if not is_death or comparator not in ("about", "at_least") or rows.empty \
+            or rec["verdict"] not in ("consistent", "broader_scope_only"):
+        return rec
+    recs = [r for _, r in rows.iterrows()]
+    support = [r for r in recs if _reaches(_published_numbers(r), comparator, x, about_tol)]
+    if not support or not all(beyond_documented(r) for r in support):
+        return rec
+    who = {_who(r) for r in support}
+    if len(who) != 1:
+        return rec
+    docs = [r for r in recs if _text(r, "method") == "documented_count"
+            and not beyond_documented(r) and _published_numbers(r)]
+    if not any(_who(r) in who for r in docs):
+        return rec
+    top = max(docs, key=lambda r: max(_published_numbers(r)))
+    if not max(_published_numbers(top)) < DOCUMENTED_FAR_BELOW * x:
+        return rec
+    old = rec["verdict"]
+    measure = str(rec["measure"])
+    rec["verdict"], rec["position"] = "contested", rec["position"] or "within"
+    rec["explanation"] = (
+        f"Contested (rule: undocumented_only): the only source that reaches "
+        f"{_num(x, measure)} is {next(iter(who))}'s estimate of deaths beyond those it "
+        f"documented ({'; '.join(_figure_label(r) for r in support)}); the documented "
+        f"counts are far lower (the largest: {_figure_label(top)}) and no other source "
+        f"reaches the number. Quoted as that publisher's estimate, with its source named, it "
+        f"is accurate. (Without this rule the verdict would be {old}, "
+        f"{VERDICT_CLASSES[old]}.) " + rec["explanation"])
+    return rec
+
+
+def published_range(rec: dict[str, Any], pools: list[_Pool | None], x: float,
+                    comparator: str) -> dict[str, Any]:
+    """*rec* made ``consistent`` when the claimed number lies within a range a comparable
+    source published as hard bounds without a central value (``range_type`` hard_bounds:
+    "estimates range between 120,000 and 300,000"), within :data:`REACH_ROUNDING` at its
+    ends, every other figure of that pool publishes a number inside the range (none puts it
+    elsewhere), and the other rules found the claim only partly supported, too high or too
+    low (COMPARATOR_RULES['published_range']). Such a range states no middle, so 'about X',
+    'up to X', 'more than X' or 'fewer than X' inside it is as supported as any other
+    number in it. (A bracket around an estimate, range_type bracket, keeps the median rule.)"""
+    if rec["verdict"] not in ("contested", "above_all", "below_all"):
+        return rec
+    for p in pools:
+        if p is None:
+            continue
+        for f in p.figs:
+            r = f.row
+            lo, c, hi = r.get("low"), r.get("central"), r.get("high")
+            if str(r.get("range_type")) != "hard_bounds" or pd.isna(lo) or pd.isna(hi) \
+                    or not pd.isna(c):
+                continue
+            lo, hi = float(lo), float(hi)
+            if not all(g.pub_hi >= lo and g.pub_lo <= hi for g in p.figs):
+                continue
+            if lo * (1 - REACH_ROUNDING) <= x <= hi * (1 + REACH_ROUNDING):
+                old = rec["verdict"]
+                rec["verdict"] = "consistent"
+                rec["position"] = "within"
+                rec["explanation"] = (
+                    f"Consistent (rule: published_range): {_num(x, str(rec['measure']))} lies "
+                    f"within the range {_figure_label(r)}, published as hard bounds without a "
+                    f"central value, which gives no middle to be above or below. (Without this "
+                    f"rule the verdict would be {old}, {VERDICT_CLASSES[old]}.) "
+                    + rec["explanation"])
+                return rec
+    return rec
+
+
+def after_pool(rec: dict[str, Any], pools: list[_Pool | None], x: float, comparator: str,
+               about_tol: float, is_death: bool, est: pd.DataFrame, target: Target,
+               cutoff: pd.Timestamp, known: str) -> dict[str, Any]:
+    """The rules of this module, in order, on a claim judged against *pools* (*est*: the
+    registry rows the claim was selected from; *target*: its dimensions; *cutoff*: its
+    publication date, for what could be known (*known*) and what a revision had replaced)."""
+    if is_death and comparator in ("about", "at_least") \
+            and rec["verdict"] in ("consistent", "broader_scope_only"):
+        kmask = knowable_mask(est, known, cutoff)
+        pos = np.concatenate([window_positions(est, t, kmask) for t in [target] + [
+            broader_target(target, m) for m in BROADER_MEASURES.get(target.measure, ())]])
+        pos = np.unique(pos[~arrays(est).ctx[pos]])
+        rec = undocumented_only(rec, take(est, pos), x, comparator, about_tol, is_death)
+    rec = published_range(rec, pools, x, comparator)
+    if target.period_type == "stock" and rec["verdict"] in ("above_all", "below_all"):
+        pos = window_positions(est, target, knowable_mask(est, "now", cutoff))
+        pos = pos[~arrays(est).ctx[pos]]
+        rec = interpolation_band(rec, take(est, pos), target.end, x, comparator, about_tol)
+    return rec
+
+
+def _numbers(r: pd.Series) -> list[float]:
+    return [float(r[k]) for k in ("low", "central", "high")
+            if k in r.index and pd.notna(r[k]) and np.isfinite(float(r[k]))]
+
+
+def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timestamp, x: float,
+                       comparator: str, about_tol: float) -> dict[str, Any]:
+    """*rec* made ``consistent`` when a level (stock) judged higher or lower than every
+    source lies between the comparable figures nearest its date on either side
+    (COMPARATOR_RULES['interpolation_band']). *rows*: the comparable figures of the claim's
+    dimensions in its date window published at any time (not context only): a figure
+    published after the claim bounds the level on its date without being what the claimant
+    could know, so it is used only as a bound. When either figure lies more than
+    STALE_STOCK_DAYS (92) from the claim's date the band is too loose to call the claim
+    consistent, and it is not checkable instead (the level may have moved anywhere in it)."""
+    if rec["verdict"] not in ("above_all", "below_all") or rows.empty:
+        return rec
+    end = rows["period_end"]
+    before, after = rows[end <= as_of], rows[end >= as_of]
+    if before.empty or after.empty:
+        return rec
+    b = before.loc[before["period_end"].idxmax()]
+    a = after.loc[after["period_end"].idxmin()]
+    nums = _numbers(b) + _numbers(a)
+    if not nums:
+        return rec
+    lo, hi = min(nums), max(nums)
+    tol = x * about_tol if comparator == "about" else 0.0
+    # a floor must lie below the band's top, a ceiling above its bottom (less rounding: "more
+    # than a million" is not shown possible by a later figure of exactly a million)
+    if comparator == "at_least":
+        inside = x <= hi * (1 - REACH_ROUNDING)
+    elif comparator in ("at_most", "less_than"):
+        inside = x >= lo * (1 + REACH_ROUNDING)
+    else:
+        inside = x + tol >= lo and x - tol <= hi
+    if not inside:
+        return rec
+    old = rec["verdict"]
+    m = str(rec["measure"])
+    far = max((as_of - b["period_end"]).days, (a["period_end"] - as_of).days)
+    if far > STALE_STOCK_DAYS:
+        reason = (f"the claim lies between the comparable figures on either side of its date, "
+                  f"{_figure_label(b)} and {_figure_label(a)} ({_num(lo, m)} to {_num(hi, m)}), "
+                  f"but one of them is {far} days from it (more than {STALE_STOCK_DAYS}): the "
+                  f"level may have been anywhere in that band, so the registry can neither "
+                  f"confirm nor refute it (rule: interpolation_band; without it the verdict "
+                  f"would be {old}, {VERDICT_CLASSES[old]}).")
+        rec.update(verdict="not_checkable", position="", reason=reason)
+        rec["explanation"] = f"Not checkable with this registry: {reason}"
+        return rec
+    rec["verdict"], rec["position"] = "consistent", "within"
+    rec["explanation"] = (
+        f"Consistent (rule: interpolation_band): the level on its date lies between the "
+        f"comparable figures on either side of it, {_figure_label(b)} and {_figure_label(a)} "
+        f"({_num(lo, m)} to {_num(hi, m)}), and the claim falls in that band; a figure "
+        f"published after the claim is used only as a bound. (Without this rule the verdict "
+        f"would be {old}, {VERDICT_CLASSES[old]}.) " + rec["explanation"])
+    return rec
