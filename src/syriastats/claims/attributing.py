@@ -17,7 +17,9 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _present
 from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS, VERDICT_CLASSES
-from syriastats.claims.selecting import _context_mask, _known_filter, _split_scope, _window
+from syriastats.claims.positions import arrays, window_positions
+from syriastats.claims.selecting import _context_mask, _known_filter, _ns, _split_scope, _window
+from syriastats.claims_index import _frame_cache
 from syriastats.claims.target import Target
 from syriastats.reading import drop_superseded
 
@@ -82,6 +84,40 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
     pat = _publisher_re(who) if who else ANY_PUBLISHER
     if pat is None or "publisher" not in est.columns:
         return None
+    cand = _candidates(est, who, pat, target, cutoff)
+    if cand is None:
+        return None
+    mine, nums, quals = cand
+    if who:
+        tol = share_tol if target.measure.endswith("_share") else x * about_tol
+    else:
+        tol = x * FLOOR_ROUNDING  # unattributed: the same number, to its rounding
+    ok = np.array([bool(np.isfinite(n)) and _quotes(comparator, x, n, q, tol)
+                   for n, q in zip(nums, quals)], bool)
+    if not ok.any():
+        return None
+    if ok.sum() == 1:  # one match: no ordering needed
+        return mine.iloc[int(np.flatnonzero(ok)[0])]
+    hits = mine[ok].copy()
+    hits["_gap"] = (hits["period_end"] - target.end).abs()
+    hits = hits.sort_values(["_gap", "published", "estimate_id"],
+                            ascending=[True, False, True], kind="stable")
+    return hits.iloc[0].drop(labels="_gap")
+
+
+def _candidates(est: pd.DataFrame, who: str, pat: re.Pattern[str], target: Target,
+                cutoff: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray, np.ndarray] | None:
+    """The publisher's figures a claim may quote, with their numbers and qualifiers (None if
+    none): computed once per registry frame, publisher, set of figures published by
+    *cutoff* and set of figures in the claim's window (the claimed value is not needed)."""
+    then_mask = arrays(est).pub <= _ns(cutoff)
+    key = ("quoted-candidates", id(est), who, then_mask.tobytes(),
+           window_positions(est, target).tobytes(), target.measure)
+    return _frame_cache(key, (est,), lambda: _candidates_of(est, who, pat, target, cutoff))
+
+
+def _candidates_of(est: pd.DataFrame, who: str, pat: re.Pattern[str], target: Target,
+                   cutoff: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray, np.ndarray] | None:
     then = _known_filter(est, "then", cutoff)
     if "role" in then.columns and (then["role"].to_numpy(object) == "superseded").any():
         then = drop_superseded(then)
@@ -100,22 +136,10 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
         # one (a stale number is judged by the other rules)
         last = mine.groupby("publisher")["period_end"].transform("max")
         mine = mine[(mine["period_end"] == last).to_numpy(bool)]
-    if who:
-        tol = share_tol if target.measure.endswith("_share") else x * about_tol
-    else:
-        tol = x * FLOOR_ROUNDING  # unattributed: the same number, to its rounding
     nums = mine.apply(_number, axis=1).to_numpy(float)
     quals = mine["qualifier"].astype(str).to_numpy(object) if "qualifier" in mine.columns \
         else np.full(len(mine), "exact", object)
-    ok = np.array([bool(np.isfinite(n)) and _quotes(comparator, x, n, q, tol)
-                   for n, q in zip(nums, quals)], bool)
-    if not ok.any():
-        return None
-    hits = mine[ok].copy()
-    hits["_gap"] = (hits["period_end"] - target.end).abs()
-    hits = hits.sort_values(["_gap", "published", "estimate_id"],
-                            ascending=[True, False, True], kind="stable")
-    return hits.iloc[0].drop(labels="_gap")
+    return mine, nums, quals
 
 
 #: Publishers an unattributed number may repeat: every publisher of a figure, except

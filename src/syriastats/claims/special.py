@@ -17,14 +17,13 @@ from syriastats.claims.rules import (
 )
 from syriastats.claims.selecting import _nearest_per_series, _same_dimensions, _window
 from syriastats.claims.target import Target
+from syriastats.claims_index import per_frame, take
 from syriastats.reading import CUMULATIVE_MEASURES
 
 
 def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Timestamp, comp: str,
                     x: float, phrase: str, date: str, known_txt: str) -> dict[str, Any]:
-    rows = knowable[knowable["measure"].isin(sorted(CUMULATIVE_MEASURES))
-                    & (knowable["period_start"] >= WAR_START_MONTH[0])
-                    & (knowable["period_start"] <= WAR_START_MONTH[1])]
+    rows, first, last = per_frame("duration-rows", knowable, _duration_rows)
     phrase = _duration_phrase(comp, x)
     if rows.empty:
         return _not_checkable(rec, "the registry holds no cumulative toll starting in March 2011 "
@@ -54,8 +53,6 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
         verdict, position = "above_all", "above"
     else:
         verdict, position = "consistent", "within"
-    first = rows.sort_values(["period_start", "estimate_id"]).iloc[0]
-    last = rows.sort_values(["period_start", "estimate_id"]).iloc[-1]
     rec.update(verdict=verdict, position=position, lower=d_lo, median=(d_lo + d_hi) / 2,
                upper=d_hi, envelope_lower=d_lo, envelope_upper=d_hi, scope_used="same",
                interval_method=("war's age at as_of, from the earliest and latest start dates "
@@ -78,6 +75,41 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
     return rec
 
 
+def _duration_rows(knowable: pd.DataFrame) -> tuple[pd.DataFrame, Any, Any]:
+    """(the cumulative tolls starting in March 2011, the first and the last of them by start
+    and estimate id); computed once per frame (claims near one date share it)."""
+    rows = knowable[knowable["measure"].isin(sorted(CUMULATIVE_MEASURES))
+                    & (knowable["period_start"] >= WAR_START_MONTH[0])
+                    & (knowable["period_start"] <= WAR_START_MONTH[1])]
+    if rows.empty:
+        return rows, None, None
+    ordered = rows.sort_values(["period_start", "estimate_id"])
+    return rows, ordered.iloc[0], ordered.iloc[-1]
+
+
+def _bench_txt(knowable: pd.DataFrame, bm: str) -> str:
+    b = knowable[knowable["measure"] == bm].sort_values(["central", "estimate_id"])
+    if b.empty:
+        return ""
+    return (" For context only: the registry's estimates of people displaced by the "
+            "Second World War (" + "; ".join(_figure_label(r) for _, r in b.iterrows())
+            + ") are historians' figures for Europe, partly cumulative, and not "
+            "like-for-like with a worldwide stock.")
+
+
+def _current_txt(cur_rows: pd.DataFrame, level: float, margin: float) -> tuple[str, Any, str]:
+    """(closest, first period end, the current figures labelled) of the current figures."""
+    cur_figs, _ = _fit_all(cur_rows, level, margin)
+    return ("; ".join(_figure_label(r) for _, r in cur_rows.head(3).iterrows()),
+            cur_rows["period_end"].min(), "; ".join(_figure_label(f.row) for f in cur_figs))
+
+
+def _same_measure(knowable: pd.DataFrame, measure: str, host: Any, area: Any, group: Any,
+                  period_type: Any) -> pd.DataFrame:
+    t = Target(measure, host, area, group, period_type, None, pd.Timestamp(0))
+    return _same_dimensions(knowable[knowable["measure"] == measure], t)
+
+
 def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFrame,
                    target: Target, x: float, level: float, margin: float, phrase: str,
                    date: str, known_txt: str) -> dict[str, Any]:
@@ -89,12 +121,7 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
     bench_txt = ""
     bm = BENCHMARKS.get(measure)
     if bm:
-        b = knowable[knowable["measure"] == bm].sort_values(["central", "estimate_id"])
-        if not b.empty:
-            bench_txt = (" For context only: the registry's estimates of people displaced by the "
-                         "Second World War (" + "; ".join(_figure_label(r) for _, r in b.iterrows())
-                         + ") are historians' figures for Europe, partly cumulative, and not "
-                         "like-for-like with a worldwide stock.")
+        bench_txt = per_frame("highest-bench", knowable, _bench_txt, bm)
     if cur_rows.empty:
         return _not_checkable(rec, f"no figure for {label} near {date} ({known_txt})."
                               + bench_txt, phrase, date)
@@ -104,11 +131,12 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
                               phrase, date)
     cur = _pool(cur_figs, level)
     _fill_pool(rec, cur)
-    rec["closest"] = "; ".join(_figure_label(r) for _, r in cur_rows.head(3).iterrows())
-    first_end = cur_rows["period_end"].min()
-    same = _same_dimensions(knowable[knowable["measure"] == measure], target)
-    hist = same[(same["period_end"] >= ref) & (same["period_end"] < first_end)]
-    who = "; ".join(_figure_label(f.row) for f in cur_figs)
+    rec["closest"], first_end, who = per_frame("highest-current", cur_rows, _current_txt,
+                                               level, margin)
+    same = per_frame("highest-same", knowable, _same_measure, target.measure, target.host,
+                     target.area, target.group, target.period_type)
+    end = same["period_end"]
+    hist = take(same, ((end >= ref) & (end < first_end)).to_numpy(bool))
     cur_txt = (f"The figure nearest the claim's date is {who}, read as a {level:.0%} range of "
                f"{_range_txt(cur, measure, level)} (model). "
                + " ".join(_assumption_sentences(cur_figs, margin)))
