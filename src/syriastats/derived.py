@@ -405,6 +405,11 @@ class DisplacedShareAt:
 
     def _prepare(self) -> None:
         estimates = with_publishers(self._estimates)
+        # plain numpy object columns: taking rows of Arrow-backed string columns costs
+        # milliseconds per column (as syriastats.claims_index.EstimateIndex does)
+        estimates = estimates.astype({c: object for c in estimates.columns
+                                      if pd.api.types.is_string_dtype(estimates[c])
+                                      and estimates[c].dtype != object})
         self._estimates = None
         self._ref = _Nearest(estimates, "refugees_registered", "measure")
         self._idp = _Nearest(estimates, "idps", ["publisher", "method"])

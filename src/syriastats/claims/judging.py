@@ -21,7 +21,7 @@ from syriastats.claims.rules import (
 )
 from syriastats.claims.positions import (
     _duration_rows, _near_value, arrays, documented_floor_at, knowable_mask, nearest_positions,
-    window_positions,
+    window_positions, with_computed,
 )
 from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
@@ -255,9 +255,10 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             computed = cached_call(("computed-share", as_of.value, tuple(sorted(known_rows.loc[
                 known_rows["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
                 _computed_share, known_rows, as_of)
-        if computed is not None:
-            same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
-    rec["closest"] = per_frame("closest", same_rows, _closest)
+        if computed is not None:  # one more row (positions.with_computed: shared, cached)
+            same_rows, rec["closest"] = with_computed(same_rows, computed)
+    if not rec["closest"]:
+        rec["closest"] = per_frame("closest", same_rows, _closest)
     ctx_txt = ""
     if not context.empty:
         ctx_txt = (" For context only (the registry's notes say not to pool "

@@ -15,10 +15,10 @@ import pandas as pd
 
 from syriastats.claims import selecting as _sel
 from syriastats.claims.rules import WAR_START_MONTH
-from syriastats.claims.phrases import _present
+from syriastats.claims.phrases import _figure_label, _present
 from syriastats.claims.selecting import FLOOR_DATES, _dimension_mask, _ns, _series_key
 from syriastats.claims.target import Target
-from syriastats.claims_index import _frame_cache, per_frame
+from syriastats.claims_index import _frame_cache, _key_value, per_frame
 from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, is_context_only
 from syriastats.reading import documented_floor as _reading_floor
 
@@ -149,3 +149,30 @@ def _near_value(central: np.ndarray, pos: np.ndarray, x: float) -> np.ndarray:
     c = central[pos]
     with np.errstate(invalid="ignore"):
         return pos[np.isfinite(c) & (c > 0) & (np.abs(c - x) <= 0.01 * c)]
+
+
+#: Fields of the computed displaced share that change with the claim's date only.
+COMPUTED_DATED: frozenset[str] = frozenset({"period_start", "period_end", "published", "notes"})
+
+
+def with_computed(rows: pd.DataFrame, computed: pd.Series) -> tuple[pd.DataFrame, str]:
+    """(*rows* with the computed displaced share as one more row, the first three rows
+    labelled as :func:`~syriastats.claims.judging._closest` labels them).
+
+    The frame is made once per *rows* and computed number (its fields but the dated ones,
+    :data:`COMPUTED_DATED`), so claims at other dates share it and what is read from it
+    (readings, pools, widened groups). Its last row keeps the dates of the first claim that
+    made it: the checker reads a share figure's dates only in the labels, which are made
+    here from *computed* itself. Same labels as ``pandas.concat`` of the two."""
+    key = ("with-computed", id(rows)) + tuple(
+        (k, _key_value(v)) for k, v in computed.items() if k not in COMPUTED_DATED)
+    both = _frame_cache(key, (rows,), lambda: pd.concat([rows, computed.to_frame().T],
+                                                         ignore_index=True))
+    labels = per_frame("labels-head-3", rows, _labels_head)
+    if len(labels) < 3:
+        labels = labels + [_figure_label(computed)]
+    return both, "; ".join(labels)
+
+
+def _labels_head(rows: pd.DataFrame) -> list[str]:
+    return [_figure_label(r) for _, r in rows.head(3).iterrows()]
