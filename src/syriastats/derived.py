@@ -445,7 +445,8 @@ class DisplacedShareAt:
             sel, label, excess = {"ref": (self._ref, "refugees", self.floor_excess),
                                   "idp": (self._idp, "IDPs", self.floor_excess),
                                   "pop": (self._pop, "pre-war population", None)}[which]
-            hit = self._inputs[key] = _Input(label, sel.take(pos, on), self.coverage,
+            # _Input reads the rows' fields and ids only (not take's days_from_on)
+            hit = self._inputs[key] = _Input(label, sel.rows.iloc[pos], self.coverage,
                                              self.assumed_margin, excess)
         return hit
 

@@ -21,7 +21,7 @@ from syriastats.claims.rules import (
 )
 from syriastats.claims.positions import (
     _duration_rows, _near_value, arrays, documented_floor_at, knowable_mask, nearest_positions,
-    window_positions, with_computed,
+    other_dimensions_at, window_positions, with_computed,
 )
 from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
@@ -220,7 +220,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     ka = arrays(est)
     wpos = window_positions(est, target, kmask)
     cmask = ka.ctx[wpos]
-    context = take(est, wpos[cmask]) if cmask.any() else est.iloc[0:0]
+    context = take(est, wpos[cmask]) if cmask.any() else per_frame("empty", est, _empty)
     wpos = wpos[~cmask]
     extra_pos = np.concatenate([window_positions(est, broader_target(target, m), kmask)
                                 for m in BROADER_MEASURES.get(measure, ())]
@@ -263,16 +263,16 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     if not context.empty:
         ctx_txt = (" For context only (the registry's notes say not to pool "
                    + ("it" if len(context) == 1 else "them") + "): "
-                   + "; ".join(_figure_label(r) for _, r in context.iterrows()) + ".")
+                   + per_frame("labels", context, _labels) + ".")
 
     if same_rows.empty and broad_rows.empty:
-        other = _other_dimensions(take(est, kmask), target)
+        other = other_dimensions_at(est, kmask, target)
         if (est["measure"] == measure).sum() == 0:
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
         elif known == "then" and not (window_all := _window(est, target)).empty:
-            later = window_all.sort_values("published").iloc[0]
+            later = per_frame("first-published", window_all, _first_published)
             reason = (f"every figure for {measure} near {date} was published after the claim "
                       f"(first: {later['estimate_id']}, published {_day(later['published'])}); "
                       "what the claimant could have known is not in the registry. Try known='now'.")
@@ -357,6 +357,19 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     return rec
+
+
+def _empty(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.iloc[0:0]
+
+
+def _labels(rows: pd.DataFrame) -> str:
+    """Every row labelled, '; '-separated (once per frame)."""
+    return "; ".join(_figure_label(r) for _, r in rows.iterrows())
+
+
+def _first_published(rows: pd.DataFrame) -> pd.Series:
+    return rows.sort_values("published").iloc[0]
 
 
 def _closest(rows: pd.DataFrame) -> str:

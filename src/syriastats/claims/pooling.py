@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
 from scipy import optimize
 
-from syriastats.claims.phrases import _isnum
+from syriastats.claims.phrases import _isnum, _present
 from syriastats.claims.rules import (
     AGENCY_ASSUMED_MARGIN,
     AGENCY_METHODS,
@@ -31,6 +32,25 @@ class _Figure:
     pub_lo: float      # lowest / highest number the source published (or its margin implies)
     pub_hi: float
     key: tuple[Any, ...] = ()  # what the reading depends on (:func:`_reading_key`)
+
+    # what records and explanations read of the row, read once per figure (figures are
+    # cached per row, so thousands of claims share them)
+    @cached_property
+    def eid(self) -> str:
+        return str(self.row["estimate_id"])
+
+    @cached_property
+    def source(self) -> str:
+        return str(self.row["source_id"])
+
+    @cached_property
+    def who(self) -> str:
+        r = self.row
+        return str(r.get("publisher") if _present(r.get("publisher")) else r.get("source_id"))
+
+    @cached_property
+    def method(self) -> str:
+        return str(self.row.get("method"))
 
 
 def _published_numbers(row: pd.Series) -> list[float]:

@@ -14,12 +14,14 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims import selecting as _sel
-from syriastats.claims.rules import WAR_START_MONTH
+from syriastats.claims.rules import (
+    CUMULATIVE_WINDOW_AFTER_DAYS, STOCK_WINDOW_DAYS, WAR_START_MONTH,
+)
 from syriastats.claims.phrases import _figure_label, _present
 from syriastats.claims.selecting import FLOOR_DATES, _dimension_mask, _ns, _series_key
-from syriastats.claims.target import Target
+from syriastats.claims.target import NEAR_FULL_GROUPS, Target
 from syriastats.claims_index import _frame_cache, _key_value, per_frame
-from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, is_context_only
+from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, full_group, is_context_only
 from syriastats.reading import documented_floor as _reading_floor
 
 
@@ -176,3 +178,27 @@ def with_computed(rows: pd.DataFrame, computed: pd.Series) -> tuple[pd.DataFrame
 
 def _labels_head(rows: pd.DataFrame) -> list[str]:
     return [_figure_label(r) for _, r in rows.head(3).iterrows()]
+
+
+def other_dimensions_at(est: pd.DataFrame, among: np.ndarray, t: Target) -> str:
+    """:func:`~syriastats.claims.selecting._other_dimensions` of ``est[among]``, on the
+    frame's arrays (no frame made)."""
+    a = arrays(est)
+    lo = _ns(t.end - pd.Timedelta(days=STOCK_WINDOW_DAYS))
+    hi = _ns(t.end + pd.Timedelta(days=CUMULATIVE_WINDOW_AFTER_DAYS))
+    near = np.flatnonzero(among & (a.measure == t.measure) & (a.end >= lo) & (a.end <= hi))
+    bits = []
+    near_full = NEAR_FULL_GROUPS if t.group == full_group(t.measure) else frozenset()
+    for col, want in (("host", t.host), ("area", t.area), ("group", t.group),
+                      ("period_type", t.period_type)):
+        if col in est.columns:
+            vals = per_frame("column", est, _column, col)[near]
+            other = sorted({str(v) for v in vals if v is not None and v != want
+                            and not (col == "group" and v in near_full)})
+            if other:
+                bits.append(f"{col} {', '.join(other)}")
+    return "; ".join(bits)
+
+
+def _column(df: pd.DataFrame, col: str) -> np.ndarray:
+    return df[col].to_numpy(object)
