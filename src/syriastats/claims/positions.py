@@ -48,6 +48,7 @@ class _Arrays:
         self.stock = (df["period_type"].to_numpy(object) == "stock"
                       if "period_type" in df.columns else None)
         self.pub = df["published"].to_numpy("datetime64[ns]")
+        self.pub_sorted = np.sort(self.pub[~np.isnat(self.pub)])
         # superseded figures and where their successors are (reading.drop_superseded)
         self.sup: list[tuple[int, np.ndarray]] = []
         if "role" in df.columns and "superseded_by" in df.columns and n:
@@ -75,10 +76,21 @@ def knowable_mask(est: pd.DataFrame, known: str, cutoff: pd.Timestamp) -> np.nda
     cutoff))`` (what the claimant could know; a revision replaces what it revises once it
     is published)."""
     a = arrays(est)
-    keep = a.pub <= _ns(cutoff) if known == "then" else np.ones(len(a.pub), bool)
+    c = _ns(cutoff)
+    # the mask changes only where the cut-off passes a publication date: computed once per
+    # frame and number of figures published by the cut-off (read-only, shared)
+    rank = ("nat" if np.isnat(c) else int(np.searchsorted(a.pub_sorted, c, "right"))) \
+        if known == "then" else None
+    return _frame_cache(("knowable", id(est), known, rank), (est,),
+                        lambda: _knowable(a, known, c))
+
+
+def _knowable(a: _Arrays, known: str, c: np.datetime64) -> np.ndarray:
+    keep = a.pub <= c if known == "then" else np.ones(len(a.pub), bool)
     for i, succ in a.sup:
         if keep[i] and len(succ) and keep[succ].any():
             keep[i] = False
+    keep.setflags(write=False)
     return keep
 
 
@@ -127,15 +139,29 @@ def documented_floor_at(est: pd.DataFrame, pos: np.ndarray, measures: str | list
     if not ms or len(pos) == 0:
         return None
     a = arrays(est)
-    cand = pos[a.doc[pos] & np.isin(a.measure[pos].astype(str), ms)]
+    cand = pos[per_frame("floor-candidates-of", est, _floor_candidates, tuple(ms))[pos]]
     if len(cand) == 0:
         return None
     if not a.floor_ok:
         return _reading_floor(est.iloc[cand], ms, as_of)
+    # only the counts that could bound the truth at as_of by their dates (the rule's date
+    # test, on numpy arrays) matter: the floor is computed once per set of them
     t = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
-    dates = tuple((a.floor_dates[k][cand] <= t).tobytes() for k in sorted(a.floor_dates))
-    return _frame_cache(("floor-at", id(est), cand.tobytes(), tuple(ms)) + dates, (est,),
+    pub = a.floor_dates.get("published")
+    in_time = (a.floor_dates["period_end"][cand] <= t) | (
+        (a.floor_dates["period_end_first"][cand] <= t)
+        & (pub[cand] <= t if pub is not None else np.zeros(len(cand), bool)))
+    cand = cand[in_time]
+    if len(cand) == 0:
+        return None
+    return _frame_cache(("floor-in-time", id(est), cand.tobytes(), tuple(ms)), (est,),
                         lambda: _reading_floor(est.iloc[cand], ms, as_of))
+
+
+def _floor_candidates(est: pd.DataFrame, ms: tuple[str, ...]) -> np.ndarray:
+    """Boolean array over *est*: the documented counts of the measures *ms*."""
+    a = arrays(est)
+    return a.doc & np.isin(a.measure.astype(str), list(ms))
 
 
 def _duration_rows(est: pd.DataFrame) -> np.ndarray:
