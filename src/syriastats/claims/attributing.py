@@ -17,11 +17,10 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _present
 from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS, VERDICT_CLASSES
-from syriastats.claims.positions import arrays, window_positions
-from syriastats.claims.selecting import _context_mask, _known_filter, _ns, _split_scope, _window
+from syriastats.claims.positions import knowable_mask, window_positions
+from syriastats.claims.selecting import _context_mask, _split_scope
 from syriastats.claims_index import _frame_cache
 from syriastats.claims.target import Target
-from syriastats.reading import drop_superseded
 
 #: Verdicts the rule may turn into ``consistent`` (a claim the other rules cannot judge,
 #: e.g. for want of comparable figures or for a date error, stays not_checkable).
@@ -108,20 +107,18 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
 def _candidates(est: pd.DataFrame, who: str, pat: re.Pattern[str], target: Target,
                 cutoff: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray, np.ndarray] | None:
     """The publisher's figures a claim may quote, with their numbers and qualifiers (None if
-    none): computed once per registry frame, publisher, set of figures published by
-    *cutoff* and set of figures in the claim's window (the claimed value is not needed)."""
-    then_mask = arrays(est).pub <= _ns(cutoff)
-    key = ("quoted-candidates", id(est), who, then_mask.tobytes(),
-           window_positions(est, target).tobytes(), target.measure)
-    return _frame_cache(key, (est,), lambda: _candidates_of(est, who, pat, target, cutoff))
+    none): computed once per registry frame, publisher and set of figures in the claim's
+    window that were published by *cutoff* and not superseded by then
+    (:func:`~syriastats.claims.positions.knowable_mask`, the rows of
+    ``drop_superseded(_known_filter(est, "then", cutoff))``); the claimed value is not
+    needed."""
+    wpos = window_positions(est, target, knowable_mask(est, "then", cutoff))
+    key = ("quoted-candidates", id(est), who, wpos.tobytes(), target.measure)
+    return _frame_cache(key, (est,), lambda: _candidates_of(est.iloc[wpos], who, pat, target))
 
 
-def _candidates_of(est: pd.DataFrame, who: str, pat: re.Pattern[str], target: Target,
-                   cutoff: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray, np.ndarray] | None:
-    then = _known_filter(est, "then", cutoff)
-    if "role" in then.columns and (then["role"].to_numpy(object) == "superseded").any():
-        then = drop_superseded(then)
-    win = _window(then, target)
+def _candidates_of(win: pd.DataFrame, who: str, pat: re.Pattern[str], target: Target
+                   ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray] | None:
     if win.empty:
         return None
     win = win[~_context_mask(win)]
