@@ -9,7 +9,7 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _isnum, _num, _present
 from syriastats.claims.pooling import _Figure, _Pool
-from syriastats.claims_index import per_frame
+from syriastats.claims_index import cached_call, per_frame
 from syriastats.claims.rules import (
     _LABELS,
     AGENCY_ASSUMED_MARGIN,
@@ -218,12 +218,14 @@ def _explain(rec: dict[str, Any], pool: _Pool, same: _Pool | None, broad: _Pool 
                      + ", the largest documented count of the full scope by the claim's date: "
                      "the truth cannot be below what was counted.")
     old = [f for f in pool.figs if m in CUMULATIVE_MEASURES
-           and (as_of - f.row["period_end"]).days > STALE_DAYS]
+           and (as_of - f.end).days > STALE_DAYS]
     for f in old:
-        months = round((as_of - f.row["period_end"]).days / 30.44)
-        parts.append(f"{f.row['estimate_id']} counts only to {_day(f.row['period_end'])}, "
+        months = round((as_of - f.end).days / 30.44)
+        parts.append(f"{f.eid} counts only to {_day(f.end)}, "
                      f"{months} months before the claim's date, so it understates the toll then.")
-    parts += _assumption_sentences(pool.figs, margin)
+    # they depend on the figures' readings (ids and methods included) and the margin only
+    parts += cached_call(("assumption-sentences", tuple(f.key for f in pool.figs), margin),
+                         _assumption_sentences, pool.figs, margin)
     if skipped:
         parts.append("Left out (could not be read as a distribution): " + "; ".join(skipped) + ".")
     return " ".join(parts)

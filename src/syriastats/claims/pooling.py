@@ -52,6 +52,10 @@ class _Figure:
     def method(self) -> str:
         return str(self.row.get("method"))
 
+    @cached_property
+    def end(self) -> Any:
+        return self.row["period_end"]
+
 
 def _published_numbers(row: pd.Series) -> list[float]:
     """The numbers a figure's source printed: low, central, high, and central ± margin
