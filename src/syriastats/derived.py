@@ -402,6 +402,7 @@ class DisplacedShareAt:
         self._estimates: pd.DataFrame | None = estimates  # rows chosen from at the first call
         self._done: dict[tuple[Any, ...], Any] = {}
         self._inputs: dict[tuple[Any, ...], _Input] = {}
+        self._intervals: dict[int, tuple[Any, Any, Any]] = {}
 
     def _prepare(self) -> None:
         estimates = with_publishers(self._estimates)
@@ -431,9 +432,12 @@ class DisplacedShareAt:
         the claims checker reads), without building the frame."""
         on = pd.Timestamp(on)
         summary, inputs = self._computed(on, published_by)
-        row = summary.iloc[0]
-        return {"median": row["median"], "lower_90": row["lower_90"],
-                "upper_90": row["upper_90"],
+        got = self._intervals.get(id(summary))  # summaries are kept alive by self._done
+        if got is None:
+            row = summary.iloc[0]
+            got = self._intervals[id(summary)] = (row["median"], row["lower_90"],
+                                                  row["upper_90"])
+        return {"median": got[0], "lower_90": got[1], "upper_90": got[2],
                 "assumptions": _share_text(*inputs, on, self.window_days, self.assumed_margin,
                                            self.coverage, self.floor_excess)}
 

@@ -267,11 +267,11 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
 
     if same_rows.empty and broad_rows.empty:
         other = other_dimensions_at(est, kmask, target)
-        if (est["measure"] == measure).sum() == 0:
+        if not (ka.measure == measure).any():
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
-        elif known == "then" and not (window_all := _window(est, target)).empty:
+        elif known == "then" and not (window_all := take(est, window_positions(est, target))).empty:
             later = per_frame("first-published", window_all, _first_published)
             reason = (f"every figure for {measure} near {date} was published after the claim "
                       f"(first: {later['estimate_id']}, published {_day(later['published'])}); "
