@@ -20,8 +20,9 @@ from syriastats.claims.rules import (
     CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
 )
 from syriastats.claims.positions import (
-    _duration_rows, _near_value, arrays, documented_floor_at, knowable_mask, nearest_positions,
-    other_dimensions_at, window_positions, with_computed,
+    _duration_rows, _near_value, arrays, documented_floor_at, empty_of, first_published,
+    knowable_mask, labels_of, nearest_positions, other_dimensions_at, window_positions,
+    with_computed,
 )
 from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
@@ -220,7 +221,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     ka = arrays(est)
     wpos = window_positions(est, target, kmask)
     cmask = ka.ctx[wpos]
-    context = take(est, wpos[cmask]) if cmask.any() else per_frame("empty", est, _empty)
+    context = take(est, wpos[cmask]) if cmask.any() else per_frame("empty", est, empty_of)
     wpos = wpos[~cmask]
     extra_pos = np.concatenate([window_positions(est, broader_target(target, m), kmask)
                                 for m in BROADER_MEASURES.get(measure, ())]
@@ -263,7 +264,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     if not context.empty:
         ctx_txt = (" For context only (the registry's notes say not to pool "
                    + ("it" if len(context) == 1 else "them") + "): "
-                   + per_frame("labels", context, _labels) + ".")
+                   + per_frame("labels", context, labels_of) + ".")
 
     if same_rows.empty and broad_rows.empty:
         other = other_dimensions_at(est, kmask, target)
@@ -272,7 +273,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
         elif known == "then" and not (window_all := take(est, window_positions(est, target))).empty:
-            later = per_frame("first-published", window_all, _first_published)
+            later = per_frame("first-published", window_all, first_published)
             reason = (f"every figure for {measure} near {date} was published after the claim "
                       f"(first: {later['estimate_id']}, published {_day(later['published'])}); "
                       "what the claimant could have known is not in the registry. Try known='now'.")
@@ -357,19 +358,6 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     return rec
-
-
-def _empty(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows.iloc[0:0]
-
-
-def _labels(rows: pd.DataFrame) -> str:
-    """Every row labelled, '; '-separated (once per frame)."""
-    return "; ".join(_figure_label(r) for _, r in rows.iterrows())
-
-
-def _first_published(rows: pd.DataFrame) -> pd.Series:
-    return rows.sort_values("published").iloc[0]
 
 
 def _closest(rows: pd.DataFrame) -> str:

@@ -228,3 +228,18 @@ def other_dimensions_at(est: pd.DataFrame, among: np.ndarray, t: Target) -> str:
 
 def _column(df: pd.DataFrame, col: str) -> np.ndarray:
     return df[col].to_numpy(object)
+
+
+def empty_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """*rows* without rows (made once per frame: ``per_frame("empty", rows, empty_of)``)."""
+    return rows.iloc[0:0]
+
+
+def labels_of(rows: pd.DataFrame) -> str:
+    """Every row labelled, '; '-separated (made once per frame)."""
+    return "; ".join(_figure_label(r) for _, r in rows.iterrows())
+
+
+def first_published(rows: pd.DataFrame) -> pd.Series:
+    """The row published first (``sort_values("published").iloc[0]``, once per frame)."""
+    return rows.sort_values("published").iloc[0]
