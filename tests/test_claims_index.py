@@ -122,3 +122,28 @@ def test_cli_streams_an_archive_with_the_same_text(fmt, monkeypatch, capsys):
     assert F.cli_check(None, fmt=fmt) == 0
     streamed = capsys.readouterr().out
     assert streamed == at_once and len(at_once) > 1000
+
+
+def test_shared_computed_share_is_labelled_with_each_claims_own_date(registry):
+    """Claims about the displaced share at nearby dates share one frame of comparable
+    figures plus the computed share (positions.with_computed); each claim's 'closest' must
+    still name the computed share at its own date, as the one-claim-at-a-time path does."""
+    base = load_claims()
+    share = base[base["claim_id"] == "ibt-2015-06-ban-half"].iloc[0]
+    rows = []
+    for k in range(12):
+        r = share.copy()
+        r["claim_id"] = f"s{k:02d}"
+        r["as_of"] = pd.Timestamp("2015-06-20") + pd.Timedelta(days=k)
+        r["as_of_text"] = r["as_of"].strftime("%Y-%m-%d")
+        rows.append(r)
+    claims = pd.DataFrame(rows).reset_index(drop=True)
+    X.clear_caches()
+    out = C.check(claims, registry, known="now")
+    labelled = 0
+    for _, r in out.iterrows():
+        for part in r["closest"].split("; "):
+            if part.endswith("[computed-displaced-share]"):
+                labelled += 1
+                assert f"to {r['as_of']}, published {r['as_of']})" in part, (r["as_of"], part)
+    assert labelled == len(out)  # the computed share is among the closest of each claim

@@ -402,9 +402,15 @@ class DisplacedShareAt:
         self._estimates: pd.DataFrame | None = estimates  # rows chosen from at the first call
         self._done: dict[tuple[Any, ...], Any] = {}
         self._inputs: dict[tuple[Any, ...], _Input] = {}
+        self._intervals: dict[int, tuple[Any, Any, Any]] = {}
 
     def _prepare(self) -> None:
         estimates = with_publishers(self._estimates)
+        # plain numpy object columns: taking rows of Arrow-backed string columns costs
+        # milliseconds per column (as syriastats.claims_index.EstimateIndex does)
+        estimates = estimates.astype({c: object for c in estimates.columns
+                                      if pd.api.types.is_string_dtype(estimates[c])
+                                      and estimates[c].dtype != object})
         self._estimates = None
         self._ref = _Nearest(estimates, "refugees_registered", "measure")
         self._idp = _Nearest(estimates, "idps", ["publisher", "method"])
@@ -426,9 +432,12 @@ class DisplacedShareAt:
         the claims checker reads), without building the frame."""
         on = pd.Timestamp(on)
         summary, inputs = self._computed(on, published_by)
-        row = summary.iloc[0]
-        return {"median": row["median"], "lower_90": row["lower_90"],
-                "upper_90": row["upper_90"],
+        got = self._intervals.get(id(summary))  # summaries are kept alive by self._done
+        if got is None:
+            row = summary.iloc[0]
+            got = self._intervals[id(summary)] = (row["median"], row["lower_90"],
+                                                  row["upper_90"])
+        return {"median": got[0], "lower_90": got[1], "upper_90": got[2],
                 "assumptions": _share_text(*inputs, on, self.window_days, self.assumed_margin,
                                            self.coverage, self.floor_excess)}
 
@@ -440,7 +449,8 @@ class DisplacedShareAt:
             sel, label, excess = {"ref": (self._ref, "refugees", self.floor_excess),
                                   "idp": (self._idp, "IDPs", self.floor_excess),
                                   "pop": (self._pop, "pre-war population", None)}[which]
-            hit = self._inputs[key] = _Input(label, sel.take(pos, on), self.coverage,
+            # _Input reads the rows' fields and ids only (not take's days_from_on)
+            hit = self._inputs[key] = _Input(label, sel.rows.iloc[pos], self.coverage,
                                              self.assumed_margin, excess)
         return hit
 

@@ -26,6 +26,8 @@ Decisions (see README, "Limits and bad input"):
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import math
 import re
 import unicodedata
@@ -117,6 +119,7 @@ def number_or_none(text: Any) -> float | None:
 # ----------------------------------------------------------------------------- dates
 
 
+@lru_cache(maxsize=8192)  # archives repeat dates: parsed once each (memory bounded)
 def _bounds(text: str) -> tuple[date, date] | None:
     m = _DATE_RE.match(text.strip())
     if not m:
@@ -144,7 +147,11 @@ def date_problem(text: str) -> str | None:
     not a real calendar date (``2016-02-30``), or outside :data:`DATE_MIN` ..
     :data:`DATE_MAX` (``9999-12-31``, ``1500-06``).
     """
-    t = text.strip()
+    return _date_problem(text.strip())
+
+
+@lru_cache(maxsize=8192)
+def _date_problem(t: str) -> str | None:
     if not _DATE_RE.match(t):
         return None
     b = _bounds(t)

@@ -19,9 +19,10 @@ from syriastats.claims.phrases import _day, _figure_label, _present
 from syriastats.claims.rules import (
     ATTRIBUTION_PUBLISHERS, BROADER_MEASURES, DEATH_MEASURES, VERDICT_CLASSES,
 )
-from syriastats.claims.selecting import _context_mask, _known_filter, _split_scope, _window
+from syriastats.claims.positions import knowable_mask, window_positions
+from syriastats.claims.selecting import _context_mask, _split_scope
+from syriastats.claims_index import _frame_cache
 from syriastats.claims.target import Target, broader_target
-from syriastats.reading import drop_superseded
 
 #: Verdicts the rule may turn into ``consistent`` (a claim the other rules cannot judge,
 #: e.g. for want of comparable figures or for a date error, stays not_checkable).
@@ -84,20 +85,55 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
     pat = _publisher_re(who) if who else ANY_PUBLISHER
     if pat is None or "publisher" not in est.columns:
         return None
-    then = _known_filter(est, "then", cutoff)
-    if "role" in then.columns and (then["role"].to_numpy(object) == "superseded").any():
-        then = drop_superseded(then)
-    win = _window(then, target)
+    cand = _candidates(est, who, pat, target, cutoff)
+    if cand is None:
+        return None
+    mine, nums, quals = cand
+    if who:
+        tol = share_tol if target.measure.endswith("_share") else x * about_tol
+    else:
+        tol = x * FLOOR_ROUNDING  # unattributed: the same number, to its rounding
+    ok = np.array([bool(np.isfinite(n)) and _quotes(comparator, x, n, q, tol)
+                   for n, q in zip(nums, quals)], bool)
+    if not ok.any():
+        return None
+    if ok.sum() == 1:  # one match: no ordering needed
+        return mine.iloc[int(np.flatnonzero(ok)[0])]
+    hits = mine[ok].copy()
+    hits["_gap"] = (hits["period_end"] - target.end).abs()
+    hits = hits.sort_values(["_gap", "published", "estimate_id"],
+                            ascending=[True, False, True], kind="stable")
+    return hits.iloc[0].drop(labels="_gap")
+
+
+def _candidates(est: pd.DataFrame, who: str, pat: re.Pattern[str], target: Target,
+                cutoff: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray, np.ndarray] | None:
+    """The publisher's figures a claim may quote, with their numbers and qualifiers (None if
+    none): computed once per registry frame, publisher and set of figures in the claim's
+    window that were published by *cutoff* and not superseded by then
+    (:func:`~syriastats.claims.positions.knowable_mask`, the rows of
+    ``drop_superseded(_known_filter(est, "then", cutoff))``); the claimed value is not
+    needed."""
+    kmask = knowable_mask(est, "then", cutoff)
+    wpos = window_positions(est, target, kmask)
+    wider: list[np.ndarray] = []
     if who and target.measure in DEATH_MEASURES:
         # a publisher's own toll that also counts deaths it could not name (measure
         # deaths_total_incl_missing with a death_scope of deaths only) is quoted accurately as
         # '<publisher> says N were killed'; a 'killed or missing' figure is not (its
         # death_scope is broader, and _split_scope leaves it out)
-        wider = [_window(then, broader_target(target, m)) for m in BROADER_MEASURES.get(
-            target.measure, ()) if m in DEATH_MEASURES]
-        wider = [w for w in wider if not w.empty]
-        if wider:
-            win = pd.concat([win, *wider]) if not win.empty else pd.concat(wider)
+        wider = [w for w in (window_positions(est, broader_target(target, m), kmask)
+                             for m in BROADER_MEASURES.get(target.measure, ())
+                             if m in DEATH_MEASURES) if len(w)]
+    key = ("quoted-candidates", id(est), who, wpos.tobytes(),
+           *(w.tobytes() for w in wider), target.measure)
+    return _frame_cache(key, (est,), lambda: _candidates_of(
+        pd.concat([est.iloc[p] for p in (wpos, *wider)]) if wider else est.iloc[wpos],
+        who, pat, target))
+
+
+def _candidates_of(win: pd.DataFrame, who: str, pat: re.Pattern[str], target: Target
+                   ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray] | None:
     if win.empty:
         return None
     win = win[~_context_mask(win)]
@@ -112,22 +148,10 @@ def quoted_figure(c: pd.Series, est: pd.DataFrame, target: Target, cutoff: pd.Ti
         # one (a stale number is judged by the other rules)
         last = mine.groupby("publisher")["period_end"].transform("max")
         mine = mine[(mine["period_end"] == last).to_numpy(bool)]
-    if who:
-        tol = share_tol if target.measure.endswith("_share") else x * about_tol
-    else:
-        tol = x * FLOOR_ROUNDING  # unattributed: the same number, to its rounding
     nums = mine.apply(_number, axis=1).to_numpy(float)
     quals = mine["qualifier"].astype(str).to_numpy(object) if "qualifier" in mine.columns \
         else np.full(len(mine), "exact", object)
-    ok = np.array([bool(np.isfinite(n)) and _quotes(comparator, x, n, q, tol)
-                   for n, q in zip(nums, quals)], bool)
-    if not ok.any():
-        return None
-    hits = mine[ok].copy()
-    hits["_gap"] = (hits["period_end"] - target.end).abs()
-    hits = hits.sort_values(["_gap", "published", "estimate_id"],
-                            ascending=[True, False, True], kind="stable")
-    return hits.iloc[0].drop(labels="_gap")
+    return mine, nums, quals
 
 
 #: Publishers an unattributed number may repeat: every publisher of a figure, except

@@ -9,6 +9,7 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _isnum, _num, _present
 from syriastats.claims.pooling import _Figure, _Pool
+from syriastats.claims_index import cached_call, per_frame
 from syriastats.claims.rules import (
     _LABELS,
     AGENCY_ASSUMED_MARGIN,
@@ -42,29 +43,41 @@ def _likely_origin(x: float, measure: str, comp: str, same: pd.DataFrame, broad:
     """
     out = []
     for rows, broader in ((same, False), (broad, True)):
-        for _, r in rows.iterrows():
-            c = r.get("central")
-            if _isnum(c) and float(c) > 0 and abs(float(c) - x) <= 0.01 * float(c):
-                d = _direction(r)
+        if rows.empty:
+            continue
+        for c, d, label, who, method, scope, end in per_frame("origin-rows", rows, _origin_rows):
+            if abs(c - x) <= 0.01 * c:
                 if d in _SAME_DIRECTION.get(comp, ()):
-                    s = f"The number matches {_figure_label(r)}"
+                    s = f"The number matches {label}"
                 else:
-                    who = r.get("publisher") if _present(r.get("publisher")) else r.get("source_id")
                     how = ("a documented count (a minimum)"
-                           if str(r.get("method")) == "documented_count"
+                           if method == "documented_count"
                            else _WORDED_AS.get(d, d))
-                    s = (f"The same number appears in {_figure_label(r)}, but {who} gives "
-                         f"{_num(float(c), measure)} as {how} while the claim states it as "
+                    s = (f"The same number appears in {label}, but {who} gives "
+                         f"{_num(c, measure)} as {how} while the claim states it as "
                          f"{_COMP_WORDS.get(comp, comp)}")
                 if broader:
                     s += (", whose" if s.startswith("The number matches") else "; its") + \
-                        f" scope is broader than the claim's ({r.get('scope')})"
-                if measure in CUMULATIVE_MEASURES and (as_of - r["period_end"]).days > STALE_DAYS:
-                    s += f", and which counts only to {_day(r['period_end'])}" \
+                        f" scope is broader than the claim's ({scope})"
+                if measure in CUMULATIVE_MEASURES and (as_of - end).days > STALE_DAYS:
+                    s += f", and which counts only to {_day(end)}" \
                         if s.startswith("The number matches") else \
-                        f"; it counts only to {_day(r['period_end'])}"
+                        f"; it counts only to {_day(end)}"
                 out.append(s + ".")
     return (" " + " ".join(out)) if out else ""
+
+
+def _origin_rows(rows: pd.DataFrame) -> list[tuple[Any, ...]]:
+    """What :func:`_likely_origin` reads of each row with a positive central value (once
+    per frame): (central, direction, label, publisher or source, method, scope, end)."""
+    out = []
+    for _, r in rows.iterrows():
+        c = r.get("central")
+        if _isnum(c) and float(c) > 0:
+            who = r.get("publisher") if _present(r.get("publisher")) else r.get("source_id")
+            out.append((float(c), _direction(r), _figure_label(r), who, str(r.get("method")),
+                        r.get("scope"), r["period_end"]))
+    return out
 
 
 _COMP_WORDS: dict[str, str] = {
@@ -80,13 +93,7 @@ def _range_txt(pool: _Pool, measure: str, level: float) -> str:
 
 
 def _who(pool: _Pool) -> str:
-    names = []
-    for f in pool.figs:
-        r = f.row
-        n = r.get("publisher") if _present(r.get("publisher")) else r.get("source_id")
-        if str(n) not in names:
-            names.append(str(n))
-    return ", ".join(names)
+    return ", ".join(dict.fromkeys(f.who for f in pool.figs))
 
 
 def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
@@ -95,12 +102,12 @@ def _assumption_sentences(figs: Sequence[_Figure], margin: float) -> list[str]:
     doc, official, own_high, ceil, assumed, assumed_reg, agency = [], [], [], [], [], [], []
     cov = 0.9
     for f in figs:
-        eid, p = str(f.row["estimate_id"]), f.params
+        eid, p = f.eid, f.params
         cov = float(p.get("coverage", cov))
         u = tuple(p.get("undercount", ())) if p.get("undercount") is not None else ()
-        if f.params.get("assumed") and str(f.row.get("method")) == "registration":
+        if f.params.get("assumed") and f.method == "registration":
             assumed_reg.append(eid)
-        elif f.params.get("assumed") and str(f.row.get("method")) in AGENCY_METHODS:
+        elif f.params.get("assumed") and f.method in AGENCY_METHODS:
             agency.append(eid)
         elif f.params.get("assumed"):
             assumed.append(eid)
@@ -211,12 +218,14 @@ def _explain(rec: dict[str, Any], pool: _Pool, same: _Pool | None, broad: _Pool 
                      + ", the largest documented count of the full scope by the claim's date: "
                      "the truth cannot be below what was counted.")
     old = [f for f in pool.figs if m in CUMULATIVE_MEASURES
-           and (as_of - f.row["period_end"]).days > STALE_DAYS]
+           and (as_of - f.end).days > STALE_DAYS]
     for f in old:
-        months = round((as_of - f.row["period_end"]).days / 30.44)
-        parts.append(f"{f.row['estimate_id']} counts only to {_day(f.row['period_end'])}, "
+        months = round((as_of - f.end).days / 30.44)
+        parts.append(f"{f.eid} counts only to {_day(f.end)}, "
                      f"{months} months before the claim's date, so it understates the toll then.")
-    parts += _assumption_sentences(pool.figs, margin)
+    # they depend on the figures' readings (ids and methods included) and the margin only
+    parts += cached_call(("assumption-sentences", tuple(f.key for f in pool.figs), margin),
+                         _assumption_sentences, pool.figs, margin)
     if skipped:
         parts.append("Left out (could not be read as a distribution): " + "; ".join(skipped) + ".")
     return " ".join(parts)

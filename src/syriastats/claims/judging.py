@@ -21,8 +21,9 @@ from syriastats.claims.rules import (
     CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
 )
 from syriastats.claims.positions import (
-    _duration_rows, _near_value, arrays, documented_floor_at, knowable_mask, nearest_positions,
-    window_positions,
+    _duration_rows, _near_value, arrays, documented_floor_at, empty_of, first_published,
+    knowable_mask, labels_of, nearest_positions, other_dimensions_at, window_positions,
+    with_computed,
 )
 from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
@@ -222,7 +223,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     ka = arrays(est)
     wpos = window_positions(est, target, kmask)
     cmask = ka.ctx[wpos]
-    context = take(est, wpos[cmask]) if cmask.any() else est.iloc[0:0]
+    context = take(est, wpos[cmask]) if cmask.any() else per_frame("empty", est, empty_of)
     wpos = wpos[~cmask]
     extra_pos = np.concatenate([window_positions(est, broader_target(target, m), kmask)
                                 for m in BROADER_MEASURES.get(measure, ())]
@@ -257,23 +258,24 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             computed = cached_call(("computed-share", as_of.value, tuple(sorted(known_rows.loc[
                 known_rows["measure"].isin(list(SHARE_INPUTS)), "estimate_id"].astype(str)))),
                 _computed_share, known_rows, as_of)
-        if computed is not None:
-            same_rows = pd.concat([same_rows, computed.to_frame().T], ignore_index=True)
-    rec["closest"] = per_frame("closest", same_rows, _closest)
+        if computed is not None:  # one more row (positions.with_computed: shared, cached)
+            same_rows, rec["closest"] = with_computed(same_rows, computed)
+    if not rec["closest"]:
+        rec["closest"] = per_frame("closest", same_rows, _closest)
     ctx_txt = ""
     if not context.empty:
         ctx_txt = (" For context only (the registry's notes say not to pool "
                    + ("it" if len(context) == 1 else "them") + "): "
-                   + "; ".join(_figure_label(r) for _, r in context.iterrows()) + ".")
+                   + per_frame("labels", context, labels_of) + ".")
 
     if same_rows.empty and broad_rows.empty:
-        other = _other_dimensions(take(est, kmask), target)
-        if (est["measure"] == measure).sum() == 0:
+        other = other_dimensions_at(est, kmask, target)
+        if not (ka.measure == measure).any():
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
-        elif known == "then" and not (window_all := _window(est, target)).empty:
-            later = window_all.sort_values("published").iloc[0]
+        elif known == "then" and not (window_all := take(est, window_positions(est, target))).empty:
+            later = per_frame("first-published", window_all, first_published)
             reason = (f"every figure for {measure} near {date} was published after the claim "
                       f"(first: {later['estimate_id']}, published {_day(later['published'])}); "
                       "what the claimant could have known is not in the registry. Try known='now'.")

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
 from scipy import optimize
 
-from syriastats.claims.phrases import _isnum
+from syriastats.claims.phrases import _isnum, _present
 from syriastats.claims.rules import (
     AGENCY_ASSUMED_MARGIN,
     AGENCY_METHODS,
     REGISTRATION_ASSUMED_MARGIN,
 )
-from syriastats.claims_index import cached_fit, per_frame
-from syriastats.uncertainty import DEFAULT_UNDERCOUNT, UncertaintyError, from_row
+from syriastats.claims_index import cached_call, cached_fit, per_frame
+from syriastats.uncertainty import _ROW_FIELDS, DEFAULT_UNDERCOUNT, UncertaintyError, from_row
 
 
 @dataclass
@@ -30,6 +31,30 @@ class _Figure:
     params: dict[str, Any]
     pub_lo: float      # lowest / highest number the source published (or its margin implies)
     pub_hi: float
+    key: tuple[Any, ...] = ()  # what the reading depends on (:func:`_reading_key`)
+
+    # what records and explanations read of the row, read once per figure (figures are
+    # cached per row, so thousands of claims share them)
+    @cached_property
+    def eid(self) -> str:
+        return str(self.row["estimate_id"])
+
+    @cached_property
+    def source(self) -> str:
+        return str(self.row["source_id"])
+
+    @cached_property
+    def who(self) -> str:
+        r = self.row
+        return str(r.get("publisher") if _present(r.get("publisher")) else r.get("source_id"))
+
+    @cached_property
+    def method(self) -> str:
+        return str(self.row.get("method"))
+
+    @cached_property
+    def end(self) -> Any:
+        return self.row["period_end"]
 
 
 def _published_numbers(row: pd.Series) -> list[float]:
@@ -44,7 +69,29 @@ def _published_numbers(row: pd.Series) -> list[float]:
     return nums
 
 
+#: Fields of a figure's row its reading (:func:`_fit`) depends on.
+READING_FIELDS: tuple[str, ...] = ("estimate_id", "measure", *_ROW_FIELDS)
+
+
+def _reading_key(row: pd.Series) -> tuple[Any, ...]:
+    """The fields :func:`_fit` reads, as a hashable key (NaN kept distinct from None,
+    each value with its type: two rows with equal keys are read alike)."""
+    get = row.get
+    return tuple((type(v).__name__, "nan" if isinstance(v, float) and v != v else v)
+                 for v in (get(k) for k in READING_FIELDS))
+
+
 def _fit(row: pd.Series, level: float, assumed_margin: float) -> _Figure:
+    """The figure of *row* read as a distribution; the reading is computed once per
+    distinct :func:`_reading_key` (a row that differs only in its dates, e.g. the computed
+    displaced share at another date, is read from the cache)."""
+    key = _reading_key(row)
+    core = cached_call(("fit-core", key, level, assumed_margin), _fit_core, row, level,
+                       assumed_margin)
+    return _Figure(row, *core, key=key)
+
+
+def _fit_core(row: pd.Series, level: float, assumed_margin: float) -> tuple[Any, ...]:
     kw: dict[str, Any] = {}
     q = str(row.get("qualifier"))
     has_range = any(_isnum(row.get(k)) for k in ("low", "high", "margin"))
@@ -61,8 +108,7 @@ def _fit(row: pd.Series, level: float, assumed_margin: float) -> _Figure:
     if str(row.get("measure", "")).endswith("_share"):  # a share cannot exceed the whole
         lo, hi = min(lo, 1.0), min(hi, 1.0)
     pub = _published_numbers(row) or [f.median()]
-    return _Figure(row, lo, hi, f.median(), f.dist, f.assumption, dict(f.params),
-                   min(pub), max(pub))
+    return (lo, hi, f.median(), f.dist, f.assumption, dict(f.params), min(pub), max(pub))
 
 
 def _mixture_q(figs: Sequence[_Figure], q: float) -> float:
@@ -98,7 +144,18 @@ def _pool(figs: list[_Figure], level: float,
           floor: tuple[float, str] | None = None) -> _Pool:
     """Pool figures as an equal-weight mixture; with *floor* = (count, estimate_id),
     the mixture is conditioned on the truth being at least that documented count
-    (no one can be counted dead who did not die), i.e. truncated below at it."""
+    (no one can be counted dead who did not die), i.e. truncated below at it.
+
+    The numbers depend only on the figures' readings (:attr:`_Figure.key`), *level* and
+    *floor*: computed once per distinct set of them (scipy's quantile search is the
+    costly part), and the pool carries the figures given."""
+    core = cached_call(("pool-core", tuple(f.key for f in figs), level, floor), _pool_core,
+                       figs, level, floor)
+    return _Pool(figs, *core)
+
+
+def _pool_core(figs: list[_Figure], level: float,
+               floor: tuple[float, str] | None) -> tuple[Any, ...]:
     def q_of(q: float) -> float:
         if floor is None:
             return _mixture_q(figs, q)
@@ -122,8 +179,8 @@ def _pool(figs: list[_Figure], level: float,
     if floor is not None:
         how += (f"; truncated below at the largest full-scope documented count by the claim's date "
                 f"({floor[0]:,.0f}, {floor[1]}), since the truth cannot be below what was counted")
-    return _Pool(figs, lo, med, hi, env_lo, env_hi, how, floor[0] if floor else None,
-                 floor[1] if floor else None)
+    return (lo, med, hi, env_lo, env_hi, how, floor[0] if floor else None,
+            floor[1] if floor else None)
 
 
 def _fit_all(rows: pd.DataFrame, level: float, margin: float) -> tuple[list[_Figure], list[str]]:

@@ -14,12 +14,14 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims import selecting as _sel
-from syriastats.claims.rules import WAR_START_MONTH
-from syriastats.claims.phrases import _present
+from syriastats.claims.rules import (
+    CUMULATIVE_WINDOW_AFTER_DAYS, STOCK_WINDOW_DAYS, WAR_START_MONTH,
+)
+from syriastats.claims.phrases import _figure_label, _present
 from syriastats.claims.selecting import FLOOR_DATES, _dimension_mask, _ns, _series_key
-from syriastats.claims.target import Target
-from syriastats.claims_index import _frame_cache, per_frame
-from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, is_context_only
+from syriastats.claims.target import NEAR_FULL_GROUPS, Target
+from syriastats.claims_index import _frame_cache, _key_value, per_frame
+from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, full_group, is_context_only
 from syriastats.reading import documented_floor as _reading_floor
 
 
@@ -46,6 +48,7 @@ class _Arrays:
         self.stock = (df["period_type"].to_numpy(object) == "stock"
                       if "period_type" in df.columns else None)
         self.pub = df["published"].to_numpy("datetime64[ns]")
+        self.pub_sorted = np.sort(self.pub[~np.isnat(self.pub)])
         # superseded figures and where their successors are (reading.drop_superseded)
         self.sup: list[tuple[int, np.ndarray]] = []
         if "role" in df.columns and "superseded_by" in df.columns and n:
@@ -73,10 +76,21 @@ def knowable_mask(est: pd.DataFrame, known: str, cutoff: pd.Timestamp) -> np.nda
     cutoff))`` (what the claimant could know; a revision replaces what it revises once it
     is published)."""
     a = arrays(est)
-    keep = a.pub <= _ns(cutoff) if known == "then" else np.ones(len(a.pub), bool)
+    c = _ns(cutoff)
+    # the mask changes only where the cut-off passes a publication date: computed once per
+    # frame and number of figures published by the cut-off (read-only, shared)
+    rank = ("nat" if np.isnat(c) else int(np.searchsorted(a.pub_sorted, c, "right"))) \
+        if known == "then" else None
+    return _frame_cache(("knowable", id(est), known, rank), (est,),
+                        lambda: _knowable(a, known, c))
+
+
+def _knowable(a: _Arrays, known: str, c: np.datetime64) -> np.ndarray:
+    keep = a.pub <= c if known == "then" else np.ones(len(a.pub), bool)
     for i, succ in a.sup:
         if keep[i] and len(succ) and keep[succ].any():
             keep[i] = False
+    keep.setflags(write=False)
     return keep
 
 
@@ -125,15 +139,29 @@ def documented_floor_at(est: pd.DataFrame, pos: np.ndarray, measures: str | list
     if not ms or len(pos) == 0:
         return None
     a = arrays(est)
-    cand = pos[a.doc[pos] & np.isin(a.measure[pos].astype(str), ms)]
+    cand = pos[per_frame("floor-candidates-of", est, _floor_candidates, tuple(ms))[pos]]
     if len(cand) == 0:
         return None
     if not a.floor_ok:
         return _reading_floor(est.iloc[cand], ms, as_of)
+    # only the counts that could bound the truth at as_of by their dates (the rule's date
+    # test, on numpy arrays) matter: the floor is computed once per set of them
     t = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
-    dates = tuple((a.floor_dates[k][cand] <= t).tobytes() for k in sorted(a.floor_dates))
-    return _frame_cache(("floor-at", id(est), cand.tobytes(), tuple(ms)) + dates, (est,),
+    pub = a.floor_dates.get("published")
+    in_time = (a.floor_dates["period_end"][cand] <= t) | (
+        (a.floor_dates["period_end_first"][cand] <= t)
+        & (pub[cand] <= t if pub is not None else np.zeros(len(cand), bool)))
+    cand = cand[in_time]
+    if len(cand) == 0:
+        return None
+    return _frame_cache(("floor-in-time", id(est), cand.tobytes(), tuple(ms)), (est,),
                         lambda: _reading_floor(est.iloc[cand], ms, as_of))
+
+
+def _floor_candidates(est: pd.DataFrame, ms: tuple[str, ...]) -> np.ndarray:
+    """Boolean array over *est*: the documented counts of the measures *ms*."""
+    a = arrays(est)
+    return a.doc & np.isin(a.measure.astype(str), list(ms))
 
 
 def _duration_rows(est: pd.DataFrame) -> np.ndarray:
@@ -149,3 +177,69 @@ def _near_value(central: np.ndarray, pos: np.ndarray, x: float) -> np.ndarray:
     c = central[pos]
     with np.errstate(invalid="ignore"):
         return pos[np.isfinite(c) & (c > 0) & (np.abs(c - x) <= 0.01 * c)]
+
+
+#: Fields of the computed displaced share that change with the claim's date only.
+COMPUTED_DATED: frozenset[str] = frozenset({"period_start", "period_end", "published", "notes"})
+
+
+def with_computed(rows: pd.DataFrame, computed: pd.Series) -> tuple[pd.DataFrame, str]:
+    """(*rows* with the computed displaced share as one more row, the first three rows
+    labelled as :func:`~syriastats.claims.judging._closest` labels them).
+
+    The frame is made once per *rows* and computed number (its fields but the dated ones,
+    :data:`COMPUTED_DATED`), so claims at other dates share it and what is read from it
+    (readings, pools, widened groups). Its last row keeps the dates of the first claim that
+    made it: the checker reads a share figure's dates only in the labels, which are made
+    here from *computed* itself. Same labels as ``pandas.concat`` of the two."""
+    key = ("with-computed", id(rows)) + tuple(
+        (k, _key_value(v)) for k, v in computed.items() if k not in COMPUTED_DATED)
+    both = _frame_cache(key, (rows,), lambda: pd.concat([rows, computed.to_frame().T],
+                                                         ignore_index=True))
+    labels = per_frame("labels-head-3", rows, _labels_head)
+    if len(labels) < 3:
+        labels = labels + [_figure_label(computed)]
+    return both, "; ".join(labels)
+
+
+def _labels_head(rows: pd.DataFrame) -> list[str]:
+    return [_figure_label(r) for _, r in rows.head(3).iterrows()]
+
+
+def other_dimensions_at(est: pd.DataFrame, among: np.ndarray, t: Target) -> str:
+    """:func:`~syriastats.claims.selecting._other_dimensions` of ``est[among]``, on the
+    frame's arrays (no frame made)."""
+    a = arrays(est)
+    lo = _ns(t.end - pd.Timedelta(days=STOCK_WINDOW_DAYS))
+    hi = _ns(t.end + pd.Timedelta(days=CUMULATIVE_WINDOW_AFTER_DAYS))
+    near = np.flatnonzero(among & (a.measure == t.measure) & (a.end >= lo) & (a.end <= hi))
+    bits = []
+    near_full = NEAR_FULL_GROUPS if t.group == full_group(t.measure) else frozenset()
+    for col, want in (("host", t.host), ("area", t.area), ("group", t.group),
+                      ("period_type", t.period_type)):
+        if col in est.columns:
+            vals = per_frame("column", est, _column, col)[near]
+            other = sorted({str(v) for v in vals if v is not None and v != want
+                            and not (col == "group" and v in near_full)})
+            if other:
+                bits.append(f"{col} {', '.join(other)}")
+    return "; ".join(bits)
+
+
+def _column(df: pd.DataFrame, col: str) -> np.ndarray:
+    return df[col].to_numpy(object)
+
+
+def empty_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """*rows* without rows (made once per frame: ``per_frame("empty", rows, empty_of)``)."""
+    return rows.iloc[0:0]
+
+
+def labels_of(rows: pd.DataFrame) -> str:
+    """Every row labelled, '; '-separated (made once per frame)."""
+    return "; ".join(_figure_label(r) for _, r in rows.iterrows())
+
+
+def first_published(rows: pd.DataFrame) -> pd.Series:
+    """The row published first (``sort_values("published").iloc[0]``, once per frame)."""
+    return rows.sort_values("published").iloc[0]

@@ -34,8 +34,8 @@ def _fill_pool(rec: dict[str, Any], pool: _Pool) -> None:
     rec.update(lower=pool.lower, median=pool.median, upper=pool.upper,
                envelope_lower=pool.env_lo, envelope_upper=pool.env_hi,
                interval_method=pool.method, n_figures=len(pool.figs),
-               estimate_ids=";".join(str(f.row["estimate_id"]) for f in pool.figs),
-               source_ids=";".join(dict.fromkeys(str(f.row["source_id"]) for f in pool.figs)))
+               estimate_ids=";".join(f.eid for f in pool.figs),
+               source_ids=";".join(dict.fromkeys(f.source for f in pool.figs)))
 
 
 #: estimate_id of the displaced share the checker computes from counts.
