@@ -162,7 +162,8 @@ def after_pool(rec: dict[str, Any], pools: list[_Pool | None], x: float, compara
     if target.period_type == "stock" and rec["verdict"] in ("above_all", "below_all"):
         pos = window_positions(est, target, knowable_mask(est, "now", cutoff))
         pos = pos[~arrays(est).ctx[pos]]
-        rec = interpolation_band(rec, take(est, pos), target.end, x, comparator, about_tol)
+        rec = interpolation_band(rec, take(est, pos), target.end, x, comparator, about_tol,
+                                 cutoff if known == "then" else None)
     return rec
 
 
@@ -172,13 +173,16 @@ def _numbers(r: pd.Series) -> list[float]:
 
 
 def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timestamp, x: float,
-                       comparator: str, about_tol: float) -> dict[str, Any]:
+                       comparator: str, about_tol: float,
+                       cutoff: pd.Timestamp | None = None) -> dict[str, Any]:
     """*rec* made ``consistent`` when a level (stock) judged higher or lower than every
     source lies between the comparable figures nearest its date on either side
     (COMPARATOR_RULES['interpolation_band']). *rows*: the comparable figures of the claim's
-    dimensions in its date window published at any time (not context only): a figure
-    published after the claim bounds the level on its date without being what the claimant
-    could know, so it is used only as a bound. When either figure lies more than
+    dimensions in its date window published at any time (not context only). As known then (*cutoff*:
+    the claim's publication date) a band that needs a figure published after the claim
+    cannot make it consistent, since "as known then" uses only figures published by then:
+    the claim is not_checkable instead (a later figure shows the level was within reach, so
+    the earlier figures cannot call it overstated or understated either). When either figure lies more than
     STALE_STOCK_DAYS (92) from the claim's date the band is too loose to call the claim
     consistent, and it is not checkable instead (the level may have moved anywhere in it)."""
     if rec["verdict"] not in ("above_all", "below_all") or rows.empty:
@@ -214,6 +218,19 @@ def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timest
                   f"level may have been anywhere in that band, so the registry can neither "
                   f"confirm nor refute it (rule: interpolation_band; without it the verdict "
                   f"would be {old}, {VERDICT_CLASSES[old]}).")
+        rec.update(verdict="not_checkable", position="", reason=reason)
+        rec["explanation"] = f"Not checkable with this registry: {reason}"
+        return rec
+    if cutoff is not None and "published" in rows.columns and any(
+            pd.notna(r["published"]) and r["published"] > cutoff for r in (b, a)):
+        reason = (f"as known then, the figures published by {cutoff.date()} put the claim "
+                  f"{'above' if old == 'above_all' else 'below'} every source, but the level on "
+                  f"its date lies between {_figure_label(b)} and {_figure_label(a)} "
+                  f"({_num(lo, m)} to {_num(hi, m)}), one of them published after the claim: "
+                  f"the claimant may have had figures the registry lacks for that time, and "
+                  f"hindsight cannot make the claim consistent as known then (rule: "
+                  f"interpolation_band; without it the verdict would be {old}, "
+                  f"{VERDICT_CLASSES[old]}).")
         rec.update(verdict="not_checkable", position="", reason=reason)
         rec["explanation"] = f"Not checkable with this registry: {reason}"
         return rec

@@ -121,7 +121,8 @@ COMPARATOR_RULES: dict[str, str] = {
                           "them is further away the band is too loose: not_checkable. A floor "
                           "must lie below the band's top, a ceiling above its bottom (less 1 % "
                           "rounding). A figure published after the claim is used only as a "
-                          "bound.",
+                          "bound, and as known then it can only make the claim not_checkable "
+                          "(never consistent: that would be hindsight).",
     "later_totals": "A running total (cumulative: returns since 8 December 2024, deaths since "
                     "2011) judged lower than every source is judged again against only the "
                     "comparable totals counted to its date or before (one per series, the "
