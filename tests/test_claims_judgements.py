@@ -315,3 +315,28 @@ def test_registered_only_beside_registered_or_awaiting_is_a_report_of_its_figure
              "2012-12-12", est, "now", "refugees_registered")
     assert r["verdict"] == "consistent"
     assert "unhcr-reg-2012-12-10-registered" in r["figures"]
+
+
+# ------------------------------------------------------------- parts of one side's toll
+
+
+def test_parts_of_one_sides_toll_are_not_compared_with_the_whole(est):
+    # SOHR's January 2020 toll of the government side (128,100, registry
+    # sohr-2020-01-govforces) split into soldiers and militias, as wire copy reports it:
+    # the total is judged, the parts are not (before the rule: both parts below_all)
+    r = check_text("The monitor said 128,100 pro-government fighters had been killed, "
+                   "including 66,620 soldiers and 61,480 militiamen.", published="2020-01-04",
+                   known="now", estimates=est)
+    r = r[r["measure"] == "deaths_combatant"]
+    assert list(r["value"]) == [128_100, 66_620, 61_480]
+    assert list(r["verdict"]) == ["consistent", "not_checkable", "not_checkable"]
+    assert "part of it" in r["explanation"].iloc[1]
+
+
+def test_tolls_of_one_side_without_their_total_are_all_parts(est):
+    r = check_text("A total of 66,620 government troops and 51,594 pro-government fighters "
+                   "died during the war, the watchdog said.", published="2020-01-04",
+                   known="now", estimates=est)
+    r = r[r["measure"] == "deaths_combatant"]
+    assert len(r) == 2
+    assert set(r["verdict"]) == {"not_checkable"}

@@ -431,12 +431,40 @@ def _distant_host_gap(c: pd.Series, verdict: str) -> str:
             "higher number is not shown wrong (a lower one would be).")
 
 
+def _parts_of_a_side(claims: pd.DataFrame, gaps: pd.Series) -> pd.Series:
+    """*gaps* with a reason for combatant tolls that are parts of one side: a sentence that
+    gives several tolls of the same side ("66,620 government troops, 51,594 pro-government
+    fighters") splits it more finely than the registry's groups, whose figure for a side
+    counts all of it. Of such tolls, one that is the sum of the others (within 1 %) is the
+    side's total and is judged; the others are parts, not checkable."""
+    if not len(claims) or "group" not in claims.columns:
+        return gaps
+    gaps = gaps.copy()
+    sentence = claims["claim_id"].astype(str).str.replace(r"-c\d+$", "", regex=True)
+    combat = claims["measure"].astype(str) == "deaths_combatant"
+    for _, idx in claims[combat].groupby([sentence[combat], claims.loc[combat, "group"]]).groups.items():
+        if len(idx) < 2:
+            continue
+        vals = claims.loc[idx, "value"].astype(float)
+        total = next((i for i in idx if abs(vals[i] - (vals.sum() - vals[i]))
+                      <= 0.01 * vals[i]), None)
+        for i in idx:
+            if i != total and not gaps[i]:
+                grp = str(claims.at[i, "group"]) or "combatants"
+                gaps[i] = (f"the sentence gives several tolls of one side ({grp}), so this one "
+                           "counts part of it (soldiers, militias, one allied force); the "
+                           f"registry's figures for {grp} count the whole side, and a part is "
+                           "never compared with the whole.")
+    return gaps
+
+
 def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
     from syriastats import claims as C
 
     cols = set(est.columns)
     gaps = claims.apply(lambda c: _dimension_gap(c, cols), axis=1) if len(claims) else \
         pd.Series(dtype=object)
+    gaps = _parts_of_a_side(claims, gaps)
     send = claims.copy()
     native_less = "less_than" in getattr(C, "COMPARATOR_RULES", {})
     if not native_less:
