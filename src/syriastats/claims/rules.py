@@ -130,10 +130,11 @@ COMPARATOR_RULES: dict[str, str] = {
                     "the claim too low when an earlier total exists, however near the later one "
                     "is. With no earlier total the 31-day rule of DATE_RULES stands.",
     "subarea": "A claim about a part of its host country or of Syria (claims column subarea: a "
-               "province, city or camp of the host, a region of Syria such as north-west "
-               "Syria) is not_checkable: the registry holds no figure narrower than a country "
-               "of asylum or a governorate, and a figure for the whole is never compared with "
-               "a part of it.",
+               "province, city or camp of the host, a region of Syria without an area code, "
+               "such as north-east Syria or opposition-held areas) is not_checkable: the "
+               "registry holds no figure for it, and a figure for the whole is never compared "
+               "with a part of it. (North-west Syria has an area code, SY-NW, and is judged "
+               "against its own figures.)",
     "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
                      "reference period (1945 for the Second World War): a whole number from "
                      "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "
