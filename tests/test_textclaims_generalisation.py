@@ -4,27 +4,18 @@ style of real news copy but is not one of the gold sentences, so a rule that spe
 a gold sentence would not pass these; each case fails without its rule."""
 from __future__ import annotations
 
-import pandas as pd
+import sys
+from pathlib import Path
+
 import pytest
 
-from syriastats.textclaims import extract_claims
 from syriastats.textclaims.numbers import find_numbers
 
 
-def claims(text: str, published: str = "2025-06-01") -> pd.DataFrame:
-    return extract_claims(text, published)
+sys.path.insert(0, str(Path(__file__).parent))
+from extraction_testkit import by_value, extraction_helpers  # noqa: E402
 
-
-def only(text: str, published: str = "2025-06-01") -> dict:
-    df = claims(text, published)
-    assert len(df) == 1, df[["claim_text", "measure", "value"]].to_string()
-    return df.iloc[0].to_dict()
-
-
-def by_value(df: pd.DataFrame, value: float) -> dict:
-    rows = df[(df.value - value).abs() < 1e-6]
-    assert len(rows) == 1, df[["claim_text", "measure", "value"]].to_string()
-    return rows.iloc[0].to_dict()
+claims, only = extraction_helpers("2025-06-01")
 
 
 # --------------------------------------------------------------------------- numbers

@@ -4,20 +4,15 @@ on held-out gold set 3 without reading its items. The sentences are written in t
 news copy; each case fails without its rule."""
 from __future__ import annotations
 
-import pandas as pd
+import sys
+from pathlib import Path
+
 import pytest
 
-from syriastats.textclaims import extract_claims
+sys.path.insert(0, str(Path(__file__).parent))
+from extraction_testkit import by_value, extraction_helpers  # noqa: E402
 
-
-def claims(text: str, published: str = "2025-06-01") -> pd.DataFrame:
-    return extract_claims(text, published)
-
-
-def by_value(df: pd.DataFrame, value: float) -> dict:
-    rows = df[(df.value - value).abs() < 1e-6]
-    assert len(rows) == 1, df[["claim_text", "measure", "value"]].to_string()
-    return rows.iloc[0].to_dict()
+claims, _ = extraction_helpers("2025-06-01")
 
 
 # --------------------------------------------------------------------------- 1. the war's age
