@@ -167,6 +167,14 @@ def after_pool(rec: dict[str, Any], pools: list[_Pool | None], x: float, compara
     return rec
 
 
+def _not_checkable(rec: dict[str, Any], reason: str) -> dict[str, Any]:
+    """*rec* made not_checkable for *reason* (a clause that completes "Not checkable with
+    this registry: ")."""
+    rec.update(verdict="not_checkable", position="", reason=reason)
+    rec["explanation"] = f"Not checkable with this registry: {reason}"
+    return rec
+
+
 def _numbers(r: pd.Series) -> list[float]:
     return [float(r[k]) for k in ("low", "central", "high")
             if k in r.index and pd.notna(r[k]) and np.isfinite(float(r[k]))]
@@ -211,29 +219,23 @@ def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timest
     old = rec["verdict"]
     m = str(rec["measure"])
     far = max((as_of - b["period_end"]).days, (a["period_end"] - as_of).days)
+    band = f"{_figure_label(b)} and {_figure_label(a)} ({_num(lo, m)} to {_num(hi, m)})"
+    without = (f"(rule: interpolation_band; without it the verdict would be {old}, "
+               f"{VERDICT_CLASSES[old]}).")
     if far > STALE_STOCK_DAYS:
-        reason = (f"the claim lies between the comparable figures on either side of its date, "
-                  f"{_figure_label(b)} and {_figure_label(a)} ({_num(lo, m)} to {_num(hi, m)}), "
-                  f"but one of them is {far} days from it (more than {STALE_STOCK_DAYS}): the "
-                  f"level may have been anywhere in that band, so the registry can neither "
-                  f"confirm nor refute it (rule: interpolation_band; without it the verdict "
-                  f"would be {old}, {VERDICT_CLASSES[old]}).")
-        rec.update(verdict="not_checkable", position="", reason=reason)
-        rec["explanation"] = f"Not checkable with this registry: {reason}"
-        return rec
+        return _not_checkable(rec, (
+            f"the claim lies between the comparable figures on either side of its date, "
+            f"{band}, but one of them is {far} days from it (more than {STALE_STOCK_DAYS}): "
+            f"the level may have been anywhere in that band, so the registry can neither "
+            f"confirm nor refute it {without}"))
     if cutoff is not None and "published" in rows.columns and any(
             pd.notna(r["published"]) and r["published"] > cutoff for r in (b, a)):
-        reason = (f"as known then, the figures published by {cutoff.date()} put the claim "
-                  f"{'above' if old == 'above_all' else 'below'} every source, but the level on "
-                  f"its date lies between {_figure_label(b)} and {_figure_label(a)} "
-                  f"({_num(lo, m)} to {_num(hi, m)}), one of them published after the claim: "
-                  f"the claimant may have had figures the registry lacks for that time, and "
-                  f"hindsight cannot make the claim consistent as known then (rule: "
-                  f"interpolation_band; without it the verdict would be {old}, "
-                  f"{VERDICT_CLASSES[old]}).")
-        rec.update(verdict="not_checkable", position="", reason=reason)
-        rec["explanation"] = f"Not checkable with this registry: {reason}"
-        return rec
+        return _not_checkable(rec, (
+            f"as known then, the figures published by {cutoff.date()} put the claim "
+            f"{'above' if old == 'above_all' else 'below'} every source, but the level on "
+            f"its date lies between {band}, one of them published after the claim: the "
+            f"claimant may have had figures the registry lacks for that time, and hindsight "
+            f"cannot make the claim consistent as known then {without}"))
     rec["verdict"], rec["position"] = "consistent", "within"
     rec["explanation"] = (
         f"Consistent (rule: interpolation_band): the level on its date lies between the "
