@@ -166,16 +166,21 @@ def published_range(rec: dict[str, Any], pools: list[_Pool | None], x: float,
 
 def after_pool(rec: dict[str, Any], pools: list[_Pool | None], x: float, comparator: str,
                about_tol: float, is_death: bool, est: pd.DataFrame, target: Target,
-               cutoff: pd.Timestamp, known: str) -> dict[str, Any]:
+               cutoff: pd.Timestamp, known: str, window: np.ndarray | None = None
+               ) -> dict[str, Any]:
     """The rules of this module, in order, on a claim judged against *pools* (*est*: the
     registry rows the claim was selected from; *target*: its dimensions; *cutoff*: its
-    publication date, for what could be known (*known*) and what a revision had replaced)."""
+    publication date, for what could be known (*known*) and what a revision had replaced;
+    *window*: positions in *est* of the knowable figures, not context only, in the date
+    windows of the claim's measure and its broader measures, when the caller has them)."""
     if is_death and comparator in ("about", "at_least") \
             and rec["verdict"] in ("consistent", "broader_scope_only"):
-        kmask = knowable_mask(est, known, cutoff)
-        pos = np.concatenate([window_positions(est, t, kmask) for t in [target] + [
-            broader_target(target, m) for m in BROADER_MEASURES.get(target.measure, ())]])
-        pos = np.unique(pos[~arrays(est).ctx[pos]])
+        if window is None:
+            kmask = knowable_mask(est, known, cutoff)
+            window = np.concatenate([window_positions(est, t, kmask) for t in [target] + [
+                broader_target(target, m) for m in BROADER_MEASURES.get(target.measure, ())]])
+            window = window[~arrays(est).ctx[window]]
+        pos = np.unique(window)
         rec = undocumented_only(rec, take(est, pos), x, comparator, about_tol, is_death)
     rec = published_range(rec, pools, x, comparator)
     if target.period_type == "stock" and rec["verdict"] in ("above_all", "below_all"):
