@@ -13,7 +13,7 @@ rule and the verdict the other rules gave).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -23,7 +23,7 @@ from syriastats.claims.pooling import _Pool, _published_numbers
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.rules import BROADER_MEASURES, STALE_STOCK_DAYS, VERDICT_CLASSES
 from syriastats.claims.target import Target, broader_target
-from syriastats.claims_index import take
+from syriastats.claims_index import per_frame, take
 
 #: Documented counts are "far lower" than a claimed toll when the largest of them is below
 #: this share of it (SOHR's named dead were 69 % of its 511,000 in March 2018 and 82 % of
@@ -63,6 +63,24 @@ def _reaches(nums: list[float], comparator: str, x: float, tol: float) -> bool:
     return lo <= x * (1 + tol) and hi >= x * (1 - tol)
 
 
+class _Facts(NamedTuple):
+    """What :func:`undocumented_only` reads of one figure (computed once per shared frame)."""
+    row: pd.Series
+    nums: list[float]
+    beyond: bool
+    who: str
+    doc: bool
+
+
+def _row_facts(rows: pd.DataFrame) -> list[_Facts]:
+    out = []
+    for _, r in rows.iterrows():
+        nums, beyond = _published_numbers(r), beyond_documented(r)
+        out.append(_Facts(r, nums, beyond, _who(r), _text(r, "method") == "documented_count"
+                          and not beyond and bool(nums)))
+    return out
+
+
 def undocumented_only(rec: dict[str, Any], rows: pd.DataFrame, x: float, comparator: str,
                       about_tol: float, is_death: bool) -> dict[str, Any]:
     """*rec* made ``contested`` when every comparable figure whose published number reaches
@@ -79,20 +97,21 @@ def undocumented_only(rec: dict[str, Any], rows: pd.DataFrame, x: float, compara
     if not is_death or comparator not in ("about", "at_least") or rows.empty \
             or rec["verdict"] not in ("consistent", "broader_scope_only"):
         return rec
-    recs = [r for _, r in rows.iterrows()]
-    support = [r for r in recs if _reaches(_published_numbers(r), comparator, x, about_tol)]
-    if not support or not all(beyond_documented(r) for r in support):
+    recs = per_frame("undocumented-rows", rows, _row_facts)
+    support = [f for f in recs if _reaches(f.nums, comparator, x, about_tol)]
+    if not support or not all(f.beyond for f in support):
         return rec
-    who = {_who(r) for r in support}
+    who = {f.who for f in support}
     if len(who) != 1:
         return rec
-    docs = [r for r in recs if _text(r, "method") == "documented_count"
-            and not beyond_documented(r) and _published_numbers(r)]
-    if not any(_who(r) in who for r in docs):
+    docs = [f for f in recs if f.doc]
+    if not any(f.who in who for f in docs):
         return rec
-    top = max(docs, key=lambda r: max(_published_numbers(r)))
-    if not max(_published_numbers(top)) < DOCUMENTED_FAR_BELOW * x:
+    top = max(docs, key=lambda f: max(f.nums))
+    if not max(top.nums) < DOCUMENTED_FAR_BELOW * x:
         return rec
+    support = [f.row for f in support]
+    top = top.row
     old = rec["verdict"]
     measure = str(rec["measure"])
     rec["verdict"], rec["position"] = "contested", rec["position"] or "within"
@@ -147,16 +166,21 @@ def published_range(rec: dict[str, Any], pools: list[_Pool | None], x: float,
 
 def after_pool(rec: dict[str, Any], pools: list[_Pool | None], x: float, comparator: str,
                about_tol: float, is_death: bool, est: pd.DataFrame, target: Target,
-               cutoff: pd.Timestamp, known: str) -> dict[str, Any]:
+               cutoff: pd.Timestamp, known: str, window: np.ndarray | None = None
+               ) -> dict[str, Any]:
     """The rules of this module, in order, on a claim judged against *pools* (*est*: the
     registry rows the claim was selected from; *target*: its dimensions; *cutoff*: its
-    publication date, for what could be known (*known*) and what a revision had replaced)."""
+    publication date, for what could be known (*known*) and what a revision had replaced;
+    *window*: positions in *est* of the knowable figures, not context only, in the date
+    windows of the claim's measure and its broader measures, when the caller has them)."""
     if is_death and comparator in ("about", "at_least") \
             and rec["verdict"] in ("consistent", "broader_scope_only"):
-        kmask = knowable_mask(est, known, cutoff)
-        pos = np.concatenate([window_positions(est, t, kmask) for t in [target] + [
-            broader_target(target, m) for m in BROADER_MEASURES.get(target.measure, ())]])
-        pos = np.unique(pos[~arrays(est).ctx[pos]])
+        if window is None:
+            kmask = knowable_mask(est, known, cutoff)
+            window = np.concatenate([window_positions(est, t, kmask) for t in [target] + [
+                broader_target(target, m) for m in BROADER_MEASURES.get(target.measure, ())]])
+            window = window[~arrays(est).ctx[window]]
+        pos = np.unique(window)
         rec = undocumented_only(rec, take(est, pos), x, comparator, about_tol, is_death)
     rec = published_range(rec, pools, x, comparator)
     if target.period_type == "stock" and rec["verdict"] in ("above_all", "below_all"):
@@ -180,6 +204,21 @@ def _numbers(r: pd.Series) -> list[float]:
             if k in r.index and pd.notna(r[k]) and np.isfinite(float(r[k]))]
 
 
+def _band_sides(rows: pd.DataFrame, as_of: pd.Timestamp
+                ) -> tuple[pd.Series, pd.Series, list[float]] | None:
+    """The figures nearest *as_of* on or before it and on or after it (the first of
+    equally near ones, in row order) and their numbers; None when a side has none."""
+    end = rows["period_end"].to_numpy("datetime64[ns]")
+    t = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
+    ok = ~np.isnat(end)
+    before, after = np.flatnonzero(ok & (end <= t)), np.flatnonzero(ok & (end >= t))
+    if not len(before) or not len(after):
+        return None
+    b = rows.iloc[int(before[np.argmax(end[before])])]
+    a = rows.iloc[int(after[np.argmin(end[after])])]
+    return b, a, _numbers(b) + _numbers(a)
+
+
 def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timestamp, x: float,
                        comparator: str, about_tol: float,
                        cutoff: pd.Timestamp | None = None) -> dict[str, Any]:
@@ -195,13 +234,10 @@ def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timest
     consistent, and it is not checkable instead (the level may have moved anywhere in it)."""
     if rec["verdict"] not in ("above_all", "below_all") or rows.empty:
         return rec
-    end = rows["period_end"]
-    before, after = rows[end <= as_of], rows[end >= as_of]
-    if before.empty or after.empty:
+    hit = per_frame("band-sides", rows, _band_sides, as_of)
+    if hit is None:
         return rec
-    b = before.loc[before["period_end"].idxmax()]
-    a = after.loc[after["period_end"].idxmin()]
-    nums = _numbers(b) + _numbers(a)
+    b, a, nums = hit
     if not nums:
         return rec
     lo, hi = min(nums), max(nums)

@@ -362,7 +362,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     rec = later_totals_rejudge(rec, est, target, known, cutoff, x, jcomp, _judge,
                                (level, margin, about_tol, share_tol, floor))
     return after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol, measure in DEATH_MEASURES,
-                      est, target, cutoff, known)
+                      est, target, cutoff, known, np.concatenate([wpos, extra_pos]))
 
 
 def _closest(rows: pd.DataFrame) -> str:

@@ -23,10 +23,12 @@ def claim_row_problems(claims: pd.DataFrame, lines: Mapping[str, int] | None = N
     -> CSV line number, when given). Rows with a problem are judged ``not_checkable`` by
     :func:`check`; ``syriastats check`` reports them like other bad rows and leaves them out.
     """
-    out = []
-    for _, c in claims.iterrows():
-        if str(c.get("comparator")) != "highest_since":
-            continue
+    out: list[Any] = []
+    if "comparator" not in claims.columns:
+        return out
+    # only 'highest since' claims have a rule here: the others are never read row by row
+    hs = claims[claims["comparator"].astype(object).map(str).to_numpy(object) == "highest_since"]
+    for _, c in hs.iterrows():
         as_of = c.get("as_of_text") if _present(c.get("as_of_text")) else c.get("as_of")
         msg = highest_since_problem(c.get("value"), as_of)
         if msg:
