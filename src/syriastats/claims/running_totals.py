@@ -115,10 +115,6 @@ def later_totals_rejudge(rec: dict[str, Any], est: pd.DataFrame, t: Target, know
         return rec
     later = rows[after].sort_values(["period_end", "estimate_id"]).iloc[0]
     early = rows[~after]
-    why = (f"running totals counted to later dates (the first, {later['estimate_id']}, to "
-           f"{_day(later['period_end'])}) only grow, so they cannot show a claim of "
-           f"{_day(t.end)} too low (rule: later_totals; without it the verdict would be "
-           f"below_all, understated)")
     if early.empty:  # only later totals: _later_totals_only's rule (31 days) decides
         return rec
     figs, _ = _fit_all(_nearest_per_series(early, t.end), level, margin)
@@ -130,6 +126,10 @@ def later_totals_rejudge(rec: dict[str, Any], est: pd.DataFrame, t: Target, know
         return rec
     _fill_pool(rec, pool)
     rec.update(verdict=verdict, position=position)
+    why = (f"running totals counted to later dates (the first, {later['estimate_id']}, to "
+           f"{_day(later['period_end'])}) only grow, so they cannot show a claim of "
+           f"{_day(t.end)} too low (rule: later_totals; without it the verdict would be "
+           f"below_all, understated)")
     rec["explanation"] = (
         f"Judged against the totals counted to {_day(t.end)} or before "
         f"({'; '.join(_figure_label(f.row) for f in figs)}): {verdict}; {why}. Against every "
