@@ -72,9 +72,10 @@ def test_returns_since_the_fall_start_on_8_december_2024(reg) -> None:
               & (reg["end"] >= date(2025, 1, 1))]
     # Every running total of returns after the fall counts from the fall. Exceptions, each saying
     # so in its scope: IOM counts from November 2024, UNHCR's Lebanon figure of September 2025
-    # from the start of 2025.
+    # from the start of 2025, Lebanon's government from the start of its return plan (July 2025).
     other = ret[ret["start"] != FALL]
     assert sorted(other["estimate_id"]) == ["iom-dtm-arrivals-2025-02", "iom-dtm-idp-returns-2025-02",
+                                            "lebanon-mosa-returns-2025-12-15",
                                             "unhcr-refugee-returns-2025-09-02-lbn-since-jan"]
     assert len(ret) >= 30
 
