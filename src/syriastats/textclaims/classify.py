@@ -1,0 +1,335 @@
+"""Second opinion on one extracted number: does it count people in a war statistic, and
+which measure family does its *governor* name?
+
+The extractor (:mod:`syriastats.textclaims.extract`) picks a measure from cue words in a
+window around a number; a cue further away can win over the word that actually governs the
+number ("the U.N. refugee agency said 5.3 million people may have been left homeless";
+"6.3 million people were displaced and an additional 4.9 million were forced to seek
+refuge"). This module reads, in this order,
+
+1. the words right *before* the number: the head of an "of" phrase ("the return of",
+   "the deaths of"), "home to", an aid target ("to help"), an event that killed ("a suicide
+   bomber killed");
+2. the *noun phrase* right after it ("300,000 Syrian refugees", "200 refugee camps",
+   "250,000 Lebanese");
+3. the *verb* of its own clause ("were displaced", "have returned", "need aid", "remain
+   missing", "may have been left homeless"),
+
+and returns a :class:`Decision`: a corrected measure, a drop (with its reason), or no
+change. It changes nothing unless the governor is unambiguous. All wording is data in
+:mod:`syriastats.textclaims.classify_vocabulary`; no regular expression is built from it.
+Deterministic; no models.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+import syriastats.textclaims.classify_vocabulary as W
+from syriastats.textclaims.sentences import split_sentences
+
+#: Measures of each family, as the extractor names them.
+REFUGEE_MEASURES: frozenset[str] = frozenset({
+    "refugees", "refugees_registered", "refugees_registered_by_host", "refugees_by_host",
+    "refugees_worldwide"})
+IDP_MEASURES: frozenset[str] = frozenset({"idps", "idps_new_displacements"})
+DISPLACED_MEASURES: frozenset[str] = frozenset({"displaced_total"}) | IDP_MEASURES
+RETURN_MEASURES: frozenset[str] = frozenset({"refugee_returns", "idp_returns"})
+DEATH_MEASURES: frozenset[str] = frozenset({
+    "deaths_total", "deaths_civilian", "deaths_combatant", "deaths_direct", "deaths_indirect",
+    "deaths_in_detention", "deaths_total_incl_missing", "deaths_battle_related",
+    "deaths_organised_violence"})
+#: Levels on a date (a week's or a month's movement is not one of them).
+STOCK_MEASURES: frozenset[str] = REFUGEE_MEASURES | frozenset({
+    "idps", "displaced_total", "people_in_need", "population"})
+#: The extractor's ``kind`` for a measure this module may set.
+KIND_OF: dict[str, str] = {
+    "refugees_registered": "refugees", "refugees_registered_by_host": "refugees",
+    "refugees_worldwide": "refugees", "idps": "idps", "idps_new_displacements": "idps",
+    "displaced_total": "displaced", "refugee_returns": "returns", "idp_returns": "returns",
+    "people_in_need": "people_in_need", "population": "population",
+    "deaths_total": "deaths", "deaths_combatant": "deaths", "deaths_in_detention": "detention",
+    "missing_persons": "missing",
+}
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": " - ", "\u2014": " - "})
+_TOKEN = re.compile(r"[a-z][a-z'-]*|\d[\d,.]*|[;:,.!?()\"]|\s-\s|-{2,}")
+#: Tokens that end a clause.
+_BREAKS = frozenset({";", ":", ",", ".", "!", "?", "(", ")", '"', " - "})
+#: Words that join a part to a whole ("..., including 4.9 million refugees").
+_INCLUSION = frozenset({"including", "whom", "among", "them", "mostly", "mainly", "incl"})
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What :func:`classify` says of one candidate: ``drop`` (not a war statistic of
+    people, with ``reason``), or ``measure`` (the corrected measure; empty = no change)."""
+    measure: str = ""
+    drop: bool = False
+    reason: str = ""
+
+
+KEEP = Decision()
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.strip() if t.strip() else t for t in _TOKEN.findall(text.lower())]
+
+
+def _clause(tokens: list[str]) -> list[str]:
+    """Tokens up to the first clause break."""
+    for i, t in enumerate(tokens):
+        if t in _BREAKS or t.strip("-") == "":
+            return tokens[:i]
+    return tokens
+
+
+def _starts(tokens: list[str], phrases: dict[tuple[str, ...], str] | tuple[tuple[str, ...], ...]
+            ) -> tuple[str, int]:
+    """(family, length) of the longest phrase that *tokens* start with."""
+    best = ("", 0)
+    for p in phrases:
+        if len(p) > best[1] and tuple(tokens[:len(p)]) == p:
+            best = (phrases[p] if isinstance(phrases, dict) else "yes", len(p))
+    return best
+
+
+def _ends(tokens: list[str], phrases: dict[tuple[str, ...], str]) -> str:
+    best = ("", 0)
+    for p, fam in phrases.items():
+        if len(p) > best[1] and len(tokens) >= len(p) and tuple(tokens[-len(p):]) == p:
+            best = (fam, len(p))
+    return best[0]
+
+
+def _contains(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(tokens[i:i + len(p)]) == p for p in phrases for i in range(len(tokens)))
+
+
+@dataclass
+class Governor:
+    """The words that govern one number (families from :mod:`classify_vocabulary`)."""
+    before: str = ""      # head of the phrase before the number ("return of" -> returns)
+    noun: str = ""        # the head noun's family ("refugees", "people", ...)
+    noun_phrase: tuple[str, ...] = ()
+    verb: str = ""        # the own clause's verb family
+    non_people: str = ""  # a noun of things/events/households right after the number
+    foreign: str = ""     # a foreign nationality or place governing the number
+    incident: bool = False
+    clause: tuple[str, ...] = ()
+
+
+def governor(sentence: str, start: int, end: int) -> Governor:
+    """The governor of the number whose claim text is ``sentence[start:end]``."""
+    g = Governor()
+    before = _clause(list(reversed(_tokens(sentence[:start].translate(_QUOTES)))))[::-1]
+    after = _clause(_tokens(sentence[end:].translate(_QUOTES)))
+    g.clause = tuple(after)
+    g.before = _ends(before, W.BEFORE_PHRASES)
+    # an event that killed: "a suicide bomber killed at least 30 people"
+    if before and before[-1] in W.KILLING_VERBS:
+        agent = before[-5:-1]
+        for i, w in enumerate(agent):
+            if w in W.INCIDENT_AGENTS and any(d in W.SINGLE_DETERMINERS for d in agent[:i]):
+                g.incident = True
+    # the noun phrase: modifiers, then the head noun
+    i = 0
+    np: list[str] = []
+    while i < len(after) and i < 6:
+        w = after[i]
+        two = " ".join(after[i:i + 2])
+        if two in W.NON_PEOPLE_NOUNS or w in W.NON_PEOPLE_NOUNS:
+            g.non_people = two if two in W.NON_PEOPLE_NOUNS else w
+            break
+        if w in W.FOREIGN_NATIONALS:
+            if not any(x in W.COMBATANT_AFTER_NATIONAL for x in after[i + 1:i + 3]):
+                g.foreign = w
+                break
+            np.append(w)
+            i += 1
+            continue
+        if w in W.HEAD_NOUNS:
+            np.append(w)
+            fam = W.HEAD_NOUNS[w]
+            if fam != "people" and g.noun in ("", "people"):
+                g.noun = fam  # the first specific noun governs ("displaced people")
+            elif not g.noun:
+                g.noun = "people"
+            if w not in W.NOUN_MODIFIERS:
+                i += 1
+                break
+        elif w in W.NOUN_MODIFIERS or w == "and":
+            np.append(w)
+        else:
+            break
+        i += 1
+    # "the number of ... displaced" (a head noun after "people") already read; "refugee camps"
+    if not g.non_people and i < len(after):
+        w = after[i]
+        if w in W.NON_PEOPLE_NOUNS:
+            g.non_people = w
+    g.noun_phrase = tuple(np)
+    # the verb of the number's own clause
+    rest = after[i:]
+    k = 0
+    while k < len(rest) and rest[k] in W.VERB_AUXILIARIES:
+        k += 1
+    # modal of a possibility ("may have been left homeless") is read through
+    while k < len(rest) and rest[k] in W.MODALS and k < 3:
+        k += 1
+        while k < len(rest) and rest[k] in W.VERB_AUXILIARIES:
+            k += 1
+    g.verb, _ = _starts(rest[k:], W.VERB_PHRASES)
+    if not g.verb and k < len(rest) and rest[k] in W.PLACE_PREPOSITIONS:
+        # a place between the noun and its verb: "5 million people in Syria have been displaced"
+        for j in range(k + 2, min(k + 5, len(rest))):
+            m = j
+            while m < len(rest) and rest[m] in W.VERB_AUXILIARIES | W.MODALS:
+                m += 1
+            if m > j:
+                g.verb, _ = _starts(rest[m:], W.VERB_PHRASES)
+                if g.verb:
+                    break
+    if g.verb in ("displaced", "idps") and _contains(list(rest[k:k + 4]), (("recent",), ("latest",))):
+        g.verb = "new_displacement"
+    if g.verb == "" and _contains(list(rest[k:k + 4]), (("fled", "recent"), ("fled", "the", "recent"),
+                                                         ("fled", "the", "latest"), ("fled", "latest"))):
+        g.verb = "new_displacement"
+    # a foreign place in the number's own clause ("from northern Israel", "in Turkey and Syria")
+    for j, w in enumerate(after):
+        if w in ("in", "from", "across") and _starts(after[j + 1:], W.FOREIGN_PLACES)[1]:
+            g.foreign = " ".join(after[j + 1:j + 1 + _starts(after[j + 1:], W.FOREIGN_PLACES)[1]])
+            break
+    return g
+
+
+def _refugee_measure(host: str) -> str:
+    if host == "WORLD":
+        return "refugees_worldwide"
+    if host and host != "REGION":
+        return "refugees_registered_by_host"
+    return "refugees_registered"
+
+
+def _contrasted(sentence: str, start: int, end: int,
+                siblings: list[tuple[int, int, str]]) -> bool:
+    """True if another count of the sentence is of refugees and is not part of this one
+    ("6.3 million were displaced and an additional 4.9 million sought refuge")."""
+    for s0, e0, m in siblings:
+        if m not in REFUGEE_MEASURES or (s0, e0) == (start, end):
+            continue
+        between = sentence[end:s0] if s0 >= end else sentence[e0:start]
+        toks = _tokens(between.translate(_QUOTES))
+        if any(t in _INCLUSION or t in (":", "(", ")") or t.strip() == "-" for t in toks):
+            continue
+        return True
+    return False
+
+
+def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
+             host: str = "", kind: str = "",
+             siblings: list[tuple[int, int, str]] | None = None) -> Decision:
+    """Decide on one candidate: *sentence* is its sentence, ``sentence[start:end]`` its
+    claim text (hedge and number), *value* in persons, *measure* the extractor's choice.
+    *siblings* are the (start, end, measure) of the sentence's other candidates.
+
+    Returns :data:`KEEP` when the governor is ambiguous or agrees with *measure*.
+    Shares and the war's age (``kind`` share/duration) are never touched.
+    """
+    if kind in ("share", "duration") or measure in ("war_duration_years",) or measure.endswith("_share"):
+        return KEEP
+    g = governor(sentence, start, end)
+    if g.non_people:
+        return Decision(drop=True, reason=f"counts {g.non_people}, not people")
+    if g.foreign:
+        return Decision(drop=True, reason=f"counts people of or in another country ({g.foreign})")
+    if g.incident and measure in DEATH_MEASURES | {"injured"}:
+        return Decision(drop=True, reason="one event's casualties (the event is the subject of the killing)")
+    if "homeless" in (g.verb, g.noun):
+        return Decision(drop=True, reason="people left homeless: no registry measure")
+    if "released" in (g.before, g.verb) or "evacuated" in (g.before, g.verb, g.noun):
+        return Decision(drop=True, reason="released or evacuated people: no registry measure")
+    if g.before == "aid_target" and g.verb != "people_in_need" and measure != "people_in_need":
+        return Decision(drop=True, reason="an aid plan's target, not a count of victims")
+    if measure in STOCK_MEASURES and _contains(list(g.clause), W.SHORT_FLOW_WORDS):
+        return Decision(drop=True, reason="a short period's movement, not a level")
+    new = _family_measure(g, measure, host, sentence, start, end, siblings or [])
+    return Decision(measure=new, reason="governor") if new and new != measure else KEEP
+
+
+def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: int, end: int,
+                    siblings: list[tuple[int, int, str]]) -> str:
+    generic = g.noun in ("", "people")
+    if measure in RETURN_MEASURES:
+        return ""  # a return verb may stand further on ("people who had been displaced ... had returned")
+    if "returns" in (g.before, g.verb):
+        if g.noun in ("idps", "displaced") or measure in DISPLACED_MEASURES:
+            return "idp_returns"
+        return "refugee_returns"
+    if g.before == "population" and generic and measure in DISPLACED_MEASURES:
+        return "population"
+    if g.noun == "detainees" or g.verb == "detainees":
+        if g.verb == "deaths" or g.before == "deaths":
+            return "deaths_in_detention"
+        if g.verb == "missing":
+            return "missing_persons"
+        return ""
+    if g.noun == "combatants" and measure in ("deaths_total", "deaths_civilian") and (
+            g.verb == "deaths" or g.before == "deaths"):
+        return "deaths_combatant"
+    if g.noun == "refugees":
+        if measure in REFUGEE_MEASURES | RETURN_MEASURES or measure.startswith(("asylum", "global")):
+            return ""
+        return _refugee_measure(host)
+    if g.noun == "idps" or (generic and g.verb == "idps"):
+        return "" if measure in IDP_MEASURES or measure.startswith("global") else "idps"
+    if "affected" in " ".join(g.noun_phrase) and measure in DISPLACED_MEASURES and any(
+            w in W.AID_WORDS for w in _tokens(sentence[:start])):
+        return "people_in_need"
+    if g.noun == "displaced" or (generic and g.verb in ("displaced", "new_displacement")):
+        if g.verb == "people_in_need" or measure.startswith("global"):
+            return ""
+        if (g.verb == "new_displacement" or "newly" in g.noun_phrase) and measure in ("idps", "displaced_total"):
+            return "idps_new_displacements"
+        internal = any(w in W.INTERNAL_WORDS for w in g.noun_phrase + g.clause[:6])
+        if measure in REFUGEE_MEASURES | {"people_in_need", "population"}:
+            return "idps" if internal else "displaced_total"
+        if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
+            return "idps"
+        return ""
+    if generic and g.verb == "people_in_need":
+        if measure in REFUGEE_MEASURES | DISPLACED_MEASURES | {"population"}:
+            return "people_in_need"
+        return ""
+    if generic and g.verb == "refugees" and measure in DISPLACED_MEASURES | {"people_in_need", "population"}:
+        return _refugee_measure(host)
+    if g.verb == "missing" and measure in DEATH_MEASURES - {"deaths_total_incl_missing"}:
+        return "missing_persons"
+    return ""
+
+
+def refine_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Apply :func:`classify` to every row of :func:`~syriastats.textclaims.extract.extract_claims`'
+    result for *text*: rows it drops are removed, corrected measures (and their ``kind``)
+    replace the extractor's. Row order and the other columns are kept."""
+    if claims.empty:
+        return claims
+    offsets = {i: s.start for i, s in enumerate(split_sentences(text))}
+    keep, measures, kinds = [], [], []
+    rows = list(claims.itertuples(index=False))
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for r in rows:
+        off = offsets.get(r.sentence_index, 0)
+        by_sentence.setdefault(r.sentence_index, []).append((r.start - off, r.end - off, r.measure))
+    for r in rows:
+        off = offsets.get(r.sentence_index, 0)
+        d = classify(r.sentence, r.start - off, r.end - off, float(r.value), r.measure,
+                     host=r.host, kind=r.kind, siblings=by_sentence[r.sentence_index])
+        keep.append(not d.drop)
+        measures.append(d.measure or r.measure)
+        kinds.append(KIND_OF.get(d.measure, r.kind) if d.measure else r.kind)
+    out = claims.assign(measure=measures, kind=kinds)
+    return out[keep].reset_index(drop=True)
