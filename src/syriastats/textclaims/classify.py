@@ -120,6 +120,10 @@ class Governor:
     foreign: str = ""     # a foreign nationality or place governing the number
     incident: bool = False
     clause: tuple[str, ...] = ()
+    subject: str = ""     # family named by "the number of X (killed ...) reached" before it
+    detention: bool = False  # detention words in the number's subject or own clause
+    clause_verbs: tuple[str, ...] = ()  # every verb family of the own clause, in order
+    other_country: str = ""  # "in Lebanon" framing a non-refugee count
 
 
 def governor(sentence: str, start: int, end: int) -> Governor:
@@ -129,12 +133,32 @@ def governor(sentence: str, start: int, end: int) -> Governor:
     after = _clause(_tokens(sentence[end:].translate(_QUOTES)))
     g.clause = tuple(after)
     g.before = _ends(before, W.BEFORE_PHRASES)
+    if len(before) >= 2 and before[-1] in ("to", "for") and before[-2] in W.AID_ITEMS:
+        g.before = "aid_target"  # "food to 4.8 million people", "tents for 50,000 people"
+    _subject(g, before)
+    # a sentence or clause framed in another country: "In Lebanon, Israeli strikes killed 3,000"
+    lead = _tokens(sentence[:start].translate(_QUOTES))
+    if len(lead) >= 3 and lead[0] == "in" and lead[1] in W.OTHER_COUNTRY_NAMES and lead[2] == ",":
+        g.other_country = lead[1]
+    for j, w in enumerate(after):
+        if w == "in" and j + 1 < len(after) and after[j + 1] in W.OTHER_COUNTRY_NAMES and (
+                j + 2 >= len(after) or after[j + 2] != "and"):
+            g.other_country = after[j + 1]
+            break
     # an event that killed: "a suicide bomber killed at least 30 people"
     if before and before[-1] in W.KILLING_VERBS:
         agent = before[-5:-1]
         for i, w in enumerate(agent):
             if w in W.INCIDENT_AGENTS and any(d in W.SINGLE_DETERMINERS for d in agent[:i]):
                 g.incident = True
+    # a thing, event or household counted: "600 medical facilities", "31 truckloads"
+    for j, w in enumerate(after[:3]):
+        if w in W.NON_PEOPLE_NOUNS or " ".join(after[j:j + 2]) in W.NON_PEOPLE_NOUNS:
+            g.non_people = w
+            return g
+        if w in W.HEAD_NOUNS or w in W.VERB_AUXILIARIES or w in W.PLACE_PREPOSITIONS \
+                or w in ("of", "for", "to", "and", "or"):
+            break
     # the noun phrase: modifiers, then the head noun
     i = 0
     np: list[str] = []
@@ -198,12 +222,49 @@ def governor(sentence: str, start: int, end: int) -> Governor:
     if g.verb == "" and _contains(list(rest[k:k + 4]), (("fled", "recent"), ("fled", "the", "recent"),
                                                          ("fled", "the", "latest"), ("fled", "latest"))):
         g.verb = "new_displacement"
+    verbs = []
+    for j in range(len(after)):
+        fam, n = _starts(after[j:], W.VERB_PHRASES)
+        if fam and (j == 0 or after[j - 1] not in ("the", "a", "of")):
+            verbs.append(fam)
+    g.clause_verbs = tuple(verbs)
+    g.detention = g.detention or any(w in W.DETENTION_WORDS for w in after)
     # a foreign place in the number's own clause ("from northern Israel", "in Turkey and Syria")
     for j, w in enumerate(after):
         if w in ("in", "from", "across") and _starts(after[j + 1:], W.FOREIGN_PLACES)[1]:
             g.foreign = " ".join(after[j + 1:j + 1 + _starts(after[j + 1:], W.FOREIGN_PLACES)[1]])
             break
     return g
+
+
+def _affected(g: Governor, sentence: str, start: int) -> bool:
+    """"12 million displaced and conflict-affected people" in an aid context: a needs caseload."""
+    return any(w.endswith("affected") for w in g.noun_phrase) and any(
+        w in W.AID_WORDS for w in _tokens(sentence[:start]))
+
+
+def _subject(g: Governor, before: list[str]) -> None:
+    """Read "the number of <subject> reached N" (the subject governs the number)."""
+    k = len(before) - 1
+    while k >= 0 and before[k] in W.SUBJECT_VERBS:
+        k -= 1
+    if k == len(before) - 1:
+        return
+    for j in range(k - 1, max(-1, k - 12), -1):
+        if before[j] == "of" and j >= 1 and before[j - 1] in ("number", "toll", "total", "count", "tally"):
+            subj = before[j + 1:k + 1]
+            for w in subj:
+                fam = W.HEAD_NOUNS.get(w, "")
+                if fam and fam != "people":
+                    g.subject = fam
+                    break
+            for i in range(len(subj)):
+                fam, _ = _starts(subj[i:], W.VERB_PHRASES)
+                if fam:
+                    g.subject = fam
+                    break
+            g.detention = any(w in W.DETENTION_WORDS for w in subj)
+            return
 
 
 def _refugee_measure(host: str) -> str:
@@ -252,17 +313,26 @@ def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
         return Decision(drop=True, reason="people left homeless: no registry measure")
     if "released" in (g.before, g.verb) or "evacuated" in (g.before, g.verb, g.noun):
         return Decision(drop=True, reason="released or evacuated people: no registry measure")
+    if _affected(g, sentence, start) and measure in DISPLACED_MEASURES:
+        return Decision(measure="people_in_need", reason="governor: affected people in an aid context")
     if g.before == "aid_target" and g.verb != "people_in_need" and measure != "people_in_need":
         return Decision(drop=True, reason="an aid plan's target, not a count of victims")
+    if g.other_country and measure not in REFUGEE_MEASURES | RETURN_MEASURES \
+            and not measure.startswith(("asylum", "global")):
+        return Decision(drop=True, reason=f"counts people in another country ({g.other_country})")
     if measure in STOCK_MEASURES and _contains(list(g.clause), W.SHORT_FLOW_WORDS):
         return Decision(drop=True, reason="a short period's movement, not a level")
     new = _family_measure(g, measure, host, sentence, start, end, siblings or [])
+    if new == "-":
+        return Decision(drop=True, reason="people detained or arrested: not a toll and not the missing")
     return Decision(measure=new, reason="governor") if new and new != measure else KEEP
 
 
 def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: int, end: int,
                     siblings: list[tuple[int, int, str]]) -> str:
     generic = g.noun in ("", "people")
+    if g.subject:
+        return _subject_measure(g, measure)
     if measure in RETURN_MEASURES:
         return ""  # a return verb may stand further on ("people who had been displaced ... had returned")
     if "returns" in (g.before, g.verb):
@@ -271,11 +341,15 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
         return "refugee_returns"
     if g.before == "population" and generic and measure in DISPLACED_MEASURES:
         return "population"
-    if g.noun == "detainees" or g.verb == "detainees":
-        if g.verb == "deaths" or g.before == "deaths":
+    if g.noun == "detainees" or g.verb == "detainees" or g.before == "detainees":
+        if "deaths" in g.clause_verbs or g.before == "deaths":
             return "deaths_in_detention"
-        if g.verb == "missing":
+        if "missing" in g.clause_verbs:
             return "missing_persons"
+        if g.noun != "detainees" and measure in DEATH_MEASURES | {"missing_persons"}:
+            return "-"  # arrests: a count of people arrested is not a toll or the missing
+        if measure in DEATH_MEASURES:
+            return "-"  # detainees are not deaths
         return ""
     if g.noun == "combatants" and measure in ("deaths_total", "deaths_civilian") and (
             g.verb == "deaths" or g.before == "deaths"):
@@ -286,15 +360,14 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
         return _refugee_measure(host)
     if g.noun == "idps" or (generic and g.verb == "idps"):
         return "" if measure in IDP_MEASURES or measure.startswith("global") else "idps"
-    if "affected" in " ".join(g.noun_phrase) and measure in DISPLACED_MEASURES and any(
-            w in W.AID_WORDS for w in _tokens(sentence[:start])):
-        return "people_in_need"
-    if g.noun == "displaced" or (generic and g.verb in ("displaced", "new_displacement")):
+    if g.noun == "displaced" or (generic and (g.verb in ("displaced", "new_displacement")
+                                              or (not g.verb and g.before == "displaced"))):
         if g.verb == "people_in_need" or measure.startswith("global"):
             return ""
         if (g.verb == "new_displacement" or "newly" in g.noun_phrase) and measure in ("idps", "displaced_total"):
             return "idps_new_displacements"
-        internal = any(w in W.INTERNAL_WORDS for w in g.noun_phrase + g.clause[:6])
+        near = g.noun_phrase + g.clause[:6]
+        internal = any(w in W.INTERNAL_WORDS for w in near) and not any(w in W.EXTERNAL_WORDS for w in near)
         if measure in REFUGEE_MEASURES | {"people_in_need", "population"}:
             return "idps" if internal else "displaced_total"
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
@@ -308,6 +381,24 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
         return _refugee_measure(host)
     if g.verb == "missing" and measure in DEATH_MEASURES - {"deaths_total_incl_missing"}:
         return "missing_persons"
+    return ""
+
+
+def _subject_measure(g: Governor, measure: str) -> str:
+    """The measure named by the subject of "the number of X reached N"."""
+    fam = g.subject
+    if fam == "deaths":
+        if g.detention:
+            return "deaths_in_detention"
+        return "" if measure in DEATH_MEASURES else "deaths_total"
+    if fam == "missing":
+        return "" if measure == "missing_persons" else "missing_persons"
+    if fam == "returns":
+        return "" if measure in RETURN_MEASURES else ""
+    if fam == "refugees":
+        return "" if measure in REFUGEE_MEASURES | RETURN_MEASURES else ""
+    if fam == "people_in_need":
+        return "" if measure == "people_in_need" else "people_in_need"
     return ""
 
 

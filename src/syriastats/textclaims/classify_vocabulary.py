@@ -164,10 +164,42 @@ BEFORE_PHRASES: dict[tuple[str, ...], str] = {
     ("release", "of"): "released", ("released",): "released", ("freed",): "released",
     ("evacuated",): "evacuated", ("evacuation", "of"): "evacuated",
     ("home", "to"): "population", ("population", "of"): "population",
+    # the number as the object of its verb: "fighting has displaced 2 million people"
+    ("displaced",): "displaced", ("uprooted",): "displaced", ("displacing",): "displaced",
+    ("killed",): "deaths", ("killing",): "deaths",
+    ("arrested",): "detainees", ("detained",): "detainees", ("arresting",): "detainees",
+    ("assisted",): "aid_target", ("supported",): "aid_target", ("vaccinated",): "aid_target",
+    ("treated",): "aid_target", ("fed",): "aid_target",
     ("to", "help"): "aid_target", ("to", "assist"): "aid_target", ("to", "reach"): "aid_target",
     ("to", "feed"): "aid_target", ("to", "serve"): "aid_target", ("to", "benefit"): "aid_target",
     ("help", "to"): "aid_target", ("assistance", "to"): "aid_target", ("aid", "to"): "aid_target",
 }
+
+#: Aid items: "food to 4.8 million people", "tents for 50,000 people" make the count an aid
+#: programme's reach, not a count of victims.
+AID_ITEMS: frozenset[str] = frozenset({
+    "food", "aid", "assistance", "support", "help", "relief", "services", "water", "shelter",
+    "cash", "baskets", "rations", "tents", "kits", "supplies", "vouchers", "meals", "bread",
+    "medicine", "medicines", "care", "vaccines", "blankets", "fuel", "items",
+})
+#: Verbs that end "the number of X ... reached N": the words after "number of" are the
+#: number's subject and govern it ("the number of Syrians killed in detention reached 15,000").
+SUBJECT_VERBS: frozenset[str] = frozenset({
+    "reached", "reaches", "stood", "stands", "rose", "risen", "climbed", "hit", "is", "was",
+    "totalled", "totaled", "exceeded", "exceeds", "surpassed", "topped", "passed", "at", "to",
+    "has", "had", "now", "are", "were", "increased", "grew", "jumped",
+})
+#: Words of detention: a death in their company is a death in detention.
+DETENTION_WORDS: frozenset[str] = frozenset({
+    "detention", "custody", "prison", "prisons", "jail", "jails", "detainees", "torture",
+    "prisoners", "cells", "dungeons"})
+#: Countries whose own wars, disasters and displacement a Syrian war statistic does not
+#: count: a death, injury, displacement or need count placed "in" one of them is theirs.
+#: (Refugee, return and asylum counts are about Syrians there and are not affected.)
+OTHER_COUNTRY_NAMES: frozenset[str] = frozenset({
+    "lebanon", "turkey", "turkiye", "türkiye", "jordan", "iraq", "israel", "gaza", "ukraine",
+    "yemen", "sudan", "afghanistan", "libya", "iran", "egypt", "palestine",
+})
 
 #: One event as the subject of the killing ("a suicide bomber killed at least 30 people",
 #: "an air strike killed 12"): the count is an incident's casualties.
@@ -193,6 +225,9 @@ SHORT_FLOW_WORDS: tuple[tuple[str, ...], ...] = (
 
 #: Words of the own clause that place a displacement inside Syria ("displaced inside the country").
 INTERNAL_WORDS: frozenset[str] = frozenset({"internally", "inside", "within", "idps", "idp"})
+#: ... unless the same words also go abroad ("internally and across borders").
+EXTERNAL_WORDS: frozenset[str] = frozenset({
+    "abroad", "across", "outside", "externally", "borders", "refugees", "countries", "beyond"})
 
 #: Words that make a bare "people" count with coordinated "affected" an aid caseload
 #: ("support for over 12 million displaced and conflict-affected people").
