@@ -140,6 +140,10 @@ def governor(sentence: str, start: int, end: int) -> Governor:
     lead = _tokens(sentence[:start].translate(_QUOTES))
     if len(lead) >= 3 and lead[0] == "in" and lead[1] in W.OTHER_COUNTRY_NAMES and lead[2] == ",":
         g.other_country = lead[1]
+    for j in range(len(before) - 2):
+        if before[j] in W.WAR_NOUNS and before[j + 1] == "in" and before[j + 2] in W.OTHER_COUNTRY_NAMES \
+                and before[j + 2:j + 5] != [before[j + 2], "and", "syria"]:
+            g.foreign = before[j + 2]  # "the war in Ukraine has created 6 million refugees"
     for j, w in enumerate(after):
         if w == "in" and j + 1 < len(after) and after[j + 1] in W.OTHER_COUNTRY_NAMES and (
                 j + 2 >= len(after) or after[j + 2] != "and"):

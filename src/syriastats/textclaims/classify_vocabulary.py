@@ -201,6 +201,12 @@ OTHER_COUNTRY_NAMES: frozenset[str] = frozenset({
     "yemen", "sudan", "afghanistan", "libya", "iran", "egypt", "palestine",
 })
 
+#: Nouns of a war or an attack: "<war noun> in <another country>" before a count makes the
+#: count that country's ("Russia's war in Ukraine has created 6 million refugees").
+WAR_NOUNS: frozenset[str] = frozenset({
+    "war", "conflict", "fighting", "strikes", "airstrikes", "offensive", "invasion",
+    "bombardment", "bombing", "attacks", "escalation", "hostilities", "crisis", "earthquake"})
+
 #: One event as the subject of the killing ("a suicide bomber killed at least 30 people",
 #: "an air strike killed 12"): the count is an incident's casualties.
 INCIDENT_AGENTS: frozenset[str] = frozenset({
