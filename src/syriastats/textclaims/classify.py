@@ -343,8 +343,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
         if g.noun in ("idps", "displaced") or measure in DISPLACED_MEASURES:
             return "idp_returns"
         return "refugee_returns"
-    if g.before == "population" and generic and measure in DISPLACED_MEASURES:
-        return "population"
+    if g.before == "population":  # "home to N", "a population of N" govern over a later verb
+        return "population" if generic and measure in DISPLACED_MEASURES else ""
     if g.noun == "detainees" or g.verb == "detainees" or g.before == "detainees":
         if "deaths" in g.clause_verbs or g.before == "deaths":
             return "deaths_in_detention"
@@ -362,7 +362,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
         if measure in REFUGEE_MEASURES | RETURN_MEASURES or measure.startswith(("asylum", "global")):
             return ""
         return _refugee_measure(host)
-    if g.noun == "idps" or (generic and g.verb == "idps"):
+    external = any(w in W.EXTERNAL_WORDS for w in g.noun_phrase + g.clause[:12])
+    if g.noun == "idps" or (generic and g.verb == "idps" and not external):
         return "" if measure in IDP_MEASURES or measure.startswith("global") else "idps"
     if g.noun == "displaced" or (generic and (g.verb in ("displaced", "new_displacement")
                                               or (not g.verb and g.before == "displaced"))):
@@ -371,7 +372,7 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
         if (g.verb == "new_displacement" or "newly" in g.noun_phrase) and measure in ("idps", "displaced_total"):
             return "idps_new_displacements"
         near = g.noun_phrase + g.clause[:6]
-        internal = any(w in W.INTERNAL_WORDS for w in near) and not any(w in W.EXTERNAL_WORDS for w in near)
+        internal = any(w in W.INTERNAL_WORDS for w in near) and not external
         if measure in REFUGEE_MEASURES | {"people_in_need", "population"}:
             return "idps" if internal else "displaced_total"
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
