@@ -34,6 +34,14 @@ FAMILY: list[tuple[str, str, str]] = [
     # "displaced and conflict-affected people" given aid: a needs caseload
     ("The appeal includes support for over 10 million displaced and conflict-affected people "
      "inside Syria.", "10 million", "people_in_need"),
+    # two coordinated counts share the verb after the second: both are returns, each its own kind
+    ("Since the regime fell, 500,000 refugees and 1.2 million displaced people have gone back "
+     "to their areas.", "500,000", "refugee_returns"),
+    ("Since the regime fell, 500,000 refugees and 1.2 million displaced people have gone back "
+     "to their areas.", "1.2 million", "idp_returns"),
+    # the verb after a comma aside: people who live in a place are its population
+    ("Idlib, where more than 3 million people, many of them displaced from other areas, live, "
+     "has been hit hard.", "3 million", "population"),
 ]
 
 #: (sentence, the number's words): numbers that are not people in a war statistic of Syria.
@@ -62,6 +70,9 @@ DROPPED: list[tuple[str, str]] = [
     # a month's new registrations are not a stock of refugees
     ("There are more than 300,000 Syrian refugees in the region, with more than 50,000 people "
      "registered as refugees in March alone.", "50,000"),
+    # people trapped in an area: no registry measure
+    ("About 1 million people are trapped in the area, where half the population is displaced.",
+     "1 million"),
     # people arrested are neither a toll nor the missing
     ("The regime arrested 1.2 million Syrians during the war, of whom 136,000 remain "
      "disappeared.", "1.2 million"),

@@ -202,6 +202,9 @@ def governor(sentence: str, start: int, end: int) -> Governor:
     g.noun_phrase = tuple(np)
     # the verb of the number's own clause
     rest = after[i:]
+    rest = _past_coordinate(rest)  # "500,000 refugees and 1.2 million displaced have returned"
+    if not rest and i == len(after):
+        rest = _past_aside(_tokens(sentence[end:].translate(_QUOTES)), len(after))
     k = 0
     while k < len(rest) and rest[k] in W.VERB_AUXILIARIES:
         k += 1
@@ -239,6 +242,31 @@ def governor(sentence: str, start: int, end: int) -> Governor:
             g.foreign = " ".join(after[j + 1:j + 1 + _starts(after[j + 1:], W.FOREIGN_PLACES)[1]])
             break
     return g
+
+
+def _past_coordinate(rest: list[str]) -> list[str]:
+    """The words after a coordinated count that shares the verb ("and 1.2 million displaced
+    people have gone back"): the verb's words, or *rest* unchanged."""
+    if len(rest) < 2 or rest[0] != "and" or not rest[1][0].isdigit():
+        return rest
+    j = 2
+    while j < len(rest) and (rest[j] in W.SCALE_WORDS or rest[j] in W.NOUN_MODIFIERS
+                             or rest[j] in W.HEAD_NOUNS):
+        j += 1
+    return rest[j:]
+
+
+def _past_aside(tokens: list[str], n: int) -> list[str]:
+    """The words after a comma-delimited aside that follows the number's noun phrase
+    ("3 million people, many of them displaced, live ..."); empty if there is none."""
+    if n >= len(tokens) or tokens[n] != ",":
+        return []
+    for j in range(n + 1, min(len(tokens), n + 12)):
+        if tokens[j] in _BREAKS - {","}:
+            return []
+        if tokens[j] == ",":
+            return _clause(tokens[j + 1:])
+    return []
 
 
 def _affected(g: Governor, sentence: str, start: int) -> bool:
@@ -313,6 +341,8 @@ def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
         return Decision(drop=True, reason=f"counts people of or in another country ({g.foreign})")
     if g.incident and measure in DEATH_MEASURES | {"injured"}:
         return Decision(drop=True, reason="one event's casualties (the event is the subject of the killing)")
+    if g.verb == "besieged" and measure in DISPLACED_MEASURES | REFUGEE_MEASURES | {"people_in_need"}:
+        return Decision(drop=True, reason="people trapped or besieged: no registry measure")
     if "homeless" in (g.verb, g.noun):
         return Decision(drop=True, reason="people left homeless: no registry measure")
     if "released" in (g.before, g.verb) or "evacuated" in (g.before, g.verb, g.noun):
@@ -338,6 +368,10 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
     if g.subject:
         return _subject_measure(g, measure)
     if measure in RETURN_MEASURES:
+        if g.verb == "returns" and g.noun in ("idps", "displaced"):
+            return "idp_returns"  # "1.2 million displaced people have gone back"
+        if g.verb == "returns" and g.noun == "refugees":
+            return "refugee_returns"
         return ""  # a return verb may stand further on ("people who had been displaced ... had returned")
     if "returns" in (g.before, g.verb):
         if g.noun in ("idps", "displaced") or measure in DISPLACED_MEASURES:
@@ -378,6 +412,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
             return "idps"
         return ""
+    if generic and g.verb == "live" and measure in DISPLACED_MEASURES:
+        return "population"  # "where 3 million people, many of them displaced, live"
     if generic and g.verb == "people_in_need":
         if measure in REFUGEE_MEASURES | DISPLACED_MEASURES | {"population"}:
             return "people_in_need"

@@ -108,6 +108,9 @@ VERB_AUXILIARIES: frozenset[str] = frozenset({
     "allegedly", "subsequently", "then", "later",
 })
 
+#: Scale words of a number said in words ("1.2 *million*").
+SCALE_WORDS: frozenset[str] = frozenset({"hundred", "thousand", "million", "millions", "billion", "m"})
+
 #: Modals read through to the verb ("may have been left homeless").
 MODALS: frozenset[str] = frozenset({"may", "might", "could"})
 #: Prepositions of a place between a noun and its verb ("people *in* Syria have fled").
@@ -150,6 +153,10 @@ VERB_PHRASES: dict[tuple[str, ...], str] = {
     ("detained",): "detainees", ("arrested",): "detainees", ("imprisoned",): "detainees",
     ("held", "in"): "detainees", ("jailed",): "detainees", ("released",): "released",
     ("freed",): "released", ("evacuated",): "evacuated",
+    # people held in an area (no registry measure) and people living in a place (its population)
+    ("trapped",): "besieged", ("besieged",): "besieged", ("under", "siege"): "besieged",
+    ("encircled",): "besieged",
+    ("live",): "live", ("lives",): "live", ("living",): "live", ("reside",): "live",
 }
 
 #: Words before a number that govern it ("the return of", "home to", "to help"): the last
