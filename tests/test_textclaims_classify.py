@@ -39,6 +39,12 @@ FAMILY: list[tuple[str, str, str]] = [
      "to their areas.", "500,000", "refugee_returns"),
     ("Since the regime fell, 500,000 refugees and 1.2 million displaced people have gone back "
      "to their areas.", "1.2 million", "idp_returns"),
+    # a part of a whole takes the whole's noun, not the perpetrator named before it
+    ("Government forces were responsible for 200,000 of the 230,000 civilian deaths since 2011, "
+     "SNHR said.", "200,000", "deaths_civilian"),
+    # soldiers and civilians together are all deaths
+    ("The war, which has killed some 400,000 soldiers and civilians, entered its eighth year.",
+     "400,000", "deaths_total"),
     # the verb after a comma aside: people who live in a place are its population
     ("Idlib, where more than 3 million people, many of them displaced from other areas, live, "
      "has been hit hard.", "3 million", "population"),
@@ -70,6 +76,9 @@ DROPPED: list[tuple[str, str]] = [
     # a month's new registrations are not a stock of refugees
     ("There are more than 300,000 Syrian refugees in the region, with more than 50,000 people "
      "registered as refugees in March alone.", "50,000"),
+    # an age bound is not a count
+    ("Since 2011, 6.8 million Syrians have fled abroad, 3 million of them children under 18.",
+     "under 18"),
     # people trapped in an area: no registry measure
     ("About 1 million people are trapped in the area, where half the population is displaced.",
      "1 million"),
@@ -144,6 +153,15 @@ def _at(sentence: str, words: str) -> tuple[int, int]:
 def test_ambiguous_or_agreeing_governors_change_nothing(sentence, words, measure):
     a, b = _at(sentence, words)
     assert classify(sentence, a, b, 0.0, measure) == KEEP
+
+
+def test_a_corrected_death_measure_brings_its_group():
+    c = _claim("Government forces were responsible for 200,000 of the 230,000 civilian deaths "
+               "since 2011, SNHR said.", "200,000")
+    assert c["group"] == "civilians"
+    c = _claim("The war, which has killed some 400,000 soldiers and civilians, entered its "
+               "eighth year.", "400,000")
+    assert c["group"] == "all"
 
 
 def test_shares_and_the_wars_age_are_never_touched():

@@ -70,6 +70,7 @@ class Decision:
     measure: str = ""
     drop: bool = False
     reason: str = ""
+    group: str = ""  # the group that goes with a corrected death measure (empty = unchanged)
 
 
 KEEP = Decision()
@@ -124,6 +125,8 @@ class Governor:
     detention: bool = False  # detention words in the number's subject or own clause
     clause_verbs: tuple[str, ...] = ()  # every verb family of the own clause, in order
     other_country: str = ""  # "in Lebanon" framing a non-refugee count
+    partitive: bool = False  # "N of the M <noun>": the noun is the whole's
+    groups: frozenset[str] = frozenset()  # "civilians" / "combatants" named in the noun phrase
 
 
 def governor(sentence: str, start: int, end: int) -> Governor:
@@ -163,6 +166,15 @@ def governor(sentence: str, start: int, end: int) -> Governor:
         if w in W.HEAD_NOUNS or w in W.VERB_AUXILIARIES or w in W.PLACE_PREPOSITIONS \
                 or w in ("of", "for", "to", "and", "or"):
             break
+    # a part of a whole: "200,000 of the 230,000 civilian deaths" is read as the whole's noun
+    if len(after) >= 3 and after[0] == "of" and any(t[0].isdigit() for t in after[1:3]):
+        j = 1
+        while j < len(after) and (after[j] in ("the", "its", "some", "an", "estimated")
+                                  or after[j][0].isdigit() or after[j] in W.SCALE_WORDS):
+            j += 1
+        g.partitive = True
+        after = after[j:]
+    g.groups = _groups(after)
     # the noun phrase: modifiers, then the head noun
     i = 0
     np: list[str] = []
@@ -244,6 +256,27 @@ def governor(sentence: str, start: int, end: int) -> Governor:
     return g
 
 
+def _age_bound(sentence: str, start: int) -> bool:
+    """True if the claim starts with an age bound ("under 18") right after a noun of people."""
+    toks = _tokens(sentence[start:start + 12].translate(_QUOTES))
+    lead = _tokens(sentence[:start].translate(_QUOTES))
+    return bool(toks) and toks[0] in W.AGE_BOUND_WORDS and bool(lead) and lead[-1] in W.AGE_NOUNS
+
+
+def _groups(after: list[str]) -> frozenset[str]:
+    """Civilians and/or combatants named in the (coordinated) noun phrase after a number
+    ("400,000 soldiers and civilians", "230,000 civilian deaths")."""
+    out = set()
+    for w in after[:8]:
+        if w in W.CIVILIAN_WORDS:
+            out.add("civilians")
+        elif W.HEAD_NOUNS.get(w) == "combatants" or w in W.COMBATANT_WORDS:
+            out.add("combatants")
+        elif not (w in W.HEAD_NOUNS or w in W.NOUN_MODIFIERS or w in W.GROUP_LINKS):
+            break
+    return frozenset(out)
+
+
 def _past_coordinate(rest: list[str]) -> list[str]:
     """The words after a coordinated count that shares the verb ("and 1.2 million displaced
     people have gone back"): the verb's words, or *rest* unchanged."""
@@ -322,8 +355,21 @@ def _contrasted(sentence: str, start: int, end: int,
     return False
 
 
+def _group_for(measure: str, group: str) -> str:
+    """The group a corrected death measure implies, where the extractor's group contradicts it."""
+    civil = ("civilians", "children", "women")
+    fighters = ("combatants", "government_forces", "armed_opposition", "foreign_fighters")
+    if measure == "deaths_civilian" and group not in civil:
+        return "civilians"
+    if measure == "deaths_combatant" and group not in fighters:
+        return "combatants"
+    if measure == "deaths_total" and group in civil + fighters:
+        return "all"
+    return ""
+
+
 def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
-             host: str = "", kind: str = "",
+             host: str = "", kind: str = "", group: str = "",
              siblings: list[tuple[int, int, str]] | None = None) -> Decision:
     """Decide on one candidate: *sentence* is its sentence, ``sentence[start:end]`` its
     claim text (hedge and number), *value* in persons, *measure* the extractor's choice.
@@ -335,6 +381,8 @@ def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
     if kind in ("share", "duration") or measure in ("war_duration_years",) or measure.endswith("_share"):
         return KEEP
     g = governor(sentence, start, end)
+    if value <= W.AGE_MAX and _age_bound(sentence, start):
+        return Decision(drop=True, reason="an age bound of the people counted ('children under 18')")
     if g.non_people:
         return Decision(drop=True, reason=f"counts {g.non_people}, not people")
     if g.foreign:
@@ -359,7 +407,9 @@ def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
     new = _family_measure(g, measure, host, sentence, start, end, siblings or [])
     if new == "-":
         return Decision(drop=True, reason="people detained or arrested: not a toll and not the missing")
-    return Decision(measure=new, reason="governor") if new and new != measure else KEEP
+    if not new or new == measure:
+        return KEEP
+    return Decision(measure=new, reason="governor", group=_group_for(new, group))
 
 
 def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: int, end: int,
@@ -389,9 +439,12 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
         if measure in DEATH_MEASURES:
             return "-"  # detainees are not deaths
         return ""
-    if g.noun == "combatants" and measure in ("deaths_total", "deaths_civilian") and (
-            g.verb == "deaths" or g.before == "deaths"):
-        return "deaths_combatant"
+    if measure in ("deaths_total", "deaths_civilian", "deaths_combatant") and g.groups and (
+            g.verb == "deaths" or g.before == "deaths" or g.noun in ("deaths", "combatants")
+            or "deaths" in g.clause_verbs or g.partitive):
+        if g.groups == {"civilians", "combatants"}:
+            return "deaths_total"  # "400,000 soldiers and civilians"
+        return "deaths_civilian" if "civilians" in g.groups else "deaths_combatant"
     if g.noun == "refugees":
         if measure in REFUGEE_MEASURES | RETURN_MEASURES or measure.startswith(("asylum", "global")):
             return ""
@@ -450,7 +503,7 @@ def refine_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
     if claims.empty:
         return claims
     offsets = {i: s.start for i, s in enumerate(split_sentences(text))}
-    keep, measures, kinds = [], [], []
+    keep, measures, kinds, groups = [], [], [], []
     rows = list(claims.itertuples(index=False))
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for r in rows:
@@ -459,9 +512,11 @@ def refine_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
     for r in rows:
         off = offsets.get(r.sentence_index, 0)
         d = classify(r.sentence, r.start - off, r.end - off, float(r.value), r.measure,
-                     host=r.host, kind=r.kind, siblings=by_sentence[r.sentence_index])
+                     host=r.host, kind=r.kind, group=r.group,
+                     siblings=by_sentence[r.sentence_index])
         keep.append(not d.drop)
         measures.append(d.measure or r.measure)
         kinds.append(KIND_OF.get(d.measure, r.kind) if d.measure else r.kind)
-    out = claims.assign(measure=measures, kind=kinds)
+        groups.append(d.group or r.group)
+    out = claims.assign(measure=measures, kind=kinds, group=groups)
     return out[keep].reset_index(drop=True)

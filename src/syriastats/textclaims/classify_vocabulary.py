@@ -208,6 +208,24 @@ OTHER_COUNTRY_NAMES: frozenset[str] = frozenset({
     "yemen", "sudan", "afghanistan", "libya", "iran", "egypt", "palestine",
 })
 
+#: An age bound after a noun of people ("children under 18", "men over 60"): an age, not a count.
+AGE_BOUND_WORDS: frozenset[str] = frozenset({"under", "over", "above", "below", "aged", "younger", "older"})
+AGE_NOUNS: frozenset[str] = frozenset({
+    "children", "kids", "boys", "girls", "minors", "people", "men", "women", "adults", "youths",
+    "persons", "syrians", "refugees", "those"})
+#: Largest value read as an age (years).
+AGE_MAX: float = 120.0
+
+#: Words of a noun phrase that name civilians ("230,000 civilian deaths", "30,000 children").
+CIVILIAN_WORDS: frozenset[str] = frozenset({
+    "civilians", "civilian", "non-combatants", "noncombatants", "children", "women", "kids",
+    "boys", "girls", "minors", "infants"})
+#: Words of a noun phrase that name combatants besides :data:`HEAD_NOUNS` combatants.
+COMBATANT_WORDS: frozenset[str] = frozenset({
+    "militia", "military", "army", "members", "personnel", "gunmen", "insurgents", "hezbollah"})
+#: Words that join the parts of a coordinated noun phrase ("soldiers and civilians").
+GROUP_LINKS: frozenset[str] = frozenset({"and", "or", ",", "allied", "loyalist", "foreign"})
+
 #: Nouns of a war or an attack: "<war noun> in <another country>" before a count makes the
 #: count that country's ("Russia's war in Ukraine has created 6 million refugees").
 WAR_NOUNS: frozenset[str] = frozenset({
