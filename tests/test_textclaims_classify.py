@@ -39,6 +39,11 @@ FAMILY: list[tuple[str, str, str]] = [
      "to their areas.", "500,000", "refugee_returns"),
     ("Since the regime fell, 500,000 refugees and 1.2 million displaced people have gone back "
      "to their areas.", "1.2 million", "idp_returns"),
+    # displaced outside the country are refugees; fleeing one offensive is a new displacement
+    ("Some 6.6 million Syrians are displaced outside the country, and 6.7 million within it.",
+     "6.6 million", "refugees_worldwide"),
+    ("Nearly 1 million people fled the offensive in Idlib, crowding against the Turkish border "
+     "where 3.6 million refugees already live.", "Nearly 1 million", "idps_new_displacements"),
     # a part of a whole takes the whole's noun, not the perpetrator named before it
     ("Government forces were responsible for 200,000 of the 230,000 civilian deaths since 2011, "
      "SNHR said.", "200,000", "deaths_civilian"),
@@ -153,6 +158,15 @@ def _at(sentence: str, words: str) -> tuple[int, int]:
 def test_ambiguous_or_agreeing_governors_change_nothing(sentence, words, measure):
     a, b = _at(sentence, words)
     assert classify(sentence, a, b, 0.0, measure) == KEEP
+
+
+def test_a_refugee_count_that_is_part_of_a_displaced_count_is_no_contrast():
+    s = "The UNHCR says 13 million Syrians are displaced, 6.8 million of them refugees abroad."
+    a, b = _at(s, "13 million")
+    c, d = _at(s, "6.8 million")
+    sib = [(a, b, "displaced_total"), (c, d, "refugees_worldwide")]
+    assert classify(s, a, b, 13e6, "displaced_total", siblings=sib) == KEEP
+    assert classify(s, a, b, 13e6, "idps", siblings=sib).measure == "displaced_total"
 
 
 def test_a_corrected_death_measure_brings_its_group():

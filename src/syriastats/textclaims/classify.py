@@ -238,9 +238,6 @@ def governor(sentence: str, start: int, end: int) -> Governor:
                     break
     if g.verb in ("displaced", "idps") and _contains(list(rest[k:k + 4]), (("recent",), ("latest",))):
         g.verb = "new_displacement"
-    if g.verb == "" and _contains(list(rest[k:k + 4]), (("fled", "recent"), ("fled", "the", "recent"),
-                                                         ("fled", "the", "latest"), ("fled", "latest"))):
-        g.verb = "new_displacement"
     verbs = []
     for j in range(len(after)):
         fam, n = _starts(after[j:], W.VERB_PHRASES)
@@ -341,17 +338,25 @@ def _refugee_measure(host: str) -> str:
 
 
 def _contrasted(sentence: str, start: int, end: int,
-                siblings: list[tuple[int, int, str]]) -> bool:
+                siblings: list[tuple[int, int, str]], part: bool = False) -> bool:
     """True if another count of the sentence is of refugees and is not part of this one
-    ("6.3 million were displaced and an additional 4.9 million sought refuge")."""
+    ("6.3 million were displaced and an additional 4.9 million sought refuge"); with
+    *part*, True if a later count of refugees is part of this one ("13 million are
+    displaced, 6.8 million of them refugees")."""
     for s0, e0, m in siblings:
         if m not in REFUGEE_MEASURES or (s0, e0) == (start, end):
             continue
+        if part and s0 < end:
+            continue
         between = sentence[end:s0] if s0 >= end else sentence[e0:start]
         toks = _tokens(between.translate(_QUOTES))
-        if any(t in _INCLUSION or t in (":", "(", ")") or t.strip() == "-" for t in toks):
-            continue
-        return True
+        inside = any(t in _INCLUSION or t in (":", "(", ")") or t.strip() == "-" for t in toks)
+        after = _tokens(sentence[e0:e0 + 12].translate(_QUOTES))
+        inside = inside or after[:2] in (["of", "them"], ["of", "whom"])
+        if part and inside:
+            return True
+        if not part and not inside:
+            return True
     return False
 
 
@@ -464,6 +469,9 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return "idps" if internal else "displaced_total"
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
             return "idps"
+        if measure == "idps" and not internal and g.verb != "new_displacement" \
+                and _contrasted(sentence, start, end, siblings, part=True):
+            return "displaced_total"  # "13 million are displaced, 6.8 million of them refugees"
         return ""
     if generic and g.verb == "live" and measure in DISPLACED_MEASURES:
         return "population"  # "where 3 million people, many of them displaced, live"
@@ -472,7 +480,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return "people_in_need"
         return ""
     if generic and g.verb == "refugees" and measure in DISPLACED_MEASURES | {"people_in_need", "population"}:
-        return _refugee_measure(host)
+        abroad = any(w in ("abroad", "outside", "beyond") for w in g.clause[:8])
+        return _refugee_measure(host or ("WORLD" if abroad else ""))
     if g.verb == "missing" and measure in DEATH_MEASURES - {"deaths_total_incl_missing"}:
         return "missing_persons"
     return ""
@@ -503,7 +512,7 @@ def refine_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
     if claims.empty:
         return claims
     offsets = {i: s.start for i, s in enumerate(split_sentences(text))}
-    keep, measures, kinds, groups = [], [], [], []
+    keep, measures, kinds, groups, hosts, ptypes, pstarts = [], [], [], [], [], [], []
     rows = list(claims.itertuples(index=False))
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for r in rows:
@@ -518,5 +527,11 @@ def refine_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
         measures.append(d.measure or r.measure)
         kinds.append(KIND_OF.get(d.measure, r.kind) if d.measure else r.kind)
         groups.append(d.group or r.group)
-    out = claims.assign(measure=measures, kind=kinds, group=groups)
+        hosts.append("WORLD" if d.measure == "refugees_worldwide" and not r.host else r.host)
+        # a new displacement is a flow (start not said: the day of the level, as the extractor does)
+        flow = d.measure == "idps_new_displacements" and r.period_type != "flow"
+        ptypes.append("flow" if flow else r.period_type)
+        pstarts.append(r.as_of if flow else r.period_start)
+    out = claims.assign(measure=measures, kind=kinds, group=groups, host=hosts,
+                        period_type=ptypes, period_start=pstarts)
     return out[keep].reset_index(drop=True)

@@ -131,6 +131,14 @@ VERB_PHRASES: dict[tuple[str, ...], str] = {
     ("fled", "their", "homes"): "displaced", ("driven", "from", "their", "homes"): "displaced",
     ("made", "homeless"): "homeless", ("left", "homeless"): "homeless", ("homeless",): "homeless",
     ("internally", "displaced"): "idps", ("displaced", "internally"): "idps",
+    ("displaced", "outside"): "refugees", ("displaced", "abroad"): "refugees",
+    ("displaced", "beyond"): "refugees",
+    # fleeing one offensive is a new displacement ("fled the offensive in Idlib")
+    ("fled", "the", "offensive"): "new_displacement", ("fled", "the", "assault"): "new_displacement",
+    ("fled", "the", "escalation"): "new_displacement", ("fled", "the", "onslaught"): "new_displacement",
+    ("fled", "the", "bombardment"): "new_displacement", ("fled", "the", "campaign"): "new_displacement",
+    ("fled", "the", "latest"): "new_displacement", ("fled", "the", "recent"): "new_displacement",
+    ("fled", "recent"): "new_displacement", ("fled", "latest"): "new_displacement",
     ("displaced", "inside"): "idps", ("displaced", "within"): "idps",
     # refugees
     ("refugees",): "refugees", ("fled", "abroad"): "refugees", ("fled", "the", "country"): "refugees",
