@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.classify import refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.sentences import split_sentences
 
@@ -1395,7 +1396,8 @@ def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") 
         found = _claims_in_sentence(si, sent.text, sent.start, pub, ctx)
         rows += [asdict(c) for c in found]
         _update_context(ctx, sent.text, found)
-    return pd.DataFrame(rows, columns=EXTRACT_COLUMNS)
+    # the number's governor corrects the measure family or drops non-war numbers (classify.py)
+    return refine_claims(pd.DataFrame(rows, columns=EXTRACT_COLUMNS), text)
 
 
 def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None:

@@ -1,0 +1,537 @@
+"""Second opinion on one extracted number: does it count people in a war statistic, and
+which measure family does its *governor* name?
+
+The extractor (:mod:`syriastats.textclaims.extract`) picks a measure from cue words in a
+window around a number; a cue further away can win over the word that actually governs the
+number ("the U.N. refugee agency said 5.3 million people may have been left homeless";
+"6.3 million people were displaced and an additional 4.9 million were forced to seek
+refuge"). This module reads, in this order,
+
+1. the words right *before* the number: the head of an "of" phrase ("the return of",
+   "the deaths of"), "home to", an aid target ("to help"), an event that killed ("a suicide
+   bomber killed");
+2. the *noun phrase* right after it ("300,000 Syrian refugees", "200 refugee camps",
+   "250,000 Lebanese");
+3. the *verb* of its own clause ("were displaced", "have returned", "need aid", "remain
+   missing", "may have been left homeless"),
+
+and returns a :class:`Decision`: a corrected measure, a drop (with its reason), or no
+change. It changes nothing unless the governor is unambiguous. All wording is data in
+:mod:`syriastats.textclaims.classify_vocabulary`; no regular expression is built from it.
+Deterministic; no models.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+import syriastats.textclaims.classify_vocabulary as W
+from syriastats.textclaims.sentences import split_sentences
+
+#: Measures of each family, as the extractor names them.
+REFUGEE_MEASURES: frozenset[str] = frozenset({
+    "refugees", "refugees_registered", "refugees_registered_by_host", "refugees_by_host",
+    "refugees_worldwide"})
+IDP_MEASURES: frozenset[str] = frozenset({"idps", "idps_new_displacements"})
+DISPLACED_MEASURES: frozenset[str] = frozenset({"displaced_total"}) | IDP_MEASURES
+RETURN_MEASURES: frozenset[str] = frozenset({"refugee_returns", "idp_returns"})
+DEATH_MEASURES: frozenset[str] = frozenset({
+    "deaths_total", "deaths_civilian", "deaths_combatant", "deaths_direct", "deaths_indirect",
+    "deaths_in_detention", "deaths_total_incl_missing", "deaths_battle_related",
+    "deaths_organised_violence"})
+#: Levels on a date (a week's or a month's movement is not one of them).
+STOCK_MEASURES: frozenset[str] = REFUGEE_MEASURES | frozenset({
+    "idps", "displaced_total", "people_in_need", "population"})
+#: The extractor's ``kind`` for a measure this module may set.
+KIND_OF: dict[str, str] = {
+    "refugees_registered": "refugees", "refugees_registered_by_host": "refugees",
+    "refugees_worldwide": "refugees", "idps": "idps", "idps_new_displacements": "idps",
+    "displaced_total": "displaced", "refugee_returns": "returns", "idp_returns": "returns",
+    "people_in_need": "people_in_need", "population": "population",
+    "deaths_total": "deaths", "deaths_combatant": "deaths", "deaths_in_detention": "detention",
+    "missing_persons": "missing",
+}
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": " - ", "\u2014": " - "})
+_TOKEN = re.compile(r"[a-z][a-z'-]*|\d[\d,.]*|[;:,.!?()\"]|\s-\s|-{2,}")
+#: Tokens that end a clause.
+_BREAKS = frozenset({";", ":", ",", ".", "!", "?", "(", ")", '"', " - "})
+#: Words that join a part to a whole ("..., including 4.9 million refugees").
+_INCLUSION = frozenset({"including", "whom", "among", "them", "mostly", "mainly", "incl"})
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What :func:`classify` says of one candidate: ``drop`` (not a war statistic of
+    people, with ``reason``), or ``measure`` (the corrected measure; empty = no change)."""
+    measure: str = ""
+    drop: bool = False
+    reason: str = ""
+    group: str = ""  # the group that goes with a corrected death measure (empty = unchanged)
+
+
+KEEP = Decision()
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.strip() if t.strip() else t for t in _TOKEN.findall(text.lower())]
+
+
+def _clause(tokens: list[str]) -> list[str]:
+    """Tokens up to the first clause break."""
+    for i, t in enumerate(tokens):
+        if t in _BREAKS or t.strip("-") == "":
+            return tokens[:i]
+    return tokens
+
+
+def _starts(tokens: list[str], phrases: dict[tuple[str, ...], str] | tuple[tuple[str, ...], ...]
+            ) -> tuple[str, int]:
+    """(family, length) of the longest phrase that *tokens* start with."""
+    best = ("", 0)
+    for p in phrases:
+        if len(p) > best[1] and tuple(tokens[:len(p)]) == p:
+            best = (phrases[p] if isinstance(phrases, dict) else "yes", len(p))
+    return best
+
+
+def _ends(tokens: list[str], phrases: dict[tuple[str, ...], str]) -> str:
+    best = ("", 0)
+    for p, fam in phrases.items():
+        if len(p) > best[1] and len(tokens) >= len(p) and tuple(tokens[-len(p):]) == p:
+            best = (fam, len(p))
+    return best[0]
+
+
+def _contains(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(tokens[i:i + len(p)]) == p for p in phrases for i in range(len(tokens)))
+
+
+@dataclass
+class Governor:
+    """The words that govern one number (families from :mod:`classify_vocabulary`)."""
+    before: str = ""      # head of the phrase before the number ("return of" -> returns)
+    noun: str = ""        # the head noun's family ("refugees", "people", ...)
+    noun_phrase: tuple[str, ...] = ()
+    verb: str = ""        # the own clause's verb family
+    non_people: str = ""  # a noun of things/events/households right after the number
+    foreign: str = ""     # a foreign nationality or place governing the number
+    incident: bool = False
+    clause: tuple[str, ...] = ()
+    subject: str = ""     # family named by "the number of X (killed ...) reached" before it
+    detention: bool = False  # detention words in the number's subject or own clause
+    clause_verbs: tuple[str, ...] = ()  # every verb family of the own clause, in order
+    other_country: str = ""  # "in Lebanon" framing a non-refugee count
+    partitive: bool = False  # "N of the M <noun>": the noun is the whole's
+    groups: frozenset[str] = frozenset()  # "civilians" / "combatants" named in the noun phrase
+
+
+def governor(sentence: str, start: int, end: int) -> Governor:
+    """The governor of the number whose claim text is ``sentence[start:end]``."""
+    g = Governor()
+    before = _clause(list(reversed(_tokens(sentence[:start].translate(_QUOTES)))))[::-1]
+    after = _clause(_tokens(sentence[end:].translate(_QUOTES)))
+    g.clause = tuple(after)
+    g.before = _ends(before, W.BEFORE_PHRASES)
+    if len(before) >= 2 and before[-1] in ("to", "for") and before[-2] in W.AID_ITEMS:
+        g.before = "aid_target"  # "food to 4.8 million people", "tents for 50,000 people"
+    _subject(g, before)
+    # a sentence or clause framed in another country: "In Lebanon, Israeli strikes killed 3,000"
+    lead = _tokens(sentence[:start].translate(_QUOTES))
+    if len(lead) >= 3 and lead[0] == "in" and lead[1] in W.OTHER_COUNTRY_NAMES and lead[2] == ",":
+        g.other_country = lead[1]
+    for j in range(len(before) - 2):
+        if before[j] in W.WAR_NOUNS and before[j + 1] == "in" and before[j + 2] in W.OTHER_COUNTRY_NAMES \
+                and before[j + 2:j + 5] != [before[j + 2], "and", "syria"]:
+            g.foreign = before[j + 2]  # "the war in Ukraine has created 6 million refugees"
+    for j, w in enumerate(after):
+        if w == "in" and j + 1 < len(after) and after[j + 1] in W.OTHER_COUNTRY_NAMES and (
+                j + 2 >= len(after) or after[j + 2] != "and"):
+            g.other_country = after[j + 1]
+            break
+    # an event that killed: "a suicide bomber killed at least 30 people"
+    if before and before[-1] in W.KILLING_VERBS:
+        agent = before[-5:-1]
+        for i, w in enumerate(agent):
+            if w in W.INCIDENT_AGENTS and any(d in W.SINGLE_DETERMINERS for d in agent[:i]):
+                g.incident = True
+    # a thing, event or household counted: "600 medical facilities", "31 truckloads"
+    for j, w in enumerate(after[:3]):
+        if w in W.NON_PEOPLE_NOUNS or " ".join(after[j:j + 2]) in W.NON_PEOPLE_NOUNS:
+            g.non_people = w
+            return g
+        if w in W.HEAD_NOUNS or w in W.VERB_AUXILIARIES or w in W.PLACE_PREPOSITIONS \
+                or w in ("of", "for", "to", "and", "or"):
+            break
+    # a part of a whole: "200,000 of the 230,000 civilian deaths" is read as the whole's noun
+    if len(after) >= 3 and after[0] == "of" and any(t[0].isdigit() for t in after[1:3]):
+        j = 1
+        while j < len(after) and (after[j] in ("the", "its", "some", "an", "estimated")
+                                  or after[j][0].isdigit() or after[j] in W.SCALE_WORDS):
+            j += 1
+        g.partitive = True
+        after = after[j:]
+    g.groups = _groups(after)
+    # the noun phrase: modifiers, then the head noun
+    i = 0
+    np: list[str] = []
+    while i < len(after) and i < 6:
+        w = after[i]
+        two = " ".join(after[i:i + 2])
+        if two in W.NON_PEOPLE_NOUNS or w in W.NON_PEOPLE_NOUNS:
+            g.non_people = two if two in W.NON_PEOPLE_NOUNS else w
+            break
+        if w in W.FOREIGN_NATIONALS:
+            if not any(x in W.COMBATANT_AFTER_NATIONAL for x in after[i + 1:i + 3]):
+                g.foreign = w
+                break
+            np.append(w)
+            i += 1
+            continue
+        if w in W.HEAD_NOUNS:
+            np.append(w)
+            fam = W.HEAD_NOUNS[w]
+            if fam != "people" and g.noun in ("", "people"):
+                g.noun = fam  # the first specific noun governs ("displaced people")
+            elif not g.noun:
+                g.noun = "people"
+            if w not in W.NOUN_MODIFIERS:
+                i += 1
+                break
+        elif w in W.NOUN_MODIFIERS or w == "and":
+            np.append(w)
+        else:
+            break
+        i += 1
+    # "the number of ... displaced" (a head noun after "people") already read; "refugee camps"
+    if not g.non_people and i < len(after):
+        w = after[i]
+        if w in W.NON_PEOPLE_NOUNS:
+            g.non_people = w
+    g.noun_phrase = tuple(np)
+    # the verb of the number's own clause
+    rest = after[i:]
+    rest = _past_coordinate(rest)  # "500,000 refugees and 1.2 million displaced have returned"
+    if not rest and i == len(after):
+        rest = _past_aside(_tokens(sentence[end:].translate(_QUOTES)), len(after))
+    k = 0
+    while k < len(rest) and rest[k] in W.VERB_AUXILIARIES:
+        k += 1
+    # modal of a possibility ("may have been left homeless") is read through
+    while k < len(rest) and rest[k] in W.MODALS and k < 3:
+        k += 1
+        while k < len(rest) and rest[k] in W.VERB_AUXILIARIES:
+            k += 1
+    g.verb, _ = _starts(rest[k:], W.VERB_PHRASES)
+    if not g.verb and k < len(rest) and rest[k] in W.PLACE_PREPOSITIONS:
+        # a place between the noun and its verb: "5 million people in Syria have been displaced"
+        for j in range(k + 2, min(k + 5, len(rest))):
+            m = j
+            while m < len(rest) and rest[m] in W.VERB_AUXILIARIES | W.MODALS:
+                m += 1
+            if m > j:
+                g.verb, _ = _starts(rest[m:], W.VERB_PHRASES)
+                if g.verb:
+                    break
+    if g.verb in ("displaced", "idps") and _contains(list(rest[k:k + 4]), (("recent",), ("latest",))):
+        g.verb = "new_displacement"
+    verbs = []
+    for j in range(len(after)):
+        fam, n = _starts(after[j:], W.VERB_PHRASES)
+        if fam and (j == 0 or after[j - 1] not in ("the", "a", "of")):
+            verbs.append(fam)
+    g.clause_verbs = tuple(verbs)
+    g.detention = g.detention or any(w in W.DETENTION_WORDS for w in after)
+    # a foreign place in the number's own clause ("from northern Israel", "in Turkey and Syria")
+    for j, w in enumerate(after):
+        if w in ("in", "from", "across") and _starts(after[j + 1:], W.FOREIGN_PLACES)[1]:
+            g.foreign = " ".join(after[j + 1:j + 1 + _starts(after[j + 1:], W.FOREIGN_PLACES)[1]])
+            break
+    return g
+
+
+def _age_bound(sentence: str, start: int) -> bool:
+    """True if the claim starts with an age bound ("under 18") right after a noun of people."""
+    toks = _tokens(sentence[start:start + 12].translate(_QUOTES))
+    lead = _tokens(sentence[:start].translate(_QUOTES))
+    return bool(toks) and toks[0] in W.AGE_BOUND_WORDS and bool(lead) and lead[-1] in W.AGE_NOUNS
+
+
+def _groups(after: list[str]) -> frozenset[str]:
+    """Civilians and/or combatants named in the (coordinated) noun phrase after a number
+    ("400,000 soldiers and civilians", "230,000 civilian deaths")."""
+    out = set()
+    for w in after[:8]:
+        if w in W.CIVILIAN_WORDS:
+            out.add("civilians")
+        elif W.HEAD_NOUNS.get(w) == "combatants" or w in W.COMBATANT_WORDS:
+            out.add("combatants")
+        elif not (w in W.HEAD_NOUNS or w in W.NOUN_MODIFIERS or w in W.GROUP_LINKS):
+            break
+    return frozenset(out)
+
+
+def _past_coordinate(rest: list[str]) -> list[str]:
+    """The words after a coordinated count that shares the verb ("and 1.2 million displaced
+    people have gone back"): the verb's words, or *rest* unchanged."""
+    if len(rest) < 2 or rest[0] != "and" or not rest[1][0].isdigit():
+        return rest
+    j = 2
+    while j < len(rest) and (rest[j] in W.SCALE_WORDS or rest[j] in W.NOUN_MODIFIERS
+                             or rest[j] in W.HEAD_NOUNS):
+        j += 1
+    return rest[j:]
+
+
+def _past_aside(tokens: list[str], n: int) -> list[str]:
+    """The words after a comma-delimited aside that follows the number's noun phrase
+    ("3 million people, many of them displaced, live ..."); empty if there is none."""
+    if n >= len(tokens) or tokens[n] != ",":
+        return []
+    for j in range(n + 1, min(len(tokens), n + 12)):
+        if tokens[j] in _BREAKS - {","}:
+            return []
+        if tokens[j] == ",":
+            return _clause(tokens[j + 1:])
+    return []
+
+
+def _affected(g: Governor, sentence: str, start: int) -> bool:
+    """"12 million displaced and conflict-affected people" in an aid context: a needs caseload."""
+    return any(w.endswith("affected") for w in g.noun_phrase) and any(
+        w in W.AID_WORDS for w in _tokens(sentence[:start]))
+
+
+def _subject(g: Governor, before: list[str]) -> None:
+    """Read "the number of <subject> reached N" (the subject governs the number)."""
+    k = len(before) - 1
+    while k >= 0 and before[k] in W.SUBJECT_VERBS:
+        k -= 1
+    if k == len(before) - 1:
+        return
+    for j in range(k - 1, max(-1, k - 12), -1):
+        if before[j] == "of" and j >= 1 and before[j - 1] in ("number", "toll", "total", "count", "tally"):
+            subj = before[j + 1:k + 1]
+            for w in subj:
+                fam = W.HEAD_NOUNS.get(w, "")
+                if fam and fam != "people":
+                    g.subject = fam
+                    break
+            for i in range(len(subj)):
+                fam, _ = _starts(subj[i:], W.VERB_PHRASES)
+                if fam:
+                    g.subject = fam
+                    break
+            g.detention = any(w in W.DETENTION_WORDS for w in subj)
+            return
+
+
+def _refugee_measure(host: str) -> str:
+    if host == "WORLD":
+        return "refugees_worldwide"
+    if host and host != "REGION":
+        return "refugees_registered_by_host"
+    return "refugees_registered"
+
+
+def _contrasted(sentence: str, start: int, end: int,
+                siblings: list[tuple[int, int, str]], part: bool = False) -> bool:
+    """True if another count of the sentence is of refugees and is not part of this one
+    ("6.3 million were displaced and an additional 4.9 million sought refuge"); with
+    *part*, True if a later count of refugees is part of this one ("13 million are
+    displaced, 6.8 million of them refugees")."""
+    for s0, e0, m in siblings:
+        if m not in REFUGEE_MEASURES or (s0, e0) == (start, end):
+            continue
+        if part and s0 < end:
+            continue
+        between = sentence[end:s0] if s0 >= end else sentence[e0:start]
+        toks = _tokens(between.translate(_QUOTES))
+        inside = any(t in _INCLUSION or t in (":", "(", ")") or t.strip() == "-" for t in toks)
+        after = _tokens(sentence[e0:e0 + 12].translate(_QUOTES))
+        inside = inside or after[:2] in (["of", "them"], ["of", "whom"])
+        if part and inside:
+            return True
+        if not part and not inside:
+            return True
+    return False
+
+
+def _group_for(measure: str, group: str) -> str:
+    """The group a corrected death measure implies, where the extractor's group contradicts it."""
+    civil = ("civilians", "children", "women")
+    fighters = ("combatants", "government_forces", "armed_opposition", "foreign_fighters")
+    if measure == "deaths_civilian" and group not in civil:
+        return "civilians"
+    if measure == "deaths_combatant" and group not in fighters:
+        return "combatants"
+    if measure == "deaths_total" and group in civil + fighters:
+        return "all"
+    return ""
+
+
+def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
+             host: str = "", kind: str = "", group: str = "",
+             siblings: list[tuple[int, int, str]] | None = None) -> Decision:
+    """Decide on one candidate: *sentence* is its sentence, ``sentence[start:end]`` its
+    claim text (hedge and number), *value* in persons, *measure* the extractor's choice.
+    *siblings* are the (start, end, measure) of the sentence's other candidates.
+
+    Returns :data:`KEEP` when the governor is ambiguous or agrees with *measure*.
+    Shares and the war's age (``kind`` share/duration) are never touched.
+    """
+    if kind in ("share", "duration") or measure in ("war_duration_years",) or measure.endswith("_share"):
+        return KEEP
+    g = governor(sentence, start, end)
+    if value <= W.AGE_MAX and _age_bound(sentence, start):
+        return Decision(drop=True, reason="an age bound of the people counted ('children under 18')")
+    if g.non_people:
+        return Decision(drop=True, reason=f"counts {g.non_people}, not people")
+    if g.foreign:
+        return Decision(drop=True, reason=f"counts people of or in another country ({g.foreign})")
+    if g.incident and measure in DEATH_MEASURES | {"injured"}:
+        return Decision(drop=True, reason="one event's casualties (the event is the subject of the killing)")
+    if g.verb == "besieged" and measure in DISPLACED_MEASURES | REFUGEE_MEASURES | {"people_in_need"}:
+        return Decision(drop=True, reason="people trapped or besieged: no registry measure")
+    if "homeless" in (g.verb, g.noun):
+        return Decision(drop=True, reason="people left homeless: no registry measure")
+    if "released" in (g.before, g.verb) or "evacuated" in (g.before, g.verb, g.noun):
+        return Decision(drop=True, reason="released or evacuated people: no registry measure")
+    if _affected(g, sentence, start) and measure in DISPLACED_MEASURES:
+        return Decision(measure="people_in_need", reason="governor: affected people in an aid context")
+    if g.before == "aid_target" and g.verb != "people_in_need" and measure != "people_in_need":
+        return Decision(drop=True, reason="an aid plan's target, not a count of victims")
+    if g.other_country and measure not in REFUGEE_MEASURES | RETURN_MEASURES \
+            and not measure.startswith(("asylum", "global")):
+        return Decision(drop=True, reason=f"counts people in another country ({g.other_country})")
+    if measure in STOCK_MEASURES and _contains(list(g.clause), W.SHORT_FLOW_WORDS):
+        return Decision(drop=True, reason="a short period's movement, not a level")
+    new = _family_measure(g, measure, host, sentence, start, end, siblings or [])
+    if new == "-":
+        return Decision(drop=True, reason="people detained or arrested: not a toll and not the missing")
+    if not new or new == measure:
+        return KEEP
+    return Decision(measure=new, reason="governor", group=_group_for(new, group))
+
+
+def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: int, end: int,
+                    siblings: list[tuple[int, int, str]]) -> str:
+    generic = g.noun in ("", "people")
+    if g.subject:
+        return _subject_measure(g, measure)
+    if measure in RETURN_MEASURES:
+        if g.verb == "returns" and g.noun in ("idps", "displaced"):
+            return "idp_returns"  # "1.2 million displaced people have gone back"
+        if g.verb == "returns" and g.noun == "refugees":
+            return "refugee_returns"
+        return ""  # a return verb may stand further on ("people who had been displaced ... had returned")
+    if "returns" in (g.before, g.verb):
+        if g.noun in ("idps", "displaced") or measure in DISPLACED_MEASURES:
+            return "idp_returns"
+        return "refugee_returns"
+    if g.before == "population":  # "home to N", "a population of N" govern over a later verb
+        return "population" if generic and measure in DISPLACED_MEASURES else ""
+    if g.noun == "detainees" or g.verb == "detainees" or g.before == "detainees":
+        if "deaths" in g.clause_verbs or g.before == "deaths":
+            return "deaths_in_detention"
+        if "missing" in g.clause_verbs:
+            return "missing_persons"
+        if g.noun != "detainees" and measure in DEATH_MEASURES | {"missing_persons"}:
+            return "-"  # arrests: a count of people arrested is not a toll or the missing
+        if measure in DEATH_MEASURES:
+            return "-"  # detainees are not deaths
+        return ""
+    if measure in ("deaths_total", "deaths_civilian", "deaths_combatant") and g.groups and (
+            g.verb == "deaths" or g.before == "deaths" or g.noun in ("deaths", "combatants")
+            or "deaths" in g.clause_verbs or g.partitive):
+        if g.groups == {"civilians", "combatants"}:
+            return "deaths_total"  # "400,000 soldiers and civilians"
+        return "deaths_civilian" if "civilians" in g.groups else "deaths_combatant"
+    if g.noun == "refugees":
+        if measure in REFUGEE_MEASURES | RETURN_MEASURES or measure.startswith(("asylum", "global")):
+            return ""
+        return _refugee_measure(host)
+    external = any(w in W.EXTERNAL_WORDS for w in g.noun_phrase + g.clause[:12])
+    if g.noun == "idps" or (generic and g.verb == "idps" and not external):
+        return "" if measure in IDP_MEASURES or measure.startswith("global") else "idps"
+    if g.noun == "displaced" or (generic and (g.verb in ("displaced", "new_displacement")
+                                              or (not g.verb and g.before == "displaced"))):
+        if g.verb == "people_in_need" or measure.startswith("global"):
+            return ""
+        if (g.verb == "new_displacement" or "newly" in g.noun_phrase) and measure in ("idps", "displaced_total"):
+            return "idps_new_displacements"
+        near = g.noun_phrase + g.clause[:6]
+        internal = any(w in W.INTERNAL_WORDS for w in near) and not external
+        if measure in REFUGEE_MEASURES | {"people_in_need", "population"}:
+            return "idps" if internal else "displaced_total"
+        if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
+            return "idps"
+        if measure == "idps" and not internal and g.verb != "new_displacement" \
+                and _contrasted(sentence, start, end, siblings, part=True):
+            return "displaced_total"  # "13 million are displaced, 6.8 million of them refugees"
+        return ""
+    if generic and g.verb == "live" and measure in DISPLACED_MEASURES:
+        return "population"  # "where 3 million people, many of them displaced, live"
+    if generic and g.verb == "people_in_need":
+        if measure in REFUGEE_MEASURES | DISPLACED_MEASURES | {"population"}:
+            return "people_in_need"
+        return ""
+    if generic and g.verb == "refugees" and measure in DISPLACED_MEASURES | {"people_in_need", "population"}:
+        abroad = any(w in ("abroad", "outside", "beyond") for w in g.clause[:8])
+        return _refugee_measure(host or ("WORLD" if abroad else ""))
+    if g.verb == "missing" and measure in DEATH_MEASURES - {"deaths_total_incl_missing"}:
+        return "missing_persons"
+    return ""
+
+
+def _subject_measure(g: Governor, measure: str) -> str:
+    """The measure named by the subject of "the number of X reached N"."""
+    fam = g.subject
+    if fam == "deaths":
+        if g.detention:
+            return "deaths_in_detention"
+        return "" if measure in DEATH_MEASURES else "deaths_total"
+    if fam == "missing":
+        return "" if measure == "missing_persons" else "missing_persons"
+    if fam == "returns":
+        return "" if measure in RETURN_MEASURES else ""
+    if fam == "refugees":
+        return "" if measure in REFUGEE_MEASURES | RETURN_MEASURES else ""
+    if fam == "people_in_need":
+        return "" if measure == "people_in_need" else "people_in_need"
+    return ""
+
+
+def refine_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Apply :func:`classify` to every row of :func:`~syriastats.textclaims.extract.extract_claims`'
+    result for *text*: rows it drops are removed, corrected measures (and their ``kind``)
+    replace the extractor's. Row order and the other columns are kept."""
+    if claims.empty:
+        return claims
+    offsets = {i: s.start for i, s in enumerate(split_sentences(text))}
+    keep, measures, kinds, groups, hosts, ptypes, pstarts = [], [], [], [], [], [], []
+    rows = list(claims.itertuples(index=False))
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for r in rows:
+        off = offsets.get(r.sentence_index, 0)
+        by_sentence.setdefault(r.sentence_index, []).append((r.start - off, r.end - off, r.measure))
+    for r in rows:
+        off = offsets.get(r.sentence_index, 0)
+        d = classify(r.sentence, r.start - off, r.end - off, float(r.value), r.measure,
+                     host=r.host, kind=r.kind, group=r.group,
+                     siblings=by_sentence[r.sentence_index])
+        keep.append(not d.drop)
+        measures.append(d.measure or r.measure)
+        kinds.append(KIND_OF.get(d.measure, r.kind) if d.measure else r.kind)
+        groups.append(d.group or r.group)
+        hosts.append("WORLD" if d.measure == "refugees_worldwide" and not r.host else r.host)
+        # a new displacement is a flow (start not said: the day of the level, as the extractor does)
+        flow = d.measure == "idps_new_displacements" and r.period_type != "flow"
+        ptypes.append("flow" if flow else r.period_type)
+        pstarts.append(r.as_of if flow else r.period_start)
+    out = claims.assign(measure=measures, kind=kinds, group=groups, host=hosts,
+                        period_type=ptypes, period_start=pstarts)
+    return out[keep].reset_index(drop=True)
