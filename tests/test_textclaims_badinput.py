@@ -168,3 +168,37 @@ def test_html_and_json_stay_valid_on_an_ascii_terminal(tmp_path: Path):
                      env_extra={"PYTHONIOENCODING": "ascii"})
     recs = json.loads(js.stdout.decode("ascii"))
     assert js.returncode == 0 and any("\U0001F622" in r["sentence"] for r in recs)
+
+
+def _row(**kw: object) -> dict[str, object]:
+    from syriastats.textclaims import RESULT_COLUMNS
+
+    base: dict[str, object] = {c: "" for c in RESULT_COLUMNS}
+    base.update(sentence_index=0, start=0, end=0, value=0.0, lower=float("nan"),
+                upper=float("nan"), known="then", verdict="not_checkable",
+                verdict_class="not_checkable", explanation="no figure")
+    base.update(kw)
+    return base
+
+
+def test_verdict_lines_name_place_group_and_a_flow_period():
+    import pandas as pd
+
+    from syriastats.textclaims import RESULT_COLUMNS, render
+
+    text = "Lebanon hosts 1,200,000 refugees. 400,000 children fled in 2013."
+    res = pd.DataFrame([
+        _row(start=14, end=23, claim_text="1,200,000", value=1.2e6, measure="refugees_registered",
+             comparator="about", period_type="stock", period_start="2016-06-02",
+             as_of="2016-06-02", host="LBN", area="SYR", group="all"),
+        _row(start=34, end=41, claim_text="400,000", value=4e5, measure="refugees_registered",
+             comparator="at_least", period_type="flow", period_start="2013-01-01",
+             as_of="2013-12-31", host="", area="SYR", group="children", verdict="below_all",
+             verdict_class="understated"),
+    ], columns=RESULT_COLUMNS)
+    md = render(text, res, "markdown").replace("\\_", "_")
+    assert "(refugees_registered, in LBN, about 1,200,000, as of 2016-06-02)" in md
+    assert "(below_all; refugees_registered, children, at least 400,000, " \
+           "from 2013-01-01 to 2013-12-31)" in md
+    table = render(text, res, "table")
+    assert "in LBN" in table and "children" in table and "at least" in table

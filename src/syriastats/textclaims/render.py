@@ -28,7 +28,7 @@ from syriastats.textclaims.sentences import split_sentences
 
 FORMATS = ("table", "markdown", "html", "json", "csv")
 
-_TABLE_COLS = ["#", "claim", "measure", "comparator", "value", "as_of", "verdict_class", "figures"]
+_TABLE_COLS = ["#", "claim", "measure", "scope", "comparator", "value", "as_of", "verdict_class", "figures"]
 _COLOURS = {"consistent": "#d8efd3", "overstated": "#f7d4cf", "understated": "#f7e1c4",
             "misscoped": "#e5daf2", "contested": "#fbf0b8", "not_checkable": "#e4e6ea"}
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
@@ -106,10 +106,34 @@ def about_lines(res: pd.DataFrame, about: Mapping[str, Any] | None = None) -> li
 def _claim_read(r: Any) -> str:
     """'deaths_total, at least 500,000, as of 2018-03-12' (and the detailed verdict when it
     says more than the class)."""
-    comp = COMPARATOR_WORDS.get(str(r.comparator), str(r.comparator).replace("_", " "))
     detail = "" if str(r.verdict) == str(r.verdict_class) else f"{r.verdict}; "
-    return (f"{detail}{r.measure}, {comp} {_value_txt(float(r.value), str(r.measure))}, "
-            f"as of {r.as_of}")
+    scope = _scope_txt(r)
+    when = (f"from {r.period_start} to {r.as_of}" if str(getattr(r, "period_type", "")) == "flow"
+            and str(getattr(r, "period_start", "") or "") not in ("", "nan", "None")
+            else f"as of {r.as_of}")
+    return (f"{detail}{r.measure}{', ' + scope if scope else ''}, {_comp_txt(r.comparator)} "
+            f"{_value_txt(float(r.value), str(r.measure))}, {when}")
+
+
+def _comp_txt(comparator: object) -> str:
+    return COMPARATOR_WORDS.get(str(comparator), str(comparator).replace("_", " "))
+
+
+def _scope_txt(r: Any) -> str:
+    """The claim's place and group when they are not the default (all of Syria, everyone):
+    'in LBN', 'area SY-HL', 'children'."""
+    def val(name: str) -> str:
+        v = getattr(r, name, "")
+        return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+
+    parts = []
+    if val("host"):
+        parts.append(f"in {val('host')}")
+    if val("area") not in ("", "SYR"):
+        parts.append(f"area {val('area')}")
+    if val("group") not in ("", "all"):
+        parts.append(val("group"))
+    return " ".join(parts)
 
 
 def _value_txt(v: float, measure: str) -> str:
@@ -237,9 +261,11 @@ def to_table(res: pd.DataFrame, *, title: str = "", about: Mapping[str, Any] | N
     head = ([title] if title else []) + about_lines(res, about)[:-1]
     if res.empty:
         return "\n".join(head + ["", "No war statistics found in the text."]) + "\n"
+    rows = list(res.itertuples(index=False))
     disp = pd.DataFrame({
         "#": range(1, len(res) + 1), "claim": res["claim_text"].astype(str),
-        "measure": res["measure"], "comparator": res["comparator"],
+        "measure": res["measure"], "scope": [_scope_txt(r) for r in rows],
+        "comparator": [_comp_txt(c) for c in res["comparator"]],
         "value": [_value_txt(float(v), str(m)) for v, m in zip(res["value"], res["measure"])],
         "as_of": res["as_of"], "verdict_class": res["verdict_class"],
         "figures": res["figures"].astype(str)}, columns=_TABLE_COLS)
