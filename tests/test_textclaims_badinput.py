@@ -202,3 +202,24 @@ def test_verdict_lines_name_place_group_and_a_flow_period():
            "from 2013-01-01 to 2013-12-31)" in md
     table = render(text, res, "table")
     assert "in LBN" in table and "children" in table and "at least" in table
+
+
+def test_api_errors_are_text_check_errors_with_one_line():
+    import pandas as pd
+
+    from syriastats import check_text
+    from syriastats.textclaims import RESULT_COLUMNS
+
+    empty_registry = pd.DataFrame()
+    for kw, word in ((dict(published="1 Aug 2016"), "YYYY-MM-DD"),
+                     (dict(published=None), "not a date"),
+                     (dict(published="2016-08-01", known="both"), "'then' or 'now'")):
+        with pytest.raises(TextCheckError, match=word) as info:
+            check_text(SENTENCE, estimates=empty_registry, **kw)  # type: ignore[arg-type]
+        assert isinstance(info.value, ValueError) and "\n" not in str(info.value)
+    res = check_text("The weather was fine.", published="2016-08-01", estimates=empty_registry)
+    assert res.empty and list(res.columns) == RESULT_COLUMNS
+    for col in ("sentence", "start", "end", "value", "measure", "comparator", "period_start",
+                "as_of", "host", "area", "group", "verdict", "verdict_class", "explanation",
+                "figures"):  # the columns issue 15 lists
+        assert col in RESULT_COLUMNS
