@@ -223,3 +223,24 @@ def test_api_errors_are_text_check_errors_with_one_line():
                 "as_of", "host", "area", "group", "verdict", "verdict_class", "explanation",
                 "figures"):  # the columns issue 15 lists
         assert col in RESULT_COLUMNS
+
+
+def test_html_folds_the_long_part_of_an_explanation():
+    import html as _html
+
+    import pandas as pd
+
+    from syriastats.textclaims import RESULT_COLUMNS, render
+
+    first = "The claim 'about 100' (deaths in the war, as of 2016-08-01) is consistent."
+    rest = ("Comparable figures published by 2016-08-01 give a 90% range of 90 to 120; "
+            "documented counts are read as floors. ") * 3
+    text = "About 100 people were killed."
+    res = pd.DataFrame([_row(start=0, end=9, claim_text="About 100", value=100.0,
+                             measure="deaths_total", comparator="about", as_of="2016-08-01",
+                             verdict="consistent", verdict_class="consistent",
+                             explanation=first + " " + rest.strip())], columns=RESULT_COLUMNS)
+    page = _html.unescape(render(text, res, "html"))
+    assert f"{first}<details><summary>" in page  # the verdict sentence stays in view
+    assert rest.strip() + "</details>" in page  # nothing of the explanation is lost
+    assert "<script" not in page

@@ -208,8 +208,23 @@ mark{padding:0 .15em;border-radius:.2em}
 sup{font-family:Helvetica,Arial,sans-serif;font-size:.7em}
 .verdict{font-family:Helvetica,Arial,sans-serif;font-size:.85rem;margin:0 0 .5rem 0;padding:.4rem .6rem;border-radius:.3rem}
 .verdict b{text-transform:uppercase;letter-spacing:.03em}
+details summary{cursor:pointer;color:#444}
 .legend span{display:inline-block;margin-right:.8rem;padding:0 .3rem;border-radius:.2rem;font-family:Helvetica,Arial,sans-serif;font-size:.8rem}
 """.strip()
+
+
+_FIRST_SENTENCE = re.compile(r"^(.{20,700}?[.])\s+(?=[A-Z(])", re.S)
+
+
+def _html_explanation(expl: str) -> str:
+    """The explanation's first sentence (what the verdict says), then the rest (figures,
+    ranges, reading rules) folded in a ``<details>`` element: no script needed."""
+    e = html.escape
+    m = _FIRST_SENTENCE.match(expl)
+    if not m or len(expl) - m.end() < 80:
+        return e(expl)
+    return (f"{e(m.group(1))}<details><summary>why: figures and reading rules</summary>"
+            f"{e(expl[m.end():])}</details>")
 
 
 def to_html(text: str, res: pd.DataFrame, *, title: str = "Claims in the text",
@@ -246,7 +261,7 @@ def to_html(text: str, res: pd.DataFrame, *, title: str = "Claims in the text",
             cls = str(r.verdict_class)
             side.append(f'<div class="verdict" style="background:{_COLOURS.get(cls, "#eee")}">'
                         f'<sup><a href="#c{n}">{n}</a></sup> <b>{e(cls)}</b> '
-                        f"({e(_claim_read(r))})<br>{e(str(r.explanation))}</div>")
+                        f"({e(_claim_read(r))})<br>{_html_explanation(str(r.explanation))}</div>")
         out.append(f'<div class="row"><div class="text">{"".join(parts)}</div>'
                    f'<div class="side">{"".join(side)}</div></div>')
     out.append("</body></html>")
