@@ -92,8 +92,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_check_text(args: argparse.Namespace) -> int:
     from syriastats.textclaims import cli as tcli
 
+    if args.format == "json":
+        _json_safe_stdout()
+    elif args.format == "html":  # a character the terminal lacks as an HTML reference
+        reconf = getattr(sys.stdout, "reconfigure", None)
+        if reconf is not None:
+            try:
+                reconf(errors="xmlcharrefreplace")
+            except (ValueError, OSError):  # pragma: no cover
+                pass
     return tcli.main(args.file, published=args.published, url=args.url, known=args.known,
-                     fmt=args.format, data_dir=args.data)
+                     fmt=args.format, data_dir=args.data, output=args.output)
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -190,8 +199,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check-text", help="find the claims in a text and judge them",
                        description="Find every numeric claim about the war's statistics in an "
-                                   "English text (UTF-8, at most 10 MB) and judge each against "
-                                   "the registry.")
+                                   "English text (UTF-8, or UTF-16 with a byte-order mark; at "
+                                   "most 10 MB) and judge each against the registry.",
+                       epilog="Exit codes: 0 done (also when no war statistics are found: "
+                              "stderr says so); 1 the text or the registry cannot be used; "
+                              "2 a bad option (--published not a YYYY-MM-DD date, in the "
+                              "future or before 2011; --url not an http(s) address).")
     p.add_argument("file", metavar="FILE", help="the text file, or - for standard input")
     p.add_argument("--published", required=True, metavar="YYYY-MM-DD",
                    help="the day the text was published")
@@ -204,6 +217,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(known="then")
     p.add_argument("--format", choices=["table", "markdown", "html", "json", "csv"],
                    default="table")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write to FILE (only once complete; nothing on an error) "
+                        "instead of standard output")
     p.add_argument("--data", metavar="DIR", help="data folder with sources.csv and estimates.csv")
     p.set_defaults(func=_cmd_check_text)
 
