@@ -31,6 +31,7 @@ from syriastats.claims.selecting import (
 from syriastats.claims.running_totals import (
     _earlier_totals_only, _later_totals_only, later_totals_rejudge)
 from syriastats.claims.special import _check_duration, _check_highest
+from syriastats.claims import definitions
 from syriastats.claims.target import Target, broader_target, resolve
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
 from syriastats.uncertainty import UncertaintyError
@@ -268,7 +269,10 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                    + ("it" if len(context) == 1 else "them") + "): "
                    + per_frame("labels", context, labels_of) + ".")
 
-    if same_rows.empty and broad_rows.empty:
+    # figures of the claim's group under a source's wider definition (SOHR's 2011-2012
+    # civilians, armed rebels included): judged apart (COMPARATOR_RULES['civilians_incl_armed'])
+    wide_rows = definitions.wider_rows(est, target, kmask, ka.ctx)
+    if same_rows.empty and broad_rows.empty and wide_rows.empty:
         other = other_dimensions_at(est, kmask, target)
         if not (ka.measure == measure).any():
             reason = f"the registry holds no figure for {measure}."
@@ -297,7 +301,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     same_figs, skipped = _fit_all(same_rows, level, margin)
     broad_figs, skipped2 = _fit_all(broad_rows, level, margin)
     skipped += skipped2
-    if not same_figs and not broad_figs:
+    wide_figs = _fit_all(wide_rows, level, margin)[0] if not wide_rows.empty else []
+    if not same_figs and not broad_figs and not wide_figs:
         return _not_checkable(rec, "no comparable figure could be read as a distribution: "
                               + "; ".join(skipped), phrase, date)
 
@@ -312,8 +317,10 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     # a broader scope reaching it does not make it true (it is named in the explanation)
     floor_over = (v_same is not None and v_same[0] == "above_all"
                   and jcomp in ("at_least", "share_at_least"))
-    if v_same is not None and (v_same[0] == "consistent" or v_broad is None
-                               or v_broad[0] != "consistent" or floor_over):
+    if v_same is None and v_broad is None:  # only wider-definition figures: decided below
+        verdict, position, pool, scope_used = "not_checkable", "", None, ""
+    elif v_same is not None and (v_same[0] == "consistent" or v_broad is None
+                                 or v_broad[0] != "consistent" or floor_over):
         verdict, position = v_same
         pool, scope_used = same_pool, "same"
     elif v_broad is not None and v_broad[0] == "consistent":
@@ -323,6 +330,27 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         assert v_broad is not None and broad_pool is not None
         verdict, position = v_broad
         pool, scope_used = broad_pool, "broader_only_available"
+    wide_old, wide = None, None
+    if wide_figs:
+        wide_pool = _pool(wide_figs, level, None)
+        wide = definitions.decide(v_same, _judge(jcomp, x, wide_pool, about_tol, share_tol),
+                                  floor_over)
+        if wide is not None:
+            wide_old = verdict if pool is not None else None
+            if wide[0] == "not_checkable":
+                rec = _not_checkable(rec, (
+                    f"the only comparable figures of {measure} near {date} count a wider "
+                    f"group: {definitions.why(wide_rows, target.group)}. The claim is below "
+                    "them, but a count of more people cannot show a claim about fewer too "
+                    "low (rule: civilians_incl_armed" + (f"; without it the verdict would be "
+                                                        f"{wide_old}" if wide_old else "")
+                    + ")."), phrase, date)
+                rec["widened"] = definitions.widened_txt(wide_rows, target.group)
+                rec["explanation"] += ctx_txt
+                return rec
+            verdict, position = wide
+            pool, broad_pool = wide_pool, wide_pool
+            scope_used = "broader" if verdict == "broader_scope_only" else "broader_only_available"
     assert pool is not None
     if (stale and verdict in ("above_all", "below_all")) or (later and verdict == "below_all") \
             or (earlier and verdict == "above_all"):
@@ -353,7 +381,11 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                                f"{jcomp} ({COMPARATOR_RULES['share_about'].split('. ')[0]}).")
     rec["explanation"] += _likely_origin(x, measure, jcomp, same_all, broad_all, as_of)
     rec["explanation"] += ctx_txt
-    if scope_used != "same":
+    if wide is not None:
+        rec["explanation"] += definitions.note(rec, wide_rows, target.group, wide_old)
+        rec["widened"] = "; ".join(filter(None, [
+            rec["widened"], definitions.widened_txt(wide_rows, target.group)]))
+    elif scope_used != "same":
         broader = ", ".join(BROADER_MEASURES.get(measure, ())) or "a broader scope"
         rec["widened"] = "; ".join(filter(None, [
             rec["widened"], f"measure: judged with figures of a broader scope ({broader} or "

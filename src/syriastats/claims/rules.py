@@ -129,6 +129,18 @@ COMPARATOR_RULES: dict[str, str] = {
                     "nearest): a total counted to a later date only grows, so it cannot show "
                     "the claim too low when an earlier total exists, however near the later one "
                     "is. With no earlier total the 31-day rule of DATE_RULES stands.",
+    "civilians_incl_armed": "A figure of group civilians_incl_armed (SOHR's 'civilians' to the "
+                            "end of 2012, which also counted the non-military people who took "
+                            "up arms; data/migrations/003_civilians_incl_armed.py) counts more "
+                            "people than a claim about civilians: it is never pooled with the "
+                            "claim's own figures and is judged apart. A claim its figures "
+                            "support and its own-group figures do not is broader_scope_only "
+                            "(never consistent as if the same count); with no figure of the "
+                            "claim's group, a claim above every such figure is above_all (higher "
+                            "even than a count of more people) and one below them is "
+                            "not_checkable (a count of more people cannot show it too low). The "
+                            "explanation names the rule and widened says group: civilians -> "
+                            "civilians_incl_armed.",
     "subarea": "A claim about a part of its host country or of Syria (claims column subarea: a "
                "province, city or camp of the host, a region of Syria without an area code, "
                "such as north-east Syria or opposition-held areas) is not_checkable: the "
