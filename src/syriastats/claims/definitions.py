@@ -12,12 +12,13 @@ more people), and it cannot show it too low.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
 from syriastats.claims.phrases import _figure_label
+from syriastats.claims.pooling import _Figure, _pool, _Pool
 from syriastats.claims.positions import nearest_positions, window_positions
 from syriastats.claims.target import Target
 from syriastats.claims_index import take
@@ -92,3 +93,22 @@ def note(rec: dict[str, Any], rows: pd.DataFrame, claim_group: str, old: str | N
     if rec["verdict"] == "above_all":
         return base + ": the claim is higher even than a count of more people.)"
     return base + (f"; without this rule the verdict would be {old}.)" if old else ".)")
+
+
+def judge_wider(figs: list[_Figure], v_same: tuple[str, str] | None, floor_over: bool,
+                old: str | None, judge: Callable[[_Pool], tuple[str, str]], level: float
+                ) -> tuple[tuple[str, str] | None, str | None, _Pool]:
+    """(the verdict the wider-definition figures *figs* give, or None: :func:`decide`; the
+    verdict the other rules gave, *old*, when it is replaced; the pool of *figs*).
+    *judge*: the comparator rule applied to a pool."""
+    pool = _pool(figs, level, None)
+    wide = decide(v_same, judge(pool), floor_over)
+    return wide, (old if wide is not None else None), pool
+
+
+def below_reason(rows: pd.DataFrame, t: Target, date: str, old: str | None) -> str:
+    """Why a claim below every wider-definition figure is not checkable."""
+    return (f"the only comparable figures of {t.measure} near {date} count a wider group: "
+            f"{why(rows, t.group)}. The claim is below them, but a count of more people cannot "
+            "show a claim about fewer too low (rule: civilians_incl_armed"
+            + (f"; without it the verdict would be {old}" if old else "") + ").")

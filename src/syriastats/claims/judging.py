@@ -31,11 +31,11 @@ from syriastats.claims.selecting import (
 from syriastats.claims.running_totals import (
     _earlier_totals_only, _later_totals_only, later_totals_rejudge)
 from syriastats.claims.special import _check_duration, _check_highest
-from syriastats.claims import definitions
-from syriastats.claims.target import Target, broader_target, resolve
+from syriastats.claims import bounds, definitions
+from syriastats.claims.target import (
+    Target, _dates_problem, _dimension_txt, _widened, broader_target, resolve)
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
 from syriastats.uncertainty import UncertaintyError
-from syriastats.validate import parse_date_bounds
 
 
 def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
@@ -86,29 +86,6 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
 
 #: Measures the displaced share is computed from (whole series handed to share claims).
 SHARE_INPUTS: tuple[str, ...] = ("refugees_registered", "idps", "population")
-
-
-def _dates_problem(c: pd.Series, as_of: pd.Timestamp) -> str:
-    """Why a claim's dates contradict its period ('' if they do not): dated, or published,
-    before the period it counts starts (optional column ``period_start``)."""
-    ps = c.get("period_start")
-    if ps is None or ps is pd.NA or (isinstance(ps, float) and np.isnan(ps)) or str(ps) == "":
-        return ""
-    if isinstance(ps, str):
-        b = parse_date_bounds(ps[:10])
-        start = pd.Timestamp(b[0]) if b else None
-    else:
-        start = pd.Timestamp(ps)
-    if start is None or pd.isna(start):
-        return ""
-    if pd.notna(as_of) and start > as_of:
-        return (f"the claim is dated {_day(as_of)}, before its own period starts "
-                f"({_day(start)}): the period or the date is wrong.")
-    od = c.get("origin_date")
-    if od is not None and pd.notna(od) and start > pd.Timestamp(od):
-        return (f"the claim was published on {_day(od)}, before the period it counts starts "
-                f"({_day(start)}): a forecast, or a date error.")
-    return ""
 
 
 #: estimate_id of the displaced share the checker computes from counts.
@@ -292,7 +269,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                       f"(rule: {DATE_RULES.format(stock=STOCK_WINDOW_DAYS, before=CUMULATIVE_WINDOW_BEFORE_DAYS, after=CUMULATIVE_WINDOW_AFTER_DAYS)})")
         rec = _not_checkable(rec, reason, phrase, date)
         rec["explanation"] += ctx_txt
-        return rec
+        return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
     stale = _one_sided_stale(same_rows, broad_rows, target, as_of, measure)
     later = _later_totals_only(same_rows, broad_rows, target, as_of, measure)
     earlier = _earlier_totals_only(same_rows, broad_rows, target, as_of, measure)
@@ -330,24 +307,18 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         assert v_broad is not None and broad_pool is not None
         verdict, position = v_broad
         pool, scope_used = broad_pool, "broader_only_available"
-    wide_old, wide = None, None
+    wide, wide_old = None, None
     if wide_figs:
-        wide_pool = _pool(wide_figs, level, None)
-        wide = definitions.decide(v_same, _judge(jcomp, x, wide_pool, about_tol, share_tol),
-                                  floor_over)
+        wide, wide_old, wide_pool = definitions.judge_wider(
+            wide_figs, v_same, floor_over, verdict if pool is not None else None,
+            lambda p: _judge(jcomp, x, p, about_tol, share_tol), level)
+        if wide is not None and wide[0] == "not_checkable":
+            rec = _not_checkable(rec, definitions.below_reason(wide_rows, target, date,
+                                                               wide_old), phrase, date)
+            rec["widened"] = definitions.widened_txt(wide_rows, target.group)
+            rec["explanation"] += ctx_txt
+            return rec
         if wide is not None:
-            wide_old = verdict if pool is not None else None
-            if wide[0] == "not_checkable":
-                rec = _not_checkable(rec, (
-                    f"the only comparable figures of {measure} near {date} count a wider "
-                    f"group: {definitions.why(wide_rows, target.group)}. The claim is below "
-                    "them, but a count of more people cannot show a claim about fewer too "
-                    "low (rule: civilians_incl_armed" + (f"; without it the verdict would be "
-                                                        f"{wide_old}" if wide_old else "")
-                    + ")."), phrase, date)
-                rec["widened"] = definitions.widened_txt(wide_rows, target.group)
-                rec["explanation"] += ctx_txt
-                return rec
             verdict, position = wide
             pool, broad_pool = wide_pool, wide_pool
             scope_used = "broader" if verdict == "broader_scope_only" else "broader_only_available"
@@ -360,7 +331,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         rec = _not_checkable(rec, stale or (later if verdict == "below_all" else earlier),
                              phrase, date)
         rec["explanation"] += ctx_txt
-        return rec
+        return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
     _fill_pool(rec, pool)
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
@@ -393,40 +364,15 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     rec = later_totals_rejudge(rec, est, target, known, cutoff, x, jcomp, _judge,
                                (level, margin, about_tol, share_tol, floor))
-    return after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol, measure in DEATH_MEASURES,
-                      est, target, cutoff, known, np.concatenate([wpos, extra_pos]))
+    rec = after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol,
+                     measure in DEATH_MEASURES, est, target, cutoff, known,
+                     np.concatenate([wpos, extra_pos]))
+    return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
 
 
 def _closest(rows: pd.DataFrame) -> str:
     """The first three comparable figures, labelled."""
     return "; ".join(_figure_label(r) for _, r in rows.head(3).iterrows())
-
-
-def _widened(rows: pd.DataFrame, t: Target) -> str:
-    """Which dimension the comparable figures widen, and how (empty if none)."""
-    return per_frame("widened", rows, _widened_group, t.group)
-
-
-def _widened_group(rows: pd.DataFrame, group: str) -> str:
-    if "group" not in rows.columns:
-        return ""
-    other = rows[rows["group"].map(lambda g: isinstance(g, str) and g != group).astype(bool)]
-    if other.empty:
-        return ""
-    groups = ", ".join(sorted(set(other["group"].astype(str))))
-    return (f"group: also figures for {groups} ({', '.join(other['estimate_id'].astype(str))}), "
-            f"which leave out part of '{group}'")
-
-
-def _dimension_txt(t: Target, widened: str) -> str:
-    out = f" Compared only with figures of the claim's dimensions: {t.describe()}"
-    if t.defaults:
-        out += (" (not stated by the claim, so read with the measure's default: "
-                + ", ".join(t.defaults) + ")")
-    out += "."
-    if widened:
-        out += f" Widened: {widened}."
-    return out
 
 
 #: Claim comparator -> the registry qualifiers worded in the same direction.
