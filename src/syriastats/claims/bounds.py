@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _num
-from syriastats.claims.positions import arrays
+from syriastats.claims.positions import arrays, knowable_mask
 from syriastats.claims.rules import VERDICT_CLASSES
 from syriastats.claims.selecting import START_TOLERANCE_DAYS, _series_key
 from syriastats.claims.target import Target
@@ -76,12 +76,16 @@ def _text(v: Any) -> str:
     return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
 
 
-def _candidates(est: pd.DataFrame, t: Target) -> pd.DataFrame:
+def _candidates(est: pd.DataFrame, t: Target, known: str, cutoff: pd.Timestamp) -> pd.DataFrame:
     """Rows of the claim's measure, area, group and kind of period, from the same start
     (running totals) or of the same period (flows), for the claim's host or a host that
-    bounds it; not context only."""
+    bounds it; not context only, not replaced by a revision the claimant could know (as
+    known then, figures published later are kept: :func:`bracket` reads them as bounds
+    only)."""
     a = arrays(est)
-    keep = (a.measure == t.measure) & ~a.ctx
+    now = knowable_mask(est, "now", cutoff)
+    could = (knowable_mask(est, "then", cutoff) | (now & (a.pub > np.datetime64(cutoff, "ns"))))
+    keep = (a.measure == t.measure) & ~a.ctx & (could if known == "then" else now)
     if not keep.any():
         return est.iloc[0:0]
     sub = est[keep]
@@ -187,7 +191,7 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
         return rec
     if t.period_type == "cumulative" and (t.start is None or pd.isna(t.start)):
         return rec
-    rows = _candidates(est, t)
+    rows = _candidates(est, t, known, cutoff)
     if rows.empty:
         return rec
     # as known then a figure published after the claim is kept, marked late: it may stop

@@ -29,7 +29,7 @@ from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
 )
 from syriastats.claims.running_totals import (
-    _earlier_totals_only, _later_totals_only, later_totals_rejudge)
+    _earlier_totals_only, later_totals)
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims import bounds, definitions
 from syriastats.claims.target import (
@@ -271,7 +271,6 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         rec["explanation"] += ctx_txt
         return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
     stale = _one_sided_stale(same_rows, broad_rows, target, as_of, measure)
-    later = _later_totals_only(same_rows, broad_rows, target, as_of, measure)
     earlier = _earlier_totals_only(same_rows, broad_rows, target, as_of, measure)
     rec["widened"] = _widened(same_rows, target)
 
@@ -323,15 +322,15 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             pool, broad_pool = wide_pool, wide_pool
             scope_used = "broader" if verdict == "broader_scope_only" else "broader_only_available"
     assert pool is not None
-    if (stale and verdict in ("above_all", "below_all")) or (later and verdict == "below_all") \
-            or (earlier and verdict == "above_all"):
+    if (stale and verdict in ("above_all", "below_all")) or (earlier and verdict == "above_all"):
         # an old level on one side of the date cannot show the claim wrong (it may still
-        # agree with it: the explanation then says how old the figure is); a later running
-        # total cannot show it too low
-        rec = _not_checkable(rec, stale or (later if verdict == "below_all" else earlier),
-                             phrase, date)
+        # agree with it: the explanation then says how old the figure is); an earlier
+        # running total over a small part of the period cannot show it too high (a later
+        # one cannot show it too low: running_totals.later_totals, after pooling)
+        rec = _not_checkable(rec, stale or earlier, phrase, date)
         rec["explanation"] += ctx_txt
         return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
+    widened0 = rec["widened"]
     _fill_pool(rec, pool)
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
@@ -362,8 +361,9 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             rec["widened"], f"measure: judged with figures of a broader scope ({broader} or "
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
-    rec = later_totals_rejudge(rec, est, target, known, cutoff, x, jcomp, _judge,
-                               (level, margin, about_tol, share_tol, floor))
+    rec = later_totals(rec, (same_rows, broad_rows), est, target, known, cutoff, x, jcomp,
+                       _judge, (level, margin, about_tol, share_tol, floor),
+                       (phrase, date, ctx_txt, widened0))
     rec = after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol,
                      measure in DEATH_MEASURES, est, target, cutoff, known,
                      np.concatenate([wpos, extra_pos]))
