@@ -20,6 +20,7 @@ from syriastats.validate import enum_values, read_descriptor, validate_data_dir
 
 MIGRATION = REPO_ROOT / "data" / "migrations" / "001_dimensions.py"
 MIGRATION_002 = REPO_ROOT / "data" / "migrations" / "002_death_scope.py"
+MIGRATION_003 = REPO_ROOT / "data" / "migrations" / "003_civilians_incl_armed.py"
 
 
 def _load(path, name):
@@ -36,6 +37,10 @@ def _migration():
 
 def _migration_002():
     return _load(MIGRATION_002, "migration_002")
+
+
+def _migration_003():
+    return _load(MIGRATION_003, "migration_003")
 
 
 def _raw() -> pd.DataFrame:
@@ -83,7 +88,8 @@ def test_migration_reproduces_the_committed_registry_from_the_legacy_file() -> N
     assert len(MIGRATED_IDS) == 441
     after_001 = _migration().migrate(_legacy_text())
     assert "death_scope" not in after_001.splitlines()[0]
-    assert _rows(_migration_002().migrate(after_001)) == _rows(committed)
+    after_002 = _migration_002().migrate(after_001)
+    assert _rows(_migration_003().migrate(after_002)) == _rows(committed)
 
 
 def test_migration_is_idempotent_and_force_agrees() -> None:
@@ -91,7 +97,8 @@ def test_migration_is_idempotent_and_force_agrees() -> None:
     committed = (DEFAULT_DATA_DIR / "estimates.csv").read_text(encoding="utf-8")
     assert m.migrate(committed) == committed
     migrated = _subset_text(_raw()[lambda d: d["estimate_id"].isin(MIGRATED_IDS)])
-    assert _rows(m.migrate(migrated, force=True)) == _rows(migrated)
+    # --force recomputes the rules of 001; migration 003 then re-applies its groups
+    assert _rows(_migration_003().migrate(m.migrate(migrated, force=True))) == _rows(migrated)
 
 
 def test_migration_changes_no_figure() -> None:
@@ -207,7 +214,7 @@ def test_scope_and_group_area_host_agree() -> None:
         if re.search(r"excludes government-side forces|government forces not covered", s):
             assert r["group"] == "all_except_government_forces", r["estimate_id"]
         if r["measure"] == "deaths_civilian":
-            assert r["group"] in ("civilians", "children", "women"), r["estimate_id"]
+            assert r["group"] in ("civilians", "civilians_incl_armed", "children", "women"), r["estimate_id"]
         if re.search(r"\bworldwide\b", s) and "not the worldwide" not in s:
             assert r["area"] == "WORLD" or r["host"] == "WORLD", r["estimate_id"]
         if re.search(r"north-west Syria", s):
@@ -262,7 +269,8 @@ def test_measure_mask_keeps_the_headline_host() -> None:
     # one governorate, or children or women alone, are not the headline series
     deaths = est[D.measure_mask(est, ["deaths_total", "deaths_civilian"])]
     assert set(deaths["area"].astype(str)) <= {"SYR"}
-    assert set(deaths["group"].astype(str)) <= {"all", "civilians", "all_except_government_forces"}
+    assert set(deaths["group"].astype(str)) <= {"all", "civilians", "all_except_government_forces",
+                                                "civilians_incl_armed"}
 
 
 def test_legacy_aliases_are_documented() -> None:

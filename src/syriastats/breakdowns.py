@@ -34,7 +34,8 @@ GOVERNORATES: dict[str, str] = {
 }
 
 #: Groups that stand for "everyone the measure counts" in the yearly comparison.
-HEADLINE_GROUPS: frozenset[str] = frozenset({"all", "civilians", "all_except_government_forces"})
+HEADLINE_GROUPS: frozenset[str] = frozenset({"all", "civilians", "all_except_government_forces",
+                                             "civilians_incl_armed"})
 
 
 def _text(s: pd.Series) -> pd.Series:

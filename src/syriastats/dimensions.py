@@ -36,6 +36,11 @@ FULL_GROUP: dict[str, str] = {"deaths_civilian": "civilians", "deaths_combatant"
                               "deaths_in_detention": "detainees"}
 #: Groups counted with a measure's full group in a headline series (they leave out few).
 NEAR_FULL_GROUPS: frozenset[str] = frozenset({"all_except_government_forces"})
+#: Groups that are a measure's full group under a source's earlier, wider definition ->
+#: that full group: shown in the source's headline series (charts, yearly tables), never
+#: compared with a claim as the same count (SOHR's 2011-2012 "civilians" included armed
+#: rebels; data/migrations/003_civilians_incl_armed.py).
+WIDER_DEFINITION_GROUPS: dict[str, str] = {"civilians_incl_armed": "civilians"}
 #: Areas that cover all of what a national or worldwide measure counts.
 WHOLE_AREAS: frozenset[str] = frozenset({"SYR", "WORLD"})
 
@@ -85,7 +90,8 @@ def measure_mask(df: pd.DataFrame, measures: str | Iterable[str]) -> pd.Series:
     only their headline host (the regional registration total is not mixed with one
     country's registrations); only figures for all of Syria (or the world), not one
     governorate; only the measure's full group (or a near-full one such as counts that
-    leave out government forces), not children or women alone. Columns a frame lacks
+    leave out government forces, or the full group under a source's earlier, wider
+    definition: :data:`WIDER_DEFINITION_GROUPS`), not children or women alone. Columns a frame lacks
     are not filtered on."""
     ms = [measures] if isinstance(measures, str) else list(measures)
     meas = df["measure"].astype(str)
@@ -96,7 +102,8 @@ def measure_mask(df: pd.DataFrame, measures: str | Iterable[str]) -> pd.Series:
     if "group" in df.columns:
         grp = df["group"].astype(object)
         full = meas.map(full_group)
-        mask &= grp.isna() | (grp == full) | grp.isin(list(NEAR_FULL_GROUPS))
+        mask &= (grp.isna() | (grp == full) | grp.isin(list(NEAR_FULL_GROUPS))
+                 | (grp.map(WIDER_DEFINITION_GROUPS) == full))
     if "host" in df.columns:
         host = df["host"].astype(object).where(df["host"].notna(), "").astype(str)
         for m, h in DEFAULT_HOST.items():

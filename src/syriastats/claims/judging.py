@@ -29,12 +29,13 @@ from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
 )
 from syriastats.claims.running_totals import (
-    _earlier_totals_only, _later_totals_only, later_totals_rejudge)
+    _earlier_totals_only, later_totals)
 from syriastats.claims.special import _check_duration, _check_highest
-from syriastats.claims.target import Target, broader_target, resolve
+from syriastats.claims import bounds, definitions
+from syriastats.claims.target import (
+    Target, _dates_problem, _dimension_txt, _widened, broader_target, resolve)
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
 from syriastats.uncertainty import UncertaintyError
-from syriastats.validate import parse_date_bounds
 
 
 def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
@@ -85,29 +86,6 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
 
 #: Measures the displaced share is computed from (whole series handed to share claims).
 SHARE_INPUTS: tuple[str, ...] = ("refugees_registered", "idps", "population")
-
-
-def _dates_problem(c: pd.Series, as_of: pd.Timestamp) -> str:
-    """Why a claim's dates contradict its period ('' if they do not): dated, or published,
-    before the period it counts starts (optional column ``period_start``)."""
-    ps = c.get("period_start")
-    if ps is None or ps is pd.NA or (isinstance(ps, float) and np.isnan(ps)) or str(ps) == "":
-        return ""
-    if isinstance(ps, str):
-        b = parse_date_bounds(ps[:10])
-        start = pd.Timestamp(b[0]) if b else None
-    else:
-        start = pd.Timestamp(ps)
-    if start is None or pd.isna(start):
-        return ""
-    if pd.notna(as_of) and start > as_of:
-        return (f"the claim is dated {_day(as_of)}, before its own period starts "
-                f"({_day(start)}): the period or the date is wrong.")
-    od = c.get("origin_date")
-    if od is not None and pd.notna(od) and start > pd.Timestamp(od):
-        return (f"the claim was published on {_day(od)}, before the period it counts starts "
-                f"({_day(start)}): a forecast, or a date error.")
-    return ""
 
 
 #: estimate_id of the displaced share the checker computes from counts.
@@ -268,7 +246,10 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                    + ("it" if len(context) == 1 else "them") + "): "
                    + per_frame("labels", context, labels_of) + ".")
 
-    if same_rows.empty and broad_rows.empty:
+    # figures of the claim's group under a source's wider definition (SOHR's 2011-2012
+    # civilians, armed rebels included): judged apart (COMPARATOR_RULES['civilians_incl_armed'])
+    wide_rows = definitions.wider_rows(est, target, kmask, ka.ctx)
+    if same_rows.empty and broad_rows.empty and wide_rows.empty:
         other = other_dimensions_at(est, kmask, target)
         if not (ka.measure == measure).any():
             reason = f"the registry holds no figure for {measure}."
@@ -288,16 +269,16 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                       f"(rule: {DATE_RULES.format(stock=STOCK_WINDOW_DAYS, before=CUMULATIVE_WINDOW_BEFORE_DAYS, after=CUMULATIVE_WINDOW_AFTER_DAYS)})")
         rec = _not_checkable(rec, reason, phrase, date)
         rec["explanation"] += ctx_txt
-        return rec
+        return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
     stale = _one_sided_stale(same_rows, broad_rows, target, as_of, measure)
-    later = _later_totals_only(same_rows, broad_rows, target, as_of, measure)
     earlier = _earlier_totals_only(same_rows, broad_rows, target, as_of, measure)
     rec["widened"] = _widened(same_rows, target)
 
     same_figs, skipped = _fit_all(same_rows, level, margin)
     broad_figs, skipped2 = _fit_all(broad_rows, level, margin)
     skipped += skipped2
-    if not same_figs and not broad_figs:
+    wide_figs = _fit_all(wide_rows, level, margin)[0] if not wide_rows.empty else []
+    if not same_figs and not broad_figs and not wide_figs:
         return _not_checkable(rec, "no comparable figure could be read as a distribution: "
                               + "; ".join(skipped), phrase, date)
 
@@ -312,8 +293,10 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     # a broader scope reaching it does not make it true (it is named in the explanation)
     floor_over = (v_same is not None and v_same[0] == "above_all"
                   and jcomp in ("at_least", "share_at_least"))
-    if v_same is not None and (v_same[0] == "consistent" or v_broad is None
-                               or v_broad[0] != "consistent" or floor_over):
+    if v_same is None and v_broad is None:  # only wider-definition figures: decided below
+        verdict, position, pool, scope_used = "not_checkable", "", None, ""
+    elif v_same is not None and (v_same[0] == "consistent" or v_broad is None
+                                 or v_broad[0] != "consistent" or floor_over):
         verdict, position = v_same
         pool, scope_used = same_pool, "same"
     elif v_broad is not None and v_broad[0] == "consistent":
@@ -323,16 +306,31 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         assert v_broad is not None and broad_pool is not None
         verdict, position = v_broad
         pool, scope_used = broad_pool, "broader_only_available"
+    wide, wide_old = None, None
+    if wide_figs:
+        wide, wide_old, wide_pool = definitions.judge_wider(
+            wide_figs, v_same, floor_over, verdict if pool is not None else None,
+            lambda p: _judge(jcomp, x, p, about_tol, share_tol), level)
+        if wide is not None and wide[0] == "not_checkable":
+            rec = _not_checkable(rec, definitions.below_reason(wide_rows, target, date,
+                                                               wide_old), phrase, date)
+            rec["widened"] = definitions.widened_txt(wide_rows, target.group)
+            rec["explanation"] += ctx_txt
+            return rec
+        if wide is not None:
+            verdict, position = wide
+            pool, broad_pool = wide_pool, wide_pool
+            scope_used = "broader" if verdict == "broader_scope_only" else "broader_only_available"
     assert pool is not None
-    if (stale and verdict in ("above_all", "below_all")) or (later and verdict == "below_all") \
-            or (earlier and verdict == "above_all"):
+    if (stale and verdict in ("above_all", "below_all")) or (earlier and verdict == "above_all"):
         # an old level on one side of the date cannot show the claim wrong (it may still
-        # agree with it: the explanation then says how old the figure is); a later running
-        # total cannot show it too low
-        rec = _not_checkable(rec, stale or (later if verdict == "below_all" else earlier),
-                             phrase, date)
+        # agree with it: the explanation then says how old the figure is); an earlier
+        # running total over a small part of the period cannot show it too high (a later
+        # one cannot show it too low: running_totals.later_totals, after pooling)
+        rec = _not_checkable(rec, stale or earlier, phrase, date)
         rec["explanation"] += ctx_txt
-        return rec
+        return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
+    widened0 = rec["widened"]
     _fill_pool(rec, pool)
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
@@ -353,48 +351,28 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                                f"{jcomp} ({COMPARATOR_RULES['share_about'].split('. ')[0]}).")
     rec["explanation"] += _likely_origin(x, measure, jcomp, same_all, broad_all, as_of)
     rec["explanation"] += ctx_txt
-    if scope_used != "same":
+    if wide is not None:
+        rec["explanation"] += definitions.note(rec, wide_rows, target.group, wide_old)
+        rec["widened"] = "; ".join(filter(None, [
+            rec["widened"], definitions.widened_txt(wide_rows, target.group)]))
+    elif scope_used != "same":
         broader = ", ".join(BROADER_MEASURES.get(measure, ())) or "a broader scope"
         rec["widened"] = "; ".join(filter(None, [
             rec["widened"], f"measure: judged with figures of a broader scope ({broader} or "
             "deaths including indirect deaths or the missing)"]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
-    rec = later_totals_rejudge(rec, est, target, known, cutoff, x, jcomp, _judge,
-                               (level, margin, about_tol, share_tol, floor))
-    return after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol, measure in DEATH_MEASURES,
-                      est, target, cutoff, known, np.concatenate([wpos, extra_pos]))
+    rec = later_totals(rec, (same_rows, broad_rows), est, target, known, cutoff, x, jcomp,
+                       _judge, (level, margin, about_tol, share_tol, floor),
+                       (phrase, date, ctx_txt, widened0))
+    rec = after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol,
+                     measure in DEATH_MEASURES, est, target, cutoff, known,
+                     np.concatenate([wpos, extra_pos]))
+    return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
 
 
 def _closest(rows: pd.DataFrame) -> str:
     """The first three comparable figures, labelled."""
     return "; ".join(_figure_label(r) for _, r in rows.head(3).iterrows())
-
-
-def _widened(rows: pd.DataFrame, t: Target) -> str:
-    """Which dimension the comparable figures widen, and how (empty if none)."""
-    return per_frame("widened", rows, _widened_group, t.group)
-
-
-def _widened_group(rows: pd.DataFrame, group: str) -> str:
-    if "group" not in rows.columns:
-        return ""
-    other = rows[rows["group"].map(lambda g: isinstance(g, str) and g != group).astype(bool)]
-    if other.empty:
-        return ""
-    groups = ", ".join(sorted(set(other["group"].astype(str))))
-    return (f"group: also figures for {groups} ({', '.join(other['estimate_id'].astype(str))}), "
-            f"which leave out part of '{group}'")
-
-
-def _dimension_txt(t: Target, widened: str) -> str:
-    out = f" Compared only with figures of the claim's dimensions: {t.describe()}"
-    if t.defaults:
-        out += (" (not stated by the claim, so read with the measure's default: "
-                + ", ".join(t.defaults) + ")")
-    out += "."
-    if widened:
-        out += f" Widened: {widened}."
-    return out
 
 
 #: Claim comparator -> the registry qualifiers worded in the same direction.

@@ -12,7 +12,7 @@ import pandas as pd
 from syriastats.claims.phrases import _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
-from syriastats.claims.records import _fill_pool
+from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims.selecting import _days_from, _nearest_per_series
 from syriastats.claims.target import Target
 from syriastats.claims_index import concat, take
@@ -134,4 +134,35 @@ def later_totals_rejudge(rec: dict[str, Any], est: pd.DataFrame, t: Target, know
         f"Judged against the totals counted to {_day(t.end)} or before "
         f"({'; '.join(_figure_label(f.row) for f in figs)}): {verdict}; {why}. Against every "
         f"comparable total, the later ones included: " + rec["explanation"])
+    return rec
+
+
+#: The fields of a verdict record a pool fills, and their values without one (records._base).
+_NO_POOL: dict[str, Any] = {
+    "position": "", "lower": np.nan, "median": np.nan, "upper": np.nan,
+    "envelope_lower": np.nan, "envelope_upper": np.nan, "interval_method": "",
+    "scope_used": "", "n_figures": 0, "estimate_ids": "", "source_ids": ""}
+
+
+def later_totals(rec: dict[str, Any], rows: tuple[pd.DataFrame, pd.DataFrame], est: pd.DataFrame,
+                 t: Target, known: str, cutoff: pd.Timestamp, x: float, comparator: str,
+                 judge: Callable[..., tuple[str, str]], args: tuple[Any, ...],
+                 words: tuple[str, str, str, str]) -> dict[str, Any]:
+    """The one place of the rule 'a running total counted to a later date cannot show a
+    claim too low' (COMPARATOR_RULES['later_totals']), for a claim judged below_all: when
+    every comparable total picked (*rows*: the same-scope and broader figures, one per
+    series) runs to more than LATER_TOTAL_DAYS after its date, not_checkable
+    (:func:`_later_totals_only`); otherwise judged again against the totals counted to its
+    date or before (:func:`later_totals_rejudge`). *words*: (the claim's phrase, its date,
+    the context-only sentence, the ``widened`` text before pooling), for the not-checkable
+    record, which keeps no pool."""
+    if t.period_type != "cumulative" or rec["verdict"] != "below_all":
+        return rec
+    why = _later_totals_only(rows[0], rows[1], t, t.end, t.measure)
+    if not why:
+        return later_totals_rejudge(rec, est, t, known, cutoff, x, comparator, judge, args)
+    phrase, date, ctx_txt, widened = words
+    rec.update(_NO_POOL, widened=widened)
+    rec = _not_checkable(rec, why, phrase, date)
+    rec["explanation"] += ctx_txt
     return rec

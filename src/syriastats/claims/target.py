@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 import pandas as pd
 
 from syriastats.claims.phrases import _day, _present
 from syriastats.claims.rules import CUMULATIVE_START_BY
+from syriastats.claims_index import per_frame
 from syriastats.dimensions import AGGREGATE_HOSTS, NEAR_FULL_GROUPS, measure_aliases
 from syriastats.reading import CUMULATIVE_MEASURES, full_group
 from syriastats.validate import parse_date_bounds
@@ -165,3 +168,53 @@ def broader_target(t: Target, measure: str) -> Target:
         host = "WORLD" if t.host in (None, "REGION") else t.host
     group = full_group(measure) if t.group == full_group(t.measure) else t.group
     return replace(t, measure=measure, host=host, group=group)
+
+
+def _dates_problem(c: pd.Series, as_of: pd.Timestamp) -> str:
+    """Why a claim's dates contradict its period ('' if they do not): dated, or published,
+    before the period it counts starts (optional column ``period_start``)."""
+    ps = c.get("period_start")
+    if ps is None or ps is pd.NA or (isinstance(ps, float) and np.isnan(ps)) or str(ps) == "":
+        return ""
+    if isinstance(ps, str):
+        b = parse_date_bounds(ps[:10])
+        start = pd.Timestamp(b[0]) if b else None
+    else:
+        start = pd.Timestamp(ps)
+    if start is None or pd.isna(start):
+        return ""
+    if pd.notna(as_of) and start > as_of:
+        return (f"the claim is dated {_day(as_of)}, before its own period starts "
+                f"({_day(start)}): the period or the date is wrong.")
+    od = c.get("origin_date")
+    if od is not None and pd.notna(od) and start > pd.Timestamp(od):
+        return (f"the claim was published on {_day(od)}, before the period it counts starts "
+                f"({_day(start)}): a forecast, or a date error.")
+    return ""
+
+
+def _widened(rows: pd.DataFrame, t: Target) -> str:
+    """Which dimension the comparable figures widen, and how (empty if none)."""
+    return per_frame("widened", rows, _widened_group, t.group)
+
+
+def _widened_group(rows: pd.DataFrame, group: str) -> str:
+    if "group" not in rows.columns:
+        return ""
+    other = rows[rows["group"].map(lambda g: isinstance(g, str) and g != group).astype(bool)]
+    if other.empty:
+        return ""
+    groups = ", ".join(sorted(set(other["group"].astype(str))))
+    return (f"group: also figures for {groups} ({', '.join(other['estimate_id'].astype(str))}), "
+            f"which leave out part of '{group}'")
+
+
+def _dimension_txt(t: Target, widened: str) -> str:
+    out = f" Compared only with figures of the claim's dimensions: {t.describe()}"
+    if t.defaults:
+        out += (" (not stated by the claim, so read with the measure's default: "
+                + ", ".join(t.defaults) + ")")
+    out += "."
+    if widened:
+        out += f" Widened: {widened}."
+    return out

@@ -116,7 +116,7 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "comparator": found["comparator"].to_numpy(),
         "notes": np.where(below, _BELOW_NOTE, ""),
         "period_start": found["period_start"].to_numpy(),
-        "period_type": found["period_type"].to_numpy(), "area": found["area"].to_numpy(),
+        "period_type": found["period_type"].to_numpy(), "area": _areas(found),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
         "attribution": _attributions(found),
         "subarea": _subareas(found),
@@ -146,11 +146,33 @@ def _attributions(found: pd.DataFrame) -> np.ndarray:
 def _subareas(found: pd.DataFrame) -> np.ndarray:
     """Column ``subarea`` of the claims: as extraction read it (column ``subarea``, when it
     gives one), else the part of a host or of Syria named in the claim's clause
-    (:data:`_SUBAREA`)."""
+    (:data:`_SUBAREA`); for the extractor's areas CAMP and LOCAL (one camp, or a place
+    inside Syria it cannot name) 'one camp' or 'one place inside Syria', with the place
+    when it is named. Every claim narrower than the registry's figures reaches the
+    checker this one way (COMPARATOR_RULES['subarea'])."""
     given = (found["subarea"].fillna("").astype(str).to_numpy(object) if "subarea" in found.columns
              else np.full(len(found), "", object))
     rows = found.rename(columns={"sentence": "text"})
-    return np.array([g or _subarea(r) for g, (_, r) in zip(given, rows.iterrows())], object)
+    out = np.array([g or _subarea(r) for g, (_, r) in zip(given, rows.iterrows())], object)
+    for i, a in enumerate(found["area"].astype(object).fillna("").astype(str)):
+        if a in _PLACE_AREAS:
+            out[i] = _PLACE_AREAS[a] + (f" ({out[i]})" if out[i] else "")
+    return out
+
+
+#: The extractor's areas for a place narrower than any registry figure -> the words
+#: of its subarea; the claim is sent to the checker with area SYR and that subarea.
+_PLACE_AREAS: dict[str, str] = {"CAMP": "one camp", "LOCAL": "one place inside Syria"}
+
+
+def _areas(found: pd.DataFrame) -> np.ndarray:
+    """Column ``area`` of the claims: as extracted, SYR for CAMP and LOCAL (see
+    :func:`_subareas`)."""
+    area = found["area"].to_numpy(object).copy()
+    for i, a in enumerate(area):
+        if isinstance(a, str) and a in _PLACE_AREAS:
+            area[i] = "SYR"
+    return area
 
 
 #: The claim dimensions the checker (:func:`syriastats.claims.check`) selects comparable
@@ -319,10 +341,7 @@ def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     part = _part_of_war(c)
     if part:
         return part
-    area = str(c.get("area") or "")
-    if area in ("CAMP", "LOCAL"):  # set by the extractor: one camp, or a place it cannot name
-        return (f"the claim counts the people of {'one camp' if area == 'CAMP' else 'one place inside Syria'}; "
-                "the registry holds no figure for it.")
+    area = str(c.get("area") or "")  # CAMP and LOCAL arrive as a subarea (_subareas)
     if area not in ("", "SYR", "WORLD", "SY-DI") and _PART_OF_AREA.search(str(c.get("text") or "")):
         return (f"the claim counts people in a city or part of {area} only; the registry holds "
                 f"no figure below the governorate, and figures for the whole of {area} are not "

@@ -1,0 +1,286 @@
+"""Running totals judged against the totals that bound them (COMPARATOR_RULES
+``running_bracket`` and ``host_bounds``).
+
+A running total (returns since 8 December 2024, counted from a fixed start) only grows,
+and a total for part of the hosts is part of the total for all of them. So:
+
+- a total of the same series (publisher and method) counted to the claim's date or
+  before is a floor of the claim's total, and one counted to its date or after is a
+  ceiling: a claim between them is consistent however far apart they are (the series
+  cannot have left the bracket), and a claim below the floor or above the ceiling is
+  understated or overstated;
+- a total for part of the claim's hosts is a floor (returns from the five neighbouring
+  hosts of the regional response, REGION, or from Turkey alone, are part of the returns
+  from everywhere, WORLD), and a total for more hosts is a ceiling (the worldwide total
+  bounds the regional one and each host's). The explanation says which dimension was
+  widened (``host``).
+
+As known then a figure published after the claim may only stop a verdict (not_checkable),
+never make the claim consistent (hindsight).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from syriastats.claims.phrases import _day, _figure_label, _num
+from syriastats.claims.positions import arrays, knowable_mask
+from syriastats.claims.rules import VERDICT_CLASSES
+from syriastats.claims.selecting import START_TOLERANCE_DAYS, _series_key
+from syriastats.claims.target import Target
+
+#: The five neighbouring hosts of the regional response (host REGION).
+REGION_HOSTS: frozenset[str] = frozenset({"TUR", "LBN", "JOR", "IRQ", "EGY"})
+#: Measures counted per host whose totals add up across hosts (a part bounds the whole).
+HOST_ADDITIVE_MEASURES: frozenset[str] = frozenset({"refugee_returns"})
+#: Running totals whose published figures are counts of the total itself (registrations,
+#: agency counts), so that a later figure of the series is a ceiling. Not death tolls: a
+#: documented count of deaths is a floor of the truth, never a ceiling.
+BRACKET_MEASURES: frozenset[str] = frozenset({"refugee_returns", "idp_returns",
+                                              "asylum_applications_europe_cumulative"})
+#: A floor claim ('more than X') is possible below a ceiling only when X is below it by more
+#: than this rounding (as interpolation_band's).
+ROUNDING: float = 0.01
+
+
+def floor_hosts(host: str | None) -> frozenset[str] | None:
+    """Hosts whose totals are parts of *host*'s (None: every other host, for WORLD)."""
+    if host == "WORLD":
+        return None
+    if host == "REGION":
+        return REGION_HOSTS
+    return frozenset()
+
+
+def ceiling_hosts(host: str | None) -> frozenset[str]:
+    """Hosts whose totals contain *host*'s."""
+    if host == "WORLD" or host is None:
+        return frozenset()
+    if host == "REGION":
+        return frozenset({"WORLD"})
+    return frozenset({"REGION", "WORLD"}) if host in REGION_HOSTS else frozenset({"WORLD"})
+
+
+@dataclass(frozen=True)
+class _Bound:
+    value: float
+    row: pd.Series
+    late: bool   # published after the claim (as known then: may not confirm it)
+    host: str
+
+
+def _text(v: Any) -> str:
+    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+
+
+def _candidates(est: pd.DataFrame, t: Target, known: str, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Rows of the claim's measure, area, group and kind of period, from the same start
+    (running totals) or of the same period (flows), for the claim's host or a host that
+    bounds it; not context only, not replaced by a revision the claimant could know (as
+    known then, figures published later are kept: :func:`bracket` reads them as bounds
+    only)."""
+    a = arrays(est)
+    now = knowable_mask(est, "now", cutoff)
+    could = (knowable_mask(est, "then", cutoff) | (now & (a.pub > np.datetime64(cutoff, "ns"))))
+    keep = (a.measure == t.measure) & ~a.ctx & (could if known == "then" else now)
+    if not keep.any():
+        return est.iloc[0:0]
+    sub = est[keep]
+    for col, want in (("area", t.area), ("group", t.group), ("period_type", t.period_type)):
+        if col in sub.columns:
+            sub = sub[sub[col].astype(object).map(_text) == want]
+    if sub.empty or t.start is None or pd.isna(t.start):
+        return sub.iloc[0:0]
+    if t.period_type == "cumulative":
+        gap = (sub["period_start"] - t.start).dt.days.abs()
+        sub = sub[gap <= START_TOLERANCE_DAYS]
+    else:
+        sub = sub[(sub["period_start"] == t.start) & (sub["period_end"] == t.end)]
+    host = _text(t.host)
+    hosts = sub["host"].astype(object).map(_text) if "host" in sub.columns else \
+        pd.Series("", index=sub.index)
+    floors, ceilings = floor_hosts(host), ceiling_hosts(host)
+    ok = (hosts == host) | hosts.isin(sorted(ceilings))
+    if t.measure in HOST_ADDITIVE_MEASURES and host:
+        ok |= (hosts != host) & (hosts != "") if floors is None else hosts.isin(sorted(floors))
+    elif t.measure not in HOST_ADDITIVE_MEASURES:
+        ok = hosts == host
+    return sub[ok]
+
+
+def _floor_value(r: pd.Series, about_tol: float) -> float | None:
+    q = _text(r.get("qualifier"))
+    if q == "at_most":
+        return None
+    lo, c = r.get("low"), r.get("central")
+    v = float(lo) if pd.notna(lo) else (float(c) if pd.notna(c) else None)
+    if v is None:
+        return None
+    return v * (1 - about_tol) if q == "approximately" and pd.isna(lo) else v
+
+
+def _ceiling_value(r: pd.Series, about_tol: float) -> float | None:
+    q = _text(r.get("qualifier"))
+    if q == "at_least":
+        return None
+    hi, c = r.get("high"), r.get("central")
+    v = float(hi) if pd.notna(hi) else (float(c) if pd.notna(c) else None)
+    if v is None:
+        return None
+    return v * (1 + about_tol) if q == "approximately" and pd.isna(hi) else v
+
+
+def _bounds(rows: pd.DataFrame, t: Target, cutoff: pd.Timestamp | None, about_tol: float
+            ) -> dict[str, tuple[_Bound | None, _Bound | None]]:
+    """Per series: (the highest floor, the lowest ceiling) at the claim's date."""
+    host = _text(t.host)
+    floors, ceilings = floor_hosts(host), ceiling_hosts(host)
+    out: dict[str, tuple[_Bound | None, _Bound | None]] = {}
+    series = _series_key(rows).to_numpy(object)
+    for s, (_, r) in zip(series, rows.iterrows()):
+        h = _text(r.get("host"))
+        late = cutoff is not None and pd.notna(r["published"]) and r["published"] > cutoff
+        end = r["period_end"]
+        is_floor_host = h == host or (floors is None and h != host) or (
+            floors is not None and h in floors)
+        is_ceiling_host = h == host or h in ceilings
+        lo, hi = out.get(s, (None, None))
+        if is_floor_host and (end <= t.end or t.period_type == "flow"):
+            v = _floor_value(r, about_tol)
+            if v is not None and (lo is None or v > lo.value):
+                lo = _Bound(v, r, late, h)
+        if is_ceiling_host and (end >= t.end or t.period_type == "flow"):
+            v = _ceiling_value(r, about_tol)
+            if v is not None and (hi is None or v < hi.value):
+                hi = _Bound(v, r, late, h)
+        out[s] = (lo, hi)
+    return out
+
+
+def _claim_range(x: float, comparator: str, about_tol: float) -> tuple[float, float]:
+    if comparator == "about":
+        return x * (1 - about_tol), x * (1 + about_tol)
+    if comparator == "at_least":
+        return x, np.inf
+    if comparator in ("at_most", "less_than"):
+        return -np.inf, x
+    raise ValueError(comparator)
+
+
+def _label(b: _Bound, t: Target) -> str:
+    own = _text(t.host)
+    return _figure_label(b.row) + (f" (host {b.host}, widened from {own})" if b.host != own
+                                   else "")
+
+
+def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
+            cutoff: pd.Timestamp, x: float, comparator: str, about_tol: float
+            ) -> dict[str, Any]:
+    """*rec* judged again against the totals that bound the claim's (module docstring):
+    only a claim the other rules could not call consistent (contested, above_all, below_all
+    or not_checkable for want of a comparable total) of a running total, or of a flow of a
+    measure counted per host, with *comparator* about, at_least, at_most or less_than."""
+    if rec["verdict"] not in ("contested", "above_all", "below_all", "not_checkable") \
+            or comparator not in ("about", "at_least", "at_most", "less_than") \
+            or t.problem or t.measure not in BRACKET_MEASURES \
+            or not (t.period_type == "cumulative" or (
+                t.period_type == "flow" and t.measure in HOST_ADDITIVE_MEASURES)):
+        return rec
+    if t.period_type == "cumulative" and (t.start is None or pd.isna(t.start)):
+        return rec
+    rows = _candidates(est, t, known, cutoff)
+    if rows.empty:
+        return rec
+    # as known then a figure published after the claim is kept, marked late: it may stop
+    # a verdict, never confirm the claim (nor refute it: see low_by, high_by)
+    b = _bounds(rows, t, cutoff if known == "then" else None, about_tol)
+    a, z = _claim_range(x, comparator, about_tol)
+    old = rec["verdict"]
+    m = str(rec["measure"])
+    without = f"without it the verdict would be {old}, {VERDICT_CLASSES[old]}"
+    # hard contradictions, from figures that could be known: a floor above the claim, a
+    # ceiling below it
+    low_by = [lo for lo, _ in b.values() if lo is not None and not lo.late
+              and z < lo.value * (1 - (ROUNDING if comparator == "at_least" else 0))]
+    high_by = [hi for _, hi in b.values() if hi is not None and not hi.late
+               and a > hi.value * (1 + (ROUNDING if comparator in ("at_most", "less_than")
+                                        else 0))]
+    widened = any(bb.host != _text(t.host) for bb in low_by + high_by)
+    if low_by and not high_by and old in ("not_checkable", "below_all"):
+        f = max(low_by, key=lambda bb: bb.value)
+        return _set(rec, "below_all", "below", t, f, None, (
+            f"Understated (rule: {'host_bounds' if f.host != _text(t.host) else 'running_bracket'}): "
+            f"{_label(f, t)} counted {_num(f.value, m)} by {_day(f.row['period_end'])}, and "
+            f"{'a total for part of the hosts is part of the whole' if f.host != _text(t.host) else 'a running total only grows'}, "
+            f"so the total on {_day(t.end)} was at least that; the claim is below it "
+            f"({without})."), widened)
+    if high_by and not low_by and old in ("not_checkable", "above_all"):
+        f = min(high_by, key=lambda bb: bb.value)
+        return _set(rec, "above_all", "above", t, None, f, (
+            f"Overstated (rule: {'host_bounds' if f.host != _text(t.host) else 'running_bracket'}): "
+            f"{_label(f, t)} counted {_num(f.value, m)} by {_day(f.row['period_end'])}, and "
+            f"{'a total for more hosts contains this one' if f.host != _text(t.host) else 'a running total only grows'}, "
+            f"so the total on {_day(t.end)} was at most that; the claim is above it "
+            f"({without})."), widened)
+    if low_by or high_by or old == "consistent":
+        return rec
+    # a bracket of one series around the claim: consistent (as known then only from
+    # figures published by then)
+    for s in sorted(b):
+        lo, hi = b[s]
+        if lo is None or hi is None or lo.row["estimate_id"] == hi.row["estimate_id"]:
+            continue
+        if comparator == "at_least":
+            inside = x <= hi.value * (1 - ROUNDING)
+        elif comparator in ("at_most", "less_than"):
+            inside = x >= lo.value * (1 + ROUNDING)
+        else:
+            inside = z >= lo.value and a <= hi.value
+        if not inside:
+            continue
+        rule = "host_bounds" if _text(t.host) not in (lo.host, hi.host) or lo.host != hi.host \
+            else "running_bracket"
+        band = (f"{_label(lo, t)} ({_num(lo.value, m)} by {_day(lo.row['period_end'])}) and "
+                f"{_label(hi, t)} ({_num(hi.value, m)} by {_day(hi.row['period_end'])})")
+        if lo.late or hi.late:
+            if old == "not_checkable":
+                return rec
+            reason = (f"as known then the claim cannot be called {VERDICT_CLASSES[old]}: the "
+                      f"total on its date lies between {band}, one of them published after "
+                      f"the claim; hindsight cannot make it consistent as known then (rule: "
+                      f"{rule}; {without}).")
+            rec.update(verdict="not_checkable", position="", reason=reason)
+            rec["explanation"] = "Not checkable with this registry: " + reason + " " + \
+                rec["explanation"]
+            return rec
+        return _set(rec, "consistent", "within", t, lo, hi, (
+            f"Consistent (rule: {rule}): the total on {_day(t.end)} lies between {band}: "
+            f"totals of one series from the same start, so it cannot have left that bracket"
+            + ("; a total for part of the hosts is a floor, one for more hosts a ceiling"
+               if rule == "host_bounds" else "") + f" ({without})."),
+            rule == "host_bounds")
+    return rec
+
+
+def _set(rec: dict[str, Any], verdict: str, position: str, t: Target, lo: _Bound | None,
+         hi: _Bound | None, why: str, widened: bool) -> dict[str, Any]:
+    ids = [b.row["estimate_id"] for b in (lo, hi) if b is not None]
+    rec.update(verdict=verdict, position=position, reason="", scope_used="same",
+               estimate_ids=";".join(dict.fromkeys(str(i) for i in ids)),
+               source_ids=";".join(dict.fromkeys(str(b.row["source_id"]) for b in (lo, hi)
+                                                 if b is not None)),
+               n_figures=len(set(ids)), median=np.nan, envelope_lower=np.nan,
+               envelope_upper=np.nan, lower=lo.value if lo is not None else np.nan,
+               upper=hi.value if hi is not None else np.nan,
+               interval_method="bounds from running totals (a floor at or before the date, "
+                               "a ceiling at or after it)")
+    if widened:
+        hosts = sorted({b.host for b in (lo, hi) if b is not None and b.host != _text(t.host)})
+        rec["widened"] = "; ".join(filter(None, [rec.get("widened", ""), (
+            f"host: {t.host} bounded by totals for {', '.join(hosts)} (a part is a floor, a "
+            "whole a ceiling)")]))
+    rec["explanation"] = why + " " + rec["explanation"]
+    return rec

@@ -1,0 +1,110 @@
+"""Running totals judged against the totals that bound them (claims/bounds.py):
+COMPARATOR_RULES['running_bracket'] (a total between two totals of one series) and
+['host_bounds'] (returns for part of the hosts are a floor of the worldwide total, the
+worldwide total a ceiling of a part)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from syriastats import claims as C
+from syriastats.sources import load_estimates, load_sources, with_sources
+
+CLAIM_COLS = ["claim_id", "origin", "origin_date", "origin_url", "text", "measure", "as_of",
+              "value", "comparator", "notes", "period_start", "period_type", "area", "host",
+              "group"]
+
+
+@pytest.fixture(scope="module")
+def est() -> pd.DataFrame:
+    return with_sources(load_estimates(), load_sources())
+
+
+def _returns(cid: str, as_of: str, value: float, comparator: str = "about",
+             host: str | None = None, origin_date: str | None = None) -> dict:
+    row = {"claim_id": cid, "origin": "Test outlet", "origin_date": origin_date or as_of,
+           "origin_url": "https://example.org/a", "text": cid, "measure": "refugee_returns",
+           "as_of": as_of, "value": value, "comparator": comparator, "notes": "",
+           "period_start": "2024-12-08", "period_type": "cumulative", "host": host}
+    return {**{c: None for c in CLAIM_COLS}, **row}
+
+
+def _judge(rows: list[dict], est: pd.DataFrame, known: str = "now") -> pd.DataFrame:
+    return C.check(pd.DataFrame(rows, columns=CLAIM_COLS), est, known=known).set_index("claim_id")
+
+
+def test_the_rules_are_documented() -> None:
+    assert {"running_bracket", "host_bounds"} <= set(C.COMPARATOR_RULES)
+
+
+def test_a_worldwide_total_below_the_regional_one_is_understated(est) -> None:
+    # UNHCR: about 400,000 returns from the five neighbouring hosts by 12 April 2025; a
+    # worldwide claim of 300,000 on 1 May is too low (before the rule: not_checkable, the
+    # worldwide totals being earlier and covering too little of the period)
+    r = _judge([_returns("w", "2025-05-01", 300_000)], est).loc["w"]
+    assert r["verdict"] == "below_all"
+    assert "rule: host_bounds" in r["explanation"]
+    assert "host: WORLD bounded by totals for REGION" in r["widened"]
+    assert "unhcr-refugee-returns-2025-04-12" in r["estimate_ids"]
+
+
+def test_a_part_is_only_a_floor_and_the_whole_only_a_ceiling() -> None:
+    from syriastats.claims import bounds
+    assert bounds.ceiling_hosts("WORLD") == frozenset()  # nothing bounds the world from above
+    assert bounds.floor_hosts("WORLD") is None  # every other host is a part of it
+    assert bounds.ceiling_hosts("REGION") == {"WORLD"}
+    assert bounds.floor_hosts("REGION") == {"TUR", "LBN", "JOR", "IRQ", "EGY"}
+    assert bounds.ceiling_hosts("TUR") == {"REGION", "WORLD"}
+    assert bounds.ceiling_hosts("DEU") == {"WORLD"}
+    assert bounds.floor_hosts("TUR") == frozenset()
+
+
+def test_a_worldwide_total_between_a_regional_floor_and_a_worldwide_ceiling(est) -> None:
+    # at least 750,000 from the region by 14 August 2025, about a million worldwide by 24
+    # September: 900,000 worldwide on 1 September lies between (before: not_checkable)
+    r = _judge([_returns("w3", "2025-09-01", 900_000)], est).loc["w3"]
+    assert r["verdict"] == "consistent"
+    assert "rule: host_bounds" in r["explanation"]
+    assert "REGION" in r["widened"]
+
+
+def test_a_regional_total_above_the_worldwide_one_is_overstated(est) -> None:
+    # UNHCR: about 1 million worldwide by 24 September 2025 is a ceiling for the returns
+    # from the region on 20 September (before the rule: not_checkable)
+    r = _judge([_returns("reg", "2025-09-20", 1_500_000, host="REGION")], est).loc["reg"]
+    assert r["verdict"] == "above_all"
+    assert "rule: host_bounds" in r["explanation"]
+    assert "host: REGION bounded by totals for WORLD" in r["widened"]
+
+
+def test_a_running_total_between_two_totals_of_its_series_is_consistent(est) -> None:
+    # Turkey's interior ministry: 1,847 returns by 14 December 2024, 509,387 by 29 September
+    # 2025; 'over 273,000' in June 2025 lies between (gold g323; before: not_checkable)
+    r = _judge([_returns("tur", "2025-06-19", 273_000, "at_least", host="TUR")], est).loc["tur"]
+    assert r["verdict"] == "consistent"
+    assert "rule: running_bracket" in r["explanation"]
+    assert "turkey-moi-returns-2025-09-29" in r["estimate_ids"]
+
+
+def test_as_known_then_a_later_total_never_makes_a_running_total_consistent(est) -> None:
+    # the upper total (29 September 2025) was published after the claim (19 June 2025)
+    r = _judge([_returns("tur", "2025-06-19", 273_000, "at_least", host="TUR")], est,
+               "then").loc["tur"]
+    assert r["verdict"] != "consistent"
+
+
+def test_a_claim_above_the_later_total_of_its_series_is_overstated(est) -> None:
+    r = _judge([_returns("tur2", "2025-06-19", 600_000, "at_least", host="TUR")], est).loc["tur2"]
+    assert r["verdict"] == "above_all"
+    assert "running_bracket" in r["explanation"]
+
+
+def test_death_tolls_are_not_bracketed(est) -> None:
+    # a documented count of deaths is a floor of the truth, never a ceiling: a toll above
+    # SOHR's later documented count is not overstated by this rule
+    row = {**{c: None for c in CLAIM_COLS}, "claim_id": "d", "origin": "T",
+           "origin_date": "2016-08-01", "origin_url": "https://example.org/a", "text": "d",
+           "measure": "deaths_total", "as_of": "2016-08-01", "value": 450_000,
+           "comparator": "about", "notes": ""}
+    r = _judge([row], est).loc["d"]
+    assert "running_bracket" not in r["explanation"]
