@@ -86,7 +86,10 @@ _DURATION_AFTER = _c(r"^\s*(?:-\s*|\s)?(?:years?|months?)(?:-long|-old| long| ol
                      r"|^\s*-?\s*years?\s+anniversary\s+of\s+" + _WAR_NP +
                      # "it has been 10 years since the start of the Syrian uprisings"
                      r"|^\s*years?\s+since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP +
-                     r"|^\s*years?\s+(?:since|after)\s+" + _WAR_NP + r"\s+(?:began|started|erupted|broke out)")
+                     r"|^\s*years?\s+(?:since|after)\s+" + _WAR_NP + r"\s+(?:began|started|erupted|broke out)"
+                     # "nine years have passed since conflict exploded in Syria"
+                     r"|^\s*years?\s+(?:have|has)\s+(?:now\s+)?(?:passed|elapsed|gone by)\s+since\s+(?:the\s+)?"
+                     r"(?:(?:start|beginning|outbreak|onset)\s+of\s+)?" + _WAR_NP)
 _DURATION_BEFORE = _c(r"(?:war|conflict|fighting|crisis|revolution|uprising)\b[^.;]{0,40}?"
                       r"(?:lasted|raged(?: on)?(?: for)?|is|has been going on for|persisted for|entered"
                       r"|entering|now|marks?|turns?|into|for|after)\s+$"
@@ -856,6 +859,49 @@ _CONTINUES = _c(r"^\W*(?:among (?:them|those|the dead|the victims)|of (?:them|th
                 r"|those killed|the dead|the victims|they) ")
 
 
+#: "500,000 of them from abroad", "6,000 of whom were civilians": a part of the count before.
+_PARTITIVE = _c(r"^\s*(?:of (?:them|whom|those|these))\b")
+#: "Civilians: 115627", "Fighters from Hezbollah: 971": a labelled line of a breakdown.
+_LABEL = _c(r"(?:^|[.;]\s*)[\w\s'()-]{2,60}:\s*$")
+#: A verb of loss right before a count: the clause's subject is whose dead it counts ("ISIS
+#: and its affiliates sustained 16,212 casualties").
+_LOSS_BEFORE = _c(r"\b(?:sustained|suffered|lost|took|incurred)\s+(?:\w+\s+)?$")
+#: The words that join items of a coordinated list: a comma, "and", "or", "including", a
+#: bracket; the words after the last joint must name no measure of their own.
+_LIST_JOINT = _c(r",\s*(?:and\s+|or\s+|while\s+|whereas\s+)?|\s(?:and|or|as well as)\s|\bincluding:?\s*"
+                 r"|\bamong them\s*|\(\s*")
+#: A date or period named in a list item's own words (it then keeps its own period).
+_OWN_DATE = _c(r"\b(?:19|20)\d\d\b|\bsince\b|\b(?:last|this|next) (?:year|month)\b|\b(?:"
+               + _MONTH_ALT + r")\b")
+
+
+def _head(fwd: str) -> str:
+    """The number's head: up to three words right after it ("refugees have returned")."""
+    m = re.match(r"\s*(?:-\s*)?(?:[\w'-]+\s+){0,2}[\w'-]+", fwd)
+    return m.group(0) if m else ""
+
+
+def _list_lead(s: str, num: Number, prev: Number | None, hedge_len: int,
+               out: list[TextClaim], offset: int) -> TextClaim | None:
+    """The claim of the previous number when *num* is the next item of a coordinated list
+    after it ("120,000 civilians, 25,000 children and 15,000 women"; "300,000 from Turkey,
+    200,000 from Lebanon"; "8,819 soldiers were killed in 2015, and more than 7,000
+    militiamen"), else None. The words after the last joint between the two must name no
+    measure of their own ("killed 500,000 people and displaced 12 million" is no list)."""
+    if prev is None or not out or out[-1].end - offset != prev.end or prev.kind != "count":
+        return None
+    between = s[prev.end:num.start - hedge_len]
+    if len(between) > 90 or ";" in between:
+        return None
+    joints = list(_LIST_JOINT.finditer(between))
+    if not joints:
+        return None
+    tail = between[joints[-1].end():]
+    if _priority(_CUES, tail) or _priority(_FALLBACK, tail) or len(tail.split()) > 4:
+        return None
+    return out[-1]
+
+
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
                         published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
     raw = sent_text
@@ -969,9 +1015,22 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
             continue
         back60 = _tail(back, 60)
+        # a list after a lead phrase ("the toll includes X civilians, Y children and Z
+        # women", "X returned from Turkey, Y from Lebanon"): the lead claim this item is
+        # coordinated with gives the kind (and below the period and host) the item's own
+        # words do not name
+        lead = _list_lead(s, num, prev, hedge_len, out, offset)
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, _main_verb_after_aside("", after)[:80]) \
+            or (lead.kind if lead is not None else "") \
             or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
+        if lead is None and _PARTITIVE.match(after) and out and out[-1].end - offset <= num.start \
+                and out[-1].kind not in ("duration", "share"):
+            kind = out[-1].kind  # "More than 1.5 million have returned, 500,000 of them from abroad"
+        if kind == "missing" and _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
+            kind = "detention"  # "11,000 detainees were tortured to death": deaths in detention
+        if not kind and _LABEL.search(before) and ctx is not None and ctx.kind:
+            kind = ctx.kind  # "Civilians: 115627" in a breakdown of the toll just given
         denominator = prev is not None and prev.kind == "share" and re.fullmatch(
             r"\s+of\s+(?:the|its|syria'?s)\s+(?:[\w-]+\s+)?", s[prev.end:num.start], _FLAGS) is not None
         if denominator and kind == "returns":
