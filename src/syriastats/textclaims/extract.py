@@ -211,7 +211,7 @@ _INCLUDING = _c(r"\b(?:including|of whom|among them|of them)\b[^.;]{0,20}$")
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 #: "... have (also) returned" after a count of refugees or displaced people: the count is of
 #: returns ("1.8 million people who had been displaced inside the country had also returned").
-_RETURNED_AFTER = _c(r"^[^.;]{0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+|since\s+)?"
+_RETURNED_AFTER = _c(r"^(?:[^.;]|\.(?=\d)){0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+|since\s+)?"
                      r"(?:returned|gone back|come back|gone home|went home|headed (?:back )?home"
                      r"|made their way (?:back|home)|crossed back)\b")
 #: A verb of hosting before a count of refugees: a level on the day, whatever period
@@ -859,6 +859,16 @@ _CONTINUES = _c(r"^\W*(?:among (?:them|those|the dead|the victims)|of (?:them|th
                 r"|those killed|the dead|the victims|they) ")
 
 
+#: A clause with a subject of its own after a count ("... and the figure could reach"):
+#: a modal there is not the count's.
+_NEW_SUBJECT = _c(r",|\bbut\b|\b(?:and|while|whereas)\s+(?=(?:the|this|that|its|their|it|they)\s)")
+#: The words after a count reach the next count through "and": the verb after the list is
+#: every item's ("500,000 refugees and 1.2 million IDPs have returned").
+_AND_NEXT = _c(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$")
+#: "6.8 million inside the country", "... within Syria": the displaced are inside.
+_INSIDE_AFTER = _c(r"^\s*(?:people\s+|syrians\s+|persons\s+)?(?:inside|within|in)\s+(?:syria|the country)\b")
+#: The words back to the previous count, up to its list joint (dropped: that count's noun).
+_JOINT_TAIL = _c(r"^[^,;]*?(?:,|;|\band\b)")
 #: "500,000 of them from abroad", "6,000 of whom were civilians": a part of the count before.
 _PARTITIVE = _c(r"^\s*(?:of (?:them|whom|those|these))\b")
 #: "Civilians: 115627", "Fighters from Hezbollah: 971": a labelled line of a breakdown.
@@ -969,7 +979,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         pred = s[num.end:n_count] if n_count > num.end else after
         if re.search(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", pred):
             pred = after  # "1.5 million from abroad and two million IDPs may return"
-        if _MODAL_AFTER.search(re.split(r",|\bbut\b", pred, maxsplit=1)[0]):
+        # (not past a clause with a subject of its own: "850,000 have returned and the figure
+        # could reach 1 million")
+        if _MODAL_AFTER.search(_NEW_SUBJECT.split(pred, maxsplit=1)[0]):
             continue
         if proj[k] and not _DONE_AFTER.search(after[:60]):
             continue
@@ -1023,14 +1035,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, _main_verb_after_aside("", after)[:80]) \
             or (lead.kind if lead is not None else "") \
-            or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
-        if lead is None and _PARTITIVE.match(after) and out and out[-1].end - offset <= num.start \
+            or _priority(_CUES, back60) or _priority(_FALLBACK, fwd) or _priority(_FALLBACK, back60)
+        if _PARTITIVE.match(after) and out and out[-1].end - offset <= num.start \
                 and out[-1].kind not in ("duration", "share"):
             kind = out[-1].kind  # "More than 1.5 million have returned, 500,000 of them from abroad"
         if kind == "missing" and _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
             kind = "detention"  # "11,000 detainees were tortured to death": deaths in detention
+        labelled = False
         if not kind and _LABEL.search(before) and ctx is not None and ctx.kind:
-            kind = ctx.kind  # "Civilians: 115627" in a breakdown of the toll just given
+            kind, labelled = ctx.kind, True  # "Civilians: 115627" in a breakdown of the toll just given
         denominator = prev is not None and prev.kind == "share" and re.fullmatch(
             r"\s+of\s+(?:the|its|syria'?s)\s+(?:[\w-]+\s+)?", s[prev.end:num.start], _FLAGS) is not None
         if denominator and kind == "returns":
@@ -1039,6 +1052,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             kind = _priority([c for c in _CUES if c[1] != "returns"], fwd) or kind
         if kind == "displaced" and _priority(_CUES, _own_clause(s[num.end:n_own])[:120]) == "idps":
             kind = "idps"  # "6.5 million people who have fled their homes and are displaced inside Syria"
+        elif kind == "displaced" and _INSIDE_AFTER.match(s[num.end:n_own]):
+            kind = "idps"  # "displaced 6.8 million inside the country"
         elif kind == "idps" and _priority(_CUES[:2], _own_clause(s[num.end:n_own])[:120]) == "displaced":
             kind = "displaced"  # "displaced inside and outside the country": both together
         bare = before[:len(before) - hedge_len]
@@ -1095,8 +1110,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind in ("refugees", "returns") and not re.search(r"afghan|palestin|iraqis", fwd + back[-30:],
                                                                  _FLAGS)):
             continue
-        returned = kind in ("refugees", "idps", "displaced") and not denominator and _RETURNED_AFTER.search(
-            s[num.end:n_count] if n_count > num.end else after)
+        own_pred = s[num.end:n_count] if n_count > num.end else after
+        if _AND_NEXT.search(own_pred):
+            own_pred = after  # "500,000 refugees and 1.2 million IDPs have returned": the verb after the list
+        returned = kind in ("refugees", "idps", "displaced") and not denominator and _RETURNED_AFTER.search(own_pred)
         main = _main_verb_after_aside(before, after)
         if not returned and main and kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(main):
             # "More than one million people, including 800,000 internally displaced individuals
@@ -1120,9 +1137,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             kind = "returns"
         own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
                             after, _FLAGS)
+        # (the words back to the previous count, less that count's own noun: "300,000
+        # civilians dead, 6.8 million internally displaced" are no civilians)
+        back_grp = _JOINT_TAIL.sub("", back) if prev is not None and prev.kind == "count" else back
         group = _first(_GROUPS, fwd) or (
             "" if own_noun or _AMONG.search(before[:len(before) - hedge_len])
-            else _last(_GROUPS, back[-40:]))
+            else _last(_GROUPS, back_grp[-40:]))
+        if not group and kind in ("deaths", "injured") and _LOSS_BEFORE.search(bare):
+            # "ISIS, al-Nusra and their affiliates sustained 16,212 casualties": the subject's dead
+            group = _last(_GROUPS, s[_clause_bounds(s, num)[0]:num.start])
         if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
             group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
         if not group:
@@ -1138,14 +1161,20 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if not host and _SUBSET_PLACE.search(s, num.end):
                 pass  # "..., most of them in Turkey, Lebanon and Jordan": where a part is, not the total
             elif not host:
-                named = {h for rx, h in _HOSTS if rx.search(s)}
-                host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
+                # (a country named after a later count is that count's: "300,000 have returned,
+                # among them 120,000 from Lebanon")
+                upto = s[:n_count]
+                named = {h for rx, h in _HOSTS if rx.search(upto)}
+                host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, upto)
             elif not _first(_HOSTS, fwd) and _host_list(back):
                 host = "REGION"  # "Lebanon, Jordan and Turkey, which are hosting 5.3 million"
             elif host not in ("REGION", "WORLD") and _host_list_after(s[num.end:num.end + 90]):
                 host = "REGION"  # "the 5.6 million refugees in Turkey, Lebanon and Jordan"
             if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
+            if lead is not None and lead.kind == kind and lead.host and not _first(
+                    _HOSTS, s[prev.end:num.start] + " " + fwd_own[:60]):
+                host = lead.host  # an item of a list in the lead's country
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
                 or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])))
         if _NATIONAL.search(fwd):
@@ -1198,6 +1227,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 and out[-1].end - offset <= num.start and (_INCLUDING.search(between) or _INCLUDING_LIST.match(between)) \
                 and not re.search(r"civilian", fwd, _FLAGS):
             group = out[-1].group  # "42,701 fighters ..., including more than 13,500 from jihadist groups"
+        same_list = lead is not None and lead.kind == kind
+        if same_list and not _OWN_DATE.search(s[prev.end:num.start] + " " + fwd_own[:60]):
+            # an item of a list counts over its lead's period ("3,000 deaths in January,
+            # including 800 civilians, 300 children and 150 women")
+            ptype, pstart, as_of = lead.period_type, pd.Timestamp(lead.period_start), pd.Timestamp(lead.as_of)
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
@@ -1240,10 +1274,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
-            or ptype == "flow"
+            or ptype == "flow" or same_list or labelled
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
-        if kind in ("deaths", "injured", "missing") and _INCIDENT.search(local) and not (
+        if not same_list and kind in ("deaths", "injured", "missing") and _INCIDENT.search(local) and not (
                 _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local):
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
