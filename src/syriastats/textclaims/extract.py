@@ -882,7 +882,10 @@ _LIST_JOINT = _c(r",\s*(?:and\s+|or\s+|while\s+|whereas\s+)?|\s(?:and|or|as well
                  r"|\bamong them\s*|\(\s*")
 #: A date or period named in a list item's own words (it then keeps its own period).
 _OWN_DATE = _c(r"\b(?:19|20)\d\d\b|\bsince\b|\b(?:last|this|next) (?:year|month)\b|\b(?:"
-               + _MONTH_ALT + r")\b")
+               + _MONTH_ALT + r")\b|\bago\b|\bpre-?war\b|\bbefore\b|\bafter\b|\bnow\b|\btoday\b|\bcurrently\b"
+               r"|\bearlier\b|\bprevious|\b(?:years?|months?|weeks?|days?)\b")
+#: Words that compare two counts ("up from", "compared with"): the second is no list item.
+_COMPARED = _c(r"\b(?:up|down) from\b|\bcompared (?:with|to)\b|\bthan\b|\bversus\b|\bvs\.?\b|\bfrom\s*$")
 
 
 def _head(fwd: str) -> str:
@@ -901,7 +904,7 @@ def _list_lead(s: str, num: Number, prev: Number | None, hedge_len: int,
     if prev is None or not out or out[-1].end - offset != prev.end or prev.kind != "count":
         return None
     between = s[prev.end:num.start - hedge_len]
-    if len(between) > 90 or ";" in between:
+    if len(between) > 90 or ";" in between or _COMPARED.search(between):
         return None
     joints = list(_LIST_JOINT.finditer(between))
     if not joints:
