@@ -277,6 +277,10 @@ _CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s)|\bza'?a
 _OFFENSIVE = _c(r"\b(?:in|by|during|since|from|amid|due to|because of)\s+(?:an?|the|this|that|its|their)\s+"
                 r"(?:[\w'-]+\s+){0,6}?(?:offensive|escalation|assault|onslaught|campaign|operation|incursion)\b"
                 r"|\b(?:offensive|escalation|assault)\s+(?:began|started)\b"
+                # "since the army and allied forces resumed bombardment last week": a wave's start
+                r"|\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?(?:resumed|launched|began|started|escalated|intensified"
+                r"|stepped up)\s+(?:its\s+|their\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:bombardment|bombing|shelling"
+                r"|air ?strikes|offensive|assault|attacks?|operations?|fighting|hostilities|campaign)\b"
                 r"|\bahead of (?:the )?(?:advancing|approaching)\b")
 #: Syria's largest counts ever (persons): a count of refugees, IDPs or displaced people above
 #: these is a worldwide total of all nationalities ("22.5 million refugees", "41 million displaced
@@ -869,6 +873,10 @@ _AND_NEXT = _c(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$")
 _INSIDE_AFTER = _c(r"^\s*(?:people\s+|syrians\s+|persons\s+)?(?:inside|within|in)\s+(?:syria|the country)\b")
 #: The words back to the previous count, up to its list joint (dropped: that count's noun).
 _JOINT_TAIL = _c(r"^[^,;]*?(?:,|;|\band\b)")
+#: A count's own verb of being uprooted (an event, not a level): "were displaced", "have fled".
+_DISPLACED_EVENT = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|have been|had been|was|has been)\s+(?:\w+\s+)?"
+                      r"(?:displaced|uprooted|forced|driven|evacuated)\b"
+                      r"|^\s*(?:[\w'-]+\s+){0,3}?(?:fled|have fled|had fled)\b")
 #: "500,000 of them from abroad", "6,000 of whom were civilians": a part of the count before.
 _PARTITIVE = _c(r"^\s*(?:of (?:them|whom|those|these))\b")
 #: "Civilians: 115627", "Fighters from Hezbollah: 971": a labelled line of a breakdown.
@@ -910,7 +918,8 @@ def _list_lead(s: str, num: Number, prev: Number | None, hedge_len: int,
     if not joints:
         return None
     tail = between[joints[-1].end():]
-    if _priority(_CUES, tail) or _priority(_FALLBACK, tail) or len(tail.split()) > 4:
+    if _priority(_CUES, tail) or _priority(_FALLBACK, tail) or len(tail.split()) > 4 \
+            or re.search(r"\b(?:that|which|who|whom|said|says|say)\b", tail, _FLAGS):
         return None
     return out[-1]
 
@@ -990,7 +999,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
-        if _SHORT.search(back[-40:] + " " + gwin + " " + gwin_long) and not _SINCE_FALL.search(low):
+        short = bool(_SHORT.search(back[-40:] + " " + gwin + " " + gwin_long)) and not _SINCE_FALL.search(low)
+        if short and num.kind != "count":
             continue
         if _MULTIPLIER_AFTER.match(after):
             continue  # "half as many", "four times more": a ratio, not a count or a share
@@ -1075,6 +1085,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
             if not kind:
                 continue
+        if short and not (kind in ("displaced", "idps") and _DISPLACED_EVENT.match(after)
+                          and _OFFENSIVE.search(_own_clause(s[num.end:n_own])[:160])):
+            # a week's or a day's figure is no war statistic, except the people uprooted by a
+            # wave of fighting ("30,000 have fled since the army resumed bombardment last week")
+            continue
         bare = before[:len(before) - hedge_len]
         if _HOST_POSSESSIVE.search(bare) and re.match(r"\s*(?:people|inhabitants|citizens|population)\b", after, _FLAGS):
             continue  # "Turkey's 80 million people": a host country's population
@@ -1176,7 +1191,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
             if lead is not None and lead.kind == kind and lead.host and not _first(
-                    _HOSTS, s[prev.end:num.start] + " " + fwd_own[:60]):
+                    _HOSTS, s[prev.end:num.start] + " " + s[num.end:n_own][:120]):
                 host = lead.host  # an item of a list in the lead's country
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
                 or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])))
@@ -1231,7 +1246,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 and not re.search(r"civilian", fwd, _FLAGS):
             group = out[-1].group  # "42,701 fighters ..., including more than 13,500 from jihadist groups"
         same_list = lead is not None and lead.kind == kind
-        if same_list and not _OWN_DATE.search(s[prev.end:num.start] + " " + fwd_own[:60]):
+        if same_list and not _OWN_DATE.search(s[prev.end:num.start] + " " + s[num.end:n_own][:120]):
             # an item of a list counts over its lead's period ("3,000 deaths in January,
             # including 800 civilians, 300 children and 150 women")
             ptype, pstart, as_of = lead.period_type, pd.Timestamp(lead.period_start), pd.Timestamp(lead.as_of)
@@ -1253,6 +1268,14 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _own_clause(s[num.end:n_own])[:120] + " " + back):
             # displaced by one offensive or wave: its new displacement (start not said)
             ptype, pstart, as_of = "flow", published, published
+        if kind in ("displaced", "idps") and ptype != "flow" and _DISPLACED_EVENT.match(s[num.end:n_own]):
+            between = _BETWEEN_DATES.search(sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)].lower())
+            if between is not None:
+                # "Between 4 December 2018 and 31 March 2019, more than 63,000 people were
+                # displaced": people uprooted within a period are its new displacement
+                found = _between_dates(between.group(0), True, published)
+                if found is not None:
+                    ptype, pstart, as_of = "flow", found[1], found[2]
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
         if kind in _GLOBAL_ABOVE and num.value > _GLOBAL_ABOVE[kind] and (

@@ -124,14 +124,14 @@ DEATH_FALLBACK_WORDS: list[str] = [r"victims", r"(?:met|meet) their (?:maker|dea
 #: Words for the fighters of one side (groups of :data:`GROUPS`): "regime forces", "Hezbollah".
 SIDE_WORDS: dict[str, list[str]] = {
     "government_forces": [
-        r"government (?:forces|soldiers|troops)", r"regime (?:forces|soldiers|troops|fighters)", r"army soldiers",
+        r"government (?:forces|soldiers|troops)", r"(?<![\w-])regime (?:forces|soldiers|troops|fighters)", r"army soldiers",
         r"pro-government", r"pro-regime", r"pro-assad", r"syrian soldiers", r"loyalists?",
         r"(?:from|of) the (?:syrian )?(?:military|army)\b", r"soldiers and officers", r"regular (?:regime )?soldiers",
         r"national defen[cs]e forces", r"\bndf\b", r"shabiha", r"militiamen", r"pro-iran(?:ian)?",
     ],
     "armed_opposition": [r"\brebels?\b", r"opposition fighters", r"armed opposition", r"free syrian army",
                          r"\bfsa\b", r"rebel groups", r"insurgents"],
-    "foreign_fighters": [r"foreign fighters", r"jihadists?", r"hezbollah", r"non-syrian fighters",
+    "foreign_fighters": [r"foreign fighters", r"jihadists", r"hezbollah", r"non-syrian fighters",
                          r"iranian (?:militia|fighters|forces)"],
 }
 #: Words for children among the counted: "minors", "under 18", "youngsters".
