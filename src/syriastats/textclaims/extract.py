@@ -129,6 +129,9 @@ _DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)
 _DECADE_LONG = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(?:a\s+|the\s+)?decade-long\s+(?:[\w'-]+\s+){0,2}?"
                   r"(?:civil\s+)?(?:war|conflict|crisis|fighting)\b")
 _DECADE_WAR = _c(r"^\s*(?:of|after|since|into|in)\s+" + _WAR_NP)
+#: "The war is now more than a decade old": the war is the subject.
+_WAR_OLD = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\b[^.;,]{0,30}\b(?:is|was|has been)\s+(?:now\s+)?"
+              r"(?:[\w'-]+\s+){0,3}$")
 _ORDINAL_BEFORE = _c(r"(?:its|the war'?s|the conflict'?s)\s*$")
 _MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 _YEAR_IN = _c(r"\b(?:in|during|throughout|for|of)\s+(?:the\s+(?:year|whole\s+of)\s+)?"
@@ -1050,6 +1053,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             or (lead.kind if lead is not None else "") \
             or _priority(_CUES, back60) or _priority(_FALLBACK, fwd) or _priority(_FALLBACK, back60)
         if _PARTITIVE.match(after) and out and out[-1].end - offset <= num.start \
+                and not _priority(_CUES, after[_PARTITIVE.match(after).end():][:60]) \
                 and out[-1].kind not in ("duration", "share"):
             kind = out[-1].kind  # "More than 1.5 million have returned, 500,000 of them from abroad"
         if kind == "missing" and _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
@@ -1214,6 +1218,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not area and place_pop and not re.search(r"\bsyria\b|\bthe (?:[\w-]+ )?country\b",
                                                      _own_clause(after) + " " + back[-60:], _FLAGS):
             area = "LOCAL"  # "the rebel-held enclave ... is home to 400,000": a place not named
+        if not area and out and out[-1].end - offset <= num.start and out[-1].area not in ("", "SYR") and (
+                lead is not None or _PARTITIVE.match(after)):
+            area = out[-1].area  # "Aleppo is home to 4.2 million people, 1.5 million of them displaced"
         area = area or "SYR"
         if kind in ("refugees", "idps", "displaced", "population") and (
                 _CAMP.search(back[-80:]) or _CAMP.search(s[num.end:n_count][:80])):
@@ -1477,8 +1484,9 @@ def _decades(si: int, raw: str, s: str, offset: int, published: pd.Timestamp,
                              10.0, "duration", "war_duration_years", comp, "stock",
                              _day(published), _day(published), "SYR", "", "", attribution))
     for m in _DECADES.finditer(s):
-        if not _DECADE_WAR.match(s[m.end():]):
-            continue
+        if not _DECADE_WAR.match(s[m.end():]) and not (
+                re.match(r"\s+old\b", s[m.end():]) and _WAR_OLD.search(s[:m.start()])):
+            continue  # (not "the war is now more than a decade old" either)
         hedge = (m.group(1) or "").lower()
         comp = next((c for h, c in V.HEDGES if hedge and re.fullmatch(h, hedge)), "about")
         if comp == "about" and re.match(r"nearly|almost|just under", hedge):

@@ -211,7 +211,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|applications? for asylum|sought asylum in (?:europe|the eu)", "asylum"),
     (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
-     r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b", "displaced"),
+     r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b"
+     r"|(?:outside|away from) their (?:own )?homes", "displaced"),
     (r"wounded|injured|injuries|maimed", "injured"),
     (r"killed|died|dead\b|deaths?\b|death toll|toll\b|lost their lives|lives\b|perished"
      r"|fatalities|been slain|killings?|casualt(?:y|ies)", "deaths"),
