@@ -673,25 +673,26 @@ _BETWEEN_DATES = _c(r"\b(?:between|from)\s+" + _DATE_PARTS + r"\s*,?\s+(?:and|to
 
 _BETWEEN_DAYS = _c(r"\bbetween\s+(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?)?\s*"
                    r"(?:and|to|-)\s+(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?)?\b"
-                   r"(?!\s*,?\s*(?:19|20)\d\d)")
+                   r"(?:\s*,?\s*((?:19|20)\d\d))?")
 
 
 def _between_days(low: str, periodic: bool, published: pd.Timestamp
                   ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
-    """"between Dec. 1 and Jan. 19", "between 12 and 25 December" (no year): the latest such
-    span ending by *published*; a flow (a running total for periodic kinds). None if not said."""
+    """"between Dec. 1 and Jan. 19", "between 12 and 25 December" (no year: the latest such
+    span ending by *published*), "between 1 February and 30 April 2020" (the year said once,
+    at the end); a flow (a running total for periodic kinds). None if not said."""
     m = _BETWEEN_DAYS.search(low)
     if not m:
         return None
-    d1, mon1, d1b, d2, mon2, d2b = m.groups()
+    d1, mon1, d1b, d2, mon2, d2b, year = m.groups()
     mon2 = mon2 or mon1
     month1, month2 = V.MONTHS.get(mon1), V.MONTHS.get(mon2)
     day1, day2 = d1 or d1b, d2 or d2b
     if not (month1 and month2 and day1 and day2):
         return None
-    y2 = published.year
+    y2 = int(year) if year else published.year
     end = _date(y2, month2, int(day2), end=True)
-    if end > published:
+    if end > published and not year:
         y2 -= 1
         end = _date(y2, month2, int(day2), end=True)
     y1 = y2 if month1 <= month2 else y2 - 1
@@ -880,6 +881,10 @@ _JOINT_TAIL = _c(r"^[^,;]*?(?:,|;|\band\b)")
 _DISPLACED_EVENT = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|have been|had been|was|has been)\s+(?:\w+\s+)?"
                       r"(?:displaced|uprooted|forced|driven|evacuated)\b"
                       r"|^\s*(?:[\w'-]+\s+){0,3}?(?:fled|have fled|had fled)\b")
+#: The groups that name one side of the fighting (more specific than "combatants").
+_SIDES = frozenset(V.SIDE_WORDS)
+#: Where a part came from ("from abroad", "from Lebanon"): its host, not its measure.
+_FROM_HOST = _c(r"\bfrom\s+(?:the\s+)?(?:" + "|".join(p for p, _ in V.HOSTS) + r")")
 #: "500,000 of them from abroad", "6,000 of whom were civilians": a part of the count before.
 _PARTITIVE = _c(r"^\s*(?:of (?:them|whom|those|these))\b")
 #: "Civilians: 115627", "Fighters from Hezbollah: 971": a labelled line of a breakdown.
@@ -1053,7 +1058,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             or (lead.kind if lead is not None else "") \
             or _priority(_CUES, back60) or _priority(_FALLBACK, fwd) or _priority(_FALLBACK, back60)
         if _PARTITIVE.match(after) and out and out[-1].end - offset <= num.start \
-                and not _priority(_CUES, after[_PARTITIVE.match(after).end():][:60]) \
+                and not _priority(_CUES, _FROM_HOST.sub(" ", after[_PARTITIVE.match(after).end():][:60])) \
                 and out[-1].kind not in ("duration", "share"):
             kind = out[-1].kind  # "More than 1.5 million have returned, 500,000 of them from abroad"
         if kind == "missing" and _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
@@ -1165,6 +1170,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         group = _first(_GROUPS, fwd) or (
             "" if own_noun or _AMONG.search(before[:len(before) - hedge_len])
             else _last(_GROUPS, back_grp[-40:]))
+        if group == "combatants":
+            # "fighters of the Free Syrian Army": the side named after the generic noun
+            group = _first([g for g in _GROUPS if g[1] in _SIDES], fwd) or group
         if not group and kind in ("deaths", "injured") and _LOSS_BEFORE.search(bare):
             # "ISIS, al-Nusra and their affiliates sustained 16,212 casualties": the subject's dead
             group = _last(_GROUPS, s[_clause_bounds(s, num)[0]:num.start])
@@ -1275,12 +1283,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _own_clause(s[num.end:n_own])[:120] + " " + back):
             # displaced by one offensive or wave: its new displacement (start not said)
             ptype, pstart, as_of = "flow", published, published
-        if kind in ("displaced", "idps") and ptype != "flow" and _DISPLACED_EVENT.match(s[num.end:n_own]):
-            between = _BETWEEN_DATES.search(sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)].lower())
-            if between is not None:
+        if kind in ("displaced", "idps") and _DISPLACED_EVENT.match(s[num.end:n_own]):
+            near = sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)].lower()
+            if _BETWEEN_DATES.search(near) or _BETWEEN_DAYS.search(near):
                 # "Between 4 December 2018 and 31 March 2019, more than 63,000 people were
                 # displaced": people uprooted within a period are its new displacement
-                found = _between_dates(between.group(0), True, published)
+                found = _between_dates(near, True, published) or _between_days(near, True, published)
                 if found is not None:
                     ptype, pstart, as_of = "flow", found[1], found[2]
         if kind in ("displaced", "idps") and ptype == "flow":
