@@ -162,3 +162,24 @@ def test_n_in_m_is_a_share(text, value):
 def test_the_wars_age_said_otherwise(text, years):
     c = only(text)
     assert c["measure"] == "war_duration_years" and c["value"] == years
+
+
+def test_a_sentence_that_opens_on_a_count_divides_it():
+    df = claims("Of the 1.8 million who have returned, 600,000 came from abroad and 1.2 million "
+                "were internally displaced.")
+    assert by_value(df, 600_000)["measure"] == "refugee_returns"
+    assert by_value(df, 1_200_000)["measure"] == "idp_returns"
+    assert by_value(df, 1_200_000)["host"] == ""
+
+
+def test_the_total_before_a_breakdown_by_country_is_the_regions():
+    df = claims("Syria's neighbours host 5.2 million refugees, Turkey 3.4 million and Lebanon "
+                "1 million of them.", "2018-06-01")
+    assert by_value(df, 5_200_000)["host"] == "REGION"
+    assert by_value(df, 3_400_000)["host"] == "TUR"
+
+
+def test_people_displaced_in_a_few_weeks_are_new_displacement():
+    df = claims("In the south, 900 civilians were killed and 60,000 displaced in three weeks of "
+                "fighting.", "2018-07-20")
+    assert by_value(df, 60_000)["measure"] == "idps_new_displacements"

@@ -312,7 +312,7 @@ _AMONG = _c(r"\bamong\s+(?:the\s+|a total of\s+|some\s+)?$")
 _NATIONAL = _c(r"\b(?:across|throughout|in all of|all over) (?:syria|the country)\b|\bnationwide\b|\bcountrywide\b")
 _BEFORE_CAUSE = _c(r"\b(?:before|prior to|even before)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:earthquakes?|quakes?"
                    r"|seismic events?|disaster|floods?|cholera outbreak|pandemic)\b")
-_SPAN = _c(r"\b(?:in the span of|over|within|in just) (?:the (?:past |last )?)?(\w+) (days|weeks)\b")
+_SPAN = _c(r"\b(?:in the span of|over|within|in just|in(?= \w+ weeks\b)) (?:the (?:past |last )?)?(\w+) (days|weeks)\b")
 _SINCE_LAST_YEAR = _c(r"\bsince (early |late |mid-?)?last year\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-"})
@@ -881,6 +881,9 @@ _JOINT_TAIL = _c(r"^[^,;]*?(?:,|;|\band\b)")
 _DISPLACED_EVENT = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|have been|had been|was|has been)\s+(?:\w+\s+)?"
                       r"(?:displaced|uprooted|forced|driven|evacuated)\b"
                       r"|^\s*(?:[\w'-]+\s+){0,3}?(?:fled|have fled|had fled)\b")
+#: A sentence that opens on a count the rest divides: "Of the 2 million who have returned, ...".
+_OF_THE_HEAD = _c(r"^\W*of (?:the|those|these|some)\s+(?:[\w'-]+\s+){0,2}?[\d.,]+\s*(?:million\s+|thousand\s+)?"
+                  r"(?:[\w'-]+\s+){0,3}?(?:who|that|which)\b")
 #: The groups that name one side of the fighting (more specific than "combatants").
 _SIDES = frozenset(V.SIDE_WORDS)
 #: Where a part came from ("from abroad", "from Lebanon"): its host, not its measure.
@@ -1160,6 +1163,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             returned, chain = True, True
         else:
             chain = False
+        if kind in ("refugees", "idps", "displaced") and out and out[0].kind == "returns" \
+                and _OF_THE_HEAD.match(s) and out[0].end - offset <= num.start:
+            returned = True  # "Of the 2 million who have returned, 700,000 came from abroad and ..."
         if returned:
             kind = "returns"
         own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
@@ -1193,7 +1199,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             elif not host:
                 # (a country named after a later count is that count's: "300,000 have returned,
                 # among them 120,000 from Lebanon")
-                upto = s[:n_count]
+                seg = s[num.end:n_count]
+                upto = s[:num.end] + seg[:min((m.start() for m in re.finditer(r"[:,;]|\sand\s", seg)),
+                                              default=len(seg))]
                 named = {h for rx, h in _HOSTS if rx.search(upto)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, upto)
             elif not _first(_HOSTS, fwd) and _host_list(back):
@@ -1311,6 +1319,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 measure = "asylum_applications_europe"
                 if num.value > _ASYLUM_YEAR_MAX:
                     continue  # more than Syrians ever lodged in a year: applications of all nationalities
+        if measure == "idp_returns":
+            host = ""  # people back in their homes inside Syria: no country of asylum
         if not measure:
             continue
         # an incident's casualties, not a war statistic

@@ -248,7 +248,7 @@ HOSTS: list[tuple[str, str]] = [
     (r"netherlands|dutch", "NLD"), (r"greece|greek", "GRC"), (r"canada|canadian", "CAN"),
     (r"united states|the us\b|the u\.s\.|america\b", "USA"),
     (r"united kingdom|britain|the uk\b", "GBR"), (r"france|french", "FRA"),
-    (r"neighbou?r(?:ing)? countries|neighbou?ring states|the region\b|the wider region"
+    (r"neighbou?r(?:ing)? countries|neighbou?ring states|(?:syria'?s|its) neighbou?rs\b|the region\b|the wider region"
      r"|(?:countries|states) (?:immediately )?(?:surrounding|bordering|around|neighbou?ring) syria"
      r"|the middle east\b|surrounding countries|nearby countries|(?:just |the )?five (?:neighbou?ring )?countries"
      r"|surrounding region", "REGION"),
