@@ -183,3 +183,18 @@ def test_people_displaced_in_a_few_weeks_are_new_displacement():
     df = claims("In the south, 900 civilians were killed and 60,000 displaced in three weeks of "
                 "fighting.", "2018-07-20")
     assert by_value(df, 60_000)["measure"] == "idps_new_displacements"
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_a_places_possessive_before_its_people_is_its_population():
+    df = claims("Of Homs's 1.5 million people, 600,000 are displaced.")
+    assert by_value(df, 1_500_000)["measure"] == "population"
+    assert by_value(df, 1_500_000)["area"] == "SY-HI"
+    assert by_value(df, 600_000)["measure"] == "idps"
+
+
+def test_the_north_east_is_a_part_of_the_country():
+    c = only("In north-east Syria, 2.1 million people need humanitarian assistance.")
+    assert c["measure"] == "people_in_need" and c["area"] == "LOCAL"

@@ -881,6 +881,8 @@ _JOINT_TAIL = _c(r"^[^,;]*?(?:,|;|\band\b)")
 _DISPLACED_EVENT = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|have been|had been|was|has been)\s+(?:\w+\s+)?"
                       r"(?:displaced|uprooted|forced|driven|evacuated)\b"
                       r"|^\s*(?:[\w'-]+\s+){0,3}?(?:fled|have fled|had fled)\b")
+#: A place's possessive right before a count ("Idlib's", "the enclave's").
+_PLACE_POSS = _c(r"[\w-]+'s\s*$")
 #: A sentence that opens on a count the rest divides: "Of the 2 million who have returned, ...".
 _OF_THE_HEAD = _c(r"^\W*of (?:the|those|these|some)\s+(?:[\w'-]+\s+){0,2}?[\d.,]+\s*(?:million\s+|thousand\s+)?"
                   r"(?:[\w'-]+\s+){0,3}?(?:who|that|which)\b")
@@ -1089,6 +1091,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                     and (_first(_AREAS, before[-120:]) or _PLACE_WORD.search(before[-120:]))
                     and not _HOST_COUNTRY.search(before[-120:]))):
             kind, place_pop = "population", True  # people living in a Syrian place, not refugees
+        if _PLACE_POSS.search(bare) and re.match(r"\s*(?:people|residents|inhabitants|population)\b", after, _FLAGS) \
+                and (_first(_AREAS, bare[-40:]) or _PLACE_WORD.search(bare[-40:])):
+            kind, place_pop = "population", True  # "Of Idlib's 3 million people", "the province's 3 million residents"
         if not kind:
             lo, hi = _clause_bounds(s, num)  # not across a semicolon
             kind = _nearest(_CUES_NO_POP, s[lo:hi], num.start - lo) or _nearest(_CUES, s[lo:hi],

@@ -262,6 +262,8 @@ HOSTS: list[tuple[str, str]] = [
 AREAS: list[tuple[str, str]] = [
     # north-west Syria (Idlib and northern Aleppo; a code of the registry's area vocabulary)
     (r"north[- ]?west(?:ern)? syria|(?:syria|the country)'?s north[- ]?west\b|the north[- ]?west of syria", "SY-NW"),
+    # north-east Syria (Hasakah, Raqqa, Deir ez-Zor in part): several governorates, no one code
+    (r"north[- ]?east(?:ern)? syria|(?:syria|the country)'?s north[- ]?east\b|\bthe north[- ]?east\b|\bnes\b", "LOCAL"),
     # towns and districts below a governorate: LOCAL (the registry's area figures are whole
     # governorates, which are not compared with a part of one)
     (r"afrin|\bazaz\b|a'zaz|\bal-bab\b|manbij|kobani|ain al-arab|maarat al-?nu'?man|ma'arat al-?nu'?man"
