@@ -109,7 +109,7 @@ def test_the_victims_are_the_dead():
 
 
 @pytest.mark.parametrize("text, group", [
-    ("The dead include 40,000 militiamen loyal to the government.", "government_forces"),
+    ("The dead include 40,000 pro-Assad militiamen.", "government_forces"),
     ("The dead include 3,000 Hezbollah members.", "foreign_fighters"),
     ("The dead include 25,000 fighters of the Free Syrian Army.", "armed_opposition"),
 ])

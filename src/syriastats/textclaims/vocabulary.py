@@ -127,7 +127,7 @@ SIDE_WORDS: dict[str, list[str]] = {
         r"government (?:forces|soldiers|troops)", r"(?<![\w-])regime (?:forces|soldiers|troops|fighters)", r"army soldiers",
         r"pro-government", r"pro-regime", r"pro-assad", r"syrian soldiers", r"loyalists?",
         r"(?:from|of) the (?:syrian )?(?:military|army)\b", r"soldiers and officers", r"regular (?:regime )?soldiers",
-        r"national defen[cs]e forces", r"\bndf\b", r"shabiha", r"militiamen", r"pro-iran(?:ian)?",
+        r"national defen[cs]e forces", r"\bndf\b", r"shabiha", r"pro-iran(?:ian)?",
     ],
     "armed_opposition": [r"\brebels?\b", r"opposition fighters", r"armed opposition", r"free syrian army",
                          r"\bfsa\b", r"rebel groups", r"insurgents"],
