@@ -87,7 +87,10 @@ _DURATION_AFTER = _c(r"^\s*(?:-\s*|\s)?(?:years?|months?)(?:-long|-old| long| ol
                      r"|^\s*-?\s*years?\s+anniversary\s+of\s+" + _WAR_NP +
                      # "it has been 10 years since the start of the Syrian uprisings"
                      r"|^\s*years?\s+since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP +
-                     r"|^\s*years?\s+(?:since|after)\s+" + _WAR_NP + r"\s+(?:began|started|erupted|broke out)")
+                     r"|^\s*years?\s+(?:since|after)\s+" + _WAR_NP + r"\s+(?:began|started|erupted|broke out)"
+                     # "nine years have passed since conflict exploded in Syria"
+                     r"|^\s*years?\s+(?:have|has)\s+(?:now\s+)?(?:passed|elapsed|gone by)\s+since\s+(?:the\s+)?"
+                     r"(?:(?:start|beginning|outbreak|onset)\s+of\s+)?" + _WAR_NP)
 _DURATION_BEFORE = _c(r"(?:war|conflict|fighting|crisis|revolution|uprising)\b[^.;]{0,40}?"
                       r"(?:lasted|raged(?: on)?(?: for)?|is|has been going on for|persisted for|entered"
                       r"|entering|now|marks?|turns?|into|for|after)\s+$"
@@ -127,6 +130,9 @@ _DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)
 _DECADE_LONG = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(?:a\s+|the\s+)?decade-long\s+(?:[\w'-]+\s+){0,2}?"
                   r"(?:civil\s+)?(?:war|conflict|crisis|fighting)\b")
 _DECADE_WAR = _c(r"^\s*(?:of|after|since|into|in)\s+" + _WAR_NP)
+#: "The war is now more than a decade old": the war is the subject.
+_WAR_OLD = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\b[^.;,]{0,30}\b(?:is|was|has been)\s+(?:now\s+)?"
+              r"(?:[\w'-]+\s+){0,3}$")
 _ORDINAL_BEFORE = _c(r"(?:its|the war'?s|the conflict'?s)\s*$")
 _MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 _YEAR_IN = _c(r"\b(?:in|during|throughout|for|of)\s+(?:the\s+(?:year|whole\s+of)\s+)?"
@@ -209,7 +215,7 @@ _INCLUDING = _c(r"\b(?:including|of whom|among them|of them)\b[^.;]{0,20}$")
 _STOPPED_BEFORE = _c(r"\b(?:stopped|ceased|halted|suspended|stop|gave up)\b[^.;,]{0,40}$")
 #: "... have (also) returned" after a count of refugees or displaced people: the count is of
 #: returns ("1.8 million people who had been displaced inside the country had also returned").
-_RETURNED_AFTER = _c(r"^[^.;]{0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+|since\s+)?"
+_RETURNED_AFTER = _c(r"^(?:[^.;]|\.(?=\d)){0,110}?\b(?:ha(?:ve|s|d)|were)\s+(?:also\s+|now\s+|already\s+|since\s+)?"
                      r"(?:returned|gone back|come back|gone home|went home|headed (?:back )?home"
                      r"|made their way (?:back|home)|crossed back)\b")
 #: A verb of hosting before a count of refugees: a level on the day, whatever period
@@ -275,6 +281,10 @@ _CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s)|\bza'?a
 _OFFENSIVE = _c(r"\b(?:in|by|during|since|from|amid|due to|because of)\s+(?:an?|the|this|that|its|their)\s+"
                 r"(?:[\w'-]+\s+){0,6}?(?:offensive|escalation|assault|onslaught|campaign|operation|incursion)\b"
                 r"|\b(?:offensive|escalation|assault)\s+(?:began|started)\b"
+                # "since the army and allied forces resumed bombardment last week": a wave's start
+                r"|\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?(?:resumed|launched|began|started|escalated|intensified"
+                r"|stepped up)\s+(?:its\s+|their\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:bombardment|bombing|shelling"
+                r"|air ?strikes|offensive|assault|attacks?|operations?|fighting|hostilities|campaign)\b"
                 r"|\bahead of (?:the )?(?:advancing|approaching)\b")
 #: Syria's largest counts ever (persons): a count of refugees, IDPs or displaced people above
 #: these is a worldwide total of all nationalities ("22.5 million refugees", "41 million displaced
@@ -303,7 +313,7 @@ _AMONG = _c(r"\bamong\s+(?:the\s+|a total of\s+|some\s+)?$")
 _NATIONAL = _c(r"\b(?:across|throughout|in all of|all over) (?:syria|the country)\b|\bnationwide\b|\bcountrywide\b")
 _BEFORE_CAUSE = _c(r"\b(?:before|prior to|even before)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:earthquakes?|quakes?"
                    r"|seismic events?|disaster|floods?|cholera outbreak|pandemic)\b")
-_SPAN = _c(r"\b(?:in the span of|over|within|in just) (?:the (?:past |last )?)?(\w+) (days|weeks)\b")
+_SPAN = _c(r"\b(?:in the span of|over|within|in just|in(?= \w+ weeks\b)) (?:the (?:past |last )?)?(\w+) (days|weeks)\b")
 _SINCE_LAST_YEAR = _c(r"\bsince (early |late |mid-?)?last year\b")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                          "\u2014": "-"})
@@ -664,25 +674,26 @@ _BETWEEN_DATES = _c(r"\b(?:between|from)\s+" + _DATE_PARTS + r"\s*,?\s+(?:and|to
 
 _BETWEEN_DAYS = _c(r"\bbetween\s+(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?)?\s*"
                    r"(?:and|to|-)\s+(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2})(?:st|nd|rd|th)?)?\b"
-                   r"(?!\s*,?\s*(?:19|20)\d\d)")
+                   r"(?:\s*,?\s*((?:19|20)\d\d))?")
 
 
 def _between_days(low: str, periodic: bool, published: pd.Timestamp
                   ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
-    """"between Dec. 1 and Jan. 19", "between 12 and 25 December" (no year): the latest such
-    span ending by *published*; a flow (a running total for periodic kinds). None if not said."""
+    """"between Dec. 1 and Jan. 19", "between 12 and 25 December" (no year: the latest such
+    span ending by *published*), "between 1 February and 30 April 2020" (the year said once,
+    at the end); a flow (a running total for periodic kinds). None if not said."""
     m = _BETWEEN_DAYS.search(low)
     if not m:
         return None
-    d1, mon1, d1b, d2, mon2, d2b = m.groups()
+    d1, mon1, d1b, d2, mon2, d2b, year = m.groups()
     mon2 = mon2 or mon1
     month1, month2 = V.MONTHS.get(mon1), V.MONTHS.get(mon2)
     day1, day2 = d1 or d1b, d2 or d2b
     if not (month1 and month2 and day1 and day2):
         return None
-    y2 = published.year
+    y2 = int(year) if year else published.year
     end = _date(y2, month2, int(day2), end=True)
-    if end > published:
+    if end > published and not year:
         y2 -= 1
         end = _date(y2, month2, int(day2), end=True)
     y1 = y2 if month1 <= month2 else y2 - 1
@@ -857,6 +868,76 @@ _CONTINUES = _c(r"^\W*(?:among (?:them|those|the dead|the victims)|of (?:them|th
                 r"|those killed|the dead|the victims|they) ")
 
 
+#: A clause with a subject of its own after a count ("... and the figure could reach"):
+#: a modal there is not the count's.
+_NEW_SUBJECT = _c(r",|\bbut\b|\b(?:and|while|whereas)\s+(?=(?:the|this|that|its|their|it|they)\s)")
+#: The words after a count reach the next count through "and": the verb after the list is
+#: every item's ("500,000 refugees and 1.2 million IDPs have returned").
+_AND_NEXT = _c(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$")
+#: "6.8 million inside the country", "... within Syria": the displaced are inside.
+_INSIDE_AFTER = _c(r"^\s*(?:people\s+|syrians\s+|persons\s+)?(?:inside|within|in)\s+(?:syria|the country)\b")
+#: The words back to the previous count, up to its list joint (dropped: that count's noun).
+_JOINT_TAIL = _c(r"^[^,;]*?(?:,|;|\band\b)")
+#: A count's own verb of being uprooted (an event, not a level): "were displaced", "have fled".
+_DISPLACED_EVENT = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|have been|had been|was|has been)\s+(?:\w+\s+)?"
+                      r"(?:displaced|uprooted|forced|driven|evacuated)\b"
+                      r"|^\s*(?:[\w'-]+\s+){0,3}?(?:fled|have fled|had fled)\b")
+#: A place's possessive right before a count ("Idlib's", "the enclave's").
+_PLACE_POSS = _c(r"[\w-]+'s\s*$")
+#: A sentence that opens on a count the rest divides: "Of the 2 million who have returned, ...".
+_OF_THE_HEAD = _c(r"^\W*of (?:the|those|these|some)\s+(?:[\w'-]+\s+){0,2}?[\d.,]+\s*(?:million\s+|thousand\s+)?"
+                  r"(?:[\w'-]+\s+){0,3}?(?:who|that|which)\b")
+#: The groups that name one side of the fighting (more specific than "combatants").
+_SIDES = frozenset(V.SIDE_WORDS)
+#: Where a part came from ("from abroad", "from Lebanon"): its host, not its measure.
+_FROM_HOST = _c(r"\bfrom\s+(?:the\s+)?(?:" + "|".join(p for p, _ in V.HOSTS) + r")")
+#: "500,000 of them from abroad", "6,000 of whom were civilians": a part of the count before.
+_PARTITIVE = _c(r"^\s*(?:of (?:them|whom|those|these))\b")
+#: "Civilians: 115627", "Fighters from Hezbollah: 971": a labelled line of a breakdown.
+_LABEL = _c(r"(?:^|[.;]\s*)[\w\s'()-]{2,60}:\s*$")
+#: A verb of loss right before a count: the clause's subject is whose dead it counts ("ISIS
+#: and its affiliates sustained 16,212 casualties").
+_LOSS_BEFORE = _c(r"\b(?:sustained|suffered|lost|took|incurred)\s+(?:\w+\s+)?$")
+#: The words that join items of a coordinated list: a comma, "and", "or", "including", a
+#: bracket; the words after the last joint must name no measure of their own.
+_LIST_JOINT = _c(r",\s*(?:and\s+|or\s+|while\s+|whereas\s+)?|\s(?:and|or|as well as)\s|\bincluding:?\s*"
+                 r"|\bamong them\s*|\(\s*")
+#: A date or period named in a list item's own words (it then keeps its own period).
+_OWN_DATE = _c(r"\b(?:19|20)\d\d\b|\bsince\b|\b(?:last|this|next) (?:year|month)\b|\b(?:"
+               + _MONTH_ALT + r")\b|\bago\b|\bpre-?war\b|\bbefore\b|\bafter\b|\bnow\b|\btoday\b|\bcurrently\b"
+               r"|\bearlier\b|\bprevious|\b(?:years?|months?|weeks?|days?)\b")
+#: Words that compare two counts ("up from", "compared with"): the second is no list item.
+_COMPARED = _c(r"\b(?:up|down) from\b|\bcompared (?:with|to)\b|\bthan\b|\bversus\b|\bvs\.?\b|\bfrom\s*$")
+
+
+def _head(fwd: str) -> str:
+    """The number's head: up to three words right after it ("refugees have returned")."""
+    m = re.match(r"\s*(?:-\s*)?(?:[\w'-]+\s+){0,2}[\w'-]+", fwd)
+    return m.group(0) if m else ""
+
+
+def _list_lead(s: str, num: Number, prev: Number | None, hedge_len: int,
+               out: list[TextClaim], offset: int) -> TextClaim | None:
+    """The claim of the previous number when *num* is the next item of a coordinated list
+    after it ("120,000 civilians, 25,000 children and 15,000 women"; "300,000 from Turkey,
+    200,000 from Lebanon"; "8,819 soldiers were killed in 2015, and more than 7,000
+    militiamen"), else None. The words after the last joint between the two must name no
+    measure of their own ("killed 500,000 people and displaced 12 million" is no list)."""
+    if prev is None or not out or out[-1].end - offset != prev.end or prev.kind != "count":
+        return None
+    between = s[prev.end:num.start - hedge_len]
+    if len(between) > 90 or ";" in between or _COMPARED.search(between):
+        return None
+    joints = list(_LIST_JOINT.finditer(between))
+    if not joints:
+        return None
+    tail = between[joints[-1].end():]
+    if _priority(_CUES, tail) or _priority(_FALLBACK, tail) or len(tail.split()) > 4 \
+            or re.search(r"\b(?:that|which|who|whom|said|says|say)\b", tail, _FLAGS):
+        return None
+    return out[-1]
+
+
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
                         published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
     raw = sent_text
@@ -924,13 +1005,16 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         pred = s[num.end:n_count] if n_count > num.end else after
         if re.search(r"^[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", pred):
             pred = after  # "1.5 million from abroad and two million IDPs may return"
-        if _MODAL_AFTER.search(re.split(r",|\bbut\b", pred, maxsplit=1)[0]):
+        # (not past a clause with a subject of its own: "850,000 have returned and the figure
+        # could reach 1 million")
+        if _MODAL_AFTER.search(_NEW_SUBJECT.split(pred, maxsplit=1)[0]):
             continue
         if proj[k] and not _DONE_AFTER.search(after[:60]):
             continue
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
-        if _SHORT.search(back[-40:] + " " + gwin + " " + gwin_long) and not _SINCE_FALL.search(low):
+        short = bool(_SHORT.search(back[-40:] + " " + gwin + " " + gwin_long)) and not _SINCE_FALL.search(low)
+        if short and num.kind != "count":
             continue
         if _MULTIPLIER_AFTER.match(after):
             continue  # "half as many", "four times more": a ratio, not a count or a share
@@ -970,9 +1054,24 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if re.match(r"^\s*-?\s*(?:year|month|day|week)s?[- ]old", after, _FLAGS):
             continue
         back60 = _tail(back, 60)
+        # a list after a lead phrase ("the toll includes X civilians, Y children and Z
+        # women", "X returned from Turkey, Y from Lebanon"): the lead claim this item is
+        # coordinated with gives the kind (and below the period and host) the item's own
+        # words do not name
+        lead = _list_lead(s, num, prev, hedge_len, out, offset)
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, _main_verb_after_aside("", after)[:80]) \
-            or _priority(_CUES, back60) or _priority(_FALLBACK, fwd)
+            or (lead.kind if lead is not None else "") \
+            or _priority(_CUES, back60) or _priority(_FALLBACK, fwd) or _priority(_FALLBACK, back60)
+        if _PARTITIVE.match(after) and out and out[-1].end - offset <= num.start \
+                and not _priority(_CUES, _FROM_HOST.sub(" ", after[_PARTITIVE.match(after).end():][:60])) \
+                and out[-1].kind not in ("duration", "share"):
+            kind = out[-1].kind  # "More than 1.5 million have returned, 500,000 of them from abroad"
+        if kind == "missing" and _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
+            kind = "detention"  # "11,000 detainees were tortured to death": deaths in detention
+        labelled = False
+        if not kind and _LABEL.search(before) and ctx is not None and ctx.kind:
+            kind, labelled = ctx.kind, True  # "Civilians: 115627" in a breakdown of the toll just given
         denominator = prev is not None and prev.kind == "share" and re.fullmatch(
             r"\s+of\s+(?:the|its|syria'?s)\s+(?:[\w-]+\s+)?", s[prev.end:num.start], _FLAGS) is not None
         if denominator and kind == "returns":
@@ -981,6 +1080,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             kind = _priority([c for c in _CUES if c[1] != "returns"], fwd) or kind
         if kind == "displaced" and _priority(_CUES, _own_clause(s[num.end:n_own])[:120]) == "idps":
             kind = "idps"  # "6.5 million people who have fled their homes and are displaced inside Syria"
+        elif kind == "displaced" and _INSIDE_AFTER.match(s[num.end:n_own]):
+            kind = "idps"  # "displaced 6.8 million inside the country"
         elif kind == "idps" and _priority(_CUES[:2], _own_clause(s[num.end:n_own])[:120]) == "displaced":
             kind = "displaced"  # "displaced inside and outside the country": both together
         bare = before[:len(before) - hedge_len]
@@ -991,6 +1092,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                     and (_first(_AREAS, before[-120:]) or _PLACE_WORD.search(before[-120:]))
                     and not _HOST_COUNTRY.search(before[-120:]))):
             kind, place_pop = "population", True  # people living in a Syrian place, not refugees
+        if _PLACE_POSS.search(bare) and re.match(r"\s*(?:people|residents|inhabitants|population)\b", after, _FLAGS) \
+                and (_first(_AREAS, bare[-40:]) or _PLACE_WORD.search(bare[-40:])):
+            kind, place_pop = "population", True  # "Of Idlib's 3 million people", "the province's 3 million residents"
         if not kind:
             lo, hi = _clause_bounds(s, num)  # not across a semicolon
             kind = _nearest(_CUES_NO_POP, s[lo:hi], num.start - lo) or _nearest(_CUES, s[lo:hi],
@@ -999,6 +1103,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
             if not kind:
                 continue
+        if short and not (kind in ("displaced", "idps") and _DISPLACED_EVENT.match(after)
+                          and _OFFENSIVE.search(_own_clause(s[num.end:n_own])[:160])):
+            # a week's or a day's figure is no war statistic, except the people uprooted by a
+            # wave of fighting ("30,000 have fled since the army resumed bombardment last week")
+            continue
         bare = before[:len(before) - hedge_len]
         if _HOST_POSSESSIVE.search(bare) and re.match(r"\s*(?:people|inhabitants|citizens|population)\b", after, _FLAGS):
             continue  # "Turkey's 80 million people": a host country's population
@@ -1037,8 +1146,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind in ("refugees", "returns") and not re.search(r"afghan|palestin|iraqis", fwd + back[-30:],
                                                                  _FLAGS)):
             continue
-        returned = kind in ("refugees", "idps", "displaced") and not denominator and _RETURNED_AFTER.search(
-            s[num.end:n_count] if n_count > num.end else after)
+        own_pred = s[num.end:n_count] if n_count > num.end else after
+        if _AND_NEXT.search(own_pred):
+            own_pred = after  # "500,000 refugees and 1.2 million IDPs have returned": the verb after the list
+        returned = kind in ("refugees", "idps", "displaced") and not denominator and _RETURNED_AFTER.search(own_pred)
         main = _main_verb_after_aside(before, after)
         if not returned and main and kind in ("refugees", "idps", "displaced") and _RETURNED_AFTER.search(main):
             # "More than one million people, including 800,000 internally displaced individuals
@@ -1058,13 +1169,25 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             returned, chain = True, True
         else:
             chain = False
+        if kind in ("refugees", "idps", "displaced") and out and out[0].kind == "returns" \
+                and _OF_THE_HEAD.match(s) and out[0].end - offset <= num.start:
+            returned = True  # "Of the 2 million who have returned, 700,000 came from abroad and ..."
         if returned:
             kind = "returns"
         own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
                             after, _FLAGS)
+        # (the words back to the previous count, less that count's own noun: "300,000
+        # civilians dead, 6.8 million internally displaced" are no civilians)
+        back_grp = _JOINT_TAIL.sub("", back) if prev is not None and prev.kind == "count" else back
         group = _first(_GROUPS, fwd) or (
             "" if own_noun or _AMONG.search(before[:len(before) - hedge_len])
-            else _last(_GROUPS, back[-40:]))
+            else _last(_GROUPS, back_grp[-40:]))
+        if group == "combatants":
+            # "fighters of the Free Syrian Army": the side named after the generic noun
+            group = _first([g for g in _GROUPS if g[1] in _SIDES], fwd) or group
+        if not group and kind in ("deaths", "injured") and _LOSS_BEFORE.search(bare):
+            # "ISIS, al-Nusra and their affiliates sustained 16,212 casualties": the subject's dead
+            group = _last(_GROUPS, s[_clause_bounds(s, num)[0]:num.start])
         if not group and re.match(r"\s+of (?:the|those)\b", gwin, _FLAGS):
             group = _first(_GROUPS, gwin[:60])  # "1,323 of the dead were ... fighters"
         if not group:
@@ -1080,14 +1203,22 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if not host and _SUBSET_PLACE.search(s, num.end):
                 pass  # "..., most of them in Turkey, Lebanon and Jordan": where a part is, not the total
             elif not host:
-                named = {h for rx, h in _HOSTS if rx.search(s)}
-                host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, s)
+                # (a country named after a later count is that count's: "300,000 have returned,
+                # among them 120,000 from Lebanon")
+                seg = s[num.end:n_count]
+                upto = s[:num.end] + seg[:min((m.start() for m in re.finditer(r"[:,;]|\sand\s", seg)),
+                                              default=len(seg))]
+                named = {h for rx, h in _HOSTS if rx.search(upto)}
+                host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, upto)
             elif not _first(_HOSTS, fwd) and _host_list(back):
                 host = "REGION"  # "Lebanon, Jordan and Turkey, which are hosting 5.3 million"
             elif host not in ("REGION", "WORLD") and _host_list_after(s[num.end:num.end + 90]):
                 host = "REGION"  # "the 5.6 million refugees in Turkey, Lebanon and Jordan"
             if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
+            if lead is not None and lead.kind == kind and lead.host and not _first(
+                    _HOSTS, s[prev.end:num.start] + " " + s[num.end:n_own][:120]):
+                host = lead.host  # an item of a list in the lead's country
         area = (_first(_AREAS, _SPEAKER_PLACE.sub(_blank, fwd))
                 or _last(_AREAS, _SPEAKER_PLACE.sub(_blank, back[-60:])))
         if _NATIONAL.search(fwd):
@@ -1109,6 +1240,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not area and place_pop and not re.search(r"\bsyria\b|\bthe (?:[\w-]+ )?country\b",
                                                      _own_clause(after) + " " + back[-60:], _FLAGS):
             area = "LOCAL"  # "the rebel-held enclave ... is home to 400,000": a place not named
+        if not area and out and out[-1].end - offset <= num.start and out[-1].area not in ("", "SYR") and (
+                lead is not None or _PARTITIVE.match(after)):
+            area = out[-1].area  # "Aleppo is home to 4.2 million people, 1.5 million of them displaced"
         area = area or "SYR"
         if kind in ("refugees", "idps", "displaced", "population") and (
                 _CAMP.search(back[-80:]) or _CAMP.search(s[num.end:n_count][:80])):
@@ -1140,6 +1274,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 and out[-1].end - offset <= num.start and (_INCLUDING.search(between) or _INCLUDING_LIST.match(between)) \
                 and not re.search(r"civilian", fwd, _FLAGS):
             group = out[-1].group  # "42,701 fighters ..., including more than 13,500 from jihadist groups"
+        same_list = lead is not None and lead.kind == kind
+        if same_list and not _OWN_DATE.search(s[prev.end:num.start] + " " + s[num.end:n_own][:120]):
+            # an item of a list counts over its lead's period ("3,000 deaths in January,
+            # including 800 civilians, 300 children and 150 women")
+            ptype, pstart, as_of = lead.period_type, pd.Timestamp(lead.period_start), pd.Timestamp(lead.as_of)
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
@@ -1158,6 +1297,14 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _own_clause(s[num.end:n_own])[:120] + " " + back):
             # displaced by one offensive or wave: its new displacement (start not said)
             ptype, pstart, as_of = "flow", published, published
+        if kind in ("displaced", "idps") and _DISPLACED_EVENT.match(s[num.end:n_own]):
+            near = sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)].lower()
+            if _BETWEEN_DATES.search(near) or _BETWEEN_DAYS.search(near):
+                # "Between 4 December 2018 and 31 March 2019, more than 63,000 people were
+                # displaced": people uprooted within a period are its new displacement
+                found = _between_dates(near, True, published) or _between_days(near, True, published)
+                if found is not None:
+                    ptype, pstart, as_of = "flow", found[1], found[2]
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
         if kind in _GLOBAL_ABOVE and num.value > _GLOBAL_ABOVE[kind] and (
@@ -1178,14 +1325,16 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 measure = "asylum_applications_europe"
                 if num.value > _ASYLUM_YEAR_MAX:
                     continue  # more than Syrians ever lodged in a year: applications of all nationalities
+        if measure == "idp_returns":
+            host = ""  # people back in their homes inside Syria: no country of asylum
         if not measure:
             continue
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
-            or ptype == "flow"
+            or ptype == "flow" or same_list or labelled
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
-        if kind in ("deaths", "injured", "missing") and _INCIDENT.search(local) and not (
+        if not same_list and kind in ("deaths", "injured", "missing") and _INCIDENT.search(local) and not (
                 _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local):
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
@@ -1359,8 +1508,9 @@ def _decades(si: int, raw: str, s: str, offset: int, published: pd.Timestamp,
                              10.0, "duration", "war_duration_years", comp, "stock",
                              _day(published), _day(published), "SYR", "", "", attribution))
     for m in _DECADES.finditer(s):
-        if not _DECADE_WAR.match(s[m.end():]):
-            continue
+        if not _DECADE_WAR.match(s[m.end():]) and not (
+                re.match(r"\s+old\b", s[m.end():]) and _WAR_OLD.search(s[:m.start()])):
+            continue  # (not "the war is now more than a decade old" either)
         hedge = (m.group(1) or "").lower()
         comp = next((c for h, c in V.HEDGES if hedge and re.fullmatch(h, hedge)), "about")
         if comp == "about" and re.match(r"nearly|almost|just under", hedge):

@@ -159,8 +159,9 @@ def _fraction(s: str, toks: list[_Tok], i: int) -> tuple[float, int] | None:
     """A spoken share at token i: "half", "a quarter", "two-thirds", "one in five"."""
     n = len(toks)
     w = toks[i].low
-    # one in five / one in every five / one out of five / 1 in 5
-    if w in ("one", "1") and i + 2 < n and toks[i + 1].low in ("in", "out"):
+    # one in five / one in every five / one out of five / 1 in 5 / six in ten / nine out of ten
+    num = 1 if w == "1" else V.UNITS.get(w) if w not in ("a", "an", "zero") else None
+    if num and i + 2 < n and toks[i + 1].low in ("in", "out"):
         k = i + 2
         if toks[i + 1].low == "out" and k < n and toks[k].low == "of":
             k += 1
@@ -170,8 +171,8 @@ def _fraction(s: str, toks: list[_Tok], i: int) -> tuple[float, int] | None:
             d = V.UNITS.get(toks[k].low) or V.TENS.get(toks[k].low)
             if d is None and toks[k].text.isdigit():
                 d = int(toks[k].text)
-            if d:
-                return 1.0 / d, k + 1
+            if d and num < d <= 100:
+                return num / d, k + 1
     two = " ".join(t.low for t in toks[i:i + 2]) if i + 1 < n else ""
     three = "".join(t.low for t in toks[i:i + 3]) if i + 2 < n else ""  # two - thirds
     if three in ("two-thirds", "three-quarters", "one-third", "one-quarter", "one-fifth"):
@@ -259,7 +260,7 @@ def find_numbers(s: str) -> list[Number]:
         cands = []
         if low in ("half", "a", "quarter", "third"):
             cands = [("count", _spelled), ("share", _fraction)]
-        elif low in ("one", "two", "three"):
+        elif low in ("one", "two", "three") or (low in V.UNITS and low not in ("a", "an", "zero")):
             cands = [("share", _fraction), ("count", _spelled)]
         elif low in _NUMBER_WORDS:
             cands = [("count", _spelled)]

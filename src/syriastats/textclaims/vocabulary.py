@@ -87,6 +87,63 @@ POST_HEDGES: list[tuple[str, str]] = [
 
 # --------------------------------------------------------------------------- measures
 
+# Synonyms per measure family, as plain word lists (regex fragments, lower case): a new way of
+# saying "returned" or "detained" is one entry here. They are read by the cue machinery below
+# (:data:`MEASURE_CUES`, :data:`FALLBACK_CUES`) and by the groups (:data:`GROUPS`).
+
+#: Verbs and nouns of going back (refugees or IDPs): "came home", "crossed back", "returnees".
+RETURN_WORDS: list[str] = [
+    r"return(?:ed|ees?|ing|s)?", r"(?:gone|went|go|going|goes) (?:back|home)",
+    r"(?:come|came|coming|comes) (?:back|home)", r"made (?:their|its|his|her) way (?:back|home)",
+    r"cross(?:ed|ing|es)? back", r"head(?:ed|ing|s)? (?:back )?home", r"head(?:ed|ing|s)? back",
+    r"moved back", r"travel(?:l?ed|l?ing) back", r"repatriat(?:ed|ion|ions|ing)",
+]
+#: Words of being held or vanished (people missing or forcibly disappeared; a detainee whose
+#: fate is unknown is counted by the same sources): "detainees", "held in prisons".
+MISSING_WORDS: list[str] = [
+    r"missing", r"forcibly disappeared", r"disappeared", r"enforced disappearances?", r"unaccounted for",
+    r"vanished", r"never (?:emerged|came out) from", r"(?:fate|whereabouts) (?:remains? |is |are )?unknown",
+    r"detainees\b(?![^.;]{0,40}\b(?:died|killed|perished|tortured to death|executed))",
+    r"(?:remain|remains|still|are|were|been|being) (?:\w+ )?detained",
+    r"detained or (?:forcibly )?disappeared", r"held (?:in|by) (?:the )?(?:[\w'-]+ ){0,2}?(?:prisons?|detention|jails?"
+    r"|security (?:services|branches)|regime|government)",
+    r"(?<!died )(?<!killed )(?<!deaths )(?<!death )(?<!perished )"
+    r"in (?:arbitrary |incommunicado )?detention\b(?! (?:cent(?:re|er)s?|facilit))",
+    r"arbitrarily (?:detained|arrested)", r"abducted", r"kidnapped",
+]
+#: Words of being forced out without a destination named: "forced to flee", "uprooted".
+DISPLACED_FALLBACK_WORDS: list[str] = [
+    r"(?:have|has|had|were|been) (?:\w+ )?fled\b",
+    r"\bfled (?:the )?(?:latest |recent )?(?:violence|fighting|offensive|bombing|shelling|clashes|attacks?)",
+    r"forced to (?:flee|leave)\b", r"forced (?:out|from)\b", r"(?:were|been|was|are) uprooted",
+    r"(?:were|been|was|are) driven out", r"(?:were|been|was|are) evacuated from",
+]
+#: Nouns for the dead read when no other cue is next to a number ("Among the victims were 12,000
+#: women").
+DEATH_FALLBACK_WORDS: list[str] = [r"victims", r"(?:met|meet) their (?:maker|deaths?)", r"martyrs"]
+#: Words for the fighters of one side (groups of :data:`GROUPS`): "regime forces", "Hezbollah".
+SIDE_WORDS: dict[str, list[str]] = {
+    "government_forces": [
+        r"government (?:forces|soldiers|troops)", r"(?<![\w-])regime (?:forces|soldiers|troops|fighters)", r"army soldiers",
+        r"pro-government", r"pro-regime", r"pro-assad", r"syrian soldiers", r"loyalists?",
+        r"(?:from|of) the (?:syrian )?(?:military|army)\b", r"soldiers and officers", r"regular (?:regime )?soldiers",
+        r"national defen[cs]e forces", r"\bndf\b", r"shabiha", r"pro-iran(?:ian)?",
+    ],
+    "armed_opposition": [r"\brebels?\b", r"opposition fighters", r"armed opposition", r"free syrian army",
+                         r"\bfsa\b", r"rebel groups", r"insurgents"],
+    "foreign_fighters": [r"foreign fighters", r"jihadists", r"hezbollah", r"non-syrian fighters",
+                         r"iranian (?:militia|fighters|forces)"],
+}
+#: Words for children among the counted: "minors", "under 18", "youngsters".
+CHILD_WORDS: list[str] = [r"children", r"kids", r"minors", r"boys", r"girls", r"youngsters", r"juveniles",
+                          r"infants", r"babies", r"under (?:the age of )?(?:18|eighteen)"]
+
+
+def _alt(words: list[str]) -> str:
+    """One regex alternation of *words* (each a regex fragment)."""
+    return "(?:" + "|".join(words) + ")"
+
+
 #: Cue regexes (lower-case text) that say what a number counts, tried in this order
 #: within the words around a number. Each maps to a *kind*; the extractor combines the
 #: kind with group/host/area words into a measure.
@@ -99,8 +156,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"internally displaced (?:people |persons )?(?:or|and) (?:[\w'-]+ ){0,3}refugees"
      r"|refugees (?:or|and) (?:[\w'-]+ ){0,2}internally displaced|displaced (?:inside|within) (?:and|or) outside",
      "displaced"),  # "displaced half ... internally or abroad": both
-    (r"return(?:ed|ees?|ing|s)?\b|gone (?:back|home)|went (?:back|home)|come (?:back|home)",
-     "returns"),
+    (r"\b" + _alt(RETURN_WORDS) + r"\b", "returns"),
     # "have made their way back home", "crossed back into Syria", "refugees ... crossed into Syria"
     (r"made (?:their|its|his|her) way (?:back|home)|cross(?:ed|ing|es)? back (?:in)?to syria"
      r"|refugees?\b[^.;]{0,40}\bcross(?:ed|ing|es)? (?:in)?to syria"
@@ -133,8 +189,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     # "depend on humanitarian assistance", "rely on aid"
     (r"(?:depend(?:s|ed|ing|ent)?|rel(?:y|ies|ied|ying|iant)) (?:up)?on (?:humanitarian |international )?"
      r"(?:aid|assistance|relief)", "people_in_need"),
-    (r"missing|forcibly disappeared|disappeared|enforced disappearance|unaccounted for|\bvanished\b"
-     r"|never (?:emerged|came out) from|(?:fate|whereabouts) (?:remains? |is |are )?unknown", "missing"),
+    (_alt(MISSING_WORDS), "missing"),
     (r"(?:died|killed|deaths?) (?:in|under) (?:[\w'-]+ ){0,2}?(?:detention|custody|torture)|tortured to death"
      r"|\bdetainees\b[^.;]{0,30}\b(?:died|killed|perished)\b"
      r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons"
@@ -148,13 +203,16 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|hosts?\b|hosting|is home to|registered (?:in|with)|\bshelter(?:s|ed|ing)\b"
      r"|(?:taken|took|take|taking|sought|found|find) (?:shelter|refuge|safety) (?:in|across)"
      r"|flee(?:ing)? to (?:neighbou?ring|other|nearby) countr|registered by (?:the )?(?:\w+ )?(?:authorities|government)"
-     r"|syrians? (?:living|residing|staying|sheltering) in (?:the )?(?:turk|t[uü]rkiye|leban|jordan|iraq|egypt|german)",
+     r"|syrians? (?:(?:are|were) (?:now |still )?(?:living |residing |staying |sheltering )?"
+     r"|(?:living|residing|staying|sheltering) )(?:in|across) (?:the )?"
+     r"(?:turk|t[uü]rkiye|leban|jordan|iraq|egypt|german|europe)",
      "refugees"),
     (r"asylum[- ](?:applications?|claims?|seekers?|requests?|applicants?)|applied for asylum"
      r"|applications? for asylum|sought asylum in (?:europe|the eu)", "asylum"),
     (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
-     r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b", "displaced"),
+     r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b"
+     r"|(?:outside|away from) their (?:own )?homes", "displaced"),
     (r"wounded|injured|injuries|maimed", "injured"),
     (r"killed|died|dead\b|deaths?\b|death toll|toll\b|lost their lives|lives\b|perished"
      r"|fatalities|been slain|killings?|casualt(?:y|ies)", "deaths"),
@@ -166,20 +224,18 @@ MEASURE_CUES: list[tuple[str, str]] = [
 #: fled" without a destination ("900,000 people have fled the latest violence in northwest
 #: Syria") were displaced; where they went, when said, names the measure instead.
 FALLBACK_CUES: list[tuple[str, str]] = [
-    (r"(?:have|has|had|were|been) (?:\w+ )?fled\b|\bfled (?:the )?(?:latest |recent )?(?:violence|fighting"
-     r"|offensive|bombing|shelling|clashes|attacks?)", "displaced"),
+    (_alt(DISPLACED_FALLBACK_WORDS), "displaced"),
+    (r"\b" + _alt(DEATH_FALLBACK_WORDS) + r"\b", "deaths"),
 ]
 
 #: Group words (the people counted) -> group code.
 GROUPS: list[tuple[str, str]] = [
-    (r"\bchildren\b|\bkids\b|\bminors\b|\bboys\b|\bgirls\b", "children"),
-    (r"\bwomen\b", "women"),
+    (r"\b" + _alt(CHILD_WORDS) + r"\b", "children"),
+    (r"\bwomen\b|\bfemales?\b", "women"),
     (r"\bcivilians?\b|non-combatants", "civilians"),
-    (r"government (?:forces|soldiers|troops)|regime (?:forces|soldiers|troops)|army soldiers"
-     r"|pro-government|pro-regime|syrian soldiers|loyalist|(?:from|of) the (?:syrian )?(?:military|army)\b",
-     "government_forces"),
-    (r"\brebels?\b|opposition fighters|armed opposition", "armed_opposition"),
-    (r"foreign fighters|jihadists", "foreign_fighters"),
+    (_alt(SIDE_WORDS["government_forces"]), "government_forces"),
+    (_alt(SIDE_WORDS["armed_opposition"]), "armed_opposition"),
+    (_alt(SIDE_WORDS["foreign_fighters"]), "foreign_fighters"),
     (r"\bfighters\b|\bcombatants?\b|\bmilitants\b|\bsoldiers\b|\btroops\b|islamic state|\bisis\b"
      r"|daesh|militia members|\bis (?:group|militants|fighters)\b|members of (?:the )?(?:is|isis|isil)\b", "combatants"),
 ]
@@ -192,7 +248,7 @@ HOSTS: list[tuple[str, str]] = [
     (r"netherlands|dutch", "NLD"), (r"greece|greek", "GRC"), (r"canada|canadian", "CAN"),
     (r"united states|the us\b|the u\.s\.|america\b", "USA"),
     (r"united kingdom|britain|the uk\b", "GBR"), (r"france|french", "FRA"),
-    (r"neighbou?r(?:ing)? countries|neighbou?ring states|the region\b|the wider region"
+    (r"neighbou?r(?:ing)? countries|neighbou?ring states|(?:syria'?s|its) neighbou?rs\b|the region\b|the wider region"
      r"|(?:countries|states) (?:immediately )?(?:surrounding|bordering|around|neighbou?ring) syria"
      r"|the middle east\b|surrounding countries|nearby countries|(?:just |the )?five (?:neighbou?ring )?countries"
      r"|surrounding region", "REGION"),
@@ -206,6 +262,8 @@ HOSTS: list[tuple[str, str]] = [
 AREAS: list[tuple[str, str]] = [
     # north-west Syria (Idlib and northern Aleppo; a code of the registry's area vocabulary)
     (r"north[- ]?west(?:ern)? syria|(?:syria|the country)'?s north[- ]?west\b|the north[- ]?west of syria", "SY-NW"),
+    # north-east Syria (Hasakah, Raqqa, Deir ez-Zor in part): several governorates, no one code
+    (r"north[- ]?east(?:ern)? syria|(?:syria|the country)'?s north[- ]?east\b|\bthe north[- ]?east\b|\bnes\b", "LOCAL"),
     # towns and districts below a governorate: LOCAL (the registry's area figures are whole
     # governorates, which are not compared with a part of one)
     (r"afrin|\bazaz\b|a'zaz|\bal-bab\b|manbij|kobani|ain al-arab|maarat al-?nu'?man|ma'arat al-?nu'?man"
@@ -306,7 +364,7 @@ INCIDENT_CUES = (
     r"|barrage|shootdown|incident)\b"
     r"|\bovernight\b|\bthis (?:morning|afternoon|evening|week)\b|\blast night\b"
     r"|\b(?:past|last) (?:24|48|72) hours\b|\bpast (?:few )?days\b|\bpast week\b"
-    r"|\bcrew(?: members)?\b|\bon board\b|\bhelicopter\b|\bpassengers\b|\bofficers\b"
+    r"|\bcrew(?: members)?\b|\bon board\b|\bhelicopter\b|\bpassengers\b|(?<!soldiers and )\bofficers\b"
     r"|\bcoastal (?:region|violence|killings)|\bwave of violence\b|\bongoing violence\b|\bmassacres?\b"
 )
 #: A period too short to be a war statistic (a week, a day, a month's rate): any kind.
