@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from syriastats import cli
@@ -244,3 +245,37 @@ def test_html_folds_the_long_part_of_an_explanation():
     assert f"{first}<details><summary>" in page  # the verdict sentence stays in view
     assert rest.strip() + "</details>" in page  # nothing of the explanation is lost
     assert "<script" not in page
+
+
+def test_an_over_long_sentence_is_cut_at_clause_boundaries():
+    """A run of text far longer than any real sentence (hostile input, a table pasted as one
+    line) is read in pieces of at most MAX_SENTENCE_CHARS, cut after a semicolon where there
+    is one, else a comma, so the work per number stays bounded (timings:
+    benchmarks/bench_hostile_text.py). Offsets still point into the whole text."""
+    from syriastats.textclaims.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    clause = "in Syria 1,000 people were killed, 2,000 were wounded; "
+    text = clause * (3 * MAX_SENTENCE_CHARS // len(clause))
+    pieces = split_sentences(text)
+    assert len(pieces) >= 3
+    for p in pieces:
+        assert len(p.text) <= MAX_SENTENCE_CHARS
+        assert text[p.start:p.end] == p.text
+    # cut after a semicolon when one lies within the limit, not inside a clause
+    assert all(p.text.endswith(";") for p in pieces[:-1])
+    # nothing but blanks is lost between pieces
+    gaps = [text[a.end:b.start] for a, b in zip(pieces, pieces[1:])]
+    assert all(not g.strip() for g in gaps)
+    # every clause's numbers are still found
+    from syriastats.textclaims.extract import extract_claims
+
+    found = extract_claims(text, pd.Timestamp("2016-08-01"))
+    assert (found["value"] == 1000).sum() == text.count("1,000 people")
+
+
+def test_a_real_length_sentence_is_not_cut():
+    from syriastats.textclaims.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = ("More than 400,000 people have been killed, " * 40).rstrip(", ") + "."
+    assert 1_000 < len(text) < MAX_SENTENCE_CHARS
+    assert [p.text for p in split_sentences(text)] == [text]
