@@ -21,7 +21,9 @@ from syriastats.claims.phrases import _figure_label, _present
 from syriastats.claims.selecting import FLOOR_DATES, _dimension_mask, _ns, _series_key
 from syriastats.claims.target import NEAR_FULL_GROUPS, Target
 from syriastats.claims_index import _frame_cache, _key_value, per_frame
-from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, full_group, is_context_only
+from syriastats.reading import (
+    CUMULATIVE_MEASURES, broader_scope_mask, full_group, is_context_only, is_partial,
+)
 from syriastats.reading import documented_floor as _reading_floor
 
 
@@ -133,19 +135,26 @@ def nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -
 
 def documented_floor_at(est: pd.DataFrame, pos: np.ndarray, measures: str | list[str],
                         as_of: pd.Timestamp) -> tuple[float, str] | None:
-    """:func:`_documented_floor` of ``est.iloc[pos]``."""
+    """:func:`_documented_floor` of ``est.iloc[pos]``.
+
+    The rule's tests that do not depend on the date (:func:`_floor_eligible`) are made once
+    per frame; per claim only the date test runs, on numpy arrays, and the largest count
+    is picked as :func:`syriastats.reading.documented_floor` picks it (largest ``central``,
+    ties to the smallest estimate id)."""
     ms = [measures] if isinstance(measures, str) else list(measures)
     ms = [m for m in ms if m in CUMULATIVE_MEASURES]
     if not ms or len(pos) == 0:
         return None
     a = arrays(est)
-    cand = pos[per_frame("floor-candidates-of", est, _floor_candidates, tuple(ms))[pos]]
+    if not a.floor_ok:
+        cand = pos[per_frame("floor-candidates-of", est, _floor_candidates, tuple(ms))[pos]]
+        return _reading_floor(est.iloc[cand], ms, as_of) if len(cand) else None
+    ok, central, eid = per_frame("floor-eligible", est, _floor_eligible, tuple(ms))
+    cand = pos[ok[pos]]
     if len(cand) == 0:
         return None
-    if not a.floor_ok:
-        return _reading_floor(est.iloc[cand], ms, as_of)
-    # only the counts that could bound the truth at as_of by their dates (the rule's date
-    # test, on numpy arrays) matter: the floor is computed once per set of them
+    # the rule's date test: the count's stated end period begins by as_of, and if it runs
+    # past as_of, it was published by then
     t = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
     pub = a.floor_dates.get("published")
     in_time = (a.floor_dates["period_end"][cand] <= t) | (
@@ -154,14 +163,39 @@ def documented_floor_at(est: pd.DataFrame, pos: np.ndarray, measures: str | list
     cand = cand[in_time]
     if len(cand) == 0:
         return None
-    return _frame_cache(("floor-in-time", id(est), cand.tobytes(), tuple(ms)), (est,),
-                        lambda: _reading_floor(est.iloc[cand], ms, as_of))
+    c = central[cand]
+    top = cand[c == c.max()]
+    best = min(top, key=lambda i: eid[i]) if len(top) > 1 else top[0]
+    return float(central[best]), eid[best]
 
 
 def _floor_candidates(est: pd.DataFrame, ms: tuple[str, ...]) -> np.ndarray:
     """Boolean array over *est*: the documented counts of the measures *ms*."""
     a = arrays(est)
     return a.doc & np.isin(a.measure.astype(str), list(ms))
+
+
+def _floor_eligible(est: pd.DataFrame, ms: tuple[str, ...]
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(boolean array over *est*: the rows :func:`syriastats.reading.documented_floor`
+    can use as a floor whatever the date, i.e. documented counts of *ms* with a number,
+    not 'at most', of a cumulative period (or none stated), neither partial nor context
+    only; their ``central`` as floats (persons); their estimate ids as text)."""
+    ok = _floor_candidates(est, ms).copy()
+    ok &= est["qualifier"].astype(str).to_numpy(object) != "at_most"
+    if "period_type" in est.columns:
+        pt = est["period_type"].astype(object)
+        ok &= (pt.isna() | (pt.astype(str) == "cumulative")).to_numpy(bool)
+    ok &= est["central"].notna().to_numpy(bool)
+    cols = [c for c in ("group", "area", "perpetrator", "measure", "role") if c in est.columns]
+    vals = {c: est[c].to_numpy(object) for c in cols}
+    for i in np.flatnonzero(ok):
+        row = {c: vals[c][i] for c in cols}
+        if is_partial(row) or is_context_only(row.get("role")):
+            ok[i] = False
+    central = est["central"].to_numpy(float)
+    eid = est["estimate_id"].astype(str).to_numpy(object)
+    return ok, central, eid
 
 
 def _duration_rows(est: pd.DataFrame) -> np.ndarray:
