@@ -120,6 +120,22 @@ def _frame_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...], make: Callab
     return hit[1]
 
 
+_ARRAYS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def array_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...],
+                make: Callable[[], np.ndarray]) -> np.ndarray:
+    """``make()`` once per *key*, for small results such as row positions (kept apart
+    from the frames of :func:`take`, so thousands of them do not push frames out; at most
+    :data:`CACHE_MAX` entries). *keep_alive*: the objects whose identity the key holds."""
+    hit = _ARRAYS.get(key)
+    if hit is None:
+        if len(_ARRAYS) >= CACHE_MAX:
+            _ARRAYS.clear()
+        hit = _ARRAYS[key] = (keep_alive, make())
+    return hit[1]
+
+
 def take(df: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     """``df[keep]`` (a boolean array) or ``df.iloc[keep]`` (integer positions), made once
     per frame and rows: claims near one date select the same rows of the same frames, so
@@ -150,6 +166,7 @@ def clear_caches() -> None:
     _POOLS.clear()
     _CALLS.clear()
     _FRAMES.clear()
+    _ARRAYS.clear()
 
 
 class EstimateIndex:

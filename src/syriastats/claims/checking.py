@@ -132,9 +132,8 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
         warnings.simplefilter("ignore")
         ordered = cl.sort_values("claim_id", kind="stable")
         # what each verdict depends on, read column-wise (claim_signature of each row)
-        sigs = ([tuple(_key_value(v) for v in row)
-                 for row in ordered[sig_cols].itertuples(index=False, name=None)]
-                if index is not None else [None] * len(ordered))
+        sigs = (list(zip(*(_column_keys(ordered[k]) for k in sig_cols)))
+                if index is not None and sig_cols else [None] * len(ordered))
         # each claim as a plain dict of the values DataFrame.iterrows would give (the same
         # objects, read from the same object array), at a fraction of a Series' cost
         cols = list(ordered.columns)
@@ -158,6 +157,18 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
             if progress is not None:
                 progress(i + 1, len(cl))
             yield rec
+
+
+def _column_keys(col: pd.Series) -> list[Any]:
+    """``_key_value`` of each value of *col* as ``itertuples`` gives it (a date as its
+    nanoseconds, a missing value as None), a column at a time."""
+    if pd.api.types.is_datetime64_any_dtype(col) and getattr(col.dtype, "tz", None) is None:
+        ns = col.to_numpy("datetime64[ns]")
+        vals = ns.view("int64").tolist()
+        if np.isnat(ns).any():
+            vals = [pd.NaT if m else v for v, m in zip(vals, np.isnat(ns).tolist())]
+        return vals
+    return list(map(_key_value, col.tolist()))
 
 
 def _frame(out: list[dict[str, Any]]) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from syriastats.claims.rules import (
 from syriastats.claims.phrases import _figure_label, _present
 from syriastats.claims.selecting import FLOOR_DATES, _dimension_mask, _ns, _series_key
 from syriastats.claims.target import NEAR_FULL_GROUPS, Target
-from syriastats.claims_index import _frame_cache, _key_value, per_frame
+from syriastats.claims_index import _frame_cache, _key_value, array_cache, per_frame
 from syriastats.reading import (
     CUMULATIVE_MEASURES, broader_scope_mask, full_group, is_context_only, is_partial,
 )
@@ -106,7 +106,20 @@ def _static_mask(df: pd.DataFrame, measure: str, host: Any, area: Any, group: An
 def window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None = None
                      ) -> np.ndarray:
     """Positions (ascending) of the rows ``_window(est[among], t)`` selects (*among*: a
-    boolean array over *est*, e.g. :func:`knowable_mask`; None: every row)."""
+    boolean array over *est*, e.g. :func:`knowable_mask`; None: every row).
+
+    Computed once per frame, target and *among* (claims of one date and measure share
+    it); the array is read-only."""
+    return array_cache(("window", id(est), t, id(among)), (est, among),
+                       lambda: _read_only(_window_positions(est, t, among)))
+
+
+def _read_only(a: np.ndarray) -> np.ndarray:
+    a.setflags(write=False)
+    return a
+
+
+def _window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None) -> np.ndarray:
     keep = per_frame("static-mask", est, _static_mask, t.measure, t.host, t.area, t.group,
                      t.period_type)
     if not keep.any():
@@ -118,10 +131,15 @@ def window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None = No
 
 def nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -> np.ndarray:
     """:func:`_nearest_per_series` of ``est.iloc[pos]``, as positions into *est* (in the
-    order it returns its rows)."""
-    n = len(pos)
-    if n == 0:
+    order it returns its rows); computed once per frame, rows and date (read-only)."""
+    if len(pos) == 0:
         return pos
+    key = ("nearest", id(est), pos.dtype.str, pos.tobytes(), pd.Timestamp(as_of).value)
+    return array_cache(key, (est,), lambda: _read_only(_nearest_positions(est, pos, as_of)))
+
+
+def _nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -> np.ndarray:
+    n = len(pos)
     a = arrays(est)
     delta = (a.end[pos] - _ns(as_of)).astype("int64")
     nat = np.iinfo("int64").min
