@@ -144,7 +144,7 @@ def take(df: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     frame's identity, which the cache keeps alive."""
     keep = np.asarray(keep)
     kind = "b" if keep.dtype == bool else "i"
-    data = keep.tobytes() if kind == "b" else keep.astype(np.int64).tobytes()
+    data = keep.tobytes() if kind == "b" else keep.astype(np.int64, copy=False).tobytes()
     return _frame_cache(("take", id(df), kind, data), (df,),
                         lambda: df[keep] if kind == "b" else df.iloc[keep])
 

@@ -126,6 +126,8 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
     # the displaced share computed from counts: its inputs' eligible rows found once
     share_at = derived.DisplacedShareAt(est, n=50_000) if INDEX_ENABLED else None
     same_as: dict[tuple[Any, ...], dict[str, Any]] = {}
+    # the measures each kind of claim reads (a few dozen kinds in any archive)
+    measures_of: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
     sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text",
                                                      "notes")]
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
@@ -149,8 +151,13 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
                 else:
                     if len(same_as) >= SAME_AS_MAX:
                         same_as.clear()
-                    win, whole = _index_measures(str(c["measure"]), str(c["comparator"]),
-                                                 c.get("host"))
+                    host = c.get("host")
+                    mkey = (str(c["measure"]), str(c["comparator"]), type(host).__name__,
+                            _key_value(host))
+                    got = measures_of.get(mkey)
+                    if got is None:
+                        got = measures_of[mkey] = _index_measures(mkey[0], mkey[1], host)
+                    win, whole = got
                     rec = same_as[sig] = _check_one_safely(
                         c, index.rows(win, whole, c["as_of"]), known, level, assumed_margin,
                         about_tolerance, share_tolerance, share_at=share_at)

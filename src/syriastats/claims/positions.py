@@ -226,9 +226,13 @@ def _duration_rows(est: pd.DataFrame) -> np.ndarray:
 def _near_value(central: np.ndarray, pos: np.ndarray, x: float) -> np.ndarray:
     """Positions among *pos* whose central value is within 1 % of *x* (the figures
     :func:`syriastats.claims.explaining._likely_origin` names; it skips all others)."""
+    if len(pos) == 0:
+        return pos
+    # the figures with a positive number (made once per array)
+    pos = pos[array_cache(("positive", id(central)), (central,),
+                          lambda: np.isfinite(central) & (central > 0))[pos]]
     c = central[pos]
-    with np.errstate(invalid="ignore"):
-        return pos[np.isfinite(c) & (c > 0) & (np.abs(c - x) <= 0.01 * c)]
+    return pos[np.abs(c - x) <= 0.01 * c]
 
 
 #: Fields of the computed displaced share that change with the claim's date only.
