@@ -124,7 +124,7 @@ _ARRAYS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
 
 def array_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...],
-                make: Callable[[], np.ndarray]) -> np.ndarray:
+                make: Callable[[], Any]) -> Any:
     """``make()`` once per *key*, for small results such as row positions (kept apart
     from the frames of :func:`take`, so thousands of them do not push frames out; at most
     :data:`CACHE_MAX` entries). *keep_alive*: the objects whose identity the key holds."""

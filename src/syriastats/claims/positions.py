@@ -248,8 +248,11 @@ def with_computed(rows: pd.DataFrame, computed: pd.Series) -> tuple[pd.DataFrame
     (readings, pools, widened groups). Its last row keeps the dates of the first claim that
     made it: the checker reads a share figure's dates only in the labels, which are made
     here from *computed* itself. Same labels as ``pandas.concat`` of the two."""
-    key = ("with-computed", id(rows)) + tuple(
-        (k, _key_value(v)) for k, v in computed.items() if k not in COMPUTED_DATED)
+    keep = array_cache(("undated-fields", id(computed.index)), (computed.index,),
+                       lambda: [(i, k) for i, k in enumerate(computed.index.tolist())
+                                if k not in COMPUTED_DATED])
+    vals = computed.to_numpy(object)
+    key = ("with-computed", id(rows)) + tuple((k, _key_value(vals[i])) for i, k in keep)
     both = _frame_cache(key, (rows,), lambda: pd.concat([rows, computed.to_frame().T],
                                                          ignore_index=True))
     labels = per_frame("labels-head-3", rows, _labels_head)

@@ -343,11 +343,13 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
         if (dist <= STALE_STOCK_DAYS).any() or ((days > 0).any() and (days < 0).any()):
             return ""
         i = int(np.argmin(dist))
-        near, d = rows.iloc[i], int(dist[i])
+        d = int(dist[i])
+        # the two fields read from their columns (taking the whole row is slow)
+        eid, end = rows["estimate_id"].iloc[i], rows["period_end"].iloc[i]
         side = "before" if int(days[i]) < 0 else "after"
         return (f"no figure for {measure} within {STALE_STOCK_DAYS} days of {_day(as_of)}: the "
-                f"nearest comparable figure ({near['estimate_id']}, a level on "
-                f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other "
+                f"nearest comparable figure ({eid}, a level on "
+                f"{_day(end)}) is {d} days {side} it and none lies on the other "
                 "side; a level can move that much in that time, so it cannot show the claim too "
                 "high or too low.")
     delta = (rows["period_end"] - as_of).dt.days
