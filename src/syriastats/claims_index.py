@@ -19,6 +19,9 @@ verdict:
   shared frame once, and compute what is read from a selected frame once: the checker
   (:mod:`syriastats.claims.selecting`) selects on row positions with numpy and claims near
   one date select the same figures, so most claims cost dictionary look-ups.
+* :func:`array_cache` keeps small results (a claim's window and one-figure-per-series row
+  positions, per frame, target and date) apart from the frames, so they never push the
+  frames out of their smaller cache.
 * :func:`cached_fit` and :func:`cached_pool` memoise the uncertainty engine's reading of a
   figure (keyed on every field the reading uses, so two registries with the same ids never
   share an entry) and the pooled mixture of a set of figures.
