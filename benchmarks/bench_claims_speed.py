@@ -40,11 +40,18 @@ _RUN = ("import resource, runpy, sys\n"
         "    runpy.run_module('syriastats', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "sys.stderr.write('\\nMAXRSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+        "u = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "sys.stderr.write('\\nMAXRSS_KB=%d\\nCPU_S=%.3f\\n' % (u.ru_maxrss, u.ru_utime + u.ru_stime))\n")
+
+
+#: CPU seconds (user + system) of the last :func:`run` (less moved than wall time by other
+#: processes on a shared machine; printed beside it).
+LAST_CPU: list[float] = [0.0]
 
 
 def run(args: list[str], stdin: bytes | None = None) -> tuple[float, float]:
-    """(wall seconds, peak memory MB) of one ``syriastats`` command in a fresh process."""
+    """(wall seconds, peak memory MB) of one ``syriastats`` command in a fresh process
+    (its CPU seconds in :data:`LAST_CPU`)."""
     t0 = time.perf_counter()
     p = subprocess.run([sys.executable, "-c", _RUN, *args], input=stdin, capture_output=True)
     dt = time.perf_counter() - t0
@@ -52,6 +59,8 @@ def run(args: list[str], stdin: bytes | None = None) -> tuple[float, float]:
     kb = [int(line.split("=")[1]) for line in err.splitlines() if line.startswith("MAXRSS_KB=")]
     if not kb:
         raise SystemExit(f"command failed: {' '.join(args)}\n{err[-2000:]}")
+    LAST_CPU[0] = [float(line.split("=")[1]) for line in err.splitlines()
+                   if line.startswith("CPU_S=")][-1]
     return dt, kb[-1] / 1024
 
 
@@ -90,11 +99,14 @@ def main() -> None:
         archive(args.n, big)
         for _ in range(max(1, args.runs)):
             t26, m26 = run(["check", str(CLAIMS), "--as-known-then", "--format", "csv"])
+            c26 = LAST_CPU[0]
             tn, mn = run(["check", str(big), "--as-known-then", "--format", "csv"])
+            cn = LAST_CPU[0]
             print(f"syriastats check, 26 shipped claims: {t26:6.1f} s, peak memory {m26:5.0f} MB")
             print(f"syriastats check, {args.n:,} claims:   {tn:6.1f} s, peak memory {mn:5.0f} MB")
             print(f"  ratio {tn / t26:.1f}x (goal <= 5x); {1000 * (tn - t26) / args.n:.2f} ms per "
-                  f"extra claim; memory {mn / m26:.2f}x", flush=True)
+                  f"extra claim; memory {mn / m26:.2f}x; CPU {c26:.1f} s and {cn:.1f} s, ratio "
+                  f"{cn / c26:.1f}x, {1000 * (cn - c26) / args.n:.2f} ms per extra claim", flush=True)
         if args.sentences <= 0:
             return
         report = Path(tmp) / "report.txt"
