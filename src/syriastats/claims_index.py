@@ -19,6 +19,9 @@ verdict:
   shared frame once, and compute what is read from a selected frame once: the checker
   (:mod:`syriastats.claims.selecting`) selects on row positions with numpy and claims near
   one date select the same figures, so most claims cost dictionary look-ups.
+* :func:`array_cache` keeps small results (a claim's window and one-figure-per-series row
+  positions, per frame, target and date) apart from the frames, so they never push the
+  frames out of their smaller cache.
 * :func:`cached_fit` and :func:`cached_pool` memoise the uncertainty engine's reading of a
   figure (keyed on every field the reading uses, so two registries with the same ids never
   share an entry) and the pooled mixture of a set of figures.
@@ -120,6 +123,22 @@ def _frame_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...], make: Callab
     return hit[1]
 
 
+_ARRAYS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def array_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...],
+                make: Callable[[], Any]) -> Any:
+    """``make()`` once per *key*, for small results such as row positions (kept apart
+    from the frames of :func:`take`, so thousands of them do not push frames out; at most
+    :data:`CACHE_MAX` entries). *keep_alive*: the objects whose identity the key holds."""
+    hit = _ARRAYS.get(key)
+    if hit is None:
+        if len(_ARRAYS) >= CACHE_MAX:
+            _ARRAYS.clear()
+        hit = _ARRAYS[key] = (keep_alive, make())
+    return hit[1]
+
+
 def take(df: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     """``df[keep]`` (a boolean array) or ``df.iloc[keep]`` (integer positions), made once
     per frame and rows: claims near one date select the same rows of the same frames, so
@@ -128,7 +147,7 @@ def take(df: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     frame's identity, which the cache keeps alive."""
     keep = np.asarray(keep)
     kind = "b" if keep.dtype == bool else "i"
-    data = keep.tobytes() if kind == "b" else keep.astype(np.int64).tobytes()
+    data = keep.tobytes() if kind == "b" else keep.astype(np.int64, copy=False).tobytes()
     return _frame_cache(("take", id(df), kind, data), (df,),
                         lambda: df[keep] if kind == "b" else df.iloc[keep])
 
@@ -150,6 +169,7 @@ def clear_caches() -> None:
     _POOLS.clear()
     _CALLS.clear()
     _FRAMES.clear()
+    _ARRAYS.clear()
 
 
 class EstimateIndex:

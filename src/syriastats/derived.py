@@ -463,12 +463,17 @@ class DisplacedShareAt:
         key = tuple(tuple(int(i) for i in p) for p in pick)
         hit = self._done.get(key)
         if hit is None:
-            rng = np.random.default_rng(DEFAULT_SEED)
-            ref = self._input("ref", pick[0], on)
-            idp = self._input("idp", pick[1], on)
-            pop = self._input("pop", pick[2], WAR_START)
-            share = (ref.draws(self.n, rng) + idp.draws(self.n, rng)) / pop.draws(self.n, rng)
-            hit = self._done[key] = (summarise({"displaced_share": share}), (ref, idp, pop))
+            try:
+                rng = np.random.default_rng(DEFAULT_SEED)
+                ref = self._input("ref", pick[0], on)
+                idp = self._input("idp", pick[1], on)
+                pop = self._input("pop", pick[2], WAR_START)
+                share = (ref.draws(self.n, rng) + idp.draws(self.n, rng)) / pop.draws(self.n, rng)
+                hit = self._done[key] = (summarise({"displaced_share": share}), (ref, idp, pop))
+            except UncertaintyError as exc:  # the same rows fail alike: found out once
+                hit = self._done[key] = exc
+        if isinstance(hit, UncertaintyError):
+            raise hit.with_traceback(None)
         return hit
 
 

@@ -126,15 +126,16 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
     # the displaced share computed from counts: its inputs' eligible rows found once
     share_at = derived.DisplacedShareAt(est, n=50_000) if INDEX_ENABLED else None
     same_as: dict[tuple[Any, ...], dict[str, Any]] = {}
+    # the measures each kind of claim reads (a few dozen kinds in any archive)
+    measures_of: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
     sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text",
                                                      "notes")]
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
         warnings.simplefilter("ignore")
         ordered = cl.sort_values("claim_id", kind="stable")
         # what each verdict depends on, read column-wise (claim_signature of each row)
-        sigs = ([tuple(_key_value(v) for v in row)
-                 for row in ordered[sig_cols].itertuples(index=False, name=None)]
-                if index is not None else [None] * len(ordered))
+        sigs = (list(zip(*(_column_keys(ordered[k]) for k in sig_cols)))
+                if index is not None and sig_cols else [None] * len(ordered))
         # each claim as a plain dict of the values DataFrame.iterrows would give (the same
         # objects, read from the same object array), at a fraction of a Series' cost
         cols = list(ordered.columns)
@@ -150,14 +151,31 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
                 else:
                     if len(same_as) >= SAME_AS_MAX:
                         same_as.clear()
-                    win, whole = _index_measures(str(c["measure"]), str(c["comparator"]),
-                                                 c.get("host"))
+                    host = c.get("host")
+                    mkey = (str(c["measure"]), str(c["comparator"]), type(host).__name__,
+                            _key_value(host))
+                    got = measures_of.get(mkey)
+                    if got is None:
+                        got = measures_of[mkey] = _index_measures(mkey[0], mkey[1], host)
+                    win, whole = got
                     rec = same_as[sig] = _check_one_safely(
                         c, index.rows(win, whole, c["as_of"]), known, level, assumed_margin,
                         about_tolerance, share_tolerance, share_at=share_at)
             if progress is not None:
                 progress(i + 1, len(cl))
             yield rec
+
+
+def _column_keys(col: pd.Series) -> list[Any]:
+    """``_key_value`` of each value of *col* as ``itertuples`` gives it (a date as its
+    nanoseconds, a missing value as None), a column at a time."""
+    if pd.api.types.is_datetime64_any_dtype(col) and getattr(col.dtype, "tz", None) is None:
+        ns = col.to_numpy("datetime64[ns]")
+        vals = ns.view("int64").tolist()
+        if np.isnat(ns).any():
+            vals = [pd.NaT if m else v for v, m in zip(vals, np.isnat(ns).tolist())]
+        return vals
+    return list(map(_key_value, col.tolist()))
 
 
 def _frame(out: list[dict[str, Any]]) -> pd.DataFrame:

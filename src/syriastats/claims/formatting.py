@@ -50,11 +50,11 @@ def write_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "j
 def _write_chunks(parts: Iterable[pd.DataFrame], fmt: str, out: Any) -> None:
     """CSV or JSON of consecutive non-empty frames, as :func:`format_verdicts` of them
     concatenated (at least one frame)."""
-    from syriastats.safe_output import escape_frame, escape_json
+    from syriastats.safe_output import escape_json
 
     for k, part in enumerate(parts):
         if fmt == "csv":
-            out.write(escape_frame(part).to_csv(index=False, header=k == 0, lineterminator="\n"))
+            out.write(_escaped(part).to_csv(index=False, header=k == 0, lineterminator="\n"))
             continue
         recs = json.loads(part.to_json(orient="records", force_ascii=False))
         body = json.dumps(escape_json(recs), indent=2, ensure_ascii=False)[2:-2]  # no [ ]
@@ -63,12 +63,29 @@ def _write_chunks(parts: Iterable[pd.DataFrame], fmt: str, out: Any) -> None:
         out.write("\n]\n")
 
 
+def _escaped(df: pd.DataFrame) -> pd.DataFrame:
+    """:func:`syriastats.safe_output.escape_frame` of *df*, escaping only the text columns
+    that hold a cell starting like a formula (the others would come back unchanged): the
+    same CSV text, without a Python call per cell of an archive's verdicts."""
+    from syriastats.safe_output import FORMULA_START, escape_cell
+
+    out = None
+    for col in df.columns:
+        s = df[col]
+        if not (pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)):
+            continue
+        if any(isinstance(v, str) and v.startswith(FORMULA_START) for v in s.to_numpy(object)):
+            out = df.copy() if out is None else out
+            out[col] = s.map(escape_cell, na_action="ignore")
+    return df if out is None else out
+
+
 def format_verdicts(df: pd.DataFrame, fmt: Literal["table", "csv", "markdown", "json"]) -> str:
     """Render :func:`check` output as a plain-text table, CSV, Markdown or JSON text."""
-    from syriastats.safe_output import escape_frame, escape_json
+    from syriastats.safe_output import escape_json
 
     if fmt == "csv":  # text cells that a spreadsheet would run as formulas are escaped
-        return escape_frame(df).to_csv(index=False, lineterminator="\n")
+        return _escaped(df).to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         recs = json.loads(df.to_json(orient="records", force_ascii=False))
         return json.dumps(escape_json(recs), indent=2, ensure_ascii=False) + "\n"

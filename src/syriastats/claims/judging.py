@@ -15,7 +15,7 @@ from syriastats.claims.judgements import after_pool
 from syriastats.claims.explaining import _explain, _likely_origin, _range_txt, _who
 from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
-from syriastats.claims.records import _base, _fill_pool, _not_checkable
+from syriastats.claims.records import _base, _fill_pool, _not_checkable, series_of
 from syriastats.claims.rules import (
     BROADER_MEASURES, CLAIM_ONLY_MEASURES, DEATH_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
     CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
@@ -109,7 +109,7 @@ def _computed_share(knowable: pd.DataFrame, as_of: pd.Timestamp,
              derived.displaced_share(knowable, on=as_of, n=50_000).iloc[0])
     except (UncertaintyError, KeyError, ValueError):
         return None
-    return pd.Series({
+    return series_of({
         "estimate_id": COMPUTED_SHARE_ID, "source_id": "",
         "publisher": "syriastats (computed: registered refugees + IDPs over pre-war population)",
         "measure": "displaced_share", "method": "derived",

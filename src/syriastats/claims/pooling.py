@@ -2,13 +2,16 @@
 mixture with its central interval, envelope and documented floor."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from scipy import optimize
+from scipy.stats import rv_continuous
+from scipy.stats._distn_infrastructure import rv_continuous_frozen
 
 from syriastats.claims.phrases import _isnum, _present
 from syriastats.claims.rules import (
@@ -55,6 +58,58 @@ class _Figure:
     @cached_property
     def end(self) -> Any:
         return self.row["period_end"]
+
+    @cached_property
+    def cdf(self) -> Callable[[float], float]:
+        """The distribution's cdf at one number (same unit as the figure), as a float:
+        :func:`fast_cdf` of :attr:`dist` (the pools' quantile search calls it thousands of
+        times)."""
+        return fast_cdf(self.dist)
+
+    @cached_property
+    def ppfs(self) -> dict[float, float]:
+        """Quantiles of :attr:`dist` already computed (probability -> value)."""
+        return {}
+
+    def ppf(self, q: float) -> float:
+        """``float(dist.ppf(q))``, computed once per probability *q*."""
+        hit = self.ppfs.get(q)
+        if hit is None:
+            hit = self.ppfs[q] = float(self.dist.ppf(q))
+        return hit
+
+
+def fast_cdf(dist: Any) -> Callable[[float], float]:
+    """``lambda x: float(dist.cdf(x))`` for a frozen continuous scipy distribution, without
+    scipy's per-call argument handling: the same steps as ``rv_continuous.cdf`` on one
+    number (standardise, support test, the family's ``_cdf`` on a one-element array, as
+    scipy calls it), so the same float, bit for bit. Anything else falls back to
+    ``dist.cdf``."""
+    gen = getattr(dist, "dist", None)
+    if (not isinstance(dist, rv_continuous_frozen) or not isinstance(gen, rv_continuous)
+            or type(gen).cdf is not rv_continuous.cdf):
+        return lambda x: float(dist.cdf(x))
+    args, loc, scale = gen._parse_args(*dist.args, **dist.kwds)
+    loc, scale = np.asarray(loc), np.asarray(scale)
+    args = tuple(map(np.asarray, args))
+    if loc.ndim or scale.ndim or any(a.ndim for a in args):
+        return lambda x: float(dist.cdf(x))
+    a, b = (np.asarray(v) for v in gen._get_support(*args))
+    ok = bool(gen._argcheck(*args) & (scale > 0))
+    args1 = tuple(np.atleast_1d(v) for v in args)
+    cdf1, bad = gen._cdf, float(gen.badvalue)
+
+    def cdf(x: float) -> float:
+        z = np.asarray((np.asarray(x) - loc) / scale, dtype=np.float64)
+        if not ok or np.isnan(z):
+            return bad
+        if z >= b:
+            return 1.0
+        if not a < z:  # below the support (or on its lower end)
+            return 0.0
+        return float(cdf1(np.atleast_1d(z), *args1)[0])
+
+    return cdf
 
 
 def _published_numbers(row: pd.Series) -> list[float]:
@@ -113,14 +168,14 @@ def _fit_core(row: pd.Series, level: float, assumed_margin: float) -> tuple[Any,
 
 def _mixture_q(figs: Sequence[_Figure], q: float) -> float:
     """Quantile q of the equal-weight mixture of the figures' distributions."""
-    qs = [float(f.dist.ppf(q)) for f in figs]
+    qs = [f.ppf(q) for f in figs]
     a, b = min(qs), max(qs)
     if a == b:
         return a
     n = len(figs)
 
     def g(x: float) -> float:
-        return sum(float(f.dist.cdf(x)) for f in figs) / n - q
+        return sum(f.cdf(x) for f in figs) / n - q
 
     if g(a) >= 0:  # a point mass (a stated 0) holds the quantile at the lowest value
         return a
@@ -159,7 +214,7 @@ def _pool_core(figs: list[_Figure], level: float,
     def q_of(q: float) -> float:
         if floor is None:
             return _mixture_q(figs, q)
-        c0 = sum(float(f.dist.cdf(floor[0])) for f in figs) / len(figs)
+        c0 = sum(f.cdf(floor[0]) for f in figs) / len(figs)
         if c0 >= 1.0 - 1e-12:
             return floor[0]
         return max(floor[0], _mixture_q(figs, c0 + q * (1.0 - c0)))

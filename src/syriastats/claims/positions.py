@@ -20,8 +20,10 @@ from syriastats.claims.rules import (
 from syriastats.claims.phrases import _figure_label, _present
 from syriastats.claims.selecting import FLOOR_DATES, _dimension_mask, _ns, _series_key
 from syriastats.claims.target import NEAR_FULL_GROUPS, Target
-from syriastats.claims_index import _frame_cache, _key_value, per_frame
-from syriastats.reading import CUMULATIVE_MEASURES, broader_scope_mask, full_group, is_context_only
+from syriastats.claims_index import _frame_cache, _key_value, array_cache, per_frame
+from syriastats.reading import (
+    CUMULATIVE_MEASURES, broader_scope_mask, full_group, is_context_only, is_partial,
+)
 from syriastats.reading import documented_floor as _reading_floor
 
 
@@ -104,7 +106,20 @@ def _static_mask(df: pd.DataFrame, measure: str, host: Any, area: Any, group: An
 def window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None = None
                      ) -> np.ndarray:
     """Positions (ascending) of the rows ``_window(est[among], t)`` selects (*among*: a
-    boolean array over *est*, e.g. :func:`knowable_mask`; None: every row)."""
+    boolean array over *est*, e.g. :func:`knowable_mask`; None: every row).
+
+    Computed once per frame, target and *among* (claims of one date and measure share
+    it); the array is read-only."""
+    return array_cache(("window", id(est), t, id(among)), (est, among),
+                       lambda: _read_only(_window_positions(est, t, among)))
+
+
+def _read_only(a: np.ndarray) -> np.ndarray:
+    a.setflags(write=False)
+    return a
+
+
+def _window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None) -> np.ndarray:
     keep = per_frame("static-mask", est, _static_mask, t.measure, t.host, t.area, t.group,
                      t.period_type)
     if not keep.any():
@@ -116,10 +131,15 @@ def window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None = No
 
 def nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -> np.ndarray:
     """:func:`_nearest_per_series` of ``est.iloc[pos]``, as positions into *est* (in the
-    order it returns its rows)."""
-    n = len(pos)
-    if n == 0:
+    order it returns its rows); computed once per frame, rows and date (read-only)."""
+    if len(pos) == 0:
         return pos
+    key = ("nearest", id(est), pos.dtype.str, pos.tobytes(), pd.Timestamp(as_of).value)
+    return array_cache(key, (est,), lambda: _read_only(_nearest_positions(est, pos, as_of)))
+
+
+def _nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -> np.ndarray:
+    n = len(pos)
     a = arrays(est)
     delta = (a.end[pos] - _ns(as_of)).astype("int64")
     nat = np.iinfo("int64").min
@@ -133,19 +153,26 @@ def nearest_positions(est: pd.DataFrame, pos: np.ndarray, as_of: pd.Timestamp) -
 
 def documented_floor_at(est: pd.DataFrame, pos: np.ndarray, measures: str | list[str],
                         as_of: pd.Timestamp) -> tuple[float, str] | None:
-    """:func:`_documented_floor` of ``est.iloc[pos]``."""
+    """:func:`_documented_floor` of ``est.iloc[pos]``.
+
+    The rule's tests that do not depend on the date (:func:`_floor_eligible`) are made once
+    per frame; per claim only the date test runs, on numpy arrays, and the largest count
+    is picked as :func:`syriastats.reading.documented_floor` picks it (largest ``central``,
+    ties to the smallest estimate id)."""
     ms = [measures] if isinstance(measures, str) else list(measures)
     ms = [m for m in ms if m in CUMULATIVE_MEASURES]
     if not ms or len(pos) == 0:
         return None
     a = arrays(est)
-    cand = pos[per_frame("floor-candidates-of", est, _floor_candidates, tuple(ms))[pos]]
+    if not a.floor_ok:
+        cand = pos[per_frame("floor-candidates-of", est, _floor_candidates, tuple(ms))[pos]]
+        return _reading_floor(est.iloc[cand], ms, as_of) if len(cand) else None
+    ok, central, eid = per_frame("floor-eligible", est, _floor_eligible, tuple(ms))
+    cand = pos[ok[pos]]
     if len(cand) == 0:
         return None
-    if not a.floor_ok:
-        return _reading_floor(est.iloc[cand], ms, as_of)
-    # only the counts that could bound the truth at as_of by their dates (the rule's date
-    # test, on numpy arrays) matter: the floor is computed once per set of them
+    # the rule's date test: the count's stated end period begins by as_of, and if it runs
+    # past as_of, it was published by then
     t = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
     pub = a.floor_dates.get("published")
     in_time = (a.floor_dates["period_end"][cand] <= t) | (
@@ -154,14 +181,39 @@ def documented_floor_at(est: pd.DataFrame, pos: np.ndarray, measures: str | list
     cand = cand[in_time]
     if len(cand) == 0:
         return None
-    return _frame_cache(("floor-in-time", id(est), cand.tobytes(), tuple(ms)), (est,),
-                        lambda: _reading_floor(est.iloc[cand], ms, as_of))
+    c = central[cand]
+    top = cand[c == c.max()]
+    best = min(top, key=lambda i: eid[i]) if len(top) > 1 else top[0]
+    return float(central[best]), eid[best]
 
 
 def _floor_candidates(est: pd.DataFrame, ms: tuple[str, ...]) -> np.ndarray:
     """Boolean array over *est*: the documented counts of the measures *ms*."""
     a = arrays(est)
     return a.doc & np.isin(a.measure.astype(str), list(ms))
+
+
+def _floor_eligible(est: pd.DataFrame, ms: tuple[str, ...]
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(boolean array over *est*: the rows :func:`syriastats.reading.documented_floor`
+    can use as a floor whatever the date, i.e. documented counts of *ms* with a number,
+    not 'at most', of a cumulative period (or none stated), neither partial nor context
+    only; their ``central`` as floats (persons); their estimate ids as text)."""
+    ok = _floor_candidates(est, ms).copy()
+    ok &= est["qualifier"].astype(str).to_numpy(object) != "at_most"
+    if "period_type" in est.columns:
+        pt = est["period_type"].astype(object)
+        ok &= (pt.isna() | (pt.astype(str) == "cumulative")).to_numpy(bool)
+    ok &= est["central"].notna().to_numpy(bool)
+    cols = [c for c in ("group", "area", "perpetrator", "measure", "role") if c in est.columns]
+    vals = {c: est[c].to_numpy(object) for c in cols}
+    for i in np.flatnonzero(ok):
+        row = {c: vals[c][i] for c in cols}
+        if is_partial(row) or is_context_only(row.get("role")):
+            ok[i] = False
+    central = est["central"].to_numpy(float)
+    eid = est["estimate_id"].astype(str).to_numpy(object)
+    return ok, central, eid
 
 
 def _duration_rows(est: pd.DataFrame) -> np.ndarray:
@@ -174,9 +226,13 @@ def _duration_rows(est: pd.DataFrame) -> np.ndarray:
 def _near_value(central: np.ndarray, pos: np.ndarray, x: float) -> np.ndarray:
     """Positions among *pos* whose central value is within 1 % of *x* (the figures
     :func:`syriastats.claims.explaining._likely_origin` names; it skips all others)."""
+    if len(pos) == 0:
+        return pos
+    # the figures with a positive number (made once per array)
+    pos = pos[array_cache(("positive", id(central)), (central,),
+                          lambda: np.isfinite(central) & (central > 0))[pos]]
     c = central[pos]
-    with np.errstate(invalid="ignore"):
-        return pos[np.isfinite(c) & (c > 0) & (np.abs(c - x) <= 0.01 * c)]
+    return pos[np.abs(c - x) <= 0.01 * c]
 
 
 #: Fields of the computed displaced share that change with the claim's date only.
@@ -192,8 +248,11 @@ def with_computed(rows: pd.DataFrame, computed: pd.Series) -> tuple[pd.DataFrame
     (readings, pools, widened groups). Its last row keeps the dates of the first claim that
     made it: the checker reads a share figure's dates only in the labels, which are made
     here from *computed* itself. Same labels as ``pandas.concat`` of the two."""
-    key = ("with-computed", id(rows)) + tuple(
-        (k, _key_value(v)) for k, v in computed.items() if k not in COMPUTED_DATED)
+    keep = array_cache(("undated-fields", id(computed.index)), (computed.index,),
+                       lambda: [(i, k) for i, k in enumerate(computed.index.tolist())
+                                if k not in COMPUTED_DATED])
+    vals = computed.to_numpy(object)
+    key = ("with-computed", id(rows)) + tuple((k, _key_value(vals[i])) for i, k in keep)
     both = _frame_cache(key, (rows,), lambda: pd.concat([rows, computed.to_frame().T],
                                                          ignore_index=True))
     labels = per_frame("labels-head-3", rows, _labels_head)

@@ -231,13 +231,18 @@ def nearest_picks(dist: np.ndarray, after: np.ndarray, scode: np.ndarray, negpub
     first = order[head]
     first = first[dist[first] <= dist[first].min() + np.timedelta64(STALE_SERIES_DAYS, "D")
                   .astype("timedelta64[ns]").astype("int64")]
-    picked = list(first)
-    if stock is not None:
-        for i in first:
-            if dist[i] == 0:
+    picked = first.tolist()
+    if stock is not None and len(first):
+        # each series' figures, nearest first (contiguous in *order*), as plain lists
+        dl, al, sl, sc = dist.tolist(), after.tolist(), stock.tolist(), scode.tolist()
+        series: dict[int, list[int]] = {}
+        for j, s in zip(order.tolist(), s_sorted.tolist()):
+            series.setdefault(s, []).append(j)
+        for i in first.tolist():
+            if dl[i] == 0:
                 continue
-            for j in order[s_sorted == scode[i]]:  # the series, nearest first
-                if stock[j] and dist[j] > 0 and after[j] != after[i]:
+            for j in series[sc[i]]:
+                if sl[j] and dl[j] > 0 and al[j] != al[i]:
                     picked.append(j)
                     break
     idx = np.asarray(picked, dtype=int)
@@ -338,11 +343,13 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
         if (dist <= STALE_STOCK_DAYS).any() or ((days > 0).any() and (days < 0).any()):
             return ""
         i = int(np.argmin(dist))
-        near, d = rows.iloc[i], int(dist[i])
+        d = int(dist[i])
+        # the two fields read from their columns (taking the whole row is slow)
+        eid, end = rows["estimate_id"].iloc[i], rows["period_end"].iloc[i]
         side = "before" if int(days[i]) < 0 else "after"
         return (f"no figure for {measure} within {STALE_STOCK_DAYS} days of {_day(as_of)}: the "
-                f"nearest comparable figure ({near['estimate_id']}, a level on "
-                f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other "
+                f"nearest comparable figure ({eid}, a level on "
+                f"{_day(end)}) is {d} days {side} it and none lies on the other "
                 "side; a level can move that much in that time, so it cannot show the claim too "
                 "high or too low.")
     delta = (rows["period_end"] - as_of).dt.days
@@ -364,8 +371,8 @@ def _days_from(rows: pd.DataFrame, as_of: pd.Timestamp) -> np.ndarray | None:
     repeated labels (the callers then use pandas as before)."""
     end, ok = per_frame("period-end-days", rows, _end_days)
     a = pd.Timestamp(as_of)
-    if not ok or pd.isna(a) or a != a.normalize():
-        return None
+    if not ok or pd.isna(a) or (a.value % _DAY_NS if a.tz is None else a != a.normalize()):
+        return None  # (a date that is not a whole day)
     return end - a.value // _DAY_NS
 
 
