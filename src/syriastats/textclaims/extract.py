@@ -21,6 +21,7 @@ All word lists are in :mod:`syriastats.textclaims.vocabulary`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass
 
@@ -47,8 +48,8 @@ def _c(p: str) -> re.Pattern[str]:
 
 _HEDGE_BEFORE = [(_c(r"(?:^|[^\w])(" + h + r")\s*$"), c) for h, c in V.HEDGES]
 _HEDGE_AFTER = [(_c(r"^\s*(" + h + r")(?!\w)"), c) for h, c in V.POST_HEDGES]
-_CUES = [(_c(p), k) for p, k in V.MEASURE_CUES]
-_CUES_NO_POP = [(rx, k) for rx, k in _CUES if k != "population"]
+_CUES = tuple((_c(p), k) for p, k in V.MEASURE_CUES)  # tuples: hashable, for _cue_matches
+_CUES_NO_POP = tuple((rx, k) for rx, k in _CUES if k != "population")
 _FALLBACK = [(_c(p), k) for p, k in V.FALLBACK_CUES]
 _GROUPS = [(_c(p), g) for p, g in V.GROUPS]
 _HOSTS = [(_c(r"\b(?:" + p + r")"), h) for p, h in V.HOSTS]
@@ -366,13 +367,23 @@ def _priority(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
     return ""
 
 
-def _nearest(patterns: list[tuple[re.Pattern[str], str]], text: str, at: int) -> str:
+@functools.lru_cache(maxsize=256)
+def _cue_matches(patterns: tuple[tuple[re.Pattern[str], str], ...],
+                 text: str) -> tuple[tuple[int, int, int, str], ...]:
+    """(start, end, rank, code) of every cue in *text*: found once per clause, not once per
+    number in it (a clause of many numbers was read again for each: quadratic)."""
+    return tuple((m.start(), m.end(), rank, code) for rank, (rx, code) in enumerate(patterns)
+                 for m in rx.finditer(text))
+
+
+def _nearest(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str, at: int) -> str:
+    """The code of the cue nearest to position *at* of *text* (characters between them;
+    ties go to the earlier pattern)."""
     best: tuple[int, int, str] | None = None
-    for rank, (rx, code) in enumerate(patterns):
-        for m in rx.finditer(text):
-            d = m.start() - at if m.start() >= at else at - m.end()
-            if best is None or (d, rank) < (best[0], best[1]):
-                best = (d, rank, code)
+    for start, end, rank, code in _cue_matches(patterns, text):
+        d = start - at if start >= at else at - end
+        if best is None or (d, rank) < (best[0], best[1]):
+            best = (d, rank, code)
     return best[2] if best else ""
 
 
