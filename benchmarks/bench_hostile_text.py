@@ -3,7 +3,7 @@
 Prints seconds and claims found for texts no article looks like: thousands of numbers in one
 "sentence" without a full stop, 200 KB of words with numbers scattered through them, 200 KB
 without a number. Extraction must grow linearly with the text (an over-long sentence is read
-in pieces of at most ``MAX_SENTENCE_CHARS``; before that, 800 numbers in one sentence took
+in pieces of at most ``MAX_SENTENCE_CHARS`` and each clause's cues are found once; before that, 800 numbers in one sentence took
 101 s and 5,000 ran for more than ten minutes). Run:
 ``.venv/bin/python benchmarks/bench_hostile_text.py``.
 """
