@@ -172,7 +172,10 @@ def read_csv_text(path: Path, display: str | None = None) -> tuple[Table | None,
     rows: list[tuple[int, dict[str, str]]] = []
     # csv.reader does not give line numbers per record when fields hold newlines;
     # re-read to track the physical line where each record starts.
-    starts = _record_start_lines(text)
+    # (when no field holds a line break, record i starts on line i + 1: the common case,
+    # and no second reading is needed)
+    one_line = "\r" not in text and text.count("\n") == len(records) - (not text.endswith("\n"))
+    starts = list(range(1, len(records) + 2)) if one_line else _record_start_lines(text)
     for i, rec in enumerate(records[1:], start=1):
         line = starts[i] if i < len(starts) else i + 1
         if not any(cell.strip() for cell in rec):
@@ -181,7 +184,8 @@ def read_csv_text(path: Path, display: str | None = None) -> tuple[Table | None,
             problems.append(Problem(name, line, None, None,
                                     f"has {len(rec)} fields but the header has {len(header)}"))
             continue
-        big = [(h, c) for h, c in zip(header, rec) if len(c) > parsing.MAX_CELL_CHARS]
+        big = ([(h, c) for h, c in zip(header, rec) if len(c) > parsing.MAX_CELL_CHARS]
+               if max(map(len, rec)) > parsing.MAX_CELL_CHARS else None)
         if big:
             problems += [Problem(name, line, h, None,
                                  f"cell of {len(c):,} characters is longer than the limit of "
@@ -256,45 +260,23 @@ def check_table(table: Table, res: Mapping[str, Any], *, allow_missing_optional:
             problems.append(Problem(f_name, 1, h, None,
                                     f"unknown column (expected: {', '.join(names)})"))
     seen: dict[str, dict[str, int]] = {}
+    # what a cell's text says about it depends on the field and the text only: each
+    # distinct text of a column is judged once (archives repeat measures, dates, enums)
+    memo: dict[str, dict[str, tuple[str, tuple[str, ...], bool]]] = {f["name"]: {} for f in fields}
     for line, rec in table.rows:
         rid = rec.get(pk, "").strip() if pk else None
         for f in fields:
             n = f["name"]
             if n not in rec:
                 continue
-            val = rec[n]
-            c = f.get("constraints", {})
-            if val.strip() != val:
-                problems.append(Problem(f_name, line, n, rid, f"leading or trailing spaces in {show(val)}"))
-                val = val.strip()
-            if val == "":
-                if c.get("required"):
-                    problems.append(Problem(f_name, line, n, rid, "required value is empty"))
-                continue
-            if f["type"] in ("number", "integer"):
-                why = parsing.number_problem(val)
-                if why is not None:
-                    problems.append(Problem(f_name, line, n, rid, why))
-                    continue
-                v = parsing.parse_number(val)
-                if f["type"] == "integer" and not float(v).is_integer():
-                    problems.append(Problem(f_name, line, n, rid, f"not a whole number: {show(val)}"))
-                if "minimum" in c and v < c["minimum"]:
-                    problems.append(Problem(f_name, line, n, rid,
-                                            f"{val} is below the minimum {c['minimum']}"))
-                if "maximum" in c and v > c["maximum"]:
-                    problems.append(Problem(f_name, line, n, rid,
-                                            f"{val} is above the maximum {c['maximum']}"))
-            else:
-                if "enum" in c and val not in c["enum"]:
-                    problems.append(Problem(f_name, line, n, rid,
-                                            f"{show(val)} is not an allowed value "
-                                            f"(allowed: {', '.join(c['enum'])})"))
-                if "pattern" in c and not re.fullmatch(c["pattern"], val):
-                    problems.append(Problem(f_name, line, n, rid,
-                                            f"{show(val)} does not have the expected form "
-                                            f"({_describe_pattern(n, c['pattern'])})"))
-            if c.get("unique"):
+            raw = rec[n]
+            hit = memo[n].get(raw)
+            if hit is None:
+                hit = memo[n][raw] = _cell_verdict(f, raw)
+            val, msgs, keyed = hit
+            for msg in msgs:
+                problems.append(Problem(f_name, line, n, rid, msg))
+            if keyed and f.get("constraints", {}).get("unique"):
                 first = seen.setdefault(n, {})
                 if val in first:
                     problems.append(Problem(f_name, line, n, rid,
@@ -302,6 +284,42 @@ def check_table(table: Table, res: Mapping[str, Any], *, allow_missing_optional:
                 else:
                     first[val] = line
     return problems
+
+
+def _cell_verdict(f: Mapping[str, Any], val: str) -> tuple[str, tuple[str, ...], bool]:
+    """One cell's text judged against its field's type and constraints: the stripped
+    text, the problems found (messages, in the order they are reported) and whether the
+    value counts for the field's uniqueness (not when empty or not a number)."""
+    n = f["name"]
+    c = f.get("constraints", {})
+    out: list[str] = []
+    if val.strip() != val:
+        out.append(f"leading or trailing spaces in {show(val)}")
+        val = val.strip()
+    if val == "":
+        if c.get("required"):
+            out.append("required value is empty")
+        return val, tuple(out), False
+    if f["type"] in ("number", "integer"):
+        why = parsing.number_problem(val)
+        if why is not None:
+            out.append(why)
+            return val, tuple(out), False
+        v = parsing.parse_number(val)
+        if f["type"] == "integer" and not float(v).is_integer():
+            out.append(f"not a whole number: {show(val)}")
+        if "minimum" in c and v < c["minimum"]:
+            out.append(f"{val} is below the minimum {c['minimum']}")
+        if "maximum" in c and v > c["maximum"]:
+            out.append(f"{val} is above the maximum {c['maximum']}")
+    else:
+        if "enum" in c and val not in c["enum"]:
+            out.append(f"{show(val)} is not an allowed value "
+                       f"(allowed: {', '.join(c['enum'])})")
+        if "pattern" in c and not re.fullmatch(c["pattern"], val):
+            out.append(f"{show(val)} does not have the expected form "
+                       f"({_describe_pattern(n, c['pattern'])})")
+    return val, tuple(out), True
 
 
 def _describe_pattern(field: str, pattern: str) -> str:
@@ -316,8 +334,13 @@ def _describe_pattern(field: str, pattern: str) -> str:
     return f"pattern {pattern}"
 
 
+def _date_why(val: str) -> str | None:
+    """What is wrong with a date cell's (stripped) text, or None."""
+    return (parsing.date_problem(val) or parsing.future_problem(val)) if val else None
+
+
 def _date_problem(f_name: str, line: int, col: str, rid: str | None, val: str) -> Problem | None:
-    why = (parsing.date_problem(val) or parsing.future_problem(val)) if val else None
+    why = _date_why(val)
     return Problem(f_name, line, col, rid, why) if why else None
 
 
@@ -533,13 +556,17 @@ def check_claims_rules(table: Table, descriptor: Mapping[str, Any] | None = None
     problems: list[Problem] = []
     hosts = _applies_to(descriptor, "host")
     legacy = _legacy_measures(descriptor)
+    dates: dict[str, str | None] = {}
     for line, rec in table.rows:
         rid = rec.get("claim_id", "").strip()
         problems += _claim_dimension_problems(table.file, line, rid, rec, hosts, legacy)
         for col in ("origin_date", "as_of", "period_start"):
-            p = _date_problem(table.file, line, col, rid, rec.get(col, "").strip())
-            if p:
-                problems.append(p)
+            val = rec.get(col, "").strip()
+            why = dates.get(val, False)
+            if why is False:  # each distinct date text is read once
+                why = dates[val] = _date_why(val)
+            if why:
+                problems.append(Problem(table.file, line, col, rid, why))
         problems += _claim_date_order(table.file, line, rid, rec)
         comp = rec.get("comparator", "").strip()
         val = _num(rec.get("value", "").strip())

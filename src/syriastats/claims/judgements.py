@@ -143,9 +143,10 @@ def published_range(rec: dict[str, Any], pools: list[_Pool | None], x: float,
             continue
         for f in p.figs:
             r = f.row
+            if str(r.get("range_type")) != "hard_bounds":  # most figures: one look-up
+                continue
             lo, c, hi = r.get("low"), r.get("central"), r.get("high")
-            if str(r.get("range_type")) != "hard_bounds" or pd.isna(lo) or pd.isna(hi) \
-                    or not pd.isna(c):
+            if pd.isna(lo) or pd.isna(hi) or not pd.isna(c):
                 continue
             lo, hi = float(lo), float(hi)
             if not all(g.pub_hi >= lo and g.pub_lo <= hi for g in p.figs):
@@ -199,24 +200,32 @@ def _not_checkable(rec: dict[str, Any], reason: str) -> dict[str, Any]:
     return rec
 
 
-def _numbers(r: pd.Series) -> list[float]:
-    return [float(r[k]) for k in ("low", "central", "high")
-            if k in r.index and pd.notna(r[k]) and np.isfinite(float(r[k]))]
+def _numbers(rows: pd.DataFrame, i: int) -> list[float]:
+    """Row *i*'s finite low, central and high, in that order (columns read as arrays: taking
+    a whole row of these wide frames costs far more)."""
+    out = []
+    for k in ("low", "central", "high"):
+        if k in rows.columns:
+            v = rows[k].iat[i]
+            if pd.notna(v) and np.isfinite(float(v)):
+                out.append(float(v))
+    return out
 
 
 def _band_sides(rows: pd.DataFrame, as_of: pd.Timestamp
-                ) -> tuple[pd.Series, pd.Series, list[float]] | None:
-    """The figures nearest *as_of* on or before it and on or after it (the first of
-    equally near ones, in row order) and their numbers; None when a side has none."""
+                ) -> tuple[int, int, list[float]] | None:
+    """The positions in *rows* of the figures nearest *as_of* on or before it and on or
+    after it (the first of equally near ones, in row order) and their numbers; None when a
+    side has none."""
     end = rows["period_end"].to_numpy("datetime64[ns]")
     t = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
     ok = ~np.isnat(end)
     before, after = np.flatnonzero(ok & (end <= t)), np.flatnonzero(ok & (end >= t))
     if not len(before) or not len(after):
         return None
-    b = rows.iloc[int(before[np.argmax(end[before])])]
-    a = rows.iloc[int(after[np.argmin(end[after])])]
-    return b, a, _numbers(b) + _numbers(a)
+    b = int(before[np.argmax(end[before])])
+    a = int(after[np.argmin(end[after])])
+    return b, a, _numbers(rows, b) + _numbers(rows, a)
 
 
 def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timestamp, x: float,
@@ -237,7 +246,7 @@ def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timest
     hit = per_frame("band-sides", rows, _band_sides, as_of)
     if hit is None:
         return rec
-    b, a, nums = hit
+    ib, ia, nums = hit
     if not nums:
         return rec
     lo, hi = min(nums), max(nums)
@@ -252,6 +261,7 @@ def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timest
         inside = x + tol >= lo and x - tol <= hi
     if not inside:
         return rec
+    b, a = rows.iloc[ib], rows.iloc[ia]
     old = rec["verdict"]
     m = str(rec["measure"])
     far = max((as_of - b["period_end"]).days, (a["period_end"] - as_of).days)
