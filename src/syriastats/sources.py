@@ -58,14 +58,19 @@ _DATE_COLUMNS: dict[str, dict[str, str]] = {
 def _to_frame(table: Table, res: Mapping[str, Any], name: str) -> pd.DataFrame:
     fields = res["schema"]["fields"]
     cols = [f["name"] for f in fields]
-    records = [{c: rec.get(c, "").strip() for c in cols} for _, rec in table.rows]
-    df = pd.DataFrame.from_records(records, columns=cols)
+    # column by column (one list per column, not one dict per row)
+    recs = [rec for _, rec in table.rows]
+    df = pd.DataFrame({c: pd.Series([rec.get(c, "").strip() for rec in recs], dtype=object)
+                       for c in cols}, columns=cols)
     for f in fields:
         n = f["name"]
         enum = f.get("constraints", {}).get("enum")
         if f["type"] in ("number", "integer"):
-            # the validator's own reader (ASCII digits only): what validation accepts is read
-            df[n] = pd.array([number_or_none(v) for v in df[n]], dtype="Float64")
+            # the validator's own reader (ASCII digits only): what validation accepts is
+            # read, each distinct text once
+            seen: dict[str, float | None] = {}
+            df[n] = pd.array([seen[v] if v in seen else seen.setdefault(v, number_or_none(v))
+                              for v in df[n]], dtype="Float64")
         elif enum:
             df[n] = pd.Categorical(df[n].replace("", None), categories=list(enum))
         else:
