@@ -263,6 +263,7 @@ def check_table(table: Table, res: Mapping[str, Any], *, allow_missing_optional:
     # what a cell's text says about it depends on the field and the text only: each
     # distinct text of a column is judged once (archives repeat measures, dates, enums)
     memo: dict[str, dict[str, tuple[str, tuple[str, ...], bool]]] = {f["name"]: {} for f in fields}
+    unique = {f["name"]: bool(f.get("constraints", {}).get("unique")) for f in fields}
     for line, rec in table.rows:
         rid = rec.get(pk, "").strip() if pk else None
         for f in fields:
@@ -272,11 +273,13 @@ def check_table(table: Table, res: Mapping[str, Any], *, allow_missing_optional:
             raw = rec[n]
             hit = memo[n].get(raw)
             if hit is None:
-                hit = memo[n][raw] = _cell_verdict(f, raw)
+                hit = _cell_verdict(f, raw)
+                if not unique[n]:  # (a unique column's texts do not repeat)
+                    memo[n][raw] = hit
             val, msgs, keyed = hit
             for msg in msgs:
                 problems.append(Problem(f_name, line, n, rid, msg))
-            if keyed and f.get("constraints", {}).get("unique"):
+            if keyed and unique[n]:
                 first = seen.setdefault(n, {})
                 if val in first:
                     problems.append(Problem(f_name, line, n, rid,

@@ -334,8 +334,8 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
     """
     if t.period_type != "stock" or measure.endswith("_share"):
         return ""
-    rows = concat([same, broad]) if not broad.empty else same
-    if rows.empty or "period_end" not in rows.columns:
+    rows = concat([same, broad]) if len(broad.index) else same
+    if not len(rows.index) or "period_end" not in rows.columns:
         return ""
     days = _days_from(rows, as_of)
     if days is not None:  # the same rule on numpy arrays
