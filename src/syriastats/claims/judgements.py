@@ -200,24 +200,26 @@ def _not_checkable(rec: dict[str, Any], reason: str) -> dict[str, Any]:
     return rec
 
 
-def _numbers(rows: pd.DataFrame, i: int) -> list[float]:
-    """Row *i*'s finite low, central and high, in that order (columns read as arrays: taking
-    a whole row of these wide frames costs far more)."""
-    out = []
-    for k in ("low", "central", "high"):
-        if k in rows.columns:
-            v = rows[k].iat[i]
-            if pd.notna(v) and np.isfinite(float(v)):
-                out.append(float(v))
-    return out
+def _band_columns(rows: pd.DataFrame) -> tuple[np.ndarray, list[np.ndarray]]:
+    """*rows*' period ends (datetime64[ns]) and their low, central and high columns that
+    exist (float, NaN where missing), read once per frame."""
+    return (rows["period_end"].to_numpy("datetime64[ns]"),
+            [rows[k].to_numpy("float64", na_value=np.nan) for k in ("low", "central", "high")
+             if k in rows.columns])
+
+
+def _numbers(cols: list[np.ndarray], i: int) -> list[float]:
+    """Row *i*'s finite low, central and high, in that order."""
+    return [float(c[i]) for c in cols if np.isfinite(c[i])]
 
 
 def _band_sides(rows: pd.DataFrame, as_of: pd.Timestamp
                 ) -> tuple[int, int, list[float]] | None:
     """The positions in *rows* of the figures nearest *as_of* on or before it and on or
     after it (the first of equally near ones, in row order) and their numbers; None when a
-    side has none."""
-    end = rows["period_end"].to_numpy("datetime64[ns]")
+    side has none. (Columns are read as arrays: taking whole rows of these wide frames
+    costs far more.)"""
+    end, cols = per_frame("band-columns", rows, _band_columns)
     t = np.datetime64(pd.Timestamp(as_of).to_datetime64(), "ns")
     ok = ~np.isnat(end)
     before, after = np.flatnonzero(ok & (end <= t)), np.flatnonzero(ok & (end >= t))
@@ -225,7 +227,7 @@ def _band_sides(rows: pd.DataFrame, as_of: pd.Timestamp
         return None
     b = int(before[np.argmax(end[before])])
     a = int(after[np.argmin(end[after])])
-    return b, a, _numbers(rows, b) + _numbers(rows, a)
+    return b, a, _numbers(cols, b) + _numbers(cols, a)
 
 
 def interpolation_band(rec: dict[str, Any], rows: pd.DataFrame, as_of: pd.Timestamp, x: float,
