@@ -444,6 +444,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
     if measure in RETURN_MEASURES:
         if g.verb == "returns" and g.noun in ("idps", "displaced"):
             return "idp_returns"  # "1.2 million displaced people have gone back"
+        if measure == "refugee_returns" and generic and g.verb == "returns" and _internal_return(g):
+            return "idp_returns"  # "1 million people have returned to their areas of origin"
         if g.verb == "returns" and g.noun == "refugees":
             return "refugee_returns"
         return ""  # a return verb may stand further on ("people who had been displaced ... had returned")
@@ -528,6 +530,16 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
     return ""
 
 
+def _internal_return(g: Governor) -> bool:
+    """True if the return's own clause names a place inside Syria as its end or start
+    ("to their villages", "areas of origin", "from camps") and nothing abroad."""
+    words = list(g.clause)
+    if any(w in W.FROM_ABROAD_WORDS or w in W.OTHER_COUNTRY_NAMES for w in words) \
+            or _contains(words, W.FROM_ABROAD_PHRASES):
+        return False
+    return _contains(words, W.INTERNAL_RETURN_PHRASES)
+
+
 def _event_displaced(g: Governor) -> bool:
     """True if the number is the object of "<an event> displaced" and the event is not the
     whole war and no "since <year>" spans the war ("fighting displaced 700,000 people in
@@ -582,7 +594,8 @@ def refine_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
         measures.append(d.measure or r.measure)
         kinds.append(KIND_OF.get(d.measure, r.kind) if d.measure else r.kind)
         groups.append(d.group or r.group)
-        hosts.append("WORLD" if d.measure == "refugees_worldwide" and not r.host else r.host)
+        hosts.append("WORLD" if d.measure == "refugees_worldwide" and not r.host
+                     else "" if d.measure == "idp_returns" else r.host)  # IDPs have no host
         # a new displacement is a flow (start not said: the day of the level, as the extractor does)
         flow = d.measure == "idps_new_displacements" and r.period_type != "flow"
         if d.measure == ASYLUM_CUMULATIVE:

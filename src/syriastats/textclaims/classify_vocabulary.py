@@ -319,3 +319,24 @@ STOCK_AUXILIARIES: frozenset[str] = frozenset({
 NEW_EVENT_WORDS: frozenset[str] = frozenset({
     "newly", "latest", "recent", "recently", "past", "last", "offensive", "escalation",
     "fighting", "assault", "violence", "week", "weeks", "month", "months", "days"})
+
+# --------------------------------------------------------------------------- returns inside Syria
+
+#: Destinations (or origins) of a return that lie inside Syria: people going back to them
+#: are displaced people returning, not refugees ("returned to their areas of origin",
+#: "went back to their villages", "returned from camps").
+INTERNAL_RETURN_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("their", "areas"), ("their", "home", "areas"), ("areas", "of", "origin"),
+    ("places", "of", "origin"), ("their", "villages"), ("their", "home", "villages"),
+    ("their", "towns"), ("their", "home", "towns"), ("their", "hometowns"), ("their", "cities"),
+    ("their", "neighbourhoods"), ("their", "neighborhoods"), ("their", "communities"),
+    ("inside", "syria"), ("inside", "the", "country"), ("within", "syria"),
+    ("within", "the", "country"), ("from", "camps"), ("from", "the", "camps"),
+    ("from", "displacement", "camps"),
+)
+#: Words of a return clause that bring people from abroad (then the return is a refugee's).
+FROM_ABROAD_WORDS: frozenset[str] = frozenset({
+    "abroad", "border", "borders", "crossed", "crossing", "crossings", "exile", "germany", "europe",
+    "refugees", "neighbouring", "neighboring"})
+FROM_ABROAD_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("to", "syria"), ("into", "syria"), ("back", "to", "syria"), ("in", "syria"))
