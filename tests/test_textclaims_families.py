@@ -40,6 +40,13 @@ def test_people_who_remain_internally_displaced_are_a_level_even_with_a_since():
     assert c["period_type"] == "stock"
 
 
+
+def test_people_who_still_remain_displaced_are_idps_unless_refugees_are_part_of_them():
+    assert _claim("Yet some 6.9 million remain displaced, the agency added.", "6.9 million"
+                  )["measure"] == "idps"
+    s = "Over 11 million Syrians are still displaced, including 5.2 million refugees abroad."
+    assert _claim(s, "11 million")["measure"] == "displaced_total"
+
 # --- 2. returns inside Syria
 
 def test_people_going_back_to_their_villages_are_idp_returns_whoever_reports_them():

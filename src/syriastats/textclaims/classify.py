@@ -512,6 +512,10 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return "idps" if internal else "displaced_total"
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
             return "idps"
+        if measure == "displaced_total" and not external and g.verb == "displaced" \
+                and any(w in ("remain", "remains", "still") for w in g.auxiliaries) \
+                and not _contrasted(sentence, start, end, siblings, part=True):
+            return "idps"  # "about seven million remain displaced": people still uprooted inside
         if measure == "idps" and not internal and g.verb != "new_displacement" \
                 and _contrasted(sentence, start, end, siblings, part=True):
             return "displaced_total"  # "13 million are displaced, 6.8 million of them refugees"
