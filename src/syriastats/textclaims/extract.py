@@ -949,10 +949,18 @@ def _list_lead(s: str, num: Number, prev: Number | None, hedge_len: int,
     return out[-1]
 
 
+def _without_dateline(s: str) -> str:
+    """*s* with a dateline at its head blanked ("BEIRUT (Reuters) -", "AMMAN, Jordan -",
+    "ERBIL (Kurdistan24) -"): a dateline says where the reporter files from, never where
+    the people counted are or which country hosts them. Same length: offsets stay valid."""
+    m = V.DATELINE_RE.match(s)
+    return " " * m.end() + s[m.end():] if m else s
+
+
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
                         published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
     raw = sent_text
-    s = sent_text.translate(_QUOTES)  # same length: offsets stay valid
+    s = _without_dateline(sent_text.translate(_QUOTES))  # same length: offsets stay valid
     low = s.lower()
     nums = find_numbers(s)
     models = [(m.start(), m.end()) for m in V.MODEL_RE.finditer(s)]
@@ -1563,7 +1571,7 @@ def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") 
 
 def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None:
     """Carry the last named host country and the last claim's kind to the next sentence."""
-    s = sentence.translate(_QUOTES)
+    s = _without_dateline(sentence.translate(_QUOTES))
     best: tuple[int, str] | None = None
     for rx, code in _HOSTS:
         if code in ("REGION", "WORLD"):
