@@ -4,15 +4,17 @@ COMPARATOR_RULES['running_bracket'] (a total between two totals of one series) a
 worldwide total a ceiling of a part)."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from syriastats import claims as C
 from syriastats.sources import load_estimates, load_sources, with_sources
 
-CLAIM_COLS = ["claim_id", "origin", "origin_date", "origin_url", "text", "measure", "as_of",
-              "value", "comparator", "notes", "period_start", "period_type", "area", "host",
-              "group"]
+sys.path.insert(0, str(Path(__file__).parent))
+from claims_testkit import CLAIM_COLS  # noqa: E402
 
 
 @pytest.fixture(scope="module")

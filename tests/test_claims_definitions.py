@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -15,10 +16,10 @@ from syriastats import claims as C
 from syriastats.dimensions import measure_mask
 from syriastats.sources import load_estimates, load_sources, with_sources
 
+sys.path.insert(0, str(Path(__file__).parent))
+from claims_testkit import CLAIM_COLS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-CLAIM_COLS = ["claim_id", "origin", "origin_date", "origin_url", "text", "measure", "as_of",
-              "value", "comparator", "notes", "period_start", "period_type", "area", "host",
-              "group"]
 
 
 @pytest.fixture(scope="module")
