@@ -101,3 +101,15 @@ def test_a_later_civilian_count_is_unaffected(est) -> None:
     r = _judge([_claim("c13", "2013-06-26", 36_661)], est, "now").loc["c13"]
     assert r["verdict"] == "consistent"
     assert "civilians_incl_armed" not in r["explanation"]
+
+
+def test_yearly_comparisons_leave_out_the_counts_that_included_rebels(est) -> None:
+    """SOHR's 2012 'civilians' (armed rebels included) is another count than its later
+    civilians-only years: the yearly tables and the deaths-per-year chart leave it out
+    (review of session 6; before, the chart drew it on SOHR's civilian line)."""
+    from syriastats.breakdowns import calendar_year_flows
+    from syriastats.newsroom import _yearly_rows
+
+    assert "sohr-year-2012-v2012-civ" in set(est["estimate_id"])
+    assert "sohr-year-2012-v2012-civ" not in set(calendar_year_flows(est)["estimate_id"])
+    assert "sohr-year-2012-v2012-civ" not in set(_yearly_rows(est)["estimate_id"])

@@ -117,3 +117,19 @@ def test_a_dateline_does_not_set_the_host_of_a_return(dateline, host):
                "3.1 million")
     assert c["host"] == "TUR"
 
+
+
+def test_two_of_the_neighbouring_hosts_are_not_the_region():
+    """A count for two named hosts together is neither one host nor the five neighbouring
+    hosts: it reaches the checker as a part of the region (subarea) and is not_checkable, not
+    judged against the regional total (review of session 6). Three named hosts stay the
+    region, as before."""
+    from syriastats import check_text
+
+    two = check_text("Around 700,000 Syrians returned from Jordan and Lebanon combined since "
+                     "the fall of Assad.", published="2026-02-15", known="now")
+    assert list(two["verdict"]) == ["not_checkable"]
+    assert "two of the neighbouring host countries (JOR, LBN)" in two["explanation"].iloc[0]
+    three = check_text("Some 5.3 million refugees live in Lebanon, Jordan and Turkey.",
+                       published="2017-06-01", known="now")
+    assert list(three["host"]) == ["REGION"] and list(three["verdict"]) != ["not_checkable"]

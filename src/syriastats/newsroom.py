@@ -227,7 +227,9 @@ def _yearly_rows(est: pd.DataFrame) -> pd.DataFrame:
     if "perpetrator" in df.columns:
         df = df[_str(df, "perpetrator").isin(["", "all"])]
     if "group" in df.columns:
-        df = df[_str(df, "group").isin(["all", "civilians", "civilians_incl_armed"])]
+        # not SOHR's 2011-2012 "civilians" that included armed rebels: another count than
+        # the civilians-only years it would be drawn beside (migration 003)
+        df = df[_str(df, "group").isin(["all", "civilians"])]
     ps, pe = pd.to_datetime(df["period_start"]), pd.to_datetime(df["period_end"])
     whole_year = (ps.dt.month == 1) & (ps.dt.day == 1) & (pe.dt.month == 12) & (pe.dt.day == 31) \
         & (ps.dt.year == pe.dt.year)

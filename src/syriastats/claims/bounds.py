@@ -141,6 +141,13 @@ def _bounds(rows: pd.DataFrame, t: Target, cutoff: pd.Timestamp | None, about_to
             floors is not None and h in floors)
         is_ceiling_host = h == host or h in ceilings
         lo, hi = out.get(s, (None, None))
+        # a running total counted from a later start counts less (a floor only), one from an
+        # earlier start counts more (a ceiling only): "since 1 January" is no ceiling of a
+        # total since 8 December, "after November" no floor of it
+        start = r["period_start"]
+        if t.period_type == "cumulative":
+            is_floor_host = is_floor_host and start >= t.start
+            is_ceiling_host = is_ceiling_host and start <= t.start
         if is_floor_host and (end <= t.end or t.period_type == "flow"):
             v = _bound_value(r, about_tol, "floor")
             if v is not None and (lo is None or v > lo.value):
@@ -176,7 +183,7 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
     only a claim the other rules could not call consistent (contested, above_all, below_all
     or not_checkable for want of a comparable total) of a running total, or of a flow of a
     measure counted per host, with *comparator* about, at_least, at_most or less_than."""
-    if rec["verdict"] not in ("consistent", "contested", "above_all", "below_all", "not_checkable") \
+    if rec["verdict"] not in ("contested", "above_all", "below_all", "not_checkable") \
             or comparator not in ("about", "at_least", "at_most", "less_than") \
             or t.problem or t.measure not in BRACKET_MEASURES \
             or not (t.period_type == "cumulative" or (
@@ -202,11 +209,7 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
                and a > hi.value * (1 + (ROUNDING if comparator in ("at_most", "less_than")
                                         else 0))]
     widened = any(bb.host != _text(t.host) for bb in low_by + high_by)
-    # a knowable floor above the claim (a ceiling below it) contradicts it whatever the
-    # pooled figures said: pooling running totals of other dates (an earlier count of
-    # arrivals, a later total) can make a number look consistent that an earlier total of
-    # the same or a narrower series already exceeded
-    if low_by and not high_by and old in ("not_checkable", "below_all", "consistent", "contested"):
+    if low_by and not high_by and old in ("not_checkable", "below_all"):
         f = max(low_by, key=lambda bb: bb.value)
         return _set(rec, "below_all", "below", t, f, None, (
             f"Understated (rule: {'host_bounds' if f.host != _text(t.host) else 'running_bracket'}): "
@@ -214,7 +217,7 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
             f"{'a total for part of the hosts is part of the whole' if f.host != _text(t.host) else 'a running total only grows'}, "
             f"so the total on {_day(t.end)} was at least that; the claim is below it "
             f"({without})."), widened)
-    if high_by and not low_by and old in ("not_checkable", "above_all", "consistent", "contested"):
+    if high_by and not low_by and old in ("not_checkable", "above_all"):
         f = min(high_by, key=lambda bb: bb.value)
         return _set(rec, "above_all", "above", t, None, f, (
             f"Overstated (rule: {'host_bounds' if f.host != _text(t.host) else 'running_bracket'}): "
