@@ -68,7 +68,7 @@ validate: setup
 	$(BIN)/syriastats validate
 
 bench: setup
-	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 # Regenerate the lock from requirements.in (needs the package registry).
 lock:

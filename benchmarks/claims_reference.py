@@ -30,6 +30,8 @@ def _run(out: Path, name: str, args: list[str]) -> None:
 
 
 def main() -> None:
+    if len(sys.argv) != 2:
+        sys.exit("usage: claims_reference.py OUT  (a folder for every check and check-text output)")
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     big = out / "archive1000.csv"

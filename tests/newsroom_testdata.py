@@ -78,8 +78,12 @@ def registry() -> pd.DataFrame:
     # returns since 8 December 2024
     for end, r, d in [("2025-03-31", 300_000, 800_000), ("2025-09-30", 900_000, 1_500_000),
                       ("2026-03-31", 1_200_000, 1_800_000)]:
-        add("refugee_returns", r, "2024-12-08", end, publisher=AGENCY, method="registration")
+        add("refugee_returns", r, "2024-12-08", end, publisher=AGENCY, method="registration",
+            host="WORLD")
         add("idp_returns", d, "2024-12-08", end, publisher=AGENCY, method="agency_estimate")
+    # returns from one country, published after the worldwide total: a part, never on its line
+    add("refugee_returns", 250_000, "2024-12-08", "2026-04-30", publisher=AGENCY,
+        method="registration", host="JOR")
     df = pd.DataFrame(rows, columns=COLUMNS)
     return df
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -15,10 +16,10 @@ from syriastats import claims as C
 from syriastats.dimensions import measure_mask
 from syriastats.sources import load_estimates, load_sources, with_sources
 
+sys.path.insert(0, str(Path(__file__).parent))
+from claims_testkit import CLAIM_COLS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-CLAIM_COLS = ["claim_id", "origin", "origin_date", "origin_url", "text", "measure", "as_of",
-              "value", "comparator", "notes", "period_start", "period_type", "area", "host",
-              "group"]
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,15 @@ def test_a_later_civilian_count_is_unaffected(est) -> None:
     r = _judge([_claim("c13", "2013-06-26", 36_661)], est, "now").loc["c13"]
     assert r["verdict"] == "consistent"
     assert "civilians_incl_armed" not in r["explanation"]
+
+
+def test_yearly_comparisons_leave_out_the_counts_that_included_rebels(est) -> None:
+    """SOHR's 2012 'civilians' (armed rebels included) is another count than its later
+    civilians-only years: the yearly tables and the deaths-per-year chart leave it out
+    (review of session 6; before, the chart drew it on SOHR's civilian line)."""
+    from syriastats.breakdowns import calendar_year_flows
+    from syriastats.newsroom import _yearly_rows
+
+    assert "sohr-year-2012-v2012-civ" in set(est["estimate_id"])
+    assert "sohr-year-2012-v2012-civ" not in set(calendar_year_flows(est)["estimate_id"])
+    assert "sohr-year-2012-v2012-civ" not in set(_yearly_rows(est)["estimate_id"])

@@ -112,9 +112,17 @@ def test_numbers_that_are_not_war_statistics_of_people_are_dropped(sentence, wor
 
 
 def test_cases_fail_without_the_module(monkeypatch):
-    """Each case above is decided by classify.py: with the extractor alone it goes wrong."""
+    """Each case above is decided by classify.py: with the extractor alone it goes wrong
+    (except those the extractor's own rules learnt to read later, listed here)."""
+    # the extractor's list pass (a verb after a list is every item's) and its rule for
+    # displacement inside Syria over the whole war read these two as well
+    extractor_too = {"Fighting has displaced 2 million people inside Syria since 2011.",
+                     "Since the regime fell, 500,000 refugees and 1.2 million displaced people "
+                     "have gone back to their areas."}
     monkeypatch.setattr(extract, "refine_claims", lambda df, text: df)
     for sentence, words, measure in FAMILY:
+        if sentence in extractor_too:
+            continue
         c = _claim(sentence, words)
         assert c is None or c["measure"] != measure, sentence
     for sentence, words in DROPPED:

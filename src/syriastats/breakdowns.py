@@ -33,9 +33,10 @@ GOVERNORATES: dict[str, str] = {
     "SY-RA": "Raqqa",
 }
 
-#: Groups that stand for "everyone the measure counts" in the yearly comparison.
-HEADLINE_GROUPS: frozenset[str] = frozenset({"all", "civilians", "all_except_government_forces",
-                                             "civilians_incl_armed"})
+#: Groups that stand for "everyone the measure counts" in the yearly comparison (not SOHR's
+#: 2011-2012 "civilians" that included armed rebels, group civilians_incl_armed: another
+#: count than the civilians of later years in the same series).
+HEADLINE_GROUPS: frozenset[str] = frozenset({"all", "civilians", "all_except_government_forces"})
 
 
 def _text(s: pd.Series) -> pd.Series:

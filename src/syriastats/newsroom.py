@@ -227,7 +227,9 @@ def _yearly_rows(est: pd.DataFrame) -> pd.DataFrame:
     if "perpetrator" in df.columns:
         df = df[_str(df, "perpetrator").isin(["", "all"])]
     if "group" in df.columns:
-        df = df[_str(df, "group").isin(["all", "civilians", "civilians_incl_armed"])]
+        # not SOHR's 2011-2012 "civilians" that included armed rebels: another count than
+        # the civilians-only years it would be drawn beside (migration 003)
+        df = df[_str(df, "group").isin(["all", "civilians"])]
     ps, pe = pd.to_datetime(df["period_start"]), pd.to_datetime(df["period_end"])
     whole_year = (ps.dt.month == 1) & (ps.dt.day == 1) & (pe.dt.month == 12) & (pe.dt.day == 31) \
         & (ps.dt.year == pe.dt.year)
@@ -949,9 +951,13 @@ def returns_since_2024_12(est: pd.DataFrame) -> NewsChart:
             & (_str(df, "period_type") == "cumulative") & _val(df).notna()].copy()
     ps = pd.to_datetime(df["period_start"])
     df = df[(ps >= "2024-11-01") & (ps <= "2024-12-31")]
+    # refugees back from every country of asylum (host WORLD): a count from one country or the
+    # region alone is a part of that total, not a point on its line
+    if "host" in df.columns:
+        df = df[(df["measure"] != "refugee_returns") | (_str(df, "host") == "WORLD")]
     if df.empty:
-        raise MissingData("returns-since-2024-12 needs cumulative refugee_returns/idp_returns "
-                          "counted from December 2024")
+        raise MissingData("returns-since-2024-12 needs cumulative refugee_returns (host WORLD) or "
+                          "idp_returns counted from December 2024")
     df["date"] = pd.to_datetime(df["period_end"])
     parts = []
     for meas in ("refugee_returns", "idp_returns"):

@@ -111,26 +111,19 @@ def _candidates(est: pd.DataFrame, t: Target, known: str, cutoff: pd.Timestamp) 
     return sub[ok]
 
 
-def _floor_value(r: pd.Series, about_tol: float) -> float | None:
+def _bound_value(r: pd.Series, about_tol: float, side: str) -> float | None:
+    """The value a figure bounds a running total by (persons): *side* "floor" reads its low
+    end (an "about" figure without a range less the tolerance; none for an "at most"),
+    "ceiling" its high end (plus the tolerance; none for an "at least")."""
     q = _text(r.get("qualifier"))
-    if q == "at_most":
+    if q == ("at_most" if side == "floor" else "at_least"):
         return None
-    lo, c = r.get("low"), r.get("central")
-    v = float(lo) if pd.notna(lo) else (float(c) if pd.notna(c) else None)
+    end, c = r.get("low" if side == "floor" else "high"), r.get("central")
+    v = float(end) if pd.notna(end) else (float(c) if pd.notna(c) else None)
     if v is None:
         return None
-    return v * (1 - about_tol) if q == "approximately" and pd.isna(lo) else v
-
-
-def _ceiling_value(r: pd.Series, about_tol: float) -> float | None:
-    q = _text(r.get("qualifier"))
-    if q == "at_least":
-        return None
-    hi, c = r.get("high"), r.get("central")
-    v = float(hi) if pd.notna(hi) else (float(c) if pd.notna(c) else None)
-    if v is None:
-        return None
-    return v * (1 + about_tol) if q == "approximately" and pd.isna(hi) else v
+    sign = -1 if side == "floor" else 1
+    return v * (1 + sign * about_tol) if q == "approximately" and pd.isna(end) else v
 
 
 def _bounds(rows: pd.DataFrame, t: Target, cutoff: pd.Timestamp | None, about_tol: float
@@ -148,12 +141,19 @@ def _bounds(rows: pd.DataFrame, t: Target, cutoff: pd.Timestamp | None, about_to
             floors is not None and h in floors)
         is_ceiling_host = h == host or h in ceilings
         lo, hi = out.get(s, (None, None))
+        # a running total counted from a later start counts less (a floor only), one from an
+        # earlier start counts more (a ceiling only): "since 1 January" is no ceiling of a
+        # total since 8 December, "after November" no floor of it
+        start = r["period_start"]
+        if t.period_type == "cumulative":
+            is_floor_host = is_floor_host and start >= t.start
+            is_ceiling_host = is_ceiling_host and start <= t.start
         if is_floor_host and (end <= t.end or t.period_type == "flow"):
-            v = _floor_value(r, about_tol)
+            v = _bound_value(r, about_tol, "floor")
             if v is not None and (lo is None or v > lo.value):
                 lo = _Bound(v, r, late, h)
         if is_ceiling_host and (end >= t.end or t.period_type == "flow"):
-            v = _ceiling_value(r, about_tol)
+            v = _bound_value(r, about_tol, "ceiling")
             if v is not None and (hi is None or v < hi.value):
                 hi = _Bound(v, r, late, h)
         out[s] = (lo, hi)

@@ -26,6 +26,10 @@ DIMENSION_COLUMNS: tuple[str, ...] = ("period_type", "area", "host", "group", "r
                                       "superseded_by")
 #: Days a cumulative figure's start may differ from the claim's stated start.
 START_TOLERANCE_DAYS: int = 31
+#: Days a cumulative figure may start AFTER the claim's stated start ("since December" for a
+#: total since 8 December); one that starts later still counts visibly less (a total since 1
+#: January is no measure of the returns since 8 December 2024).
+LATER_START_DAYS: int = 7
 from syriastats.sources import with_sources
 
 
@@ -138,7 +142,8 @@ def _window(est: pd.DataFrame, t: Target) -> pd.DataFrame:
 def window_mask(keep: np.ndarray, start: np.ndarray, end: np.ndarray, t: Target) -> np.ndarray:
     """*keep* (booleans, changed in place) narrowed to the figures in the claim's date
     window (:data:`DATE_RULES`): a flow of the same period; a running total from the same
-    start (the war's, or the claim's within :data:`START_TOLERANCE_DAYS`) ending from
+    start (the war's, or the claim's: up to :data:`START_TOLERANCE_DAYS` earlier or
+    :data:`LATER_START_DAYS` later) ending from
     :data:`CUMULATIVE_WINDOW_BEFORE_DAYS` before to :data:`CUMULATIVE_WINDOW_AFTER_DAYS`
     after the claim's date; a level ending within :data:`STOCK_WINDOW_DAYS` of it.
     *start*, *end*: the figures' period bounds (datetime64[ns])."""
@@ -154,7 +159,8 @@ def window_mask(keep: np.ndarray, start: np.ndarray, end: np.ndarray, t: Target)
             keep &= start <= _ns(CUMULATIVE_START_BY)
         else:
             gap = start - _ns(t.start)
-            keep &= ~np.isnat(gap) & (np.abs(gap) <= np.timedelta64(START_TOLERANCE_DAYS, "D"))
+            keep &= ~np.isnat(gap) & (gap >= -np.timedelta64(START_TOLERANCE_DAYS, "D")) \
+                & (gap <= np.timedelta64(LATER_START_DAYS, "D"))
         lo = as_of - np.timedelta64(CUMULATIVE_WINDOW_BEFORE_DAYS, "D")
         hi = as_of + np.timedelta64(CUMULATIVE_WINDOW_AFTER_DAYS, "D")
     else:

@@ -41,6 +41,11 @@ DEATH_MEASURES: frozenset[str] = frozenset({
     "deaths_total", "deaths_civilian", "deaths_combatant", "deaths_direct", "deaths_indirect",
     "deaths_in_detention", "deaths_total_incl_missing", "deaths_battle_related",
     "deaths_organised_violence"})
+#: Asylum applications by Syrians in Europe since 2011, and within one period (the registry's names).
+ASYLUM_CUMULATIVE = "asylum_applications_europe_cumulative"
+ASYLUM_FLOW = "asylum_applications_europe"
+#: The start of the registry's cumulative asylum series (the war's start, as the extractor dates it).
+WAR_START = "2011-03-15"
 #: Levels on a date (a week's or a month's movement is not one of them).
 STOCK_MEASURES: frozenset[str] = REFUGEE_MEASURES | frozenset({
     "idps", "displaced_total", "people_in_need", "population"})
@@ -127,6 +132,9 @@ class Governor:
     other_country: str = ""  # "in Lebanon" framing a non-refugee count
     partitive: bool = False  # "N of the M <noun>": the noun is the whole's
     groups: frozenset[str] = frozenset()  # "civilians" / "combatants" named in the noun phrase
+    before_words: tuple[str, ...] = ()  # the own clause before the number
+    auxiliaries: tuple[str, ...] = ()  # the words between the noun phrase and the verb
+    all_civilians: bool = False  # "..., all of them civilians" right after the clause
 
 
 def governor(sentence: str, start: int, end: int) -> Governor:
@@ -135,7 +143,11 @@ def governor(sentence: str, start: int, end: int) -> Governor:
     before = _clause(list(reversed(_tokens(sentence[:start].translate(_QUOTES)))))[::-1]
     after = _clause(_tokens(sentence[end:].translate(_QUOTES)))
     g.clause = tuple(after)
+    g.before_words = tuple(before)
     g.before = _ends(before, W.BEFORE_PHRASES)
+    tail = _tokens(sentence[end:].translate(_QUOTES))[len(after):len(after) + 7]
+    g.all_civilians = bool(tail) and tail[0] == "," and any(w in W.ALL_WORDS for w in tail[1:3]) \
+        and any(w in W.CIVILIAN_WORDS for w in tail[2:7])
     if len(before) >= 2 and before[-1] in ("to", "for") and before[-2] in W.AID_ITEMS:
         g.before = "aid_target"  # "food to 4.8 million people", "tents for 50,000 people"
     _subject(g, before)
@@ -181,6 +193,12 @@ def governor(sentence: str, start: int, end: int) -> Governor:
     while i < len(after) and i < 6:
         w = after[i]
         two = " ".join(after[i:i + 2])
+        n_asylum = _starts(after[i:], W.ASYLUM_NOUNS)[1]
+        if n_asylum:  # "300,000 Syrian asylum seekers": applicants, not refugees
+            np += after[i:i + n_asylum]
+            g.noun = "asylum"
+            i += n_asylum
+            break
         if two in W.NON_PEOPLE_NOUNS or w in W.NON_PEOPLE_NOUNS:
             g.non_people = two if two in W.NON_PEOPLE_NOUNS else w
             break
@@ -226,6 +244,7 @@ def governor(sentence: str, start: int, end: int) -> Governor:
         while k < len(rest) and rest[k] in W.VERB_AUXILIARIES:
             k += 1
     g.verb, _ = _starts(rest[k:], W.VERB_PHRASES)
+    g.auxiliaries = tuple(rest[:k])
     if not g.verb and k < len(rest) and rest[k] in W.PLACE_PREPOSITIONS:
         # a place between the noun and its verb: "5 million people in Syria have been displaced"
         for j in range(k + 2, min(k + 5, len(rest))):
@@ -425,6 +444,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
     if measure in RETURN_MEASURES:
         if g.verb == "returns" and g.noun in ("idps", "displaced"):
             return "idp_returns"  # "1.2 million displaced people have gone back"
+        if measure == "refugee_returns" and generic and g.verb == "returns" and _internal_return(g):
+            return "idp_returns"  # "1 million people have returned to their areas of origin"
         if g.verb == "returns" and g.noun == "refugees":
             return "refugee_returns"
         return ""  # a return verb may stand further on ("people who had been displaced ... had returned")
@@ -439,11 +460,27 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return "deaths_in_detention"
         if "missing" in g.clause_verbs:
             return "missing_persons"
+        if measure == "missing_persons" and g.noun != "detainees" \
+                and any(w in ("still", "remain", "remains") for w in g.auxiliaries):
+            return ""  # "90,000 people are still held in the regime's prisons": the missing
         if g.noun != "detainees" and measure in DEATH_MEASURES | {"missing_persons"}:
             return "-"  # arrests: a count of people arrested is not a toll or the missing
         if measure in DEATH_MEASURES:
             return "-"  # detainees are not deaths
         return ""
+    if "asylum" in (g.noun, g.verb) and not measure.startswith("asylum"):
+        # "362,000 Syrians sought asylum in Europe", "1 million asylum applications"
+        europe = any(w in W.EUROPE_WORDS for w in _tokens(sentence.translate(_QUOTES)))
+        if europe and measure in REFUGEE_MEASURES | DISPLACED_MEASURES | {"population", "people_in_need"}:
+            return ASYLUM_CUMULATIVE
+        return ""
+    if measure == "deaths_civilian" and g.noun == "people" and not g.groups and not g.all_civilians \
+            and not any(w in W.CIVILIAN_WORDS for w in g.before_words) \
+            and not (g.clause[:1] and g.clause[0] in W.VERB_AUXILIARIES
+                     and any(w in W.CIVILIAN_WORDS for w in g.clause[1:3])):
+        # "killed 500,000 people, most of them civilians", "1,500 people killed in civilian
+        # areas": the civilian word elsewhere does not make the count civilians
+        return "deaths_total"
     if measure in ("deaths_total", "deaths_civilian", "deaths_combatant") and g.groups and (
             g.verb == "deaths" or g.before == "deaths" or g.noun in ("deaths", "combatants")
             or "deaths" in g.clause_verbs or g.partitive):
@@ -455,6 +492,10 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return ""
         return _refugee_measure(host)
     external = any(w in W.EXTERNAL_WORDS for w in g.noun_phrase + g.clause[:12])
+    if measure == "idps_new_displacements" and g.verb in ("displaced", "idps") \
+            and any(w in W.STOCK_AUXILIARIES for w in g.auxiliaries) \
+            and not any(w in W.NEW_EVENT_WORDS for w in g.clause + g.before_words):
+        return "idps"  # "6.7 million remain internally displaced, many since 2012": a level
     if g.noun == "idps" or (generic and g.verb == "idps" and not external):
         return "" if measure in IDP_MEASURES or measure.startswith("global") else "idps"
     if g.noun == "displaced" or (generic and (g.verb in ("displaced", "new_displacement")
@@ -463,12 +504,18 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return ""
         if (g.verb == "new_displacement" or "newly" in g.noun_phrase) and measure in ("idps", "displaced_total"):
             return "idps_new_displacements"
+        if measure in ("idps", "displaced_total") and _event_displaced(g):
+            return "idps_new_displacements"  # "the offensive has displaced 80,000 people"
         near = g.noun_phrase + g.clause[:6]
         internal = any(w in W.INTERNAL_WORDS for w in near) and not external
         if measure in REFUGEE_MEASURES | {"people_in_need", "population"}:
             return "idps" if internal else "displaced_total"
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
             return "idps"
+        if measure == "displaced_total" and not external and g.verb == "displaced" \
+                and any(w in ("remain", "remains", "still") for w in g.auxiliaries) \
+                and not _contrasted(sentence, start, end, siblings, part=True):
+            return "idps"  # "about seven million remain displaced": people still uprooted inside
         if measure == "idps" and not internal and g.verb != "new_displacement" \
                 and _contrasted(sentence, start, end, siblings, part=True):
             return "displaced_total"  # "13 million are displaced, 6.8 million of them refugees"
@@ -485,6 +532,30 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
     if g.verb == "missing" and measure in DEATH_MEASURES - {"deaths_total_incl_missing"}:
         return "missing_persons"
     return ""
+
+
+def _internal_return(g: Governor) -> bool:
+    """True if the return's own clause names a place inside Syria as its end or start
+    ("to their villages", "areas of origin", "from camps") and nothing abroad."""
+    words = list(g.clause)
+    if any(w in W.FROM_ABROAD_WORDS or w in W.OTHER_COUNTRY_NAMES for w in words) \
+            or _contains(words, W.FROM_ABROAD_PHRASES):
+        return False
+    return _contains(words, W.INTERNAL_RETURN_PHRASES)
+
+
+def _event_displaced(g: Governor) -> bool:
+    """True if the number is the object of "<an event> displaced" and the event is not the
+    whole war and no "since <year>" spans the war ("fighting displaced 700,000 people in
+    2019"; not "the war has displaced 6 million", "fighting has displaced 2 million since 2011")."""
+    if g.before != "displaced":
+        return False
+    words = g.before_words + g.clause
+    if any(w in W.WHOLE_WAR_WORDS for w in words):
+        return False
+    if any(w == "since" and nxt[:1].isdigit() for w, nxt in zip(words, words[1:] + ("",))):
+        return False
+    return any(w in W.DISPLACING_EVENTS for w in g.before_words)
 
 
 def _subject_measure(g: Governor, measure: str) -> str:
@@ -527,11 +598,25 @@ def refine_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
         measures.append(d.measure or r.measure)
         kinds.append(KIND_OF.get(d.measure, r.kind) if d.measure else r.kind)
         groups.append(d.group or r.group)
-        hosts.append("WORLD" if d.measure == "refugees_worldwide" and not r.host else r.host)
+        hosts.append("WORLD" if d.measure == "refugees_worldwide" and not r.host
+                     else "" if d.measure == "idp_returns" else r.host)  # IDPs have no host
         # a new displacement is a flow (start not said: the day of the level, as the extractor does)
         flow = d.measure == "idps_new_displacements" and r.period_type != "flow"
-        ptypes.append("flow" if flow else r.period_type)
-        pstarts.append(r.as_of if flow else r.period_start)
+        if d.measure == ASYLUM_CUMULATIVE:
+            # applications in Europe: a named year's applications are a flow over that year
+            # ("in 2015 alone"), else a running total since the war began
+            hosts[-1] = "EUROPE"
+            year_end = str(r.as_of).endswith("-12-31") and r.period_start == r.as_of
+            measures[-1] = ASYLUM_FLOW if year_end else ASYLUM_CUMULATIVE
+            kinds[-1] = "asylum"
+            ptypes.append("flow" if year_end else "cumulative")
+            pstarts.append(str(r.as_of)[:4] + "-01-01" if year_end else WAR_START)
+            continue
+        year = flow and str(r.as_of).endswith("-12-31") and r.period_start == r.as_of
+        stock = d.measure == "idps" and r.period_type != "stock"  # a level on its date
+        ptypes.append("flow" if flow else "stock" if stock else r.period_type)
+        pstarts.append(str(r.as_of)[:4] + "-01-01" if year else r.as_of if flow or stock
+                       else r.period_start)
     out = claims.assign(measure=measures, kind=kinds, group=groups, host=hosts,
                         period_type=ptypes, period_start=pstarts)
     return out[keep].reset_index(drop=True)

@@ -147,6 +147,12 @@ VERB_PHRASES: dict[tuple[str, ...], str] = {
     ("sought", "refuge"): "refugees", ("forced", "to", "seek", "refuge"): "refugees",
     ("registered", "as", "refugees"): "refugees", ("living", "as", "refugees"): "refugees",
     ("left", "the", "country"): "refugees", ("left", "syria"): "refugees",
+    # asylum: an application in a country of asylum, not (yet) a refugee status
+    ("sought", "asylum"): "asylum", ("seek", "asylum"): "asylum", ("seeking", "asylum"): "asylum",
+    ("applied", "for", "asylum"): "asylum", ("apply", "for", "asylum"): "asylum",
+    ("applying", "for", "asylum"): "asylum", ("claimed", "asylum"): "asylum",
+    ("requested", "asylum"): "asylum", ("lodged", "asylum"): "asylum", ("filed", "asylum"): "asylum",
+    ("filed", "for", "asylum"): "asylum", ("registered", "as", "asylum"): "asylum",
     # needs
     ("need",): "people_in_need", ("needs",): "people_in_need", ("needed",): "people_in_need",
     ("in", "need"): "people_in_need", ("require",): "people_in_need",
@@ -273,3 +279,64 @@ EXTERNAL_WORDS: frozenset[str] = frozenset({
 AID_WORDS: frozenset[str] = frozenset({
     "aid", "assistance", "support", "help", "appeal", "relief", "humanitarian", "needs",
 })
+
+# --------------------------------------------------------------------------- asylum, returns
+
+#: Noun phrases right after a number that make it a count of asylum seekers or applications
+#: ("300,000 asylum seekers", "360,000 asylum applications").
+ASYLUM_NOUNS: tuple[tuple[str, ...], ...] = (
+    ("asylum", "seekers"), ("asylum-seekers",), ("asylum", "applications"), ("asylum", "applicants"),
+    ("asylum", "claims"), ("asylum", "requests"), ("asylum", "seeker"), ("asylum", "application"),
+    ("applications", "for", "asylum"), ("requests", "for", "asylum"), ("first-time", "asylum"),
+)
+#: Words of a sentence that place asylum in Europe (the registry's asylum measures count
+#: applications in Europe only).
+EUROPE_WORDS: frozenset[str] = frozenset({"europe", "european", "eu", "eu+", "schengen"})
+
+# --------------------------------------------------------------------------- deaths and groups
+
+#: Words right after a count's clause that make all of it civilians ("..., all of them
+#: civilians", "all civilians"); "most of them civilians" leaves the count a total.
+ALL_WORDS: frozenset[str] = frozenset({"all", "entirely", "exclusively", "only"})
+
+# --------------------------------------------------------------------------- new displacement
+
+#: Events whose displacement is a new displacement (a flow), when they are the subject of
+#: "displaced N people" ("the offensive has displaced 80,000 people", "fighting displaced
+#: 700,000 people in 2019"), unless the war itself is named ("the war has displaced ...").
+DISPLACING_EVENTS: frozenset[str] = frozenset({
+    "offensive", "offensives", "escalation", "fighting", "violence", "assault", "bombardment",
+    "bombardments", "campaign", "clashes", "hostilities", "operation", "operations", "attacks",
+    "airstrikes", "strikes", "shelling", "onslaught", "advance", "incursion", "battles",
+})
+#: Words naming the whole war: a count it displaced is the war's total, not a new displacement.
+WHOLE_WAR_WORDS: frozenset[str] = frozenset({"war", "conflict", "crisis", "uprising", "revolution"})
+#: Words of a displacement clause that make it a level ("6.7 million remain displaced",
+#: "are still displaced") rather than a movement.
+STOCK_AUXILIARIES: frozenset[str] = frozenset({
+    "remain", "remains", "remained", "still", "currently", "live", "living"})
+#: Words of the clause that tie a displacement to one recent event or span (then it is new).
+NEW_EVENT_WORDS: frozenset[str] = frozenset({
+    "newly", "latest", "recent", "recently", "past", "last", "offensive", "escalation",
+    "fighting", "assault", "violence", "week", "weeks", "month", "months", "days"})
+
+# --------------------------------------------------------------------------- returns inside Syria
+
+#: Destinations (or origins) of a return that lie inside Syria: people going back to them
+#: are displaced people returning, not refugees ("returned to their areas of origin",
+#: "went back to their villages", "returned from camps").
+INTERNAL_RETURN_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("their", "areas"), ("their", "home", "areas"), ("areas", "of", "origin"),
+    ("places", "of", "origin"), ("their", "villages"), ("their", "home", "villages"),
+    ("their", "towns"), ("their", "home", "towns"), ("their", "hometowns"), ("their", "cities"),
+    ("their", "neighbourhoods"), ("their", "neighborhoods"), ("their", "communities"),
+    ("inside", "syria"), ("inside", "the", "country"), ("within", "syria"),
+    ("within", "the", "country"), ("from", "camps"), ("from", "the", "camps"),
+    ("from", "displacement", "camps"),
+)
+#: Words of a return clause that bring people from abroad (then the return is a refugee's).
+FROM_ABROAD_WORDS: frozenset[str] = frozenset({
+    "abroad", "border", "borders", "crossed", "crossing", "crossings", "exile", "germany", "europe",
+    "refugees", "neighbouring", "neighboring"})
+FROM_ABROAD_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("to", "syria"), ("into", "syria"), ("back", "to", "syria"), ("in", "syria"))

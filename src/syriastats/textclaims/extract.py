@@ -36,7 +36,7 @@ from syriastats.textclaims.sentences import split_sentences
 EXTRACT_COLUMNS: list[str] = [
     "sentence_index", "sentence", "start", "end", "claim_text", "value", "kind", "measure",
     "comparator", "period_type", "period_start", "as_of", "area", "host", "group",
-    "attribution",
+    "attribution", "subarea",
 ]
 
 _FLAGS = re.I
@@ -345,6 +345,9 @@ class TextClaim:
     host: str
     group: str
     attribution: str
+    #: a part of the host the registry has no figure for ("from Jordan and Lebanon": two of
+    #: the five neighbouring hosts); the checker calls such a claim not_checkable
+    subarea: str = ""
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -949,10 +952,18 @@ def _list_lead(s: str, num: Number, prev: Number | None, hedge_len: int,
     return out[-1]
 
 
+def _without_dateline(s: str) -> str:
+    """*s* with a dateline at its head blanked ("BEIRUT (Reuters) -", "AMMAN, Jordan -",
+    "ERBIL (Kurdistan24) -"): a dateline says where the reporter files from, never where
+    the people counted are or which country hosts them. Same length: offsets stay valid."""
+    m = V.DATELINE_RE.match(s)
+    return " " * m.end() + s[m.end():] if m else s
+
+
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
                         published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
     raw = sent_text
-    s = sent_text.translate(_QUOTES)  # same length: offsets stay valid
+    s = _without_dateline(sent_text.translate(_QUOTES))  # same length: offsets stay valid
     low = s.lower()
     nums = find_numbers(s)
     models = [(m.start(), m.end()) for m in V.MODEL_RE.finditer(s)]
@@ -1206,7 +1217,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             group = _first(_GROUPS, m.group(1)) if m else ""  # "the number of Syrian children in need ... to 5.5 million"
         if _BOTH_GROUPS.search(fwd + " " + back[-40:]):
             group = ""
-        host = ""
+        host, listed = "", ()
         if kind in ("refugees", "returns", "asylum") and _COUNTRIES_LIKE.search(after):
             host = "REGION"  # "fleeing to countries like Lebanon, Turkiye and Jordan"
         elif kind in ("refugees", "returns", "asylum"):
@@ -1223,8 +1234,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, upto)
             elif not _first(_HOSTS, fwd) and _host_list(back):
                 host = "REGION"  # "Lebanon, Jordan and Turkey, which are hosting 5.3 million"
+                listed = _host_list(back)
             elif host not in ("REGION", "WORLD") and _host_list_after(s[num.end:num.end + 90]):
                 host = "REGION"  # "the 5.6 million refugees in Turkey, Lebanon and Jordan"
+                listed = _host_list_after(s[num.end:num.end + 90])
             if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
             if lead is not None and lead.kind == kind and lead.host and not _first(
@@ -1351,10 +1364,13 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue
         incl_kind, incl_end = kind, num.end
+        # two of the five neighbouring hosts are neither one host nor the region
+        pair = (f"two of the neighbouring host countries ({', '.join(sorted(listed))})"
+                if host == "REGION" and len(set(listed)) == 2 else "")
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
-                             attribution))
+                             attribution, pair))
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
@@ -1457,27 +1473,39 @@ def _kind_override(kind: str, bare_before: str, own: str) -> str:
     return kind
 
 
-def _host_list(back: str) -> bool:
-    """True if *back* ends with a list of two or more host countries ("Lebanon, Jordan and
-    Turkey, which are hosting ..."): the count is of them together, not of the last one."""
+def _host_list(back: str) -> tuple[str, ...]:
+    """The host countries of the list *back* ends with, when it names two or more ("Lebanon,
+    Jordan and Turkey, which are hosting ..."): the count is of them together, not of the
+    last one; () when it ends with no such list."""
     hits = sorted((m.start(), m.end(), h) for rx, h in _HOSTS for m in rx.finditer(back)
                   if h not in ("REGION", "WORLD"))
     if len(hits) < 2:
-        return False
-    (_, e1, h1), (s2, _, h2) = hits[-2], hits[-1]
-    return h1 != h2 and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", back[e1:s2]) is not None
+        return ()
+    listed = [hits[-1]]
+    for prev in reversed(hits[:-1]):
+        if prev[2] == listed[-1][2] or re.fullmatch(
+                r"\s*,?\s*(?:and|or)?\s*", back[prev[1]:listed[-1][0]]) is None:
+            break
+        listed.append(prev)
+    return tuple(h for _, _, h in reversed(listed)) if len(listed) >= 2 else ()
 
 
-def _host_list_after(after: str) -> bool:
-    """True if the first host country named in *after* (the words after a number, before
-    a clause break other than a list comma) starts a list of two or more host countries."""
+def _host_list_after(after: str) -> tuple[str, ...]:
+    """The host countries of the list the first host named in *after* (the words after a
+    number, before a clause break other than a list comma) starts, when it names two or
+    more; () otherwise."""
     hits = sorted((m.start(), m.end(), h) for rx, h in _HOSTS for m in rx.finditer(after)
                   if h not in ("REGION", "WORLD"))
     if len(hits) < 2 or re.search(r"[;.]", after[:hits[0][0]]) or \
             re.search(r",\s|\s(?:and|but|while)\s", after[:hits[0][0]]):
-        return False
-    (_, e1, h1), (s2, _, h2) = hits[0], hits[1]
-    return h1 != h2 and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", after[e1:s2]) is not None
+        return ()
+    listed = [hits[0]]
+    for nxt in hits[1:]:
+        if nxt[2] == listed[-1][2] or re.fullmatch(
+                r"\s*,?\s*(?:and|or)?\s*", after[listed[-1][1]:nxt[0]]) is None:
+            break
+        listed.append(nxt)
+    return tuple(h for _, _, h in listed) if len(listed) >= 2 else ()
 
 
 _COORDINATED = _c(r"^[\w\s'-]{0,40}?\band\s+(?:(?:up to|about|around|some|nearly|almost|more than|over"
@@ -1563,7 +1591,7 @@ def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") 
 
 def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None:
     """Carry the last named host country and the last claim's kind to the next sentence."""
-    s = sentence.translate(_QUOTES)
+    s = _without_dateline(sentence.translate(_QUOTES))
     best: tuple[int, str] | None = None
     for rx, code in _HOSTS:
         if code in ("REGION", "WORLD"):

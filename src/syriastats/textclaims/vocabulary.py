@@ -451,3 +451,13 @@ NEWLY_DISPLACED = r"\bnewly (?:displaced|uprooted)\b|\bnew(?:ly)? displacements?
 #: as of that year.
 REPORT_BEFORE_YEAR = (r"\b(?:estimates?|updates?|reports?|count|gave up|stopped counting|last (?:toll|figure))"
                       r"\b[^.;,]{0,20}$")
+
+
+#: A dateline at the head of a sentence: a place in capitals (two or more letters per
+#: word), optionally ", Country", optionally "(Agency)", then a dash ("BEIRUT (Reuters) -",
+#: "AMMAN, Jordan -", "ERBIL (Kurdistan24) -", "DAMASCUS, Syria (AP) -"). Matched on text
+#: whose en and em dashes are already plain hyphens. It names where the reporter is.
+DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?"
+    r"(?:\s*\([^()]{1,40}\))?\s*-{1,2}\s")
