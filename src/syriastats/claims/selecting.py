@@ -351,7 +351,9 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
         i = int(np.argmin(dist))
         d = int(dist[i])
         # the two fields read from their columns (taking the whole row is slow)
-        ids, ends = per_frame("ids-and-ends", rows, _ids_and_ends)
+        # (each row's id and end, as Series.iloc gives them, listed once per frame)
+        ids, ends = per_frame("ids-and-ends", rows, lambda r: (list(r["estimate_id"]),
+                                                              list(r["period_end"])))
         eid, end = ids[i], ends[i]
         side = "before" if int(days[i]) < 0 else "after"
         return (f"no figure for {measure} within {STALE_STOCK_DAYS} days of {_day(as_of)}: the "
@@ -370,12 +372,6 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
             f"{_day(near['period_end'])}) is {d} days {side} it and none lies on the other side; "
             "a level can move that much in that time, so it cannot show the claim too high or "
             "too low.")
-
-
-def _ids_and_ends(rows: pd.DataFrame) -> tuple[list[Any], list[Any]]:
-    """Each row's ``estimate_id`` and ``period_end`` (as ``Series.iloc`` gives them), made
-    once per frame."""
-    return list(rows["estimate_id"]), list(rows["period_end"])
 
 
 def _days_from(rows: pd.DataFrame, as_of: pd.Timestamp) -> np.ndarray | None:
