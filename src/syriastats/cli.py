@@ -71,10 +71,16 @@ def _json_safe_stdout() -> None:
         codecs.lookup_error("syriastats-json")
     except LookupError:
         codecs.register_error("syriastats-json", _json_escape_errors)
+    _stdout_errors("syriastats-json")
+
+
+def _stdout_errors(handler: str) -> None:
+    """Standard output encodes characters the terminal lacks with *handler* (where it can
+    be reconfigured)."""
     reconf = getattr(sys.stdout, "reconfigure", None)
     if reconf is not None:
         try:
-            reconf(errors="syriastats-json")
+            reconf(errors=handler)
         except (ValueError, OSError):  # pragma: no cover
             pass
 
@@ -95,12 +101,7 @@ def _cmd_check_text(args: argparse.Namespace) -> int:
     if args.format == "json":
         _json_safe_stdout()
     elif args.format == "html":  # a character the terminal lacks as an HTML reference
-        reconf = getattr(sys.stdout, "reconfigure", None)
-        if reconf is not None:
-            try:
-                reconf(errors="xmlcharrefreplace")
-            except (ValueError, OSError):  # pragma: no cover
-                pass
+        _stdout_errors("xmlcharrefreplace")
     return tcli.main(args.file, published=args.published, url=args.url, known=args.known,
                      fmt=args.format, data_dir=args.data, output=args.output)
 

@@ -1232,12 +1232,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                                               default=len(seg))]
                 named = {h for rx, h in _HOSTS if rx.search(upto)}
                 host = "REGION" if len(named - {"REGION", "WORLD"}) >= 3 else _first(_HOSTS, upto)
-            elif not _first(_HOSTS, fwd) and _host_list(back):
+            elif not _first(_HOSTS, fwd) and (listed := _host_list(back)):
                 host = "REGION"  # "Lebanon, Jordan and Turkey, which are hosting 5.3 million"
-                listed = _host_list(back)
-            elif host not in ("REGION", "WORLD") and _host_list_after(s[num.end:num.end + 90]):
+            elif host not in ("REGION", "WORLD") and (
+                    listed := _host_list_after(s[num.end:num.end + 90])):
                 host = "REGION"  # "the 5.6 million refugees in Turkey, Lebanon and Jordan"
-                listed = _host_list_after(s[num.end:num.end + 90])
             if not host and ctx is not None and ctx.host and _HOST_REFERENCE.search(s):
                 host = ctx.host  # "the country was host to 356,000 refugees" (named before)
             if lead is not None and lead.kind == kind and lead.host and not _first(
