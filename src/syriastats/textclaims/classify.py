@@ -409,7 +409,8 @@ def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
         return Decision(drop=True, reason="an age bound of the people counted ('children under 18')")
     if g.non_people:
         return Decision(drop=True, reason=f"counts {g.non_people}, not people")
-    if g.foreign:
+    if g.foreign and not (measure in REFUGEE_MEASURES and g.foreign in W.HOST_PLACES.get(host, ())):
+        # (a count of Syrian refugees in Beirut is a part of Lebanon's, not of another country's people)
         return Decision(drop=True, reason=f"counts people of or in another country ({g.foreign})")
     if g.incident and measure in DEATH_MEASURES | {"injured"}:
         return Decision(drop=True, reason="one event's casualties (the event is the subject of the killing)")

@@ -1190,7 +1190,8 @@ _ORDINAL_OF_WAR = _c(r"^\s*year\s+(?:of\s+(?:" + _WAR_NP + r"|(?:the\s+)?fightin
 #: Words of the war's start in a sentence that opens on "N years ago": "Six years ago, the
 #: uprising was launched", "thousands of Syrians took to the streets", "set the country on the path to war".
 _START_EVENT = _c(r"\b(?:uprising|revolution|protests?|protesters|demonstrations?|demonstrators|took to the streets"
-                  r"|crackdown|suppression|war|conflict|fighting|unrest)\b")
+                  r"|crackdown|suppression|unrest)\b|\bpath to (?:an?\s+)?(?:[\w'-]+\s+){0,2}?(?:civil\s+)?war\b"
+                  r"|\b(?:war|conflict|fighting|crisis)\s+(?:first\s+)?(?:began|started|erupted|broke out)\b")
 _AGO_AFTER = _c(r"^\s*-?\s*(years?|months?)\s+ago\b")
 #: "... since it erupted nearly five years ago", "since the start of the conflict 30 months ago".
 _SINCE_START_BEFORE = _c(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP
@@ -1212,7 +1213,12 @@ _YEARS_SINCE_START = _c(r"^\s*-?\s*years?\s+since\s+(?:it|the\s+(?:civil\s+)?(?:
 #: "the siege lasted five years", "8 years old".
 _PERSON_SPAN = _c(r"\b(?:detain\w*|detention|imprison\w*|prison|jail\w*|siege|besieged|exile|missing"
                   r"|disappeared|captiv\w*|hostage|kidnap\w*|abduct\w*|years? old|aged|born|married"
-                  r"|worked|served|sentenced|studied|lived in)\b")
+                  r"|worked|served|sentenced|studied|lived in|ruled|reigned|in power for|governed)\b")
+#: "13 years of forced exile", "years of displacement" (of a collective subject: :data:`_COLLECTIVE`).
+_YEARS_OF_EXILE = _c(r"^\s*-?\s*years?\s+(?:of|in)\s+(?:forced\s+|bitter\s+|long\s+)?(?:exile|displacement|refuge"
+                     r"|asylum)\b")
+_EXILE_WORDS = _c(r"\bexile\b")
+_COLLECTIVE = _c(r"\b(?:syrians|refugees|families|people|millions|thousands|returnees|they|we|communities)\b")
 _SYRIA_OR_WAR = _c(r"\bsyria|\bassad\b|\bregime\b|\bwar\b|\bconflict\b|\buprising\b|\brevolution\b")
 _WARISH = _c(r"\b(?:war|conflict|fighting|bloodshed|violence|violations|crisis|suffer\w*|tragic|tragedy|destruction"
              r"|revolution|uprising|struggle|strife|turmoil)\b")
@@ -1223,14 +1229,15 @@ def _war_age_at(published: pd.Timestamp) -> float:
     return (published - _WAR_START_TS).days / 365.25
 
 
-def _plausible_age(years: float, comp: str, published: pd.Timestamp) -> bool:
-    """Is *years* (with *comp*) the war's age at *published*, within :data:`_AGE_SLACK`?"""
+def _plausible_age(years: float, comp: str, published: pd.Timestamp, slack: float = _AGE_SLACK) -> bool:
+    """Is *years* (with *comp*) the war's age at *published*, within *slack* years? (A floor
+    may lie up to two slacks below the age: "the fifth year of the war" read in its sixth.)"""
     age = _war_age_at(published)
     if comp == "at_least":
-        return age - 2 * _AGE_SLACK <= years <= age + 0.25
+        return age - 2 * slack <= years <= age + 0.25
     if comp in ("at_most", "less_than"):
-        return age - 0.25 <= years <= age + _AGE_SLACK
-    return abs(years - age) <= _AGE_SLACK
+        return age - 0.25 <= years <= age + slack
+    return abs(years - age) <= slack
 
 
 def _age_completed(num: Number, before: str, after: str) -> tuple[float, str, int] | None:
@@ -1262,14 +1269,24 @@ def _age_other_words(num: Number, s: str, before: str, after: str, comp: str, he
         if m and _plausible_age(num.value - 1, "at_least", published):
             return float(num.value - 1), "at_least", num.end + m.end()
         return None
-    if num.kind != "count" or num.value >= 100 or _PERSON_SPAN.search(s):
+    if num.kind != "count" or num.value >= 100:
+        return None
+    m = _YEARS_OF_EXILE.match(after)
+    if m and _COLLECTIVE.search(s) and not _PERSON_SPAN.search(_EXILE_WORDS.sub(" ", s)) \
+            and _plausible_age(num.value, comp, published):
+        # "after more than 13 years of forced displacement" said of Syrians, refugees or
+        # families: the span of the war that uprooted them (one person's exile is not read)
+        return float(num.value), comp, num.end + re.match(r"\s*-?\s*years?", after, _FLAGS).end()
+    if _PERSON_SPAN.search(s):
         return None
     ago = _AGO_AFTER.match(after)
     if ago:
         months = ago.group(1).lower().startswith("month")
         years = num.value / 12 if months else num.value
         head = not bare.strip() and _START_EVENT.search(s[num.end + ago.end():])
-        if (_SINCE_START_BEFORE.search(bare) or head) and _plausible_age(years, comp, published):
+        # (tighter than other loose wording: "Five years ago, the fighting reached Aleppo" in 2017
+        # dates an event a year after the start)
+        if (_SINCE_START_BEFORE.search(bare) or head) and _plausible_age(years, comp, published, slack=0.75):
             return round(years, 4), comp, num.end + ago.end()
         return None
     for rx, need_head in ((_YEARS_ON, True), (_FOR_YEARS_AFTER, False), (_YEARS_OF_STRIFE, False),
@@ -1281,8 +1298,9 @@ def _age_other_words(num: Number, s: str, before: str, after: str, comp: str, he
             continue
         if rx is _FOR_YEARS_AFTER and not (_FOR_BEFORE.search(bare) and _WARISH.search(s)):
             continue
-        if not _SYRIA_OR_WAR.search(s) or not _plausible_age(num.value, comp, published):
-            continue
+        if not (_SYRIA_OR_WAR.search(s) or rx is _YEARS_SINCE_START) \
+                or not _plausible_age(num.value, comp, published):
+            continue  # ("in the 11 years since it erupted": the war named in an earlier sentence)
         return float(num.value), comp, num.end + re.match(r"\s*-?\s*years?", after, _FLAGS).end()
     return None
 
