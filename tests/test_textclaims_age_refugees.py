@@ -157,3 +157,22 @@ def test_a_part_of_a_host_is_not_checked_against_the_whole():
 def test_hyphenated_and_and_a_half_millions():
     assert [n.value for n in find_numbers("passed the 5-million mark")] == [5e6]
     assert [n.value for n in find_numbers("More than 4 and a half million Syrians")] == [4.5e6]
+
+
+def test_the_war_turns_n_long_years_and_half_a_decade():
+    assert _ages("Syria's conflict turns eight on Friday.", "2019-03-15") == [(8.0, "about")]
+    assert _ages("After 12 long years of war, Syrians are exhausted.", "2023-03-15") == [(12.0, "about")]
+    # half a decade is five years, not ten
+    assert _ages("Half a decade of war has left Syria in ruins.", "2016-03-15") == [(5.0, "about")]
+    # a percentage after 'turns' is no age
+    assert _ages("The conflict turned 40 percent of homes into rubble.", "2019-03-15") == []
+
+
+def test_crossed_into_neighbouring_countries_is_a_stock_a_nights_crossing_is_not():
+    found = _counts("The UN has registered 4.6 million Syrians who have crossed into neighbouring countries.",
+                    "2016-02-01")
+    assert list(zip(found["value"], found["host"])) == [(4.6e6, "REGION")]
+    assert found.loc[0, "measure"].startswith("refugees")
+    found = _counts("More than 4.8 million people have escaped Syria to neighbouring countries.", "2016-06-20")
+    assert list(zip(found["value"], found["host"])) == [(4.8e6, "REGION")]
+    assert _counts("A record 2,200 Syrians crossed into Jordan on Thursday night.", "2012-08-24").empty

@@ -137,7 +137,7 @@ _YEARS_ON_HEAD = _c(r"^\s*-?\s*years?\s+on\s*,")
 #: named just before in the same sentence or ending the sentence before.
 _YEARS_LATER = _c(r"^\s*-?\s*years?\s+later\b")
 #: "more than a decade after civil war erupted", "two decades of war": the war's age.
-_DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
+_DECADES = _c(r"(?<!\bhalf )\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
 #: "the decade-long conflict": the war's age, ten years.
 _DECADE_LONG = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(?:a\s+|the\s+)?decade-long\s+(?:[\w'-]+\s+){0,2}?"
                   r"(?:civil\s+)?(?:war|conflict|crisis|fighting)\b")
@@ -743,7 +743,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             kind = "population"  # "Syria's 20 million, pre-war population"
         kind = _kind_override(kind, bare, s[num.end:n_own])
         kind = _hosted_refugees(kind, s[_clause_bounds(s, num)[0]:num.start])
-        if kind == "refugees" and _CROSSED.match(after) and not _SINCE_ANY.search(_own_clause(after)):
+        if kind == "refugees" and _CROSSED.match(after) and num.value < _CROSSING_MAX \
+                and not _SINCE_ANY.search(_own_clause(after)):
             continue  # "after 3,000 crossed the border": a day's or a week's arrivals, not a level
         if not _priority(_CUES, fwd) and incl_kind and incl_end == p_own \
                 and _INCLUDING_LIST.match(s[p_own:num.start]):
@@ -1219,6 +1220,11 @@ _YEARS_OF_EXILE = _c(r"^\s*-?\s*years?\s+(?:of|in)\s+(?:forced\s+|bitter\s+|long
                      r"|asylum)\b")
 _EXILE_WORDS = _c(r"\bexile\b")
 _COLLECTIVE = _c(r"\b(?:syrians|refugees|families|people|millions|thousands|returnees|they|we|communities)\b")
+#: "Syria's conflict turns eight on Friday": the war's birthday.
+_TURNS_BEFORE = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\s+(?:now\s+)?(?:turns|turned|turning|will turn)\s*$")
+#: "After 12 long years of war": an adjective between the count and its years.
+_LONG_YEARS_OF_WAR = _c(r"^\s+(?:long|full|bloody|brutal|painful|devastating|hard|gruel+ing|dark|bitter|terrible"
+                        r"|horrific|tragic)\s+years\s+of\s+" + _WAR_NP)
 _SYRIA_OR_WAR = _c(r"\bsyria|\bassad\b|\bregime\b|\bwar\b|\bconflict\b|\buprising\b|\brevolution\b")
 _WARISH = _c(r"\b(?:war|conflict|fighting|bloodshed|violence|violations|crisis|suffer\w*|tragic|tragedy|destruction"
              r"|revolution|uprising|struggle|strife|turmoil)\b")
@@ -1289,8 +1295,12 @@ def _age_other_words(num: Number, s: str, before: str, after: str, comp: str, he
         if (_SINCE_START_BEFORE.search(bare) or head) and _plausible_age(years, comp, published, slack=0.75):
             return round(years, 4), comp, num.end + ago.end()
         return None
+    m = _TURNS_BEFORE.search(bare)
+    if m and not after.lstrip().lower().startswith(("year", "month", "day", "week", "percent", "%")) \
+            and _plausible_age(num.value, comp, published):
+        return float(num.value), comp, num.end  # "Syria's conflict turns eight on Friday"
     for rx, need_head in ((_YEARS_ON, True), (_FOR_YEARS_AFTER, False), (_YEARS_OF_STRIFE, False),
-                          (_YEARS_SINCE_START, False)):
+                          (_YEARS_SINCE_START, False), (_LONG_YEARS_OF_WAR, False)):
         m = rx.match(after)
         if not m:
             continue
@@ -1301,7 +1311,7 @@ def _age_other_words(num: Number, s: str, before: str, after: str, comp: str, he
         if not (_SYRIA_OR_WAR.search(s) or rx is _YEARS_SINCE_START) \
                 or not _plausible_age(num.value, comp, published):
             continue  # ("in the 11 years since it erupted": the war named in an earlier sentence)
-        return float(num.value), comp, num.end + re.match(r"\s*-?\s*years?", after, _FLAGS).end()
+        return float(num.value), comp, num.end + re.match(r"\s*-?\s*(?:[a-z]+\s+)?years?", after, _FLAGS).end()
     return None
 
 
@@ -1313,6 +1323,8 @@ _FOR_A_DECADE = _c(r"\bfor\s+(?:(" + _HEDGE_ALT + r")\s+)?(?:a|one)\s+decade\b(?
 #: "Decade of Syria war killed ...", "the past decade of conflict" (with no "a" before it).
 _DECADE_OF = _c(r"(?<![\w-])(?<!\ba )(?<!\bone )(?<!\btwo )decade\s+of\s+(?:the\s+|syria'?s\s+)?(?:syrian?\s+)?(?:civil\s+)?"
                 r"(?:war|conflict|fighting|bloodshed)\b")
+#: "Half a decade of war has left Syria in ruins": five years.
+_HALF_DECADE = _c(r"\b(?:(" + _HEDGE_ALT + r")\s+)?half\s+a\s+decade\s+(?:of|after|since|into|in)\s+" + _WAR_NP)
 #: "since the start of the conflict more than a decade ago".
 _DECADE_AGO = _c(r"\b(?:(" + _HEDGE_ALT + r")\s+)?(?:a|one)\s+decade\s+ago\b")
 
@@ -1345,6 +1357,13 @@ def _decade_phrases(si: int, raw: str, s: str, offset: int, published: pd.Timest
                 add(m, "at_least")
         for m in _DECADE_OF.finditer(s):
             add(m, "about")
+    for m in _HALF_DECADE.finditer(s):
+        comp = hedged(m)
+        if _plausible_age(5, comp, published):
+            out.append(TextClaim(si, raw, offset + m.start(), offset + m.end(), raw[m.start():m.end()], 5.0,
+                                 "duration", "war_duration_years", comp, "stock", _day(published),
+                                 _day(published), "SYR", "", "", attribution))
+            taken.append((m.start(), m.end()))
     for m in _FOR_A_DECADE.finditer(s):
         comp = hedged(m)
         if _SYRIA_OR_WAR.search(s) and _WARISH.search(s) and not _PERSON_SPAN.search(s) \
@@ -1358,7 +1377,11 @@ def _decade_phrases(si: int, raw: str, s: str, offset: int, published: pd.Timest
 
 
 #: A count of people arriving: "after 3,000 crossed the border" (not "crossed back").
-_CROSSED = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:have\s+|had\s+)?(?:crossed|fled)\s+(?:the\s+border|over|into)\b(?!\s+back)")
+_CROSSED = _c(r"^\s*(?:(?!(?:who|that|have|has|had)\b)[\w'-]+\s+){0,2}?(?:crossed|fled)\s+(?:the\s+border|over|into)\b"
+              r"(?!\s+back)(?!\s+(?:\w+\s+)?(?:neighbou?ring|nearby|surrounding|other)\s+countries)")
+#: A day's or a week's border crossings stay well below this (persons; the largest days of
+#: 2012-2016 brought some 10,000-20,000 into one country): a larger count is a total.
+_CROSSING_MAX = 50_000
 _SINCE_ANY = _c(r"\bsince\b|\bso far\b|\bto date\b|\bin total\b")
 #: A host country that hosts, shelters or took in the people counted: "Turkey hosts the largest
 #: number of Syrians displaced by the conflict - nearly 3 million": refugees in that country.

@@ -122,7 +122,7 @@ DISPLACED_FALLBACK_WORDS: list[str] = [
 #: people counted crossed a border or are registered or awaiting registration in a host.
 REFUGEE_FLIGHT_WORDS: list[str] = [
     r"fled (?:from )?their (?:own |home )?country",
-    r"fle(?:e|eing|d) (?:from )?(?:syria'?s? |the )?(?:[\w'-]+ ){0,2}?(?:into|to) (?:syria'?s )?(?:immediate )?"
+    r"(?:fle(?:e|eing|d)|escap(?:e|ed|ing)|cross(?:ed|ing)?) (?:from )?(?:syria'?s? |the )?(?:[\w'-]+ ){0,2}?(?:into|to) (?:syria'?s )?(?:immediate )?"
     r"(?:neighbou?ring|neighbou?rs|nearby|surrounding|adjacent)\b",
     r"seek(?:ing|s)? asylum (?:in|across) (?:the )?(?:region|neighbou?ring|surrounding|nearby)",
     r"\bnumber of (?:people|syrians|persons) (?:who (?:have |had )?fled|fleeing) (?:from )?(?:the |syria'?s )?"
