@@ -176,3 +176,11 @@ def test_crossed_into_neighbouring_countries_is_a_stock_a_nights_crossing_is_not
     found = _counts("More than 4.8 million people have escaped Syria to neighbouring countries.", "2016-06-20")
     assert list(zip(found["value"], found["host"])) == [(4.8e6, "REGION")]
     assert _counts("A record 2,200 Syrians crossed into Jordan on Thursday night.", "2012-08-24").empty
+
+
+def test_registered_or_awaiting_registration_is_the_whole_host():
+    found = _counts("Across Jordan, some 61,000 people have registered with UNHCR or are awaiting registration.",
+                    "2012-08-24")
+    assert list(found["subarea"]) == [""]
+    found = _counts("In Jordan, 40,000 are registered while 21,000 more are awaiting registration.", "2012-08-24")
+    assert list(found["subarea"]) == ["", "people awaiting registration"]

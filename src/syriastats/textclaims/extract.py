@@ -1418,7 +1418,9 @@ def _host_part(kind: str, fwd: str) -> str:
     m = _HOST_PART.search(fwd)
     if m:
         return m.group(1)
-    return "people awaiting registration" if _AWAITING.search(fwd) else ""
+    # ("have registered with UNHCR or are awaiting registration": both together, the whole host)
+    return "people awaiting registration" if _AWAITING.search(fwd) and not re.search(
+        r"\bregist\w*\b[^.;]{0,40}\bor\s+(?:are\s+|were\s+|is\s+)?(?:\w+\s+)?(?:awaiting|waiting)", fwd, _FLAGS) else ""
 
 
 def _breakdown_item(s: str, num: Number, prev: Number | None, out: list[TextClaim],

@@ -123,10 +123,10 @@ DISPLACED_FALLBACK_WORDS: list[str] = [
 REFUGEE_FLIGHT_WORDS: list[str] = [
     r"fled (?:from )?their (?:own |home )?country",
     r"(?:fle(?:e|eing|d)|escap(?:e|ed|ing)|cross(?:ed|ing)?) (?:from )?(?:syria'?s? |the )?(?:[\w'-]+ ){0,2}?(?:into|to) (?:syria'?s )?(?:immediate )?"
-    r"(?:neighbou?ring|neighbou?rs|nearby|surrounding|adjacent)\b",
+    r"(?:neighbou?rs\b|(?:neighbou?ring|nearby|surrounding|adjacent) (?:[\w'-]+ )?(?:countries|states|nations)\b)",
     r"seek(?:ing|s)? asylum (?:in|across) (?:the )?(?:region|neighbou?ring|surrounding|nearby)",
     r"\bnumber of (?:people|syrians|persons) (?:who (?:have |had )?fled|fleeing) (?:from )?(?:the |syria'?s )?"
-    r"(?:civil )?(?:war|conflict|fighting|violence)\b",
+    r"(?:civil )?(?:war|conflict)\b(?! in (?!syria))",
     r"\bsyrians (?:now |currently |already )?in (?:turk|t[uü]rkiye|leban|jordan|iraq|egypt)",
     r"(?:awaiting|await|waiting (?:for|to be)) (?:\w+ ){0,2}?regist(?:ration|ered)\b",
 ]
