@@ -184,3 +184,20 @@ def test_registered_or_awaiting_registration_is_the_whole_host():
     assert list(found["subarea"]) == [""]
     found = _counts("In Jordan, 40,000 are registered while 21,000 more are awaiting registration.", "2012-08-24")
     assert list(found["subarea"]) == ["", "people awaiting registration"]
+
+
+def test_displaced_syrians_in_a_host_and_temporary_protection_are_refugees():
+    found = _counts("There are 1.5 million displaced Syrians in Lebanon, the government says.", "2018-06-01")
+    assert list(zip(found["value"], found["host"])) == [(1.5e6, "LBN")]
+    assert found.loc[0, "measure"].startswith("refugees")
+    found = _counts("Turkey has 3.5 million Syrians under temporary protection.", "2018-06-01")
+    assert list(zip(found["value"], found["host"])) == [(3.5e6, "TUR")]
+    assert found.loc[0, "measure"].startswith("refugees")
+    # displaced inside Syria stay IDPs
+    found = _counts("Some 6.2 million Syrians are displaced inside the country.", "2018-06-01")
+    assert list(found["measure"]) == ["idps"]
+
+
+def test_for_the_past_n_years():
+    assert _ages("The Syrian people have endured bloodshed for the past eight years.", "2019-03-15") \
+        == [(8.0, "about")]

@@ -509,6 +509,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return "idps_new_displacements"  # "the offensive has displaced 80,000 people"
         near = g.noun_phrase + g.clause[:6]
         internal = any(w in W.INTERNAL_WORDS for w in near) and not external
+        if measure in REFUGEE_MEASURES and host and host not in ("REGION", "WORLD") and not internal:
+            return ""  # "1.5 million displaced Syrians in Lebanon": the extractor's refugees in that host
         if measure in REFUGEE_MEASURES | {"people_in_need", "population"}:
             return "idps" if internal else "displaced_total"
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):

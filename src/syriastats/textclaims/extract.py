@@ -742,7 +742,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if _POP_AFTER.search(after):
             kind = "population"  # "Syria's 20 million, pre-war population"
         kind = _kind_override(kind, bare, s[num.end:n_own])
-        kind = _hosted_refugees(kind, s[_clause_bounds(s, num)[0]:num.start])
+        kind = _hosted_refugees(kind, s[_clause_bounds(s, num)[0]:num.start], s[num.end:num.end + 80])
         if kind == "refugees" and _CROSSED.match(after) and num.value < _CROSSING_MAX \
                 and not _SINCE_ANY.search(_own_clause(after)):
             continue  # "after 3,000 crossed the border": a day's or a week's arrivals, not a level
@@ -1200,7 +1200,7 @@ _SINCE_START_BEFORE = _c(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|o
                          r"(?:first\s+)?(?:erupted|began|started|broke out|ignited))\s*$")
 _YEARS_ON = _c(r"^\s*-?\s*years?\s+on\s*,")
 #: "for 13 years", "For ten years, the world has watched Syria spiral into destruction".
-_FOR_BEFORE = _c(r"\bfor\s*$")
+_FOR_BEFORE = _c(r"\bfor\s+(?:the\s+(?:past|last)\s+)?$")
 _FOR_YEARS_AFTER = _c(r"^\s*years?\b(?:\s+now\b)?")
 #: "eight years of a pounding struggle", "13 years of strife": the war in other words.
 _YEARS_OF_STRIFE = _c(r"^\s*-?\s*years?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:struggle|strife|turmoil"
@@ -1390,9 +1390,17 @@ _HOST_HOSTS = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION"
                  r"|has received)\b")
 
 
-def _hosted_refugees(kind: str, clause_before: str) -> str:
-    """A count of displaced people hosted by a named country of asylum is of refugees there."""
-    if kind == "displaced" and _HOST_HOSTS.search(clause_before):
+#: "displaced Syrians in Lebanon", "Syrians displaced to Turkey": in a country of asylum.
+_DISPLACED_IN_HOST = _c(r"^\s*(?:displaced\s+syrians|syrians\s+(?:who\s+(?:have\s+|had\s+)?been\s+)?displaced)\s+"
+                        r"(?:(?:now|currently|living|residing|staying|sheltering)\s+)?(?:in|to|into)\s+(?:the\s+)?(?:"
+                        + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD")) + r")")
+
+
+def _hosted_refugees(kind: str, clause_before: str, fwd: str = "") -> str:
+    """A count of displaced people hosted by a named country of asylum is of refugees there
+    ("Turkey hosts ... Syrians displaced by the conflict", "1.5 million displaced Syrians in
+    Lebanon", as Lebanon's government calls its refugees)."""
+    if kind == "displaced" and (_HOST_HOSTS.search(clause_before) or _DISPLACED_IN_HOST.match(fwd)):
         return "refugees"
     return kind
 

@@ -129,6 +129,7 @@ REFUGEE_FLIGHT_WORDS: list[str] = [
     r"(?:civil )?(?:war|conflict)\b(?! in (?!syria))",
     r"\bsyrians (?:now |currently |already )?in (?:turk|t[uü]rkiye|leban|jordan|iraq|egypt)",
     r"(?:awaiting|await|waiting (?:for|to be)) (?:\w+ ){0,2}?regist(?:ration|ered)\b",
+    r"under temporary protection",  # Turkey's status for Syrian refugees
 ]
 #: Nouns for the dead read when no other cue is next to a number ("Among the victims were 12,000
 #: women").
