@@ -409,7 +409,8 @@ def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
         return Decision(drop=True, reason="an age bound of the people counted ('children under 18')")
     if g.non_people:
         return Decision(drop=True, reason=f"counts {g.non_people}, not people")
-    if g.foreign:
+    if g.foreign and not (measure in REFUGEE_MEASURES and g.foreign in W.HOST_PLACES.get(host, ())):
+        # (a count of Syrian refugees in Beirut is a part of Lebanon's, not of another country's people)
         return Decision(drop=True, reason=f"counts people of or in another country ({g.foreign})")
     if g.incident and measure in DEATH_MEASURES | {"injured"}:
         return Decision(drop=True, reason="one event's casualties (the event is the subject of the killing)")
@@ -508,6 +509,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return "idps_new_displacements"  # "the offensive has displaced 80,000 people"
         near = g.noun_phrase + g.clause[:6]
         internal = any(w in W.INTERNAL_WORDS for w in near) and not external
+        if measure in REFUGEE_MEASURES and host and host not in ("REGION", "WORLD") and not internal:
+            return ""  # "1.5 million displaced Syrians in Lebanon": the extractor's refugees in that host
         if measure in REFUGEE_MEASURES | {"people_in_need", "population"}:
             return "idps" if internal else "displaced_total"
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):

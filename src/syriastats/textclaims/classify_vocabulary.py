@@ -97,6 +97,12 @@ FOREIGN_PLACES: tuple[tuple[str, ...], ...] = (
     ("turkiye", "and", "syria"), ("syria", "and", "turkiye"),
 )
 
+#: Places of :data:`FOREIGN_PLACES` that lie in a country of asylum (host code -> places): a
+#: refugee count there with that host is a part of the host's refugees ("80,000 in Beirut").
+HOST_PLACES: dict[str, frozenset[str]] = {
+    "LBN": frozenset({"beirut", "south lebanon", "southern lebanon"}),
+}
+
 # --------------------------------------------------------------------------- the number's verb
 
 #: Words that may stand between the head noun and its verb ("refugees *who have* returned",

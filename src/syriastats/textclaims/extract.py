@@ -137,7 +137,7 @@ _YEARS_ON_HEAD = _c(r"^\s*-?\s*years?\s+on\s*,")
 #: named just before in the same sentence or ending the sentence before.
 _YEARS_LATER = _c(r"^\s*-?\s*years?\s+later\b")
 #: "more than a decade after civil war erupted", "two decades of war": the war's age.
-_DECADES = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
+_DECADES = _c(r"(?<!\bhalf )\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(a|one|two)\s+decades?\b")
 #: "the decade-long conflict": the war's age, ten years.
 _DECADE_LONG = _c(r"\b(?:(" + "|".join(h for h, _ in V.HEDGES) + r")\s+)?(?:a\s+|the\s+)?decade-long\s+(?:[\w'-]+\s+){0,2}?"
                   r"(?:civil\s+)?(?:war|conflict|crisis|fighting)\b")
@@ -599,8 +599,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not attribution and framed:
             attribution = _last(_ATTR, before) or _first(_ATTR, after)
         # ---- the war's age
-        dur = _duration(num, s, before, after, comp, hedge_len,
-                        war_began=ctx is not None and ctx.war_began)
+        dur = _age_completed(num, before, after) or _duration(
+            num, s, before, after, comp, hedge_len, war_began=ctx is not None and ctx.war_began) \
+            or _age_other_words(num, s, before, after, comp, hedge_len, published)
         if dur is not None:
             years, dcomp, end = dur
             out.append(TextClaim(si, raw, offset + start, offset + end, raw[start:end], float(years),
@@ -685,7 +686,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # women", "X returned from Turkey, Y from Lebanon"): the lead claim this item is
         # coordinated with gives the kind (and below the period and host) the item's own
         # words do not name
-        lead = _list_lead(s, num, prev, hedge_len, out, offset)
+        lead = _list_lead(s, num, prev, hedge_len, out, offset) or _breakdown_item(s, num, prev, out, offset)
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, _main_verb_after_aside("", after)[:80]) \
             or (lead.kind if lead is not None else "") \
@@ -741,6 +742,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if _POP_AFTER.search(after):
             kind = "population"  # "Syria's 20 million, pre-war population"
         kind = _kind_override(kind, bare, s[num.end:n_own])
+        kind = _hosted_refugees(kind, s[_clause_bounds(s, num)[0]:num.start], s[num.end:num.end + 80])
+        if kind == "refugees" and _CROSSED.match(after) and num.value < _CROSSING_MAX \
+                and not _SINCE_ANY.search(_own_clause(after)):
+            continue  # "after 3,000 crossed the border": a day's or a week's arrivals, not a level
         if not _priority(_CUES, fwd) and incl_kind and incl_end == p_own \
                 and _INCLUDING_LIST.match(s[p_own:num.start]):
             kind = incl_kind  # "1,264 civilians ..., including 242 children and 118 women"
@@ -971,6 +976,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # two of the five neighbouring hosts are neither one host nor the region
         pair = (f"two of the neighbouring host countries ({', '.join(sorted(listed))})"
                 if host == "REGION" and len(set(listed)) == 2 else "")
+        pair = pair or _host_part(kind, fwd)
+        if host == "EGY" and _REGION_AND_EGYPT.search(back[-60:]):
+            host, measure = "REGION", _measure(kind, group, "REGION", "")  # "neighboring states and Egypt"
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
@@ -978,7 +986,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
-    return out
+        out.extend(_decade_phrases(si, raw, s, offset, published,
+                                   _first(_ATTR, s) if framed else "", out))
+    return _split_each(out, s, offset)
 
 
 #: "most of them in ...", "mostly in ...": the places named after it hold part of the count.
@@ -1157,6 +1167,301 @@ def _decades(si: int, raw: str, s: str, offset: int, published: pd.Timestamp,
                              years, "duration", "war_duration_years", comp, "stock",
                              _day(published), _day(published), "SYR", "", "", attribution))
     return out
+
+
+# ---- the war's age in other words, and refugee counts without the word "refugee" (H20w)
+
+#: The war's age in years at *published* must lie this close to an age read from loose wording
+#: ("For ten years, ...", "Eight years on, ...", "the fifth year of the war"): the wording alone
+#: does not say the span is the war's, but a span that matches the war's age at publication
+#: (and names no person's detention, exile or siege) is read as it. A span far from the war's
+#: age ("two years ago, the rebels lost Aleppo"; "in the second year of the war" in 2016) is
+#: an event's date, not the war's age. Years: the war's age is known to the day.
+_AGE_SLACK: float = 1.0
+_WAR_START_TS = pd.Timestamp(V.WAR_START)
+#: "as the conflict closes out its fourth year": the ordinal year is complete (N years).
+_COMPLETES_ITS = _c(r"\b(?:(?:close|closes|closed|closing|round|rounds|rounded|rounding|wrap|wraps|wrapped"
+                    r"|wrapping)\s+(?:out|up)|complete[sd]?|completing|ends|ended|ending|finish(?:es|ed|ing))\s+"
+                    r"(?:its|the (?:war|conflict)'?s)\s*$")
+#: "the fifth year of the Syrian war", "the fourteenth year since fighting began".
+_ORDINAL_OF_WAR = _c(r"^\s*year\s+(?:of\s+(?:" + _WAR_NP + r"|(?:the\s+)?fighting\b)"
+                     r"|since\s+(?:the\s+)?(?:fighting|war|conflict|uprising|revolution|crisis)\s+(?:first\s+)?"
+                     r"(?:began|started|erupted|broke out)"
+                     r"|since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP + r")")
+#: Words of the war's start in a sentence that opens on "N years ago": "Six years ago, the
+#: uprising was launched", "thousands of Syrians took to the streets", "set the country on the path to war".
+_START_EVENT = _c(r"\b(?:uprising|revolution|protests?|protesters|demonstrations?|demonstrators|took to the streets"
+                  r"|crackdown|suppression|unrest)\b|\bpath to (?:an?\s+)?(?:[\w'-]+\s+){0,2}?(?:civil\s+)?war\b"
+                  r"|\b(?:war|conflict|fighting|crisis)\s+(?:first\s+)?(?:began|started|erupted|broke out)\b")
+_AGO_AFTER = _c(r"^\s*-?\s*(years?|months?)\s+ago\b")
+#: "... since it erupted nearly five years ago", "since the start of the conflict 30 months ago".
+_SINCE_START_BEFORE = _c(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP
+                         + r"|(?:it|the\s+(?:civil\s+)?(?:war|conflict|fighting|uprising|revolution|crisis))\s+"
+                         r"(?:first\s+)?(?:erupted|began|started|broke out|ignited))\s*$")
+_YEARS_ON = _c(r"^\s*-?\s*years?\s+on\s*,")
+#: "for 13 years", "For ten years, the world has watched Syria spiral into destruction".
+_FOR_BEFORE = _c(r"\bfor\s+(?:the\s+(?:past|last)\s+)?$")
+_FOR_YEARS_AFTER = _c(r"^\s*years?\b(?:\s+now\b)?")
+#: "eight years of a pounding struggle", "13 years of strife": the war in other words.
+_YEARS_OF_STRIFE = _c(r"^\s*-?\s*years?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:struggle|strife|turmoil"
+                      r"|unrest|violence|bloodshed|suffering|destruction|war|conflict)\b")
+#: "in the 11 years since it erupted", "the more than three years since anti-Assad protests first ignited".
+_YEARS_SINCE_START = _c(r"^\s*-?\s*years?\s+since\s+(?:it|the\s+(?:civil\s+)?(?:war|conflict|fighting|uprising"
+                        r"|revolution|crisis))\s+(?:first\s+)?(?:erupted|began|started|broke out|ignited)\b"
+                        r"|^\s*-?\s*years?\s+since\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:protests|uprising|revolution"
+                        r"|demonstrations)\s+(?:first\s+)?(?:began|started|erupted|broke out|ignited)\b")
+#: A person's span, not the war's: "detained for eight years", "after 13 years in exile",
+#: "the siege lasted five years", "8 years old".
+_PERSON_SPAN = _c(r"\b(?:detain\w*|detention|imprison\w*|prison|jail\w*|siege|besieged|exile|missing"
+                  r"|disappeared|captiv\w*|hostage|kidnap\w*|abduct\w*|years? old|aged|born|married"
+                  r"|worked|served|sentenced|studied|lived in|ruled|reigned|in power for|governed)\b")
+#: "13 years of forced exile", "years of displacement" (of a collective subject: :data:`_COLLECTIVE`).
+_YEARS_OF_EXILE = _c(r"^\s*-?\s*years?\s+(?:of|in)\s+(?:forced\s+|bitter\s+|long\s+)?(?:exile|displacement|refuge"
+                     r"|asylum)\b")
+_EXILE_WORDS = _c(r"\bexile\b")
+_COLLECTIVE = _c(r"\b(?:syrians|refugees|families|people|millions|thousands|returnees|they|we|communities)\b")
+#: "Syria's conflict turns eight on Friday": the war's birthday.
+_TURNS_BEFORE = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\s+(?:now\s+)?(?:turns|turned|turning|will turn)\s*$")
+#: "After 12 long years of war": an adjective between the count and its years.
+_LONG_YEARS_OF_WAR = _c(r"^\s+(?:long|full|bloody|brutal|painful|devastating|hard|gruel+ing|dark|bitter|terrible"
+                        r"|horrific|tragic)\s+years\s+of\s+" + _WAR_NP)
+_SYRIA_OR_WAR = _c(r"\bsyria|\bassad\b|\bregime\b|\bwar\b|\bconflict\b|\buprising\b|\brevolution\b")
+_WARISH = _c(r"\b(?:war|conflict|fighting|bloodshed|violence|violations|crisis|suffer\w*|tragic|tragedy|destruction"
+             r"|revolution|uprising|struggle|strife|turmoil)\b")
+
+
+def _war_age_at(published: pd.Timestamp) -> float:
+    """The war's age in years on *published* (from 15 March 2011)."""
+    return (published - _WAR_START_TS).days / 365.25
+
+
+def _plausible_age(years: float, comp: str, published: pd.Timestamp, slack: float = _AGE_SLACK) -> bool:
+    """Is *years* (with *comp*) the war's age at *published*, within *slack* years? (A floor
+    may lie up to two slacks below the age: "the fifth year of the war" read in its sixth.)"""
+    age = _war_age_at(published)
+    if comp == "at_least":
+        return age - 2 * slack <= years <= age + 0.25
+    if comp in ("at_most", "less_than"):
+        return age - 0.25 <= years <= age + slack
+    return abs(years - age) <= slack
+
+
+def _age_completed(num: Number, before: str, after: str) -> tuple[float, str, int] | None:
+    """"as the conflict closes out its fourth year": N completed years (about), read before
+    :func:`_duration` (which reads "its fourth year" as at least three)."""
+    if num.kind != "ordinal":
+        return None
+    m = _ORDINAL_YEAR.match(after)
+    if m and _COMPLETES_ITS.search(before) and _WAR_WORD.search(before):
+        return float(num.value), "about", num.end + m.end()
+    return None
+
+
+def _age_other_words(num: Number, s: str, before: str, after: str, comp: str, hedge_len: int,
+                     published: pd.Timestamp) -> tuple[float, str, int] | None:
+    """(years, comparator, end offset) when *num* states the war's age in words
+    :func:`_duration` does not read: "the fifth year of the Syrian war" (at least four),
+    "Six years ago, the uprising was launched", "since it erupted nearly five years ago",
+    "since the start of the conflict 30 months ago", "Eight years on, Assad ...", "suffered for
+    13 years", "eight years of a pounding struggle", "in the 11 years since it erupted".
+    Loose wording is read only when the span matches the war's age at *published*
+    (:func:`_plausible_age`) and names no person's span (:data:`_PERSON_SPAN`); else None."""
+    bare = before[:len(before) - hedge_len] if hedge_len else before
+    hedge = before[len(bare):].lower().strip()
+    if comp == "about" and re.match(r"nearly|almost|just under", hedge):
+        comp = "at_most"  # as _duration: 'nearly N years' is a ceiling
+    if num.kind == "ordinal":
+        m = _ORDINAL_OF_WAR.match(after)
+        if m and _plausible_age(num.value - 1, "at_least", published):
+            return float(num.value - 1), "at_least", num.end + m.end()
+        return None
+    if num.kind != "count" or num.value >= 100:
+        return None
+    m = _YEARS_OF_EXILE.match(after)
+    if m and _COLLECTIVE.search(s) and not _PERSON_SPAN.search(_EXILE_WORDS.sub(" ", s)) \
+            and _plausible_age(num.value, comp, published):
+        # "after more than 13 years of forced displacement" said of Syrians, refugees or
+        # families: the span of the war that uprooted them (one person's exile is not read)
+        return float(num.value), comp, num.end + re.match(r"\s*-?\s*years?", after, _FLAGS).end()
+    if _PERSON_SPAN.search(s):
+        return None
+    ago = _AGO_AFTER.match(after)
+    if ago:
+        months = ago.group(1).lower().startswith("month")
+        years = num.value / 12 if months else num.value
+        head = not bare.strip() and _START_EVENT.search(s[num.end + ago.end():])
+        # (tighter than other loose wording: "Five years ago, the fighting reached Aleppo" in 2017
+        # dates an event a year after the start)
+        if (_SINCE_START_BEFORE.search(bare) or head) and _plausible_age(years, comp, published, slack=0.75):
+            return round(years, 4), comp, num.end + ago.end()
+        return None
+    m = _TURNS_BEFORE.search(bare)
+    if m and not after.lstrip().lower().startswith(("year", "month", "day", "week", "percent", "%")) \
+            and _plausible_age(num.value, comp, published):
+        return float(num.value), comp, num.end  # "Syria's conflict turns eight on Friday"
+    for rx, need_head in ((_YEARS_ON, True), (_FOR_YEARS_AFTER, False), (_YEARS_OF_STRIFE, False),
+                          (_YEARS_SINCE_START, False), (_LONG_YEARS_OF_WAR, False)):
+        m = rx.match(after)
+        if not m:
+            continue
+        if need_head and bare.strip():
+            continue
+        if rx is _FOR_YEARS_AFTER and not (_FOR_BEFORE.search(bare) and _WARISH.search(s)):
+            continue
+        if not (_SYRIA_OR_WAR.search(s) or rx is _YEARS_SINCE_START) \
+                or not _plausible_age(num.value, comp, published):
+            continue  # ("in the 11 years since it erupted": the war named in an earlier sentence)
+        return float(num.value), comp, num.end + re.match(r"\s*-?\s*(?:[a-z]+\s+)?years?", after, _FLAGS).end()
+    return None
+
+
+_HEDGE_ALT = "|".join(h for h, _ in V.HEDGES)
+#: "as the conflict enters its second decade": more than ten years.
+_SECOND_DECADE = _c(r"\b(?:its|a)\s+second\s+decade\b")
+#: "For over a decade, Syria has been enduring a ... crisis".
+_FOR_A_DECADE = _c(r"\bfor\s+(?:(" + _HEDGE_ALT + r")\s+)?(?:a|one)\s+decade\b(?!\s+(?:of|after|since|into|in)\b)")
+#: "Decade of Syria war killed ...", "the past decade of conflict" (with no "a" before it).
+_DECADE_OF = _c(r"(?<![\w-])(?<!\ba )(?<!\bone )(?<!\btwo )decade\s+of\s+(?:the\s+|syria'?s\s+)?(?:syrian?\s+)?(?:civil\s+)?"
+                r"(?:war|conflict|fighting|bloodshed)\b")
+#: "Half a decade of war has left Syria in ruins": five years.
+_HALF_DECADE = _c(r"\b(?:(" + _HEDGE_ALT + r")\s+)?half\s+a\s+decade\s+(?:of|after|since|into|in)\s+" + _WAR_NP)
+#: "since the start of the conflict more than a decade ago".
+_DECADE_AGO = _c(r"\b(?:(" + _HEDGE_ALT + r")\s+)?(?:a|one)\s+decade\s+ago\b")
+
+
+def _decade_phrases(si: int, raw: str, s: str, offset: int, published: pd.Timestamp,
+                    attribution: str, found: list[TextClaim]) -> list[TextClaim]:
+    """The war's age said in decades in words :func:`_decades` does not read: "enters its
+    second decade" (at least 10), "For over a decade, Syria has ...", "Decade of Syria war",
+    "since the start of the conflict more than a decade ago". Spans already claimed in
+    *found* are skipped."""
+    taken = [(c.start - offset, c.end - offset) for c in found if c.kind == "duration"]
+    out = []
+
+    def add(m: re.Match[str], comp: str) -> None:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        out.append(TextClaim(si, raw, offset + m.start(), offset + m.end(), raw[m.start():m.end()], 10.0,
+                             "duration", "war_duration_years", comp, "stock", _day(published),
+                             _day(published), "SYR", "", "", attribution))
+
+    def hedged(m: re.Match[str]) -> str:
+        h = (m.group(1) or "").lower() if m.groups() else ""
+        comp = next((c for p, c in V.HEDGES if h and re.fullmatch(p, h)), "about")
+        return "at_most" if comp == "about" and re.match(r"nearly|almost|just under", h) else comp
+
+    if _WAR_WORD.search(s):
+        for m in _SECOND_DECADE.finditer(s):
+            if _plausible_age(10, "at_least", published) or _war_age_at(published) >= 10:
+                add(m, "at_least")
+        for m in _DECADE_OF.finditer(s):
+            add(m, "about")
+    for m in _HALF_DECADE.finditer(s):
+        comp = hedged(m)
+        if _plausible_age(5, comp, published):
+            out.append(TextClaim(si, raw, offset + m.start(), offset + m.end(), raw[m.start():m.end()], 5.0,
+                                 "duration", "war_duration_years", comp, "stock", _day(published),
+                                 _day(published), "SYR", "", "", attribution))
+            taken.append((m.start(), m.end()))
+    for m in _FOR_A_DECADE.finditer(s):
+        comp = hedged(m)
+        if _SYRIA_OR_WAR.search(s) and _WARISH.search(s) and not _PERSON_SPAN.search(s) \
+                and (_war_age_at(published) >= 10 if comp == "at_least" else _plausible_age(10, comp, published)):
+            add(m, comp)
+    for m in _DECADE_AGO.finditer(s):
+        if (_SINCE_START_BEFORE.search(s[:m.start()].rstrip() + " ") or _SINCE_START_BEFORE.search(s[:m.start()])
+                or _WAR_BEGAN.search(s[max(0, m.start() - 60):m.start()])) and _war_age_at(published) >= 9:
+            add(m, hedged(m))
+    return out
+
+
+#: A count of people arriving: "after 3,000 crossed the border" (not "crossed back").
+_CROSSED = _c(r"^\s*(?:(?!(?:who|that|have|has|had)\b)[\w'-]+\s+){0,2}?(?:crossed|fled)\s+(?:the\s+border|over|into)\b"
+              r"(?!\s+back)(?!\s+(?:\w+\s+)?(?:neighbou?ring|nearby|surrounding|other)\s+countries)")
+#: A day's or a week's border crossings stay well below this (persons; the largest days of
+#: 2012-2016 brought some 10,000-20,000 into one country): a larger count is a total.
+_CROSSING_MAX = 50_000
+_SINCE_ANY = _c(r"\bsince\b|\bso far\b|\bto date\b|\bin total\b")
+#: A host country that hosts, shelters or took in the people counted: "Turkey hosts the largest
+#: number of Syrians displaced by the conflict - nearly 3 million": refugees in that country.
+_HOST_HOSTS = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD")) + r")\s+"
+                 r"(?:now\s+|still\s+|currently\s+)?(?:hosts?|hosting|is home to|shelters?|has taken in|took in"
+                 r"|has received)\b")
+
+
+#: "displaced Syrians in Lebanon", "Syrians displaced to Turkey": in a country of asylum.
+_DISPLACED_IN_HOST = _c(r"^\s*(?:displaced\s+syrians|syrians\s+(?:who\s+(?:have\s+|had\s+)?been\s+)?displaced)\s+"
+                        r"(?:(?:now|currently|living|residing|staying|sheltering)\s+)?(?:in|to|into)\s+(?:the\s+)?(?:"
+                        + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD")) + r")")
+
+
+def _hosted_refugees(kind: str, clause_before: str, fwd: str = "") -> str:
+    """A count of displaced people hosted by a named country of asylum is of refugees there
+    ("Turkey hosts ... Syrians displaced by the conflict", "1.5 million displaced Syrians in
+    Lebanon", as Lebanon's government calls its refugees)."""
+    if kind == "displaced" and (_HOST_HOSTS.search(clause_before) or _DISPLACED_IN_HOST.match(fwd)):
+        return "refugees"
+    return kind
+
+
+#: A part of a host country named in a count's own words ("170,000 registered in north
+#: Lebanon", "150,000 in the Bekaa"), or people not yet registered ("16,706 are awaiting
+#: registration"): a part of the host's count, for which the registry has no figure.
+_HOST_PART = _c(r"\bin\s+(?:the\s+)?((?:north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
+                r"(?:lebanon|jordan|turkey|iraq)|mount\s+lebanon|beirut|tripoli|bekaa(?:\s+valley)?|beqaa|akkar"
+                r"|amman|irbid|mafraq|zarqa|istanbul|gaziantep|hatay|[sş]anl[iı]urfa|kilis|erbil|duhok|dohuk"
+                r"|sulaymaniyah|(?:iraqi\s+)?kurdistan(?:\s+region)?|cairo|alexandria)\b")
+_AWAITING = _c(r"\b(?:awaiting|await|waiting\s+(?:for|to\s+be))\s+(?:\w+\s+){0,3}?regist(?:ration|ered)\b")
+
+
+#: "into neighboring states and Egypt": the five hosts of the regional response, not Egypt alone.
+_REGION_AND_EGYPT = _c(r"\bneighbou?r\w*\s+(?:states|countries|nations)\s+(?:and|plus|as well as)\s+egypt\b")
+
+
+def _host_part(kind: str, fwd: str) -> str:
+    """The part of its host a refugee count is about ('' if the whole host)."""
+    if kind != "refugees":
+        return ""
+    m = _HOST_PART.search(fwd)
+    if m:
+        return m.group(1)
+    # ("have registered with UNHCR or are awaiting registration": both together, the whole host)
+    return "people awaiting registration" if _AWAITING.search(fwd) and not re.search(
+        r"\bregist\w*\b[^.;]{0,40}\bor\s+(?:are\s+|were\s+|is\s+)?(?:\w+\s+)?(?:awaiting|waiting)", fwd, _FLAGS) else ""
+
+
+def _breakdown_item(s: str, num: Number, prev: Number | None, out: list[TextClaim],
+                    offset: int) -> TextClaim | None:
+    """The refugee count before *num* when *num* is the next item of a semicolon list of a
+    host's parts ("170,000 registered in north Lebanon; 150,000 in the Bekaa"), else None."""
+    if prev is None or not out or out[-1].end - offset != prev.end or out[-1].kind != "refugees":
+        return None
+    if not re.fullmatch(r"[^;.\d]{0,60};\s*(?:and\s+)?(?:[\w'-]+\s+)?", s[prev.end:num.start], _FLAGS):
+        return None
+    fwd = s[num.end:num.end + 60]
+    return out[-1] if re.match(r"\s*(?:\w+\s+)?in\s", fwd, _FLAGS) and _HOST_PART.search(fwd) else None
+
+
+#: "around 80,000 each in Jordan and Turkey": one count for each of two hosts.
+_EACH_IN = _c(r"^\s*each\s+in\s+([^,;.]+?)\s+and\s+([^,;.]+?)(?=[,;.]|\s+and\b|$)")
+
+
+def _split_each(out: list[TextClaim], s: str, offset: int) -> list[TextClaim]:
+    """A refugee count followed by "each in A and B" becomes one claim per host."""
+    res = []
+    for c in out:
+        res.append(c)
+        m = _EACH_IN.match(s[c.end - offset:]) if c.kind == "refugees" else None
+        if m is None:
+            continue
+        first, second = _first(_HOSTS, m.group(1)), _first(_HOSTS, m.group(2))
+        if first and second and first != second and c.host in (first, "REGION"):
+            res[-1] = TextClaim(**{**asdict(c), "host": first, "subarea": "",
+                                   "measure": _measure("refugees", c.group, first, "")})
+            res.append(TextClaim(**{**asdict(c), "host": second, "subarea": "",
+                                    "measure": _measure("refugees", c.group, second, "")}))
+    return res
 
 
 def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") -> pd.DataFrame:

@@ -215,6 +215,19 @@ def find_numbers(s: str) -> list[Number]:
                                   s[t.start:toks[fr[1] - 1].end]))
                 i = fr[1]
                 continue
+            # "the 5-million mark" (a hyphen joins digits and scale); "4 and a half million"
+            if mult == 1.0 and j + 1 < n and toks[j].text == "-" and toks[j].start == t.end \
+                    and toks[j + 1].start == toks[j].end and toks[j + 1].low in ("million", "billion", "thousand"):
+                out.append(Number(t.start, toks[j + 1].end, v * V.SCALES[toks[j + 1].low], "count",
+                                  s[t.start:toks[j + 1].end]))
+                i = j + 2
+                continue
+            if mult == 1.0 and j + 3 < n and [x.low for x in toks[j:j + 3]] == ["and", "a", "half"] \
+                    and toks[j + 3].low in ("million", "billion", "thousand"):
+                out.append(Number(t.start, toks[j + 3].end, (v + 0.5) * V.SCALES[toks[j + 3].low], "count",
+                                  s[t.start:toks[j + 3].end]))
+                i = j + 4
+                continue
             if j < n and toks[j].low in ("million", "millions", "billion", "thousand", "hundred") \
                     and mult == 1.0:
                 v *= V.SCALES[toks[j].low]

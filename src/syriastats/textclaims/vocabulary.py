@@ -118,6 +118,19 @@ DISPLACED_FALLBACK_WORDS: list[str] = [
     r"forced to (?:flee|leave)\b", r"forced (?:out|from)\b", r"(?:were|been|was|are) uprooted",
     r"(?:were|been|was|are) driven out", r"(?:were|been|was|are) evacuated from",
 ]
+#: Ways of saying that people left Syria without the word "refugee" (kind ``refugees``): the
+#: people counted crossed a border or are registered or awaiting registration in a host.
+REFUGEE_FLIGHT_WORDS: list[str] = [
+    r"fled (?:from )?their (?:own |home )?country",
+    r"(?:fle(?:e|eing|d)|escap(?:e|ed|ing)|cross(?:ed|ing)?) (?:from )?(?:syria'?s? |the )?(?:[\w'-]+ ){0,2}?(?:into|to) (?:syria'?s )?(?:immediate )?"
+    r"(?:neighbou?rs\b|(?:neighbou?ring|nearby|surrounding|adjacent) (?:[\w'-]+ )?(?:countries|states|nations)\b)",
+    r"seek(?:ing|s)? asylum (?:in|across) (?:the )?(?:region|neighbou?ring|surrounding|nearby)",
+    r"\bnumber of (?:people|syrians|persons) (?:who (?:have |had )?fled|fleeing) (?:from )?(?:the |syria'?s )?"
+    r"(?:civil )?(?:war|conflict)\b(?! in (?!syria))",
+    r"\bsyrians (?:now |currently |already )?in (?:turk|t[uü]rkiye|leban|jordan|iraq|egypt)",
+    r"(?:awaiting|await|waiting (?:for|to be)) (?:\w+ ){0,2}?regist(?:ration|ered)\b",
+    r"under temporary protection",  # Turkey's status for Syrian refugees
+]
 #: Nouns for the dead read when no other cue is next to a number ("Among the victims were 12,000
 #: women").
 DEATH_FALLBACK_WORDS: list[str] = [r"victims", r"(?:met|meet) their (?:maker|deaths?)", r"martyrs"]
@@ -207,6 +220,11 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|(?:living|residing|staying|sheltering) )(?:in|across) (?:the )?"
      r"(?:turk|t[uü]rkiye|leban|jordan|iraq|egypt|german|europe)",
      "refugees"),
+    # refugees in other words (H20w): "have fled their country", "fleeing Syria's war into
+    # neighboring states", "fled to Syria's immediate neighbors", "Syrians seeking asylum across
+    # the region", "the number of people fleeing the conflict", "Syrians in Turkey", "16,706 are
+    # awaiting registration"
+    (_alt(REFUGEE_FLIGHT_WORDS), "refugees"),
     (r"asylum[- ](?:applications?|claims?|seekers?|requests?|applicants?)|applied for asylum"
      r"|applications? for asylum|sought asylum in (?:europe|the eu)", "asylum"),
     (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
