@@ -169,6 +169,12 @@ COMPARATOR_RULES: dict[str, str] = {
                    "can show a worldwide claim too low, never too high, and a worldwide total a "
                    "regional one too high, never too low. The explanation names the rule and "
                    "widened says which hosts bounded the claim's.",
+    "broader_below": "A claim for which only figures of a broader scope exist (deaths of everyone "
+                     "for a count of civilians, refugees by UNHCR's statistics for registered "
+                     "refugees: BROADER_MEASURES) and that is below every one of them is "
+                     "not_checkable, not understated: a count of more people cannot show it too "
+                     "low. (Above them it is overstated: the broader count is a ceiling.) "
+                     "widened says measure: only figures of a broader scope.",
     "own_floor": "A running total (cumulative: returns since 8 December 2024) that pooling "
                  "calls consistent is understated (below_all) when a series it was pooled with "
                  "(the same publisher and method, with the claim's measure, host, area, group "
