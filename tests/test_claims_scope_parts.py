@@ -59,3 +59,19 @@ def test_a_broader_count_still_shows_a_claim_too_high(est) -> None:
 
 def test_the_rule_is_documented() -> None:
     assert "broader_below" in C.COMPARATOR_RULES
+
+
+@pytest.mark.parametrize("known", ["now", "then"])
+def test_a_total_from_another_start_is_named_as_a_widened_period(est, known) -> None:
+    # 280,000 refugee returns since 8 December 2024, on 25 February 2025 (gold g320): IOM's
+    # 259,745 arrivals are counted from 1 December 2024, a week earlier (pooled within the
+    # start tolerance); the verdict says that it widened the period
+    row = claim_row(claim_id="r", origin="T", origin_date="2025-03-31",
+                    origin_url="https://example.org/a", text="r", measure="refugee_returns",
+                    as_of="2025-02-25", value=280_000, comparator="about", notes="",
+                    period_start="2024-12-08", period_type="cumulative", host="WORLD")
+    r = C.check(pd.DataFrame([row], columns=CLAIM_COLS), est, known=known).iloc[0]
+    assert "iom-dtm-arrivals-2025-02" in r["estimate_ids"]
+    assert "period: also totals counted from 2024-12-01 (iom-dtm-arrivals-2025-02)" \
+        in r["widened"]
+    assert "Widened: " in r["explanation"] and "period: also totals" in r["explanation"]
