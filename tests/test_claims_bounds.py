@@ -202,3 +202,15 @@ def test_an_older_floor_of_another_publisher_keeps_the_pooled_verdict(est, known
 def test_the_own_floor_rule_is_documented() -> None:
     assert "own_floor" in C.COMPARATOR_RULES
     assert "another publisher" in C.COMPARATOR_RULES["own_floor"]
+
+
+@pytest.mark.parametrize("known", ["now", "then"])
+def test_a_bound_from_a_later_start_is_named_as_a_widened_period(est, known) -> None:
+    # UNHCR's about 200,000 returns from Lebanon since 1 January 2025 (to 2 September) is a
+    # floor of the returns since 8 December 2024: 150,000 on 10 September is understated,
+    # and the verdict says it took a total from another start
+    r = _judge([_returns("lbn", "2025-09-10", 150_000, host="LBN")], est, known).loc["lbn"]
+    assert r["verdict"] == "below_all"
+    assert r["estimate_ids"] == "unhcr-refugee-returns-2025-09-02-lbn-since-jan"
+    assert "period: bounded by totals counted from 2025-01-01" in r["widened"]
+    assert "Widened: period: bounded by totals counted from 2025-01-01" in r["explanation"]

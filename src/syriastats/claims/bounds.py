@@ -285,6 +285,14 @@ def _set(rec: dict[str, Any], verdict: str, position: str, t: Target, lo: _Bound
         rec["widened"] = "; ".join(filter(None, [rec.get("widened", ""), (
             f"host: {t.host} bounded by totals for {', '.join(hosts)} (a part is a floor, a "
             "whole a ceiling)")]))
+    starts = sorted({_day(b.row["period_start"]) for b in (lo, hi) if b is not None
+                     and t.period_type == "cumulative" and b.row["period_start"] != t.start})
+    if starts:  # a bound counted from another start (within the start tolerance)
+        period = (f"period: bounded by totals counted from {', '.join(starts)}, not from "
+                  f"{_day(t.start)} (a later start is only a floor, an earlier one only a "
+                  "ceiling)")
+        rec["widened"] = "; ".join(filter(None, [rec.get("widened", ""), period]))
+        why += f" Widened: {period}."
     rec["explanation"] = why + " " + rec["explanation"]
     return rec
 
