@@ -110,17 +110,10 @@ def _dimension_mask(sub: pd.DataFrame, t: Target) -> np.ndarray:
     if "period_type" in cols:
         p = sub["period_type"].to_numpy(object)
         keep &= _is_none(p) | (p == t.period_type)
-    if "perpetrator" in cols:  # a claim is about every perpetrator's victims (see below)
-        keep &= ~_one_perpetrator(sub["perpetrator"].to_numpy(object))
+    if "perpetrator" in cols:  # a claim is about every perpetrator's victims: one's is a part
+        keep &= np.fromiter((not isinstance(v, str) or v in ("", "all")
+                             for v in sub["perpetrator"].to_numpy(object)), bool, len(sub))
     return keep
-
-
-def _one_perpetrator(p: np.ndarray) -> np.ndarray:
-    """Boolean array: figures that count only the victims of one named perpetrator (a
-    breakdown cell, :func:`syriastats.reading.is_breakdown`: SNHR's civilians killed by the
-    government and its allies in 2014). A claim has no perpetrator dimension, so it is
-    about all of them: such a part is never pooled as if it were the whole."""
-    return np.fromiter((isinstance(v, str) and v not in ("", "all") for v in p), bool, len(p))
 
 
 def _same_dimensions(sub: pd.DataFrame, t: Target) -> pd.DataFrame:
@@ -191,9 +184,8 @@ def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
     for col, want in (("host", t.host), ("area", t.area), ("group", t.group),
                       ("period_type", t.period_type), ("perpetrator", "all")):
         if col in near.columns:
-            other = sorted({str(v) for v in near[col] if v is not None and v != want
-                            and not (col == "group" and v in near_full)
-                            and (col != "perpetrator" or (isinstance(v, str) and v != ""))})
+            other = sorted({str(v) for v in near[col] if v is not None and v != want and not (
+                col == "group" and v in near_full) and (col != "perpetrator" or v == v != "")})
             if other:
                 bits.append(f"{col} {', '.join(other)}")
     return "; ".join(bits)
