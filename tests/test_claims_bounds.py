@@ -141,3 +141,76 @@ def test_another_publishers_total_does_not_overturn_the_pooled_verdict(est) -> N
     # because the ministry's series is higher (review of session 6)
     r = _judge([_returns("tur3", "2026-02-01", 450_000, host="TUR")], est).loc["tur3"]
     assert r["verdict"] != "below_all"
+
+
+# COMPARATOR_RULES['own_floor']: a series pooled with the claim had itself counted more by
+# the claim's date (before the rule each of these was consistent, pooled with older counts)
+
+@pytest.mark.parametrize("known, floor_id", [
+    ("now", "unhcr-refugee-returns-2026-01-07-jor"),    # 178,000 by 7 January 2026
+    ("then", "unhcr-refugee-returns-2025-11-30-jor"),   # 177,099 by 30 November, published 30 Dec
+])
+def test_a_pooled_total_below_its_own_series_floor_is_understated(est, known, floor_id) -> None:
+    # about 165,000 returns from Jordan on 9 January 2026 (at most 173,250): UNHCR had
+    # counted more than that by then; pooled with the ministry's "more than 150,000" of
+    # September 2025 it looked consistent
+    r = _judge([_returns("jor", "2026-01-09", 165_000, host="JOR")], est, known).loc["jor"]
+    assert r["verdict"] == "below_all"
+    assert "rule: own_floor" in r["explanation"]
+    assert r["estimate_ids"] == floor_id
+    assert floor_id in r["explanation"].split("overruled")[0]  # names the overruling figure
+    assert "without it the verdict would be consistent" in r["explanation"]
+
+
+@pytest.mark.parametrize("known", ["now", "then"])
+def test_a_newer_floor_of_a_pooled_series_overrules_older_counts(est, known) -> None:
+    # about 575,000 returned worldwide by 22 August 2025: UNHCR's about 550,000 of 31 May
+    # agrees, but OCHA's about 700,000 of 15 July (pooled too, published 28 July) is a floor
+    # counted later than it
+    r = _judge([_returns("w", "2025-08-22", 575_000)], est, known).loc["w"]
+    assert r["verdict"] == "below_all"
+    assert "rule: own_floor" in r["explanation"]
+    assert r["estimate_ids"] == "ocha-refugee-returns-2025-07-15"
+    assert "unhcr-refugee-returns-2025-05-31" in r["explanation"]  # the older count named
+
+
+def test_a_repeated_figure_its_own_publisher_had_passed_is_understated(est) -> None:
+    # about 360,000 returns from Lebanon on 9 January 2026 repeats UNHCR's 362,027 of
+    # November 2025; UNHCR's own total to 7 January 2026 was 437,586 (published in January):
+    # as known now it is understated; as known then it was UNHCR's latest figure
+    now = _judge([_returns("lbn", "2026-01-09", 360_000, host="LBN")], est).loc["lbn"]
+    assert now["verdict"] == "below_all"
+    assert "rule: own_floor" in now["explanation"]
+    assert now["estimate_ids"] == "unhcr-refugee-returns-2026-01-07-lbn"
+    assert "unhcr-refugee-returns-2025-11-lbn" in now["explanation"]
+    then = _judge([_returns("lbn", "2026-01-09", 360_000, host="LBN")], est, "then").loc["lbn"]
+    assert then["verdict"] == "consistent"
+    assert "own_floor" not in then["explanation"]
+
+
+@pytest.mark.parametrize("known", ["now", "then"])
+@pytest.mark.parametrize("as_of, value", [("2026-02-01", 450_000), ("2026-02-06", 470_000)])
+def test_an_older_floor_of_another_publisher_keeps_the_pooled_verdict(est, known, as_of,
+                                                                        value) -> None:
+    # the claim agrees with UNHCR's "more than 440,000" from Turkey by 7 January 2026; the
+    # ministry's about 578,000 by 8 December 2025 is an older count of another publisher
+    r = _judge([_returns("tur", as_of, value, host="TUR")], est, known).loc["tur"]
+    assert r["verdict"] == "consistent"
+    assert "own_floor" not in r["explanation"]
+
+
+def test_the_own_floor_rule_is_documented() -> None:
+    assert "own_floor" in C.COMPARATOR_RULES
+    assert "another publisher" in C.COMPARATOR_RULES["own_floor"]
+
+
+@pytest.mark.parametrize("known", ["now", "then"])
+def test_a_bound_from_a_later_start_is_named_as_a_widened_period(est, known) -> None:
+    # UNHCR's about 200,000 returns from Lebanon since 1 January 2025 (to 2 September) is a
+    # floor of the returns since 8 December 2024: 150,000 on 10 September is understated,
+    # and the verdict says it took a total from another start
+    r = _judge([_returns("lbn", "2025-09-10", 150_000, host="LBN")], est, known).loc["lbn"]
+    assert r["verdict"] == "below_all"
+    assert r["estimate_ids"] == "unhcr-refugee-returns-2025-09-02-lbn-since-jan"
+    assert "period: bounded by totals counted from 2025-01-01" in r["widened"]
+    assert "Widened: period: bounded by totals counted from 2025-01-01" in r["explanation"]

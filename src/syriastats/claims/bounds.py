@@ -183,7 +183,8 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
     only a claim the other rules could not call consistent (contested, above_all, below_all
     or not_checkable for want of a comparable total) of a running total, or of a flow of a
     measure counted per host, with *comparator* about, at_least, at_most or less_than."""
-    if rec["verdict"] not in ("contested", "above_all", "below_all", "not_checkable") \
+    if rec["verdict"] not in ("consistent", "contested", "above_all", "below_all",
+                              "not_checkable") \
             or comparator not in ("about", "at_least", "at_most", "less_than") \
             or t.problem or t.measure not in BRACKET_MEASURES \
             or not (t.period_type == "cumulative" or (
@@ -196,9 +197,11 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
         return rec
     # as known then a figure published after the claim is kept, marked late: it may stop
     # a verdict, never confirm the claim (nor refute it: see low_by, high_by)
-    b = _bounds(rows, t, cutoff if known == "then" else None, about_tol)
     a, z = _claim_range(x, comparator, about_tol)
     old = rec["verdict"]
+    if old == "consistent":  # only the same series' own floor overrules a pooled verdict
+        return own_floor(rec, rows, t, cutoff if known == "then" else None, z, about_tol)
+    b = _bounds(rows, t, cutoff if known == "then" else None, about_tol)
     m = str(rec["measure"])
     without = f"without it the verdict would be {old}, {VERDICT_CLASSES[old]}"
     # hard contradictions, from figures that could be known: a floor above the claim, a
@@ -282,5 +285,110 @@ def _set(rec: dict[str, Any], verdict: str, position: str, t: Target, lo: _Bound
         rec["widened"] = "; ".join(filter(None, [rec.get("widened", ""), (
             f"host: {t.host} bounded by totals for {', '.join(hosts)} (a part is a floor, a "
             "whole a ceiling)")]))
+    starts = sorted({_day(b.row["period_start"]) for b in (lo, hi) if b is not None
+                     and t.period_type == "cumulative" and b.row["period_start"] != t.start})
+    if starts:  # a bound counted from another start (within the start tolerance)
+        period = (f"period: bounded by totals counted from {', '.join(starts)}, not from "
+                  f"{_day(t.start)} (a later start is only a floor, an earlier one only a "
+                  "ceiling)")
+        rec["widened"] = "; ".join(filter(None, [rec.get("widened", ""), period]))
+        why += f" Widened: {period}."
     rec["explanation"] = why + " " + rec["explanation"]
     return rec
+
+
+def own_floor(rec: dict[str, Any], rows: pd.DataFrame, t: Target, cutoff: pd.Timestamp | None,
+              z: float, about_tol: float) -> dict[str, Any]:
+    """*rec*, a pooled ``consistent`` of a running total, judged below_all when a series it
+    was pooled with had itself counted more than the claim by the claim's date
+    (COMPARATOR_RULES['own_floor']): the highest total of a pooled series (publisher and
+    method; the claim's host, area, group and start), counted to the claim's date or before
+    and knowable (as known then: published by *cutoff*), lies above the claim's high end *z*
+    (persons) by more than :data:`ROUNDING`, and it is counted to a date no earlier than
+    every pooled figure that does not itself lie above the claim. The claim then agrees
+    only with older counts (or none), which that publisher's own running total had passed.
+    A pooled figure of another publisher counted later that agrees with the claim keeps the
+    verdict: two publishers counting differently is no contradiction (Turkey's ministry
+    against UNHCR's count of returns from Turkey)."""
+    if t.period_type != "cumulative" or not np.isfinite(z):
+        return rec
+    ids = [i for i in str(rec.get("estimate_ids") or "").split(";") if i]
+    pooled = rows[rows["estimate_id"].astype(str).isin(ids)]
+    if pooled.empty:
+        return rec
+    host = _text(t.host)
+    series = _series_key(rows)
+    own = (rows["host"].astype(object).map(_text) == host if "host" in rows.columns
+           else pd.Series(True, index=rows.index))
+    own &= series.isin(set(_series_key(pooled))) & (rows["period_end"] <= t.end) \
+        & (rows["period_start"] >= t.start)
+    if cutoff is not None:
+        own &= ~(rows["published"] > cutoff)
+    best: _Bound | None = None
+    for _, r in rows[own].iterrows():
+        v = _bound_value(r, about_tol, "floor")
+        if v is not None and (best is None or v > best.value or (
+                v == best.value and r["period_end"] > best.row["period_end"])):
+            best = _Bound(v, r, False, host)
+    if best is None or not z < best.value * (1 - ROUNDING):
+        return rec
+    agree = [r for _, r in pooled.iterrows()
+             if (v := _bound_value(r, about_tol, "floor")) is None or v <= z]
+    if any(r["period_end"] > best.row["period_end"] for r in agree):
+        return rec
+    m = str(rec["measure"])
+    older = ("; ".join(_figure_label(r) + (f" ({_num(float(r['central']), m)}" if pd.notna(
+        r.get("central")) else " (") + f" by {_day(r['period_end'])})" for r in agree)
+             if agree else "none of them")
+    return _set(rec, "below_all", "below", t, best, None, (
+        f"Understated (rule: own_floor): {_label(best, t)} had counted "
+        f"{_num(best.value, m)} by {_day(best.row['period_end'])}, and a running total of one "
+        f"series only grows, so by its count the total on {_day(t.end)} was at least that; "
+        f"the claim is below it. This figure overruled the pooled verdict: the pooled figures "
+        f"that agree with the claim are older counts ({older}) (without it the verdict "
+        f"would be consistent)."), False)
+
+
+def newer_own_total(fig: pd.Series, est: pd.DataFrame, t: Target, known: str,
+                    cutoff: pd.Timestamp, x: float, comparator: str, about_tol: float
+                    ) -> _Bound | None:
+    """The total of *fig*'s own series (publisher and method; the claim's host, area, group
+    and start) counted after *fig* and by the claim's date that lies above the claim (the
+    highest; None if none): a number that repeats *fig* (COMPARATOR_RULES
+    ['unattributed_match']) is then out of date on the claim's date by that publisher's own
+    count (COMPARATOR_RULES['own_floor']). As known then only totals published by *cutoff*
+    count. Running totals of BRACKET_MEASURES only."""
+    if t.period_type != "cumulative" or t.measure not in BRACKET_MEASURES or t.start is None \
+            or pd.isna(t.start) or comparator not in ("about", "at_most", "less_than"):
+        return None
+    z = _claim_range(x, comparator, about_tol)[1]
+    rows = _candidates(est, t, known, cutoff)
+    if rows.empty:
+        return None
+    key = _series_key(fig.to_frame().T).iloc[0]
+    own = (_series_key(rows) == key) & (rows["period_end"] > fig["period_end"]) \
+        & (rows["period_end"] <= t.end) & (rows["period_start"] >= t.start)
+    if "host" in rows.columns:
+        own &= rows["host"].astype(object).map(_text) == _text(t.host)
+    if known == "then":
+        own &= ~(rows["published"] > cutoff)
+    best: _Bound | None = None
+    for _, r in rows[own].iterrows():
+        v = _bound_value(r, about_tol, "floor")
+        if v is not None and z < v * (1 - ROUNDING) and (best is None or v > best.value):
+            best = _Bound(v, r, False, _text(t.host))
+    return best
+
+
+def outdated_match(rec: dict[str, Any], newer: _Bound, fig: pd.Series, t: Target) -> dict[str, Any]:
+    """*rec* (as judged before the unattributed match) made below_all by *newer*, the later
+    total of the matched figure *fig*'s own series (:func:`newer_own_total`)."""
+    m = str(rec["measure"])
+    old = rec["verdict"]
+    return _set(rec, "below_all", "below", t, newer, None, (
+        f"Understated (rule: own_floor): the number repeats {_figure_label(fig)}, but the same "
+        f"series had counted {_num(newer.value, m)} by {_day(newer.row['period_end'])} "
+        f"({_label(newer, t)}), before the claim's date {_day(t.end)}; a running total of one "
+        f"series only grows, so this later total overruled the match (rule: "
+        f"unattributed_match; without it the verdict would be consistent; against the "
+        f"pooled figures it was {old}, {VERDICT_CLASSES[old]})."), False)

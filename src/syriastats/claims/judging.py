@@ -322,6 +322,18 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
             pool, broad_pool = wide_pool, wide_pool
             scope_used = "broader" if verdict == "broader_scope_only" else "broader_only_available"
     assert pool is not None
+    if scope_used == "broader_only_available" and verdict == "below_all" and wide is None:
+        # figures of a broader scope count more people: they cannot show the claim too low
+        # (COMPARATOR_RULES['broader_below'])
+        broader = ", ".join(BROADER_MEASURES.get(measure, ())) or "a broader scope"
+        rec = _not_checkable(rec, (
+            f"no figure for {measure} of the claim's own scope near {date}; the only "
+            f"comparable figures ({_who(broad_pool)}) are of a broader scope ({broader}), "
+            "count more people, and so cannot show the claim too low (rule: broader_below)."),
+            phrase, date)
+        rec["widened"] = f"measure: only figures of a broader scope ({broader}) were available"
+        rec["explanation"] += ctx_txt + _dimension_txt(target, rec["widened"])
+        return rec
     if (stale and verdict in ("above_all", "below_all")) or (earlier and verdict == "above_all"):
         # an old level on one side of the date cannot show the claim wrong (it may still
         # agree with it: the explanation then says how old the figure is); an earlier

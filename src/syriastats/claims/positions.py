@@ -275,11 +275,12 @@ def other_dimensions_at(est: pd.DataFrame, among: np.ndarray, t: Target) -> str:
     bits = []
     near_full = NEAR_FULL_GROUPS if t.group == full_group(t.measure) else frozenset()
     for col, want in (("host", t.host), ("area", t.area), ("group", t.group),
-                      ("period_type", t.period_type)):
+                      ("period_type", t.period_type), ("perpetrator", "all")):
         if col in est.columns:
             vals = per_frame("column", est, _column, col)[near]
             other = sorted({str(v) for v in vals if v is not None and v != want
-                            and not (col == "group" and v in near_full)})
+                            and not (col == "group" and v in near_full)
+                            and (col != "perpetrator" or (isinstance(v, str) and v != ""))})
             if other:
                 bits.append(f"{col} {', '.join(other)}")
     return "; ".join(bits)

@@ -110,6 +110,9 @@ def _dimension_mask(sub: pd.DataFrame, t: Target) -> np.ndarray:
     if "period_type" in cols:
         p = sub["period_type"].to_numpy(object)
         keep &= _is_none(p) | (p == t.period_type)
+    if "perpetrator" in cols:  # a claim is about every perpetrator's victims: one's is a part
+        keep &= np.fromiter((not isinstance(v, str) or v in ("", "all")
+                             for v in sub["perpetrator"].to_numpy(object)), bool, len(sub))
     return keep
 
 
@@ -179,10 +182,10 @@ def _other_dimensions(est: pd.DataFrame, t: Target) -> str:
     bits = []
     near_full = NEAR_FULL_GROUPS if t.group == full_group(t.measure) else frozenset()
     for col, want in (("host", t.host), ("area", t.area), ("group", t.group),
-                      ("period_type", t.period_type)):
+                      ("period_type", t.period_type), ("perpetrator", "all")):
         if col in near.columns:
-            other = sorted({str(v) for v in near[col] if v is not None and v != want
-                            and not (col == "group" and v in near_full)})
+            other = sorted({str(v) for v in near[col] if v is not None and v != want and not (
+                col == "group" and v in near_full) and (col != "perpetrator" or v == v != "")})
             if other:
                 bits.append(f"{col} {', '.join(other)}")
     return "; ".join(bits)

@@ -194,8 +194,20 @@ def _dates_problem(c: pd.Series, as_of: pd.Timestamp) -> str:
 
 
 def _widened(rows: pd.DataFrame, t: Target) -> str:
-    """Which dimension the comparable figures widen, and how (empty if none)."""
-    return per_frame("widened", rows, _widened_group, t.group)
+    """Which dimension the comparable figures widen, and how (empty if none): the group,
+    and for a running total from a stated start (returns since 8 December 2024) the
+    period, when figures counted from another start within the tolerance were taken."""
+    group = per_frame("widened", rows, _widened_group, t.group)
+    if t.period_type != "cumulative" or t.start is None or pd.isna(t.start) \
+            or t.start <= CUMULATIVE_START_BY or "period_start" not in rows.columns:
+        return group
+    other = rows[(rows["period_start"] != t.start).to_numpy(bool)]
+    if other.empty:
+        return group
+    starts = ", ".join(sorted({_day(d) for d in other["period_start"]}))
+    period = (f"period: also totals counted from {starts} "
+              f"({', '.join(other['estimate_id'].astype(str))}), not from {_day(t.start)}")
+    return "; ".join(filter(None, [group, period]))
 
 
 def _widened_group(rows: pd.DataFrame, group: str) -> str:

@@ -459,7 +459,10 @@ def _parts_of_a_side(claims: pd.DataFrame, gaps: pd.Series) -> pd.Series:
     if not len(claims) or "group" not in claims.columns:
         return gaps
     gaps = gaps.copy()
-    sentence = claims["claim_id"].astype(str).str.replace(r"-c\d+$", "", regex=True)
+    # the sentence each claim was read from (its text; without it, its id's sentence part):
+    # claims of one sentence whatever their ids look like (the gold scorer numbers its own)
+    sentence = claims["text"].astype(str) if "text" in claims.columns else \
+        claims["claim_id"].astype(str).str.replace(r"-c\d+$", "", regex=True)
     combat = claims["measure"].astype(str) == "deaths_combatant"
     for _, idx in claims[combat].groupby([sentence[combat], claims.loc[combat, "group"]]).groups.items():
         if len(idx) < 2:
