@@ -209,7 +209,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
      "refugees"),
     (r"asylum[- ](?:applications?|claims?|seekers?|requests?|applicants?)|applied for asylum"
      r"|applications? for asylum|sought asylum in (?:europe|the eu)", "asylum"),
-    (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
+    (r"displaced|displaces|displacement|forced (?:from|out of|to flee) their homes|uprooted"
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
      r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b"
      r"|(?:outside|away from) their (?:own )?homes", "displaced"),
