@@ -221,7 +221,7 @@ _HOST_POSSESSIVE = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("RE
 #: One camp named next to a count ("the Za'atari camp in Jordan - hosts more than 117,000
 #: people", "home to nearly 80,000 refugees the zaatari camp"): the camp's population, which
 #: no registry figure counts (area CAMP, judged not_checkable).
-_CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s)|\bza'?atari\b|\bazraq\b|\bal-?hol\b"
+_CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s|\s+(?:cluster|coordination|management))|\bza'?atari\b|\bazraq\b|\bal-?hol\b"
            r"|\bal-?hawl\b|\brukban\b")
 #: Displacement by one offensive or wave ("uprooted in a Syrian government offensive", "displaced
 #: since the offensive began"): new displacement, not the stock of IDPs.
@@ -579,7 +579,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out: list[TextClaim] = []
     chain = False  # inside "including X ... and Y" after a count of returns
     combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
-    proj = _projections(s, nums)
+    proj = _projections_past_years(s, nums, _projections(s, nums))
     incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
@@ -615,7 +615,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # (up to the next count or share) and the words back to the previous count or share
         # (years and days in between are part of its date, not other claims)
         others = [n for n in nums if n.kind in ("count", "share")
-                  and not _TIME_UNIT_AFTER.match(s, n.end)]  # "two months ago" is a date
+                  and not _TIME_UNIT_AFTER.match(s, n.end)  # "two months ago" is a date
+                  and not _HALF_OF_YEAR.match(s, n.end)]  # "the first half of 2025" too
         p_own = max((n.end for n in others if n.end <= num.start), default=0)
         n_own = min((n.start for n in others if n.start >= num.end), default=len(s))
         fwd_own = _forward(s, num, Number(n_own, n_own, 0, "count", ""))
@@ -661,14 +662,14 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             else:
                 continue
             measure = _SHARE_MEASURE.get(kind, "")
-            if not measure or _PROGRAMME.search(fwd):
+            if not measure or _PROGRAMME.search(fwd) or _host_syrians_denominator(rest):
                 continue
             ptype, pstart, as_of = _period(s, p_local, "share", published, own=(fwd_own, back_own))
             if ptype == "flow":
                 ptype, pstart = "stock", as_of
             out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end],
                                  num.value, "share", measure, comp, ptype, _day(pstart), _day(as_of),
-                                 "SYR", "", "", attribution))
+                                 "SYR", _share_host(measure, rest), "", attribution))
             continue
         if num.kind != "count":
             continue
@@ -714,6 +715,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             kind = "displaced"  # "displaced inside and outside the country": both together
         if not kind:
             kind = _dash_aside_kind(before, after)  # "800,000 people - including 480,000 children - fled"
+        kind = _uprooting_verb_kind(kind, before[:len(before) - hedge_len], after)
         bare = before[:len(before) - hedge_len]
         place_pop = False  # the population of a place inside Syria
         if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
@@ -806,6 +808,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind in ("refugees", "idps", "displaced") and out and out[0].kind == "returns" \
                 and _OF_THE_HEAD.match(s) and out[0].end - offset <= num.start:
             returned = True  # "Of the 2 million who have returned, 700,000 came from abroad and ..."
+        if not returned and _along_with_returns(kind, out, offset, num, between):
+            returned = True  # "500,000 refugees have returned ..., along with 1.2 million IDPs"
         if returned:
             kind = "returns"
         own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
@@ -861,7 +865,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not area and re.search(r"\b(?:in|of|from) the (?:city|province|governorate|town)\b"
                                   r"|\bthe (?:city|province|governorate)'s\b", fwd + " " + back[-60:], _FLAGS):
             # "the total number of displaced people in the city" (named earlier)
-            area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start]))
+            area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start])) or _dateline_area(sent_text)
         if not area and kind not in ("refugees", "returns", "asylum"):
             # "displaced since the start of a Turkish operation in the city of Afrin": a place
             # later in the number's own clause
@@ -941,7 +945,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _own_clause(s[num.end:n_own])[:120] + " " + back):
             # displaced by one offensive or wave: its new displacement (start not said)
             ptype, pstart, as_of = "flow", published, published
-        if kind in ("displaced", "idps") and ptype != "flow" and _new_displacement(s, num, n_own, bare):
+        if kind in ("displaced", "idps") and ptype != "flow" and (
+                _new_displacement(s, num, n_own, bare, _after_aside(before, after))
+                or _DEAD_AND_DISPLACED.search(bare[-40:])):
             # a flow: over the year named ("in 2018"), else from the day named (start not said)
             year = as_of.month == 12 and as_of.day == 31 and pstart == as_of
             ptype, pstart = "flow", (pd.Timestamp(year=as_of.year, month=1, day=1) if year else as_of)
@@ -975,12 +981,14 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                     continue  # more than Syrians ever lodged in a year: applications of all nationalities
             if _INDUSTRIALISED.search(low):
                 host, measure, ptype, pstart, as_of = _industrialised(ptype, pstart, as_of, published)
-        if kind == "returns" and measure == "refugee_returns" and _IDP_RETURN_WORDS.search(s[p_own:n_own]) \
+        if kind == "returns" and measure == "refugee_returns" and (
+                _IDP_RETURN_WORDS.search(s[p_own:n_own]) or (lead is not None and lead.measure == "idp_returns")) \
                 and not _ABROAD_RETURN_WORDS.search(s[p_own:n_own]):
             measure = "idp_returns"  # "655,000 people who had been displaced inside Syria returned home"
         if measure == "idp_returns":
             host = ""  # people back in their homes inside Syria: no country of asylum
-        if _world_framed(s, num, n_own, kind, measure):
+        if _world_framed(s, num, n_own, kind, measure) or _planned_return(kind, s, num) or _in_day_span(s, num) \
+                or (re.search(r"\basylum\b", _own_clause(after)[:80], _FLAGS) and asylum_of_all(s, num.start, num.end, strict=False)):
             continue
         if not measure:
             continue
@@ -1292,20 +1300,25 @@ def _uprooted(s: str, num: Number, n_own: int, bare: str) -> bool:
         and num.value <= _WAVE_MAX
 
 
-def _new_displacement(s: str, num: Number, n_own: int, bare: str) -> bool:
+def _new_displacement(s: str, num: Number, n_own: int, bare: str, rest: str = "") -> bool:
     """True if a count of displaced people is a new displacement (a flow) by the words
     around it: a local event is the subject of the verb that uprooted them ("the conflict in
     Sweida province has displaced 145,000"), the count's clause names the event ("displaced
     by the fighting around Ras al-Ayn", "so far by the Turkish invasion"), the count is of
     movements ("52,910 IDP arrivals"), or the displacement is told as one more time ("were
-    displaced, many for the second or third time")."""
-    own = s[num.end:n_own]
+    displaced, many for the second or third time"), or people displaced from a named
+    governorate ("150,000 people ... have been displaced from Idlib and Hama"). *rest* is the
+    verb after an "including" aside, if any (it is the count's own verb)."""
+    own = rest or s[num.end:n_own]
     if num.value > _WAVE_MAX or re.search(r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b|\bsince (?:19|20)\d\d\b"
                                           r"|\bsince \w+ 2011\b", own + " " + bare[-80:], _FLAGS):
         return False
     if _MOVEMENTS.match(own) or _AGAIN.match(own):
         return True
     if _EVENT_SUBJECT.search(bare):
+        return True
+    if _UPROOT_VERB.match(own) and re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _AREA_NAMES + r")\b",
+                                              _own_clause(own)[:100], _FLAGS):
         return True
     return bool(_UPROOT_VERB.match(own) and _EVENT_AFTER.search(own[:160]))
 
@@ -1391,3 +1404,109 @@ def _after_aside(before: str, after: str) -> str:
         return ""
     rest = after[m.end():m.end() + 160]
     return rest if _ASIDE_VERB.match(rest) else ""
+
+
+#: "half of 2025", "half of the year": a part of a year (a date), not a share of people.
+_HALF_OF_YEAR = _c(r"\s+of\s+(?:the\s+year\b|last\s+year\b|this\s+year\b|(?:19|20)\d\d\b)")
+#: Governorate names (for "displaced from Idlib and Hama").
+_AREA_NAMES = (r"idlib|idleb|hama|homs|aleppo|daraa|dara'a|deir[- ]ez[- ]zor|raqqa|hasakah|hassakeh|al-hasakah"
+               r"|sweida|suwayda|as-suwayda|quneitra|latakia|tartus|rural damascus|eastern ghouta|afrin")
+#: "At least 150 dead, 100,000 displaced": one event's dead and displaced (a headline's flow).
+_DEAD_AND_DISPLACED = _c(r"\b[\d,.]+\s+(?:dead|killed)\s*,\s*$")
+#: A count joined to a count of returns ("..., along with more than 1.2 million IDPs").
+_ALONG_WITH = _c(r"\b(?:along with|together with|alongside|in addition to|as well as)\s*$")
+#: A plan to help people return ("a framework to help 1.5 million refugees and 2 million IDPs
+#: return home in 2025"): a target, not a count.
+_PLAN_HELP = _c(r"\b(?:framework|plan|programme|program|strategy|appeal|response|aims?|aiming|seeks?|seeking|targets?"
+                r"|hopes?)\b[^.;]{0,40}\b(?:help|enable|support|facilitate|assist)\b[^.;]{0,60}$")
+#: "of the Syrians in Jordan": a share of one host country's Syrian residents.
+_HOST_SYRIANS = _c(r"^\s*of\s+(?:the\s+|all\s+)?(?:\w+\s+)?syrians?\s+(?:(?:who\s+)?(?:are\s+)?(?:living|residing"
+                   r"|staying)\s+)?in\s+")
+
+
+def _dateline_area(sentence: str) -> str:
+    """The governorate a dateline names ("IDLIB, Syria (AP) -"), for a sentence that then
+    refers to "the province" or "the city": blanking the dateline must not lose it."""
+    m = V.DATELINE_RE.match(sentence.translate(_QUOTES))
+    return _first(_AREAS, m.group(0)) if m else ""
+
+
+def _along_with_returns(kind: str, out: list[TextClaim], offset: int, num: Number, between: str) -> bool:
+    """True if the count is joined to the count of returns before it by "along with" (and
+    the like): it counts returns too ("Over 500,000 refugees have returned ..., along with
+    more than 1.2 million internally displaced persons")."""
+    if kind not in ("refugees", "idps", "displaced") or not out or out[-1].kind != "returns" \
+            or out[-1].end - offset > num.start:
+        return False
+    lead = re.sub(r"(?:more than|over|about|some|nearly|almost|around|an estimated|at least)\s*$", "",
+                  between.strip(), flags=_FLAGS).strip()
+    return bool(_ALONG_WITH.search(lead))
+
+
+def _planned_return(kind: str, s: str, num: Number) -> bool:
+    """True if a count of returns (or of refugees and IDPs to be returned) is the target of a
+    plan to help them return ("a framework to help 1 million refugees and 2 million IDPs
+    return home in 2025")."""
+    return kind in ("returns", "refugees", "idps") and bool(_PLAN_HELP.search(s[:num.start])) \
+        and bool(re.search(r"\breturn", s[num.end:num.end + 80], _FLAGS))
+
+
+def _projections_past_years(s: str, nums: list[Number], proj: list[bool]) -> list[bool]:
+    """*proj* with a forecast carried to the next count across a year named between them
+    ("expects the return of a million refugees in 2026 and more than 3 million within two
+    years")."""
+    out = list(proj)
+    counts = [k for k, n in enumerate(nums) if n.kind == "count"]
+    for a, b in zip(counts, counts[1:]):
+        if all(nums[j].kind == "year" for j in range(a + 1, b)) and b > a + 1 \
+                and (out[a] or out[b]) and _COORDINATED.match(_YEAR_WORDS.sub("", s[nums[a].end:nums[b].start])):
+            out[a] = out[b] = True
+    return out
+
+
+_YEAR_WORDS = _c(r"\s*\b(?:in|by|for|of)\s+(?:19|20)\d\d\b")
+
+
+def _host_syrians_denominator(rest: str) -> bool:
+    """True if a share is of the Syrians in one host country ("nearly half of the Syrians in
+    Jordan are registered as refugees"): not a share of Syria's people."""
+    m = _HOST_SYRIANS.match(rest)
+    return bool(m and _HOST_COUNTRY.match(rest[m.end():]))
+
+
+def _share_host(measure: str, rest: str) -> str:
+    """The country of asylum of a share of Syrians who became refugees there ("one in every
+    eight Syrians has fled across the border into Lebanon"); "" for other shares."""
+    if measure != "refugees_share":
+        return ""
+    m = re.search(r"\b(?:into|in|to)\s+(?:neighbou?ring\s+)?(" + "|".join(p for p, h in V.HOSTS
+                                                                        if h not in ("REGION", "WORLD")) + ")",
+                  _own_clause(rest)[:120], _FLAGS)
+    return _first(_HOSTS, m.group(1)) if m else ""
+
+
+def _in_day_span(s: str, num: Number) -> bool:
+    """True if the number is a day of a span of dates ("Between 1 and 20 May"), not a count."""
+    return any(m.start() <= num.start < m.end() for m in _DAY_SPAN_RE.finditer(s))
+
+
+_DAY_SPAN_RE = _c(r"\b(?:between|from)\s+\d{1,2}\s+(?:(?:" + _MONTH_ALT + r")\s+)?(?:and|to|until|-)\s+\d{1,2}\s+(?:"
+                  + _MONTH_ALT + r")\b")
+
+
+#: A verb that uproots right before a count ("forced some 30,000 people to flee", "displaced
+#: more than 100,000"), and what follows a count that "forced" governs.
+_UPROOT_BEFORE = _c(r"\b(?:displaced|displaces|displacing|uprooted|forced|drove|driven|pushed)\s+(?:some\s+|about\s+"
+                    r"|around\s+|nearly\s+|more than\s+|over\s+|at least\s+)?$")
+_TO_FLEE_AFTER = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:to (?:flee|leave)|from their homes|out of their homes)\b")
+
+
+def _uprooting_verb_kind(kind: str, bare: str, after: str) -> str:
+    """"displaced" when the verb that governs the count uproots people, whatever killing
+    word stands nearby ("Airstrikes killed dozens and forced some 30,000 people to flee":
+    the 30,000 are displaced, not dead)."""
+    if kind not in ("deaths", "") or not _UPROOT_BEFORE.search(bare):
+        return kind
+    if re.search(r"\bforced\s+(?:\w+\s+)?$", bare, _FLAGS) and not _TO_FLEE_AFTER.match(after):
+        return kind  # "forced" without a flight is no displacement
+    return "displaced"

@@ -446,6 +446,16 @@ def _own_clause(own: str) -> str:
 _HALF_YEAR = _c(r"\b(first|second|1st|2nd) (?:half|six months) of (?:the year )?((?:19|20)\d\d|last year|this year)\b")
 #: "since the start of December", "since the end of April" (no year: the latest by publication).
 _SINCE_START_OF_MONTH = _c(r"\bsince (?:the )?(start|beginning|end|middle|mid)(?: of|-) (" + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
+#: "between 1 and 20 May", "from 1 May to 30 July" (days without a year: the latest by publication).
+_DAY_SPAN_NO_YEAR = _c(r"\b(?:between|from)\s+(\d{1,2})\s+(?:(" + _MONTH_ALT + r")\s+)?(?:and|to|until|-)\s+(\d{1,2})\s+("
+                       + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: "since Monday": from the last such weekday before publication.
+_SINCE_WEEKDAY = _c(r"\bsince (" + "|".join(_WEEKDAYS) + r")\b")
+#: "last month", "last week" (not "since last month", not "the last month"); a report's date
+#: ("said last month") is no period of the count.
+_LAST_MONTH = _c(r"(?<!since )(?<!the )\blast (month|week)\b")
+_SAID_BEFORE = _c(r"\b(?:said|says|announced|reported|estimated|published|released|stated|warned)\s+$")
 #: "since last month", "since last week": from the start of the month before (or seven days back).
 _SINCE_LAST_UNIT = _c(r"\bsince (?:the (?:start|beginning) of )?last (month|week)\b")
 #: "within a week", "in a single day", "in one day", "in two months", "over the past three months".
@@ -497,6 +507,21 @@ def _recent_span(low: str, periodic: bool, published: pd.Timestamp
             start = _end_of(y, mo)
         if start < published:
             return kind, start, published
+    m = _DAY_SPAN_NO_YEAR.search(low)
+    if m:
+        d1, mon1, d2, mon2 = m.groups()
+        b = V.MONTHS[mon2]
+        a = V.MONTHS[mon1] if mon1 else b
+        y2 = published.year if (b, int(d2)) <= (published.month, published.day) else published.year - 1
+        y1 = y2 if a <= b else y2 - 1
+        start, end = _date(y1, a, int(d1), end=False), _date(y2, b, int(d2), end=True)
+        if start < end:
+            return kind, start, end
+    m = _SINCE_WEEKDAY.search(low)
+    if m:
+        wd = _WEEKDAYS.index(m.group(1))
+        back = (published.weekday() - wd) % 7 or 7
+        return kind, published.normalize() - pd.Timedelta(days=back), published
     m = _SINCE_LAST_UNIT.search(low)
     if m:
         if m.group(1) == "month":
@@ -521,6 +546,17 @@ def _recent_span(low: str, periodic: bool, published: pd.Timestamp
         y = published.year if mo <= published.month else published.year - 1
         start = pd.Timestamp(year=y, month=mo, day=1)
         return kind, start, min(_end_of(y, mo), published)
+    m = _LAST_MONTH.search(low)
+    if m and not _SAID_BEFORE.search(low[:m.start()]):
+        if m.group(1) == "month":
+            first = (published.normalize() - pd.offsets.MonthBegin(1)) - pd.offsets.MonthBegin(1)
+            first = pd.Timestamp(first)
+            end = _end_of(first.year, first.month)
+        else:
+            first, end = published.normalize() - pd.Timedelta(days=7), published
+        if periodic or m.group(1) == "week":
+            return "flow", first, end  # (a week's count is a movement, not a level)
+        return "stock", end, end
     m = _SPAN_MORE.search(low)
     if m:
         nw, unit = m.group(1).lower(), m.group(2).lower()
