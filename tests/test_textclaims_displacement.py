@@ -224,3 +224,21 @@ def test_a_year_in_a_relative_clause_does_not_date_the_count():
     c = _claim("The offensive, which began in 2019, has displaced 300,000 people.", "2020-01-20", "300,000")
     assert c["measure"] == "idps_new_displacements"
     assert c["as_of"] == "2020-01-20"
+
+
+@pytest.mark.parametrize("sentence,published,words,as_of", [
+    ("Lebanon, which closed its border in 2015, hosts about 900,000 Syrian refugees.", "2019-06-01",
+     "900,000", "2019-06-01"),
+    ("The UN refugee agency, which began registering Syrians in 2012, says 5.6 million refugees are "
+     "registered in the region.", "2019-06-01", "5.6 million", "2019-06-01"),
+    ("The campaign, launched in April 2019, has killed more than 1,000 civilians.", "2020-01-20",
+     "1,000", "2020-01-20"),
+])
+def test_a_date_in_a_relative_or_participial_clause_is_the_clause_s(sentence, published, words, as_of):
+    assert _claim(sentence, published, words)["as_of"] == as_of
+
+
+def test_a_share_after_refugees_and_idps_together_is_the_displaced_share():
+    s = ("The refugee rate and the 4.5 million internally displaced in Syria means one-third of the country's "
+         "population is affected by the civil war.")
+    assert _claim(s, "2013-09-03", "one-third")["measure"] == "displaced_share"

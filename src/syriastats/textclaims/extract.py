@@ -626,7 +626,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         n_count = min((n.start for n in others if n.start >= num.end and n.kind == "count"),
                       default=len(s))
         # "the war, ignited in March 2011, ...": the war's start is no claim's period
-        sm = _WAR_START_DATE.sub(_blank, s)
+        sm = _blank_asides(_WAR_START_DATE.sub(_blank, s), num)
+        back_own = sm[max(p_own, num.start - 150):num.start]  # (not a relative clause's date)
         # not across a semicolon: "... in March were in need; now 2.5 million are": another clause's date
         c_lo, c_hi = _clause_bounds(sm, num)
         p_local = sm[max(c_lo, num.start - 120):min(num.end + 120, n_count, c_hi)]
@@ -662,6 +663,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             else:
                 continue
             measure = _SHARE_MEASURE.get(kind, "")
+            if measure in ("idps_share", "refugees_share") and _BOTH_KINDS.search(before[-160:]):
+                measure = "displaced_share"  # "the refugees and the 4.5 million internally displaced mean one-third"
             if not measure or _PROGRAMME.search(fwd) or _host_syrians_denominator(rest):
                 continue
             ptype, pstart, as_of = _period(s, p_local, "share", published, own=(fwd_own, back_own))
@@ -1510,3 +1513,17 @@ def _uprooting_verb_kind(kind: str, bare: str, after: str) -> str:
     if re.search(r"\bforced\s+(?:\w+\s+)?$", bare, _FLAGS) and not _TO_FLEE_AFTER.match(after):
         return kind  # "forced" without a flight is no displacement
     return "displaced"
+
+
+#: A comma-delimited relative or participial clause ("Lebanon, which closed its border in
+#: 2015, hosts ...", "The campaign, launched in April 2019, has killed ..."): its date is
+#: the clause's, not the main count's.
+_REL_ASIDE = _c(r",\s*(?:which|who|whose|where|when)\b[^,;.]{0,100}?,"
+                r"|,\s*(?:launched|begun|started|opened|established|founded|built|set up|created|declared"
+                r"|imposed|signed|brokered)\b[^,;.]{0,80}?,")
+
+
+def _blank_asides(s: str, num: Number) -> str:
+    """*s* with the relative or participial asides that do not hold *num* blanked (same
+    length: offsets stay valid)."""
+    return _REL_ASIDE.sub(lambda m: m.group(0) if m.start() <= num.start < m.end() else _blank(m), s)
