@@ -261,7 +261,7 @@ def _period_in(local: str, kind: str,
         return "flow", pd.Timestamp(year=published.year, month=1, day=1), published
     found = _half_year(low, periodic, published) or _span_or_since_last_year(low, periodic, published) \
         or _between_dates(low, periodic, published) or _between_days(low, periodic, published) \
-        or _recent_span(low, periodic, published)
+        or _recent_span(low, periodic, published, flows=kind in ("displaced", "idps"))
     if found is not None:
         return found
     m = _LAST_N.search(low)
@@ -455,6 +455,7 @@ _SINCE_WEEKDAY = _c(r"\bsince (" + "|".join(_WEEKDAYS) + r")\b")
 #: "last month", "last week" (not "since last month", not "the last month"); a report's date
 #: ("said last month") is no period of the count.
 _LAST_MONTH = _c(r"(?<!since )(?<!the )\blast (month|week)\b")
+_SAID_AFTER = _c(r"^\s*,?\s*(?:[\w'\u2019,-]+\s+){0,12}?(?:said|says|announced|reported|told|stated|warned)\b")
 _SAID_BEFORE = _c(r"\b(?:said|says|announced|reported|estimated|published|released|stated|warned)\s+$")
 #: "since last month", "since last week": from the start of the month before (or seven days back).
 _SINCE_LAST_UNIT = _c(r"\bsince (?:the (?:start|beginning) of )?last (month|week)\b")
@@ -490,13 +491,16 @@ def _half_year(low: str, periodic: bool, published: pd.Timestamp
     return ("cumulative" if periodic else "flow"), start, end
 
 
-def _recent_span(low: str, periodic: bool, published: pd.Timestamp
+def _recent_span(low: str, periodic: bool, published: pd.Timestamp, flows: bool = False
                  ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
     """A recent span said without dates: "since last month" (from the first of the month
     before publication), "since last week", "within a week", "in a single day" (the day
     named with "on 19 July", else publication), "in two months", "throughout July", "from
     the end of April to the end of August" (the latest such months by publication). A flow
-    (a running total for periodic kinds); None if none is said."""
+    (a running total for periodic kinds); None if none is said, or if the kind is neither
+    periodic nor a displacement (*flows*: people uprooted within the span)."""
+    if not (periodic or flows):
+        return None  # (a level's words "rose ... in one week" name the change's span, not the level's)
     kind = "cumulative" if periodic else "flow"
     m = _SINCE_START_OF_MONTH.search(low)
     if m:
@@ -547,7 +551,7 @@ def _recent_span(low: str, periodic: bool, published: pd.Timestamp
         start = pd.Timestamp(year=y, month=mo, day=1)
         return kind, start, min(_end_of(y, mo), published)
     m = _LAST_MONTH.search(low)
-    if m and not _SAID_BEFORE.search(low[:m.start()]):
+    if m and not _SAID_BEFORE.search(low[:m.start()]) and not _SAID_AFTER.match(low[m.end():]):
         if m.group(1) == "month":
             first = (published.normalize() - pd.offsets.MonthBegin(1)) - pd.offsets.MonthBegin(1)
             first = pd.Timestamp(first)
@@ -574,5 +578,8 @@ def _recent_span(low: str, periodic: bool, published: pd.Timestamp
                 return kind, on, on
             return kind, published.normalize() - pd.Timedelta(days=1), published
         off = {"day": pd.Timedelta(days=k), "week": pd.Timedelta(weeks=k), "month": pd.DateOffset(months=k)}[unit]
-        return kind, pd.Timestamp(published - off).normalize(), published
+        start = pd.Timestamp(published - off).normalize()
+        if periodic and start <= pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
+            start = pd.Timestamp(V.WAR_START)  # "60,000 in 21 months": since the war began
+        return kind, start, published
     return None
