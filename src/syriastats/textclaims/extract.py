@@ -221,7 +221,8 @@ _HOST_POSSESSIVE = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("RE
 #: One camp named next to a count ("the Za'atari camp in Jordan - hosts more than 117,000
 #: people", "home to nearly 80,000 refugees the zaatari camp"): the camp's population, which
 #: no registry figure counts (area CAMP, judged not_checkable).
-_CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s|\s+(?:cluster|coordination|management))|\bza'?atari\b|\bazraq\b|\bal-?hol\b"
+_CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s|\s+(?:cluster|coordination|management))"
+           r"|\bza'?atari\b|\bazraq\b|\bal-?hol\b"
            r"|\bal-?hawl\b|\brukban\b")
 #: Displacement by one offensive or wave ("uprooted in a Syrian government offensive", "displaced
 #: since the offensive began"): new displacement, not the stock of IDPs.
@@ -949,7 +950,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # displaced by one offensive or wave: its new displacement (start not said)
             ptype, pstart, as_of = "flow", published, published
         if kind in ("displaced", "idps") and ptype != "flow" and (
-                _new_displacement(s, num, n_own, bare, _after_aside(before, after))
+                _new_displacement(s, num, n_own, bare, aside_rest)
                 or _DEAD_AND_DISPLACED.search(bare[-40:])):
             # a flow: over the year named ("in 2018"), else from the day named (start not said)
             year = as_of.month == 12 and as_of.day == 31 and pstart == as_of
@@ -991,7 +992,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if measure == "idp_returns":
             host = ""  # people back in their homes inside Syria: no country of asylum
         if _world_framed(s, num, n_own, kind, measure) or _planned_return(kind, s, num) or _in_day_span(s, num) \
-                or (re.search(r"\basylum\b", _own_clause(after)[:80], _FLAGS) and asylum_of_all(s, num.start, num.end, strict=False)):
+                or (re.search(r"\basylum\b", _own_clause(after)[:80], _FLAGS)
+                    and asylum_of_all(s, num.start, num.end, strict=False)):
             continue
         if not measure:
             continue

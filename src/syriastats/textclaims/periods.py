@@ -443,12 +443,14 @@ def _own_clause(own: str) -> str:
 
 
 #: "the first half of 2025", "the first six months of last year", "the second half of 2019".
-_HALF_YEAR = _c(r"\b(first|second|1st|2nd) (?:half|six months) of (?:the year )?((?:19|20)\d\d|last year|this year)\b")
+_HALF_YEAR = _c(r"\b(first|second|1st|2nd) (?:half|six months) of (?:the year )?"
+                r"((?:19|20)\d\d|last year|this year)\b")
 #: "since the start of December", "since the end of April" (no year: the latest by publication).
-_SINCE_START_OF_MONTH = _c(r"\bsince (?:the )?(start|beginning|end|middle|mid)(?: of|-) (" + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
+_SINCE_START_OF_MONTH = _c(r"\bsince (?:the )?(start|beginning|end|middle|mid)(?: of|-) (" + _MONTH_ALT
+                           + r")\b(?!\s*,?\s*\d)")
 #: "between 1 and 20 May", "from 1 May to 30 July" (days without a year: the latest by publication).
-_DAY_SPAN_NO_YEAR = _c(r"\b(?:between|from)\s+(\d{1,2})\s+(?:(" + _MONTH_ALT + r")\s+)?(?:and|to|until|-)\s+(\d{1,2})\s+("
-                       + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
+_DAY_SPAN_NO_YEAR = _c(r"\b(?:between|from)\s+(\d{1,2})\s+(?:(" + _MONTH_ALT + r")\s+)?(?:and|to|until|-)\s+"
+                       r"(\d{1,2})\s+(" + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "since Monday": from the last such weekday before publication.
 _SINCE_WEEKDAY = _c(r"\bsince (" + "|".join(_WEEKDAYS) + r")\b")
