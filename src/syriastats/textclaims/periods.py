@@ -479,7 +479,7 @@ def _half_year(low: str, periodic: bool, published: pd.Timestamp
                ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
     """"the first half of 2025" (1 January to 30 June), "the second half of 2019" (1 July
     to 31 December), the year "last year" or "this year" relative to *published*; a flow
-    (a running total for periodic kinds, over the same days), cut at publication."""
+    (for every kind: what happened within the half year), cut at publication."""
     m = _HALF_YEAR.search(low)
     if not m:
         return None
@@ -490,7 +490,7 @@ def _half_year(low: str, periodic: bool, published: pd.Timestamp
     end = min(_end_of(year, 6 if first else 12), published)
     if end <= start:
         return None
-    return ("cumulative" if periodic else "flow"), start, end
+    return "flow", start, end  # (what happened within the half year: a flow, for tolls too)
 
 
 def _recent_span(low: str, periodic: bool, published: pd.Timestamp, flows: bool = False
@@ -551,7 +551,7 @@ def _recent_span(low: str, periodic: bool, published: pd.Timestamp, flows: bool 
         mo = V.MONTHS[m.group(1)]
         y = published.year if mo <= published.month else published.year - 1
         start = pd.Timestamp(year=y, month=mo, day=1)
-        return kind, start, min(_end_of(y, mo), published)
+        return "flow", start, min(_end_of(y, mo), published)  # a month's count, as a named month's
     m = _LAST_MONTH.search(low)
     if m and not _SAID_BEFORE.search(low[:m.start()]) and not _SAID_AFTER.match(low[m.end():]):
         if m.group(1) == "month":
