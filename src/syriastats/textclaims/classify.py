@@ -372,6 +372,8 @@ def _contrasted(sentence: str, start: int, end: int,
         inside = any(t in _INCLUSION or t in (":", "(", ")") or t.strip() == "-" for t in toks)
         after = _tokens(sentence[e0:e0 + 12].translate(_QUOTES))
         inside = inside or after[:2] in (["of", "them"], ["of", "whom"])
+        # "12.8 million remain displaced, with 7.2 million inside and 5.5 million refugees": parts
+        inside = inside or ("," in toks and toks[toks.index(",") + 1:toks.index(",") + 2] == ["with"])
         if part and inside:
             return True
         if not part and not inside:
@@ -432,6 +434,8 @@ def classify(sentence: str, start: int, end: int, value: float, measure: str, *,
     new = _family_measure(g, measure, host, sentence, start, end, siblings or [])
     if new == "-":
         return Decision(drop=True, reason="people detained or arrested: not a toll and not the missing")
+    if new == "-asylum":
+        return Decision(drop=True, reason="asylum applications of all nationalities")
     if not new or new == measure:
         return KEEP
     return Decision(measure=new, reason="governor", group=_group_for(new, group))
@@ -472,6 +476,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
     if "asylum" in (g.noun, g.verb) and not measure.startswith("asylum"):
         # "362,000 Syrians sought asylum in Europe", "1 million asylum applications"
         europe = any(w in W.EUROPE_WORDS for w in _tokens(sentence.translate(_QUOTES)))
+        if europe and asylum_of_all(sentence, start, end, strict=False):
+            return "-asylum"  # applications of all nationalities
         if europe and measure in REFUGEE_MEASURES | DISPLACED_MEASURES | {"population", "people_in_need"}:
             return ASYLUM_CUMULATIVE
         return ""
@@ -497,7 +503,8 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             and any(w in W.STOCK_AUXILIARIES for w in g.auxiliaries) \
             and not any(w in W.NEW_EVENT_WORDS for w in g.clause + g.before_words):
         return "idps"  # "6.7 million remain internally displaced, many since 2012": a level
-    if g.noun == "idps" or (generic and g.verb == "idps" and not external):
+    if g.noun == "idps" or (generic and g.verb == "idps" and not external
+                            and not _contrasted(sentence, start, end, siblings, part=True)):
         return "" if measure in IDP_MEASURES or measure.startswith("global") else "idps"
     if g.noun == "displaced" or (generic and (g.verb in ("displaced", "new_displacement")
                                               or (not g.verb and g.before == "displaced"))):
@@ -505,12 +512,15 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return ""
         if (g.verb == "new_displacement" or "newly" in g.noun_phrase) and measure in ("idps", "displaced_total"):
             return "idps_new_displacements"
-        if measure in ("idps", "displaced_total") and _event_displaced(g):
+        if measure in ("idps", "displaced_total", "population", "people_in_need") and _event_displaced(g):
             return "idps_new_displacements"  # "the offensive has displaced 80,000 people"
         near = g.noun_phrase + g.clause[:6]
         internal = any(w in W.INTERNAL_WORDS for w in near) and not external
-        if measure in REFUGEE_MEASURES and host and host not in ("REGION", "WORLD") and not internal:
-            return ""  # "1.5 million displaced Syrians in Lebanon": the extractor's refugees in that host
+        if measure in REFUGEE_MEASURES and not internal and (
+                external or (host and host not in ("REGION", "WORLD"))):
+            # "1.5 million displaced Syrians in Lebanon", "2.6 million displaced Syrians sitting
+            # in camps in neighboring countries": the extractor's refugees
+            return ""
         if measure in REFUGEE_MEASURES | {"people_in_need", "population"}:
             return "idps" if internal else "displaced_total"
         if measure == "displaced_total" and (internal or _contrasted(sentence, start, end, siblings)):
@@ -535,6 +545,30 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
     if g.verb == "missing" and measure in DEATH_MEASURES - {"deaths_total_incl_missing"}:
         return "missing_persons"
     return ""
+
+
+#: The whole a share is taken of ("9.4 per cent of the total 612,700 people"), a count said
+#: to be a share of all applicants ("485,000 people, or 80 percent of all applicants"), and
+#: a count of countries ("44 industrialised nations").
+_SHARE_OF_BEFORE = re.compile(r"(?:per ?cent|percent|%|one in \w+|half|third|quarter)\s+of\s+(?:the\s+)?"
+                              r"(?:total\s+(?:of\s+)?)?$", re.I)
+_OF_ALL_AFTER = re.compile(r"^[^.;]{0,40}?\bof all (?:applicants|asylum|claims|applications|asylum-seekers)\b", re.I)
+_COUNTRIES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:countries|nations|states|member states)\b", re.I)
+
+
+def asylum_of_all(sentence: str, start: int, end: int, strict: bool = True) -> bool:
+    """True if the asylum count ``sentence[start:end]`` is not of Syrians: the whole a share
+    of Syrians is taken of ("Syrians made up 9.4 per cent of the total 612,700 people who
+    sought asylum"), "N, or 80 percent of all applicants", a number of countries ("in 44
+    industrialised nations"), or (*strict*, for a count of applications) a count whose own
+    clause names no Syrian ("Turkey ... also received 44,000 individual asylum applications")."""
+    s = sentence.translate(_QUOTES)
+    clause_back = re.split(r",(?!\d{3})|;|\s(?:while|whereas|but)\s", s[:start])[-1]  # (not "56,400")
+    after = s[end:]
+    own = re.split(r"[;,.]|\s(?:while|but|whereas)\s", after, maxsplit=1)[0][:80]
+    if _SHARE_OF_BEFORE.search(clause_back) or _OF_ALL_AFTER.search(after[:80]) or _COUNTRIES_AFTER.match(after):
+        return True
+    return strict and not re.search(r"\bsyrians?\b", clause_back + " " + own + " " + after[:30], re.I)
 
 
 def _internal_return(g: Governor) -> bool:

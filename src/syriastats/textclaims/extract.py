@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.classify import refine_claims
+from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
@@ -41,6 +41,7 @@ from syriastats.textclaims.periods import (
     _day,
     _own_clause,
     _period,
+    _period_in,
 )
 from syriastats.textclaims.sentences import split_sentences
 
@@ -220,7 +221,8 @@ _HOST_POSSESSIVE = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("RE
 #: One camp named next to a count ("the Za'atari camp in Jordan - hosts more than 117,000
 #: people", "home to nearly 80,000 refugees the zaatari camp"): the camp's population, which
 #: no registry figure counts (area CAMP, judged not_checkable).
-_CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s)|\bza'?atari\b|\bazraq\b|\bal-?hol\b"
+_CAMP = _c(r"\b(?:refugee |displacement |idp |tent |border )?camp\b(?!s|\s+(?:cluster|coordination|management))"
+           r"|\bza'?atari\b|\bazraq\b|\bal-?hol\b"
            r"|\bal-?hawl\b|\brukban\b")
 #: Displacement by one offensive or wave ("uprooted in a Syrian government offensive", "displaced
 #: since the offensive began"): new displacement, not the stock of IDPs.
@@ -578,7 +580,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out: list[TextClaim] = []
     chain = False  # inside "including X ... and Y" after a count of returns
     combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
-    proj = _projections(s, nums)
+    proj = _projections_past_years(s, nums, _projections(s, nums))
     incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
@@ -615,7 +617,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # (up to the next count or share) and the words back to the previous count or share
         # (years and days in between are part of its date, not other claims)
         others = [n for n in nums if n.kind in ("count", "share")
-                  and not _TIME_UNIT_AFTER.match(s, n.end)]  # "two months ago" is a date
+                  and not _TIME_UNIT_AFTER.match(s, n.end)  # "two months ago" is a date
+                  and not _HALF_OF_YEAR.match(s, n.end)]  # "the first half of 2025" too
         p_own = max((n.end for n in others if n.end <= num.start), default=0)
         n_own = min((n.start for n in others if n.start >= num.end), default=len(s))
         fwd_own = _forward(s, num, Number(n_own, n_own, 0, "count", ""))
@@ -625,7 +628,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         n_count = min((n.start for n in others if n.start >= num.end and n.kind == "count"),
                       default=len(s))
         # "the war, ignited in March 2011, ...": the war's start is no claim's period
-        sm = _WAR_START_DATE.sub(_blank, s)
+        sm = _blank_asides(_WAR_START_DATE.sub(_blank, s), num)
+        back_own = sm[max(p_own, num.start - 150):num.start]  # (not a relative clause's date)
         # not across a semicolon: "... in March were in need; now 2.5 million are": another clause's date
         c_lo, c_hi = _clause_bounds(sm, num)
         p_local = sm[max(c_lo, num.start - 120):min(num.end + 120, n_count, c_hi)]
@@ -661,14 +665,16 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             else:
                 continue
             measure = _SHARE_MEASURE.get(kind, "")
-            if not measure or _PROGRAMME.search(fwd):
+            if measure in ("idps_share", "refugees_share") and _BOTH_KINDS.search(before[-160:]):
+                measure = "displaced_share"  # "the refugees and the 4.5 million internally displaced mean one-third"
+            if not measure or _PROGRAMME.search(fwd) or _host_syrians_denominator(rest):
                 continue
             ptype, pstart, as_of = _period(s, p_local, "share", published, own=(fwd_own, back_own))
             if ptype == "flow":
                 ptype, pstart = "stock", as_of
             out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end],
                                  num.value, "share", measure, comp, ptype, _day(pstart), _day(as_of),
-                                 "SYR", "", "", attribution))
+                                 "SYR", _share_host(measure, rest), "", attribution))
             continue
         if num.kind != "count":
             continue
@@ -712,6 +718,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             kind = "idps"  # "displaced 6.8 million inside the country"
         elif kind == "idps" and _priority(_CUES[:2], _own_clause(s[num.end:n_own])[:120]) == "displaced":
             kind = "displaced"  # "displaced inside and outside the country": both together
+        if not kind:
+            kind = _dash_aside_kind(before, after)  # "800,000 people - including 480,000 children - fled"
+        kind = _uprooting_verb_kind(kind, before[:len(before) - hedge_len], after)
         bare = before[:len(before) - hedge_len]
         place_pop = False  # the population of a place inside Syria
         if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
@@ -732,7 +741,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if not kind:
                 continue
         if short and not (kind in ("displaced", "idps") and _DISPLACED_EVENT.match(after)
-                          and _OFFENSIVE.search(_own_clause(s[num.end:n_own])[:160])):
+                          and _OFFENSIVE.search(_own_clause(s[num.end:n_own])[:160])) \
+                and not (kind in ("displaced", "idps") and _uprooted(s, num, n_own, bare)):
             # a week's or a day's figure is no war statistic, except the people uprooted by a
             # wave of fighting ("30,000 have fled since the army resumed bombardment last week")
             continue
@@ -746,6 +756,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind == "refugees" and _CROSSED.match(after) and num.value < _CROSSING_MAX \
                 and not _SINCE_ANY.search(_own_clause(after)):
             continue  # "after 3,000 crossed the border": a day's or a week's arrivals, not a level
+        kind = _displacement_kind(kind, s, num, n_own)
         if not _priority(_CUES, fwd) and incl_kind and incl_end == p_own \
                 and _INCLUDING_LIST.match(s[p_own:num.start]):
             kind = incl_kind  # "1,264 civilians ..., including 242 children and 118 women"
@@ -770,7 +781,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue  # refugee and IDP returns added together: no single measure
         if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
             continue  # "around 100,000 are still in jail": people detained, not deaths in detention
-        if kind == "asylum" and not re.search(r"\beurope|\beu\b", low):
+        if kind == "asylum" and not re.search(r"\beurope|\beu\b", low) and not _INDUSTRIALISED.search(low):
+            continue
+        if kind == "asylum" and _asylum_of_all(s, num, n_own):
             continue
         if kind != "deaths" and _PROGRAMME.search(fwd + " " + back[-40:]):
             continue
@@ -804,6 +817,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind in ("refugees", "idps", "displaced") and out and out[0].kind == "returns" \
                 and _OF_THE_HEAD.match(s) and out[0].end - offset <= num.start:
             returned = True  # "Of the 2 million who have returned, 700,000 came from abroad and ..."
+        if not returned and _along_with_returns(kind, out, offset, num, between):
+            returned = True  # "500,000 refugees have returned ..., along with 1.2 million IDPs"
         if returned:
             kind = "returns"
         own_noun = re.match(r"\s*(?:people|persons|individuals|syrians|lives)\b(?!\s*,?\s*(?:including|mostly|among))",
@@ -859,7 +874,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not area and re.search(r"\b(?:in|of|from) the (?:city|province|governorate|town)\b"
                                   r"|\bthe (?:city|province|governorate)'s\b", fwd + " " + back[-60:], _FLAGS):
             # "the total number of displaced people in the city" (named earlier)
-            area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start]))
+            area = _last(_AREAS, _SPEAKER_PLACE.sub(_blank, s[:num.start])) or _dateline_area(sent_text)
         if not area and kind not in ("refugees", "returns", "asylum"):
             # "displaced since the start of a Turkish operation in the city of Afrin": a place
             # later in the number's own clause
@@ -912,6 +927,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # an item of a list counts over its lead's period ("3,000 deaths in January,
             # including 800 civilians, 300 children and 150 women")
             ptype, pstart, as_of = lead.period_type, pd.Timestamp(lead.period_start), pd.Timestamp(lead.as_of)
+        aside_rest = _after_aside(before, after)
+        if aside_rest and not _OWN_DATE.search(s[num.end:n_own] + " " + back_own[-60:]):
+            # "1,500 civilians, including 300 children, died in Aleppo last month": the words
+            # after the aside give the lead count and its items their period and place
+            found = _period_in(_own_clause(aside_rest), kind, published)
+            if found is not None:
+                ptype, pstart, as_of = found
+            if area == "SYR" and kind not in ("refugees", "returns", "asylum"):
+                area = _first(_AREAS, _SPEAKER_PLACE.sub(_blank, _own_clause(aside_rest))) or area
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
@@ -930,6 +954,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _own_clause(s[num.end:n_own])[:120] + " " + back):
             # displaced by one offensive or wave: its new displacement (start not said)
             ptype, pstart, as_of = "flow", published, published
+        if kind in ("displaced", "idps") and ptype != "flow" and (
+                _new_displacement(s, num, n_own, bare, aside_rest)
+                or _DEAD_AND_DISPLACED.search(bare[-40:])):
+            # a flow: over the year named ("in 2018"), else from the day named (start not said)
+            year = as_of.month == 12 and as_of.day == 31 and pstart == as_of
+            ptype, pstart = "flow", (pd.Timestamp(year=as_of.year, month=1, day=1) if year else as_of)
         if kind in ("displaced", "idps") and _DISPLACED_EVENT.match(s[num.end:n_own]):
             near = sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)].lower()
             if _BETWEEN_DATES.search(near) or _BETWEEN_DAYS.search(near):
@@ -958,8 +988,18 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 measure = "asylum_applications_europe"
                 if num.value > _ASYLUM_YEAR_MAX:
                     continue  # more than Syrians ever lodged in a year: applications of all nationalities
+            if _INDUSTRIALISED.search(low):
+                host, measure, ptype, pstart, as_of = _industrialised(ptype, pstart, as_of, published)
+        if kind == "returns" and measure == "refugee_returns" and (
+                _IDP_RETURN_WORDS.search(s[p_own:n_own]) or (lead is not None and lead.measure == "idp_returns")) \
+                and not _ABROAD_RETURN_WORDS.search(s[p_own:n_own]):
+            measure = "idp_returns"  # "655,000 people who had been displaced inside Syria returned home"
         if measure == "idp_returns":
             host = ""  # people back in their homes inside Syria: no country of asylum
+        if _world_framed(s, num, n_own, kind, measure) or _planned_return(kind, s, num) or _in_day_span(s, num) \
+                or (re.search(r"\basylum\b", _own_clause(after)[:80], _FLAGS)
+                    and asylum_of_all(s, num.start, num.end, strict=False)):
+            continue
         if not measure:
             continue
         # an incident's casualties, not a war statistic
@@ -1508,3 +1548,289 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     ctx.kind = counts[-1] if counts else ""
     ctx.war_began = bool(re.search(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started"
                                    r"|erupted|broke out)\b[^.;]{0,30}\W*$", s, _FLAGS))
+
+
+# ---------------------------------------------------------------- displacement families (H20f)
+#: A local event as the subject of a verb that uproots, right before the count ("the conflict
+#: in Sweida province has forced 93,000 residents", "violence displaces 500,000", "Turkey's
+#: assault ... has forced 130,000 people"): the event's new displacement.
+_EVENT_SUBJECT = _c(r"\b(?:offensive|assault|escalation|invasion|incursion|operation|fighting|violence|clashes"
+                    r"|hostilities|bombardment|bombing|air ?strikes|campaign|onslaught|advance"
+                    r"|(?:conflict|war|fighting|violence) in (?:[\w'-]+\s+){0,4}?(?:province|governorate|region"
+                    r"|city|countryside|enclave))\b[^.;]{0,60}?\b(?:has |have |had )?(?:displaced|displaces|forced"
+                    r"|uprooted|driven|pushed)\s*$")
+#: The count's own clause names the event that uprooted it ("displaced by the fighting around
+#: Ras al-Ayn", "so far by the Turkish invasion", "as violence spreads", "due to escalating violence").
+_EVENT_AFTER = _c(r"\b(?:by|amid|due to|because of|following|after)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w'-]+\s+){0,2}?"
+                  r"(?:invasion|incursion|offensive|escalation|assault|onslaught|bombardment)\b"
+                  r"|\b(?:by|amid|due to|because of)\s+(?:the\s+)?(?:renewed|recent|latest|escalating|ongoing|new|heavy"
+                  r"|intense|sectarian)\s+(?:fighting|violence|clashes|hostilities)\b"
+                  r"|\b(?:by|amid)\s+(?:the\s+)?(?:fighting|clashes|violence|hostilities)\s+(?:around|near|in and around"
+                  r"|along)\b"
+                  r"|\bas (?:the )?(?:fighting|violence|clashes|hostilities) (?:spread|spreads|escalates|escalated"
+                  r"|intensifies|intensified|rages|raged)\b")
+#: A verb of being uprooted in the count's own words ("forced to flee their homes", "have fled").
+_UPROOT_VERB = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:(?:were|have|had|was|has)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+\s+)?"
+                  r"(?:displaced|uprooted|forced|driven)|fled|have fled|had fled|to flee|flee)\b")
+#: Displacement told as one more time ("were displaced, many for the second or third time").
+_AGAIN = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|was)\s+displaced\b[^.;]{0,30}\bfor the (?:second|third|fourth|fifth|\w+th)"
+            r"(?:\s+or\s+\w+)? time\b")
+#: Counts of movements, not of people on a date ("52,910 IDP arrivals", "1.8 million population
+#: movements", "400,000 individual displacements").
+_MOVEMENTS = _c(r"^\s*(?:new\s+|individual\s+|idp\s+|population\s+|displacement\s+|recorded\s+)*"
+                r"(?:arrivals|departures|movements|displacements)\b")
+#: Displaced people said to be in a country of asylum ("2.6 million displaced Syrians sitting
+#: in camps in neighboring countries", "in tiny Lebanon"): refugees.
+_IN_HOST = _c(r"\b(?:in|to|into)\s+(?:the\s+)?(?:neighbou?ring|nearby|surrounding) countries\b"
+              r"|\bin\s+(?:[\w'-]+\s+)?(?:lebanon|jordan|turkey|t[uü]rkiye|iraq|egypt)\b")
+#: Asylum statistics of the 44 industrialised countries (UNHCR's yearly "Asylum Trends").
+_INDUSTRIALISED = _c(r"\b(?:industriali[sz]ed|developed|rich|wealthy) (?:countries|nations|states|world)\b")
+#: Returns inside Syria named in the count's clause, and returns from abroad.
+_IDP_RETURN_WORDS = _c(r"\bdisplaced (?:inside|within) (?:syria|the country)\b|\bplaces? of origin\b"
+                       r"|\bcommunities of origin\b|\binternally displaced\b")
+_ABROAD_RETURN_WORDS = _c(r"\brefugees?\b|\bfrom abroad\b|\bfrom (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt"
+                          r"|neighbou?ring)")
+#: A sentence about the whole world ("Worldwide, an estimated 5.5 million people were uprooted").
+_WORLD_HEAD = _c(r"^\W*(?:worldwide|globally|around the world|across the world|across the globe)\b")
+#: A span of days (less than a week): "in the last three days", "in a single day", "24 hours".
+_DAYS_SPAN = _c(r"\b(?:two|three|four|five|six|few|several|[2-6]) days\b|\b(?:a|one|single) day\b|\b24 hours\b|\bovernight\b")
+#: A count of people uprooted by one wave is far below the war's totals (all the displaced
+#: near 13.5 million; the largest wave, late 2024, near 1.1 million): above this a count
+#: "displaced by the fighting" is the war's.
+_WAVE_MAX = 2_500_000
+
+
+def _uprooted(s: str, num: Number, n_own: int, bare: str) -> bool:
+    """True if the count is of people uprooted by an event: its own verb uproots them
+    ("have fled", "were forced to flee") or a local event uproots them ("the offensive
+    displaced ..."). A day's or a week's such count is a new displacement, not dropped."""
+    if _DAYS_SPAN.search(s[num.end:n_own][:160] + " " + bare[-60:]):
+        return False  # a few days' movement ("in the last three days alone"): no war statistic
+    return bool(_UPROOT_VERB.match(s[num.end:n_own]) or _EVENT_SUBJECT.search(bare)) \
+        and num.value <= _WAVE_MAX
+
+
+def _new_displacement(s: str, num: Number, n_own: int, bare: str, rest: str = "") -> bool:
+    """True if a count of displaced people is a new displacement (a flow) by the words
+    around it: a local event is the subject of the verb that uprooted them ("the conflict in
+    Sweida province has displaced 145,000"), the count's clause names the event ("displaced
+    by the fighting around Ras al-Ayn", "so far by the Turkish invasion"), the count is of
+    movements ("52,910 IDP arrivals"), or the displacement is told as one more time ("were
+    displaced, many for the second or third time"), or people displaced from a named
+    governorate ("150,000 people ... have been displaced from Idlib and Hama"). *rest* is the
+    verb after an "including" aside, if any (it is the count's own verb)."""
+    own = rest or s[num.end:n_own]
+    if num.value > _WAVE_MAX or re.search(r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b|\bsince (?:19|20)\d\d\b"
+                                          r"|\bsince \w+ 2011\b", own + " " + bare[-80:], _FLAGS):
+        return False
+    if _MOVEMENTS.match(own) or _AGAIN.match(own):
+        return True
+    if _EVENT_SUBJECT.search(bare):
+        return True
+    if _UPROOT_VERB.match(own) and re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _AREA_NAMES + r")\b",
+                                              _own_clause(own)[:100], _FLAGS):
+        return True
+    return bool(_UPROOT_VERB.match(own) and _EVENT_AFTER.search(own[:160]))
+
+
+def _displacement_kind(kind: str, s: str, num: Number, n_own: int) -> str:
+    """The kind corrected by the count's own words: movements of people ("IDP arrivals",
+    "population movements") are displacements; displaced people said to be in a country of
+    asylum are refugees."""
+    own = s[num.end:n_own]
+    if kind in ("idps", "displaced", "population") and _MOVEMENTS.match(own):
+        return "displaced"
+    if kind == "displaced" and _IN_HOST.search(_own_clause(own)[:100]) and not _INSIDE_AFTER.match(own):
+        return "refugees"
+    return kind
+
+
+def _asylum_of_all(s: str, num: Number, n_own: int) -> bool:
+    """True if an asylum count is of all nationalities (:func:`.classify.asylum_of_all`)."""
+    return asylum_of_all(s, num.start, num.end)
+
+
+def _industrialised(ptype: str, pstart: pd.Timestamp, as_of: pd.Timestamp, published: pd.Timestamp
+                    ) -> tuple[str, str, str, pd.Timestamp, pd.Timestamp]:
+    """(host, measure, period_type, period_start, as_of) of Syrians' asylum applications in the
+    industrialised countries: UNHCR counts them by calendar year, so a count without a named
+    year is the year before publication (the year the report covers); host WORLD (more than
+    Europe: the registry's European series does not hold them)."""
+    if ptype != "flow":
+        y = published.year - 1
+        pstart, as_of = pd.Timestamp(year=y, month=1, day=1), pd.Timestamp(year=y, month=12, day=31)
+    return "WORLD", "asylum_applications_europe", "flow", pstart, as_of
+
+
+def _world_framed(s: str, num: Number, n_own: int, kind: str, measure: str) -> bool:
+    """True if the sentence opens on the whole world ("Worldwide, ...") and the count's own
+    words name no Syrian: the world's displacement, of all nationalities."""
+    if not _WORLD_HEAD.match(s) or measure.startswith("global") or kind not in ("displaced", "idps", "refugees"):
+        return False
+    return not _SYRIA.search(re.split(r"[,;]", s[:num.start])[-1] + " " + _own_clause(s[num.end:n_own]))
+
+
+#: A dash-delimited "including" aside ("at least 800,000 people - including an estimated
+#: 480,000 children and 168,000 women - fled the fighting"): open before a number inside it,
+#: or right after the number that leads it.
+_DASH_ASIDE_OPEN = _c(r"\s-\s*(?:including|among them|of whom)\b[^.;]{0,160}$")
+_DASH_ASIDE_CLOSE = _c(r"^[^.;]{0,160}?\s-\s?")
+_DASH_ASIDE_AFTER = _c(r"^[\w\s'-]{0,30}?\s-\s*(?:including|among them|of whom)\b[^.;]{3,160}?\s-\s?")
+
+
+def _dash_aside_kind(before: str, after: str) -> str:
+    """The kind named by the verb after a dash-delimited "including" aside that holds or
+    follows the number (the verb is the lead count's and every item's), or ""."""
+    if _DASH_ASIDE_OPEN.search(before) and " - " not in before[_DASH_ASIDE_OPEN.search(before).start() + 2:]:
+        m = _DASH_ASIDE_CLOSE.match(after)
+    else:
+        m = _DASH_ASIDE_AFTER.match(after)
+    if not m:
+        return ""
+    rest = after[m.end():m.end() + 120]
+    return _priority(_CUES, rest[:80]) or _priority(_FALLBACK, rest[:80])
+
+
+#: A comma-delimited "including" aside after a lead count ("1,500 civilians, including 300
+#: children, died ..."), open before a count inside it, and the verb that follows it.
+_COMMA_ASIDE_AFTER = _c(r"^[\w\s'-]{0,40}?,\s*(?:including|among them|of whom)\b[^;]{3,160}?,\s+")
+_COMMA_ASIDE_OPEN = _c(r",\s*(?:including|among them|of whom)\b(?:[^,;]|,(?=\d))*$")
+_COMMA_ASIDE_CLOSE = _c(r"^(?:[^,;]|,(?=\d)){0,60}?,\s+")
+_ASIDE_VERB = _c(r"^(?:\w+ly\s+)?(?:have|has|had|were|was|are|is|died|fled|returned|remain|remained|been|were"
+                 r"|perished|went|left)\b")
+
+
+def _after_aside(before: str, after: str) -> str:
+    """The words after an "including" aside (between commas or dashes) that holds or
+    follows the number, when they open on the verb of the lead count ("... - fled the
+    fighting since the start of December", "..., died in Aleppo last month"); "" if none."""
+    if _DASH_ASIDE_OPEN.search(before) and " - " not in before[_DASH_ASIDE_OPEN.search(before).start() + 2:]:
+        m = _DASH_ASIDE_CLOSE.match(after)
+    elif _COMMA_ASIDE_OPEN.search(before):
+        m = _COMMA_ASIDE_CLOSE.match(after)
+    else:
+        m = _DASH_ASIDE_AFTER.match(after) or _COMMA_ASIDE_AFTER.match(after)
+    if not m:
+        return ""
+    rest = after[m.end():m.end() + 160]
+    return rest if _ASIDE_VERB.match(rest) else ""
+
+
+#: "half of 2025", "half of the year": a part of a year (a date), not a share of people.
+_HALF_OF_YEAR = _c(r"\s+of\s+(?:the\s+year\b|last\s+year\b|this\s+year\b|(?:19|20)\d\d\b)")
+#: Governorate names (for "displaced from Idlib and Hama").
+_AREA_NAMES = (r"idlib|idleb|hama|homs|aleppo|daraa|dara'a|deir[- ]ez[- ]zor|raqqa|hasakah|hassakeh|al-hasakah"
+               r"|sweida|suwayda|as-suwayda|quneitra|latakia|tartus|rural damascus|eastern ghouta|afrin")
+#: "At least 150 dead, 100,000 displaced": one event's dead and displaced (a headline's flow).
+_DEAD_AND_DISPLACED = _c(r"\b[\d,.]+\s+(?:dead|killed)\s*,\s*$")
+#: A count joined to a count of returns ("..., along with more than 1.2 million IDPs").
+_ALONG_WITH = _c(r"\b(?:along with|together with|alongside|in addition to|as well as)\s*$")
+#: A plan to help people return ("a framework to help 1.5 million refugees and 2 million IDPs
+#: return home in 2025"): a target, not a count.
+_PLAN_HELP = _c(r"\b(?:framework|plan|programme|program|strategy|appeal|response|aims?|aiming|seeks?|seeking|targets?"
+                r"|hopes?)\b[^.;]{0,40}\b(?:help|enable|support|facilitate|assist)\b[^.;]{0,60}$")
+#: "of the Syrians in Jordan": a share of one host country's Syrian residents.
+_HOST_SYRIANS = _c(r"^\s*of\s+(?:the\s+|all\s+)?(?:\w+\s+)?syrians?\s+(?:(?:who\s+)?(?:are\s+)?(?:living|residing"
+                   r"|staying)\s+)?in\s+")
+
+
+def _dateline_area(sentence: str) -> str:
+    """The governorate a dateline names ("IDLIB, Syria (AP) -"), for a sentence that then
+    refers to "the province" or "the city": blanking the dateline must not lose it."""
+    m = V.DATELINE_RE.match(sentence.translate(_QUOTES))
+    return _first(_AREAS, m.group(0)) if m else ""
+
+
+def _along_with_returns(kind: str, out: list[TextClaim], offset: int, num: Number, between: str) -> bool:
+    """True if the count is joined to the count of returns before it by "along with" (and
+    the like): it counts returns too ("Over 500,000 refugees have returned ..., along with
+    more than 1.2 million internally displaced persons")."""
+    if kind not in ("refugees", "idps", "displaced") or not out or out[-1].kind != "returns" \
+            or out[-1].end - offset > num.start:
+        return False
+    lead = re.sub(r"(?:more than|over|about|some|nearly|almost|around|an estimated|at least)\s*$", "",
+                  between.strip(), flags=_FLAGS).strip()
+    return bool(_ALONG_WITH.search(lead))
+
+
+def _planned_return(kind: str, s: str, num: Number) -> bool:
+    """True if a count of returns (or of refugees and IDPs to be returned) is the target of a
+    plan to help them return ("a framework to help 1 million refugees and 2 million IDPs
+    return home in 2025")."""
+    return kind in ("returns", "refugees", "idps") and bool(_PLAN_HELP.search(s[:num.start])) \
+        and bool(re.search(r"\breturn", s[num.end:num.end + 80], _FLAGS))
+
+
+def _projections_past_years(s: str, nums: list[Number], proj: list[bool]) -> list[bool]:
+    """*proj* with a forecast carried to the next count across a year named between them
+    ("expects the return of a million refugees in 2026 and more than 3 million within two
+    years")."""
+    out = list(proj)
+    counts = [k for k, n in enumerate(nums) if n.kind == "count"]
+    for a, b in zip(counts, counts[1:]):
+        if all(nums[j].kind == "year" for j in range(a + 1, b)) and b > a + 1 \
+                and (out[a] or out[b]) and _COORDINATED.match(_YEAR_WORDS.sub("", s[nums[a].end:nums[b].start])):
+            out[a] = out[b] = True
+    return out
+
+
+_YEAR_WORDS = _c(r"\s*\b(?:in|by|for|of)\s+(?:19|20)\d\d\b")
+
+
+def _host_syrians_denominator(rest: str) -> bool:
+    """True if a share is of the Syrians in one host country ("nearly half of the Syrians in
+    Jordan are registered as refugees"): not a share of Syria's people."""
+    m = _HOST_SYRIANS.match(rest)
+    return bool(m and _HOST_COUNTRY.match(rest[m.end():]))
+
+
+def _share_host(measure: str, rest: str) -> str:
+    """The country of asylum of a share of Syrians who became refugees there ("one in every
+    eight Syrians has fled across the border into Lebanon"); "" for other shares."""
+    if measure != "refugees_share":
+        return ""
+    m = re.search(r"\b(?:into|in|to)\s+(?:neighbou?ring\s+)?(" + "|".join(p for p, h in V.HOSTS
+                                                                        if h not in ("REGION", "WORLD")) + ")",
+                  _own_clause(rest)[:120], _FLAGS)
+    return _first(_HOSTS, m.group(1)) if m else ""
+
+
+def _in_day_span(s: str, num: Number) -> bool:
+    """True if the number is a day of a span of dates ("Between 1 and 20 May"), not a count."""
+    return any(m.start() <= num.start < m.end() for m in _DAY_SPAN_RE.finditer(s))
+
+
+_DAY_SPAN_RE = _c(r"\b(?:between|from)\s+\d{1,2}\s+(?:(?:" + _MONTH_ALT + r")\s+)?(?:and|to|until|-)\s+\d{1,2}\s+(?:"
+                  + _MONTH_ALT + r")\b")
+
+
+#: A verb that uproots right before a count ("forced some 30,000 people to flee", "displaced
+#: more than 100,000"), and what follows a count that "forced" governs.
+_UPROOT_BEFORE = _c(r"\b(?:displaced|displaces|displacing|uprooted|forced|drove|driven|pushed)\s+(?:some\s+|about\s+"
+                    r"|around\s+|nearly\s+|more than\s+|over\s+|at least\s+)?$")
+_TO_FLEE_AFTER = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:to (?:flee|leave)|from their homes|out of their homes)\b")
+
+
+def _uprooting_verb_kind(kind: str, bare: str, after: str) -> str:
+    """"displaced" when the verb that governs the count uproots people, whatever killing
+    word stands nearby ("Airstrikes killed dozens and forced some 30,000 people to flee":
+    the 30,000 are displaced, not dead)."""
+    if kind not in ("deaths", "") or not _UPROOT_BEFORE.search(bare):
+        return kind
+    if re.search(r"\bforced\s+(?:\w+\s+)?$", bare, _FLAGS) and not _TO_FLEE_AFTER.match(after):
+        return kind  # "forced" without a flight is no displacement
+    return "displaced"
+
+
+#: A comma-delimited relative or participial clause ("Lebanon, which closed its border in
+#: 2015, hosts ...", "The campaign, launched in April 2019, has killed ..."): its date is
+#: the clause's, not the main count's.
+_REL_ASIDE = _c(r",\s*(?:which|who|whose|where|when)\b[^,;.]{0,100}?,"
+                r"|,\s*(?:launched|begun|started|opened|established|founded|built|set up|created|declared"
+                r"|imposed|signed|brokered)\b[^,;.]{0,80}?,")
+
+
+def _blank_asides(s: str, num: Number) -> str:
+    """*s* with the relative or participial asides that do not hold *num* blanked (same
+    length: offsets stay valid)."""
+    return _REL_ASIDE.sub(lambda m: m.group(0) if m.start() <= num.start < m.end() else _blank(m), s)

@@ -33,7 +33,7 @@ _YEAR_IN = _c(r"\b(?:in|during|throughout|for|of)\s+(?:the\s+(?:year|whole\s+of)
 _YEAR_BY = _c(r"\b(?:by|at|as of|as at|until|till|through|to|end of|end-)\s+(?:the\s+)?"
               r"(?:(end|close|middle|start|beginning)\s+of\s+)?(?:(?:early|mid|late)-?\s*)?(?:(\d{1,2})\s+)?"
               r"(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b")
-_PART_OF_YEAR = _c(r"\b(?:in|from|since|by)\s+(early|mid|late)[- ]((?:19|20)\d\d)\b")
+_PART_OF_YEAR = _c(r"\b(?:in|from|since|by|as of|as at|at|until|through)\s+(early|mid|late)[- ]((?:19|20)\d\d)\b")
 _SINCE_DATE = _c(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*"
                  r"(?:(\d{1,2})(?:st|nd|rd|th)?,?\s*)?((?:19|20)\d\d)?\b")
 _SINCE_NOT_PERIOD = _c(r"(?:first|toll|highest|lowest|worst|deadliest|largest|biggest|most)\W+"
@@ -259,8 +259,9 @@ def _period_in(local: str, kind: str,
     periodic = kind in PERIOD_KINDS
     if periodic and _THIS_YEAR.search(low):
         return "flow", pd.Timestamp(year=published.year, month=1, day=1), published
-    found = _span_or_since_last_year(low, periodic, published) or _between_dates(low, periodic, published) \
-        or _between_days(low, periodic, published)
+    found = _half_year(low, periodic, published) or _span_or_since_last_year(low, periodic, published) \
+        or _between_dates(low, periodic, published) or _between_days(low, periodic, published) \
+        or _recent_span(low, periodic, published, flows=kind in ("displaced", "idps"))
     if found is not None:
         return found
     m = _LAST_N.search(low)
@@ -439,3 +440,148 @@ def _own_clause(own: str) -> str:
     """The words after a number up to the next clause break (comma, semicolon, full stop,
     "while", "but", "whereas")."""
     return re.split(r"[;,.]|\s(?:while|but|whereas)\s", own, maxsplit=1)[0]
+
+
+#: "the first half of 2025", "the first six months of last year", "the second half of 2019".
+_HALF_YEAR = _c(r"\b(first|second|1st|2nd) (?:half|six months) of (?:the year )?"
+                r"((?:19|20)\d\d|last year|this year)\b")
+#: "since the start of December", "since the end of April" (no year: the latest by publication).
+_SINCE_START_OF_MONTH = _c(r"\bsince (?:the )?(start|beginning|end|middle|mid)(?: of|-) (" + _MONTH_ALT
+                           + r")\b(?!\s*,?\s*\d)")
+#: "between 1 and 20 May", "from 1 May to 30 July" (days without a year: the latest by publication).
+_DAY_SPAN_NO_YEAR = _c(r"\b(?:between|from)\s+(\d{1,2})\s+(?:(" + _MONTH_ALT + r")\s+)?(?:and|to|until|-)\s+"
+                       r"(\d{1,2})\s+(" + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: "since Monday": from the last such weekday before publication.
+_SINCE_WEEKDAY = _c(r"\bsince (" + "|".join(_WEEKDAYS) + r")\b")
+#: "last month", "last week" (not "since last month", not "the last month"); a report's date
+#: ("said last month") is no period of the count.
+_LAST_MONTH = _c(r"(?<!since )(?<!the )\blast (month|week)\b")
+_SAID_AFTER = _c(r"^\s*,?\s*(?:[\w'\u2019,-]+\s+){0,12}?(?:said|says|announced|reported|told|stated|warned)\b")
+_SAID_BEFORE = _c(r"\b(?:said|says|announced|reported|estimated|published|released|stated|warned)\s+$")
+#: "since last month", "since last week": from the start of the month before (or seven days back).
+_SINCE_LAST_UNIT = _c(r"\bsince (?:the (?:start|beginning) of )?last (month|week)\b")
+#: "within a week", "in a single day", "in one day", "in two months", "over the past three months".
+_SPAN_MORE = _c(r"\b(?:within|in|over|during) (?:just |only |the (?:past |last ))?(a|an|one|a single|\w+|\d+)"
+                r" (day|week|month)s?\b(?! ago)(?!\s+(?:later|earlier|before|after|from now))")
+#: "on 19 July", "on July 19" (a single day, with "in a single day").
+_ON_DAY = _c(r"\bon (?:(\d{1,2}) (" + _MONTH_ALT + r")|(" + _MONTH_ALT + r") (\d{1,2}))\b")
+#: "from the end of April to the end of August", "between January and December", "from May
+#: to August" (months without a year: the latest such span ending by publication).
+_MONTH_SPAN = _c(r"\b(?:from|between)\s+(?:the\s+)?(?:(end|start|beginning|middle|mid)\s+of\s+)?(" + _MONTH_ALT
+                 + r")\s+(?:to|and|until|through)\s+(?:the\s+)?(?:(end|start|beginning|middle|mid)\s+of\s+)?("
+                 + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
+#: "throughout July", "during the month of May" (a month without a year: the latest by publication).
+_THROUGHOUT_MONTH = _c(r"\b(?:throughout|during) (?:the month of )?(" + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
+
+
+def _half_year(low: str, periodic: bool, published: pd.Timestamp
+               ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """"the first half of 2025" (1 January to 30 June), "the second half of 2019" (1 July
+    to 31 December), the year "last year" or "this year" relative to *published*; a flow
+    (for every kind: what happened within the half year), cut at publication."""
+    m = _HALF_YEAR.search(low)
+    if not m:
+        return None
+    y = m.group(2)
+    year = published.year - 1 if y == "last year" else published.year if y == "this year" else int(y)
+    first = m.group(1) in ("first", "1st")
+    start = pd.Timestamp(year=year, month=1 if first else 7, day=1)
+    end = min(_end_of(year, 6 if first else 12), published)
+    if end <= start:
+        return None
+    return "flow", start, end  # (what happened within the half year: a flow, for tolls too)
+
+
+def _recent_span(low: str, periodic: bool, published: pd.Timestamp, flows: bool = False
+                 ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """A recent span said without dates: "since last month" (from the first of the month
+    before publication), "since last week", "within a week", "in a single day" (the day
+    named with "on 19 July", else publication), "in two months", "throughout July", "from
+    the end of April to the end of August" (the latest such months by publication). A flow
+    (a running total for periodic kinds); None if none is said, or if the kind is neither
+    periodic nor a displacement (*flows*: people uprooted within the span)."""
+    if not (periodic or flows):
+        return None  # (a level's words "rose ... in one week" name the change's span, not the level's)
+    kind = "cumulative" if periodic else "flow"
+    m = _SINCE_START_OF_MONTH.search(low)
+    if m:
+        part, mo = m.group(1), V.MONTHS[m.group(2)]
+        y = published.year if mo <= published.month else published.year - 1
+        start = pd.Timestamp(year=y, month=mo, day={"end": 1, "middle": 15, "mid": 15}.get(part, 1))
+        if part == "end":
+            start = _end_of(y, mo)
+        if start < published:
+            return kind, start, published
+    m = _DAY_SPAN_NO_YEAR.search(low)
+    if m:
+        d1, mon1, d2, mon2 = m.groups()
+        b = V.MONTHS[mon2]
+        a = V.MONTHS[mon1] if mon1 else b
+        y2 = published.year if (b, int(d2)) <= (published.month, published.day) else published.year - 1
+        y1 = y2 if a <= b else y2 - 1
+        start, end = _date(y1, a, int(d1), end=False), _date(y2, b, int(d2), end=True)
+        if start < end:
+            return kind, start, end
+    m = _SINCE_WEEKDAY.search(low)
+    if m:
+        wd = _WEEKDAYS.index(m.group(1))
+        back = (published.weekday() - wd) % 7 or 7
+        return kind, published.normalize() - pd.Timedelta(days=back), published
+    m = _SINCE_LAST_UNIT.search(low)
+    if m:
+        if m.group(1) == "month":
+            start = (published.normalize() - pd.offsets.MonthBegin(1)) - pd.offsets.MonthBegin(1)
+        else:
+            start = published.normalize() - pd.Timedelta(days=7)
+        return kind, pd.Timestamp(start), published
+    m = _MONTH_SPAN.search(low)
+    if m:
+        p1, mon1, p2, mon2 = m.groups()
+        a, b = V.MONTHS[mon1], V.MONTHS[mon2]
+        y2 = published.year if _end_of(published.year, b) <= published or b <= published.month else published.year - 1
+        y1 = y2 if a <= b else y2 - 1
+        start = _end_of(y1, a) if p1 == "end" else pd.Timestamp(year=y1, month=a, day=1)
+        end = pd.Timestamp(year=y2, month=b, day=1) if p2 in ("start", "beginning") else _end_of(y2, b)
+        end = min(end, published)
+        if end > start:
+            return kind, start, end
+    m = _THROUGHOUT_MONTH.search(low)
+    if m:
+        mo = V.MONTHS[m.group(1)]
+        y = published.year if mo <= published.month else published.year - 1
+        start = pd.Timestamp(year=y, month=mo, day=1)
+        return "flow", start, min(_end_of(y, mo), published)  # a month's count, as a named month's
+    m = _LAST_MONTH.search(low)
+    if m and not _SAID_BEFORE.search(low[:m.start()]) and not _SAID_AFTER.match(low[m.end():]):
+        if m.group(1) == "month":
+            first = (published.normalize() - pd.offsets.MonthBegin(1)) - pd.offsets.MonthBegin(1)
+            first = pd.Timestamp(first)
+            end = _end_of(first.year, first.month)
+        else:
+            first, end = published.normalize() - pd.Timedelta(days=7), published
+        if periodic or m.group(1) == "week":
+            return "flow", first, end  # (a week's count is a movement, not a level)
+        return "stock", end, end
+    m = _SPAN_MORE.search(low)
+    if m:
+        nw, unit = m.group(1).lower(), m.group(2).lower()
+        k = 1 if nw in ("a", "an", "one", "a single") else int(nw) if nw.isdigit() \
+            else V.UNITS.get(nw, V.TENS.get(nw, 0))
+        if not k:
+            return None
+        if unit == "day" and k == 1:
+            d = _ON_DAY.search(low)
+            if d:
+                mon = V.MONTHS[(d.group(2) or d.group(3))]
+                day = int(d.group(1) or d.group(4))
+                y = published.year if (mon, day) <= (published.month, published.day) else published.year - 1
+                on = _date(y, mon, day, end=False)
+                return kind, on, on
+            return kind, published.normalize() - pd.Timedelta(days=1), published
+        off = {"day": pd.Timedelta(days=k), "week": pd.Timedelta(weeks=k), "month": pd.DateOffset(months=k)}[unit]
+        start = pd.Timestamp(published - off).normalize()
+        if periodic and start <= pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
+            start = pd.Timestamp(V.WAR_START)  # "60,000 in 21 months": since the war began
+        return kind, start, published
+    return None

@@ -115,6 +115,7 @@ MISSING_WORDS: list[str] = [
 DISPLACED_FALLBACK_WORDS: list[str] = [
     r"(?:have|has|had|were|been) (?:\w+ )?fled\b",
     r"\bfled (?:the )?(?:latest |recent )?(?:violence|fighting|offensive|bombing|shelling|clashes|attacks?)",
+    r"\bfled (?:the|their) (?:town|city|village|area|region|province|camp|countryside|neighbou?rhood|district)s?\b",
     r"forced to (?:flee|leave)\b", r"forced (?:out|from)\b", r"(?:were|been|was|are) uprooted",
     r"(?:were|been|was|are) driven out", r"(?:were|been|was|are) evacuated from",
 ]
@@ -211,6 +212,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
      r"|(?:fled|fleeing) to (?:neighbou?ring |other |nearby )?countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
+     r"|fled across (?:the |a )?borders?|crossed (?:the border )?into (?:turkey|t[uü]rkiye|lebanon|jordan|iraq)"
      r"|flee(?:ing)? (?:their|the) country|\bleave (?:their|the) country|\bleft (?:syria|the country|their country)"
      r"|\bseek(?:ing)? (?:shelter|safety|sanctuary)|\blook for shelter|\bfor other countries"
      r"|hosts?\b|hosting|is home to|registered (?:in|with)|\bshelter(?:s|ed|ing)\b"
@@ -225,9 +227,9 @@ MEASURE_CUES: list[tuple[str, str]] = [
     # the region", "the number of people fleeing the conflict", "Syrians in Turkey", "16,706 are
     # awaiting registration"
     (_alt(REFUGEE_FLIGHT_WORDS), "refugees"),
-    (r"asylum[- ](?:applications?|claims?|seekers?|requests?|applicants?)|applied for asylum"
+    (r"asylum[- ](?:applications?|claims?|seekers?|requests?|applicants?)|applied for asylum|seek(?:ing|s)? asylum"
      r"|applications? for asylum|sought asylum in (?:europe|the eu)", "asylum"),
-    (r"displaced|displacement|forced (?:from|out of|to flee) their homes|uprooted"
+    (r"displaced|displaces|displacement|forced (?:from|out of|to flee) their homes|uprooted"
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
      r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b"
      r"|(?:outside|away from) their (?:own )?homes", "displaced"),
@@ -425,7 +427,7 @@ PROGRAMME_CUES = (r"food (?:aid|assistance)|assistance cut|school|malnutrition|m
                   r"|\bhelp to\b|\btargeted\b|\btarget(?:s|ing)?\s+(?:of\s+)?(?:\w+\s+)?$|\bto be reached\b"
                   r"|\breached with\b|\bbeneficiar")
 #: Words that make a number a forecast or plan, not a statistic.
-PROJECTION_CUES = (r"\b(?:expect\w*|project\w*|forecast\w*|predict\w*|plans?\b|planned|will|would"
+PROJECTION_CUES = (r"\b(?:expect\w*|anticipat\w*|project\w*|forecast\w*|predict\w*|plans?\b|planned|will|would"
                   r"|could|to balloon|to reach|to rise|to climb|may (?:reach|rise|climb|exceed|return|go back"
                   r"|come back|need|flee)|might|set to)\b"
                   r"|\baim(?:s|ed|ing)? (?:at|to)\b")
