@@ -645,6 +645,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
         short = bool(_SHORT.search(back[-40:] + " " + gwin + " " + gwin_long)) and not _SINCE_FALL.search(low)
         short = short and not _short_in_aside(s, num)  # "(seven children are killed every day)"
+        if short and _MONTH_SPAN.search(s) and _DEATH_WORD.search(s) and not _SHORT.search(
+                _MONTH_SPAN.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
+            short = False  # "forces killed more than 1,200 citizens during a month": a month's toll
         if short and num.kind != "count":
             continue
         if _MULTIPLIER_AFTER.match(after):
@@ -924,15 +927,30 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 # "Since early 2023, SOHR has documented ... which left 594 ... dead"
                 found = _period(opener.group(1), opener.group(1), kind, published)
                 month = found if found[1] > pd.Timestamp(V.WAR_START) else None
+            if month is None and _MONTH_SPAN.search(local):
+                month = "flow", (published - pd.DateOffset(months=1)).normalize(), published
+            if month is None and n_count < len(s) and re.match(r"[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", s[num.end:n_count]) \
+                    and re.search(r"\bsince\b", s[n_count:c_hi]):
+                # "left 15 civilians dead and 80 others injured since late April": the campaign
+                # period said after the count it is coordinated with
+                found = _period(s, local, kind, published)
+                if found[0] == "cumulative" and found[1] > pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
+                    month = found
             if month is not None:
                 ptype, pstart, as_of = month
             elif toll_part and ctx is not None and ctx.toll is not None \
-                    and not _OWN_PERIOD.search(back_own + " " + fwd_own):
+                    and not _OWN_PERIOD.search(back_own + " " + s[num.end:n_own][:120]):
                 # a part of a toll given before counts over its period ("Of those, ...")
                 toll = ctx.toll
                 ptype, pstart, as_of = toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of)
         if toll_part:
             group = _toll_side(group, ctx)
+        if kind == "deaths" and group not in ("", "all") and _KILLED_CITIZENS.search(bare) \
+                and not _first(_GROUPS, fwd):
+            group = ""  # "Government forces killed 1,200 citizens": the killers are no group of the dead
+        if kind == "deaths" and group in ("", "all") and (_CITIZENS.match(after) or (
+                re.match(r"\s*citizens\b", after, _FLAGS) and _KILLED_CITIZENS.search(bare))):
+            group = "civilians"
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
@@ -985,7 +1003,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
-            or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd)
+            or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
+            or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after)))
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
@@ -1024,7 +1043,7 @@ _TOLL_ANAPHOR = _c(r"\b(?:of|among|out of) (?:the dead|its dead|their dead|the v
                    r"(?:includes?|included|comprises?|comprised|covers?|covered)\b"
                    r"|\balso among (?:the dead|the victims|those killed)\b"
                    r"|\b(?:has|have|had)\s+also\s+(?:documented|recorded|counted|tallied|registered)\b"
-                   r"|\bwere also killed\b|\bat the same time\b"
+                   r"|\bwere also killed\b|\bat the same time\b|^\W*on the (?:[\w'-]+ ){1,2}side\b"
                    r"|\bduring (?:the|this|that) (?:same )?(?:span|period)(?: of time)?\b")
 #: "Of those, ...", "Among them were ...": a part of the count named last before it (the
 #: toll of an earlier sentence only when no count of its own sentence comes first).
@@ -1044,6 +1063,16 @@ _BREAKDOWN_LEAD = _c(r"\b(?:as follows|the following|broken down|distributed|div
 #: can be distributed as follows: 108 civilians, ...").
 _DEATH_BREAKDOWN = _c(r"\b(?:fatalities|deaths|dead|victims|toll|casualties|killed)\b[^.;]{0,40}?"
                       r"\b(?:as follows|broken down|distributed|divided)\W*:")
+#: "At least 150 dead, 100,000 displaced in northwest Syria": a headline's toll of a wave of
+#: fighting that also uprooted a mass of people (a campaign's toll, not one incident's).
+_DEAD_DISPLACED = _c(r"\s*(?:people\s+|civilians\s+)?(?:dead|killed)\s*,\s*(?:[\w']+\s+){0,3}?\d[\d.,]*\s*"
+                     r"(?:million\s+|thousand\s+|\d{3}\s+)?(?:people\s+)?(?:displaced|uprooted|forced to flee|fled)\b")
+#: A month's span ("killed ... during a month"): a month's toll, not a short period's.
+_MONTH_SPAN = _c(r"\b(?:during|in|within|over|throughout) (?:a|one|a single) month\b(?!\s+ago)")
+#: "700 persons of the citizens of Aleppo", "killed more than 1,200 citizens": the monitors'
+#: word for civilians (not "the killing of 1,262 citizens, as follows: ... fighters").
+_CITIZENS = _c(r"^\s*(?:persons|people|individuals)\s+of\s+the\s+citizens\b")
+_KILLED_CITIZENS = _c(r"\b(?:killed|kill|kills|killing)\s+$")
 #: A sentence that opens on "Since <date>," (the period of every count in it).
 _SINCE_OPENER = _c(r"^\W*(since [^,;]{3,40}),")
 #: A sentence that opens on a count: a line of a breakdown ("369 members of regime forces, ...").
@@ -1055,7 +1084,8 @@ _OPENS_ON_COUNT = _c(r"^\W*(?:[\d]|(?:" + "|".join(sorted(list(V.UNITS) + list(V
 #: running total ("the toll reached 220,000 in March 2015") or a report ("said in March").
 _TOLL_MONTH = _c(r"\b(?:toll|report|deaths?|killed|killing|died|dead|victims|fatalities|casualties|lives)\b"
                  r"(?:(?!\b(?:since|said|says|according|as of|by|reached|rose|risen|climbed|stood|stands|hit|topped"
-                 r"|passed|exceeded|surpassed|bringing|began|started|erupted|to date)\b)[^.;]){0,60}?"
+                 r"|passed|exceeded|surpassed|bringing|began|started|erupted|to date|from|start|beginning|outbreak"
+                 r"|onset|issued|published|released|announced|updated)\b)[^.;]){0,90}?"
                  r"\b(?:in|during|throughout|for|of)\s+(?:the\s+month\s+of\s+)?(" + _MONTH_ALT + r")\b"
                  r"(?:\s+((?:19|20)\d\d)\b)?(?!\s*\d)")
 #: A date or period in a count's own words (it then keeps its own period, not its toll's).
@@ -1080,7 +1110,8 @@ def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None
             return True  # "The dead include ...", "That figure includes ...", "also among the dead"
         # "171 of the dead were from Hezbollah": a part of the toll by group (not "255 of the
         # deaths came at or near a school"), and only for the count it follows
-        if own.end() >= num.start and own.start() <= num.start and _first(_GROUPS, s[m.end():m.end() + 80]):
+        pred = re.split(r"[,;]|\b(?:and|while|but)\b", s[m.end():m.end() + 80], maxsplit=1)[0]
+        if own.end() >= num.start and own.start() <= num.start and _first(_GROUPS, pred):
             return True
     pron = _TOLL_PRONOUN.search(s)
     if pron and pron.end() <= first.start:
