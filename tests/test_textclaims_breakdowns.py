@@ -167,6 +167,8 @@ def test_a_months_toll(text, value, measure, start):
      "594 combatants and civilians dead.", 594, "2023-01-01"),
     ("The offensive has left more than 15 civilians dead and around 80 others injured since late April.",
      15, "2024-04-01"),
+    ("Landmines have killed 101 civilians, including 50 children, since the beginning of 2022.",
+     101, "2022-01-01"),
 ])
 def test_a_campaigns_toll_is_a_war_statistic(text, value, start):
     c = one(text, value)

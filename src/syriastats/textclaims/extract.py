@@ -927,6 +927,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 # "Since early 2023, SOHR has documented ... which left 594 ... dead"
                 found = _period(opener.group(1), opener.group(1), kind, published)
                 month = found if found[1] > pd.Timestamp(V.WAR_START) else None
+            year = _SINCE_YEAR_START.search(local)
+            if month is None and year and pd.Timestamp(V.WAR_START).year < int(year.group(1)) <= published.year:
+                # "since the beginning of 2022" (not the war's start)
+                month = "cumulative", pd.Timestamp(year=int(year.group(1)), month=1, day=1), published
             if month is None and _MONTH_SPAN.search(local):
                 month = "flow", (published - pd.DateOffset(months=1)).normalize(), published
             if month is None and n_count < len(s) and re.match(r"[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", s[num.end:n_count]) \
@@ -1067,6 +1071,8 @@ _DEATH_BREAKDOWN = _c(r"\b(?:fatalities|deaths|dead|victims|toll|casualties|kill
 #: fighting that also uprooted a mass of people (a campaign's toll, not one incident's).
 _DEAD_DISPLACED = _c(r"\s*(?:people\s+|civilians\s+)?(?:dead|killed)\s*,\s*(?:[\w']+\s+){0,3}?\d[\d.,]*\s*"
                      r"(?:million\s+|thousand\s+|\d{3}\s+)?(?:people\s+)?(?:displaced|uprooted|forced to flee|fled)\b")
+#: "since the beginning of 2022": a toll counted from the start of a year after the war began.
+_SINCE_YEAR_START = _c(r"\bsince the (?:beginning|start) of (?:the year\s+)?((?:19|20)\d\d)\b")
 #: A month's span ("killed ... during a month"): a month's toll, not a short period's.
 _MONTH_SPAN = _c(r"\b(?:during|in|within|over|throughout) (?:a|one|a single) month\b(?!\s+ago)")
 #: "700 persons of the citizens of Aleppo", "killed more than 1,200 citizens": the monitors'
