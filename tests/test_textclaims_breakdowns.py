@@ -52,6 +52,11 @@ TOLL_2011 = "SOHR said 380,000 people have been killed since 2011."
      "and 169 are Hezbollah fighters.",
      {25407: ("deaths_combatant", "government_forces"), 17311: ("deaths_combatant", "government_forces"),
       169: ("deaths_combatant", "foreign_fighters")}),
+    ("The monitor said 2,500 people were killed in Idlib province in 2019.",
+     "Those killed included 45 government security force personnel, 120 pro-government militiamen "
+     "and 30 Hezbollah militants.",
+     {45: ("deaths_combatant", "government_forces"), 120: ("deaths_combatant", "government_forces"),
+      30: ("deaths_combatant", "foreign_fighters")}),
 ])
 def test_parts_of_a_toll_given_before(context, text, want):
     assert found(text, context) == want

@@ -1045,6 +1045,7 @@ _TOLL_ANAPHOR = _c(r"\b(?:of|among|out of) (?:the dead|its dead|their dead|the v
                    r"|the (?:opposition|government|regime|rebel|civilian)(?:'s)?)\s+(?:[\w'-]+\s+){0,2}?"
                    r"(?:figures?|toll|tally|count|number|total|dead|victims|fatalities|casualties)\s+(?:also\s+)?"
                    r"(?:includes?|included|comprises?|comprised|covers?|covered)\b"
+                   r"|\b(?:those killed|those who (?:died|were killed)|the people killed)\s+(?:also\s+)?(?:includ\w*|were)\b"
                    r"|\balso among (?:the dead|the victims|those killed)\b"
                    r"|\b(?:has|have|had)\s+also\s+(?:documented|recorded|counted|tallied|registered)\b"
                    r"|\bwere also killed\b|\bat the same time\b|^\W*on the (?:[\w'-]+ ){1,2}side\b"
