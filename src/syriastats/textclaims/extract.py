@@ -1092,7 +1092,8 @@ _OPENS_ON_COUNT = _c(r"^\W*(?:[\d]|(?:" + "|".join(sorted(list(V.UNITS) + list(V
 _TOLL_MONTH = _c(r"\b(?:toll|report|deaths?|killed|killing|died|dead|victims|fatalities|casualties|lives)\b"
                  r"(?:(?!\b(?:since|said|says|according|as of|by|reached|rose|risen|climbed|stood|stands|hit|topped"
                  r"|passed|exceeded|surpassed|bringing|began|started|erupted|to date|from|start|beginning|outbreak"
-                 r"|onset|issued|published|released|announced|updated)\b)[^.;]){0,90}?"
+                 r"|onset|issued|published|released|announced|updated|offensive|campaign|operation|assault|massacres?"
+                 r"|attacks?)\b)[^.;]){0,90}?"
                  r"\b(?:in|during|throughout|for|of)\s+(?:the\s+month\s+of\s+)?(" + _MONTH_ALT + r")\b"
                  r"(?:\s+((?:19|20)\d\d)\b)?(?!\s*\d)")
 #: A date or period in a count's own words (it then keeps its own period, not its toll's).
