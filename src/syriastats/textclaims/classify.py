@@ -318,6 +318,18 @@ def _past_aside(tokens: list[str], n: int) -> list[str]:
     return []
 
 
+def _civilian_head(sentence: str, start: int) -> bool:
+    """True if the sentence opens on a part of the civilians killed ("Of the civilians killed,
+    300 people were victims of landmines", "Among the children killed, ..."), or the count is
+    of "persons of the citizens": the count is of civilians."""
+    lead = _tokens(sentence[:start].translate(_QUOTES))
+    tail = _tokens(sentence[start:].translate(_QUOTES))
+    if tail[2:5] == ["of", "the", "citizens"]:
+        return True  # "700 persons of the citizens of Aleppo": the monitors' word for civilians
+    return len(lead) >= 3 and lead[0] in ("of", "among") and lead[1] == "the" \
+        and any(w in W.CIVILIAN_WORDS for w in lead[2:5])
+
+
 def _affected(g: Governor, sentence: str, start: int) -> bool:
     """"12 million displaced and conflict-affected people" in an aid context: a needs caseload."""
     return any(w.endswith("affected") for w in g.noun_phrase) and any(
@@ -482,7 +494,7 @@ def _family_measure(g: Governor, measure: str, host: str, sentence: str, start: 
             return ASYLUM_CUMULATIVE
         return ""
     if measure == "deaths_civilian" and g.noun == "people" and not g.groups and not g.all_civilians \
-            and not any(w in W.CIVILIAN_WORDS for w in g.before_words) \
+            and not any(w in W.CIVILIAN_WORDS for w in g.before_words) and not _civilian_head(sentence, start) \
             and not (g.clause[:1] and g.clause[0] in W.VERB_AUXILIARIES
                      and any(w in W.CIVILIAN_WORDS for w in g.clause[1:3])):
         # "killed 500,000 people, most of them civilians", "1,500 people killed in civilian

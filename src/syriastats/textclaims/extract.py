@@ -478,6 +478,8 @@ class Context:
     host: str = ""
     kind: str = ""
     war_began: bool = False  # the sentence before ends naming the war's start ("... began in 2011.")
+    toll: TextClaim | None = None  # the first death toll of the last sentence that gave one
+    breakdown: bool = False  # the sentences before announce a breakdown ("..., as follows:") or are its lines
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -582,6 +584,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
     proj = _projections_past_years(s, nums, _projections(s, nums))
     incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
+    first_count = next((n for n in nums if n.kind == "count"), None)
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
         nxt = nums[k + 1] if k + 1 < len(nums) else None
@@ -646,6 +649,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
         short = bool(_SHORT.search(back[-40:] + " " + gwin + " " + gwin_long)) and not _SINCE_FALL.search(low)
+        short = short and not _short_in_aside(s, num)  # "(seven children are killed every day)"
+        if short and _MONTH_SPAN.search(s) and _DEATH_WORD.search(s) and not _SHORT.search(
+                _MONTH_SPAN.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
+            short = False  # "forces killed more than 1,200 citizens during a month": a month's toll
         if short and num.kind != "count":
             continue
         if _MULTIPLIER_AFTER.match(after):
@@ -738,6 +745,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                                                                                 num.start - lo)
             if not kind and ctx is not None and ctx.kind and _CONTINUES.search(s):
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
+            if not kind and _part_of_toll(s, num, first_count, ctx):
+                kind = "deaths"  # "That figure includes 31,174 soldiers" after a death toll
             if not kind:
                 continue
         if short and not (kind in ("displaced", "idps") and _DISPLACED_EVENT.match(after)
@@ -936,6 +945,45 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 ptype, pstart, as_of = found
             if area == "SYR" and kind not in ("refugees", "returns", "asylum"):
                 area = _first(_AREAS, _SPEAKER_PLACE.sub(_blank, _own_clause(aside_rest))) or area
+        # (not a number that modifies a noun: "the 33-page report")
+        compound = bool(re.match(r"-[a-z]", after, _FLAGS))
+        toll_part = kind in _DEATH_KINDS and not compound and _part_of_toll(s, num, first_count, ctx)
+        if kind in _DEATH_KINDS and ptype == "cumulative" and pstart == pd.Timestamp(V.WAR_START) and not compound:
+            # "91 civilians were killed across Syria in August 2022": that month's toll
+            month = _toll_month(sm[max(c_lo, num.start - 150):min(c_hi, num.end + 100)], published)
+            opener = _SINCE_OPENER.match(sm)
+            if month is None and opener:
+                # "Since early 2023, SOHR has documented ... which left 594 ... dead"
+                found = _period(opener.group(1), opener.group(1), kind, published)
+                month = found if found[1] > pd.Timestamp(V.WAR_START) else None
+            year = _SINCE_YEAR_START.search(local)
+            if month is None and year and pd.Timestamp(V.WAR_START).year < int(year.group(1)) <= published.year:
+                # "since the beginning of 2022" (not the war's start)
+                month = "cumulative", pd.Timestamp(year=int(year.group(1)), month=1, day=1), published
+            if month is None and _MONTH_SPAN.search(local):
+                month = "flow", (published - pd.DateOffset(months=1)).normalize(), published
+            if month is None and n_count < len(s) and re.match(r"[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", s[num.end:n_count]) \
+                    and re.search(r"\bsince\b", s[n_count:c_hi]):
+                # "left 15 civilians dead and 80 others injured since late April": the campaign
+                # period said after the count it is coordinated with
+                found = _period(s, local, kind, published)
+                if found[0] == "cumulative" and found[1] > pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
+                    month = found
+            if month is not None:
+                ptype, pstart, as_of = month
+            elif toll_part and ctx is not None and ctx.toll is not None \
+                    and not _OWN_PERIOD.search(back_own + " " + s[num.end:n_own][:120]):
+                # a part of a toll given before counts over its period ("Of those, ...")
+                toll = ctx.toll
+                ptype, pstart, as_of = toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of)
+        if toll_part:
+            group = _toll_side(group, ctx)
+        if kind == "deaths" and group not in ("", "all") and _KILLED_CITIZENS.search(bare) \
+                and not _first(_GROUPS, fwd):
+            group = ""  # "Government forces killed 1,200 citizens": the killers are no group of the dead
+        if kind == "deaths" and group in ("", "all") and (_CITIZENS.match(after) or (
+                re.match(r"\s*citizens\b", after, _FLAGS) and _KILLED_CITIZENS.search(bare))):
+            group = "civilians"
         measure = _measure(kind, group, host,
                            (back[-40:] + s[num.start:n_count]) if returned else s)
         own = _own_clause(s[num.end:n_own])
@@ -1004,10 +1052,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
-            or ptype == "flow" or same_list or labelled
+            or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
+            or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after)))
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
-        if not same_list and kind in ("deaths", "injured", "missing") and _INCIDENT.search(local) and not (
+        if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
+                and _INCIDENT.search(local) and not (
                 _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local):
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
@@ -1029,6 +1079,172 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         out.extend(_decade_phrases(si, raw, s, offset, published,
                                    _first(_ATTR, s) if framed else "", out))
     return _split_each(out, s, offset)
+
+
+# ---- parts of a death toll (H20b): follow-on sentences, breakdown lines, a month's or a
+# campaign's toll
+
+#: Words that make a sentence (or a count in it) a part of a death toll given before: "Of
+#: those, ...", "Among them were ...", "That figure includes ...", "It said 171 of the dead
+#: were ...", "were also among the dead", "had also documented the deaths of ...", "At the
+#: same time, ...", "Of the civilians killed, ...".
+_TOLL_ANAPHOR = _c(r"\b(?:of|among|out of) (?:the dead|its dead|their dead|the victims|those killed"
+                   r"|the fatalities|the deaths|the toll|the total)\b|\bout of [\d,]+ (?:people|persons|victims|deaths|dead)\b"
+                   r"|\b(?:of|among) the (?:[\w'-]+ ){0,2}?(?:killed|dead|victims|fatalities)\b"
+                   r"|\b(?:the|that|this|these|its|their|the same|this year's|last year's|the latest|the new"
+                   r"|the (?:opposition|government|regime|rebel|civilian)(?:'s)?)\s+(?:[\w'-]+\s+){0,2}?"
+                   r"(?:figures?|toll|tally|count|number|total|dead|victims|fatalities|casualties)\s+(?:also\s+)?"
+                   r"(?:includes?|included|comprises?|comprised|covers?|covered)\b"
+                   r"|\b(?:those killed|those who (?:died|were killed)|the people killed)\s+(?:also\s+)?(?:includ\w*|were)\b"
+                   r"|\balso among (?:the dead|the victims|those killed)\b"
+                   r"|\b(?:has|have|had)\s+also\s+(?:documented|recorded|counted|tallied|registered)\b"
+                   r"|\bwere also killed\b|\bat the same time\b|^\W*on the (?:[\w'-]+ ){1,2}side\b"
+                   r"|\bduring (?:the|this|that) (?:same )?(?:span|period)(?: of time)?\b")
+#: "Of those, ...", "Among them were ...": a part of the count named last before it (the
+#: toll of an earlier sentence only when no count of its own sentence comes first).
+_TOLL_PRONOUN = _c(r"\b(?:of|among) (?:them|those|these|whom)\b")
+#: A sentence whose subject is the report or monitor of a period's toll given before ("The
+#: report notes that forces ... killed 358 civilians", "It attributes the deaths of 18
+#: civilians ... to ..."): its counts are parts of that toll (read only after a period's toll).
+_REPORT_SUBJECT = _c(r"^\W*(?:(?:it|they|the (?:same )?(?:report|statement|network|observatory|monitor|group))\s+(?:also\s+)?"
+                     r"(?:said|says|notes?|noted|attributes?|attributed|adds?|added|recorded|records|documented"
+                     r"|reported|reports|showed|shows|found|blamed|blames|revealed|reveals|breaks? down|broke down)\b"
+                     r"|according to the (?:same )?(?:report|statement|network|observatory|monitor|figures?|data|toll)\b"
+                     r"|in addition\b)")
+#: A sentence that announces a breakdown of a toll in the lines after it ("The fatalities can
+#: be distributed as follows:", "..., as follows:").
+_BREAKDOWN_LEAD = _c(r"\b(?:as follows|the following|broken down|distributed|divided)\W*:|:\s*$")
+#: A breakdown of deaths announced before the counts of the same sentence ("The fatalities
+#: can be distributed as follows: 108 civilians, ...").
+_DEATH_BREAKDOWN = _c(r"\b(?:fatalities|deaths|dead|victims|toll|casualties|killed)\b[^.;]{0,40}?"
+                      r"\b(?:as follows|broken down|distributed|divided)\W*:")
+#: "At least 150 dead, 100,000 displaced in northwest Syria": a headline's toll of a wave of
+#: fighting that also uprooted a mass of people (a campaign's toll, not one incident's).
+_DEAD_DISPLACED = _c(r"\s*(?:people\s+|civilians\s+)?(?:dead|killed)\s*,\s*(?:[\w']+\s+){0,3}?\d[\d.,]*\s*"
+                     r"(?:million\s+|thousand\s+|\d{3}\s+)?(?:people\s+)?(?:displaced|uprooted|forced to flee|fled)\b")
+#: "since the beginning of 2022": a toll counted from the start of a year after the war began.
+_SINCE_YEAR_START = _c(r"\bsince the (?:beginning|start) of (?:the year\s+)?((?:19|20)\d\d)\b")
+#: A month's span ("killed ... during a month"): a month's toll, not a short period's.
+_MONTH_SPAN = _c(r"\b(?:during|in|within|over|throughout) (?:a|one|a single) month\b(?!\s+ago)")
+#: "700 persons of the citizens of Aleppo", "killed more than 1,200 citizens": the monitors'
+#: word for civilians (not "the killing of 1,262 citizens, as follows: ... fighters").
+_CITIZENS = _c(r"^\s*(?:persons|people|individuals)\s+of\s+the\s+citizens\b")
+_KILLED_CITIZENS = _c(r"\b(?:killed|kill|kills|killing)\s+$")
+#: A sentence that opens on "Since <date>," (the period of every count in it).
+_SINCE_OPENER = _c(r"^\W*(since [^,;]{3,40}),")
+#: A sentence that opens on a count: a line of a breakdown ("369 members of regime forces, ...").
+_OPENS_ON_COUNT = _c(r"^\W*(?:[\d]|(?:" + "|".join(sorted(list(V.UNITS) + list(V.TENS), key=len, reverse=True))
+                     + r")\b)")
+#: A month named after a death word, in a count's own clause ("killed across Syria in August
+#: 2022", "the death toll report for the month of November 2016 in which ...", "have lost
+#: their lives in February alone"): the toll of that month. Not across a verb that dates a
+#: running total ("the toll reached 220,000 in March 2015") or a report ("said in March").
+_TOLL_MONTH = _c(r"\b(?:toll|report|deaths?|killed|killing|died|dead|victims|fatalities|casualties|lives)\b"
+                 r"(?:(?!\b(?:since|said|says|according|as of|by|reached|rose|risen|climbed|stood|stands|hit|topped"
+                 r"|passed|exceeded|surpassed|bringing|began|started|erupted|to date|from|start|beginning|outbreak"
+                 r"|onset|issued|published|released|announced|updated|offensive|campaign|operation|assault|massacres?"
+                 r"|attacks?)\b)[^.;]){0,90}?"
+                 r"\b(?:in|during|throughout|for|of)\s+(?:the\s+month\s+of\s+)?(" + _MONTH_ALT + r")\b"
+                 r"(?:\s+((?:19|20)\d\d)\b)?(?!\s*\d)")
+#: A date or period in a count's own words (it then keeps its own period, not its toll's).
+_OWN_PERIOD = _c(r"\b(?:19|20)\d\d\b|\bsince\b|\bago\b|\b(?:last|this) (?:year|month)\b|\b(?:" + _MONTH_ALT + r")\b")
+_DEATH_KINDS = ("deaths", "injured", "detention")
+
+
+def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None) -> bool:
+    """True if the count *num* of sentence *s* (whose first count is *first*) is a part of
+    the death toll an earlier sentence gave (``ctx.toll``): the sentence refers back to it
+    (:data:`_TOLL_ANAPHOR`; "of those" before its first count, :data:`_TOLL_PRONOUN`; its
+    report as subject of its first count after a period's toll, :data:`_REPORT_SUBJECT`), or
+    it is a line of a breakdown the earlier text announced ("..., as follows:") and opens on
+    a count. (Later counts of a sentence join the first through its list: "including ...".)"""
+    if _DEATH_BREAKDOWN.search(s[:num.start]):
+        return True
+    if ctx is None or ctx.toll is None or first is None:
+        return False
+    for m in _TOLL_ANAPHOR.finditer(s):
+        own = re.search(r"\d[\d,.]*\s*(?:million\s+|thousand\s+)?$", s[:m.start()])
+        if not own:
+            return True  # "The dead include ...", "That figure includes ...", "also among the dead"
+        # "171 of the dead were from Hezbollah": a part of the toll by group (not "255 of the
+        # deaths came at or near a school"), and only for the count it follows
+        pred = re.split(r"[,;]|\b(?:and|while|but)\b", s[m.end():m.end() + 80], maxsplit=1)[0]
+        if own.end() >= num.start and own.start() <= num.start and _first(_GROUPS, pred):
+            return True
+    pron = _TOLL_PRONOUN.search(s)
+    if pron and pron.end() <= first.start:
+        return True
+    if num is first and (ctx.toll.period_type == "flow" or ctx.toll.period_start != V.WAR_START) \
+            and _REPORT_SUBJECT.search(s):
+        return True
+    return ctx.breakdown and bool(_OPENS_ON_COUNT.match(s))
+
+
+def _incident_only(s: str, found: list[TextClaim]) -> bool:
+    """True if *s* tells of killing or wounding with counts of its own but gave no claim (one
+    attack's casualties: "A car bomb exploded ..., killing 10 people"): a toll given before
+    does not carry past it ("It said 62 people were wounded" is the attack's)."""
+    return not found and bool(re.search(r"\bkill|\bdie[ds]?\b|\bdead\b|\bdeaths?\b|\bwound|\binjur", s, _FLAGS)) \
+        and any(n.kind == "count" for n in find_numbers(s)) and not _follows_toll(s)
+
+
+def _follows_toll(s: str) -> bool:
+    """True if sentence *s* reads as a part of a toll given before it (its counts are then no
+    new toll of their own): an anaphor, "of those" at its head, its report as subject."""
+    first = re.search(r"\d", s)
+    pron = _TOLL_PRONOUN.search(s)
+    return bool(_TOLL_ANAPHOR.search(s) or _REPORT_SUBJECT.search(s)
+                or (pron and (first is None or pron.end() <= first.start())))
+
+
+def _short_in_aside(s: str, num: Number) -> bool:
+    """True if every short-period word of *s* ("every day") is inside a bracketed aside that
+    does not hold *num* ("741 civilians including 201 children (seven children are killed
+    every day) and 152 women": the rate is the aside's, not the counts')."""
+    asides = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", s)]
+    hits = list(_SHORT.finditer(s))
+    return bool(asides) and bool(hits) and all(
+        any(a <= h.start() < b and not a <= num.start < b for a, b in asides) for h in hits)
+
+
+def _breakdown_line(s: str, ctx: Context | None) -> bool:
+    """True if *s* is a line of a breakdown announced before it ("369 members of regime
+    forces, including 23 officers." after "The fatalities can be distributed as follows:")."""
+    return ctx is not None and ctx.toll is not None and ctx.breakdown and bool(_OPENS_ON_COUNT.match(s))
+
+
+def _toll_side(group: str, ctx: Context | None) -> str:
+    """The group of a part of a toll: its own, else the toll's side ("That figure includes
+    31,174 soldiers" after the government side's toll) or civilian group ("Of those, 300
+    ..." after a toll of civilians)."""
+    if ctx is None or ctx.toll is None:
+        return group
+    toll = ctx.toll.group
+    if group in ("", "all", "combatants") and toll in _SIDES:
+        return toll
+    if group in ("", "all") and toll in ("civilians", "children", "women") and not ctx.breakdown:
+        return toll  # (not the next line of a breakdown: its lines are of different groups)
+    return group
+
+
+def _toll_month(near: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The month whose toll a count is (:data:`_TOLL_MONTH` in *near*, its words around it),
+    as (flow, first day, last day), or None."""
+    from syriastats.textclaims.periods import _named_period
+    m = _TOLL_MONTH.search(near)
+    if not m or (m.group(2) is not None and int(m.group(2)) > published.year):
+        return None
+    return _named_period(m.group(1), m.group(2), published)
+
+
+def _campaign_toll(kind: str, ptype: str, pstart: pd.Timestamp, as_of: pd.Timestamp, fwd: str) -> bool:
+    """True for deaths or injuries counted over a period that starts after the war began and
+    lasts at least a week ("killed since late April", "since early 2023"), with a word of
+    people or of death of its own (*fwd*, not a day of a date): an offensive's or a year's
+    toll, a war statistic whatever its size."""
+    return kind in _DEATH_KINDS and ptype == "cumulative" and bool(_priority(_CUES, fwd) or _first(_GROUPS, fwd)) \
+        and pstart > pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120) \
+        and as_of - pstart >= pd.Timedelta(days=7)
 
 
 #: "most of them in ...", "mostly in ...": the places named after it hold part of the count.
@@ -1546,6 +1762,7 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
         ctx.host = best[1]
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
+    _update_toll(ctx, s, found)
     ctx.war_began = bool(re.search(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started"
                                    r"|erupted|broke out)\b[^.;]{0,30}\W*$", s, _FLAGS))
 
@@ -1834,3 +2051,17 @@ def _blank_asides(s: str, num: Number) -> str:
     """*s* with the relative or participial asides that do not hold *num* blanked (same
     length: offsets stay valid)."""
     return _REL_ASIDE.sub(lambda m: m.group(0) if m.start() <= num.start < m.end() else _blank(m), s)
+def _update_toll(ctx: Context, s: str, found: list[TextClaim]) -> None:
+    """Carry the last death toll to the next sentence (kept across sentences with no claim
+    or only injuries; dropped at a claim of another kind) and whether a breakdown of it was
+    announced ("..., as follows:") or goes on (a line that opens on a count)."""
+    deaths = [c for c in found if c.kind == "deaths"]
+    line = ctx.breakdown and bool(_OPENS_ON_COUNT.match(s))
+    lead = _BREAKDOWN_LEAD.search(s.rstrip())
+    if lead and ctx.toll is not None and not any(0 <= s.find(c.claim_text) < lead.start() for c in deaths):
+        pass  # "The fatalities can be distributed as follows: 108 civilians ...": the toll before
+    elif deaths and not line and not (ctx.toll is not None and _follows_toll(s)):
+        ctx.toll = deaths[0]
+    elif any(c.kind not in _DEATH_KINDS + ("duration", "share") for c in found) or _incident_only(s, found):
+        ctx.toll = None
+    ctx.breakdown = ctx.toll is not None and (bool(lead) or line)

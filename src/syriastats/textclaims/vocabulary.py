@@ -142,10 +142,23 @@ SIDE_WORDS: dict[str, list[str]] = {
         r"pro-government", r"pro-regime", r"pro-assad", r"syrian soldiers", r"loyalists?",
         r"(?:from|of) the (?:syrian )?(?:military|army)\b", r"soldiers and officers", r"regular (?:regime )?soldiers",
         r"national defen[cs]e forces", r"\bndf\b", r"shabiha", r"pro-iran(?:ian)?",
+        # "32 regime security forces", "government security force personnel", "members of the
+        # armed forces", "dead among those fighting for Assad's government", "the regime side"
+        r"(?<![\w-])regime (?:security|armed) forces", r"government (?:security |armed )?forces? personnel",
+        r"government security forces", r"members of the (?:syrian )?(?:armed forces|army)",
+        r"(?:those|people|men) fighting (?:for|alongside|on behalf of|on the side of) (?:president |the )?"
+        r"(?:bashar )?(?:al-)?(?:assad|regime|government|syrian army)", r"(?:government|regime) side\b",
     ],
     "armed_opposition": [r"\brebels?\b", r"opposition fighters", r"armed opposition", r"free syrian army",
-                         r"\bfsa\b", r"rebel groups", r"insurgents"],
-    "foreign_fighters": [r"foreign fighters", r"jihadists", r"hezbollah", r"non-syrian fighters",
+                         r"\bfsa\b", r"rebel groups", r"insurgents",
+                         # "2,221 army defectors", "fighters of Islamic factions", "civilians who took
+                         # up arms" (SOHR's rebels), "members of Hayyaat Tahrir Al-Sham"
+                         r"defectors", r"(?:islamic|islamist|rebel|opposition|armed) factions",
+                         r"(?:civilians|people|men) who (?:took|take|have taken|had taken) up arms",
+                         r"ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham", r"opposition (?:toll|side)\b",
+                         # the Kurdish-led forces, counted with the opposition's fighters by SOHR
+                         r"\bsdf\b", r"syrian democratic forces", r"kurdish(?:-led)? (?:forces|fighters)", r"\bypg\b"],
+    "foreign_fighters": [r"foreign fighters", r"jihadists", r"hezbollah", r"non-syrian fighters", r"non-syrians?\b",
                          r"iranian (?:militia|fighters|forces)"],
 }
 #: Words for children among the counted: "minors", "under 18", "youngsters".
@@ -252,12 +265,15 @@ FALLBACK_CUES: list[tuple[str, str]] = [
 GROUPS: list[tuple[str, str]] = [
     (r"\b" + _alt(CHILD_WORDS) + r"\b", "children"),
     (r"\bwomen\b|\bfemales?\b", "women"),
-    (r"\bcivilians?\b|non-combatants", "civilians"),
+    (r"\bcivilians?\b(?! who (?:took|take|have taken|had taken) up arms)|non-combatants", "civilians"),
     (_alt(SIDE_WORDS["government_forces"]), "government_forces"),
     (_alt(SIDE_WORDS["armed_opposition"]), "armed_opposition"),
     (_alt(SIDE_WORDS["foreign_fighters"]), "foreign_fighters"),
     (r"\bfighters\b|\bcombatants?\b|\bmilitants\b|\bsoldiers\b|\btroops\b|islamic state|\bisis\b"
-     r"|daesh|militia members|\bis (?:group|militants|fighters)\b|members of (?:the )?(?:is|isis|isil)\b", "combatants"),
+     r"|daesh|militia members|\bis (?:group|militants|fighters)\b|members of (?:the )?(?:is|isis|isil)\b"
+     # "369 members of regime forces", "9 SIS members" (not a family's, a crew's or staff)
+     r"|\bmilitiamen\b|(?<!family )(?<!staff )(?<!crew )\bmembers\b(?! of (?:the same |one |a |his |her |their |the )?famil)",
+     "combatants"),
 ]
 
 #: Host countries (refugees, returns, asylum): regex -> ISO alpha-3 / REGION / WORLD.
