@@ -976,6 +976,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 # a part of a toll given before counts over its period ("Of those, ...")
                 toll = ctx.toll
                 ptype, pstart, as_of = toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of)
+        if kind in _DEATH_KINDS and ptype == "cumulative" and not compound and _MONTH_SPAN.search(local):
+            # "killed 1,200 citizens during a month": periods.py reads the span as a running
+            # total from a month back; a toll within it is that month's flow
+            ptype = "flow"
         if toll_part:
             group = _toll_side(group, ctx)
         if kind == "deaths" and group not in ("", "all") and _KILLED_CITIZENS.search(bare) \
