@@ -143,8 +143,10 @@ def cli_check(path: str | Path | None, *, known: Literal["then", "now", "both"] 
             print(f"  error: {p}", file=sys.stderr)
         return 1
     problems = list(claims.attrs.get("problems", []))
-    extra = claim_row_problems(claims, _claim_lines(target, folder),
-                               str(claims.attrs.get("file", "claims.csv")))
+    file = str(claims.attrs.get("file", "claims.csv"))
+    extra = claim_row_problems(claims, None, file)
+    if extra:  # their line numbers: the file read again only when a row has such a problem
+        extra = claim_row_problems(claims, _claim_lines(target, folder), file)
     if extra:  # checker rules (e.g. a 'highest since' value that is not a year)
         bad_ids = {p.record_id for p in extra}
         claims = claims[~claims["claim_id"].astype(str).isin(bad_ids)].reset_index(drop=True)
