@@ -48,3 +48,20 @@ def test_a_small_array_cache_gives_the_same_verdicts_and_stays_small(registry, c
     pd.testing.assert_frame_equal(
         pd.concat(list(J.check_chunks(claims, registry, chunk=10, known="then")),
                   ignore_index=True), reference)
+
+
+def test_the_cli_allocates_arrow_memory_with_malloc_unless_told(monkeypatch):
+    pa = pytest.importorskip("pyarrow")
+    from syriastats import cli
+
+    before = pa.default_memory_pool()
+    try:
+        pa.set_memory_pool(pa.mimalloc_memory_pool())
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")
+        cli._plain_allocator()  # the user's choice is kept
+        assert pa.default_memory_pool().backend_name == "mimalloc"
+        monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL")
+        cli._plain_allocator()
+        assert pa.default_memory_pool().backend_name == "system"
+    finally:
+        pa.set_memory_pool(before)
