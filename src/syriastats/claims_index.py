@@ -28,8 +28,9 @@ verdict:
 * :func:`claim_signature` lets identical claims (same measure, dates, value, comparator and
   dimensions) be judged once.
 
-The caches are bounded (:data:`CACHE_MAX` entries each, cleared when full). Nothing here
-reads files or the network.
+The caches are bounded (:data:`CACHE_MAX` entries each, :data:`FRAMES_MAX` for frames and
+:data:`ARRAYS_MAX` for the small per-claim arrays; cleared when full). Nothing here reads
+files or the network.
 """
 from __future__ import annotations
 
