@@ -28,8 +28,9 @@ verdict:
 * :func:`claim_signature` lets identical claims (same measure, dates, value, comparator and
   dimensions) be judged once.
 
-The caches are bounded (:data:`CACHE_MAX` entries each, cleared when full). Nothing here
-reads files or the network.
+The caches are bounded (:data:`CACHE_MAX` entries each, :data:`FRAMES_MAX` for frames and
+:data:`ARRAYS_MAX` for the small per-claim arrays; cleared when full). Nothing here reads
+files or the network.
 """
 from __future__ import annotations
 
@@ -124,16 +125,20 @@ def _frame_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...], make: Callab
 
 
 _ARRAYS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+#: Entries kept in the cache of small arrays before it is cleared. Most are keyed by one
+#: claim's date and cut-off (read again while that claim is judged, seldom by another), so
+#: an archive adds one per claim: kept few, memory stays flat.
+ARRAYS_MAX: int = 4_096
 
 
 def array_cache(key: tuple[Any, ...], keep_alive: tuple[Any, ...],
                 make: Callable[[], Any]) -> Any:
     """``make()`` once per *key*, for small results such as row positions (kept apart
     from the frames of :func:`take`, so thousands of them do not push frames out; at most
-    :data:`CACHE_MAX` entries). *keep_alive*: the objects whose identity the key holds."""
+    :data:`ARRAYS_MAX` entries). *keep_alive*: the objects whose identity the key holds."""
     hit = _ARRAYS.get(key)
     if hit is None:
-        if len(_ARRAYS) >= CACHE_MAX:
+        if len(_ARRAYS) >= ARRAYS_MAX:
             _ARRAYS.clear()
         hit = _ARRAYS[key] = (keep_alive, make())
     return hit[1]

@@ -266,12 +266,30 @@ def _encodable_output() -> None:
                 pass
 
 
+def _plain_allocator() -> None:
+    """Arrow (pandas' text columns) allocates with the C library's malloc rather than its
+    bundled mimalloc, unless ``ARROW_DEFAULT_MEMORY_POOL`` chooses: mimalloc keeps what each
+    column conversion freed, which raised the peak memory of ``check-text`` on a long
+    document by about 45 MB and of ``check`` by about 25 MB, at the same speed
+    (``benchmarks/bench_claims_speed.py``)."""
+    import os
+
+    if "ARROW_DEFAULT_MEMORY_POOL" in os.environ:
+        return
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - pandas' text columns then use Python objects
+        return
+    pa.set_memory_pool(pa.system_memory_pool())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every failure ends in one line on stderr and a non-zero exit code
     (set ``SYRIASTATS_DEBUG=1`` to see the traceback of an unexpected error)."""
     import os
 
     _encodable_output()
+    _plain_allocator()
     args = make_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)

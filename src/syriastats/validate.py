@@ -16,14 +16,13 @@ the whole list.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import math
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from syriastats import parsing
 from syriastats.parsing import (  # re-exported: the one date reader, used by loaders and checker
@@ -135,6 +134,11 @@ def enum_values(descriptor: Mapping[str, Any], resource: str, field: str) -> lis
 # ---------------------------------------------------------------------- CSV reading
 
 
+#: Distinct texts per column that :func:`read_csv_text` shares between rows (beyond them a
+#: new text is kept as read: a column of ids does not grow a large look-up table).
+SHARED_TEXTS_MAX: int = 4_096
+
+
 @dataclass
 class Table:
     """A CSV file read as text: ``rows`` pairs each record with its line number."""
@@ -158,40 +162,50 @@ def read_csv_text(path: Path, display: str | None = None) -> tuple[Table | None,
         m = re.match(r"line (\d+): (.*)$", msg, re.S)
         line = int(m.group(1)) if m else None
         return None, [Problem(name, line, None, None, m.group(2) if m else msg)]
+    del raw  # (the text alone is kept while reading)
     if not text.strip():
         problems.append(Problem(name, None, None, None, "file is empty (no header row)"))
         return None, problems
     csv.field_size_limit(max(csv.field_size_limit(), parsing.MAX_FILE_BYTES))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        records = list(reader)
-    except csv.Error as exc:
-        problems.append(Problem(name, reader.line_num, None, None, f"malformed CSV: {exc}"))
-        return None, problems
-    header = [h.strip() for h in records[0]]
+    # records read one at a time from the text's lines (never all held at once, nor the
+    # text copied into a StringIO buffer of 4 bytes a character: an archive's memory stays
+    # flat); a record starts on the line after the one where the previous record ended
+    # (csv.reader's line_num, which counts a line break inside a quoted field)
+    reader = csv.reader(_lines(text), strict=True)
+    header: list[str] | None = None
     rows: list[tuple[int, dict[str, str]]] = []
-    # csv.reader does not give line numbers per record when fields hold newlines;
-    # re-read to track the physical line where each record starts.
-    # (when no field holds a line break, record i starts on line i + 1: the common case,
-    # and no second reading is needed)
-    one_line = "\r" not in text and text.count("\n") == len(records) - (not text.endswith("\n"))
-    starts = list(range(1, len(records) + 2)) if one_line else _record_start_lines(text)
-    for i, rec in enumerate(records[1:], start=1):
-        line = starts[i] if i < len(starts) else i + 1
-        if not any(cell.strip() for cell in rec):
-            continue  # blank line
-        if len(rec) != len(header):
-            problems.append(Problem(name, line, None, None,
-                                    f"has {len(rec)} fields but the header has {len(header)}"))
-            continue
-        big = ([(h, c) for h, c in zip(header, rec) if len(c) > parsing.MAX_CELL_CHARS]
-               if max(map(len, rec)) > parsing.MAX_CELL_CHARS else None)
-        if big:
-            problems += [Problem(name, line, h, None,
-                                 f"cell of {len(c):,} characters is longer than the limit of "
-                                 f"{parsing.MAX_CELL_CHARS:,} (starts {show(c)})") for h, c in big]
-            continue
-        rows.append((line, dict(zip(header, rec))))
+    # each column's repeated texts (measures, dates, comparators, a source's title) kept as
+    # one string object: an archive's rows hold a few distinct strings, not one per cell
+    seen: list[dict[str, str]] = []
+    line = 1
+    try:
+        for rec in reader:
+            if header is None:
+                header = [h.strip() for h in rec]
+                seen = [{} for _ in header]
+                line = reader.line_num + 1
+                continue
+            if len(rec) == len(header):
+                rec = [m.setdefault(c, c) if len(m) < SHARED_TEXTS_MAX else m.get(c, c)
+                       for m, c in zip(seen, rec)]
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in rec):
+                continue  # blank line
+            if len(rec) != len(header):
+                problems.append(Problem(name, start, None, None,
+                                        f"has {len(rec)} fields but the header has {len(header)}"))
+                continue
+            big = ([(h, c) for h, c in zip(header, rec) if len(c) > parsing.MAX_CELL_CHARS]
+                   if max(map(len, rec)) > parsing.MAX_CELL_CHARS else None)
+            if big:
+                problems += [Problem(name, start, h, None,
+                                     f"cell of {len(c):,} characters is longer than the limit of "
+                                     f"{parsing.MAX_CELL_CHARS:,} (starts {show(c)})") for h, c in big]
+                continue
+            rows.append((start, dict(zip(header, rec))))
+    except csv.Error as exc:
+        return None, [Problem(name, reader.line_num, None, None, f"malformed CSV: {exc}")]
+    assert header is not None  # the text is not blank: it holds a record
     return Table(name, header, rows), problems
 
 
@@ -211,18 +225,13 @@ def _read_bytes(path: Path) -> tuple[bytes | None, str | None]:
         return None, f"cannot be read ({exc.strerror or type(exc).__name__})"
 
 
-def _record_start_lines(text: str) -> list[int]:
-    starts: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
-    while True:
-        starts.append(line)
-        try:
-            next(reader)
-        except StopIteration:
-            break
-        line = reader.line_num + 1
-    return starts
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of *text* with their line breaks, as ``io.StringIO(text, newline="")``
+    gives them (a line ends at ``\\n``, ``\\r\\n`` or ``\\r``), one at a time."""
+    return (m.group(0) for m in _LINE.finditer(text))
 
 
 # ----------------------------------------------------------------- field validation

@@ -133,14 +133,9 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
         warnings.simplefilter("ignore")
         ordered = cl.sort_values("claim_id", kind="stable")
-        # what each verdict depends on, read column-wise (claim_signature of each row)
-        sigs = (list(zip(*(_column_keys(ordered[k]) for k in sig_cols)))
-                if index is not None and sig_cols else [None] * len(ordered))
-        # each claim as a plain dict of the values DataFrame.iterrows would give (the same
-        # objects, read from the same object array), at a fraction of a Series' cost
-        cols = list(ordered.columns)
-        for i, (vals, sig) in enumerate(zip(ordered.values, sigs)):
-            c = dict(zip(cols, vals))
+        n, cols = len(cl), list(ordered.columns)
+        del cl
+        for i, c, sig in _claim_dicts(ordered, cols, sig_cols if index is not None else []):
             if index is None:
                 rec = _check_one_safely(c, est, known, level, assumed_margin, about_tolerance,
                                         share_tolerance)
@@ -162,8 +157,28 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
                         c, index.rows(win, whole, c["as_of"]), known, level, assumed_margin,
                         about_tolerance, share_tolerance, share_at=share_at)
             if progress is not None:
-                progress(i + 1, len(cl))
+                progress(i + 1, n)
             yield rec
+
+
+#: Claims turned into plain dicts at a time by :func:`_claim_dicts` (an archive's claims are
+#: never all held as Python objects at once: memory stays flat).
+CLAIM_BLOCK: int = 1_000
+
+
+def _claim_dicts(ordered: pd.DataFrame, cols: list[str], sig_cols: list[str]
+                 ) -> Iterator[tuple[int, dict[str, Any], tuple[Any, ...] | None]]:
+    """(position, claim, signature) of each row of *ordered*: the claim as a plain dict of
+    the values ``DataFrame.iterrows`` would give (the same objects, read from the same
+    object array, at a fraction of a Series' cost), and what its verdict depends on (the
+    ``_key_value`` of each of *sig_cols*, read column-wise; None without *sig_cols*),
+    :data:`CLAIM_BLOCK` rows at a time."""
+    for a in range(0, len(ordered), CLAIM_BLOCK):
+        block = ordered.iloc[a:a + CLAIM_BLOCK]
+        sigs = (list(zip(*(_column_keys(block[k]) for k in sig_cols))) if sig_cols
+                else [None] * len(block))
+        for i, (vals, sig) in enumerate(zip(block.values, sigs), start=a):
+            yield i, dict(zip(cols, vals)), sig
 
 
 def _column_keys(col: pd.Series) -> list[Any]:
