@@ -650,7 +650,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
         short = bool(_SHORT.search(back[-40:] + " " + gwin + " " + gwin_long)) and not _SINCE_FALL.search(low)
         short = short and not _short_in_aside(s, num)  # "(seven children are killed every day)"
-        if short and _MONTH_SPAN.search(s) and _DEATH_WORD.search(s) and not _SHORT.search(
+        if short and _MONTH_SPAN.search(_own_clause(gwin_long)) and _DEATH_WORD.search(s) and not _SHORT.search(
                 _MONTH_SPAN.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
             short = False  # "forces killed more than 1,200 citizens during a month": a month's toll
         if short and num.kind != "count":
@@ -745,7 +745,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                                                                                 num.start - lo)
             if not kind and ctx is not None and ctx.kind and _CONTINUES.search(s):
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
-            if not kind and _part_of_toll(s, num, first_count, ctx):
+            if not kind and _part_of_toll(s, num, first_count, ctx) and not _NOT_DEATHS.match(s[num.end:]):
                 kind = "deaths"  # "That figure includes 31,174 soldiers" after a death toll
             if not kind:
                 continue
@@ -960,7 +960,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if month is None and year and pd.Timestamp(V.WAR_START).year < int(year.group(1)) <= published.year:
                 # "since the beginning of 2022" (not the war's start)
                 month = "cumulative", pd.Timestamp(year=int(year.group(1)), month=1, day=1), published
-            if month is None and _MONTH_SPAN.search(local):
+            if month is None and _MONTH_SPAN.search(_own_clause(s[num.end:n_own])):
                 month = "flow", (published - pd.DateOffset(months=1)).normalize(), published
             if month is None and n_count < len(s) and re.match(r"[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", s[num.end:n_count]) \
                     and re.search(r"\bsince\b", s[n_count:c_hi]):
@@ -976,7 +976,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 # a part of a toll given before counts over its period ("Of those, ...")
                 toll = ctx.toll
                 ptype, pstart, as_of = toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of)
-        if kind in _DEATH_KINDS and ptype == "cumulative" and not compound and _MONTH_SPAN.search(local):
+        if kind in _DEATH_KINDS and ptype == "cumulative" and not compound \
+                and _MONTH_SPAN.search(_own_clause(s[num.end:n_own])):
             # "killed 1,200 citizens during a month": periods.py reads the span as a running
             # total from a month back; a toll within it is that month's flow
             ptype = "flow"
@@ -1012,6 +1013,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # a flow: over the year named ("in 2018"), else from the day named (start not said)
             year = as_of.month == 12 and as_of.day == 31 and pstart == as_of
             ptype, pstart = "flow", (pd.Timestamp(year=as_of.year, month=1, day=1) if year else as_of)
+            if _THIS_YEARS.search(_own_clause(s[num.end:n_own])[:160] + " " + bare[-80:]):
+                pstart = pd.Timestamp(year=as_of.year, month=1, day=1)  # "since the start of the year"
         if kind in ("displaced", "idps") and _DISPLACED_EVENT.match(s[num.end:n_own]):
             near = sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)].lower()
             if _BETWEEN_DATES.search(near) or _BETWEEN_DAYS.search(near):
@@ -1071,6 +1074,13 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         pair = (f"two of the neighbouring host countries ({', '.join(sorted(listed))})"
                 if host == "REGION" and len(set(listed)) == 2 else "")
         pair = pair or _host_part(kind, fwd)
+        if kind == "deaths" and _DEAD_DISPLACED.match(after) and ptype == "cumulative" \
+                and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
+            # "Nearly 200 dead, 120,000 displaced after a week of fighting": a wave's toll, not
+            # the war's; the text gives no span to check it against
+            pair = pair or "a wave of fighting whose span the text does not give"
+        if kind not in _DEATH_KINDS and group in _SIDES:
+            group = ""  # "100,000 displaced as rebels advance": the side is the actor, not the people
         if host == "EGY" and _REGION_AND_EGYPT.search(back[-60:]):
             host, measure = "REGION", _measure(kind, group, "REGION", "")  # "neighboring states and Egypt"
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
@@ -1129,7 +1139,7 @@ _DEAD_DISPLACED = _c(r"\s*(?:people\s+|civilians\s+)?(?:dead|killed)\s*,\s*(?:[\
 #: "since the beginning of 2022": a toll counted from the start of a year after the war began.
 _SINCE_YEAR_START = _c(r"\bsince the (?:beginning|start) of (?:the year\s+)?((?:19|20)\d\d)\b")
 #: A month's span ("killed ... during a month"): a month's toll, not a short period's.
-_MONTH_SPAN = _c(r"\b(?:during|in|within|over|throughout) (?:a|one|a single) month\b(?!\s+ago)")
+_MONTH_SPAN = _c(r"\b(?:during|in|within|over|throughout) (?:a|one|a single) month\b(?!\s+ago)(?!-)")
 #: "700 persons of the citizens of Aleppo", "killed more than 1,200 citizens": the monitors'
 #: word for civilians (not "the killing of 1,262 citizens, as follows: ... fighters").
 _CITIZENS = _c(r"^\s*(?:persons|people|individuals)\s+of\s+the\s+citizens\b")
@@ -1153,6 +1163,13 @@ _TOLL_MONTH = _c(r"\b(?:toll|report|deaths?|killed|killing|died|dead|victims|fat
 #: A date or period in a count's own words (it then keeps its own period, not its toll's).
 _OWN_PERIOD = _c(r"\b(?:19|20)\d\d\b|\bsince\b|\bago\b|\b(?:last|this) (?:year|month)\b|\b(?:" + _MONTH_ALT + r")\b")
 _DEATH_KINDS = ("deaths", "injured", "detention")
+#: The noun of a breakdown line's count: people, or the dead ("1,200 people", "300 of them").
+_PART_NOUN = _c(r"[\d,.]*\s*(?:million\s+|thousand\s+)?(?:[\w'-]+\s+){0,2}?(?:people|persons|individuals|victims|dead"
+                r"|killed|deaths|fatalities|of them|of whom)\b")
+#: Nouns after a count that are not deaths ("It has also documented 2,317 arbitrary arrests").
+_NOT_DEATHS = _c(r"^[\s\d,.]*(?:million\s+|thousand\s+)?(?:[\w'-]+\s+){0,2}?(?:arrests?|detentions?|detainees"
+                 r"|abductions?|kidnappings?|disappearances?|injur\w*|wounded|attacks?|strikes?|raids?"
+                 r"|violations?|incidents?|massacres?|displaced|returnees|refugees|families)\b")
 
 
 def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None) -> bool:
@@ -1181,7 +1198,14 @@ def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None
     if num is first and (ctx.toll.period_type == "flow" or ctx.toll.period_start != V.WAR_START) \
             and _REPORT_SUBJECT.search(s):
         return True
-    return ctx.breakdown and bool(_OPENS_ON_COUNT.match(s))
+    return ctx.breakdown and _opens_on_part(s)
+
+
+def _opens_on_part(s: str) -> bool:
+    """True if *s* opens on a count of people of a group or side, as a line of a breakdown
+    does ("369 members of regime forces, ..."; not "6,000 students sat their exams")."""
+    m = _OPENS_ON_COUNT.match(s)
+    return bool(m) and bool(_first(_GROUPS, s[:90]) or _PART_NOUN.match(s[m.end():]))
 
 
 def _incident_only(s: str, found: list[TextClaim]) -> bool:
@@ -1214,7 +1238,7 @@ def _short_in_aside(s: str, num: Number) -> bool:
 def _breakdown_line(s: str, ctx: Context | None) -> bool:
     """True if *s* is a line of a breakdown announced before it ("369 members of regime
     forces, including 23 officers." after "The fatalities can be distributed as follows:")."""
-    return ctx is not None and ctx.toll is not None and ctx.breakdown and bool(_OPENS_ON_COUNT.match(s))
+    return ctx is not None and ctx.toll is not None and ctx.breakdown and _opens_on_part(s)
 
 
 def _toll_side(group: str, ctx: Context | None) -> str:
@@ -1724,6 +1748,9 @@ def _split_each(out: list[TextClaim], s: str, offset: int) -> list[TextClaim]:
     return res
 
 
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+
+
 def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") -> pd.DataFrame:
     """Every numeric claim about the war's statistics in *text* (columns :data:`EXTRACT_COLUMNS`).
 
@@ -1744,7 +1771,11 @@ def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") 
     if context:
         for sent in split_sentences(context):
             _update_context(ctx, sent.text, _claims_in_sentence(0, sent.text, 0, pub, ctx))
+    prev_end = 0
     for si, sent in enumerate(split_sentences(text)):
+        if ctx.toll is not None and not ctx.breakdown and _PARAGRAPH.search(text[prev_end:sent.start]):
+            ctx.toll = None  # a toll is not carried into the next paragraph
+        prev_end = sent.start + len(sent.text)
         found = _claims_in_sentence(si, sent.text, sent.start, pub, ctx)
         rows += [asdict(c) for c in found]
         _update_context(ctx, sent.text, found)
@@ -1831,6 +1862,11 @@ def _uprooted(s: str, num: Number, n_own: int, bare: str) -> bool:
         and num.value <= _WAVE_MAX
 
 
+#: This year so far ("since the start of the year", "so far this year"): a recent span.
+_THIS_YEARS = _c(r"\bsince the (?:start|beginning) of (?:the |this )?year\b|\b(?:so far )?this year\b"
+                 r"|\bso far in (?:19|20)\d\d\b")
+
+
 def _new_displacement(s: str, num: Number, n_own: int, bare: str, rest: str = "") -> bool:
     """True if a count of displaced people is a new displacement (a flow) by the words
     around it: a local event is the subject of the verb that uprooted them ("the conflict in
@@ -1841,13 +1877,16 @@ def _new_displacement(s: str, num: Number, n_own: int, bare: str, rest: str = ""
     governorate ("150,000 people ... have been displaced from Idlib and Hama"). *rest* is the
     verb after an "including" aside, if any (it is the count's own verb)."""
     own = rest or s[num.end:n_own]
-    if num.value > _WAVE_MAX or re.search(r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b|\bsince (?:19|20)\d\d\b"
+    if num.value > _WAVE_MAX or re.search(r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b(?! of (?:the |this )?year)"
+                                          r"|\bsince (?:19|20)\d\d\b"
                                           r"|\bsince \w+ 2011\b", own + " " + bare[-80:], _FLAGS):
         return False
     if _MOVEMENTS.match(own) or _AGAIN.match(own):
         return True
     if _EVENT_SUBJECT.search(bare):
         return True
+    if _UPROOT_VERB.match(own) and _THIS_YEARS.search(_own_clause(own)[:160] + " " + bare[-80:]):
+        return True  # "Since the start of the year, 70,000 people have been displaced"
     if _UPROOT_VERB.match(own) and re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _AREA_NAMES + r")\b",
                                               _own_clause(own)[:100], _FLAGS):
         return True
@@ -2055,12 +2094,19 @@ def _blank_asides(s: str, num: Number) -> str:
     """*s* with the relative or participial asides that do not hold *num* blanked (same
     length: offsets stay valid)."""
     return _REL_ASIDE.sub(lambda m: m.group(0) if m.start() <= num.start < m.end() else _blank(m), s)
+
+
+#: Words of killing and the dead: a sentence without a claim that has none tells another story.
+_DEATH_TALK = _c(r"\bkill|\bdie[ds]?\b|\bdead\b|\bdeaths?\b|\btoll\b|\bvictims?\b|\bfatalit|\bcasualt"
+                 r"|\blives\b|\bmonitor\b|\bobservatory\b|\bnetwork\b|\bdocument")
+
+
 def _update_toll(ctx: Context, s: str, found: list[TextClaim]) -> None:
     """Carry the last death toll to the next sentence (kept across sentences with no claim
     or only injuries; dropped at a claim of another kind) and whether a breakdown of it was
     announced ("..., as follows:") or goes on (a line that opens on a count)."""
     deaths = [c for c in found if c.kind == "deaths"]
-    line = ctx.breakdown and bool(_OPENS_ON_COUNT.match(s))
+    line = ctx.breakdown and _opens_on_part(s)
     lead = _BREAKDOWN_LEAD.search(s.rstrip())
     if lead and ctx.toll is not None and not any(0 <= s.find(c.claim_text) < lead.start() for c in deaths):
         pass  # "The fatalities can be distributed as follows: 108 civilians ...": the toll before
@@ -2068,4 +2114,6 @@ def _update_toll(ctx: Context, s: str, found: list[TextClaim]) -> None:
         ctx.toll = deaths[0]
     elif any(c.kind not in _DEATH_KINDS + ("duration", "share") for c in found) or _incident_only(s, found):
         ctx.toll = None
+    elif not found and not _follows_toll(s) and not _DEATH_TALK.search(s):
+        ctx.toll = None  # "Authorities freed detainees on Sunday.": another story; "Among them ..." after it is not the toll's
     ctx.breakdown = ctx.toll is not None and (bool(lead) or line)

@@ -157,7 +157,7 @@ SIDE_WORDS: dict[str, list[str]] = {
                          r"(?:civilians|people|men) who (?:took|take|have taken|had taken) up arms",
                          r"ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham", r"opposition (?:toll|side)\b",
                          # the Kurdish-led forces, counted with the opposition's fighters by SOHR
-                         r"\bsdf\b", r"syrian democratic forces", r"kurdish(?:-led)? (?:forces|fighters)", r"\bypg\b"],
+                         r"\bsdf\b(?!-(?:held|controlled|run|led|ruled))", r"syrian democratic forces", r"kurdish(?:-led)? (?:forces|fighters)", r"\bypg\b"],
     "foreign_fighters": [r"foreign fighters", r"jihadists", r"hezbollah", r"non-syrian fighters", r"non-syrians?\b",
                          r"iranian (?:militia|fighters|forces)"],
 }
