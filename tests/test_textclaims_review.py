@@ -81,3 +81,16 @@ def test_displaced_since_the_start_of_the_year_is_new_displacement():
     c = _claims("Since the start of the year, some 70,000 people have been displaced in northwest "
                 "Syria.", "2024-03-15")
     assert [(x["measure"], x["period_start"]) for x in c] == [("idps_new_displacements", "2024-01-01")]
+
+
+@pytest.mark.parametrize("text, published, measure, start", [
+    ("900,000 refugees have returned since the beginning of 2022.", "2023-05-01",
+     "refugee_returns", "2022-01-01"),
+    ("Some 40,000 refugees have gone home since the end of 2023, UNHCR said.", "2024-06-01",
+     "refugee_returns", "2023-12-31"),
+])
+def test_since_a_part_of_a_year_starts_there_not_at_the_war(text, published, measure, start):
+    # periods.py read "since the beginning of 2022" as no date, and a running total then ran
+    # from the war's start
+    c = _claims(text, published)
+    assert [(x["measure"], x["period_start"]) for x in c] == [(measure, start)]

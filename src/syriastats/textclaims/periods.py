@@ -127,9 +127,20 @@ def _date(year: int, month: int | None, day: int | None, end: bool) -> pd.Timest
         return _end_of(year, month) if end else pd.Timestamp(year=year, month=month, day=1)
 
 
+#: "since the beginning of 2022", "since the end of 2023", "since the middle of the year 2019".
+_SINCE_PART_OF_YEAR = _c(r"\bsince (?:the )?(start|beginning|middle|end) of (?:the year )?((?:19|20)\d\d)\b")
+
+
 def _since(local: str, published: pd.Timestamp) -> pd.Timestamp | None:
     """The start date of a 'since <date>' in *local* (a year-less date is in the year of
-    publication, or the year before if that would be after it), or None."""
+    publication, or the year before if that would be after it; "since the beginning of
+    2022" is 1 January 2022, its middle 1 July, its end 31 December), or None."""
+    m = _SINCE_PART_OF_YEAR.search(local)
+    if m and not _SINCE_NOT_PERIOD.search(local[:m.start()]) and int(m.group(2)) <= published.year:
+        y = int(m.group(2))
+        return {"middle": pd.Timestamp(year=y, month=7, day=1),
+                "end": pd.Timestamp(year=y, month=12, day=31)}.get(
+                    m.group(1), pd.Timestamp(year=y, month=1, day=1))
     for m in _SINCE_DATE.finditer(local):
         d, mon, d2, y = m.groups()
         if not (mon or y):
