@@ -94,3 +94,26 @@ def test_since_a_part_of_a_year_starts_there_not_at_the_war(text, published, mea
     # from the war's start
     c = _claims(text, published)
     assert [(x["measure"], x["period_start"]) for x in c] == [(measure, start)]
+
+
+@pytest.mark.parametrize("text, published, measure, start, end", [
+    ("In H1 2024, 60,000 Syrians returned from Turkey.", "2024-09-01",
+     "refugee_returns", "2024-01-01", "2024-06-30"),
+    ("In the first quarter of 2024, some 1,200 people were killed in Syria, the monitor said.",
+     "2024-06-01", "deaths_total", "2024-01-01", "2024-03-31"),
+    ("About 30,000 refugees returned from Lebanon in the third quarter of 2023.", "2024-01-10",
+     "refugee_returns", "2023-07-01", "2023-09-30"),
+    ("In 2024 Q2, 80,000 refugees returned from Turkey.", "2024-10-01",
+     "refugee_returns", "2024-04-01", "2024-06-30"),
+])
+def test_a_quarter_or_half_by_its_number_is_its_flow(text, published, measure, start, end):
+    c = _claims(text, published)
+    assert [(x["measure"], x["period_type"], x["period_start"], x["as_of"]) for x in c] == [
+        (measure, "flow", start, end)]
+
+
+def test_a_month_long_span_is_no_short_period():
+    # "a month" in "a month-long campaign" dropped the war's toll as a month's rate
+    c = _claims("Syria's war has killed more than 500,000 people, the monitor said during a "
+                "month-long campaign of remembrance.", "2024-03-15")
+    assert [(x["value"], x["period_start"]) for x in c] == [(500000, "2011-03-15")]

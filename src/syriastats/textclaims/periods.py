@@ -456,6 +456,10 @@ def _own_clause(own: str) -> str:
 #: "the first half of 2025", "the first six months of last year", "the second half of 2019".
 _HALF_YEAR = _c(r"\b(first|second|1st|2nd) (?:half|six months) of (?:the year )?"
                 r"((?:19|20)\d\d|last year|this year)\b")
+#: "the third quarter of 2023", "Q1 2024", "H1 2024", "in the first quarter of this year".
+_QUARTER = _c(r"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?:the year )?((?:19|20)\d\d|last year|this year)\b"
+              r"|\b(q[1-4]|h[12])\s*(?:of\s+)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s*(q[1-4]|h[12])\b")
+_ORDINAL_PART = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 #: "since the start of December", "since the end of April" (no year: the latest by publication).
 _SINCE_START_OF_MONTH = _c(r"\bsince (?:the )?(start|beginning|end|middle|mid)(?: of|-) (" + _MONTH_ALT
                            + r")\b(?!\s*,?\s*\d)")
@@ -474,7 +478,7 @@ _SAID_BEFORE = _c(r"\b(?:said|says|announced|reported|estimated|published|releas
 _SINCE_LAST_UNIT = _c(r"\bsince (?:the (?:start|beginning) of )?last (month|week)\b")
 #: "within a week", "in a single day", "in one day", "in two months", "over the past three months".
 _SPAN_MORE = _c(r"\b(?:within|in|over|during) (?:just |only |the (?:past |last ))?(a|an|one|a single|\w+|\d+)"
-                r" (day|week|month)s?\b(?! ago)(?!\s+(?:later|earlier|before|after|from now))")
+                r" (day|week|month)s?\b(?! ago)(?!-)(?!\s+(?:later|earlier|before|after|from now))")
 #: "on 19 July", "on July 19" (a single day, with "in a single day").
 _ON_DAY = _c(r"\bon (?:(\d{1,2}) (" + _MONTH_ALT + r")|(" + _MONTH_ALT + r") (\d{1,2}))\b")
 #: "from the end of April to the end of August", "between January and December", "from May
@@ -492,13 +496,24 @@ def _half_year(low: str, periodic: bool, published: pd.Timestamp
     to 31 December), the year "last year" or "this year" relative to *published*; a flow
     (for every kind: what happened within the half year), cut at publication."""
     m = _HALF_YEAR.search(low)
-    if not m:
+    q = None if m else _QUARTER.search(low)
+    if m:
+        y, first_month, months = m.group(2), (1 if m.group(1) in ("first", "1st") else 7), 6
+    elif q:
+        # "the third quarter of 2023", "in Q1 2024", "H1 2024": a quarter or half by its number
+        part = (q.group(1) or q.group(3) or q.group(6)).lower()
+        y = q.group(2) or q.group(4) or q.group(5)
+        half = part.startswith("h")
+        n = _ORDINAL_PART.get(part.lstrip("qh"), 0) if not part[1:].isdigit() else int(part[1:])
+        if not n or n > (2 if half else 4):
+            return None
+        months = 6 if half else 3
+        first_month = 1 + (n - 1) * months
+    else:
         return None
-    y = m.group(2)
     year = published.year - 1 if y == "last year" else published.year if y == "this year" else int(y)
-    first = m.group(1) in ("first", "1st")
-    start = pd.Timestamp(year=year, month=1 if first else 7, day=1)
-    end = min(_end_of(year, 6 if first else 12), published)
+    start = pd.Timestamp(year=year, month=first_month, day=1)
+    end = min(_end_of(year, first_month + months - 1), published)
     if end <= start:
         return None
     return "flow", start, end  # (what happened within the half year: a flow, for tolls too)

@@ -405,7 +405,8 @@ INCIDENT_CUES = (
 )
 #: A period too short to be a war statistic (a week, a day, a month's rate): any kind.
 SHORT_PERIOD_CUES = (
-    r"\b(?:last|past|this|that) week\b|\bper (?:day|week|month|minute|hour)\b|\ba (?:day|week|month)\b(?! ago)"
+    r"\b(?:last|past|this|that) week\b|\bper (?:day|week|month|minute|hour)\b|\ba (?:day|week)\b(?! ago)"
+    r"|\ba month\b(?! ago)(?!-)"  # (not "a month-long campaign": a span, not a month's rate)
     r"|\b(?:daily|weekly|monthly)\b|\ban hour\b|\bpast few days\b"
     r"|\b(?:in|over|during) the (?:last|past) (?:\w+ )?days\b|\beach (?:day|week|month)\b|\bevery (?:day|week|month)\b|\bon a (?:daily|weekly|monthly) basis\b"
     r"|\bovernight\b|\b(?:january|february|march|april|may|june|july|august|september"
