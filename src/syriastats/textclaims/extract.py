@@ -39,6 +39,7 @@ from syriastats.textclaims.periods import (
     _between_dates,
     _between_days,
     _day,
+    _named_period,
     _own_clause,
     _period,
     _period_in,
@@ -650,8 +651,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
         short = bool(_SHORT.search(back[-40:] + " " + gwin + " " + gwin_long)) and not _SINCE_FALL.search(low)
         short = short and not _short_in_aside(s, num)  # "(seven children are killed every day)"
-        if short and _MONTH_SPAN.search(_own_clause(gwin_long)) and _DEATH_WORD.search(s) and not _SHORT.search(
-                _MONTH_SPAN.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
+        if short and _ONE_MONTH.search(_own_clause(gwin_long)) and _DEATH_WORD.search(s) and not _SHORT.search(
+                _ONE_MONTH.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
             short = False  # "forces killed more than 1,200 citizens during a month": a month's toll
         if short and num.kind != "count":
             continue
@@ -960,7 +961,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if month is None and year and pd.Timestamp(V.WAR_START).year < int(year.group(1)) <= published.year:
                 # "since the beginning of 2022" (not the war's start)
                 month = "cumulative", pd.Timestamp(year=int(year.group(1)), month=1, day=1), published
-            if month is None and _MONTH_SPAN.search(_own_clause(s[num.end:n_own])):
+            if month is None and _ONE_MONTH.search(_own_clause(s[num.end:n_own])):
                 month = "flow", (published - pd.DateOffset(months=1)).normalize(), published
             if month is None and n_count < len(s) and re.match(r"[^.;,]{0,50}\band\s+(?:\w+\s+){0,2}$", s[num.end:n_count]) \
                     and re.search(r"\bsince\b", s[n_count:c_hi]):
@@ -977,7 +978,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 toll = ctx.toll
                 ptype, pstart, as_of = toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of)
         if kind in _DEATH_KINDS and ptype == "cumulative" and not compound \
-                and _MONTH_SPAN.search(_own_clause(s[num.end:n_own])):
+                and _ONE_MONTH.search(_own_clause(s[num.end:n_own])):
             # "killed 1,200 citizens during a month": periods.py reads the span as a running
             # total from a month back; a toll within it is that month's flow
             ptype = "flow"
@@ -1139,7 +1140,7 @@ _DEAD_DISPLACED = _c(r"\s*(?:people\s+|civilians\s+)?(?:dead|killed)\s*,\s*(?:[\
 #: "since the beginning of 2022": a toll counted from the start of a year after the war began.
 _SINCE_YEAR_START = _c(r"\bsince the (?:beginning|start) of (?:the year\s+)?((?:19|20)\d\d)\b")
 #: A month's span ("killed ... during a month"): a month's toll, not a short period's.
-_MONTH_SPAN = _c(r"\b(?:during|in|within|over|throughout) (?:a|one|a single) month\b(?!\s+ago)(?!-)")
+_ONE_MONTH = _c(r"\b(?:during|in|within|over|throughout) (?:a|one|a single) month\b(?!\s+ago)(?!-)")
 #: "700 persons of the citizens of Aleppo", "killed more than 1,200 citizens": the monitors'
 #: word for civilians (not "the killing of 1,262 citizens, as follows: ... fighters").
 _CITIZENS = _c(r"^\s*(?:persons|people|individuals)\s+of\s+the\s+citizens\b")
@@ -1258,7 +1259,6 @@ def _toll_side(group: str, ctx: Context | None) -> str:
 def _toll_month(near: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
     """The month whose toll a count is (:data:`_TOLL_MONTH` in *near*, its words around it),
     as (flow, first day, last day), or None."""
-    from syriastats.textclaims.periods import _named_period
     m = _TOLL_MONTH.search(near)
     if not m or (m.group(2) is not None and int(m.group(2)) > published.year):
         return None
@@ -1482,7 +1482,6 @@ _AGO_AFTER = _c(r"^\s*-?\s*(years?|months?)\s+ago\b")
 _SINCE_START_BEFORE = _c(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+" + _WAR_NP
                          + r"|(?:it|the\s+(?:civil\s+)?(?:war|conflict|fighting|uprising|revolution|crisis))\s+"
                          r"(?:first\s+)?(?:erupted|began|started|broke out|ignited))\s*$")
-_YEARS_ON = _c(r"^\s*-?\s*years?\s+on\s*,")
 #: "for 13 years", "For ten years, the world has watched Syria spiral into destruction".
 _FOR_BEFORE = _c(r"\bfor\s+(?:the\s+(?:past|last)\s+)?$")
 _FOR_YEARS_AFTER = _c(r"^\s*years?\b(?:\s+now\b)?")
@@ -1583,7 +1582,7 @@ def _age_other_words(num: Number, s: str, before: str, after: str, comp: str, he
     if m and not after.lstrip().lower().startswith(("year", "month", "day", "week", "percent", "%")) \
             and _plausible_age(num.value, comp, published):
         return float(num.value), comp, num.end  # "Syria's conflict turns eight on Friday"
-    for rx, need_head in ((_YEARS_ON, True), (_FOR_YEARS_AFTER, False), (_YEARS_OF_STRIFE, False),
+    for rx, need_head in ((_YEARS_ON_HEAD, True), (_FOR_YEARS_AFTER, False), (_YEARS_OF_STRIFE, False),
                           (_YEARS_SINCE_START, False), (_LONG_YEARS_OF_WAR, False)):
         m = rx.match(after)
         if not m:
