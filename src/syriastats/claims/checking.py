@@ -18,7 +18,8 @@ from syriastats.claims.judging import SHARE_INPUTS, _check_one
 from syriastats.claims.phrases import _dates
 from syriastats.claims.records import _base, _not_checkable
 from syriastats.claims.rules import (
-    ABOUT_TOLERANCE, ASSUMED_MARGIN, BENCHMARKS, BROADER_MEASURES, OUTPUT_COLUMNS,
+    ABOUT_TOLERANCE, ASSUMED_MARGIN, BENCHMARKS, BROADER_MEASURES, HOST_GOVERNMENT_MEASURE,
+    OUTPUT_COLUMNS,
     SHARE_TOLERANCE, VERDICT_CLASSES, VERDICTS,
 )
 from syriastats.claims.selecting import _prepare_estimates
@@ -211,10 +212,12 @@ INDEX_ENABLED: bool = True
 def _index_measures(measure: str, comparator: str, host: Any) -> tuple[list[str], list[str]]:
     """(measures needed near the claim's date, measures needed as whole series)."""
     m = legacy_measure(measure, host)
-    near = [m, measure, *BROADER_MEASURES.get(m, ())]
+    near = [m, measure, *BROADER_MEASURES.get(m, ()), *BROADER_MEASURES.get(measure, ())]
     alias = measure_aliases().get(measure)  # a legacy name: the registry's measure it maps to
     if alias is not None:
         near += [alias["measure"], *BROADER_MEASURES.get(alias["measure"], ())]
+    if {m, *near} & {"refugees", "refugees_registered"}:
+        near.append(HOST_GOVERNMENT_MEASURE)  # COMPARATOR_RULES['host_government']
     whole: list[str] = []
     if m == "war_duration_years":
         whole += sorted(CUMULATIVE_MEASURES)
