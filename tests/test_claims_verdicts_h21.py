@@ -206,7 +206,8 @@ def test_opposition_databases_are_not_judged_against_all_deaths(est: pd.DataFram
 
 
 def test_publisher_scope_is_a_table() -> None:
-    from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS, OTHER_SCOPE_PUBLISHERS
+    from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS
+    from syriastats.claims.scope_rules import OTHER_SCOPE_PUBLISHERS
 
     for who, (counts, measures) in OTHER_SCOPE_PUBLISHERS.items():
         assert counts and "deaths_total" in measures

@@ -18,10 +18,10 @@ from syriastats.claims.judging import SHARE_INPUTS, _check_one
 from syriastats.claims.phrases import _dates
 from syriastats.claims.records import _base, _not_checkable
 from syriastats.claims.rules import (
-    ABOUT_TOLERANCE, ASSUMED_MARGIN, BENCHMARKS, BROADER_MEASURES, HOST_GOVERNMENT_MEASURE,
-    OUTPUT_COLUMNS,
+    ABOUT_TOLERANCE, ASSUMED_MARGIN, BENCHMARKS, BROADER_MEASURES, OUTPUT_COLUMNS,
     SHARE_TOLERANCE, VERDICT_CLASSES, VERDICTS,
 )
+from syriastats.claims.scope_rules import HOST_GOVERNMENT_MEASURE
 from syriastats.claims.selecting import _prepare_estimates
 from syriastats.claims_index import EstimateIndex, _key_value
 from syriastats.dimensions import legacy_measure, measure_aliases

@@ -133,25 +133,13 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     applied when the claim names its publisher (column ``attribution``). *share_at*: the
     computed displaced share over the whole registry (see :func:`_computed_share`)."""
     rec = _check_plain(c, est, known, level, margin, about_tol, share_tol, share_at)
-    rec = _check_attributed(rec, c, est, known, about_tol, share_tol)
-    if rec["verdict"] == "not_checkable":
-        return rec
-    target = resolve(c, c["as_of"])
-    if target.problem or target.measure in CLAIM_ONLY_MEASURES:
-        return rec
-    cutoff = c["origin_date"] if pd.notna(c.get("origin_date")) else c["as_of"]
-    comp = rec["comparator"]
-    # whose count it is (syriastats.claims.scopes): a host government's count of all
-    # Syrians, a publisher counting another scope
-    rec = scopes.host_government(rec, c, est, target, known, cutoff, float(rec["value"]),
-                                 comp, about_tol)
-    return scopes.publisher_scope(rec, c, est, target)
+    return scopes.whose_count(  # whose count it is (syriastats.claims.scopes)
+        _check_attributed(rec, c, est, known, about_tol, share_tol), c, est, known, about_tol)
 
 
 def _check_attributed(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, known: str,
                       about_tol: float, share_tol: float) -> dict[str, Any]:
-    """*rec* with the attribution rule (COMPARATOR_RULES['attributed']) or the
-    unattributed match applied."""
+    """*rec* with COMPARATOR_RULES['attributed'] or ['unattributed_match'] applied."""
     if rec["verdict"] == "not_checkable":  # attributed, or unattributed_match (attributing.py)
         return rec
     if not attribution_of(c) and (rec["verdict"] not in UNATTRIBUTED_VERDICTS
@@ -231,12 +219,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         same_pos, broad_pos = wpos[~bmask], np.concatenate([wpos[bmask], extra_pos])
     else:
         same_pos, broad_pos = wpos, extra_pos
-    # UNHCR's refugee statistics in a neighbouring host are its registrations there
-    # (COMPARATOR_RULES['registered_in_host']): the claim's own scope, not a broader one
-    moved = scopes.registered_in_host(est, target, broad_pos)
-    if moved.any():
-        same_pos = np.sort(np.concatenate([same_pos, broad_pos[moved]]))
-        broad_pos = broad_pos[~moved]
+    same_pos, broad_pos, moved = scopes.own_scope(est, target, same_pos, broad_pos)
     # the floors use every documented count in the window, before one figure per series is
     # kept (a later release may be nearer but not a floor). The broader pool may also be
     # floored by all-deaths counts: every broader measure contains deaths_total.
@@ -404,10 +387,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     rec = after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol,
                      measure in DEATH_MEASURES, est, target, cutoff, known,
                      np.concatenate([wpos, extra_pos]))
-    rec = scopes.floor_rounding(rec, same_pool if scope_used == "same" else None, target, x,
-                                jcomp)
-    if moved.any():
-        rec["explanation"] += scopes.registered_note(target.host)
+    rec = scopes.after_verdict(rec, same_pool if scope_used == "same" else None, target, x,
+                               jcomp, moved)
     return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
 
 

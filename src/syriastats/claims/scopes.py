@@ -26,11 +26,13 @@ from syriastats.claims.phrases import _day, _figure_label, _num, _present
 from syriastats.claims.pooling import _Pool
 from syriastats.claims.positions import knowable_mask, window_positions
 from syriastats.claims.rules import (
-    ATTRIBUTION_PUBLISHERS, DEATH_MEASURES, HOST_GOVERNMENT_ATTRIBUTION, HOST_GOVERNMENT_COUNTS,
-    HOST_GOVERNMENT_MEASURE, OTHER_SCOPE_PUBLISHERS, REGISTERED_IN_HOST, STALE_STOCK_DAYS,
-    STOCK_WINDOW_DAYS, VERDICT_CLASSES,
+    ATTRIBUTION_PUBLISHERS, DEATH_MEASURES, STALE_STOCK_DAYS, STOCK_WINDOW_DAYS, VERDICT_CLASSES,
 )
-from syriastats.claims.target import Target
+from syriastats.claims.scope_rules import (
+    HOST_GOVERNMENT_ATTRIBUTION, HOST_GOVERNMENT_COUNTS, HOST_GOVERNMENT_MEASURE,
+    OTHER_SCOPE_PUBLISHERS, REGISTERED_IN_HOST,
+)
+from syriastats.claims.target import Target, resolve
 
 #: 'More than X' is still X when the source's number is below it by at most this fraction.
 FLOOR_ROUNDING: float = 0.01
@@ -61,9 +63,41 @@ def registered_in_host(est: pd.DataFrame, t: Target, pos: np.ndarray) -> np.ndar
                           bool, len(rows)))
 
 
-def registered_note(host: str | None) -> str:
-    return (f" UNHCR's statistics of Syrian refugees in {host} are its registrations there, so "
-            "they were pooled as figures of the claim's own scope (rule: registered_in_host).")
+def own_scope(est: pd.DataFrame, t: Target, same_pos: np.ndarray, broad_pos: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, bool]:
+    """(positions of the claim's own scope, of a broader scope, whether
+    COMPARATOR_RULES['registered_in_host'] moved any from the second to the first)."""
+    moved = registered_in_host(est, t, broad_pos)
+    if not moved.any():
+        return same_pos, broad_pos, False
+    return np.sort(np.concatenate([same_pos, broad_pos[moved]])), broad_pos[~moved], True
+
+
+def after_verdict(rec: dict[str, Any], pool: _Pool | None, t: Target, x: float,
+                  comparator: str, moved: bool) -> dict[str, Any]:
+    """The rules of this module on a pooled verdict: floor_rounding, and the note of
+    registered_in_host when it pooled UNHCR's refugee statistics as the claim's scope."""
+    rec = floor_rounding(rec, pool, t, x, comparator)
+    if moved:
+        rec["explanation"] += (
+            f" UNHCR's statistics of Syrian refugees in {t.host} are its registrations there, "
+            "so they were pooled as figures of the claim's own scope (rule: "
+            "registered_in_host).")
+    return rec
+
+
+def whose_count(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, known: str,
+                about_tol: float) -> dict[str, Any]:
+    """*rec* judged by host_government and publisher_scope (after the attribution rule)."""
+    if rec["verdict"] == "not_checkable":
+        return rec
+    t = resolve(c, c["as_of"])
+    if t.problem or t.measure == "war_duration_years":
+        return rec
+    cutoff = c["origin_date"] if pd.notna(c.get("origin_date")) else c["as_of"]
+    rec = host_government(rec, c, est, t, known, cutoff, float(rec["value"]),
+                          str(rec["comparator"]), about_tol)
+    return publisher_scope(rec, c, est, t)
 
 
 def floor_rounding(rec: dict[str, Any], pool: _Pool | None, t: Target, x: float,

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.claims.rules import LOOSE_DECADE_MAX_YEARS, LOOSE_DECADE_NOTE
+from syriastats.claims.scope_rules import LOOSE_DECADE_MAX_YEARS, LOOSE_DECADE_NOTE
 from syriastats.textclaims.extract import extract_claims
 
 #: Largest text accepted (characters of the decoded text; bytes for a file): 10 MB.
