@@ -212,3 +212,22 @@ def test_publisher_scope_is_a_table() -> None:
     for who, (counts, measures) in OTHER_SCOPE_PUBLISHERS.items():
         assert counts and "deaths_total" in measures
         assert who in ATTRIBUTION_PUBLISHERS  # its own figures can be found when held
+
+
+def test_the_government_in_the_clause_of_a_jordan_count(est: pd.DataFrame) -> None:
+    # 'the government puts the figure at' names the host's authorities in the clause of
+    # the 1.3 million; the UN's 650,000 in the other clause keeps its attribution
+    r = _text("The UN says Jordan currently houses some 650,000 Syrian refugees, while the "
+              "government puts the figure at around 1.3 million people.", "2017-10-10", "now",
+              est)
+    by = dict(zip(r["value"], zip(r["attribution"], r["verdict_class"])))
+    assert by[1_300_000] == ("host government", "contested")
+    assert by[650_000] == ("UN", "consistent")
+
+
+def test_idps_in_last_resort_sites_are_a_part(est: pd.DataFrame) -> None:
+    r = _text("In 2023, 15.3 million people will require humanitarian assistance, including "
+              "2.1 million IDPs living in last-resort IDP sites.", "2022-12-22", "now", est)
+    by = dict(zip(r["value"], r["verdict_class"]))
+    assert by[2_100_000] == "not_checkable"
+    assert by[15_300_000] == "consistent"

@@ -160,6 +160,15 @@ _HOST_AUTHORITIES: dict[str, re.Pattern[str]] = {
                       r"officials?|ministers?|ministry|king|census)\b|\bAmman\s+(?:says|said|"
                       r"estimates)\b", re.I),
 }
+#: The same without naming the country ("the government puts the figure at", "authorities
+#: say"), read only in the clause of a refugee count in Lebanon or Jordan and not when the
+#: Syrian government or the regime is meant.
+_GOVERNMENT_SAYS = re.compile(
+    r"(?<!Syrian )(?<!Syria's )(?<!Assad )(?<!regime )\b(?:government|authorities|officials)"
+    r"\s+(?:puts?|says?|said|estimates?d?|counts?|states?|stated|believes?)\b"
+    r"|(?<!Syrian )\bgovernment(?:'s)?\s+(?:estimate|figure|count)s?\b", re.I)
+#: A UN name in a clause (the attribution extraction gave the sentence is then the clause's).
+_UN_NAMED = re.compile(r"\bU\.?N\.?\b|United Nations|UNHCR|refugee agency", re.I)
 _HOST_GOVERNMENT: str = "host government"
 
 
@@ -180,9 +189,12 @@ def _attributions(found: pd.DataFrame) -> np.ndarray:
                 att[i] = other
             elif not a and _SOHR_UNNAMED.search(sent):
                 att[i] = "SOHR"
-        elif m in _REFUGEE_MEASURES and h in _HOST_AUTHORITIES and a in ("", "UN") \
-                and _HOST_AUTHORITIES[h].search(sent):
-            att[i] = _HOST_GOVERNMENT
+        elif m in _REFUGEE_MEASURES and h in _HOST_AUTHORITIES and a in ("", "UN"):
+            words = str(found["claim_text"].iloc[i]) if "claim_text" in found.columns else ""
+            clause = next((k for k in _CLAUSE_SPLIT.split(sent) if words and words in k), sent)
+            if (_HOST_AUTHORITIES[h].search(clause) or _GOVERNMENT_SAYS.search(clause)) \
+                    and not (a and _UN_NAMED.search(clause)):
+                att[i] = _HOST_GOVERNMENT
     return att
 
 
@@ -249,6 +261,8 @@ _SUBAREA = re.compile(
     r"|\b(?:earthquake|quake)[- ](?:hit|affected|struck|stricken|devastated|ravaged)\s+(?:provinces|areas|regions?|zone|cities|parts)\b"
     r"|\b(?:provinces|areas|regions?|zone|cities|parts)\s+(?:\w+\s+)?(?:hit|affected|struck|devastated|ravaged|destroyed)\s+by\s+the\s+(?:earthquakes?|quakes?)\b"
     r"|\b(?:Za'?atari|Azraq|al-Hol|Al Hol|Rukban|Atmeh|Domiz)\b"
+    r"|\b(?:last[- ]resort\s+)?(?:IDP|displacement)\s+sites\b|\blast[- ]resort\s+sites\b"
+    r"|\bcollective\s+(?:centres|centers|shelters)\b"
     r"|\b(?:south[- ]?east(?:ern)?|southern|south)\s+Turkey\b"
     r"|\b(?:north[- ]?west(?:ern)?|north[- ]?east(?:ern)?|northern|southern|eastern)\s+Syria\b"
     r"|\bSyria'?s\s+(?:north[- ]?west|north[- ]?east|north|south|east)\b"
