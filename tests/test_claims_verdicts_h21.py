@@ -206,12 +206,11 @@ def test_opposition_databases_are_not_judged_against_all_deaths(est: pd.DataFram
 
 
 def test_publisher_scope_is_a_table() -> None:
-    from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS
-    from syriastats.claims.scope_rules import OTHER_SCOPE_PUBLISHERS
+    from syriastats.claims.scope_rules import OTHER_SCOPE_PATTERNS, OTHER_SCOPE_PUBLISHERS
 
     for who, (counts, measures) in OTHER_SCOPE_PUBLISHERS.items():
         assert counts and "deaths_total" in measures
-        assert who in ATTRIBUTION_PUBLISHERS  # its own figures can be found when held
+        assert who in OTHER_SCOPE_PATTERNS  # its own figures can be found when held
 
 
 def test_the_government_in_the_clause_of_a_jordan_count(est: pd.DataFrame) -> None:

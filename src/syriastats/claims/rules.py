@@ -365,8 +365,6 @@ ATTRIBUTION_PUBLISHERS: dict[str, str] = {
     "UN envoy (de Mistura)": r"de Mistura",
     "UN Secretary-General (Ban)": r"Ban Ki-moon",
     "UN Secretary-General (Guterres)": r"Guterres",
-    "Syrian Revolution Martyr Database": r"Martyrs? Database|Syrian Martyrs",
-    "Local Coordination Committees": r"Local Coordination Committees|\(LCC\)",
     "UN": (r"^(?:United Nations|UN\b|UNHCR|OCHA|UNICEF|IOM\b|3RP|Office of the UN"
            r"|World Health Organi[sz]ation)"),
 }

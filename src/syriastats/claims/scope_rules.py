@@ -92,7 +92,7 @@ HOST_GOVERNMENT_ATTRIBUTION: str = "host government"
 #: Publishers whose counts have another scope than the registry's figures of the measure
 #: (COMPARATOR_RULES['publisher_scope']): attribution -> (what the publisher counts,
 #: the measures so limited). A claim attributed to one of them is not_checkable unless the
-#: registry holds that publisher's own figure (ATTRIBUTION_PUBLISHERS gives its pattern).
+#: registry holds that publisher's own figure (OTHER_SCOPE_PATTERNS gives its pattern).
 OTHER_SCOPE_PUBLISHERS: dict[str, tuple[str, frozenset[str]]] = {
     "Syrian Revolution Martyr Database": (
         "names of the dead gathered by opposition activists, mostly civilians and rebel "
@@ -103,6 +103,13 @@ OTHER_SCOPE_PUBLISHERS: dict[str, tuple[str, frozenset[str]]] = {
         "the opposition activists' network's running total of people killed by government "
         "forces, mostly civilians and opposition fighters",
         frozenset({"deaths_total", "deaths_civilian", "deaths_direct", "deaths_combatant"})),
+}
+#: Attribution of OTHER_SCOPE_PUBLISHERS -> regular expression over the registry's
+#: ``publisher`` naming its figures (as ATTRIBUTION_PUBLISHERS; these names are given by
+#: check-text only, not in the claims files' attribution vocabulary).
+OTHER_SCOPE_PATTERNS: dict[str, str] = {
+    "Syrian Revolution Martyr Database": r"Martyrs? Database|Syrian Martyrs",
+    "Local Coordination Committees": r"Local Coordination Committees|\(LCC\)",
 }
 
 #: 'A decade' of war spans 10 to this many years (COMPARATOR_RULES['loose_decade']).

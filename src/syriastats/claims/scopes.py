@@ -30,7 +30,7 @@ from syriastats.claims.rules import (
 )
 from syriastats.claims.scope_rules import (
     HOST_GOVERNMENT_ATTRIBUTION, HOST_GOVERNMENT_COUNTS, HOST_GOVERNMENT_MEASURE,
-    OTHER_SCOPE_PUBLISHERS, REGISTERED_IN_HOST,
+    OTHER_SCOPE_PATTERNS, OTHER_SCOPE_PUBLISHERS, REGISTERED_IN_HOST,
 )
 from syriastats.claims.target import Target, resolve
 
@@ -215,7 +215,7 @@ def publisher_scope(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Tar
     if spec is None or t.measure not in spec[1] or rec["verdict"] == "not_checkable" \
             or "(rule: attributed)" in str(rec.get("explanation", "")):
         return rec
-    pat = ATTRIBUTION_PUBLISHERS.get(who)
+    pat = OTHER_SCOPE_PATTERNS.get(who) or ATTRIBUTION_PUBLISHERS.get(who)
     if pat and "publisher" in est.columns:
         # the publisher's own figures of the claim's measure, dimensions and date window
         win = est.iloc[window_positions(est, t)]
