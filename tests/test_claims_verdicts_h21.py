@@ -230,3 +230,18 @@ def test_idps_in_last_resort_sites_are_a_part(est: pd.DataFrame) -> None:
     by = dict(zip(r["value"], r["verdict_class"]))
     assert by[2_100_000] == "not_checkable"
     assert by[15_300_000] == "consistent"
+
+
+def test_government_counts_on_either_side_bracket_the_date(est: pd.DataFrame) -> None:
+    # no government count within a year of the claim, one 19 months before and one 17 months
+    # after (both within five years): the count on its date lies between them
+    gov = _with_government(_with_government(est, "LBN", 1_500_000, "2014-10-01"),
+                           "LBN", 1_500_000, "2017-10-31")
+    gov.loc[gov.index[-1], "estimate_id"] = "fixture-gov-lbn-2"
+    row = claim_row(claim_id="l", origin="t", origin_date="2016-05-01", text="l",
+                    measure="refugees", as_of="2016-05-01", value=1_500_000,
+                    comparator="about", host="LBN")
+    assert _check([row], gov).loc["l", "verdict"] == "contested"
+    # one count on one side only does not bracket it
+    one = _with_government(est, "LBN", 1_500_000, "2014-10-01")
+    assert _check([row], one).loc["l", "verdict_class"] == "overstated"

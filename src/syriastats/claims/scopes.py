@@ -24,7 +24,7 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _num, _present
 from syriastats.claims.pooling import _Pool
-from syriastats.claims.positions import knowable_mask, window_positions
+from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.rules import (
     ATTRIBUTION_PUBLISHERS, DEATH_MEASURES, STALE_STOCK_DAYS, STOCK_WINDOW_DAYS, VERDICT_CLASSES,
 )
@@ -36,6 +36,11 @@ from syriastats.claims.target import Target, resolve
 
 #: 'More than X' is still X when the source's number is below it by at most this fraction.
 FLOOR_ROUNDING: float = 0.01
+#: A host government's counts on either side of a claim's date, each within this many days
+#: of it, bracket the count on its date when none lies within STOCK_WINDOW_DAYS (five years:
+#: the governments' counts move slowly, Jordan's 1.27 million of its 2015 census and 1.36
+#: million of its 2020 response plan).
+GOVERNMENT_BRACKET_DAYS: int = 1827
 #: Measures a host government's count of all Syrians may be set against (refugee counts).
 REFUGEE_MEASURES: frozenset[str] = frozenset({"refugees", "refugees_registered"})
 
@@ -137,19 +142,29 @@ def _government_rows(est: pd.DataFrame, t: Target, known: str, cutoff: pd.Timest
                      ) -> pd.DataFrame:
     """The host government's counts of all Syrians in the claim's host (measure
     HOST_GOVERNMENT_MEASURE) whose period ends within STOCK_WINDOW_DAYS of the claim's date,
-    knowable (as known then: published by *cutoff*)."""
+    else the nearest on either side within GOVERNMENT_BRACKET_DAYS (both, or none); knowable
+    (as known then: published by *cutoff*), not context only."""
     if "host" not in est.columns:
         return est.iloc[0:0]
     m = (est["measure"].to_numpy(object) == HOST_GOVERNMENT_MEASURE)
     if not m.any():
         return est.iloc[0:0]
-    m &= knowable_mask(est, known, cutoff)
+    m &= knowable_mask(est, known, cutoff) & ~arrays(est).ctx  # never a context-only figure
     rows = est[m]
     rows = rows[(rows["host"].astype(object) == t.host).to_numpy(bool)]
     if rows.empty:
         return rows
-    gap = (rows["period_end"] - t.end).dt.days.abs()
-    return rows[(gap <= STOCK_WINDOW_DAYS).to_numpy(bool)]
+    delta = (rows["period_end"] - t.end).dt.days.to_numpy()
+    near = np.abs(delta) <= STOCK_WINDOW_DAYS
+    if near.any():
+        return rows[near]
+    # a slowly moving level between two of the government's counts on either side of the
+    # claim's date (Lebanon's 1.5 million of 2014 and of 2017 for a claim of 2016)
+    before = np.flatnonzero((delta < 0) & (delta >= -GOVERNMENT_BRACKET_DAYS))
+    after = np.flatnonzero((delta > 0) & (delta <= GOVERNMENT_BRACKET_DAYS))
+    if not len(before) or not len(after):
+        return rows.iloc[0:0]
+    return rows.iloc[[int(before[np.argmax(delta[before])]), int(after[np.argmin(delta[after])])]]
 
 
 def host_government(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Target,
@@ -197,8 +212,8 @@ def host_government(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Tar
         rec.update(verdict="contested")
         rec["explanation"] = (
             f"Contested (rule: host_government): the claim gives the host authorities' number; "
-            f"{HOST_GOVERNMENT_COUNTS[t.host]}, which the registry does not yet hold, so it "
-            f"cannot show their number wrong: it is higher than UNHCR's figures only (without "
+            f"{HOST_GOVERNMENT_COUNTS[t.host]}, and the registry holds no such count near the "
+            f"claim's date, so it cannot show their number wrong: it is higher than UNHCR's figures only (without "
             f"the rule the verdict would be {old}, {VERDICT_CLASSES[old]}). "
             + rec["explanation"])
     return rec
