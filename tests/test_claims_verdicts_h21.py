@@ -245,3 +245,12 @@ def test_government_counts_on_either_side_bracket_the_date(est: pd.DataFrame) ->
     # one count on one side only does not bracket it
     one = _with_government(est, "LBN", 1_500_000, "2014-10-01")
     assert _check([row], one).loc["l", "verdict_class"] == "overstated"
+
+
+def test_floor_rounding_is_for_round_numbers_only(est: pd.DataFrame) -> None:
+    # 'more than 5,043,000' is not a rounded number: UNHCR's 5.02 million (23 March 2017)
+    # does not make it true by rounding (the median rule's contested stands)
+    row = claim_row(claim_id="p", origin="t", origin_date="2017-05-15", text="p",
+                    measure="refugees_registered", as_of="2017-05-15", value=5_043_000,
+                    comparator="at_least")
+    assert _check([row], est, "then").loc["p", "verdict"] == "contested"

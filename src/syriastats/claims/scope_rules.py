@@ -16,7 +16,8 @@ SCOPE_RULES: dict[str, str] = {
                           "660,000 registered Syrian refugees' in 2020 is consistent, not "
                           "broader_scope_only). Outside the five, and for the region or the "
                           "world, the broader_below rule and BROADER_MEASURES still apply.",
-    "floor_rounding": "A level (stock) worded 'more than X' that the median rule calls "
+    "floor_rounding": "A level (stock) worded 'more than X', X a round number (at most two "
+                      "significant digits), that the median rule calls "
                       "contested (M < X <= U) is consistent when the comparable figure "
                       "nearest its date (within STALE_STOCK_DAYS, 92 days) published a number "
                       "at least X less 1 % rounding: a source that counts 5.95 million and "

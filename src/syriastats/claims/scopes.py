@@ -122,7 +122,7 @@ def floor_rounding(rec: dict[str, Any], pool: _Pool | None, t: Target, x: float,
         d = abs((pd.Timestamp(end) - t.end).days)
         if gap is None or d < gap:
             best, gap = f, d
-    if best is None or gap is None or gap > STALE_STOCK_DAYS:
+    if best is None or gap is None or gap > STALE_STOCK_DAYS or not _round(x):
         return rec
     q = str(best.row.get("qualifier") or "")
     c = best.row.get("central")
@@ -136,6 +136,15 @@ def floor_rounding(rec: dict[str, Any], pool: _Pool | None, t: Target, x: float,
         f"{_num(n, t.measure)}, which is 'more than {_num(x, t.measure)}' to 1 % rounding "
         "(without it the verdict would be contested, contested). " + rec["explanation"])
     return rec
+
+
+def _round(x: float) -> bool:
+    """Is *x* a round number (at most two significant digits: six million, 950,000), the kind
+    a 'more than' rounds a count down to? ('more than 5,043,000' is not rounded.)"""
+    if not np.isfinite(x) or x <= 0:
+        return False
+    unit = 10 ** max(int(np.floor(np.log10(x))) - 1, 0)
+    return float(x) % unit == 0
 
 
 def _government_rows(est: pd.DataFrame, t: Target, known: str, cutoff: pd.Timestamp
