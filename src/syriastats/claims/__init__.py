@@ -88,6 +88,9 @@ quote, and its explanation says what the other sources say.
 
 The package, one responsibility per module (each imports only those listed before it):
 
+- :mod:`~syriastats.claims.scope_rules`: the rules and tables on whose count a figure is
+  (registered_in_host, host_government, publisher_scope, floor_rounding, earlier_only,
+  loose_decade), merged into COMPARATOR_RULES;
 - :mod:`~syriastats.claims.rules`: verdicts, comparator rules, windows, constants;
 - :mod:`~syriastats.claims.phrases`: numbers, dates and claims in words;
 - :mod:`~syriastats.claims.loading`: claims files and the checker's rules on their rows;
@@ -101,6 +104,8 @@ The package, one responsibility per module (each imports only those listed befor
 - :mod:`~syriastats.claims.running_totals`: running totals only grow (later and earlier totals);
 - :mod:`~syriastats.claims.judgements`: rules applied to the pooled verdict (estimates beyond
   the documented count, ranges of hard bounds, the band between figures either side of a date);
+- :mod:`~syriastats.claims.scopes`: whose count a figure is (UNHCR's statistics as
+  registrations in the five hosts, a host government's count, a publisher of another scope);
 - :mod:`~syriastats.claims.judging`: :func:`check`, the verdict of each claim;
 - :mod:`~syriastats.claims.formatting`: tables, CSV, Markdown, JSON and ``syriastats check``.
 

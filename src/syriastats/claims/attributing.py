@@ -21,6 +21,7 @@ from syriastats.claims.rules import (
     ATTRIBUTION_PUBLISHERS, BROADER_MEASURES, DEATH_MEASURES, VERDICT_CLASSES,
 )
 from syriastats.claims.positions import knowable_mask, window_positions
+from syriastats.claims.scope_rules import OTHER_SCOPE_PATTERNS
 from syriastats.claims.selecting import _context_mask, _split_scope
 from syriastats.claims_index import _frame_cache
 from syriastats.claims.target import Target, broader_target
@@ -33,7 +34,8 @@ JUDGED_VERDICTS: frozenset[str] = frozenset(
 
 @lru_cache(maxsize=None)
 def _publisher_re(attribution: str) -> re.Pattern[str] | None:
-    pat = ATTRIBUTION_PUBLISHERS.get(attribution)
+    # a publisher of another scope (scope_rules.OTHER_SCOPE_PATTERNS) is quoted like any other
+    pat = ATTRIBUTION_PUBLISHERS.get(attribution) or OTHER_SCOPE_PATTERNS.get(attribution)
     return re.compile(pat, re.I) if pat else None
 
 

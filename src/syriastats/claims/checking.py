@@ -21,6 +21,7 @@ from syriastats.claims.rules import (
     ABOUT_TOLERANCE, ASSUMED_MARGIN, BENCHMARKS, BROADER_MEASURES, OUTPUT_COLUMNS,
     SHARE_TOLERANCE, VERDICT_CLASSES, VERDICTS,
 )
+from syriastats.claims.scope_rules import HOST_GOVERNMENT_MEASURE
 from syriastats.claims.selecting import _prepare_estimates
 from syriastats.claims_index import EstimateIndex, _key_value
 from syriastats.dimensions import legacy_measure, measure_aliases
@@ -211,10 +212,12 @@ INDEX_ENABLED: bool = True
 def _index_measures(measure: str, comparator: str, host: Any) -> tuple[list[str], list[str]]:
     """(measures needed near the claim's date, measures needed as whole series)."""
     m = legacy_measure(measure, host)
-    near = [m, measure, *BROADER_MEASURES.get(m, ())]
+    near = [m, measure, *BROADER_MEASURES.get(m, ()), *BROADER_MEASURES.get(measure, ())]
     alias = measure_aliases().get(measure)  # a legacy name: the registry's measure it maps to
     if alias is not None:
         near += [alias["measure"], *BROADER_MEASURES.get(alias["measure"], ())]
+    if {m, *near} & {"refugees", "refugees_registered"}:
+        near.append(HOST_GOVERNMENT_MEASURE)  # COMPARATOR_RULES['host_government']
     whole: list[str] = []
     if m == "war_duration_years":
         whole += sorted(CUMULATIVE_MEASURES)

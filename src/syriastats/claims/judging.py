@@ -31,7 +31,7 @@ from syriastats.claims.selecting import (
 from syriastats.claims.running_totals import (
     _earlier_totals_only, later_totals)
 from syriastats.claims.special import _check_duration, _check_highest
-from syriastats.claims import bounds, definitions
+from syriastats.claims import bounds, definitions, scopes
 from syriastats.claims.target import (
     Target, _dates_problem, _dimension_txt, _widened, broader_target, resolve)
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
@@ -133,6 +133,13 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     applied when the claim names its publisher (column ``attribution``). *share_at*: the
     computed displaced share over the whole registry (see :func:`_computed_share`)."""
     rec = _check_plain(c, est, known, level, margin, about_tol, share_tol, share_at)
+    return scopes.whose_count(  # whose count it is (syriastats.claims.scopes)
+        _check_attributed(rec, c, est, known, about_tol, share_tol), c, est, known, about_tol)
+
+
+def _check_attributed(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, known: str,
+                      about_tol: float, share_tol: float) -> dict[str, Any]:
+    """*rec* with COMPARATOR_RULES['attributed'] or ['unattributed_match'] applied."""
     if rec["verdict"] == "not_checkable":  # attributed, or unattributed_match (attributing.py)
         return rec
     if not attribution_of(c) and (rec["verdict"] not in UNATTRIBUTED_VERDICTS
@@ -212,6 +219,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         same_pos, broad_pos = wpos[~bmask], np.concatenate([wpos[bmask], extra_pos])
     else:
         same_pos, broad_pos = wpos, extra_pos
+    same_pos, broad_pos, moved = scopes.own_scope(est, target, same_pos, broad_pos)
     # the floors use every documented count in the window, before one figure per series is
     # kept (a later release may be nearer but not a floor). The broader pool may also be
     # floored by all-deaths counts: every broader measure contains deaths_total.
@@ -379,6 +387,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     rec = after_pool(rec, [same_pool, broad_pool], x, jcomp, about_tol,
                      measure in DEATH_MEASURES, est, target, cutoff, known,
                      np.concatenate([wpos, extra_pos]))
+    rec = scopes.after_verdict(rec, same_pool if scope_used == "same" else None, target, x,
+                               jcomp, moved)
     return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
 
 

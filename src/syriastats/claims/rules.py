@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from syriastats.claims.scope_rules import SCOPE_RULES
 from syriastats.reading import CUMULATIVE_MEASURES
 from syriastats.validate import HIGHEST_SINCE_MIN_YEAR, highest_since_problem
 
@@ -218,6 +219,8 @@ COMPARATOR_RULES: dict[str, str] = {
                     "war's start (the latest start date of those tolls) is not_checkable.",
 }
 
+COMPARATOR_RULES.update(SCOPE_RULES)  # the rules on whose count a figure is (scope_rules)
+
 #: A series is stale when its nearest figure is this many days further from the claim's
 #: date than the nearest figure of any series.
 STALE_SERIES_DAYS: int = 61
@@ -365,3 +368,4 @@ ATTRIBUTION_PUBLISHERS: dict[str, str] = {
     "UN": (r"^(?:United Nations|UN\b|UNHCR|OCHA|UNICEF|IOM\b|3RP|Office of the UN"
            r"|World Health Organi[sz]ation)"),
 }
+

@@ -12,7 +12,9 @@ import pandas as pd
 from syriastats.claims.phrases import _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
+from syriastats.claims.bounds import BRACKET_MEASURES
 from syriastats.claims.records import _fill_pool, _not_checkable
+from syriastats.claims.rules import CUMULATIVE_START_BY
 from syriastats.claims.selecting import _days_from, _nearest_per_series
 from syriastats.claims.target import Target
 from syriastats.claims_index import concat, take
@@ -74,14 +76,26 @@ def _earlier_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target,
         return ""
     covered = (span + delta) / span  # share of the claim's period each total counts
     best = int(np.argmax(covered))
-    if covered[best] >= EARLIER_TOTAL_COVERAGE:
+    strict = _earlier_only(t)
+    if covered[best] >= EARLIER_TOTAL_COVERAGE and not strict:
         return ""
     last = rows.iloc[best]
     return (f"the comparable totals of {measure} are counted to earlier dates, the latest "
             f"({last['estimate_id']}) to {_day(last['period_end'])}, {-int(delta[best])} days "
             f"before {_day(as_of)}: {covered[best]:.0%} of the claim's period from "
             f"{_day(t.start)}. A running total only grows, so they cannot show the claim too "
-            "high.")
+            "high" + (" (rule: earlier_only: a total counted from a later start than the "
+                      "war's, or of returns or applications, is bounded by an earlier total "
+                      "only from below, however near; it is not extrapolated at the series' "
+                      "pace)." if strict else "."))
+
+
+def _earlier_only(t: Target) -> bool:
+    """Is *t* a running total an earlier total bounds only from below, whatever share of
+    its period that total counts (COMPARATOR_RULES['earlier_only'])? A total from a later
+    start than the war's, or one of the bracket measures (returns, applications)."""
+    return t.measure in BRACKET_MEASURES or (
+        t.start is not None and pd.notna(t.start) and t.start > CUMULATIVE_START_BY)
 
 
 #: An earlier running total is compared with a claim only when it counts at least this

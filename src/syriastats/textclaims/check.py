@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
+from syriastats.claims.scope_rules import LOOSE_DECADE_MAX_YEARS, LOOSE_DECADE_NOTE
 from syriastats.textclaims.extract import extract_claims
 
 #: Largest text accepted (characters of the decoded text; bytes for a file): 10 MB.
@@ -95,6 +96,8 @@ def _registry(data_dir: str | Path | None) -> pd.DataFrame:
 _JUST_BELOW = re.compile(r"^(?:almost|nearly|just under|not quite)\b", re.I)
 SHARE_SHIFT: float = 0.025
 _BELOW_NOTE = "share just below"
+#: 'A decade' (of war): loose, 10 to about 12 years (COMPARATOR_RULES['loose_decade']).
+_DECADE = re.compile(r"\bdecade\b", re.I)
 
 
 def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) -> pd.DataFrame:
@@ -107,6 +110,10 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
              & found["claim_text"].astype(str).str.match(_JUST_BELOW)).to_numpy(bool) \
         if "claim_text" in found.columns else np.zeros(len(found), bool)
     values[below] -= SHARE_SHIFT
+    decade = ((found["measure"].astype(str) == "war_duration_years")
+              & (found["value"].astype(float) == 10.0)
+              & found["claim_text"].astype(str).str.contains(_DECADE)).to_numpy(bool) \
+        if "claim_text" in found.columns else np.zeros(len(found), bool)
     ids = [f"text-s{int(r.sentence_index) + 1:04d}-c{i + 1:02d}" for i, r in
            enumerate(found.itertuples(index=False))]
     return pd.DataFrame({
@@ -114,7 +121,7 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "text": found["sentence"].to_numpy(), "measure": found["measure"].to_numpy(),
         "as_of": found["as_of"].to_numpy(), "value": values,
         "comparator": found["comparator"].to_numpy(),
-        "notes": np.where(below, _BELOW_NOTE, ""),
+        "notes": np.where(below, _BELOW_NOTE, np.where(decade, LOOSE_DECADE_NOTE, "")),
         "period_start": found["period_start"].to_numpy(),
         "period_type": found["period_type"].to_numpy(), "area": _areas(found),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
@@ -132,14 +139,62 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
 _SOHR_UNNAMED = re.compile(r"\bwar[- ]monitor\b(?!ing)", re.I)
 
 
+#: Names of publishers whose death counts have another scope than the registry's figures
+#: (their scope is a row of syriastats.claims.rules.OTHER_SCOPE_PUBLISHERS, never read from
+#: the text): a death toll in a sentence naming one of them is attributed to it.
+_OTHER_SCOPE_NAMES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:Syrian\s+)?(?:Revolution\s+)?Martyrs?(?:'|’)?\s+(?:Database|database|DB)\b"
+                r"|\bSyrian\s+Martyrs\b", re.I), "Syrian Revolution Martyr Database"),
+    (re.compile(r"\bLocal\s+Coordination\s+Committees?\b|\bLCCs?\b"),
+     "Local Coordination Committees"),
+]
+#: How a text attributes a count of refugees to its host's authorities ("Lebanese
+#: authorities say", "according to the Jordanian government", "Lebanon's officials"): host ->
+#: pattern. Such a claim gets the attribution 'host government'
+#: (COMPARATOR_RULES['host_government'] of syriastats.claims).
+_HOST_AUTHORITIES: dict[str, re.Pattern[str]] = {
+    "LBN": re.compile(r"\b(?:Lebanese|Lebanon'?s)\s+(?:\w+\s+)?(?:authorities|government|"
+                      r"officials?|ministers?|ministry|president|prime\s+minister|army|"
+                      r"General\s+Security)\b|\bBeirut\s+(?:says|said|estimates)\b", re.I),
+    "JOR": re.compile(r"\b(?:Jordanian|Jordan'?s)\s+(?:\w+\s+)?(?:authorities|government|"
+                      r"officials?|ministers?|ministry|king|census)\b|\bAmman\s+(?:says|said|"
+                      r"estimates)\b", re.I),
+}
+#: The same without naming the country ("the government puts the figure at", "authorities
+#: say"), read only in the clause of a refugee count in Lebanon or Jordan and not when the
+#: Syrian government or the regime is meant.
+_GOVERNMENT_SAYS = re.compile(
+    r"(?<!Syrian )(?<!Syria's )(?<!Assad )(?<!regime )\b(?:government|authorities|officials)"
+    r"\s+(?:puts?|says?|said|estimates?d?|counts?|states?|stated|believes?)\b"
+    r"|(?<!Syrian )\bgovernment(?:'s)?\s+(?:estimate|figure|count)s?\b", re.I)
+#: A UN name in a clause (the attribution extraction gave the sentence is then the clause's).
+_UN_NAMED = re.compile(r"\bU\.?N\.?\b|United Nations|UNHCR|refugee agency", re.I)
+_HOST_GOVERNMENT: str = "host government"
+
+
 def _attributions(found: pd.DataFrame) -> np.ndarray:
     """Column ``attribution``: as extraction read it, else SOHR for a death toll whose
-    sentence names it only as 'a Britain-based war monitor' (:data:`_SOHR_UNNAMED`)."""
+    sentence names it only as 'a Britain-based war monitor' (:data:`_SOHR_UNNAMED`); a
+    death toll of a publisher with another scope (:data:`_OTHER_SCOPE_NAMES`) is that
+    publisher's, and a refugee count in Lebanon or Jordan given by the host's authorities
+    (:data:`_HOST_AUTHORITIES`) is the host government's."""
     att = found["attribution"].fillna("").astype(str).to_numpy(object).copy()
-    for i, (a, m, sent) in enumerate(zip(att, found["measure"].astype(str),
-                                          found["sentence"].astype(str))):
-        if not a and m in _DEATH_MEASURES and _SOHR_UNNAMED.search(sent):
-            att[i] = "SOHR"
+    hosts = found["host"].fillna("").astype(str) if "host" in found.columns else \
+        pd.Series("", index=found.index)
+    for i, (a, m, sent, h) in enumerate(zip(att, found["measure"].astype(str),
+                                             found["sentence"].astype(str), hosts)):
+        if m in _DEATH_MEASURES:
+            other = next((who for pat, who in _OTHER_SCOPE_NAMES if pat.search(sent)), "")
+            if other and a in ("", "UN"):
+                att[i] = other
+            elif not a and _SOHR_UNNAMED.search(sent):
+                att[i] = "SOHR"
+        elif m in _REFUGEE_MEASURES and h in _HOST_AUTHORITIES and a in ("", "UN"):
+            words = str(found["claim_text"].iloc[i]) if "claim_text" in found.columns else ""
+            clause = next((k for k in _CLAUSE_SPLIT.split(sent) if words and words in k), sent)
+            if (_HOST_AUTHORITIES[h].search(clause) or _GOVERNMENT_SAYS.search(clause)) \
+                    and not (a and _UN_NAMED.search(clause)):
+                att[i] = _HOST_GOVERNMENT
     return att
 
 
@@ -206,6 +261,8 @@ _SUBAREA = re.compile(
     r"|\b(?:earthquake|quake)[- ](?:hit|affected|struck|stricken|devastated|ravaged)\s+(?:provinces|areas|regions?|zone|cities|parts)\b"
     r"|\b(?:provinces|areas|regions?|zone|cities|parts)\s+(?:\w+\s+)?(?:hit|affected|struck|devastated|ravaged|destroyed)\s+by\s+the\s+(?:earthquakes?|quakes?)\b"
     r"|\b(?:Za'?atari|Azraq|al-Hol|Al Hol|Rukban|Atmeh|Domiz)\b"
+    r"|\b(?:last[- ]resort\s+)?(?:IDP|displacement)\s+sites\b|\blast[- ]resort\s+sites\b"
+    r"|\bcollective\s+(?:centres|centers|shelters)\b"
     r"|\b(?:south[- ]?east(?:ern)?|southern|south)\s+Turkey\b"
     r"|\b(?:north[- ]?west(?:ern)?|north[- ]?east(?:ern)?|northern|southern|eastern)\s+Syria\b"
     r"|\bSyria'?s\s+(?:north[- ]?west|north[- ]?east|north|south|east)\b"
@@ -480,6 +537,32 @@ def _parts_of_a_side(claims: pd.DataFrame, gaps: pd.Series) -> pd.Series:
     return gaps
 
 
+def _loose_decades(claims: pd.DataFrame, out: pd.DataFrame) -> pd.DataFrame:
+    """'A decade' of war judged understated while the war was at most
+    LOOSE_DECADE_MAX_YEARS old on the claim's date (``lower``: the war's age) is consistent
+    (COMPARATOR_RULES['loose_decade'])."""
+    if "notes" not in claims.columns or not len(claims):
+        return out
+    m = ((claims["notes"].astype(str) == LOOSE_DECADE_NOTE).to_numpy(bool)
+         & (out["verdict"] == "below_all").to_numpy(bool)
+         & (out["lower"].astype(float) <= LOOSE_DECADE_MAX_YEARS).to_numpy(bool))
+    if not m.any():
+        return out
+    out = out.copy()
+    for i in np.flatnonzero(m):
+        j = out.index[i]
+        out.at[j, "verdict"] = "consistent"
+        out.at[j, "position"] = "within"
+        out.at[j, "explanation"] = (
+            f"Consistent (rule: loose_decade): 'a decade' spans 10 to about "
+            f"{LOOSE_DECADE_MAX_YEARS:g} years, and the war was {float(out.at[j, 'lower']):.2f} "
+            "years old or more on the claim's date, within it (without the rule the verdict "
+            "would be below_all, understated). " + str(out.at[j, "explanation"]))
+    if "verdict_class" in out.columns:
+        out.loc[out.index[m], "verdict_class"] = "consistent"
+    return out
+
+
 def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
     from syriastats import claims as C
 
@@ -522,6 +605,7 @@ def _judge(claims: pd.DataFrame, est: pd.DataFrame, known: str) -> pd.DataFrame:
                 f"'Almost' or 'nearly' {x:.0%} is read as mostly under it, {x - SHARE_SHIFT - tol:.1%} "
                 f"to {x - SHARE_SHIFT + tol:.1%} (judged as about {x - SHARE_SHIFT:.1%}). "
                 + str(out.at[out.index[i], "explanation"]))
+    out = _loose_decades(claims, out)
     gaps = gaps.where(gaps.astype(bool), pd.Series(
         [_distant_host_gap(c, v) for (_, c), v in zip(claims.iterrows(), out["verdict"])],
         index=gaps.index, dtype=object)) if len(claims) else gaps
