@@ -47,7 +47,7 @@ RENAMED_MEASURES = {
 STOCK_MEASURES = {
     "population", "idps", "idps_share", "displaced_total", "displaced_share", "refugees",
     "refugees_registered", "refugees_share", "global_forcibly_displaced", "global_idps",
-    "global_refugees", "asylum_seekers_pending", "people_in_need",
+    "global_refugees", "asylum_seekers_pending", "people_in_need", "syrians_in_host",
 }
 #: Always totals of what happened within the period.
 FLOW_MEASURES = {"asylum_applications_europe", "idps_new_displacements"}
@@ -67,7 +67,7 @@ PERPETRATOR_MEASURES = {m for m in EVENT_MEASURES if m.startswith("deaths_")} | 
 HOST_MEASURES = {
     "refugees", "refugees_registered", "refugees_share", "refugee_returns",
     "asylum_applications_europe", "asylum_applications_europe_cumulative",
-    "asylum_seekers_pending", "global_refugees",
+    "asylum_seekers_pending", "global_refugees", "syrians_in_host",
 }
 #: Worldwide series (the people counted are not only Syrians).
 WORLD_MEASURES = {"global_forcibly_displaced", "global_idps", "global_refugees", "wwii_displacement"}
