@@ -250,6 +250,10 @@ _ASYLUM_YEAR_MAX = 500_000
 #: A town or city named as where a count of refugees lives.
 _TOWN = _c(r"\b(?:city|town|village|district|neighbou?rhood|municipality) of\b|\bin the (?:city|town|village)\b")
 _DEATH_WORD = _c(r"\b(?:died|die|dying|killed|deaths?|dead|perished|executed|tortured to death|lives)\b")
+#: A count's own noun of torture deaths ("11 individuals due to torture", "86 victims of
+#: torture"): deaths in detention, though no word of death is said.
+_TORTURE_NOUN = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:victims?|individuals?|persons?|people|civilians?|detainees|cases)\s+"
+                   r"(?:of\s+(?:death\s+)?(?:due\s+to\s+)?|due\s+to\s+|under\s+)torture\b")
 _GLOBAL_ABOVE = {"refugees": 10e6, "idps": 10e6, "displaced": 16e6}
 _GLOBAL_MEASURE = {"refugees": "global_refugees", "idps": "global_idps", "displaced": "global_forcibly_displaced"}
 #: "among the 528,592 people killed": the group words before it name the subset, not the total.
@@ -481,6 +485,8 @@ class Context:
     war_began: bool = False  # the sentence before ends naming the war's start ("... began in 2011.")
     toll: TextClaim | None = None  # the first death toll of the last sentence that gave one
     breakdown: bool = False  # the sentences before announce a breakdown ("..., as follows:") or are its lines
+    episode_text: str = ""  # the last sentence naming the day an episode began ("The operation, launched on January 20")
+    disaster: bool = False  # the sentences before tell of an earthquake's or an epidemic's dead (H21t)
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -580,6 +586,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     framed = bool(_ATTR_FRAME.search(s))
     sentence_off = bool(_OTHER.search(s)) and not _SYRIA.search(s)
     non_war = bool(_NON_WAR.search(s))
+    if not non_war and ctx is not None and ctx.disaster and not _WAR_OWN.search(s):
+        non_war = True  # "In Syria alone the toll has passed 3,000" after the earthquake's story
     out: list[TextClaim] = []
     chain = False  # inside "including X ... and Y" after a count of returns
     combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
@@ -654,6 +662,13 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if short and _ONE_MONTH.search(_own_clause(gwin_long)) and _DEATH_WORD.search(s) and not _SHORT.search(
                 _ONE_MONTH.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
             short = False  # "forces killed more than 1,200 citizens during a month": a month's toll
+        # an episode's or a campaign's toll over days or weeks is a war statistic (H21t)
+        episode = _episode_span(s, num, published, _episode_start(ctx.episode_text, published)
+                                if ctx is not None and ctx.episode_text else None) \
+            if num.kind == "count" and (_SYRIA.search(s) or _first(_AREAS, s) or (ctx is not None and (
+                ctx.episode_text or ctx.toll is not None))) else None
+        if episode is not None:
+            short = False
         if short and num.kind != "count":
             continue
         if _MULTIPLIER_AFTER.match(after):
@@ -700,7 +715,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # women", "X returned from Turkey, Y from Lebanon"): the lead claim this item is
         # coordinated with gives the kind (and below the period and host) the item's own
         # words do not name
-        lead = _list_lead(s, num, prev, hedge_len, out, offset) or _breakdown_item(s, num, prev, out, offset)
+        lead = _list_lead(s, num, prev, hedge_len, out, offset) or _breakdown_item(s, num, prev, out, offset) \
+            or _place_list_item(s, num, prev, out, offset)
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, _main_verb_after_aside("", after)[:80]) \
             or (lead.kind if lead is not None else "") \
@@ -789,7 +805,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _BRINGING_TOTAL.search(back[-60:]) and re.search(r"internally displaced|\bidps?\b",
                                                                   before, _FLAGS))):
             continue  # refugee and IDP returns added together: no single measure
-        if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
+        if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]) \
+                and not _TORTURE_NOUN.match(fwd):
             continue  # "around 100,000 are still in jail": people detained, not deaths in detention
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low) and not _INDUSTRIALISED.search(low):
             continue
@@ -982,6 +999,20 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "killed 1,200 citizens during a month": periods.py reads the span as a running
             # total from a month back; a toll within it is that month's flow
             ptype = "flow"
+        if kind in _DEATH_KINDS and episode is not None and ptype == "cumulative" and pstart < episode:
+            pstart = episode  # counted from the episode's start ("since the operation began")
+        if kind in _DEATH_KINDS and group in ("", "all") and _PARTITIVE.match(after) and out \
+                and out[-1].kind == kind and out[-1].end - offset <= num.start:
+            group = out[-1].group  # "300 civilians, 196 of whom were summarily executed"
+        if kind == "deaths" and group in _SIDES and not _first(_GROUPS, fwd) \
+                and _PERPETRATOR_PART.search(back[-80:]):
+            group = ""  # "the SDF were implicated in 108 deaths": the killers are no group of the dead
+        if same_list and group in ("", "all") and kind == "deaths" and lead.group not in ("", "all") \
+                and area.startswith("SY-") and lead.area.startswith("SY-"):
+            group = lead.group  # "658 in Latakia, 384 in Tartus": each governorate's part of the same dead
+        if toll_part and area == "SYR" and ctx is not None and ctx.toll is not None \
+                and ctx.toll.area.startswith("SY-"):
+            area = ctx.toll.area  # a part of a governorate's toll is counted there too
         if toll_part:
             group = _toll_side(group, ctx)
         if kind == "deaths" and group not in ("", "all") and _KILLED_CITIZENS.search(bare) \
@@ -1061,12 +1092,14 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
             or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
-            or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after)))
+            or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after))) \
+            or (episode is not None and kind in _DEATH_KINDS)
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
                 and _INCIDENT.search(local) and not (
-                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local):
+                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local) \
+                and not (episode is not None and kind in _DEATH_KINDS):
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue
@@ -1173,6 +1206,35 @@ _NOT_DEATHS = _c(r"^[\s\d,.]*(?:million\s+|thousand\s+)?(?:[\w'-]+\s+){0,2}?(?:a
                  r"|violations?|incidents?|massacres?|displaced|returnees|refugees|families)\b")
 
 
+#: "This includes ...", "It also includes ...": the toll just given goes on (H21t).
+_THIS_INCLUDES = _c(r"^\W*(?:this|that|it|these|those)\s+(?:also\s+)?(?:includes?|included|comprises?)\b")
+#: A perpetrator's share of a period's toll given before, with no period of its own (H21t):
+#: "Assad regime forces were responsible for the deaths of 61 civilians", "ISIS was
+#: responsible for the death of 10 civilians", "the SDF were implicated in 108 deaths",
+#: "86 civilians ... lost their lives at the hands of other parties".
+_PERPETRATOR_PART = _c(r"\b(?:was|were|are|is)\s+(?:found\s+to\s+be\s+|held\s+|also\s+)?(?:responsible|accountable)\s+for\s+"
+                       r"(?:the\s+)?(?:deaths?|killing|killings|death toll)\s+of\b"
+                       r"|\b(?:was|were)\s+implicated\s+in\b|\bat\s+the\s+hands\s+of\b")
+
+
+#: "the civilian death toll by province includes ...": the toll given before, by governorate (H21t).
+_BY_PLACE_TOLL = _c(r"\b(?:toll|deaths|dead|victims|fatalities)\b[^.;]{0,30}?\b(?:by|per|in each|across the) (?:province|governorate)s?\b"
+                    r"|\b(?:province|governorate)[- ]wise (?:death )?toll\b")
+#: The words between two counts of a semicolon list of governorates ("Rural Damascus, 47,483;
+#: Homs, 40,986; ... and Tartus, 31,369"): the later count is its governorate's.
+_PLACE_ITEM = _c(r"^\s*[;,]\s*(?:and\s+)?([\w' -]{3,30}?)\s*,\s*$")
+
+
+def _place_list_item(s: str, num: Number, prev: Number | None, out: list[TextClaim],
+                     offset: int) -> TextClaim | None:
+    """The death toll before *num* when *num* is the next item of a list of governorates
+    after it ("... in Rural Damascus, 47,483; Homs, 40,986"), else None."""
+    if prev is None or not out or out[-1].end - offset != prev.end or out[-1].kind not in _DEATH_KINDS:
+        return None
+    m = _PLACE_ITEM.match(s[prev.end:num.start])
+    return out[-1] if m and _first(_AREAS, m.group(1)).startswith("SY-") else None
+
+
 def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None) -> bool:
     """True if the count *num* of sentence *s* (whose first count is *first*) is a part of
     the death toll an earlier sentence gave (``ctx.toll``): the sentence refers back to it
@@ -1184,6 +1246,8 @@ def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None
         return True
     if ctx is None or ctx.toll is None or first is None:
         return False
+    if _THIS_INCLUDES.match(s) or _PERPETRATOR_PART.search(s) or _BY_PLACE_TOLL.search(s):
+        return True  # "This includes 125 security personnel"; "Russian forces were responsible for ..."
     for m in _TOLL_ANAPHOR.finditer(s):
         own = re.search(r"\d[\d,.]*\s*(?:million\s+|thousand\s+)?$", s[:m.start()])
         if not own:
@@ -1797,6 +1861,12 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
     _update_toll(ctx, s, found)
+    if _EPISODE_BEGAN.search(s):
+        ctx.episode_text = s
+    if _NON_WAR.search(s):
+        ctx.disaster = True
+    elif _WAR_OWN.search(s) or not _DEATH_TALK.search(s):
+        ctx.disaster = False
     ctx.war_began = bool(re.search(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started"
                                    r"|erupted|broke out)\b[^.;]{0,30}\W*$", s, _FLAGS))
 
@@ -2116,3 +2186,99 @@ def _update_toll(ctx: Context, s: str, found: list[TextClaim]) -> None:
     elif not found and not _follows_toll(s) and not _DEATH_TALK.search(s):
         ctx.toll = None  # "Authorities freed detainees on Sunday.": another story; "Among them ..." after it is not the toll's
     ctx.breakdown = ctx.toll is not None and (bool(lead) or line)
+
+
+# ---------------------------------------------------------------- episode and campaign tolls (H21t)
+#: An episode of fighting or killing: the toll counted over it is a war statistic of its own
+#: span (a campaign's or an episode's), not one incident's casualties.
+_EPISODE_WORDS = (r"clashes|violence|fighting|hostilities|offensive|operation|assault|campaign|escalation"
+                  r"|bombardment|shelling|air ?strikes|raids|massacres|killings|executions|incursion|invasion"
+                  r"|unrest|bloodshed|attacks|forces|militias|gunmen")
+_EPISODE = _c(r"\b(?:" + _EPISODE_WORDS + r")\b")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d{1,2})"
+#: The span of an episode in a count's sentence: since it began ("since hostilities erupted on
+#: March 6", "since Thursday", "since the start of the offensive"), or a span of days, weeks or
+#: months ("a week of bloody clashes", "within a week", "over the past three days", "several
+#: days of clashes", "a two-month offensive"). Group 1: the number of units; group 2: the unit.
+_EPISODE_SPAN = _c(r"\bsince\b[^.;]{0,50}?\b(?:erupted|broke out|began|started|flared|escalated|launched|was launched)\b"
+                   r"|\bsince (?:the )?(?:start|beginning|outbreak|launch|onset) of (?:the |its |this |that )?(?:[\w'-]+\s+){0,3}?"
+                   r"(?:" + _EPISODE_WORDS + r")\b"
+                   r"|\bsince (?:last )?" + _WEEKDAY + r"\b|\bsince then\b"
+                   r"|\b(?:within|in|over|during|after|of|from) (?:just |only |a |an )?(?:the (?:past|last) )?(" + _NUM_WORD + r")[- ]"
+                   r"(days?|weeks?|months?)(?:-long)?\b"
+                   r"|\b(" + _NUM_WORD + r")[- ](days?|weeks?|months?)(?:-long)?\s+of\s+(?:[\w'-]+\s+){0,2}?(?:" + _EPISODE_WORDS + r")\b")
+#: The war as the killer ("Syria's war has killed more than 500,000"): the toll is the war's.
+_WAR_HAS_KILLED = _c(r"\b(?:war|conflict|uprising)\b[^.;,]{0,20}?\b(?:has|have|had)\s+(?:now\s+)?(?:killed|claimed|left)\b"
+                     r"|\bsince the (?:start of the )?(?:war|conflict|uprising)\b")
+#: One day named in the count's own clause: that day's casualties stay an incident's.
+_ONE_DAY = _c(r"\bon " + _WEEKDAY + r"\b|\b(?:today|yesterday|overnight|alone)\b|\bin (?:a|one|a single) day\b"
+              r"|\b(?:past|last) (?:24|48) hours\b")
+_UNITS_OF = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "several": 7, "a few": 3, "few": 3}
+
+
+def _episode_span(s: str, num: Number, published: pd.Timestamp,
+                  ctx_start: pd.Timestamp | None = None) -> pd.Timestamp | None:
+    """The first day of the episode whose death toll *num* counts (a campaign's or an
+    episode's toll: "the toll since the violence broke out", "killed within a week of
+    clashes in Sweida", "Turkish shelling has killed 96 civilians since the operation began
+    on 24 August"), or None if *num* is no such toll. The sentence must name an episode of
+    fighting or killing and its span, not one day ("killed on Tuesday alone"). The start is
+    the day named ("since Thursday", "on March 6": the latest such day on or before
+    *published*), else *ctx_start* (the start an earlier sentence of the text gave: "The
+    operation, launched on January 20, ..."), else *published* less the span (a week, three
+    days, two months). Days: published - span is the start (the text gives no other)."""
+    if not _DEATH_TALK.search(s) or not _EPISODE.search(s) or _WAR_HAS_KILLED.search(s):
+        return None  # (the war's toll beside "a month-long campaign of remembrance" is the war's)
+    lo, hi = _clause_bounds(s, num)
+    m = _EPISODE_SPAN.search(s, lo, hi)
+    if m is None:
+        return None
+    own = _own_clause(s[num.end:hi])
+    if _ONE_DAY.search(s[max(lo, num.start - 60):num.start] + " " + own[:80]):
+        return None
+    units, unit = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+    if unit is None:
+        # a start named: a day, or the start of the episode
+        said = s[m.start():min(hi, m.end() + 30)]  # "since hostilities erupted on March 6"
+        found = _period(said, said, "deaths", published)
+        if found[0] == "cumulative" and found[1] > pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
+            return found[1]
+        return ctx_start if ctx_start is not None and ctx_start <= published else None
+    units = units.lower()
+    # (a span under a week with no start named stays one bombardment's: "250 civilians killed
+    # in two days of bombardment"; "several days" is read as up to a week)
+    n = _UNITS_OF.get(units) or (int(units) if units.isdigit() else 0)
+    if not n:
+        return None
+    unit = unit.lower().rstrip("s")
+    span = {"day": pd.Timedelta(days=n), "week": pd.Timedelta(weeks=n)}.get(unit) or pd.DateOffset(months=n)
+    if unit == "month" and n > 6:
+        return None
+    if unit == "day" and n < 7:
+        return None  # a long span: a war's or a year's, read by the period rules
+    return (published - span).normalize()
+
+
+#: An earlier sentence naming the day an episode began ("The operation, launched on January 20,
+#: ...", "Operation Euphrates Shield was launched in northern Syria on 24 August").
+_EPISODE_BEGAN = _c(r"\b(?:" + _EPISODE_WORDS + r"|operation [\w' -]{2,30}?)\b[^.;]{0,60}?\b(?:launched|began|begun|started"
+                    r"|erupted|broke out)\b[^.;]{0,40}?\bon\s+((?:\d{1,2}\s+)?(?:" + _MONTH_ALT + r")\.?(?:\s+\d{1,2})?"
+                    r"(?:,?\s+(?:19|20)\d\d)?)")
+
+
+def _episode_start(s: str, published: pd.Timestamp) -> pd.Timestamp | None:
+    """The day an episode began, as a sentence names it ("The operation, launched on January
+    20, ..."), or None."""
+    m = _EPISODE_BEGAN.search(s)
+    if m is None:
+        return None
+    found = _period("since " + m.group(1), "since " + m.group(1), "deaths", published)
+    return found[1] if found[0] == "cumulative" and found[1] > pd.Timestamp(V.WAR_START) else None
+
+
+#: Words of the war in a sentence's own text: after an earthquake's or an epidemic's story a
+#: toll that names none of them is the disaster's, not the war's (H21t).
+_WAR_OWN = _c(r"\b(?:war|conflict|fighting|clashes|offensive|bombardment|shelling|air ?strikes|battles?|hostilities"
+              r"|uprising|revolution|massacres?|executions?|torture|regime forces|government forces)\b")

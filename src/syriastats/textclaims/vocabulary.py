@@ -146,6 +146,11 @@ SIDE_WORDS: dict[str, list[str]] = {
         # armed forces", "dead among those fighting for Assad's government", "the regime side"
         r"(?<![\w-])regime (?:security|armed) forces", r"government (?:security |armed )?forces? personnel",
         r"government security forces", r"members of the (?:syrian )?(?:armed forces|army)",
+        # the transitional government's forces after December 2024 (H21t): "423 government
+        # security personnel", "257 government personnel", "93 members of the new government's
+        # security forces", "125 security personnel"
+        r"(?:government |security |interior ministry |defen[cs]e ministry )+personnel",
+        r"members of the (?:new )?(?:government'?s |interim government'?s )?security forces",
         r"(?:those|people|men) fighting (?:for|alongside|on behalf of|on the side of) (?:president |the )?"
         r"(?:bashar )?(?:al-)?(?:assad|regime|government|syrian army)", r"(?:government|regime) side\b",
     ],
@@ -222,6 +227,11 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons"
      r"|in (?:[\w'-]+ ){0,2}jails?\b|(?:died|killed|deaths?) (?:due to|from|of|as a result of) torture",
      "detention"),
+    # a toll's torture deaths in a monitor's words (H21t): "11 individuals due to torture",
+    # "86 victims of torture", "one victim of death due to torture"
+    (r"^\s*(?:[\w'-]+\s+){0,2}?(?:victims?|individuals?|persons?|people|civilians?|detainees|cases)\s+"
+     r"(?:(?:who\s+)?(?:had\s+)?(?:died|killed|perished)\s+)?(?:of\s+(?:death\s+)?(?:due\s+to\s+)?|due\s+to\s+"
+     r"|under\s+|from\s+|as\s+a\s+result\s+of\s+)torture\b", "detention"),
     (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
      r"|(?:fled|fleeing) to (?:neighbou?ring |other |nearby )?countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
@@ -264,7 +274,7 @@ FALLBACK_CUES: list[tuple[str, str]] = [
 #: Group words (the people counted) -> group code.
 GROUPS: list[tuple[str, str]] = [
     (r"\b" + _alt(CHILD_WORDS) + r"\b", "children"),
-    (r"\bwomen\b|\bfemales?\b", "women"),
+    (r"\bwomen\b|\bfemales?\b|\bwoman\b", "women"),
     (r"\bcivilians?\b(?! who (?:took|take|have taken|had taken) up arms)|non-combatants", "civilians"),
     (_alt(SIDE_WORDS["government_forces"]), "government_forces"),
     (_alt(SIDE_WORDS["armed_opposition"]), "armed_opposition"),

@@ -1,0 +1,114 @@
+"""Death tolls of campaigns, episodes, perpetrators and named periods (H21t, issue 15).
+
+Each test reads a sentence (or a few) of the shape a monitor's report or a wire story uses and
+checks the claims extraction gives: the value, the measure, the period and where it matters the
+group and the area. Expected values are read off the quoted text, not off the code.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from syriastats.textclaims.extract import extract_claims
+
+
+def _rows(text: str, published: str, context: str = "") -> pd.DataFrame:
+    return extract_claims(text, published, context=context).set_index("value", drop=False)
+
+
+def test_torture_deaths_in_a_months_toll_are_deaths_in_detention():
+    t = ("The Syrian Network for Human Rights announced that 95 civilians were documented killed in "
+         "June 2021, including 22 children, eight women and 11 individuals due to torture.")
+    f = _rows(t, "2021-07-01")
+    assert f.loc[11, "measure"] == "deaths_in_detention"
+    # a part of the month's toll: the same month, not a running total since 2011
+    assert (f.loc[11, "period_type"], f.loc[11, "period_start"], f.loc[11, "as_of"]) == \
+        ("flow", "2021-06-01", "2021-06-30")
+    assert f.loc[95, "measure"] == "deaths_civilian"
+
+
+def test_victims_of_torture_beside_a_years_toll():
+    t = "In 2024, the SNHR documented 1,264 civilian deaths, including 242 children and 118 women, alongside 86 victims of torture."
+    f = _rows(t, "2025-01-03")
+    assert f.loc[86, "measure"] == "deaths_in_detention"      # never a death toll of its own
+    assert f.loc[86, "period_start"] == "2024-01-01" and f.loc[86, "as_of"] == "2024-12-31"
+
+
+def test_episode_toll_since_a_day_is_counted_from_that_day():
+    t = ("The death toll from ongoing violence in Syria's coastal region has risen to 1,225 civilians "
+         "since hostilities erupted on March 6, according to the Syrian Observatory for Human Rights.")
+    f = _rows(t, "2025-03-11")
+    assert list(f["value"]) == [1225]
+    assert f.iloc[0]["measure"] == "deaths_civilian"
+    assert (f.iloc[0]["period_type"], f.iloc[0]["period_start"]) == ("cumulative", "2025-03-06")
+
+
+def test_campaign_toll_takes_its_start_from_an_earlier_sentence():
+    ctx = ("Operation Euphrates Shield was launched in northern Syria on 24 August to fight both the "
+           "Islamic State group and Syrian-Kurdish militias close to the border with Turkey.")
+    t = ("Since then, Turkish air raids and shelling as part of the assault have killed 96 civilians - "
+         "including 22 children - the Syrian Observatory for Human Rights said.")
+    f = _rows(t, "2016-10-24", context=ctx)
+    assert set(f["value"]) == {96, 22}
+    assert set(f["period_start"]) == {"2016-08-24"}            # not the war's start in 2011
+    assert f.loc[22, "group"] == "children"
+
+
+def test_since_the_start_of_the_offensive_named_before():
+    ctx = ("The operation, launched on January 20, sees Turkey providing air and ground support to "
+           "Syrian opposition fighters in an offensive against Kurdish militia in northwestern Syria.")
+    f = _rows("It says 55 civilians have been killed since the start of the offensive.", "2018-01-29", ctx)
+    assert f.loc[55, "period_start"] == "2018-01-20"
+
+
+def test_a_week_of_clashes_in_a_governorate_and_its_side_counts():
+    t = ("The toll from a week of bloody clashes in south Syria's Druze-majority Sweida province has "
+         "passed 1,300, a monitor said Tuesday. The Syrian Observatory for Human Rights said the dead "
+         "included 833 Druze, 533 of them fighters and 300 civilians, 196 of whom were \"summarily "
+         "executed by defence and interior ministry personnel\". The toll also includes 423 government "
+         "security personnel.")
+    f = _rows(t, "2025-07-22")
+    assert f.loc[1300, "area"] == "SY-SU" and f.loc[1300, "comparator"] == "at_least"
+    assert f.loc[1300, "period_start"] == "2025-07-15"          # a week before publication
+    assert f.loc[196, "measure"] == "deaths_civilian"           # "300 civilians, 196 of whom"
+    assert f.loc[533, "measure"] == "deaths_combatant"
+    assert f.loc[423, "group"] == "government_forces"
+    assert set(f["area"]) == {"SY-SU"}                           # the parts are the province's too
+
+
+def test_perpetrator_parts_of_a_months_toll():
+    t = ("The SNHR has revealed that 161 civilians lost their lives in Syria during October 2023, "
+         "including 34 children and 44 women. Meanwhile, Russian forces were found to be responsible "
+         "for the deaths of 9 civilians, including 4 children and 3 women. Additionally, 86 civilians "
+         "lost their lives at the hands of other parties.")
+    f = _rows(t, "2023-11-02")
+    for v in (9, 3, 86):
+        assert (f.loc[v, "period_type"], f.loc[v, "period_start"], f.loc[v, "as_of"]) == \
+            ("flow", "2023-10-01", "2023-10-31"), v
+    assert f.loc[3, "group"] == "women" and f.loc[9, "group"] == "civilians"
+
+
+def test_the_killers_are_no_group_of_the_dead():
+    t = ("The SNHR report detailed that in December, 223 civilians were killed by the forces of the "
+         "ousted Assad regime. Russian forces were responsible for the deaths of 13 civilians, including "
+         "1 woman, while the Syrian Democratic Forces (SDF) were implicated in 108 deaths.")
+    f = _rows(t, "2025-01-03")
+    assert f.loc[108, "measure"] == "deaths_civilian"           # not the SDF's own dead
+    assert f.loc[1, "group"] == "women"
+
+
+def test_earthquake_toll_named_only_before_is_no_war_statistic():
+    t = ("The reported death toll in Syria most likely crossed 3,600 on Monday following last week's "
+         "earthquakes. Across the border, Turkish media sources reported over 4,500 dead in "
+         "opposition-held northwestern Syria and in the areas under the Bashar Assad regime's control.")
+    assert extract_claims(t, "2023-02-13").empty
+
+
+def test_short_bombardment_and_another_countrys_offensive_stay_out():
+    # two days of one bombardment: an incident's casualties (no start named, under a week)
+    t1 = ("At least 250 civilians have been killed in two days of relentless bombardment of Eastern "
+          "Ghouta in Syria, activists say.")
+    assert extract_claims(t1, "2018-02-20").empty
+    # a campaign in another country, since a weekday, with no Syrian place named
+    t2 = ("It is in the crosshairs of a major Israeli offensive against Hezbollah that has killed "
+          "more than 700 people since Monday.")
+    assert extract_claims(t2, "2024-09-27").empty
