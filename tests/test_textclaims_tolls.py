@@ -112,3 +112,23 @@ def test_short_bombardment_and_another_countrys_offensive_stay_out():
     t2 = ("It is in the crosshairs of a major Israeli offensive against Hezbollah that has killed "
           "more than 700 people since Monday.")
     assert extract_claims(t2, "2024-09-27").empty
+
+
+def test_perpetrator_of_a_toll_and_its_parts():
+    t = ("The SNHR report detailed that in December, 223 civilians, including 65 children, were killed "
+         "by the forces of the ousted Assad regime. Russian forces were responsible for the deaths of 13 "
+         "civilians, including 2 children, while the Syrian Democratic Forces (SDF) were implicated in 108 deaths.")
+    f = _rows(t, "2025-01-03")
+    assert f.loc[223, "perpetrator"] == f.loc[65, "perpetrator"] == "government_and_allies"
+    assert f.loc[13, "perpetrator"] == f.loc[2, "perpetrator"] == "russia"
+    assert f.loc[108, "perpetrator"] == "sdf"
+    f2 = _rows("Since the Turkish offensive started on Jan. 20, Turkish bombardment has killed 165 civilians, "
+               "including 29 children, the Observatory says.", "2018-03-05")
+    assert set(f2["perpetrator"]) == {"turkey"}
+    # after the fall of Assad, security forces with no word of the old regime are the new government's
+    f3 = _rows("Syria's coastal violence: security forces and allied groups killed 745 civilians in Latakia "
+               "since hostilities erupted on March 6.", "2025-03-09")
+    assert f3.loc[745, "perpetrator"] == "transitional_government"
+    # a toll no one is named for is every perpetrator's
+    f4 = _rows("Syria's war has killed more than 500,000 people, the monitor said.", "2024-03-15")
+    assert f4.loc[500000, "perpetrator"] == "all"

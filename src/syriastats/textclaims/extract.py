@@ -50,7 +50,7 @@ from syriastats.textclaims.sentences import split_sentences
 EXTRACT_COLUMNS: list[str] = [
     "sentence_index", "sentence", "start", "end", "claim_text", "value", "kind", "measure",
     "comparator", "period_type", "period_start", "as_of", "area", "host", "group",
-    "attribution", "subarea",
+    "attribution", "subarea", "perpetrator",
 ]
 
 _FLAGS = re.I
@@ -292,6 +292,9 @@ class TextClaim:
     #: a part of the host the registry has no figure for ("from Jordan and Lebanon": two of
     #: the five neighbouring hosts); the checker calls such a claim not_checkable
     subarea: str = ""
+    #: who killed the dead a death toll counts (registry perpetrator codes; "all" when the
+    #: text names no one; empty for other measures) (H21t)
+    perpetrator: str = ""
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -586,8 +589,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     framed = bool(_ATTR_FRAME.search(s))
     sentence_off = bool(_OTHER.search(s)) and not _SYRIA.search(s)
     non_war = bool(_NON_WAR.search(s))
-    if not non_war and ctx is not None and ctx.disaster and not _WAR_OWN.search(s):
-        non_war = True  # "In Syria alone the toll has passed 3,000" after the earthquake's story
+    # "In Syria alone the toll has passed 3,000" after the earthquake's story: the disaster's dead
+    carried_disaster = not non_war and ctx is not None and ctx.disaster and not _WAR_OWN.search(s)
     out: list[TextClaim] = []
     chain = False  # inside "including X ... and Y" after a count of returns
     combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
@@ -1087,7 +1090,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 or (re.search(r"\basylum\b", _own_clause(after)[:80], _FLAGS)
                     and asylum_of_all(s, num.start, num.end, strict=False)):
             continue
-        if not measure:
+        if not measure or (carried_disaster and kind in ("deaths", "injured")):
             continue
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
@@ -1117,10 +1120,13 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             group = ""  # "100,000 displaced as rebels advance": the side is the actor, not the people
         if host == "EGY" and _REGION_AND_EGYPT.search(back[-60:]):
             host, measure = "REGION", _measure(kind, group, "REGION", "")  # "neighboring states and Egypt"
+        perp = _perpetrator(s, num, published) if kind in _DEATH_KINDS else ""
+        if kind in _DEATH_KINDS and not perp and same_list:
+            perp = lead.perpetrator  # "61 civilians, among them 23 children": the same killers
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
-                             attribution, pair))
+                             attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
@@ -2282,3 +2288,45 @@ def _episode_start(s: str, published: pd.Timestamp) -> pd.Timestamp | None:
 #: toll that names none of them is the disaster's, not the war's (H21t).
 _WAR_OWN = _c(r"\b(?:war|conflict|fighting|clashes|offensive|bombardment|shelling|air ?strikes|battles?|hostilities"
               r"|uprising|revolution|massacres?|executions?|torture|regime forces|government forces)\b")
+
+
+# ---------------------------------------------------------------- perpetrators (H21t)
+_PERPS = [(_c(p), code) for p, code in V.PERPETRATORS]
+#: The killers named after a count in its own clause ("killed by the forces of the ousted
+#: Assad regime", "lost their lives at the hands of other parties").
+_BY_PERP = _c(r"\b(?:by|at the hands of)\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}[\w'-]+)")
+#: A verb of killing between the killers named before a count and the count ("Russian
+#: forces were responsible for the deaths of", "Turkish bombardment has killed", "the SDF
+#: were implicated in").
+_KILL_BETWEEN = _c(r"\b(?:killed|kills|killing|responsible|accountable|implicated|claimed|left)\b")
+_OLD_REGIME = _c(r"assad|regime|ousted|former")
+
+
+def _perpetrator(s: str, num: Number, published: pd.Timestamp) -> str:
+    """Who killed the dead counted by *num* (a registry perpetrator code), as its clause says:
+    the killers after it ("killed by X", "at the hands of X") or before it with a verb of
+    killing between ("X were responsible for the deaths of N", "X's shelling has killed N"),
+    else ''. The government's or security forces of a text published after the fall of
+    Assad with no word of the old regime are the transitional government's."""
+    lo, hi = _clause_bounds(s, num)
+    # (past an aside: "223 civilians, including 65 children, were killed by ...")
+    own = re.split(r"\b(?:while|whereas|but)\b|\.\s", s[num.end:hi])[0][:160]
+    found = ""
+    m = _BY_PERP.search(own)
+    if m:
+        found = _first(_PERPS, m.group(1))
+        phrase = m.group(1)
+    if not found:
+        before = re.split(r"\b(?:while|whereas|but)\b|;|\.\s", s[lo:num.start])[-1]
+        best = None
+        for rx, code in _PERPS:
+            for pm in rx.finditer(before):
+                if best is None or pm.start() > best[0]:
+                    best = (pm.start(), pm.end(), code)
+        if best is not None and _KILL_BETWEEN.search(before[best[1]:]) \
+                and not re.search(r"\b(?:said|says|according|reported)\b", before[best[1]:], _FLAGS):
+            found, phrase = best[2], before[best[0]:best[1]]
+    if found == "government_and_allies" and published > pd.Timestamp(V.ASSAD_FALL) \
+            and not _OLD_REGIME.search(phrase):
+        found = "transitional_government"
+    return found

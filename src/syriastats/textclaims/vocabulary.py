@@ -508,3 +508,28 @@ DATELINE_RE = re.compile(
     r"\s*[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?"
     r"(?:\s*\([^()]{1,40}\))?\s*-{1,2}\s")
+
+#: Who killed the dead a toll counts (H21t), as monitors and wire copy name them -> the
+#: registry's perpetrator codes (data/datapackage.json). "regime"/"government" forces are the
+#: Assad government's (government_and_allies); after the fall of Assad the government's or
+#: security forces without a word of the old regime are the transitional government's
+#: (extract.py decides by the publication date). Order: the more specific first.
+PERPETRATORS: list[tuple[str, str]] = [
+    (r"\brussian?\b(?: \w+)?(?: forces| air ?strikes| warplanes| jets| aircraft| bombing| raids| army)?", "russia"),
+    (r"syrian[- ]russian alliance|\bsyrian and russian\b", "government_and_allies"),
+    (r"\bturk(?:ish|ey|iye)\b|\bt[uü]rkiye\b|\bankara\b", "turkey"),
+    (r"\bisrael(?:i)?\b", "israel"),
+    (r"\bisis\b|\bisil\b|\bdaesh\b|islamic state|\bis group\b", "isis"),
+    (r"\bhts\b|ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham|\bnusra\b", "hts"),
+    (r"\bsdf\b|syrian democratic forces|\bpyd\b|\bypg\b|kurdish(?:-led)? (?:forces|militias?)", "sdf"),
+    (r"international coalition|us-led coalition|coalition (?:forces|air ?strikes|warplanes)", "international_coalition"),
+    (r"(?:armed )?opposition (?:factions|groups|forces|fighters)|\brebels?\b|syrian national army|\bsna\b", "armed_opposition"),
+    (r"(?:former|ousted|old) regime (?:loyalists|remnants|fighters)|remnants of the (?:former |ousted )?regime"
+     r"|pro-assad (?:fighters|gunmen|militias)|assad loyalists", "former_regime_loyalists"),
+    (r"\b(?:ousted |former )?(?:assad |syrian )?regime\b|\bassad(?:'s)? (?:forces|regime)|government (?:forces|troops|warplanes)"
+     r"|\bsyrian (?:army|forces|government forces)|pro-government (?:forces|militias)|security forces"
+     r"|(?:defen[cs]e|interior) ministr(?:y|ies)", "government_and_allies"),
+    (r"other parties|other (?:armed )?groups|other actors|various actors", "other"),
+    (r"unidentified (?:parties|groups|gunmen|perpetrators)|unknown (?:parties|groups|gunmen|perpetrators)"
+     r"|parties (?:it|we|snhr) (?:could|was|were) (?:not|unable)", "unknown"),
+]
