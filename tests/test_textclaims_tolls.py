@@ -132,3 +132,23 @@ def test_perpetrator_of_a_toll_and_its_parts():
     # a toll no one is named for is every perpetrator's
     f4 = _rows("Syria's war has killed more than 500,000 people, the monitor said.", "2024-03-15")
     assert f4.loc[500000, "perpetrator"] == "all"
+
+
+def test_a_named_months_toll_and_its_parts():
+    t = ("A Syrian human rights watchdog says 3,055 civilians and fighters were killed in the country's "
+         "civil war during September, the highest monthly total this year. The Syrian Observatory for "
+         "Human Rights on October 1 said 955 of the deaths were civilians, including 207 children. "
+         "In its September report, it said 395 civilians were killed in raids by Syrian and Russian warplanes.")
+    f = _rows(t, "2017-10-01")
+    for v in (3055, 955, 207, 395):   # September's flow: 'monthly' is no rate, 'on October 1' no period
+        assert (f.loc[v, "period_type"], f.loc[v, "period_start"], f.loc[v, "as_of"]) == \
+            ("flow", "2017-09-01", "2017-09-30"), v
+    # "Syrian and Russian warplanes": the government and its ally together (SOHR's own grouping)
+    assert f.loc[395, "perpetrator"] == "government_and_allies"
+
+
+def test_a_week_of_air_bombardments_in_a_governorate():
+    t = ("81 civilians at least were killed in a week of continuous air bombardments of the Russian and "
+         "regime's warplanes at the countryside of Idlib")
+    f = _rows(t, "2016-11-22")
+    assert f.loc[81, "area"] == "SY-ID" and f.loc[81, "period_start"] == "2016-11-15"

@@ -672,6 +672,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 ctx.episode_text or ctx.toll is not None))) else None
         if episode is not None:
             short = False
+        if short and _MONTHLY_NOUN.search(s) and not _SHORT.search(
+                _MONTHLY_NOUN.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
+            short = False  # "the highest monthly total this year": a month's toll, no rate (H21t)
         if short and num.kind != "count":
             continue
         if _MULTIPLIER_AFTER.match(after):
@@ -972,6 +975,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind in _DEATH_KINDS and ptype == "cumulative" and pstart == pd.Timestamp(V.WAR_START) and not compound:
             # "91 civilians were killed across Syria in August 2022": that month's toll
             month = _toll_month(sm[max(c_lo, num.start - 150):min(c_hi, num.end + 100)], published)
+            if month is None:
+                # "In its September report, it said 395 civilians ...": the report's month (H21t)
+                month = _report_month(sm[max(c_lo, num.start - 150):num.start], published)
             opener = _SINCE_OPENER.match(sm)
             if month is None and opener:
                 # "Since early 2023, SOHR has documented ... which left 594 ... dead"
@@ -993,7 +999,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if month is not None:
                 ptype, pstart, as_of = month
             elif toll_part and ctx is not None and ctx.toll is not None \
-                    and not _OWN_PERIOD.search(back_own + " " + s[num.end:n_own][:120]):
+                    and not _OWN_PERIOD.search(_SAID_ON.sub(" ", back_own) + " " + s[num.end:n_own][:120]):
                 # a part of a toll given before counts over its period ("Of those, ...")
                 toll = ctx.toll
                 ptype, pstart, as_of = toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of)
@@ -1002,6 +1008,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "killed 1,200 citizens during a month": periods.py reads the span as a running
             # total from a month back; a toll within it is that month's flow
             ptype = "flow"
+        if kind in _DEATH_KINDS and _MONTHLY_NOUN.search(s) and not compound:
+            named = _toll_month(sm[max(c_lo, num.start - 150):min(c_hi, num.end + 100)], published)
+            if named is not None:
+                ptype, pstart, as_of = named  # "killed ... during September, the highest monthly total this year"
         if kind in _DEATH_KINDS and episode is not None and ptype == "cumulative" and pstart < episode:
             pstart = episode  # counted from the episode's start ("since the operation began")
         if kind in _DEATH_KINDS and group in ("", "all") and _PARTITIVE.match(after) and out \
@@ -2200,7 +2210,7 @@ def _update_toll(ctx: Context, s: str, found: list[TextClaim]) -> None:
 _EPISODE_WORDS = (r"clashes|violence|fighting|hostilities|offensive|operation|assault|campaign|escalation"
                   r"|bombardment|shelling|air ?strikes|raids|massacres|killings|executions|incursion|invasion"
                   r"|unrest|bloodshed|attacks|forces|militias|gunmen")
-_EPISODE = _c(r"\b(?:" + _EPISODE_WORDS + r")\b")
+_EPISODE = _c(r"\b(?:" + _EPISODE_WORDS + r")s?\b")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d{1,2})"
 #: The span of an episode in a count's sentence: since it began ("since hostilities erupted on
@@ -2213,7 +2223,7 @@ _EPISODE_SPAN = _c(r"\bsince\b[^.;]{0,50}?\b(?:erupted|broke out|began|started|f
                    r"|\bsince (?:last )?" + _WEEKDAY + r"\b|\bsince then\b"
                    r"|\b(?:within|in|over|during|after|of|from) (?:just |only |a |an )?(?:the (?:past|last) )?(" + _NUM_WORD + r")[- ]"
                    r"(days?|weeks?|months?)(?:-long)?\b"
-                   r"|\b(" + _NUM_WORD + r")[- ](days?|weeks?|months?)(?:-long)?\s+of\s+(?:[\w'-]+\s+){0,2}?(?:" + _EPISODE_WORDS + r")\b")
+                   r"|\b(" + _NUM_WORD + r")[- ](days?|weeks?|months?)(?:-long)?\s+of\s+(?:[\w'-]+\s+){0,2}?(?:" + _EPISODE_WORDS + r")s?\b")
 #: The war as the killer ("Syria's war has killed more than 500,000"): the toll is the war's.
 _WAR_HAS_KILLED = _c(r"\b(?:war|conflict|uprising)\b[^.;,]{0,20}?\b(?:has|have|had)\s+(?:now\s+)?(?:killed|claimed|left)\b"
                      r"|\bsince the (?:start of the )?(?:war|conflict|uprising)\b")
@@ -2330,3 +2340,24 @@ def _perpetrator(s: str, num: Number, published: pd.Timestamp) -> str:
             and not _OLD_REGIME.search(phrase):
         found = "transitional_government"
     return found
+
+
+#: "the highest monthly total", "the monthly death toll": a month's toll, not a rate (H21t).
+_MONTHLY_NOUN = _c(r"\bmonthly (?:total|toll|tally|death toll|figure|count|report|record)s?\b")
+#: "its September report", "the March 2013 toll": the report's or the toll's month (H21t).
+_REPORT_MONTH = _c(r"\b(?:its|the|their|a|this|that)\s+(" + _MONTH_ALT + r")(?:\s+((?:19|20)\d\d))?\s+"
+                   r"(?:report|toll|tally|statistics|figures|death toll|casualty report)\b")
+
+
+def _report_month(before: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The month of the report or toll named in the words before a count ("In its September
+    report, it said 395 civilians ...") as (flow, first day, last day), or None."""
+    m = _REPORT_MONTH.search(before)
+    if not m or (m.group(2) is not None and int(m.group(2)) > published.year):
+        return None
+    return _named_period(m.group(1), m.group(2), published)
+
+#: The day a report was given ("The Observatory on October 1 said", "said on October 1"): no
+#: period of the counts it gives (H21t).
+_SAID_ON = _c(r"\bon (?:(?:" + _MONTH_ALT + r")\.? \d{1,2}|\d{1,2} (?:" + _MONTH_ALT + r"))(?:,? (?:19|20)\d\d)?(?=\s+(?:said|says|reported|announced|stated))"
+              r"|\b(?:said|says|reported|announced|stated) on (?:(?:" + _MONTH_ALT + r")\.? \d{1,2}|\d{1,2} (?:" + _MONTH_ALT + r"))(?:,? (?:19|20)\d\d)?")
