@@ -152,3 +152,27 @@ def test_a_week_of_air_bombardments_in_a_governorate():
          "regime's warplanes at the countryside of Idlib")
     f = _rows(t, "2016-11-22")
     assert f.loc[81, "area"] == "SY-ID" and f.loc[81, "period_start"] == "2016-11-15"
+
+
+def test_an_estimate_of_the_real_toll_is_a_claim_a_difference_is_none():
+    f = _rows("The real death toll in the Syrian war could be more than 200,000 people, a pro-opposition "
+              "watchdog group said Saturday.", "2013-08-10")
+    assert f.loc[200000, "comparator"] == "at_least" and f.loc[200000, "measure"] == "deaths_total"
+    f = _rows("Rami Abdulrahman said the toll could be as high as 300,000 because many deaths were hidden.",
+              "2015-03-15")
+    assert f.loc[300000, "comparator"] == "at_most"
+    # a difference between two tolls, and a forecast, are no counts of the dead
+    assert extract_claims("The monitor said the real number is higher by at least 50,000 than the "
+                          "documented toll.", "2015-03-15").empty
+    assert extract_claims("The toll is expected to reach 300,000 by next year.", "2015-03-15").empty
+
+
+def test_side_and_subset_counts_of_an_episode():
+    t = ("At least 594 people have been killed in southern Syria's Sweida province, a war monitor said "
+         "Thursday, giving an updated toll from several days of clashes. The Observatory counted 300 Druze "
+         "among the dead, including 154 civilians, of whom 83 were summarily executed by members of the "
+         "defence and interior ministries. The violence also claimed the lives of 257 government personnel.")
+    f = _rows(t, "2025-07-17")
+    assert f.loc[83, "measure"] == "deaths_civilian"           # of the 154 civilians, not the killers
+    assert f.loc[257, "group"] == "government_forces"
+    assert set(f["area"]) == {"SY-SU"} and len(set(f["period_start"])) == 1

@@ -656,8 +656,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # could reach 1 million")
         if _MODAL_AFTER.search(_NEW_SUBJECT.split(pred, maxsplit=1)[0]):
             continue
-        if proj[k] and not _DONE_AFTER.search(after[:60]):
+        if proj[k] and not _DONE_AFTER.search(after[:60]) and not _ESTIMATE_NOW.search(before[-90:]):
             continue
+        if _DIFF_BEFORE.search(before[:len(before) - hedge_len]):
+            continue  # "the real number is higher by at least 50,000": a difference, no count (H21t)
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
         short = bool(_SHORT.search(back[-40:] + " " + gwin + " " + gwin_long)) and not _SINCE_FALL.search(low)
@@ -1014,6 +1016,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 ptype, pstart, as_of = named  # "killed ... during September, the highest monthly total this year"
         if kind in _DEATH_KINDS and episode is not None and ptype == "cumulative" and pstart < episode:
             pstart = episode  # counted from the episode's start ("since the operation began")
+        if kind in _DEATH_KINDS and _OF_WHOM_BEFORE.search(bare) and out and out[-1].kind == kind \
+                and out[-1].end - offset <= num.start:
+            group = out[-1].group  # "154 civilians, of whom 83 were summarily executed by ..."
         if kind in _DEATH_KINDS and group in ("", "all") and _PARTITIVE.match(after) and out \
                 and out[-1].kind == kind and out[-1].end - offset <= num.start:
             group = out[-1].group  # "300 civilians, 196 of whom were summarily executed"
@@ -1222,6 +1227,11 @@ _NOT_DEATHS = _c(r"^[\s\d,.]*(?:million\s+|thousand\s+)?(?:[\w'-]+\s+){0,2}?(?:a
                  r"|violations?|incidents?|massacres?|displaced|returnees|refugees|families)\b")
 
 
+#: "The violence also claimed the lives of 257 government personnel ...": after an episode's
+#: toll, the episode as the subject of a verb of killing gives more of its dead (H21t).
+_EPISODE_SUBJECT_PART = _c(r"^\W*(?:the|this|these|that)\s+(?:[\w'-]+\s+){0,2}?(?:violence|clashes|fighting|offensive"
+                           r"|attacks?|strikes|bombardment|operation|campaign|assault|escalation)\s+(?:has\s+|have\s+|had\s+)?"
+                           r"(?:also\s+)?(?:claimed|killed|left)\b")
 #: "This includes ...", "It also includes ...": the toll just given goes on (H21t).
 _THIS_INCLUDES = _c(r"^\W*(?:this|that|it|these|those)\s+(?:also\s+)?(?:includes?|included|comprises?)\b")
 #: A perpetrator's share of a period's toll given before, with no period of its own (H21t):
@@ -1262,7 +1272,8 @@ def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None
         return True
     if ctx is None or ctx.toll is None or first is None:
         return False
-    if _THIS_INCLUDES.match(s) or _PERPETRATOR_PART.search(s) or _BY_PLACE_TOLL.search(s):
+    if _THIS_INCLUDES.match(s) or _PERPETRATOR_PART.search(s) or _BY_PLACE_TOLL.search(s) or (
+            _EPISODE_SUBJECT_PART.match(s) and ctx.toll.period_start != V.WAR_START):
         return True  # "This includes 125 security personnel"; "Russian forces were responsible for ..."
     for m in _TOLL_ANAPHOR.finditer(s):
         own = re.search(r"\d[\d,.]*\s*(?:million\s+|thousand\s+)?$", s[:m.start()])
@@ -2361,3 +2372,15 @@ def _report_month(before: str, published: pd.Timestamp) -> tuple[str, pd.Timesta
 #: period of the counts it gives (H21t).
 _SAID_ON = _c(r"\bon (?:(?:" + _MONTH_ALT + r")\.? \d{1,2}|\d{1,2} (?:" + _MONTH_ALT + r"))(?:,? (?:19|20)\d\d)?(?=\s+(?:said|says|reported|announced|stated))"
               r"|\b(?:said|says|reported|announced|stated) on (?:(?:" + _MONTH_ALT + r")\.? \d{1,2}|\d{1,2} (?:" + _MONTH_ALT + r"))(?:,? (?:19|20)\d\d)?")
+
+#: An estimate of a toll as it is now, not a forecast (H21t): "the real death toll could be
+#: more than 200,000", "the toll may be as high as 300,000" (not "could reach", "is expected
+#: to rise to"). The count is a claim with the hedge's comparator.
+_ESTIMATE_NOW = _c(r"\b(?:toll|number|figure|count|tally)\b[^.;]{0,50}?\b(?:could|may|might|would)\s+(?:well\s+|actually\s+|even\s+)?"
+                   r"(?:be|have been|stand at|exceed|top|surpass)\s+(?:(?:as high as|as many as|more than|over|up to|at least"
+                   r"|above|close to|nearly|around|about|some|in excess of|well over|far more than)\s+)?$")
+#: "higher by 50,000", "lower by at least 10,000": the count is a difference (H21t).
+_DIFF_BEFORE = _c(r"\b(?:higher|lower|more|fewer|greater|larger|bigger|smaller)\s+by\s*$")
+
+#: "..., of whom 83": a part of the count just before (H21t).
+_OF_WHOM_BEFORE = _c(r"\bof (?:whom|them)\s*$")
