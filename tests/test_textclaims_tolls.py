@@ -176,3 +176,31 @@ def test_side_and_subset_counts_of_an_episode():
     assert f.loc[83, "measure"] == "deaths_civilian"           # of the 154 civilians, not the killers
     assert f.loc[257, "group"] == "government_forces"
     assert set(f["area"]) == {"SY-SU"} and len(set(f["period_start"])) == 1
+
+
+def test_tolls_between_two_dates_are_that_spans_flow():
+    f = _rows("Between 1 and 15 May, the network recorded the deaths of 143 civilians, including 31 children.",
+              "2021-05-20")
+    for v in (143, 31):
+        assert (f.loc[v, "period_type"], f.loc[v, "period_start"], f.loc[v, "as_of"]) == \
+            ("flow", "2021-05-01", "2021-05-15")
+    f = _rows("SNHR documented the killing of 1,032 civilians from 1 January to 31 December 2023, "
+              "including 251 children.", "2024-01-02")
+    assert (f.loc[1032, "period_type"], f.loc[1032, "period_start"], f.loc[1032, "as_of"]) == \
+        ("flow", "2023-01-01", "2023-12-31")
+    f = _rows("The monitor recorded 87 deaths since 1 December until the 15th of the same month.", "2020-12-20")
+    assert (f.loc[87, "period_start"], f.loc[87, "as_of"]) == ("2020-12-01", "2020-12-15")
+    # a report's period carried to "in this period"
+    f = _rows("The report covers the period from 1 April to 30 June 2019. In this period, the network "
+              "documented the killing of 1,150 civilians.", "2019-07-05")
+    assert (f.loc[1150, "period_type"], f.loc[1150, "period_start"], f.loc[1150, "as_of"]) == \
+        ("flow", "2019-04-01", "2019-06-30")
+
+
+def test_the_dead_and_wounded_together_are_no_death_toll():
+    f = _rows("The Syrian Civil Defence documented the killing and injury of 1,250 civilians in northwest "
+              "Syria since the start of the year, of whom 310 were killed and 940 injured.", "2023-10-20")
+    assert 1250 not in f.index                                  # never 1,250 deaths
+    assert f.loc[940, "measure"] == "injured" and f.loc[310, "measure"].startswith("deaths")
+    assert extract_claims("Regime and Russian attacks have killed or wounded more than 2,000 civilians "
+                          "in Idlib since late April.", "2019-07-20").empty

@@ -490,6 +490,7 @@ class Context:
     breakdown: bool = False  # the sentences before announce a breakdown ("..., as follows:") or are its lines
     episode_text: str = ""  # the last sentence naming the day an episode began ("The operation, launched on January 20")
     disaster: bool = False  # the sentences before tell of an earthquake's or an epidemic's dead (H21t)
+    span_text: str = ""  # the last sentence naming a span of dates ("The report covers 1 April to 30 June 2019") (H21t)
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -1010,6 +1011,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "killed 1,200 citizens during a month": periods.py reads the span as a running
             # total from a month back; a toll within it is that month's flow
             ptype = "flow"
+        if kind in _DEATH_KINDS and not compound and not _ABROAD_DEATHS.search(s):
+            span = _death_span(sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)], published)
+            if span is None and ctx is not None and ctx.span_text and _THIS_PERIOD.search(sm[c_lo:c_hi]):
+                span = _death_span(ctx.span_text, published)  # "In this period, ..." after the report's period
+            if span is not None:
+                ptype, pstart, as_of = span  # "Between 5 and 12 June, ... the deaths of 95 people"
         if kind in _DEATH_KINDS and _MONTHLY_NOUN.search(s) and not compound:
             named = _toll_month(sm[max(c_lo, num.start - 150):min(c_hi, num.end + 100)], published)
             if named is not None:
@@ -1107,6 +1114,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         if not measure or (carried_disaster and kind in ("deaths", "injured")):
             continue
+        if kind in ("deaths", "injured") and _killed_and_injured(s, num, bare):
+            continue  # "the killing and injury of 1,250 civilians": the dead and the wounded together
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
             or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
@@ -1890,6 +1899,8 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     _update_toll(ctx, s, found)
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s
+    if _SPAN_OF_DAYS.search(s):
+        ctx.span_text = s
     if _NON_WAR.search(s):
         ctx.disaster = True
     elif _WAR_OWN.search(s) or not _DEATH_TALK.search(s):
@@ -2256,7 +2267,7 @@ def _episode_span(s: str, num: Number, published: pd.Timestamp,
     *published*), else *ctx_start* (the start an earlier sentence of the text gave: "The
     operation, launched on January 20, ..."), else *published* less the span (a week, three
     days, two months). Days: published - span is the start (the text gives no other)."""
-    if not _DEATH_TALK.search(s) or not _EPISODE.search(s) or _WAR_HAS_KILLED.search(s):
+    if not _DEATH_TALK.search(s) or not _EPISODE.search(s) or _WAR_HAS_KILLED.search(s) or _ABROAD_DEATHS.search(s):
         return None  # (the war's toll beside "a month-long campaign of remembrance" is the war's)
     lo, hi = _clause_bounds(s, num)
     m = _EPISODE_SPAN.search(s, lo, hi)
@@ -2384,3 +2395,70 @@ _DIFF_BEFORE = _c(r"\b(?:higher|lower|more|fewer|greater|larger|bigger|smaller)\
 
 #: "..., of whom 83": a part of the count just before (H21t).
 _OF_WHOM_BEFORE = _c(r"\bof (?:whom|them)\s*$")
+
+
+# ---------------------------------------------------------------- spans of dates, dead and wounded together (H21t)
+_DAYNUM = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR_OPT = r"(?:,?\s*((?:19|20)\d\d))?"
+#: A span of dates: "between 5 and 12 June", "from 1 January to 31 December 2023", "between
+#: May 5 and May 12, 2021", "since 1 December until the 15th of the same month".
+_SPAN_OF_DAYS = _c(r"\b(?:between|from)\s+(?:the\s+)?" + _DAYNUM + r"(?:\s+(?:of\s+)?(" + _MONTH_ALT + r"))?" + _YEAR_OPT
+                   + r"\s+(?:and|to|until|till|through|-)\s+(?:the\s+)?" + _DAYNUM + r"\s+(?:of\s+)?(" + _MONTH_ALT + r")" + _YEAR_OPT
+                   + r"|\b(?:between|from)\s+(" + _MONTH_ALT + r")\.?\s+" + _DAYNUM + _YEAR_OPT
+                   + r"\s+(?:and|to|until|till|through|-)\s+(?:(" + _MONTH_ALT + r")\.?\s+)?" + _DAYNUM + _YEAR_OPT
+                   + r"|\bsince\s+" + _DAYNUM + r"\s+(" + _MONTH_ALT + r")" + _YEAR_OPT
+                   + r"\s+(?:until|till|to)\s+(?:the\s+)?" + _DAYNUM + r"\s+of\s+the\s+same\s+month")
+#: "in this period", "during the same period": the span of dates said before (H21t).
+_THIS_PERIOD = _c(r"\b(?:in|during|over|throughout|within)\s+(?:this|that|the same|the said|the above)\s+(?:period|span|time)\b")
+
+
+def _death_span(text: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The span of dates in *text* as (flow, first day, last day): the dead counted between two
+    days are that span's flow ("Between 5 and 12 June, the monitor recorded the deaths of 95
+    people"). A year not said is the publication's (the one before if the span would end after
+    publication). None if no span is named."""
+    m = _SPAN_OF_DAYS.search(text)
+    if m is None:
+        return None
+    g = m.groups()
+    if g[0] is not None:      # day [month] [year] - day month [year]
+        d1, m1, y1, d2, m2, y2 = g[0], g[1] or g[4], g[2], g[3], g[4], g[5]
+    elif g[6] is not None:    # month day [year] - [month] day [year]
+        d1, m1, y1, d2, m2, y2 = g[7], g[6], g[8], g[10], g[9] or g[6], g[11]
+    else:                     # since day month [year] until the day of the same month
+        d1, m1, y1, d2, m2, y2 = g[12], g[13], g[14], g[15], g[13], g[14]
+    mon1, mon2 = V.MONTHS.get(m1.lower()), V.MONTHS.get(m2.lower())
+    if not mon1 or not mon2:
+        return None
+    year2 = int(y2 or y1 or published.year)
+    try:
+        end = pd.Timestamp(year=year2, month=mon2, day=int(d2))
+        if not (y2 or y1) and end > published:
+            end = end - pd.DateOffset(years=1)
+        start = pd.Timestamp(year=int(y1) if y1 else end.year - (1 if mon1 > mon2 else 0), month=mon1, day=int(d1))
+    except ValueError:
+        return None
+    if not start < end or end > published + pd.Timedelta(days=1):
+        return None
+    return "flow", start, end
+
+
+#: The dead and the wounded counted together: "the killing and injury of", "killed or
+#: wounded", "dead and injured", "casualties (dead and wounded)" (H21t).
+_KILLED_AND_INJURED_BEFORE = _c(r"\b(?:killing|death|deaths)\s+(?:and|or)\s+(?:injur(?:y|ies|ing)|wounding)\s+of\s+"
+                                r"(?:[\w'-]+\s+){0,2}$|\b(?:killed|kill(?:ed|ing)?)\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding)\s+"
+                                r"(?:[\w'-]+\s+){0,3}$")
+_KILLED_AND_INJURED_AFTER = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|have been|had been|was)?\s*(?:killed|dead)\s+(?:or|and)\s+"
+                               r"(?:injured|wounded)\b")
+
+
+def _killed_and_injured(s: str, num: Number, bare: str) -> bool:
+    """True if the count *num* adds the dead and the wounded together ("the killing and injury
+    of 1,250 civilians", "killed or wounded more than 2,000", "900 people were killed or
+    injured"): no measure counts both, and it is never a death toll."""
+    return bool(_KILLED_AND_INJURED_BEFORE.search(bare[-80:]) or _KILLED_AND_INJURED_AFTER.match(s[num.end:num.end + 80]))
+
+#: Deaths placed in another country's war ("killed in the Israeli offensive on Lebanon"): no
+#: span or episode makes them a Syrian war statistic (H21t).
+_ABROAD_DEATHS = _c(r"\b(?:offensive|war|strikes|attacks?|bombardment|killed|died|dead|deaths)\b[^.;]{0,30}?\b(?:in|on|against|into)\s+"
+                    r"(?:southern\s+|northern\s+)?(?:lebanon|gaza|israel|iraq|turkey|t[uü]rkiye|jordan|yemen|ukraine|libya)\b")
