@@ -204,3 +204,28 @@ def test_the_dead_and_wounded_together_are_no_death_toll():
     assert f.loc[940, "measure"] == "injured" and f.loc[310, "measure"].startswith("deaths")
     assert extract_claims("Regime and Russian attacks have killed or wounded more than 2,000 civilians "
                           "in Idlib since late April.", "2019-07-20").empty
+
+
+def test_a_reports_named_year_and_the_deadliest_month():
+    f = _rows("In its annual report for 2022, the network documented the killing of 1,057 civilians, "
+              "including 251 children.", "2023-01-01")
+    for v in (1057, 251):
+        assert (f.loc[v, "period_type"], f.loc[v, "period_start"], f.loc[v, "as_of"]) == \
+            ("flow", "2022-01-01", "2022-12-31")
+    f = _rows("The deadliest month was March, with 2,100 deaths.", "2018-01-02")
+    assert (f.loc[2100, "period_type"], f.loc[2100, "period_start"], f.loc[2100, "as_of"]) == \
+        ("flow", "2017-03-01", "2017-03-31")             # the last March before publication
+
+
+def test_shares_with_a_number_and_governorates_in_brackets():
+    f = _rows("One in 13 of the dead was a woman - 26,727 - and almost one in 13 a child - 27,126.", "2021-09-24")
+    assert (f.loc[26727, "measure"], f.loc[26727, "group"]) == ("deaths_total", "women")
+    assert (f.loc[27126, "measure"], f.loc[27126, "group"]) == ("deaths_total", "children")
+    f = _rows("Other provinces also saw high death tolls: Homs (40,986), Hama (31,993) and Tartus (31,369).",
+              "2021-09-24")
+    assert dict(zip(f["value"], f["area"])) == {40986: "SY-HI", 31993: "SY-HM", 31369: "SY-TA"}
+
+
+def test_a_camps_population_beside_killings_is_no_toll():
+    f = _rows("The camp, which holds some 56,000 people, has seen dozens of killings this year.", "2022-08-11")
+    assert not f["measure"].str.startswith("deaths").any()

@@ -814,6 +814,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _BRINGING_TOTAL.search(back[-60:]) and re.search(r"internally displaced|\bidps?\b",
                                                                   before, _FLAGS))):
             continue  # refugee and IDP returns added together: no single measure
+        if kind == "deaths" and _HOME_BEFORE.search(bare) and not _DEATH_WORD.search(fwd[:40]):
+            kind = "population"  # "the camp, which holds some 40,000 people, saw killings": its people (H21t)
         if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]) \
                 and not _TORTURE_NOUN.match(fwd):
             continue  # "around 100,000 are still in jail": people detained, not deaths in detention
@@ -1015,6 +1017,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             span = _death_span(sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)], published)
             if span is None and ctx is not None and ctx.span_text and _THIS_PERIOD.search(sm[c_lo:c_hi]):
                 span = _death_span(ctx.span_text, published)  # "In this period, ..." after the report's period
+            if span is None and ptype == "cumulative" and pstart == pd.Timestamp(V.WAR_START):
+                span = _report_year(sm[max(c_lo, num.start - 150):num.start], published) \
+                    or _deadliest_month(sm[max(c_lo, num.start - 150):num.start], published)
             if span is not None:
                 ptype, pstart, as_of = span  # "Between 5 and 12 June, ... the deaths of 95 people"
         if kind in _DEATH_KINDS and _MONTHLY_NOUN.search(s) and not compound:
@@ -1023,6 +1028,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 ptype, pstart, as_of = named  # "killed ... during September, the highest monthly total this year"
         if kind in _DEATH_KINDS and episode is not None and ptype == "cumulative" and pstart < episode:
             pstart = episode  # counted from the episode's start ("since the operation began")
+        share_group = _SHARE_GROUP.search(bare[-80:]) if kind == "deaths" else None
+        if share_group:
+            # "one in 12 victims was a woman - 25,000 - and one in 13 a child - 24,000" (H21t)
+            group = "women" if share_group.group(1).lower().startswith("wom") else "children"
         if kind in _DEATH_KINDS and _OF_WHOM_BEFORE.search(bare) and out and out[-1].kind == kind \
                 and out[-1].end - offset <= num.start:
             group = out[-1].group  # "154 civilians, of whom 83 were summarily executed by ..."
@@ -1054,6 +1063,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind in ("displaced", "idps") and _NEWLY.search(fwd_own[:60] + " " + back[-40:]):
             ptype, pstart, as_of = _period(s, p_local, "deaths", published, own=(fwd_own, back_own))
             measure = "idps_new_displacements"
+        if share_group and measure == "deaths_civilian" and not re.search(r"\bcivilian", s, _FLAGS):
+            measure = "deaths_total"  # a share of all the dead, not of the civilians (H21t)
         if kind == "deaths" and measure == "deaths_total":
             both = _INDIRECT.search(gwin) and _DIRECT.search(gwin)
             if not both and _INDIRECT.search(gwin):
@@ -2462,3 +2473,36 @@ def _killed_and_injured(s: str, num: Number, bare: str) -> bool:
 #: span or episode makes them a Syrian war statistic (H21t).
 _ABROAD_DEATHS = _c(r"\b(?:offensive|war|strikes|attacks?|bombardment|killed|died|dead|deaths)\b[^.;]{0,30}?\b(?:in|on|against|into)\s+"
                     r"(?:southern\s+|northern\s+)?(?:lebanon|gaza|israel|iraq|turkey|t[uü]rkiye|jordan|yemen|ukraine|libya)\b")
+
+
+#: "its annual report for 2023", "the 2022 annual report": the report's year (H21t).
+_ANNUAL_REPORT = _c(r"\b(?:annual|yearly|year-end|end-of-year)\s+(?:report|toll|tally|statistics)\s+(?:for|on|of|covering)\s+"
+                    r"(?:the\s+year\s+)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:report|toll|tally)\b")
+#: "The deadliest month was March" (that month's toll follows) (H21t).
+_DEADLIEST_MONTH = _c(r"\b(?:deadliest|bloodiest|worst|most violent)\s+month\s+(?:of\s+(?:the\s+year|(?:19|20)\d\d)\s+)?"
+                      r"(?:was|is|has been|proved to be)\s+(" + _MONTH_ALT + r")(?:\s+((?:19|20)\d\d))?\b")
+
+
+def _report_year(before: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The year of an annual report named before a count, as that year's flow, or None."""
+    m = _ANNUAL_REPORT.search(before)
+    if not m:
+        return None
+    year = int(m.group(1) or m.group(2))
+    if year > published.year or year <= pd.Timestamp(V.WAR_START).year - 1:
+        return None
+    return "flow", pd.Timestamp(year=year, month=1, day=1), min(pd.Timestamp(year=year, month=12, day=31), published)
+
+
+def _deadliest_month(before: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The month named the deadliest before a count ("The deadliest month was March, with
+    2,000 deaths"), as that month's flow (the latest such month on or before publication), or None."""
+    m = _DEADLIEST_MONTH.search(before)
+    if not m or (m.group(2) is not None and int(m.group(2)) > published.year):
+        return None
+    return _named_period(m.group(1), m.group(2), published)
+
+#: "one in 13 of those who died was a woman, 26,727 in all", "one in 12 victims was a woman -
+#: 25,000": the count after a share of the dead is that group's toll (H21t).
+_SHARE_GROUP = _c(r"\bone in (?:\d+|\w+)\b[^.;\d]{0,60}?\b(?:was|were|is|are)?\s*(?:a\s+|an\s+)?(wom[ae]n|child(?:ren)?)\b"
+                  r"[^.;\d]{0,25}$")
