@@ -229,3 +229,21 @@ def test_shares_with_a_number_and_governorates_in_brackets():
 def test_a_camps_population_beside_killings_is_no_toll():
     f = _rows("The camp, which holds some 56,000 people, has seen dozens of killings this year.", "2022-08-11")
     assert not f["measure"].str.startswith("deaths").any()
+
+
+def test_an_episodes_place_and_start_from_the_sentence_before():
+    t = ("Clashes erupted in Daraa province on 3 March between local fighters and government forces. "
+         "The toll since the violence broke out climbed to 900, the monitor said.")
+    f = _rows(t, "2025-04-02")
+    assert (f.loc[900, "area"], f.loc[900, "period_type"], f.loc[900, "period_start"]) == \
+        ("SY-DR", "cumulative", "2025-03-03")
+    f = _rows("A total of 150 residents of Hama province have been killed since Monday, including 40 "
+              "civilians, the monitor said.", "2025-03-13")            # Thursday 13 March 2025
+    assert (f.loc[150, "area"], f.loc[150, "period_start"]) == ("SY-HM", "2025-03-10")
+    assert f.loc[40, "measure"] == "deaths_civilian" and f.loc[40, "area"] == "SY-HM"
+
+
+def test_the_dead_among_the_dead_and_wounded_keep_their_group():
+    f = _rows("The Syrian Civil Defence documented the killing and injury of 1,250 civilians in northwest "
+              "Syria since the start of the year, of whom 310 were killed and 940 injured.", "2023-10-20")
+    assert f.loc[310, "measure"] == "deaths_civilian"

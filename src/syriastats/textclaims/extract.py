@@ -491,6 +491,7 @@ class Context:
     episode_text: str = ""  # the last sentence naming the day an episode began ("The operation, launched on January 20")
     disaster: bool = False  # the sentences before tell of an earthquake's or an epidemic's dead (H21t)
     span_text: str = ""  # the last sentence naming a span of dates ("The report covers 1 April to 30 June 2019") (H21t)
+    episode_area: str = ""  # the governorate of the last episode named ("Fighting erupted in Daraa province on 3 March") (H21t)
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -597,6 +598,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
     proj = _projections_past_years(s, nums, _projections(s, nums))
     incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
+    combined_group = ""  # the group of a count of the dead and the wounded together (H21t)
     first_count = next((n for n in nums if n.kind == "count"), None)
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
@@ -1028,6 +1030,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 ptype, pstart, as_of = named  # "killed ... during September, the highest monthly total this year"
         if kind in _DEATH_KINDS and episode is not None and ptype == "cumulative" and pstart < episode:
             pstart = episode  # counted from the episode's start ("since the operation began")
+        if kind in _DEATH_KINDS and episode is not None and area == "SYR" and ctx is not None and ctx.episode_area \
+                and ctx.episode_text and pstart == _episode_start(ctx.episode_text, published) \
+                and not _NATIONAL.search(s) and not _first(_AREAS, s):
+            area = ctx.episode_area  # "the toll since the violence broke out" in the province named before
         share_group = _SHARE_GROUP.search(bare[-80:]) if kind == "deaths" else None
         if share_group:
             # "one in 12 victims was a woman - 25,000 - and one in 13 a child - 24,000" (H21t)
@@ -1035,6 +1041,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind in _DEATH_KINDS and _OF_WHOM_BEFORE.search(bare) and out and out[-1].kind == kind \
                 and out[-1].end - offset <= num.start:
             group = out[-1].group  # "154 civilians, of whom 83 were summarily executed by ..."
+        elif kind in _DEATH_KINDS and group in ("", "all") and combined_group not in ("", "all") \
+                and _OF_WHOM_BEFORE.search(bare):
+            group = combined_group  # "the killing and injury of 1,250 civilians, of whom 310 were killed"
         if kind in _DEATH_KINDS and group in ("", "all") and _PARTITIVE.match(after) and out \
                 and out[-1].kind == kind and out[-1].end - offset <= num.start:
             group = out[-1].group  # "300 civilians, 196 of whom were summarily executed"
@@ -1126,6 +1135,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not measure or (carried_disaster and kind in ("deaths", "injured")):
             continue
         if kind in ("deaths", "injured") and _killed_and_injured(s, num, bare):
+            combined_group = group  # (its parts after "of whom" are of the same people)
             continue  # "the killing and injury of 1,250 civilians": the dead and the wounded together
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
@@ -1910,6 +1920,7 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     _update_toll(ctx, s, found)
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s
+        ctx.episode_area = next((a for a in [_first(_AREAS, s)] if a.startswith("SY-")), "")
     if _SPAN_OF_DAYS.search(s):
         ctx.span_text = s
     if _NON_WAR.search(s):
@@ -2278,7 +2289,10 @@ def _episode_span(s: str, num: Number, published: pd.Timestamp,
     *published*), else *ctx_start* (the start an earlier sentence of the text gave: "The
     operation, launched on January 20, ..."), else *published* less the span (a week, three
     days, two months). Days: published - span is the start (the text gives no other)."""
-    if not _DEATH_TALK.search(s) or not _EPISODE.search(s) or _WAR_HAS_KILLED.search(s) or _ABROAD_DEATHS.search(s):
+    # (an episode named, or a governorate's dead counted since a day: "150 residents of Hama
+    # province have been killed since Monday")
+    named = bool(_EPISODE.search(s)) or (_first(_AREAS, s).startswith("SY-") and bool(re.search(r"\bsince\b", s, _FLAGS)))
+    if not _DEATH_TALK.search(s) or not named or _WAR_HAS_KILLED.search(s) or _ABROAD_DEATHS.search(s):
         return None  # (the war's toll beside "a month-long campaign of remembrance" is the war's)
     lo, hi = _clause_bounds(s, num)
     m = _EPISODE_SPAN.search(s, lo, hi)
