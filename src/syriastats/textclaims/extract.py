@@ -50,7 +50,7 @@ from syriastats.textclaims.sentences import split_sentences
 EXTRACT_COLUMNS: list[str] = [
     "sentence_index", "sentence", "start", "end", "claim_text", "value", "kind", "measure",
     "comparator", "period_type", "period_start", "as_of", "area", "host", "group",
-    "attribution", "subarea",
+    "attribution", "subarea", "perpetrator",
 ]
 
 _FLAGS = re.I
@@ -250,6 +250,10 @@ _ASYLUM_YEAR_MAX = 500_000
 #: A town or city named as where a count of refugees lives.
 _TOWN = _c(r"\b(?:city|town|village|district|neighbou?rhood|municipality) of\b|\bin the (?:city|town|village)\b")
 _DEATH_WORD = _c(r"\b(?:died|die|dying|killed|deaths?|dead|perished|executed|tortured to death|lives)\b")
+#: A count's own noun of torture deaths ("11 individuals due to torture", "86 victims of
+#: torture"): deaths in detention, though no word of death is said.
+_TORTURE_NOUN = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:victims?|individuals?|persons?|people|civilians?|detainees|cases)\s+"
+                   r"(?:of\s+(?:death\s+)?(?:due\s+to\s+)?|due\s+to\s+|under\s+)torture\b")
 _GLOBAL_ABOVE = {"refugees": 10e6, "idps": 10e6, "displaced": 16e6}
 _GLOBAL_MEASURE = {"refugees": "global_refugees", "idps": "global_idps", "displaced": "global_forcibly_displaced"}
 #: "among the 528,592 people killed": the group words before it name the subset, not the total.
@@ -288,6 +292,9 @@ class TextClaim:
     #: a part of the host the registry has no figure for ("from Jordan and Lebanon": two of
     #: the five neighbouring hosts); the checker calls such a claim not_checkable
     subarea: str = ""
+    #: who killed the dead a death toll counts (registry perpetrator codes; "all" when the
+    #: text names no one; empty for other measures) (H21t)
+    perpetrator: str = ""
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -481,6 +488,10 @@ class Context:
     war_began: bool = False  # the sentence before ends naming the war's start ("... began in 2011.")
     toll: TextClaim | None = None  # the first death toll of the last sentence that gave one
     breakdown: bool = False  # the sentences before announce a breakdown ("..., as follows:") or are its lines
+    episode_text: str = ""  # the last sentence naming the day an episode began ("The operation, launched on January 20")
+    disaster: bool = False  # the sentences before tell of an earthquake's or an epidemic's dead (H21t)
+    span_text: str = ""  # the last sentence naming a span of dates ("The report covers 1 April to 30 June 2019") (H21t)
+    episode_area: str = ""  # the governorate of the last episode named ("Fighting erupted in Daraa province on 3 March") (H21t)
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -580,11 +591,14 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     framed = bool(_ATTR_FRAME.search(s))
     sentence_off = bool(_OTHER.search(s)) and not _SYRIA.search(s)
     non_war = bool(_NON_WAR.search(s))
+    # "In Syria alone the toll has passed 3,000" after the earthquake's story: the disaster's dead
+    carried_disaster = not non_war and ctx is not None and ctx.disaster and not _WAR_OWN.search(s)
     out: list[TextClaim] = []
     chain = False  # inside "including X ... and Y" after a count of returns
     combined_end = -1  # end of a count of returns skipped as refugees and IDPs together
     proj = _projections_past_years(s, nums, _projections(s, nums))
     incl_kind, incl_end = "", -1  # the last count claim's kind and end (for "including N ... and M")
+    combined_group = ""  # the group of a count of the dead and the wounded together (H21t)
     first_count = next((n for n in nums if n.kind == "count"), None)
     for k, num in enumerate(nums):
         prev = nums[k - 1] if k > 0 else None
@@ -645,8 +659,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # could reach 1 million")
         if _MODAL_AFTER.search(_NEW_SUBJECT.split(pred, maxsplit=1)[0]):
             continue
-        if proj[k] and not _DONE_AFTER.search(after[:60]):
+        if proj[k] and not _DONE_AFTER.search(after[:60]) and not _ESTIMATE_NOW.search(before[-90:]):
             continue
+        if _DIFF_BEFORE.search(before[:len(before) - hedge_len]):
+            continue  # "the real number is higher by at least 50,000": a difference, no count (H21t)
         gwin = s[num.end:nxt.start if nxt is not None else len(s)][:80]
         gwin_long = s[num.end:n_count][:130] if n_count > num.end else gwin
         short = bool(_SHORT.search(back[-40:] + " " + gwin + " " + gwin_long)) and not _SINCE_FALL.search(low)
@@ -654,6 +670,16 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if short and _ONE_MONTH.search(_own_clause(gwin_long)) and _DEATH_WORD.search(s) and not _SHORT.search(
                 _ONE_MONTH.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
             short = False  # "forces killed more than 1,200 citizens during a month": a month's toll
+        # an episode's or a campaign's toll over days or weeks is a war statistic (H21t)
+        episode = _episode_span(s, num, published, _episode_start(ctx.episode_text, published)
+                                if ctx is not None and ctx.episode_text else None) \
+            if num.kind == "count" and (_SYRIA.search(s) or _first(_AREAS, s) or (ctx is not None and (
+                ctx.episode_text or ctx.toll is not None))) else None
+        if episode is not None:
+            short = False
+        if short and _MONTHLY_NOUN.search(s) and not _SHORT.search(
+                _MONTHLY_NOUN.sub(" ", back[-40:] + " " + gwin + " " + gwin_long)):
+            short = False  # "the highest monthly total this year": a month's toll, no rate (H21t)
         if short and num.kind != "count":
             continue
         if _MULTIPLIER_AFTER.match(after):
@@ -700,7 +726,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # women", "X returned from Turkey, Y from Lebanon"): the lead claim this item is
         # coordinated with gives the kind (and below the period and host) the item's own
         # words do not name
-        lead = _list_lead(s, num, prev, hedge_len, out, offset) or _breakdown_item(s, num, prev, out, offset)
+        lead = _list_lead(s, num, prev, hedge_len, out, offset) or _breakdown_item(s, num, prev, out, offset) \
+            or _place_list_item(s, num, prev, out, offset)
         kind = _priority(_CUES, fwd) or _priority(_CUES, _after_appositive(after)) \
             or _priority(_CUES, _main_verb_after_aside("", after)[:80]) \
             or (lead.kind if lead is not None else "") \
@@ -789,7 +816,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 _BRINGING_TOTAL.search(back[-60:]) and re.search(r"internally displaced|\bidps?\b",
                                                                   before, _FLAGS))):
             continue  # refugee and IDP returns added together: no single measure
-        if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]):
+        if kind == "deaths" and _HOME_BEFORE.search(bare) and not _DEATH_WORD.search(fwd[:40]):
+            kind = "population"  # "the camp, which holds some 40,000 people, saw killings": its people (H21t)
+        if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]) \
+                and not _TORTURE_NOUN.match(fwd):
             continue  # "around 100,000 are still in jail": people detained, not deaths in detention
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low) and not _INDUSTRIALISED.search(low):
             continue
@@ -952,6 +982,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind in _DEATH_KINDS and ptype == "cumulative" and pstart == pd.Timestamp(V.WAR_START) and not compound:
             # "91 civilians were killed across Syria in August 2022": that month's toll
             month = _toll_month(sm[max(c_lo, num.start - 150):min(c_hi, num.end + 100)], published)
+            if month is None:
+                # "In its September report, it said 395 civilians ...": the report's month (H21t)
+                month = _report_month(sm[max(c_lo, num.start - 150):num.start], published)
             opener = _SINCE_OPENER.match(sm)
             if month is None and opener:
                 # "Since early 2023, SOHR has documented ... which left 594 ... dead"
@@ -973,7 +1006,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if month is not None:
                 ptype, pstart, as_of = month
             elif toll_part and ctx is not None and ctx.toll is not None \
-                    and not _OWN_PERIOD.search(back_own + " " + s[num.end:n_own][:120]):
+                    and not _OWN_PERIOD.search(_SAID_ON.sub(" ", back_own) + " " + s[num.end:n_own][:120]):
                 # a part of a toll given before counts over its period ("Of those, ...")
                 toll = ctx.toll
                 ptype, pstart, as_of = toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of)
@@ -982,6 +1015,47 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "killed 1,200 citizens during a month": periods.py reads the span as a running
             # total from a month back; a toll within it is that month's flow
             ptype = "flow"
+        if kind in _DEATH_KINDS and not compound and not _ABROAD_DEATHS.search(s):
+            span = _death_span(sm[max(c_lo, num.start - 160):min(num.end + 160, c_hi)], published)
+            if span is None and ctx is not None and ctx.span_text and _THIS_PERIOD.search(sm[c_lo:c_hi]):
+                span = _death_span(ctx.span_text, published)  # "In this period, ..." after the report's period
+            if span is None and ptype == "cumulative" and pstart == pd.Timestamp(V.WAR_START):
+                span = _report_year(sm[max(c_lo, num.start - 150):num.start], published) \
+                    or _deadliest_month(sm[max(c_lo, num.start - 150):num.start], published)
+            if span is not None:
+                ptype, pstart, as_of = span  # "Between 5 and 12 June, ... the deaths of 95 people"
+        if kind in _DEATH_KINDS and _MONTHLY_NOUN.search(s) and not compound:
+            named = _toll_month(sm[max(c_lo, num.start - 150):min(c_hi, num.end + 100)], published)
+            if named is not None:
+                ptype, pstart, as_of = named  # "killed ... during September, the highest monthly total this year"
+        if kind in _DEATH_KINDS and episode is not None and ptype == "cumulative" and pstart < episode:
+            pstart = episode  # counted from the episode's start ("since the operation began")
+        if kind in _DEATH_KINDS and episode is not None and area == "SYR" and ctx is not None and ctx.episode_area \
+                and ctx.episode_text and pstart == _episode_start(ctx.episode_text, published) \
+                and not _NATIONAL.search(s) and not _first(_AREAS, s):
+            area = ctx.episode_area  # "the toll since the violence broke out" in the province named before
+        share_group = _SHARE_GROUP.search(bare[-80:]) if kind == "deaths" else None
+        if share_group:
+            # "one in 12 victims was a woman - 25,000 - and one in 13 a child - 24,000" (H21t)
+            group = "women" if share_group.group(1).lower().startswith("wom") else "children"
+        if kind in _DEATH_KINDS and _OF_WHOM_BEFORE.search(bare) and out and out[-1].kind == kind \
+                and out[-1].end - offset <= num.start:
+            group = out[-1].group  # "154 civilians, of whom 83 were summarily executed by ..."
+        elif kind in _DEATH_KINDS and group in ("", "all") and combined_group not in ("", "all") \
+                and _OF_WHOM_BEFORE.search(bare):
+            group = combined_group  # "the killing and injury of 1,250 civilians, of whom 310 were killed"
+        if kind in _DEATH_KINDS and group in ("", "all") and _PARTITIVE.match(after) and out \
+                and out[-1].kind == kind and out[-1].end - offset <= num.start:
+            group = out[-1].group  # "300 civilians, 196 of whom were summarily executed"
+        if kind == "deaths" and group in _SIDES and not _first(_GROUPS, fwd) \
+                and _PERPETRATOR_PART.search(back[-80:]):
+            group = ""  # "the SDF were implicated in 108 deaths": the killers are no group of the dead
+        if same_list and group in ("", "all") and kind == "deaths" and lead.group not in ("", "all") \
+                and area.startswith("SY-") and lead.area.startswith("SY-"):
+            group = lead.group  # "658 in Latakia, 384 in Tartus": each governorate's part of the same dead
+        if toll_part and area == "SYR" and ctx is not None and ctx.toll is not None \
+                and ctx.toll.area.startswith("SY-"):
+            area = ctx.toll.area  # a part of a governorate's toll is counted there too
         if toll_part:
             group = _toll_side(group, ctx)
         if kind == "deaths" and group not in ("", "all") and _KILLED_CITIZENS.search(bare) \
@@ -998,6 +1072,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind in ("displaced", "idps") and _NEWLY.search(fwd_own[:60] + " " + back[-40:]):
             ptype, pstart, as_of = _period(s, p_local, "deaths", published, own=(fwd_own, back_own))
             measure = "idps_new_displacements"
+        if share_group and measure == "deaths_civilian" and not re.search(r"\bcivilian", s, _FLAGS):
+            measure = "deaths_total"  # a share of all the dead, not of the civilians (H21t)
         if kind == "deaths" and measure == "deaths_total":
             both = _INDIRECT.search(gwin) and _DIRECT.search(gwin)
             if not both and _INDIRECT.search(gwin):
@@ -1056,17 +1132,22 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 or (re.search(r"\basylum\b", _own_clause(after)[:80], _FLAGS)
                     and asylum_of_all(s, num.start, num.end, strict=False)):
             continue
-        if not measure:
+        if not measure or (carried_disaster and kind in ("deaths", "injured")):
             continue
+        if kind in ("deaths", "injured") and _killed_and_injured(s, num, bare):
+            combined_group = group  # (its parts after "of whom" are of the same people)
+            continue  # "the killing and injury of 1,250 civilians": the dead and the wounded together
         # an incident's casualties, not a war statistic
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
             or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
-            or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after)))
+            or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after))) \
+            or (episode is not None and kind in _DEATH_KINDS)
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
                 and _INCIDENT.search(local) and not (
-                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local):
+                _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local) \
+                and not (episode is not None and kind in _DEATH_KINDS):
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue
@@ -1084,10 +1165,13 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             group = ""  # "100,000 displaced as rebels advance": the side is the actor, not the people
         if host == "EGY" and _REGION_AND_EGYPT.search(back[-60:]):
             host, measure = "REGION", _measure(kind, group, "REGION", "")  # "neighboring states and Egypt"
+        perp = _perpetrator(s, num, published) if kind in _DEATH_KINDS else ""
+        if kind in _DEATH_KINDS and not perp and same_list:
+            perp = lead.perpetrator  # "61 civilians, among them 23 children": the same killers
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
-                             attribution, pair))
+                             attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
@@ -1173,6 +1257,40 @@ _NOT_DEATHS = _c(r"^[\s\d,.]*(?:million\s+|thousand\s+)?(?:[\w'-]+\s+){0,2}?(?:a
                  r"|violations?|incidents?|massacres?|displaced|returnees|refugees|families)\b")
 
 
+#: "The violence also claimed the lives of 257 government personnel ...": after an episode's
+#: toll, the episode as the subject of a verb of killing gives more of its dead (H21t).
+_EPISODE_SUBJECT_PART = _c(r"^\W*(?:the|this|these|that)\s+(?:[\w'-]+\s+){0,2}?(?:violence|clashes|fighting|offensive"
+                           r"|attacks?|strikes|bombardment|operation|campaign|assault|escalation)\s+(?:has\s+|have\s+|had\s+)?"
+                           r"(?:also\s+)?(?:claimed|killed|left)\b")
+#: "This includes ...", "It also includes ...": the toll just given goes on (H21t).
+_THIS_INCLUDES = _c(r"^\W*(?:this|that|it|these|those)\s+(?:also\s+)?(?:includes?|included|comprises?)\b")
+#: A perpetrator's share of a period's toll given before, with no period of its own (H21t):
+#: "Assad regime forces were responsible for the deaths of 61 civilians", "ISIS was
+#: responsible for the death of 10 civilians", "the SDF were implicated in 108 deaths",
+#: "86 civilians ... lost their lives at the hands of other parties".
+_PERPETRATOR_PART = _c(r"\b(?:was|were|are|is)\s+(?:found\s+to\s+be\s+|held\s+|also\s+)?(?:responsible|accountable)\s+for\s+"
+                       r"(?:the\s+)?(?:deaths?|killing|killings|death toll)\s+of\b"
+                       r"|\b(?:was|were)\s+implicated\s+in\b|\bat\s+the\s+hands\s+of\b")
+
+
+#: "the civilian death toll by province includes ...": the toll given before, by governorate (H21t).
+_BY_PLACE_TOLL = _c(r"\b(?:toll|deaths|dead|victims|fatalities)\b[^.;]{0,30}?\b(?:by|per|in each|across the) (?:province|governorate)s?\b"
+                    r"|\b(?:province|governorate)[- ]wise (?:death )?toll\b")
+#: The words between two counts of a semicolon list of governorates ("Rural Damascus, 47,483;
+#: Homs, 40,986; ... and Tartus, 31,369"): the later count is its governorate's.
+_PLACE_ITEM = _c(r"^\s*[;,]\s*(?:and\s+)?([\w' -]{3,30}?)\s*,\s*$")
+
+
+def _place_list_item(s: str, num: Number, prev: Number | None, out: list[TextClaim],
+                     offset: int) -> TextClaim | None:
+    """The death toll before *num* when *num* is the next item of a list of governorates
+    after it ("... in Rural Damascus, 47,483; Homs, 40,986"), else None."""
+    if prev is None or not out or out[-1].end - offset != prev.end or out[-1].kind not in _DEATH_KINDS:
+        return None
+    m = _PLACE_ITEM.match(s[prev.end:num.start])
+    return out[-1] if m and _first(_AREAS, m.group(1)).startswith("SY-") else None
+
+
 def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None) -> bool:
     """True if the count *num* of sentence *s* (whose first count is *first*) is a part of
     the death toll an earlier sentence gave (``ctx.toll``): the sentence refers back to it
@@ -1184,6 +1302,9 @@ def _part_of_toll(s: str, num: Number, first: Number | None, ctx: Context | None
         return True
     if ctx is None or ctx.toll is None or first is None:
         return False
+    if _THIS_INCLUDES.match(s) or _PERPETRATOR_PART.search(s) or _BY_PLACE_TOLL.search(s) or (
+            _EPISODE_SUBJECT_PART.match(s) and ctx.toll.period_start != V.WAR_START):
+        return True  # "This includes 125 security personnel"; "Russian forces were responsible for ..."
     for m in _TOLL_ANAPHOR.finditer(s):
         own = re.search(r"\d[\d,.]*\s*(?:million\s+|thousand\s+)?$", s[:m.start()])
         if not own:
@@ -1797,6 +1918,15 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
     _update_toll(ctx, s, found)
+    if _EPISODE_BEGAN.search(s):
+        ctx.episode_text = s
+        ctx.episode_area = next((a for a in [_first(_AREAS, s)] if a.startswith("SY-")), "")
+    if _SPAN_OF_DAYS.search(s):
+        ctx.span_text = s
+    if _NON_WAR.search(s):
+        ctx.disaster = True
+    elif _WAR_OWN.search(s) or not _DEATH_TALK.search(s):
+        ctx.disaster = False
     ctx.war_began = bool(re.search(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started"
                                    r"|erupted|broke out)\b[^.;]{0,30}\W*$", s, _FLAGS))
 
@@ -2116,3 +2246,277 @@ def _update_toll(ctx: Context, s: str, found: list[TextClaim]) -> None:
     elif not found and not _follows_toll(s) and not _DEATH_TALK.search(s):
         ctx.toll = None  # "Authorities freed detainees on Sunday.": another story; "Among them ..." after it is not the toll's
     ctx.breakdown = ctx.toll is not None and (bool(lead) or line)
+
+
+# ---------------------------------------------------------------- episode and campaign tolls (H21t)
+#: An episode of fighting or killing: the toll counted over it is a war statistic of its own
+#: span (a campaign's or an episode's), not one incident's casualties.
+_EPISODE_WORDS = (r"clashes|violence|fighting|hostilities|offensive|operation|assault|campaign|escalation"
+                  r"|bombardment|shelling|air ?strikes|raids|massacres|killings|executions|incursion|invasion"
+                  r"|unrest|bloodshed|attacks|forces|militias|gunmen")
+_EPISODE = _c(r"\b(?:" + _EPISODE_WORDS + r")s?\b")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d{1,2})"
+#: The span of an episode in a count's sentence: since it began ("since hostilities erupted on
+#: March 6", "since Thursday", "since the start of the offensive"), or a span of days, weeks or
+#: months ("a week of bloody clashes", "within a week", "over the past three days", "several
+#: days of clashes", "a two-month offensive"). Group 1: the number of units; group 2: the unit.
+_EPISODE_SPAN = _c(r"\bsince\b[^.;]{0,50}?\b(?:erupted|broke out|began|started|flared|escalated|launched|was launched)\b"
+                   r"|\bsince (?:the )?(?:start|beginning|outbreak|launch|onset) of (?:the |its |this |that )?(?:[\w'-]+\s+){0,3}?"
+                   r"(?:" + _EPISODE_WORDS + r")\b"
+                   r"|\bsince (?:last )?" + _WEEKDAY + r"\b|\bsince then\b"
+                   r"|\b(?:within|in|over|during|after|of|from) (?:just |only |a |an )?(?:the (?:past|last) )?(" + _NUM_WORD + r")[- ]"
+                   r"(days?|weeks?|months?)(?:-long)?\b"
+                   r"|\b(" + _NUM_WORD + r")[- ](days?|weeks?|months?)(?:-long)?\s+of\s+(?:[\w'-]+\s+){0,2}?(?:" + _EPISODE_WORDS + r")s?\b")
+#: The war as the killer ("Syria's war has killed more than 500,000"): the toll is the war's.
+_WAR_HAS_KILLED = _c(r"\b(?:war|conflict|uprising)\b[^.;,]{0,20}?\b(?:has|have|had)\s+(?:now\s+)?(?:killed|claimed|left)\b"
+                     r"|\bsince the (?:start of the )?(?:war|conflict|uprising)\b")
+#: One day named in the count's own clause: that day's casualties stay an incident's.
+_ONE_DAY = _c(r"\bon " + _WEEKDAY + r"\b|\b(?:today|yesterday|overnight|alone)\b|\bin (?:a|one|a single) day\b"
+              r"|\b(?:past|last) (?:24|48) hours\b")
+_UNITS_OF = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "several": 7, "a few": 3, "few": 3}
+
+
+def _episode_span(s: str, num: Number, published: pd.Timestamp,
+                  ctx_start: pd.Timestamp | None = None) -> pd.Timestamp | None:
+    """The first day of the episode whose death toll *num* counts (a campaign's or an
+    episode's toll: "the toll since the violence broke out", "killed within a week of
+    clashes in Sweida", "Turkish shelling has killed 96 civilians since the operation began
+    on 24 August"), or None if *num* is no such toll. The sentence must name an episode of
+    fighting or killing and its span, not one day ("killed on Tuesday alone"). The start is
+    the day named ("since Thursday", "on March 6": the latest such day on or before
+    *published*), else *ctx_start* (the start an earlier sentence of the text gave: "The
+    operation, launched on January 20, ..."), else *published* less the span (a week, three
+    days, two months). Days: published - span is the start (the text gives no other)."""
+    # (an episode named, or a governorate's dead counted since a day: "150 residents of Hama
+    # province have been killed since Monday")
+    named = bool(_EPISODE.search(s)) or (_first(_AREAS, s).startswith("SY-") and bool(re.search(r"\bsince\b", s, _FLAGS)))
+    if not _DEATH_TALK.search(s) or not named or _WAR_HAS_KILLED.search(s) or _ABROAD_DEATHS.search(s):
+        return None  # (the war's toll beside "a month-long campaign of remembrance" is the war's)
+    lo, hi = _clause_bounds(s, num)
+    m = _EPISODE_SPAN.search(s, lo, hi)
+    if m is None:
+        return None
+    own = _own_clause(s[num.end:hi])
+    if _ONE_DAY.search(s[max(lo, num.start - 60):num.start] + " " + own[:80]):
+        return None
+    units, unit = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+    if unit is None:
+        # a start named: a day, or the start of the episode
+        said = s[m.start():min(hi, m.end() + 30)]  # "since hostilities erupted on March 6"
+        found = _period(said, said, "deaths", published)
+        if found[0] == "cumulative" and found[1] > pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
+            return found[1]
+        return ctx_start if ctx_start is not None and ctx_start <= published else None
+    units = units.lower()
+    # (a span under a week with no start named stays one bombardment's: "250 civilians killed
+    # in two days of bombardment"; "several days" is read as up to a week)
+    n = _UNITS_OF.get(units) or (int(units) if units.isdigit() else 0)
+    if not n:
+        return None
+    unit = unit.lower().rstrip("s")
+    span = {"day": pd.Timedelta(days=n), "week": pd.Timedelta(weeks=n)}.get(unit) or pd.DateOffset(months=n)
+    if unit == "month" and n > 6:
+        return None
+    if unit == "day" and n < 7:
+        return None  # a long span: a war's or a year's, read by the period rules
+    return (published - span).normalize()
+
+
+#: An earlier sentence naming the day an episode began ("The operation, launched on January 20,
+#: ...", "Operation Euphrates Shield was launched in northern Syria on 24 August").
+_EPISODE_BEGAN = _c(r"\b(?:" + _EPISODE_WORDS + r"|operation [\w' -]{2,30}?)\b[^.;]{0,60}?\b(?:launched|began|begun|started"
+                    r"|erupted|broke out)\b[^.;]{0,40}?\bon\s+((?:\d{1,2}\s+)?(?:" + _MONTH_ALT + r")\.?(?:\s+\d{1,2})?"
+                    r"(?:,?\s+(?:19|20)\d\d)?)")
+
+
+def _episode_start(s: str, published: pd.Timestamp) -> pd.Timestamp | None:
+    """The day an episode began, as a sentence names it ("The operation, launched on January
+    20, ..."), or None."""
+    m = _EPISODE_BEGAN.search(s)
+    if m is None:
+        return None
+    found = _period("since " + m.group(1), "since " + m.group(1), "deaths", published)
+    return found[1] if found[0] == "cumulative" and found[1] > pd.Timestamp(V.WAR_START) else None
+
+
+#: Words of the war in a sentence's own text: after an earthquake's or an epidemic's story a
+#: toll that names none of them is the disaster's, not the war's (H21t).
+_WAR_OWN = _c(r"\b(?:war|conflict|fighting|clashes|offensive|bombardment|shelling|air ?strikes|battles?|hostilities"
+              r"|uprising|revolution|massacres?|executions?|torture|regime forces|government forces)\b")
+
+
+# ---------------------------------------------------------------- perpetrators (H21t)
+_PERPS = [(_c(p), code) for p, code in V.PERPETRATORS]
+#: The killers named after a count in its own clause ("killed by the forces of the ousted
+#: Assad regime", "lost their lives at the hands of other parties").
+_BY_PERP = _c(r"\b(?:by|at the hands of)\s+(?:the\s+)?((?:[\w'-]+\s+){0,6}[\w'-]+)")
+#: A verb of killing between the killers named before a count and the count ("Russian
+#: forces were responsible for the deaths of", "Turkish bombardment has killed", "the SDF
+#: were implicated in").
+_KILL_BETWEEN = _c(r"\b(?:killed|kills|killing|responsible|accountable|implicated|claimed|left)\b")
+_OLD_REGIME = _c(r"assad|regime|ousted|former")
+
+
+def _perpetrator(s: str, num: Number, published: pd.Timestamp) -> str:
+    """Who killed the dead counted by *num* (a registry perpetrator code), as its clause says:
+    the killers after it ("killed by X", "at the hands of X") or before it with a verb of
+    killing between ("X were responsible for the deaths of N", "X's shelling has killed N"),
+    else ''. The government's or security forces of a text published after the fall of
+    Assad with no word of the old regime are the transitional government's."""
+    lo, hi = _clause_bounds(s, num)
+    # (past an aside: "223 civilians, including 65 children, were killed by ...")
+    own = re.split(r"\b(?:while|whereas|but)\b|\.\s", s[num.end:hi])[0][:160]
+    found = ""
+    m = _BY_PERP.search(own)
+    if m:
+        found = _first(_PERPS, m.group(1))
+        phrase = m.group(1)
+    if not found:
+        before = re.split(r"\b(?:while|whereas|but)\b|;|\.\s", s[lo:num.start])[-1]
+        best = None
+        for rx, code in _PERPS:
+            for pm in rx.finditer(before):
+                if best is None or pm.start() > best[0]:
+                    best = (pm.start(), pm.end(), code)
+        if best is not None and _KILL_BETWEEN.search(before[best[1]:]) \
+                and not re.search(r"\b(?:said|says|according|reported)\b", before[best[1]:], _FLAGS):
+            found, phrase = best[2], before[best[0]:best[1]]
+    if found == "government_and_allies" and published > pd.Timestamp(V.ASSAD_FALL) \
+            and not _OLD_REGIME.search(phrase):
+        found = "transitional_government"
+    return found
+
+
+#: "the highest monthly total", "the monthly death toll": a month's toll, not a rate (H21t).
+_MONTHLY_NOUN = _c(r"\bmonthly (?:total|toll|tally|death toll|figure|count|report|record)s?\b")
+#: "its September report", "the March 2013 toll": the report's or the toll's month (H21t).
+_REPORT_MONTH = _c(r"\b(?:its|the|their|a|this|that)\s+(" + _MONTH_ALT + r")(?:\s+((?:19|20)\d\d))?\s+"
+                   r"(?:report|toll|tally|statistics|figures|death toll|casualty report)\b")
+
+
+def _report_month(before: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The month of the report or toll named in the words before a count ("In its September
+    report, it said 395 civilians ...") as (flow, first day, last day), or None."""
+    m = _REPORT_MONTH.search(before)
+    if not m or (m.group(2) is not None and int(m.group(2)) > published.year):
+        return None
+    return _named_period(m.group(1), m.group(2), published)
+
+#: The day a report was given ("The Observatory on October 1 said", "said on October 1"): no
+#: period of the counts it gives (H21t).
+_SAID_ON = _c(r"\bon (?:(?:" + _MONTH_ALT + r")\.? \d{1,2}|\d{1,2} (?:" + _MONTH_ALT + r"))(?:,? (?:19|20)\d\d)?(?=\s+(?:said|says|reported|announced|stated))"
+              r"|\b(?:said|says|reported|announced|stated) on (?:(?:" + _MONTH_ALT + r")\.? \d{1,2}|\d{1,2} (?:" + _MONTH_ALT + r"))(?:,? (?:19|20)\d\d)?")
+
+#: An estimate of a toll as it is now, not a forecast (H21t): "the real death toll could be
+#: more than 200,000", "the toll may be as high as 300,000" (not "could reach", "is expected
+#: to rise to"). The count is a claim with the hedge's comparator.
+_ESTIMATE_NOW = _c(r"\b(?:toll|number|figure|count|tally)\b[^.;]{0,50}?\b(?:could|may|might|would)\s+(?:well\s+|actually\s+|even\s+)?"
+                   r"(?:be|have been|stand at|exceed|top|surpass)\s+(?:(?:as high as|as many as|more than|over|up to|at least"
+                   r"|above|close to|nearly|around|about|some|in excess of|well over|far more than)\s+)?$")
+#: "higher by 50,000", "lower by at least 10,000": the count is a difference (H21t).
+_DIFF_BEFORE = _c(r"\b(?:higher|lower|more|fewer|greater|larger|bigger|smaller)\s+by\s*$")
+
+#: "..., of whom 83": a part of the count just before (H21t).
+_OF_WHOM_BEFORE = _c(r"\bof (?:whom|them)\s*$")
+
+
+# ---------------------------------------------------------------- spans of dates, dead and wounded together (H21t)
+_DAYNUM = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR_OPT = r"(?:,?\s*((?:19|20)\d\d))?"
+#: A span of dates: "between 5 and 12 June", "from 1 January to 31 December 2023", "between
+#: May 5 and May 12, 2021", "since 1 December until the 15th of the same month".
+_SPAN_OF_DAYS = _c(r"\b(?:between|from)\s+(?:the\s+)?" + _DAYNUM + r"(?:\s+(?:of\s+)?(" + _MONTH_ALT + r"))?" + _YEAR_OPT
+                   + r"\s+(?:and|to|until|till|through|-)\s+(?:the\s+)?" + _DAYNUM + r"\s+(?:of\s+)?(" + _MONTH_ALT + r")" + _YEAR_OPT
+                   + r"|\b(?:between|from)\s+(" + _MONTH_ALT + r")\.?\s+" + _DAYNUM + _YEAR_OPT
+                   + r"\s+(?:and|to|until|till|through|-)\s+(?:(" + _MONTH_ALT + r")\.?\s+)?" + _DAYNUM + _YEAR_OPT
+                   + r"|\bsince\s+" + _DAYNUM + r"\s+(" + _MONTH_ALT + r")" + _YEAR_OPT
+                   + r"\s+(?:until|till|to)\s+(?:the\s+)?" + _DAYNUM + r"\s+of\s+the\s+same\s+month")
+#: "in this period", "during the same period": the span of dates said before (H21t).
+_THIS_PERIOD = _c(r"\b(?:in|during|over|throughout|within)\s+(?:this|that|the same|the said|the above)\s+(?:period|span|time)\b")
+
+
+def _death_span(text: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The span of dates in *text* as (flow, first day, last day): the dead counted between two
+    days are that span's flow ("Between 5 and 12 June, the monitor recorded the deaths of 95
+    people"). A year not said is the publication's (the one before if the span would end after
+    publication). None if no span is named."""
+    m = _SPAN_OF_DAYS.search(text)
+    if m is None:
+        return None
+    g = m.groups()
+    if g[0] is not None:      # day [month] [year] - day month [year]
+        d1, m1, y1, d2, m2, y2 = g[0], g[1] or g[4], g[2], g[3], g[4], g[5]
+    elif g[6] is not None:    # month day [year] - [month] day [year]
+        d1, m1, y1, d2, m2, y2 = g[7], g[6], g[8], g[10], g[9] or g[6], g[11]
+    else:                     # since day month [year] until the day of the same month
+        d1, m1, y1, d2, m2, y2 = g[12], g[13], g[14], g[15], g[13], g[14]
+    mon1, mon2 = V.MONTHS.get(m1.lower()), V.MONTHS.get(m2.lower())
+    if not mon1 or not mon2:
+        return None
+    year2 = int(y2 or y1 or published.year)
+    try:
+        end = pd.Timestamp(year=year2, month=mon2, day=int(d2))
+        if not (y2 or y1) and end > published:
+            end = end - pd.DateOffset(years=1)
+        start = pd.Timestamp(year=int(y1) if y1 else end.year - (1 if mon1 > mon2 else 0), month=mon1, day=int(d1))
+    except ValueError:
+        return None
+    if not start < end or end > published + pd.Timedelta(days=1):
+        return None
+    return "flow", start, end
+
+
+#: The dead and the wounded counted together: "the killing and injury of", "killed or
+#: wounded", "dead and injured", "casualties (dead and wounded)" (H21t).
+_KILLED_AND_INJURED_BEFORE = _c(r"\b(?:killing|death|deaths)\s+(?:and|or)\s+(?:injur(?:y|ies|ing)|wounding)\s+of\s+"
+                                r"(?:[\w'-]+\s+){0,2}$|\b(?:killed|kill(?:ed|ing)?)\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding)\s+"
+                                r"(?:[\w'-]+\s+){0,3}$")
+_KILLED_AND_INJURED_AFTER = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|have been|had been|was)?\s*(?:killed|dead)\s+(?:or|and)\s+"
+                               r"(?:injured|wounded)\b")
+
+
+def _killed_and_injured(s: str, num: Number, bare: str) -> bool:
+    """True if the count *num* adds the dead and the wounded together ("the killing and injury
+    of 1,250 civilians", "killed or wounded more than 2,000", "900 people were killed or
+    injured"): no measure counts both, and it is never a death toll."""
+    return bool(_KILLED_AND_INJURED_BEFORE.search(bare[-80:]) or _KILLED_AND_INJURED_AFTER.match(s[num.end:num.end + 80]))
+
+#: Deaths placed in another country's war ("killed in the Israeli offensive on Lebanon"): no
+#: span or episode makes them a Syrian war statistic (H21t).
+_ABROAD_DEATHS = _c(r"\b(?:offensive|war|strikes|attacks?|bombardment|killed|died|dead|deaths)\b[^.;]{0,30}?\b(?:in|on|against|into)\s+"
+                    r"(?:southern\s+|northern\s+)?(?:lebanon|gaza|israel|iraq|turkey|t[uü]rkiye|jordan|yemen|ukraine|libya)\b")
+
+
+#: "its annual report for 2023", "the 2022 annual report": the report's year (H21t).
+_ANNUAL_REPORT = _c(r"\b(?:annual|yearly|year-end|end-of-year)\s+(?:report|toll|tally|statistics)\s+(?:for|on|of|covering)\s+"
+                    r"(?:the\s+year\s+)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:report|toll|tally)\b")
+#: "The deadliest month was March" (that month's toll follows) (H21t).
+_DEADLIEST_MONTH = _c(r"\b(?:deadliest|bloodiest|worst|most violent)\s+month\s+(?:of\s+(?:the\s+year|(?:19|20)\d\d)\s+)?"
+                      r"(?:was|is|has been|proved to be)\s+(" + _MONTH_ALT + r")(?:\s+((?:19|20)\d\d))?\b")
+
+
+def _report_year(before: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The year of an annual report named before a count, as that year's flow, or None."""
+    m = _ANNUAL_REPORT.search(before)
+    if not m:
+        return None
+    year = int(m.group(1) or m.group(2))
+    if year > published.year or year <= pd.Timestamp(V.WAR_START).year - 1:
+        return None
+    return "flow", pd.Timestamp(year=year, month=1, day=1), min(pd.Timestamp(year=year, month=12, day=31), published)
+
+
+def _deadliest_month(before: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The month named the deadliest before a count ("The deadliest month was March, with
+    2,000 deaths"), as that month's flow (the latest such month on or before publication), or None."""
+    m = _DEADLIEST_MONTH.search(before)
+    if not m or (m.group(2) is not None and int(m.group(2)) > published.year):
+        return None
+    return _named_period(m.group(1), m.group(2), published)
+
+#: "one in 13 of those who died was a woman, 26,727 in all", "one in 12 victims was a woman -
+#: 25,000": the count after a share of the dead is that group's toll (H21t).
+_SHARE_GROUP = _c(r"\bone in (?:\d+|\w+)\b[^.;\d]{0,60}?\b(?:was|were|is|are)?\s*(?:a\s+|an\s+)?(wom[ae]n|child(?:ren)?)\b"
+                  r"[^.;\d]{0,25}$")

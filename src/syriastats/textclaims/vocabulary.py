@@ -146,6 +146,11 @@ SIDE_WORDS: dict[str, list[str]] = {
         # armed forces", "dead among those fighting for Assad's government", "the regime side"
         r"(?<![\w-])regime (?:security|armed) forces", r"government (?:security |armed )?forces? personnel",
         r"government security forces", r"members of the (?:syrian )?(?:armed forces|army)",
+        # the transitional government's forces after December 2024 (H21t): "423 government
+        # security personnel", "257 government personnel", "93 members of the new government's
+        # security forces", "125 security personnel"
+        r"(?:government |security |interior ministry |defen[cs]e ministry )+personnel",
+        r"members of the (?:new )?(?:government'?s |interim government'?s )?security forces",
         r"(?:those|people|men) fighting (?:for|alongside|on behalf of|on the side of) (?:president |the )?"
         r"(?:bashar )?(?:al-)?(?:assad|regime|government|syrian army)", r"(?:government|regime) side\b",
     ],
@@ -222,6 +227,11 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons"
      r"|in (?:[\w'-]+ ){0,2}jails?\b|(?:died|killed|deaths?) (?:due to|from|of|as a result of) torture",
      "detention"),
+    # a toll's torture deaths in a monitor's words (H21t): "11 individuals due to torture",
+    # "86 victims of torture", "one victim of death due to torture"
+    (r"^\s*(?:[\w'-]+\s+){0,2}?(?:victims?|individuals?|persons?|people|civilians?|detainees|cases)\s+"
+     r"(?:(?:who\s+)?(?:had\s+)?(?:died|killed|perished)\s+)?(?:of\s+(?:death\s+)?(?:due\s+to\s+)?|due\s+to\s+"
+     r"|under\s+|from\s+|as\s+a\s+result\s+of\s+)torture\b", "detention"),
     (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
      r"|(?:fled|fleeing) to (?:neighbou?ring |other |nearby )?countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
@@ -264,7 +274,7 @@ FALLBACK_CUES: list[tuple[str, str]] = [
 #: Group words (the people counted) -> group code.
 GROUPS: list[tuple[str, str]] = [
     (r"\b" + _alt(CHILD_WORDS) + r"\b", "children"),
-    (r"\bwomen\b|\bfemales?\b", "women"),
+    (r"\bwomen\b|\bfemales?\b|\bwoman\b", "women"),
     (r"\bcivilians?\b(?! who (?:took|take|have taken|had taken) up arms)|non-combatants", "civilians"),
     (_alt(SIDE_WORDS["government_forces"]), "government_forces"),
     (_alt(SIDE_WORDS["armed_opposition"]), "armed_opposition"),
@@ -498,3 +508,28 @@ DATELINE_RE = re.compile(
     r"\s*[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?"
     r"(?:\s*\([^()]{1,40}\))?\s*-{1,2}\s")
+
+#: Who killed the dead a toll counts (H21t), as monitors and wire copy name them -> the
+#: registry's perpetrator codes (data/datapackage.json). "regime"/"government" forces are the
+#: Assad government's (government_and_allies); after the fall of Assad the government's or
+#: security forces without a word of the old regime are the transitional government's
+#: (extract.py decides by the publication date). Order: the more specific first.
+PERPETRATORS: list[tuple[str, str]] = [
+    (r"\brussian?\b(?: \w+)?(?: forces| air ?strikes| warplanes| jets| aircraft| bombing| raids| army)?", "russia"),
+    (r"syrian[- ]russian alliance|\bsyrian and russian\b", "government_and_allies"),
+    (r"\bturk(?:ish|ey|iye)\b|\bt[uü]rkiye\b|\bankara\b", "turkey"),
+    (r"\bisrael(?:i)?\b", "israel"),
+    (r"\bisis\b|\bisil\b|\bdaesh\b|islamic state|\bis group\b", "isis"),
+    (r"\bhts\b|ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham|\bnusra\b", "hts"),
+    (r"\bsdf\b|syrian democratic forces|\bpyd\b|\bypg\b|kurdish(?:-led)? (?:forces|militias?)", "sdf"),
+    (r"international coalition|us-led coalition|coalition (?:forces|air ?strikes|warplanes)", "international_coalition"),
+    (r"(?:armed )?opposition (?:factions|groups|forces|fighters)|\brebels?\b|syrian national army|\bsna\b", "armed_opposition"),
+    (r"(?:former|ousted|old) regime (?:loyalists|remnants|fighters)|remnants of the (?:former |ousted )?regime"
+     r"|pro-assad (?:fighters|gunmen|militias)|assad loyalists", "former_regime_loyalists"),
+    (r"\b(?:ousted |former )?(?:assad |syrian )?regime\b|\bassad(?:'s)? (?:forces|regime)|government (?:forces|troops|warplanes)"
+     r"|\bsyrian (?:army|forces|government forces)|pro-government (?:forces|militias)|security forces"
+     r"|(?:defen[cs]e|interior) ministr(?:y|ies)", "government_and_allies"),
+    (r"other parties|other (?:armed )?groups|other actors|various actors", "other"),
+    (r"unidentified (?:parties|groups|gunmen|perpetrators)|unknown (?:parties|groups|gunmen|perpetrators)"
+     r"|parties (?:it|we|snhr) (?:could|was|were) (?:not|unable)", "unknown"),
+]
