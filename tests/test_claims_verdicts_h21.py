@@ -103,6 +103,13 @@ def test_registered_in_host_is_only_for_the_five_hosts(est: pd.DataFrame) -> Non
 
 # --- host_government --------------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def no_gov(est: pd.DataFrame) -> pd.DataFrame:
+    """The registry without its host-government counts (measure syrians_in_host, release
+    3.1.0): the fixtures below add their own, so each test controls which exist."""
+    return est[(est["measure"] != "syrians_in_host").to_numpy(bool)]
+
+
 def _with_government(est: pd.DataFrame, host: str, value: float, end: str) -> pd.DataFrame:
     """*est* with one host-government count of all Syrians in *host* (a fixture row of the
     measure H21a adds; the number is the test's, not a sourced figure)."""
@@ -121,12 +128,12 @@ def _with_government(est: pd.DataFrame, host: str, value: float, end: str) -> pd
 
 
 def test_lebanon_one_and_a_half_million_is_contested_with_a_government_count(
-        est: pd.DataFrame) -> None:
-    gov = _with_government(est, "LBN", 1_500_000, "2016-03-31")
+        no_gov: pd.DataFrame) -> None:
+    gov = _with_government(no_gov, "LBN", 1_500_000, "2016-03-31")
     row = claim_row(claim_id="l", origin="t", origin_date="2016-05-01", text="l",
                     measure="refugees", as_of="2016-05-01", value=1_500_000,
                     comparator="about", host="LBN")
-    without = _check([row], est)
+    without = _check([row], no_gov)
     assert without.loc["l", "verdict_class"] == "overstated"  # UNHCR: about 1.0-1.06 million
     r = _check([row], gov)
     assert r.loc["l", "verdict"] == "contested"
@@ -134,8 +141,8 @@ def test_lebanon_one_and_a_half_million_is_contested_with_a_government_count(
     assert "fixture-gov-lbn" in r.loc["l", "estimate_ids"]
 
 
-def test_above_the_government_count_too_stays_overstated(est: pd.DataFrame) -> None:
-    gov = _with_government(est, "LBN", 1_500_000, "2016-03-31")
+def test_above_the_government_count_too_stays_overstated(no_gov: pd.DataFrame) -> None:
+    gov = _with_government(no_gov, "LBN", 1_500_000, "2016-03-31")
     row = claim_row(claim_id="l", origin="t", origin_date="2016-05-01", text="l",
                     measure="refugees", as_of="2016-05-01", value=3_000_000,
                     comparator="about", host="LBN")
@@ -143,24 +150,24 @@ def test_above_the_government_count_too_stays_overstated(est: pd.DataFrame) -> N
 
 
 def test_authorities_number_is_contested_at_most_without_a_government_figure(
-        est: pd.DataFrame) -> None:
+        no_gov: pd.DataFrame) -> None:
     said = _text("Lebanese authorities say Lebanon hosts two million Syrian refugees.",
-                 "2019-05-01", "now", est)
+                 "2019-05-01", "now", no_gov)
     assert said.loc[0, "verdict_class"] == "contested"
     assert "host_government" in said.loc[0, "explanation"]
-    plain = _text("Lebanon hosts two million Syrian refugees.", "2019-05-01", "now", est)
+    plain = _text("Lebanon hosts two million Syrian refugees.", "2019-05-01", "now", no_gov)
     assert plain.loc[0, "verdict_class"] == "overstated"
 
 
 # --- floor_rounding ---------------------------------------------------------------------
 
-def test_more_than_six_million_against_five_point_nine_five(est: pd.DataFrame) -> None:
+def test_more_than_six_million_against_five_point_nine_five(no_gov: pd.DataFrame) -> None:
     # UNHCR's end-2024 figure, 10 days before the claim, is 5,952,174: 'more than six
     # million' to 1 % rounding (contested before: the mid-2025 5.5 million pulls the median)
     row = claim_row(claim_id="r", origin="t", origin_date="2025-01-10", text="r",
                     measure="refugees", as_of="2025-01-10", value=6_000_000,
                     comparator="at_least", host="WORLD")
-    r = _check([row], est)
+    r = _check([row], no_gov)
     assert r.loc["r", "verdict"] == "consistent"
     assert "floor_rounding" in r.loc["r", "explanation"]
 
@@ -232,10 +239,10 @@ def test_idps_in_last_resort_sites_are_a_part(est: pd.DataFrame) -> None:
     assert by[15_300_000] == "consistent"
 
 
-def test_government_counts_on_either_side_bracket_the_date(est: pd.DataFrame) -> None:
+def test_government_counts_on_either_side_bracket_the_date(no_gov: pd.DataFrame) -> None:
     # no government count within a year of the claim, one 19 months before and one 17 months
     # after (both within five years): the count on its date lies between them
-    gov = _with_government(_with_government(est, "LBN", 1_500_000, "2014-10-01"),
+    gov = _with_government(_with_government(no_gov, "LBN", 1_500_000, "2014-10-01"),
                            "LBN", 1_500_000, "2017-10-31")
     gov.loc[gov.index[-1], "estimate_id"] = "fixture-gov-lbn-2"
     row = claim_row(claim_id="l", origin="t", origin_date="2016-05-01", text="l",
@@ -243,7 +250,7 @@ def test_government_counts_on_either_side_bracket_the_date(est: pd.DataFrame) ->
                     comparator="about", host="LBN")
     assert _check([row], gov).loc["l", "verdict"] == "contested"
     # one count on one side only does not bracket it
-    one = _with_government(est, "LBN", 1_500_000, "2014-10-01")
+    one = _with_government(no_gov, "LBN", 1_500_000, "2014-10-01")
     assert _check([row], one).loc["l", "verdict_class"] == "overstated"
 
 
@@ -254,3 +261,11 @@ def test_floor_rounding_is_for_round_numbers_only(est: pd.DataFrame) -> None:
                     measure="refugees_registered", as_of="2017-05-15", value=5_043_000,
                     comparator="at_least")
     assert _check([row], est, "then").loc["p", "verdict"] == "contested"
+
+
+def test_the_registrys_own_government_counts(est: pd.DataFrame) -> None:
+    # release 3.1.0: Jordan's 2015 census (1,265,000 Syrians) is in the registry; UNHCR
+    # registered about 0.64 million Syrians in Jordan at the time
+    jor = _text("Jordan hosts 1.3 million Syrian refugees.", "2016-03-01", "now", est)
+    assert jor.loc[0, "verdict"] == "contested"
+    assert "jor-census-2015-syrians" in jor.loc[0, "explanation"]

@@ -197,6 +197,12 @@ COMPARATOR_RULES: dict[str, str] = {
                "registry holds no figure for it, and a figure for the whole is never compared "
                "with a part of it. (North-west Syria has an area code, SY-NW, and is judged "
                "against its own figures.)",
+    "perpetrator": "A claim about the victims of one perpetrator (claims column perpetrator, a "
+                   "registry perpetrator code other than all: 'government forces killed 60 "
+                   "civilians in May') is not_checkable: the checker compares claims with "
+                   "figures of all perpetrators' victims only, and one perpetrator's share is "
+                   "never judged against the whole (it was called understated before). The "
+                   "registry's figures by perpetrator are not yet matched to such claims.",
     "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
                      "reference period (1945 for the Second World War): a whole number from "
                      "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "

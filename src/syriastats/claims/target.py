@@ -139,6 +139,9 @@ def resolve(c: pd.Series, as_of: pd.Timestamp) -> Target:
     sub = _text(c, "subarea")
     if sub is not None and problem is None:
         problem = _subarea_problem(sub, measure, host, area)
+    perp = _text(c, "perpetrator")
+    if perp is not None and perp != "all" and problem is None:
+        problem = _perpetrator_problem(perp, measure)
     if pt == "stock":
         start = None
     elif pt == "flow" and start is None:
@@ -156,6 +159,16 @@ def _subarea_problem(sub: str, measure: str, host: str | None, area: str) -> str
     return (f"the claim counts {measure} in {sub} only, a part of its {whole}; the registry "
             f"holds no figure narrower than a country of asylum or a governorate, and a figure "
             f"for the whole of {whole} is never compared with a part of it.")
+
+
+def _perpetrator_problem(perp: str, measure: str) -> str:
+    """Why a claim about the victims of one perpetrator (optional column ``perpetrator``, a
+    registry perpetrator code other than ``all``) is not compared: the checker selects
+    figures of all perpetrators' victims only, and a figure for all of them is never
+    compared with one perpetrator's share (COMPARATOR_RULES['perpetrator'])."""
+    return (f"the claim counts {measure} of the victims of one perpetrator ({perp}) only; the "
+            "checker compares claims with figures of all perpetrators' victims, and such a "
+            "figure is never compared with one perpetrator's share of it.")
 
 
 def broader_target(t: Target, measure: str) -> Target:

@@ -127,6 +127,8 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
         "attribution": _attributions(found),
         "subarea": _subareas(found),
+        "perpetrator": (found["perpetrator"].fillna("").astype(str).to_numpy(object)
+                        if "perpetrator" in found.columns else np.full(len(found), "", object)),
         "claim_text": (found["claim_text"].to_numpy() if "claim_text" in found.columns
                        else np.full(len(found), "", object)),
     })

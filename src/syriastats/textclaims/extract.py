@@ -2380,8 +2380,11 @@ def _perpetrator(s: str, num: Number, published: pd.Timestamp) -> str:
             for pm in rx.finditer(before):
                 if best is None or pm.start() > best[0]:
                     best = (pm.start(), pm.end(), code)
+        # (not when the war itself is the killer between them: "an offensive by rebels ...
+        # a 13-year civil war that killed over half a million people")
         if best is not None and _KILL_BETWEEN.search(before[best[1]:]) \
-                and not re.search(r"\b(?:said|says|according|reported)\b", before[best[1]:], _FLAGS):
+                and not re.search(r"\b(?:said|says|according|reported)\b", before[best[1]:], _FLAGS) \
+                and not re.search(r"\b(?:war|conflict|uprising|revolution|crisis)\b", before[best[1]:], _FLAGS):
             found, phrase = best[2], before[best[0]:best[1]]
     if found == "government_and_allies" and published > pd.Timestamp(V.ASSAD_FALL) \
             and not _OLD_REGIME.search(phrase):
