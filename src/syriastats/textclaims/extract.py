@@ -33,6 +33,7 @@ from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
+    _between_day_numbers,
     _BETWEEN_DAYS,
     _MONTH_ALT,
     _SINCE_FALL,
@@ -79,7 +80,7 @@ _STOP = _c(r"[;:()\[\]\u2013\u2014]|\s-\s|,\s|\s(?:and|but|while|whereas|of whom
            r"|as well as|compared|versus|than|after|before|when|since|according)\s|\.(?:\s|$)")
 _POP_DENOM = _c(r"^\s*(?:of\s+)?(?:all\s+|the\s+|syria'?s\s+|the\s+country'?s\s+|its\s+)?"
                 r"(?:[\d.,]+\s*(?:million|m)?\s*,?\s*(?=(?:(?:pre-?war|prewar|total|current),?\s+)*population))?"
-                r"(?:(?:entire|whole|total|pre-?war|prewar|original|current),?\s+)*"
+                r"(?:(?:entire|whole|total|pre-?war|prewar|pre-?conflict|pre-?crisis|original|current),?\s+)*"
                 r"(?:syrian\s+)?(?:population|syrians|people of syria|inhabitants|the country\b"
                 r"|the people\b|its people|the nation)")
 _POP_AFTER_HEDGE = _c(r"(?:population|syrians)")
@@ -119,7 +120,8 @@ _ANNIV_OF = _c(r"^\s*anniversary\s+of\s+" + _WAR_NP)
 _WAR_POSS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)'s\s*$")
 #: "as the conflict marks its sixth anniversary": the war's own anniversary.
 _WAR_MARKS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\b[^.;]{0,30}?\b(?:marks?|marking|marked"
-                r"|enters?|entering|entered|reach(?:es|ed|ing)?|observes?|commemorates?)\s+(?:its|the)\s*$")
+                r"|enters?|entering|entered|reach(?:es|ed|ing)?|observes?|commemorates?"
+                r"|approach(?:es|ed|ing)?|nears?|nearing)\s+(?:its|the)\s*$")
 #: "Seven years after the start of the war", "seven years on from the uprising": the war's age.
 _YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\s+)?(?:start|beginning|outbreak"
                         r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP
@@ -481,6 +483,7 @@ class Context:
     war_began: bool = False  # the sentence before ends naming the war's start ("... began in 2011.")
     toll: TextClaim | None = None  # the first death toll of the last sentence that gave one
     breakdown: bool = False  # the sentences before announce a breakdown ("..., as follows:") or are its lines
+    wave: TextClaim | None = None  # the last new displacement of the sentence before (H21d)
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -570,10 +573,16 @@ def _without_dateline(s: str) -> str:
     return " " * m.end() + s[m.end():] if m else s
 
 
+#: A word an editor put in brackets inside a quotation ("15,000 people (are) fleeing",
+#: "[were] displaced"): read as part of the sentence.
+_EDITORIAL = re.compile(r"[(\[]((?:are|is|was|were|have|has|had|been|being|the|they|who))[)\]]")
+
+
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
                         published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
     raw = sent_text
     s = _without_dateline(sent_text.translate(_QUOTES))  # same length: offsets stay valid
+    s = _EDITORIAL.sub(lambda m: " " + m.group(1) + " ", s)  # "people (are) fleeing": same length
     low = s.lower()
     nums = find_numbers(s)
     models = [(m.start(), m.end()) for m in V.MODEL_RE.finditer(s)]
@@ -597,6 +606,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         comp, hedge_len = _hedge(before, after)
         if not hedge_len and comp == "about":
             comp = _list_hedge(s, nums, k) or comp
+        comp = _range_hedge(s, nums, k) or comp  # "about 21-22 million": a floor and a ceiling
         start = num.start - hedge_len
         # the publisher named nearest before the number ("lower than an estimate from the
         # Syrian Observatory, which put the toll at 606,000"), else the first after it
@@ -744,7 +754,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             lo, hi = _clause_bounds(s, num)  # not across a semicolon
             kind = _nearest(_CUES_NO_POP, s[lo:hi], num.start - lo) or _nearest(_CUES, s[lo:hi],
                                                                                 num.start - lo)
-            if not kind and ctx is not None and ctx.kind and _CONTINUES.search(s):
+            if not kind and ctx is not None and ctx.kind and (_CONTINUES.search(s) or _OF_THESE.match(s)):
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
             if not kind and _part_of_toll(s, num, first_count, ctx) and not _NOT_DEATHS.match(s[num.end:]):
                 kind = "deaths"  # "That figure includes 31,174 soldiers" after a death toll
@@ -1024,6 +1034,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 found = _between_dates(near, True, published) or _between_days(near, True, published)
                 if found is not None:
                     ptype, pstart, as_of = "flow", found[1], found[2]
+            found = _event_span(s, p_local, near, published, (fwd_own, back_own), ptype)
+            if found is not None:  # "were displaced between 1 and 10 March", "... last month"
+                ptype, pstart, as_of = found
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
         if kind in _GLOBAL_ABOVE and num.value > _GLOBAL_ABOVE[kind] and (
@@ -1088,6 +1101,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
                              attribution, pair))
+    out = _displacement_sentence_rules(out, s, offset, ctx)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
@@ -1298,6 +1312,27 @@ def _list_hedge(s: str, nums: list[Number], k: int) -> str:
         pcomp, plen = _hedge(s[:prev.start], s[prev.end:])
         if plen and pcomp in ("at_least", "at_most"):
             return pcomp
+    return ""
+
+
+_RANGE_JOIN = _c(r"^(?:-|\s+to\s+)$")
+
+
+def _range_hedge(s: str, nums: list[Number], k: int) -> str:
+    """A range whose high end carries the scale ("21-22 million", "4.5 to 6 million"): the
+    low end is a floor (at_least), the high end a ceiling (at_most). Empty if none."""
+    num = nums[k]
+    nxt = nums[k + 1] if k + 1 < len(nums) else None
+    prev = nums[k - 1] if k > 0 else None
+    if nxt is not None and num.kind == nxt.kind == "count" and _RANGE_JOIN.match(s[num.end:nxt.start]) \
+            and not num.text.lower().endswith(("million", "billion")) \
+            and nxt.text.lower().endswith(("million", "billion")) \
+            and num.value < nxt.value:
+        return "at_least"
+    if prev is not None and prev.kind == num.kind == "count" and _RANGE_JOIN.match(s[prev.end:num.start]) \
+            and not prev.text.lower().endswith(("million", "billion")) \
+            and num.text.lower().endswith(("million", "billion")) and prev.value < num.value:
+        return "at_most"
     return ""
 
 
@@ -1668,7 +1703,8 @@ _CROSSING_MAX = 50_000
 _SINCE_ANY = _c(r"\bsince\b|\bso far\b|\bto date\b|\bin total\b")
 #: A host country that hosts, shelters or took in the people counted: "Turkey hosts the largest
 #: number of Syrians displaced by the conflict - nearly 3 million": refugees in that country.
-_HOST_HOSTS = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD")) + r")\s+"
+_HOST_HOSTS = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD")) + r")\s*"
+                 r"(?:,\s*(?:which|that)\s+)?"  # "Jordan, which has taken in" (H21d)
                  r"(?:now\s+|still\s+|currently\s+)?(?:hosts?|hosting|is home to|shelters?|has taken in|took in"
                  r"|has received)\b")
 
@@ -1796,6 +1832,7 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
         ctx.host = best[1]
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
+    ctx.wave = next((c for c in reversed(found) if c.measure == "idps_new_displacements"), None)
     _update_toll(ctx, s, found)
     ctx.war_began = bool(re.search(r"(?:war|conflict|crisis|uprising|revolution)\b[^.;]{0,30}(?:began|started"
                                    r"|erupted|broke out)\b[^.;]{0,30}\W*$", s, _FLAGS))
@@ -1809,7 +1846,7 @@ _EVENT_SUBJECT = _c(r"\b(?:offensive|assault|escalation|invasion|incursion|opera
                     r"|hostilities|bombardment|bombing|air ?strikes|campaign|onslaught|advance"
                     r"|(?:conflict|war|fighting|violence) in (?:[\w'-]+\s+){0,4}?(?:province|governorate|region"
                     r"|city|countryside|enclave))\b[^.;]{0,60}?\b(?:has |have |had )?(?:displaced|displaces|forced"
-                    r"|uprooted|driven|pushed)\s*$")
+                    r"|uprooted|driven|pushed|prompted|caused|sent)\s*$")
 #: The count's own clause names the event that uprooted it ("displaced by the fighting around
 #: Ras al-Ayn", "so far by the Turkish invasion", "as violence spreads", "due to escalating violence").
 _EVENT_AFTER = _c(r"\b(?:by|amid|due to|because of|following|after)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w'-]+\s+){0,2}?"
@@ -1818,6 +1855,8 @@ _EVENT_AFTER = _c(r"\b(?:by|amid|due to|because of|following|after)\s+(?:the\s+|
                   r"|intense|sectarian)\s+(?:fighting|violence|clashes|hostilities)\b"
                   r"|\b(?:by|amid)\s+(?:the\s+)?(?:fighting|clashes|violence|hostilities)\s+(?:around|near|in and around"
                   r"|along)\b"
+                  r"|\b(?:escaping|fleeing)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,3}?(?:invasion|incursion|offensive"
+                  r"|escalation|assault|onslaught|bombardment|fighting|clashes)\b"
                   r"|\bas (?:the )?(?:fighting|violence|clashes|hostilities) (?:spread|spreads|escalates|escalated"
                   r"|intensifies|intensified|rages|raged)\b")
 #: A verb of being uprooted in the count's own words ("forced to flee their homes", "have fled").
@@ -1855,8 +1894,11 @@ def _uprooted(s: str, num: Number, n_own: int, bare: str) -> bool:
     """True if the count is of people uprooted by an event: its own verb uproots them
     ("have fled", "were forced to flee") or a local event uproots them ("the offensive
     displaced ..."). A day's or a week's such count is a new displacement, not dropped."""
-    if _DAYS_SPAN.search(s[num.end:n_own][:160] + " " + bare[-60:]):
-        return False  # a few days' movement ("in the last three days alone"): no war statistic
+    if _DAYS_SPAN.search(s[num.end:n_own][:160] + " " + bare[-60:]) and (
+            _BRINGS_TOTAL.search(s) or not _FLEE_VERB.match(s[num.end:n_own])):
+        # a few days' movement ("in the last three days alone, bringing the total to 800,000"):
+        # the running total is the war statistic, not the increment
+        return False
     return bool(_UPROOT_VERB.match(s[num.end:n_own]) or _EVENT_SUBJECT.search(bare)) \
         and num.value <= _WAVE_MAX
 
@@ -1888,6 +1930,8 @@ def _new_displacement(s: str, num: Number, n_own: int, bare: str, rest: str = ""
         return True  # "Since the start of the year, 70,000 people have been displaced"
     if _UPROOT_VERB.match(own) and re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _AREA_NAMES + r")\b",
                                               _own_clause(own)[:100], _FLAGS):
+        return True
+    if _fled_recently(own, bare):
         return True
     return bool(_UPROOT_VERB.match(own) and _EVENT_AFTER.search(own[:160]))
 
@@ -1980,6 +2024,32 @@ _HALF_OF_YEAR = _c(r"\s+of\s+(?:the\s+year\b|last\s+year\b|this\s+year\b|(?:19|2
 #: Governorate names (for "displaced from Idlib and Hama").
 _AREA_NAMES = (r"idlib|idleb|hama|homs|aleppo|daraa|dara'a|deir[- ]ez[- ]zor|raqqa|hasakah|hassakeh|al-hasakah"
                r"|sweida|suwayda|as-suwayda|quneitra|latakia|tartus|rural damascus|eastern ghouta|afrin")
+#: People fleeing now: "have fled", "(are) fleeing", "to flee", "flee" (a headline's present).
+_FLEE_VERB = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:\(?(?:are|were|is|was)\)?\s+)?(?:have\s+|has\s+|had\s+)?(?:fleeing|fled|flee"
+                r"|to flee)\b")
+#: A recent span of days or weeks ("in the last few days", "in recent days", "this week").
+_RECENT_SPAN = _c(r"\b(?:in|over|during|within) (?:the )?(?:last|past|recent) (?:few |several |\w+ )?(?:days|weeks)\b"
+                  r"|\bin recent (?:days|weeks)\b|\b(?:this|last) week\b|\bwithin (?:a|one|two|three|\w+) (?:days?|weeks?)\b")
+#: Fleeing a Syrian place ("have fled Aleppo city", "fleeing from north of Aleppo city", "flee
+#: the enclave", "flee Aleppo countryside"): people uprooted inside Syria by what happens there.
+_FLEE_PLACE = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:\(?(?:are|were|is|was)\)?\s+)?(?:have\s+|has\s+|had\s+)?(?:fleeing|fled|flee"
+                 r"|to flee)\s+(?:from\s+)?(?:(?:north|south|east|west)\s+of\s+)?(?:the\s+)?"
+                 r"(?:(?:city|town|province|governorate|countryside|region|enclave|area)\s+of\s+)?"
+                 r"(?:(?:" + _AREA_NAMES + r")\b|(?:besieged\s+|rebel-held\s+)?(?:enclave|pocket)\b)")
+
+
+#: "bringing the total ... to 800,000": the sentence gives the running total of the wave.
+_BRINGS_TOTAL = _c(r"\bbringing (?:the|their|its) (?:total|overall)\b")
+
+
+def _fled_recently(own: str, bare: str) -> bool:
+    """People who fled within a recent span of days or weeks, or who fled a Syrian place
+    (not a country): a new displacement inside Syria (H21d)."""
+    if not _FLEE_VERB.match(own) and not _UPROOT_VERB.match(own):
+        return False
+    return bool(_RECENT_SPAN.search(_own_clause(own)[:160] + " " + bare[-80:]) or _FLEE_PLACE.match(own))
+
+
 #: "At least 150 dead, 100,000 displaced": one event's dead and displaced (a headline's flow).
 _DEAD_AND_DISPLACED = _c(r"\b[\d,.]+\s+(?:dead|killed)\s*,\s*$")
 #: A count joined to a count of returns ("..., along with more than 1.2 million IDPs").
@@ -2116,3 +2186,105 @@ def _update_toll(ctx: Context, s: str, found: list[TextClaim]) -> None:
     elif not found and not _follows_toll(s) and not _DEATH_TALK.search(s):
         ctx.toll = None  # "Authorities freed detainees on Sunday.": another story; "Among them ..." after it is not the toll's
     ctx.breakdown = ctx.toll is not None and (bool(lead) or line)
+
+
+# ---------------------------------------------------------------- displacement in other words (H21d)
+#: "Of these, some 575,000 are children": a breakdown of the count the sentence before gave.
+_OF_THESE = _c(r"^\W*(?:of (?:these|them|those|whom)|among (?:them|these|those))\b")
+#: The population of a place that is not Syria: "a country of 4.5 million people", "Lebanon,
+#: which has an estimated population of less than six million", "the country's population is
+#: only 4.5 million" (said of Lebanon).
+_COUNTRY_OF = _c(r"\b(?:a|the)\s+(?:[\w'-]+\s+)?(?:country|nation|kingdom)\s+of\s*$")
+_COUNTRY_NAMES = _c(r"\bsyria(?:n|'s)?\b|\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
+                    + r")")
+#: A plan's or a forecast's figures ("appealing ... to cover the needs of 4.1 million refugees
+#: and 2.7 million people in host communities", "a 2025 projection of 7 million IDPs and 6
+#: million refugees", "against the figure of 4.1 million mentioned earlier" in a sentence about
+#: a forecast, "the 185,000 the agency had expected to flee"): every item of the list.
+_PLAN_LIST = _c(r"\b(?:appeal(?:s|ing|ed)?|plan(?:s|ned|ning)?|projections?|projected|forecasts?|scenarios?"
+                r"|planning figures?)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:to (?:cover|meet|reach|assist|support|help)"
+                r"|the needs of|for)\s*(?:(?:[^.;]|\.(?=\d)){0,40})$")
+_PROJECTION_OF = _c(r"\b(?:projections?|forecasts?|planning figures?|scenarios?) of\s*(?:some\s+|about\s+|up to\s+)?$")
+#: A revised forecast: every figure after "lowered the forecast" in the sentence is one.
+_FORECAST_REVISED = _c(r"\b(?:lowered|raised|revised|cut|increased|reduced) (?:the|its|their) (?:forecast|projection"
+                       r"|planning figure)s?\b(?:[^.;]|\.(?=\d)){0,200}$")
+_EXPECTED_AFTER = _c(r"^\s*(?:people\s+|refugees\s+|syrians\s+)?(?:the\s+[\w\s.]{0,40}?\s+)?(?:had|has|have)\s+"
+                     r"(?:expected|projected|forecast|predicted|planned for)\b")
+#: A return "to the country" / "to Syria" / "from abroad": people who had left Syria.
+_RETURN_FROM_ABROAD = _c(r"\breturned\s+(?:home\s+)?(?:to\s+(?:the\s+country|syria)|from\s+abroad)\b")
+_RETURN_INSIDE = _c(r"\b(?:internally displaced|displaced (?:inside|within) (?:syria|the country)|idps?\b)")
+#: A count of returns whose "including" parts come both from abroad and from inside Syria.
+_BOTH_ORIGINS = _c(r"^[^.;]{0,80}?,\s*including\b[^.;]{0,40}?\bfrom abroad\b[^.;]{0,80}?\b(?:internally displaced"
+                   r"|displaced (?:inside|within)|idps?\b)")
+
+
+def _host_population(s: str, c: TextClaim, offset: int) -> bool:
+    """True if a population count is of a country of asylum, not of Syria: the country named
+    last before the number is a host ("Lebanon, which has ... a population of", "in
+    Lebanon, a country of 4.5 million people"), or the number is "a country of N" with no
+    country before it but the sentence speaks of refugees it bears."""
+    start = c.start - offset
+    before = s[:start]
+    named = list(_COUNTRY_NAMES.finditer(before))
+    if named:
+        return not named[-1].group(0).lower().startswith("syria")
+    return bool(_COUNTRY_OF.search(before[-60:]) and re.search(r"\brefugees?\b|\bburden\b|\bhost", s, _FLAGS))
+
+
+def _displacement_sentence_rules(out: list[TextClaim], s: str, offset: int,
+                                 ctx: Context | None) -> list[TextClaim]:
+    """Sentence-level corrections of displacement, refugee and return claims (H21d):
+
+    * a follow-on breakdown of a new displacement ("Of these, some 575,000 are children")
+      counts the same wave over the same period;
+    * a population of a host country ("Lebanon, a country of 4.5 million") is dropped;
+    * every item of a plan's or a forecast's list is dropped, not only the first;
+    * a return "to the country" or "from abroad" is a refugee return, one of people
+      "internally displaced" an IDP return, by the count's own clause.
+    """
+    from dataclasses import replace
+    res: list[TextClaim] = []
+    wave = ctx.wave if ctx is not None else None
+    for c in out:
+        a, b = c.start - offset, c.end - offset
+        lo = max((m.end() for m in re.finditer(r"[;:]", s[:a])), default=0)
+        if c.kind == "population" and _host_population(s, c, offset):
+            continue
+        plan = _PLAN_LIST.search(s[lo:a])
+        if c.kind not in ("duration", "share") and (
+                (plan and re.search(r"\d", s[lo:a][plan.start():]))  # a later item of the plan's list
+                or _PROJECTION_OF.search(s[lo:a]) or _FORECAST_REVISED.search(s[:a])):
+            continue
+        if c.kind in ("refugees", "displaced", "idps") and _EXPECTED_AFTER.match(s[b:]):
+            continue
+        if wave is not None and c.kind in ("displaced", "idps") and c.measure != "idps_new_displacements" \
+                and _OF_THESE.match(s) and c.period_type == "stock":
+            c = replace(c, measure="idps_new_displacements", kind=c.kind, period_type="flow",
+                        period_start=wave.period_start, as_of=wave.as_of,
+                        area=wave.area if c.area == "SYR" else c.area)
+        if c.kind == "share" and res and res[-1].kind == "refugees" and res[-1].host not in ("", "REGION", "WORLD") \
+                and re.match(r"\s+of (?:them|whom|those)\b", s[b:], _FLAGS):
+            continue  # "Jordan hosts 1.3 million Syrians, nearly half of them registered": a share of the hosted
+        if c.kind == "returns" and _BOTH_ORIGINS.match(s[b:]):
+            continue  # "1.5 million have returned, including 500,000 from abroad and 1 million IDPs": both
+        if c.kind == "returns":
+            own = re.split(r",\s|;|\d", s[b:])[0][:120]
+            if _RETURN_FROM_ABROAD.search(own) and not _RETURN_INSIDE.search(own):
+                c = replace(c, measure="refugee_returns", host=c.host or "WORLD")
+            elif _RETURN_INSIDE.search(own) and not _RETURN_FROM_ABROAD.search(own) and c.measure != "idp_returns":
+                c = replace(c, measure="idp_returns", host="")
+        res.append(c)
+    return res
+
+
+def _event_span(s: str, p_local: str, near: str, published: pd.Timestamp, own: tuple[str, str],
+                ptype: str) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The span within which people "were displaced": two days of a month ("between 1 and
+    10 March") or a month ("last month", "in January"), read as a flow; None if the words
+    give no such span (a level on a day, or a year, stays as read)."""
+    found = _between_day_numbers(near, published)
+    if found is None and ptype == "stock":
+        f = _period(s, p_local, "deaths", published, own=own)
+        if f[0] == "flow" and (f[2] - f[1]).days <= 62:
+            found = f
+    return found

@@ -611,3 +611,29 @@ def _recent_span(low: str, periodic: bool, published: pd.Timestamp, flows: bool 
             start = pd.Timestamp(V.WAR_START)  # "60,000 in 21 months": since the war began
         return kind, start, published
     return None
+
+
+#: "between 1 and 10 March", "from 1 to 10 March 2020": two days of one month (H21d).
+_BETWEEN_DAY_NUMBERS = _c(r"\b(?:between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|until|-)\s+(\d{1,2})(?:st|nd|rd|th)?\s+("
+                          + _MONTH_ALT + r")\b\.?(?:\s*,?\s*((?:19|20)\d\d))?")
+
+
+def _between_day_numbers(low: str, published: pd.Timestamp
+                         ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """("flow", first day, last day) of "between 1 and 10 March" (no year: the latest such
+    span ending by *published*), or None."""
+    m = _BETWEEN_DAY_NUMBERS.search(low)
+    if not m:
+        return None
+    d1, d2, month, year = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
+    try:
+        mo = pd.Timestamp(f"1 {month} 2000").month
+        y = int(year) if year else published.year
+        end = pd.Timestamp(year=y, month=mo, day=d2)
+        if not year and end > published:
+            y -= 1
+            end = pd.Timestamp(year=y, month=mo, day=d2)
+        start = pd.Timestamp(year=y, month=mo, day=d1)
+    except ValueError:
+        return None
+    return ("flow", start, end) if start <= end else None

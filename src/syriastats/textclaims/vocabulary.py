@@ -118,6 +118,10 @@ DISPLACED_FALLBACK_WORDS: list[str] = [
     r"\bfled (?:the|their) (?:town|city|village|area|region|province|camp|countryside|neighbou?rhood|district)s?\b",
     r"forced to (?:flee|leave)\b", r"forced (?:out|from)\b", r"(?:were|been|was|are) uprooted",
     r"(?:were|been|was|are) driven out", r"(?:were|been|was|are) evacuated from",
+    # "prompted 15,000 people to flee", "let 2,000 people flee the enclave", "150,000 people
+    # flee Aleppo countryside" (a headline), "15,000 people are fleeing from north of Aleppo"
+    # (fleeing to a country of asylum is read as refugees first, by MEASURE_CUES)
+    r"\b(?:to )?flee\b(?!\s+(?:to|into|across|abroad)\b)", r"\bfleeing\b(?!\s+(?:to|into|across|abroad)\b)",
 ]
 #: Ways of saying that people left Syria without the word "refugee" (kind ``refugees``): the
 #: people counted crossed a border or are registered or awaiting registration in a host.
@@ -131,6 +135,17 @@ REFUGEE_FLIGHT_WORDS: list[str] = [
     r"\bsyrians (?:now |currently |already )?in (?:turk|t[uü]rkiye|leban|jordan|iraq|egypt)",
     r"(?:awaiting|await|waiting (?:for|to be)) (?:\w+ ){0,2}?regist(?:ration|ered)\b",
     r"under temporary protection",  # Turkey's status for Syrian refugees
+    # "have fled civil war into Lebanon", "escaping the fighting to Jordan"
+    r"(?:fled|fleeing|escaped|escaping)\b(?:\s+[\w'-]+){0,3}?\s+(?:in)?to\s+(?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b",
+    # "more than 300,000 Syrians have entered the country" (a host named before)
+    r"\b(?:syrians|refugees) (?:have |had |has )?(?:entered|crossed into) (?:the|this) (?:country|kingdom)\b",
+    # "425,160 are registered and another 84,399 are in the process of being registered", "1.5
+    # million people have registered or have appointments with UNHCR" (the count is the subject)
+    r"^\s*(?:(?:people|persons|individuals|syrians|others|more)\s+)?(?:are|were|have been|had been|is|was) (?:now |already |formally )?registered\b(?! dead| as (?:dead|killed|missing))",
+    r"\bin the process of being registered\b",
+    r"^\s*(?:(?:people|persons|individuals|syrians|others|more)\s+)?(?:have|has|had) (?:now |already )?registered (?:or|with|as refugees)\b",
+    # "ran to neighbourhood countries such as Turkey"
+    r"\b(?:ran|went|moved|poured) (?:in)?to (?:the )?neighbou?r(?:hood|ing) (?:countries|states)\b",
 ]
 #: Nouns for the dead read when no other cue is next to a number ("Among the victims were 12,000
 #: women").
@@ -200,6 +215,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
     # "uprooted within Syria", "uprooted inside the country"
     # "displaced within the borders of their own countries" (a worldwide count of IDPs)
     (r"displaced (?:with)?in (?:the borders of )?their (?:own |home )?countr(?:y|ies)", "idps"),
+    # "6.1 million Syrians became refugees in their own country": IDPs
+    (r"refugees (?:in|within|inside) their (?:own |home )?countr(?:y|ies)", "idps"),
     (r"uprooted (?:inside|within|in(?:side)? syria|(?:with)?in (?:the country|syria))"
      r"|(?:displaced|uprooted) (?:in|inside|within) (?:their|its) own country", "idps"),
     # "needing humanitarian assistance", "in need for help", "require urgent humanitarian aid",
@@ -246,6 +263,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
      r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b"
      r"|(?:outside|away from) their (?:own )?homes", "displaced"),
+    # "prompted some 40,000 residents to flee": the flight, not the residents, names the count (H21d)
+    (r"\bto flee\b(?!\s+(?:to|into|across|abroad)\b)", "displaced"),
     (r"wounded|injured|injuries|maimed", "injured"),
     (r"killed|died|dead\b|deaths?\b|death toll|toll\b|lost their lives|lives\b|perished"
      r"|fatalities|been slain|killings?|casualt(?:y|ies)", "deaths"),
