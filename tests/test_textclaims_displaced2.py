@@ -88,14 +88,14 @@ def test_fled_into_or_taken_in_by_a_host_are_refugees_there(sentence, published,
 
 
 def test_registered_without_a_noun_is_a_refugee_count():
-    df = _claims("According to UNHCR, 210,000 are registered and another 40,000 are waiting to be "
-                 "registered in Lebanon.", "2013-03-01")
+    df = _claims("Some 310,000 are registered and another 52,000 are in the process of being registered.",
+                 "2013-03-01")
     got = {v: k for v, k in zip(df["value"], df["kind"])}
-    assert got.get(210_000) == "refugees" and got.get(40_000) == "refugees"
+    assert got.get(310_000) == "refugees" and got.get(52_000) == "refugees"
 
 
-def test_registered_asylum_claims_are_not_refugees():
-    # guard for the rule above: a noun of its own ("asylum claims") names what was registered
+def test_guard_registered_asylum_claims_are_not_refugees():
+    # guard (passed before) for the rule above: a noun of its own ("asylum claims") names what was registered
     df = _claims("A total of 350,000 asylum claims were registered across the 44 countries.", "2014-03-20")
     assert not (df["kind"] == "refugees").any()
 
@@ -135,9 +135,9 @@ def test_a_list_after_a_cause_reads_each_item_with_its_measure():
 # --- 5. the population of a host country, and Syria's as a range
 
 @pytest.mark.parametrize("sentence", [
-    "Refugees now make up a fifth of the residents of Jordan, a country of 9.5 million people.",
-    "Turkey, which has a population of about 80 million, hosts 3.6 million refugees.",
-    "The refugees are a heavy burden for a small country of five million people.",
+    "Jordan's influx is the heaviest, considering that the country's population is only 9 million.",
+    "Lebanon, which has an estimated population of about six million, hosts over a million refugees.",
+    "Hosting them is a heavy burden for a nation of 6 million people.",
 ])
 def test_a_host_countrys_population_is_dropped(sentence):
     df = _claims(sentence, "2018-01-01")
@@ -154,8 +154,8 @@ def test_syrias_population_as_a_range_gives_a_floor_and_a_ceiling():
 
 @pytest.mark.parametrize("sentence", [
     "The appeal seeks funds to assist 4.7 million refugees and 4.4 million members of host communities.",
-    "UNHCR cut the forecast: the total will be 3.9 million by December, against the figure of 4.3 million "
-    "given in January.",
+    "The agency lowered its forecast of Syrian refugees: the number will reach 3.9 million by December "
+    "against the figure of 4.3 million given in January.",
 ])
 def test_every_item_of_a_plan_or_forecast_is_dropped(sentence):
     assert _claims(sentence, "2015-06-01").empty
