@@ -197,3 +197,33 @@ def test_a_share_of_the_hosted_is_not_a_share_of_syrians():
 def test_approaching_an_anniversary_is_the_wars_age():
     c = _claim("As the conflict approaches its eighth anniversary, aid is running out.", "2019-02-20", "eighth")
     assert (c.measure, c.value) == ("war_duration_years", 8)
+
+
+# --- 2 (cont.). a list of hosts and counts; people who "live there"
+
+def test_each_item_of_a_list_of_hosts_is_refugees_in_its_host():
+    df = _claims("UNHCR's figures of Syrian refugees registered in each country are: Turkey, 98,110; "
+                 "Jordan, 77,236; Iraq, 31,870.", "2012-11-20")
+    got = {v: (k, h) for v, k, h in zip(df["value"], df["kind"], df["host"])}
+    assert got == {98_110: ("refugees", "TUR"), 77_236: ("refugees", "JOR"), 31_870: ("refugees", "IRQ")}
+
+
+def test_hosts_with_counts_in_brackets_continue_the_refugees_of_the_sentence_before():
+    ctx = "Most Syrian refugees, some 1.2 million, are in Lebanon."
+    df = _claims("It is followed by Jordan (630,000) and Iraq (220,000).", "2014-09-01", ctx)
+    got = {v: (k, h) for v, k, h in zip(df["value"], df["kind"], df["host"])}
+    assert got == {630_000: ("refugees", "JOR"), 220_000: ("refugees", "IRQ")}
+
+
+def test_people_who_live_there_after_a_hosts_refugees_are_refugees_there():
+    c = _claim("Lebanon took in more refugees per head than any country; about a million still live there.",
+               "2015-06-01", "a million")
+    assert (c.kind, c.host) == ("refugees", "LBN")
+
+
+def test_in_the_process_of_being_registered_is_awaiting_registration():
+    from syriastats.textclaims.extract import _host_part
+    # alone it is a part of the host's count (awaiting registration); beside "registered or"
+    # it completes the whole count
+    assert _host_part("refugees", " are in the process of being registered.") == "people awaiting registration"
+    assert _host_part("refugees", " are either registered or in the process of being registered.") == ""

@@ -756,6 +756,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                                                                                 num.start - lo)
             if not kind and ctx is not None and ctx.kind and (_CONTINUES.search(s) or _OF_THESE.match(s)):
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
+            if not kind:
+                kind = _refugees_in_other_words(s, num, out, ctx)  # "Jordan, 142,664", "three million live there"
             if not kind and _part_of_toll(s, num, first_count, ctx) and not _NOT_DEATHS.match(s[num.end:]):
                 kind = "deaths"  # "That figure includes 31,174 soldiers" after a death toll
             if not kind:
@@ -1731,7 +1733,8 @@ _HOST_PART = _c(r"\bin\s+(?:the\s+)?((?:north(?:ern)?|south(?:ern)?|east(?:ern)?
                 r"(?:lebanon|jordan|turkey|iraq)|mount\s+lebanon|beirut|tripoli|bekaa(?:\s+valley)?|beqaa|akkar"
                 r"|amman|irbid|mafraq|zarqa|istanbul|gaziantep|hatay|[sş]anl[iı]urfa|kilis|erbil|duhok|dohuk"
                 r"|sulaymaniyah|(?:iraqi\s+)?kurdistan(?:\s+region)?|cairo|alexandria)\b")
-_AWAITING = _c(r"\b(?:awaiting|await|waiting\s+(?:for|to\s+be))\s+(?:\w+\s+){0,3}?regist(?:ration|ered)\b")
+_AWAITING = _c(r"\b(?:awaiting|await|waiting\s+(?:for|to\s+be))\s+(?:\w+\s+){0,3}?regist(?:ration|ered)\b"
+               r"|\bin the process of being registered\b")
 
 
 #: "into neighboring states and Egypt": the five hosts of the regional response, not Egypt alone.
@@ -1747,7 +1750,8 @@ def _host_part(kind: str, fwd: str) -> str:
         return m.group(1)
     # ("have registered with UNHCR or are awaiting registration": both together, the whole host)
     return "people awaiting registration" if _AWAITING.search(fwd) and not re.search(
-        r"\bregist\w*\b[^.;]{0,40}\bor\s+(?:are\s+|were\s+|is\s+)?(?:\w+\s+)?(?:awaiting|waiting)", fwd, _FLAGS) else ""
+        r"\bregist\w*\b[^.;]{0,40}\bor\s+(?:are\s+|were\s+|is\s+)?(?:\w+\s+)?(?:awaiting|waiting|in the process)",
+        fwd, _FLAGS) else ""
 
 
 def _breakdown_item(s: str, num: Number, prev: Number | None, out: list[TextClaim],
@@ -2248,6 +2252,10 @@ def _displacement_sentence_rules(out: list[TextClaim], s: str, offset: int,
     for c in out:
         a, b = c.start - offset, c.end - offset
         lo = max((m.end() for m in re.finditer(r"[;:]", s[:a])), default=0)
+        if c.kind == "population" and _THERE_AFTER.match(s[b:]) and re.search(r"\brefugees?\b", s[:a], _FLAGS) \
+                and _HOST_COUNTRY.search(s[:a]):
+            host = _last(_HOSTS, s[:a])  # "Lebanon took in more refugees ...; a million still live there"
+            c = replace(c, kind="refugees", measure=_measure("refugees", "", host, s), host=host, area="SYR")
         if c.kind == "population" and _host_population(s, c, offset):
             continue
         plan = _PLAN_LIST.search(s[lo:a])
@@ -2288,3 +2296,33 @@ def _event_span(s: str, p_local: str, near: str, published: pd.Timestamp, own: t
         if f[0] == "flow" and (f[2] - f[1]).days <= 62:
             found = f
     return found
+
+
+_HOST_NAME_ALT = "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
+#: An item of a list of hosts and their counts: "Lebanon, 154,387; Jordan, 142,664",
+#: "followed by Turkey (770,000), Jordan (600,000)".
+_HOST_ITEM = _c(r"(?:^|[;:,(]\s*|\band\s+|\bby\s+)(?:" + _HOST_NAME_ALT + r")\s*(?:,|\(|:|-)?\s*$")
+#: People said to live there, after a clause about a host's refugees ("Turkey has taken in more
+#: refugees than any country; around three million still live there").
+_THERE_AFTER = _c(r"^\s*(?:(?:people|syrians|of them)\s+)?(?:still\s+|now\s+|currently\s+)?(?:live|living|remain"
+                  r"|remaining|stay|staying|reside|residing)\s+(?:there|in the country)\b")
+#: "the latest total is", "the overall total stands at": the total of the count talked about.
+_TOTAL_IS = _c(r"\b(?:the|a|its|their) (?:new |latest |overall |updated |current )?total (?:is|was|stands at|stood at"
+               r"|reached|has reached|now stands at)\s*$")
+
+
+def _refugees_in_other_words(s: str, num: Number, out: list[TextClaim], ctx: Context | None) -> str:
+    """The kind of a count whose own words name no measure (H21d): an item of a list of hosts
+    and counts after refugees are spoken of, people who "live there" after a host's refugees,
+    or "the latest total is N" continuing the kind of the sentence before. '' if none."""
+    before = s[:num.start]
+    refugee_talk = any(c.kind == "refugees" for c in out) or bool(re.search(r"\brefugees?\b", before, _FLAGS)) \
+        or (ctx is not None and ctx.kind == "refugees")
+    if refugee_talk and _HOST_ITEM.search(before[-40:]):
+        return "refugees"
+    if _THERE_AFTER.match(s[num.end:]) and re.search(r"\brefugees?\b", before, _FLAGS) \
+            and _HOST_COUNTRY.search(before):
+        return "refugees"
+    if ctx is not None and ctx.kind in ("refugees", "idps", "displaced") and _TOTAL_IS.search(before[-40:]):
+        return ctx.kind
+    return ""
