@@ -227,3 +227,16 @@ def test_in_the_process_of_being_registered_is_awaiting_registration():
     # it completes the whole count
     assert _host_part("refugees", " are in the process of being registered.") == "people awaiting registration"
     assert _host_part("refugees", " are either registered or in the process of being registered.") == ""
+
+
+def test_a_population_before_2011_is_the_pre_war_population():
+    df = _claims("Syria, which before 2011 had some 22 million inhabitants, is now half empty.", "2016-01-01")
+    c = df[df["measure"] == "population"].iloc[0]
+    assert (c.value, c.as_of) == (22_000_000, "2011-03-15")
+
+
+def test_the_head_of_a_count_of_returns_is_the_refugees_where_they_settled():
+    df = _claims("Of the 900,000 Syrians who settled in Sweden and Germany in 2015, about 3,000 have returned.",
+                 "2025-08-01")
+    got = {v: (k, pt) for v, k, pt in zip(df["value"], df["kind"], df["period_type"])}
+    assert got == {900_000: ("refugees", "stock"), 3_000: ("returns", "cumulative")}

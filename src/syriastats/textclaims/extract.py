@@ -1103,7 +1103,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
                              attribution, pair))
-    out = _displacement_sentence_rules(out, s, offset, ctx)
+    out = _displacement_sentence_rules(out, s, offset, ctx, published)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
@@ -2217,6 +2217,11 @@ _EXPECTED_AFTER = _c(r"^\s*(?:people\s+|refugees\s+|syrians\s+)?(?:the\s+[\w\s.]
 #: A return "to the country" / "to Syria" / "from abroad": people who had left Syria.
 _RETURN_FROM_ABROAD = _c(r"\breturned\s+(?:home\s+)?(?:to\s+(?:the\s+country|syria)|from\s+abroad)\b")
 _RETURN_INSIDE = _c(r"\b(?:internally displaced|displaced (?:inside|within) (?:syria|the country)|idps?\b)")
+_HOST_NAME_ALT = "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
+#: "Of the 1 million Syrians who settled in Germany": the head of a count of returns.
+_OF_THE_N = _c(r"^\W*of the\s+(?:some\s+|about\s+|around\s+|estimated\s+)?$")
+_SETTLED_IN = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:who|that)\s+(?:have\s+|had\s+)?(?:settled|sought refuge|found refuge"
+                 r"|fled|live|lived|are living|arrived)\s+(?:\w+\s+){0,2}?in\s+(?:" + _HOST_NAME_ALT + r")")
 #: A count of returns whose "including" parts come both from abroad and from inside Syria.
 _BOTH_ORIGINS = _c(r"^[^.;]{0,80}?,\s*including\b[^.;]{0,40}?\bfrom abroad\b[^.;]{0,80}?\b(?:internally displaced"
                    r"|displaced (?:inside|within)|idps?\b)")
@@ -2236,7 +2241,7 @@ def _host_population(s: str, c: TextClaim, offset: int) -> bool:
 
 
 def _displacement_sentence_rules(out: list[TextClaim], s: str, offset: int,
-                                 ctx: Context | None) -> list[TextClaim]:
+                                 ctx: Context | None, published: pd.Timestamp) -> list[TextClaim]:
     """Sentence-level corrections of displacement, refugee and return claims (H21d):
 
     * a follow-on breakdown of a new displacement ("Of these, some 575,000 are children")
@@ -2249,6 +2254,7 @@ def _displacement_sentence_rules(out: list[TextClaim], s: str, offset: int,
     from dataclasses import replace
     res: list[TextClaim] = []
     wave = ctx.wave if ctx is not None else None
+    head_end = 0
     for c in out:
         a, b = c.start - offset, c.end - offset
         lo = max((m.end() for m in re.finditer(r"[;:]", s[:a])), default=0)
@@ -2273,12 +2279,26 @@ def _displacement_sentence_rules(out: list[TextClaim], s: str, offset: int,
         if c.kind == "share" and res and res[-1].kind == "refugees" and res[-1].host not in ("", "REGION", "WORLD") \
                 and re.match(r"\s+of (?:them|whom|those)\b", s[b:], _FLAGS):
             continue  # "Jordan hosts 1.3 million Syrians, nearly half of them registered": a share of the hosted
+        if c.kind == "returns" and _OF_THE_N.search(s[:a]) and _SETTLED_IN.match(s[b:]):
+            # "Of the one million Syrians who settled in Germany in 2015, some 4,000 have
+            # returned": the head is the refugees living in that host now, not a return
+            host = _first(_HOSTS, s[b:b + 80])
+            day = _day(published)
+            c = replace(c, kind="refugees", measure=_measure("refugees", "", host, ""), host=host,
+                        period_type="stock", period_start=day, as_of=day)
+            head_end = b
+        elif c.kind == "returns" and head_end and c.period_type == "flow" \
+                and not re.search(r"\b(?:19|20)\d\d\b", s[head_end:].split(",", 1)[-1]) \
+                and published >= pd.Timestamp(V.ASSAD_FALL):
+            # the year was the head's ("who settled in Germany in 2015"): the returns are
+            # counted as the others after the fall of Assad
+            c = replace(c, period_type="cumulative", period_start=V.ASSAD_FALL, as_of=_day(published))
         if c.kind == "returns" and _BOTH_ORIGINS.match(s[b:]):
             continue  # "1.5 million have returned, including 500,000 from abroad and 1 million IDPs": both
         if c.kind == "returns":
             own = re.split(r",\s|;|\d", s[b:])[0][:120]
             if _RETURN_FROM_ABROAD.search(own) and not _RETURN_INSIDE.search(own):
-                c = replace(c, measure="refugee_returns", host=c.host or "WORLD")
+                c = replace(c, measure="refugee_returns")
             elif _RETURN_INSIDE.search(own) and not _RETURN_FROM_ABROAD.search(own) and c.measure != "idp_returns":
                 c = replace(c, measure="idp_returns", host="")
         res.append(c)
@@ -2297,8 +2317,6 @@ def _event_span(s: str, p_local: str, near: str, published: pd.Timestamp, own: t
             found = f
     return found
 
-
-_HOST_NAME_ALT = "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
 #: An item of a list of hosts and their counts: "Lebanon, 154,387; Jordan, 142,664",
 #: "followed by Turkey (770,000), Jordan (600,000)".
 _HOST_ITEM = _c(r"(?:^|[;:,(]\s*|\band\s+|\bby\s+)(?:" + _HOST_NAME_ALT + r")\s*(?:,|\(|:|-)?\s*$")

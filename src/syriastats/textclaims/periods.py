@@ -65,7 +65,8 @@ _IN_MONTH = _c(r"\b(?:in|through|until|till) (" + "|".join(sorted((m for m in V.
                + r")\b(?!\s*(?:\d|of))")
 _THIS_YEAR = _c(r"\bthis year\b|\bso far in \d{4}\b|\bsince the (?:start|beginning) of the year\b")
 _PREWAR = _c(r"\bpre-?war\b|\bbefore the (?:civil )?(?:war|conflict|uprising|crisis)\b"
-             r"|\bprior to the (?:war|conflict)\b|\b(?:began|started|erupted) in 2011\b|\bin 2011\b")
+             r"|\bprior to the (?:war|conflict)\b|\b(?:began|started|erupted) in 2011\b|\bin 2011\b"
+             r"|\b(?:before|prior to) (?:march )?2011\b|\bpre-?(?:conflict|crisis)\b")  # H21d
 #: "until it stopped collating statistics in 2014": the year ends someone's counting, it
 #: is not the period of the number.
 _SAID_IN_YEAR = _c(r"\b(?:estimated|estimates?|said|says|reported|reports?|published|announced"
