@@ -240,3 +240,38 @@ def test_the_head_of_a_count_of_returns_is_the_refugees_where_they_settled():
                  "2025-08-01")
     got = {v: (k, pt) for v, k, pt in zip(df["value"], df["kind"], df["period_type"])}
     assert got == {900_000: ("refugees", "stock"), 3_000: ("returns", "cumulative")}
+
+
+# --- batch 2 (H21d): returns from a host, the war's age in years passed, a local event
+
+def test_refugees_who_left_a_host_to_go_home_are_returns_from_it():
+    c = _claim("Some 2,400 Syrian refugees left Lebanon in the first three months of the year to return "
+               "to their villages.", "2023-04-20", "2,400")
+    assert (c.measure, c.host) == ("refugee_returns", "LBN")
+
+
+def test_a_hyphenated_per_cent_is_a_share_not_a_count():
+    assert [(n.kind, round(n.value, 2)) for n in find_numbers("a 45-per cent rise")] == [("share", 0.45)]
+
+
+def test_years_that_have_passed_in_a_sentence_about_the_war_are_its_age():
+    c = _claim("Eight hard years have now passed, and the war shows no sign of ending.", "2019-03-15", "Eight")
+    assert (c.measure, c.value) == ("war_duration_years", 8)
+
+
+def test_displaced_by_hostilities_in_a_district_is_new_displacement():
+    c = _claim("\"Some 90,000 people have been displaced by hostilities in Ras al-Ain district,\" the "
+               "spokesman said.", "2019-10-15", "90,000")
+    assert c.measure == "idps_new_displacements"
+
+
+def test_fleeing_a_host_countrys_offensive_inside_syria_is_not_a_refugee_count():
+    c = _claim("More than 80,000 civilians who fled Turkey's offensive in Afrin have sought safety in "
+               "nearby villages.", "2018-03-10", "80,000")
+    assert (c.measure, c.host) == ("idps_new_displacements", "")
+
+
+def test_displaced_within_the_country_and_across_its_borders_is_all_the_displaced():
+    df = _claims("More than half of Syria's pre-war population has been displaced within the country and "
+                 "across its borders.", "2017-03-15")
+    assert df[df["kind"] == "share"].iloc[0].measure == "displaced_share"

@@ -617,7 +617,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # ---- the war's age
         dur = _age_completed(num, before, after) or _duration(
             num, s, before, after, comp, hedge_len, war_began=ctx is not None and ctx.war_began) \
-            or _age_other_words(num, s, before, after, comp, hedge_len, published)
+            or _age_other_words(num, s, before, after, comp, hedge_len, published) \
+            or _years_have_passed(num, s, after, comp, published)
         if dur is not None:
             years, dcomp, end = dur
             out.append(TextClaim(si, raw, offset + start, offset + end, raw[start:end], float(years),
@@ -2042,6 +2043,13 @@ _FLEE_PLACE = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:\(?(?:are|were|is|was)\)?\s+)?(?:h
                  r"(?:(?:" + _AREA_NAMES + r")\b|(?:besieged\s+|rebel-held\s+)?(?:enclave|pocket)\b)")
 
 
+#: Displaced "by hostilities in Afrin district", "by the fighting in Idlib province": a local event.
+_LOCAL_EVENT_BY = _c(r"\bby\s+(?:the\s+)?(?:fighting|clashes|violence|hostilities|bombardment|shelling|air ?strikes)\s+"
+                     r"in\s+(?:[\w'-]+\s+){0,3}?(?:district|province|governorate|city|town|area|countryside|region)\b")
+#: "who fled Turkey's military offensive in Afrin": the country named is the actor of an
+#: offensive inside Syria, not a destination.
+_FLED_ACTORS_OFFENSIVE = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:fled|fleeing|escaped|escaping)\s+(?:the\s+)?[\w-]+'s\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:offensive|assault|operation|incursion|invasion|bombardment|campaign)\b")
 #: "bringing the total ... to 800,000": the sentence gives the running total of the wave.
 _BRINGS_TOTAL = _c(r"\bbringing (?:the|their|its) (?:total|overall)\b")
 
@@ -2051,7 +2059,8 @@ def _fled_recently(own: str, bare: str) -> bool:
     (not a country): a new displacement inside Syria (H21d)."""
     if not _FLEE_VERB.match(own) and not _UPROOT_VERB.match(own):
         return False
-    return bool(_RECENT_SPAN.search(_own_clause(own)[:160] + " " + bare[-80:]) or _FLEE_PLACE.match(own))
+    return bool(_RECENT_SPAN.search(_own_clause(own)[:160] + " " + bare[-80:]) or _FLEE_PLACE.match(own)
+                or _LOCAL_EVENT_BY.search(_own_clause(own)[:160]) or _FLED_ACTORS_OFFENSIVE.match(own))
 
 
 #: "At least 150 dead, 100,000 displaced": one event's dead and displaced (a headline's flow).
@@ -2222,6 +2231,10 @@ _HOST_NAME_ALT = "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
 _OF_THE_N = _c(r"^\W*of the\s+(?:some\s+|about\s+|around\s+|estimated\s+)?$")
 _SETTLED_IN = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:who|that)\s+(?:have\s+|had\s+)?(?:settled|sought refuge|found refuge"
                  r"|fled|live|lived|are living|arrived)\s+(?:\w+\s+){0,2}?in\s+(?:" + _HOST_NAME_ALT + r")")
+_INSIDE_AND_ACROSS = _c(r"\bdisplaced (?:with)?in (?:the country|syria) and (?:across|beyond|outside) (?:its |the )?borders?")
+#: Refugees who "left Jordan ... to return to their homeland" / "towards home": returns.
+_LEFT_HOST_TO_RETURN = _c(r"^\s*(?:[\w'-]+\s+){0,3}?left\s+(?:" + _HOST_NAME_ALT + r")\b(?:[^.;]|\.(?=\d)){0,60}?"
+                          r"\b(?:to return\b|towards? (?:home|their homeland|syria)|for home|back home)")
 #: A count of returns whose "including" parts come both from abroad and from inside Syria.
 _BOTH_ORIGINS = _c(r"^[^.;]{0,80}?,\s*including\b[^.;]{0,40}?\bfrom abroad\b[^.;]{0,80}?\b(?:internally displaced"
                    r"|displaced (?:inside|within)|idps?\b)")
@@ -2271,6 +2284,18 @@ def _displacement_sentence_rules(out: list[TextClaim], s: str, offset: int,
             continue
         if c.kind in ("refugees", "displaced", "idps") and _EXPECTED_AFTER.match(s[b:]):
             continue
+        if c.measure == "idps_share" and _INSIDE_AND_ACROSS.search(s[b:b + 160]):
+            c = replace(c, measure="displaced_share")  # "displaced within the country and across its borders"
+        if c.kind == "refugees" and _LEFT_HOST_TO_RETURN.match(s[b:]):
+            # "3,162 Syrian refugees left Jordan in the first six months ... to return to their homeland"
+            c = replace(c, kind="returns", measure="refugee_returns")
+        if c.kind == "refugees" and _FLED_ACTORS_OFFENSIVE.match(s[b:]) and not re.search(
+                r"\b(?:to|into|in)\s+(?:" + _HOST_NAME_ALT + r")", _own_clause(s[b:])[:120], _FLAGS):
+            # "civilians who fled Turkey's military offensive in Afrin": uprooted inside Syria
+            area = _first(_AREAS, _own_clause(s[b:])[:160]) or c.area
+            c = replace(c, kind="displaced", measure="idps_new_displacements", host="", period_type="flow",
+                        period_start=c.as_of, area=area if area not in ("", "LOCAL") else "SYR",
+                        group="" if c.group == "civilians" else c.group)
         if wave is not None and c.kind in ("displaced", "idps") and c.measure != "idps_new_displacements" \
                 and _OF_THESE.match(s) and c.period_type == "stock":
             c = replace(c, measure="idps_new_displacements", kind=c.kind, period_type="flow",
@@ -2344,3 +2369,20 @@ def _refugees_in_other_words(s: str, num: Number, out: list[TextClaim], ctx: Con
     if ctx is not None and ctx.kind in ("refugees", "idps", "displaced") and _TOTAL_IS.search(before[-40:]):
         return ctx.kind
     return ""
+
+
+#: "Six long and brutal years have since passed": N years have passed (the war named in the
+#: sentence).
+_YEARS_HAVE_PASSED = _c(r"^\s*(?:[\w'-]+\s+(?:and\s+)?){0,3}?years?\s+(?:have|has)\s+(?:now\s+)?(?:since\s+)?"
+                        r"(?:passed|elapsed|gone by)\b")
+
+
+def _years_have_passed(num: Number, s: str, after: str, comp: str, published: pd.Timestamp
+                       ) -> tuple[float, str, int] | None:
+    """(years, comparator, end) of "N (long) years have (since) passed" in a sentence about
+    the war, when N is the war's age at *published* (H21d); None otherwise."""
+    m = _YEARS_HAVE_PASSED.match(after)
+    if m is None or num.kind not in ("count", "ordinal") or not _WAR_WORD.search(s) \
+            or not _plausible_age(num.value, comp, published):
+        return None
+    return num.value, comp, num.end

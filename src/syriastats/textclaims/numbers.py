@@ -310,6 +310,10 @@ def find_numbers(s: str) -> list[Number]:
                 out.append(Number(t.start, toks[j].end, v / 100, "share", s[t.start:toks[j].end]))
                 i = j + 1
                 continue
+            if j + 2 < n and toks[j].text == "-" and toks[j + 1].low == "per" and toks[j + 2].low == "cent":
+                out.append(Number(t.start, toks[j + 2].end, v / 100, "share", s[t.start:toks[j + 2].end]))
+                i = j + 3  # "a 63-per cent increase"
+                continue
             if j + 1 < n and toks[j].low == "per" and toks[j + 1].low in ("cent", "centum"):
                 out.append(Number(t.start, toks[j + 1].end, v / 100, "share",
                                   s[t.start:toks[j + 1].end]))

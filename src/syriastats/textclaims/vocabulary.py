@@ -97,6 +97,9 @@ RETURN_WORDS: list[str] = [
     r"(?:come|came|coming|comes) (?:back|home)", r"made (?:their|its|his|her) way (?:back|home)",
     r"cross(?:ed|ing|es)? back", r"head(?:ed|ing|s)? (?:back )?home", r"head(?:ed|ing|s)? back",
     r"moved back", r"travel(?:l?ed|l?ing) back", r"repatriat(?:ed|ion|ions|ing)",
+    # "3,162 Syrian refugees left Jordan ... to return to their homeland", "left Jordan towards home"
+    r"left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b[^.;]{0,60}?\b(?:to return\b|towards? (?:home|their homeland"
+    r"|syria)|for home|back home)",
 ]
 #: Words of being held or vanished (people missing or forcibly disappeared; a detainee whose
 #: fate is unknown is counted by the same sources): "detainees", "held in prisons".
@@ -198,6 +201,9 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"internally displaced (?:people |persons )?(?:or|and) (?:[\w'-]+ ){0,3}refugees"
      r"|refugees (?:or|and) (?:[\w'-]+ ){0,2}internally displaced|displaced (?:inside|within) (?:and|or) outside",
      "displaced"),  # "displaced half ... internally or abroad": both
+    # "displaced within the country and across its borders": both together (H21d; after the first two cues,
+    # which the extractor reads as _CUES[:2])
+    (r"displaced (?:with)?in (?:the country|syria) and (?:across|beyond|outside) (?:its |the )?borders?", "displaced"),
     (r"\b" + _alt(RETURN_WORDS) + r"\b", "returns"),
     # "have made their way back home", "crossed back into Syria", "refugees ... crossed into Syria"
     (r"made (?:their|its|his|her) way (?:back|home)|cross(?:ed|ing|es)? back (?:in)?to syria"
