@@ -275,3 +275,28 @@ def test_displaced_within_the_country_and_across_its_borders_is_all_the_displace
     df = _claims("More than half of Syria's pre-war population has been displaced within the country and "
                  "across its borders.", "2017-03-15")
     assert df[df["kind"] == "share"].iloc[0].measure == "displaced_share"
+
+
+# --- batch 3 (H21d)
+
+def test_fleeing_syrias_governorate_is_not_leaving_syria():
+    c = _claim("At least 45,000 people have fled Syria's Hama province towards the border in the last four days.",
+               "2019-12-20", "45,000")
+    assert (c.kind, c.measure) == ("idps", "idps_new_displacements")
+
+
+def test_fled_to_escape_an_offensive_is_new_displacement():
+    c = _claim("Nearly 90,000 people have fled their homes in the rebel stronghold of Idlib to escape a Syrian "
+               "and Russian offensive.", "2019-12-20", "90,000")
+    assert c.measure == "idps_new_displacements"
+
+
+def test_the_latest_wave_that_forced_people_to_flee_is_new_displacement():
+    c = _claim("The latest escalation in southern Idlib has killed dozens, destroyed two hospitals and forced "
+               "some 150,000 people to flee their homes.", "2019-05-20", "150,000")
+    assert c.measure == "idps_new_displacements"
+
+
+def test_fled_mostly_to_the_neighbours_is_refugees_in_the_region():
+    c = _claim("About 700,000 have fled, mostly to Lebanon, Jordan and Turkey.", "2013-02-01", "700,000")
+    assert (c.kind, c.host) == ("refugees", "REGION")

@@ -1860,7 +1860,7 @@ _EVENT_AFTER = _c(r"\b(?:by|amid|due to|because of|following|after)\s+(?:the\s+|
                   r"|intense|sectarian)\s+(?:fighting|violence|clashes|hostilities)\b"
                   r"|\b(?:by|amid)\s+(?:the\s+)?(?:fighting|clashes|violence|hostilities)\s+(?:around|near|in and around"
                   r"|along)\b"
-                  r"|\b(?:escaping|fleeing)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,3}?(?:invasion|incursion|offensive"
+                  r"|\b(?:escaping|fleeing|to escape|to flee)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,3}?(?:invasion|incursion|offensive"
                   r"|escalation|assault|onslaught|bombardment|fighting|clashes)\b"
                   r"|\bas (?:the )?(?:fighting|violence|clashes|hostilities) (?:spread|spreads|escalates|escalated"
                   r"|intensifies|intensified|rages|raged)\b")
@@ -2043,6 +2043,10 @@ _FLEE_PLACE = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:\(?(?:are|were|is|was)\)?\s+)?(?:h
                  r"(?:(?:" + _AREA_NAMES + r")\b|(?:besieged\s+|rebel-held\s+)?(?:enclave|pocket)\b)")
 
 
+#: "The latest outbreak in violence in Idlib ... has left dozens of casualties ... and forced":
+#: a wave named as the newest of its kind is the subject of the verb that uprooted them.
+_LATEST_EVENT = _c(r"\b(?:latest|recent|new|renewed|current)\s+(?:outbreak|escalation|wave|round|surge|upsurge|flare-up"
+                   r"|spate)\b[^.;]{0,160}\b(?:forced|displaced|driven|pushed|uprooted|prompted)\s*$")
 #: Displaced "by hostilities in Afrin district", "by the fighting in Idlib province": a local event.
 _LOCAL_EVENT_BY = _c(r"\bby\s+(?:the\s+)?(?:fighting|clashes|violence|hostilities|bombardment|shelling|air ?strikes)\s+"
                      r"in\s+(?:[\w'-]+\s+){0,3}?(?:district|province|governorate|city|town|area|countryside|region)\b")
@@ -2060,7 +2064,8 @@ def _fled_recently(own: str, bare: str) -> bool:
     if not _FLEE_VERB.match(own) and not _UPROOT_VERB.match(own):
         return False
     return bool(_RECENT_SPAN.search(_own_clause(own)[:160] + " " + bare[-80:]) or _FLEE_PLACE.match(own)
-                or _LOCAL_EVENT_BY.search(_own_clause(own)[:160]) or _FLED_ACTORS_OFFENSIVE.match(own))
+                or _LOCAL_EVENT_BY.search(_own_clause(own)[:160]) or _FLED_ACTORS_OFFENSIVE.match(own)
+                or _LATEST_EVENT.search(bare))
 
 
 #: "At least 150 dead, 100,000 displaced": one event's dead and displaced (a headline's flow).
@@ -2232,6 +2237,8 @@ _OF_THE_N = _c(r"^\W*of the\s+(?:some\s+|about\s+|around\s+|estimated\s+)?$")
 _SETTLED_IN = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:who|that)\s+(?:have\s+|had\s+)?(?:settled|sought refuge|found refuge"
                  r"|fled|live|lived|are living|arrived)\s+(?:\w+\s+){0,2}?in\s+(?:" + _HOST_NAME_ALT + r")")
 _INSIDE_AND_ACROSS = _c(r"\bdisplaced (?:with)?in (?:the country|syria) and (?:across|beyond|outside) (?:its |the )?borders?")
+_FLED_MOSTLY_TO = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:have|has|had)?\s*fled,?\s+(?:mostly|mainly|largely|chiefly|many|most)\s+"
+                     r"(?:of them\s+)?(?:to|into)\s+(?:neighbou?ring\s+countries|" + _HOST_NAME_ALT + r")")
 #: Refugees who "left Jordan ... to return to their homeland" / "towards home": returns.
 _LEFT_HOST_TO_RETURN = _c(r"^\s*(?:[\w'-]+\s+){0,3}?left\s+(?:" + _HOST_NAME_ALT + r")\b(?:[^.;]|\.(?=\d)){0,60}?"
                           r"\b(?:to return\b|towards? (?:home|their homeland|syria)|for home|back home)")
@@ -2286,6 +2293,11 @@ def _displacement_sentence_rules(out: list[TextClaim], s: str, offset: int,
             continue
         if c.measure == "idps_share" and _INSIDE_AND_ACROSS.search(s[b:b + 160]):
             c = replace(c, measure="displaced_share")  # "displaced within the country and across its borders"
+        if c.kind == "displaced" and _FLED_MOSTLY_TO.match(s[b:]):
+            # "about 600,000 have fled, mostly to Jordan, Turkey, Lebanon and Iraq": refugees
+            hosts = {h for rx, h in _HOSTS if h not in ("REGION", "WORLD") and rx.search(s[b:b + 120])}
+            host = "REGION" if len(hosts) >= 2 or re.search(r"neighbou?r", s[b:b + 80], _FLAGS) else next(iter(hosts), "")
+            c = replace(c, kind="refugees", measure=_measure("refugees", "", host, s), host=host)
         if c.kind == "refugees" and _LEFT_HOST_TO_RETURN.match(s[b:]):
             # "3,162 Syrian refugees left Jordan in the first six months ... to return to their homeland"
             c = replace(c, kind="returns", measure="refugee_returns")

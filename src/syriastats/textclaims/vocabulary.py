@@ -245,7 +245,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|in (?:government |regime )?(?:prisons|detention)|in (?:[\w'-]+ ){0,2}prisons"
      r"|in (?:[\w'-]+ ){0,2}jails?\b|(?:died|killed|deaths?) (?:due to|from|of|as a result of) torture",
      "detention"),
-    (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
+    (r"\brefugees?\b|fled (?:the country|abroad|syria\b(?!')|to (?:neighbou?ring|other) countr)"  # not "fled Syria's Idlib"
      r"|(?:fled|fleeing) to (?:neighbou?ring |other |nearby )?countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
      r"|fled across (?:the |a )?borders?|crossed (?:the border )?into (?:turkey|t[uü]rkiye|lebanon|jordan|iraq)"
