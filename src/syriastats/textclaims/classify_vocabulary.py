@@ -146,6 +146,10 @@ VERB_PHRASES: dict[tuple[str, ...], str] = {
     ("fled", "the", "latest"): "new_displacement", ("fled", "the", "recent"): "new_displacement",
     ("fled", "recent"): "new_displacement", ("fled", "latest"): "new_displacement",
     ("displaced", "inside"): "idps", ("displaced", "within"): "idps",
+    # "became refugees in their own country": displaced inside it (H21d)
+    ("became", "refugees", "in", "their", "own", "country"): "idps",
+    ("became", "refugees", "in", "their", "own", "countries"): "idps",
+    ("refugees", "in", "their", "own", "country"): "idps", ("refugees", "in", "their", "own", "countries"): "idps",
     # refugees
     ("refugees",): "refugees", ("fled", "abroad"): "refugees", ("fled", "the", "country"): "refugees",
     ("fled", "syria"): "refugees", ("fled", "to", "neighbouring", "countries"): "refugees",

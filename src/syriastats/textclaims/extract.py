@@ -33,6 +33,7 @@ from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
+    _between_day_numbers,
     _BETWEEN_DAYS,
     _MONTH_ALT,
     _SINCE_FALL,
@@ -79,7 +80,7 @@ _STOP = _c(r"[;:()\[\]\u2013\u2014]|\s-\s|,\s|\s(?:and|but|while|whereas|of whom
            r"|as well as|compared|versus|than|after|before|when|since|according)\s|\.(?:\s|$)")
 _POP_DENOM = _c(r"^\s*(?:of\s+)?(?:all\s+|the\s+|syria'?s\s+|the\s+country'?s\s+|its\s+)?"
                 r"(?:[\d.,]+\s*(?:million|m)?\s*,?\s*(?=(?:(?:pre-?war|prewar|total|current),?\s+)*population))?"
-                r"(?:(?:entire|whole|total|pre-?war|prewar|original|current),?\s+)*"
+                r"(?:(?:entire|whole|total|pre-?war|prewar|pre-?conflict|pre-?crisis|original|current),?\s+)*"
                 r"(?:syrian\s+)?(?:population|syrians|people of syria|inhabitants|the country\b"
                 r"|the people\b|its people|the nation)")
 _POP_AFTER_HEDGE = _c(r"(?:population|syrians)")
@@ -119,7 +120,8 @@ _ANNIV_OF = _c(r"^\s*anniversary\s+of\s+" + _WAR_NP)
 _WAR_POSS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)'s\s*$")
 #: "as the conflict marks its sixth anniversary": the war's own anniversary.
 _WAR_MARKS = _c(r"\b(?:war|conflict|uprising|revolution|crisis)\b[^.;]{0,30}?\b(?:marks?|marking|marked"
-                r"|enters?|entering|entered|reach(?:es|ed|ing)?|observes?|commemorates?)\s+(?:its|the)\s*$")
+                r"|enters?|entering|entered|reach(?:es|ed|ing)?|observes?|commemorates?"
+                r"|approach(?:es|ed|ing)?|nears?|nearing)\s+(?:its|the)\s*$")
 #: "Seven years after the start of the war", "seven years on from the uprising": the war's age.
 _YEARS_AFTER_START = _c(r"^\s*-?\s*years?\s+(?:after|on from|on since)\s+(?:the\s+)?(?:start|beginning|outbreak"
                         r"|onset)\s+of\s+" + _WAR_NP + r"|^\s*-?\s*years?\s+on\s+from\s+" + _WAR_NP
@@ -492,6 +494,7 @@ class Context:
     disaster: bool = False  # the sentences before tell of an earthquake's or an epidemic's dead (H21t)
     span_text: str = ""  # the last sentence naming a span of dates ("The report covers 1 April to 30 June 2019") (H21t)
     episode_area: str = ""  # the governorate of the last episode named ("Fighting erupted in Daraa province on 3 March") (H21t)
+    wave: TextClaim | None = None  # the last new displacement of the sentence before (H21d)
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -581,10 +584,16 @@ def _without_dateline(s: str) -> str:
     return " " * m.end() + s[m.end():] if m else s
 
 
+#: A word an editor put in brackets inside a quotation ("15,000 people (are) fleeing",
+#: "[were] displaced"): read as part of the sentence.
+_EDITORIAL = re.compile(r"[(\[]((?:are|is|was|were|have|has|had|been|being|the|they|who))[)\]]")
+
+
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
                         published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
     raw = sent_text
     s = _without_dateline(sent_text.translate(_QUOTES))  # same length: offsets stay valid
+    s = _EDITORIAL.sub(lambda m: " " + m.group(1) + " ", s)  # "people (are) fleeing": same length
     low = s.lower()
     nums = find_numbers(s)
     models = [(m.start(), m.end()) for m in V.MODEL_RE.finditer(s)]
@@ -611,6 +620,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         comp, hedge_len = _hedge(before, after)
         if not hedge_len and comp == "about":
             comp = _list_hedge(s, nums, k) or comp
+        comp = _range_hedge(s, nums, k) or comp  # "about 21-22 million": a floor and a ceiling
         start = num.start - hedge_len
         # the publisher named nearest before the number ("lower than an estimate from the
         # Syrian Observatory, which put the toll at 606,000"), else the first after it
@@ -621,7 +631,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # ---- the war's age
         dur = _age_completed(num, before, after) or _duration(
             num, s, before, after, comp, hedge_len, war_began=ctx is not None and ctx.war_began) \
-            or _age_other_words(num, s, before, after, comp, hedge_len, published)
+            or _age_other_words(num, s, before, after, comp, hedge_len, published) \
+            or _years_have_passed(num, s, after, comp, published)
         if dur is not None:
             years, dcomp, end = dur
             out.append(TextClaim(si, raw, offset + start, offset + end, raw[start:end], float(years),
@@ -771,8 +782,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             lo, hi = _clause_bounds(s, num)  # not across a semicolon
             kind = _nearest(_CUES_NO_POP, s[lo:hi], num.start - lo) or _nearest(_CUES, s[lo:hi],
                                                                                 num.start - lo)
-            if not kind and ctx is not None and ctx.kind and _CONTINUES.search(s):
+            if not kind and ctx is not None and ctx.kind and (_CONTINUES.search(s) or _OF_THESE.match(s)):
                 kind = ctx.kind  # "Among them are more than 115,000 civilians"
+            if not kind:
+                kind = _refugees_in_other_words(s, num, out, ctx)  # "Jordan, 142,664", "three million live there"
             if not kind and _part_of_toll(s, num, first_count, ctx) and not _NOT_DEATHS.match(s[num.end:]):
                 kind = "deaths"  # "That figure includes 31,174 soldiers" after a death toll
             if not kind:
@@ -1100,6 +1113,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 found = _between_dates(near, True, published) or _between_days(near, True, published)
                 if found is not None:
                     ptype, pstart, as_of = "flow", found[1], found[2]
+            found = _event_span(s, p_local, near, published, (fwd_own, back_own), ptype)
+            if found is not None:  # "were displaced between 1 and 10 March", "... last month"
+                ptype, pstart, as_of = found
         if kind in ("displaced", "idps") and ptype == "flow":
             measure = "idps_new_displacements"
         if kind in _GLOBAL_ABOVE and num.value > _GLOBAL_ABOVE[kind] and (
@@ -1172,6 +1188,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
+    out = _displacement_sentence_rules(out, s, offset, ctx, published)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
@@ -1419,6 +1436,27 @@ def _list_hedge(s: str, nums: list[Number], k: int) -> str:
         pcomp, plen = _hedge(s[:prev.start], s[prev.end:])
         if plen and pcomp in ("at_least", "at_most"):
             return pcomp
+    return ""
+
+
+_RANGE_JOIN = _c(r"^(?:-|\s+to\s+)$")
+
+
+def _range_hedge(s: str, nums: list[Number], k: int) -> str:
+    """A range whose high end carries the scale ("21-22 million", "4.5 to 6 million"): the
+    low end is a floor (at_least), the high end a ceiling (at_most). Empty if none."""
+    num = nums[k]
+    nxt = nums[k + 1] if k + 1 < len(nums) else None
+    prev = nums[k - 1] if k > 0 else None
+    if nxt is not None and num.kind == nxt.kind == "count" and _RANGE_JOIN.match(s[num.end:nxt.start]) \
+            and not num.text.lower().endswith(("million", "billion")) \
+            and nxt.text.lower().endswith(("million", "billion")) \
+            and num.value < nxt.value:
+        return "at_least"
+    if prev is not None and prev.kind == num.kind == "count" and _RANGE_JOIN.match(s[prev.end:num.start]) \
+            and not prev.text.lower().endswith(("million", "billion")) \
+            and num.text.lower().endswith(("million", "billion")) and prev.value < num.value:
+        return "at_most"
     return ""
 
 
@@ -1789,7 +1827,8 @@ _CROSSING_MAX = 50_000
 _SINCE_ANY = _c(r"\bsince\b|\bso far\b|\bto date\b|\bin total\b")
 #: A host country that hosts, shelters or took in the people counted: "Turkey hosts the largest
 #: number of Syrians displaced by the conflict - nearly 3 million": refugees in that country.
-_HOST_HOSTS = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD")) + r")\s+"
+_HOST_HOSTS = _c(r"\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD")) + r")\s*"
+                 r"(?:,\s*(?:which|that)\s+)?"  # "Jordan, which has taken in" (H21d)
                  r"(?:now\s+|still\s+|currently\s+)?(?:hosts?|hosting|is home to|shelters?|has taken in|took in"
                  r"|has received)\b")
 
@@ -1816,7 +1855,8 @@ _HOST_PART = _c(r"\bin\s+(?:the\s+)?((?:north(?:ern)?|south(?:ern)?|east(?:ern)?
                 r"(?:lebanon|jordan|turkey|iraq)|mount\s+lebanon|beirut|tripoli|bekaa(?:\s+valley)?|beqaa|akkar"
                 r"|amman|irbid|mafraq|zarqa|istanbul|gaziantep|hatay|[sş]anl[iı]urfa|kilis|erbil|duhok|dohuk"
                 r"|sulaymaniyah|(?:iraqi\s+)?kurdistan(?:\s+region)?|cairo|alexandria)\b")
-_AWAITING = _c(r"\b(?:awaiting|await|waiting\s+(?:for|to\s+be))\s+(?:\w+\s+){0,3}?regist(?:ration|ered)\b")
+_AWAITING = _c(r"\b(?:awaiting|await|waiting\s+(?:for|to\s+be))\s+(?:\w+\s+){0,3}?regist(?:ration|ered)\b"
+               r"|\bin the process of being registered\b")
 
 
 #: "into neighboring states and Egypt": the five hosts of the regional response, not Egypt alone.
@@ -1832,7 +1872,8 @@ def _host_part(kind: str, fwd: str) -> str:
         return m.group(1)
     # ("have registered with UNHCR or are awaiting registration": both together, the whole host)
     return "people awaiting registration" if _AWAITING.search(fwd) and not re.search(
-        r"\bregist\w*\b[^.;]{0,40}\bor\s+(?:are\s+|were\s+|is\s+)?(?:\w+\s+)?(?:awaiting|waiting)", fwd, _FLAGS) else ""
+        r"\bregist\w*\b[^.;]{0,40}\bor\s+(?:are\s+|were\s+|is\s+)?(?:\w+\s+)?(?:awaiting|waiting|in the process)",
+        fwd, _FLAGS) else ""
 
 
 def _breakdown_item(s: str, num: Number, prev: Number | None, out: list[TextClaim],
@@ -1917,6 +1958,7 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
         ctx.host = best[1]
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
+    ctx.wave = next((c for c in reversed(found) if c.measure == "idps_new_displacements"), None)
     _update_toll(ctx, s, found)
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s
@@ -1939,7 +1981,7 @@ _EVENT_SUBJECT = _c(r"\b(?:offensive|assault|escalation|invasion|incursion|opera
                     r"|hostilities|bombardment|bombing|air ?strikes|campaign|onslaught|advance"
                     r"|(?:conflict|war|fighting|violence) in (?:[\w'-]+\s+){0,4}?(?:province|governorate|region"
                     r"|city|countryside|enclave))\b[^.;]{0,60}?\b(?:has |have |had )?(?:displaced|displaces|forced"
-                    r"|uprooted|driven|pushed)\s*$")
+                    r"|uprooted|driven|pushed|prompted|caused|sent)\s*$")
 #: The count's own clause names the event that uprooted it ("displaced by the fighting around
 #: Ras al-Ayn", "so far by the Turkish invasion", "as violence spreads", "due to escalating violence").
 _EVENT_AFTER = _c(r"\b(?:by|amid|due to|because of|following|after)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w'-]+\s+){0,2}?"
@@ -1948,6 +1990,8 @@ _EVENT_AFTER = _c(r"\b(?:by|amid|due to|because of|following|after)\s+(?:the\s+|
                   r"|intense|sectarian)\s+(?:fighting|violence|clashes|hostilities)\b"
                   r"|\b(?:by|amid)\s+(?:the\s+)?(?:fighting|clashes|violence|hostilities)\s+(?:around|near|in and around"
                   r"|along)\b"
+                  r"|\b(?:escaping|fleeing|to escape|to flee)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,3}?(?:invasion|incursion|offensive"
+                  r"|escalation|assault|onslaught|bombardment|fighting|clashes)\b"
                   r"|\bas (?:the )?(?:fighting|violence|clashes|hostilities) (?:spread|spreads|escalates|escalated"
                   r"|intensifies|intensified|rages|raged)\b")
 #: A verb of being uprooted in the count's own words ("forced to flee their homes", "have fled").
@@ -1985,8 +2029,11 @@ def _uprooted(s: str, num: Number, n_own: int, bare: str) -> bool:
     """True if the count is of people uprooted by an event: its own verb uproots them
     ("have fled", "were forced to flee") or a local event uproots them ("the offensive
     displaced ..."). A day's or a week's such count is a new displacement, not dropped."""
-    if _DAYS_SPAN.search(s[num.end:n_own][:160] + " " + bare[-60:]):
-        return False  # a few days' movement ("in the last three days alone"): no war statistic
+    if _DAYS_SPAN.search(s[num.end:n_own][:160] + " " + bare[-60:]) and (
+            _BRINGS_TOTAL.search(s) or not _FLEE_VERB.match(s[num.end:n_own])):
+        # a few days' movement ("in the last three days alone, bringing the total to 800,000"):
+        # the running total is the war statistic, not the increment
+        return False
     return bool(_UPROOT_VERB.match(s[num.end:n_own]) or _EVENT_SUBJECT.search(bare)) \
         and num.value <= _WAVE_MAX
 
@@ -2018,6 +2065,8 @@ def _new_displacement(s: str, num: Number, n_own: int, bare: str, rest: str = ""
         return True  # "Since the start of the year, 70,000 people have been displaced"
     if _UPROOT_VERB.match(own) and re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _AREA_NAMES + r")\b",
                                               _own_clause(own)[:100], _FLAGS):
+        return True
+    if _fled_recently(own, bare):
         return True
     return bool(_UPROOT_VERB.match(own) and _EVENT_AFTER.search(own[:160]))
 
@@ -2110,6 +2159,45 @@ _HALF_OF_YEAR = _c(r"\s+of\s+(?:the\s+year\b|last\s+year\b|this\s+year\b|(?:19|2
 #: Governorate names (for "displaced from Idlib and Hama").
 _AREA_NAMES = (r"idlib|idleb|hama|homs|aleppo|daraa|dara'a|deir[- ]ez[- ]zor|raqqa|hasakah|hassakeh|al-hasakah"
                r"|sweida|suwayda|as-suwayda|quneitra|latakia|tartus|rural damascus|eastern ghouta|afrin")
+#: People fleeing now: "have fled", "(are) fleeing", "to flee", "flee" (a headline's present).
+_FLEE_VERB = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:\(?(?:are|were|is|was)\)?\s+)?(?:have\s+|has\s+|had\s+)?(?:fleeing|fled|flee"
+                r"|to flee)\b")
+#: A recent span of days or weeks ("in the last few days", "in recent days", "this week").
+_RECENT_SPAN = _c(r"\b(?:in|over|during|within) (?:the )?(?:last|past|recent) (?:few |several |\w+ )?(?:days|weeks)\b"
+                  r"|\bin recent (?:days|weeks)\b|\b(?:this|last) week\b|\bwithin (?:a|one|two|three|\w+) (?:days?|weeks?)\b")
+#: Fleeing a Syrian place ("have fled Aleppo city", "fleeing from north of Aleppo city", "flee
+#: the enclave", "flee Aleppo countryside"): people uprooted inside Syria by what happens there.
+_FLEE_PLACE = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:\(?(?:are|were|is|was)\)?\s+)?(?:have\s+|has\s+|had\s+)?(?:fleeing|fled|flee"
+                 r"|to flee)\s+(?:from\s+)?(?:(?:north|south|east|west)\s+of\s+)?(?:the\s+)?"
+                 r"(?:(?:city|town|province|governorate|countryside|region|enclave|area)\s+of\s+)?"
+                 r"(?:(?:" + _AREA_NAMES + r")\b|(?:besieged\s+|rebel-held\s+)?(?:enclave|pocket)\b)")
+
+
+#: "The latest outbreak in violence in Idlib ... has left dozens of casualties ... and forced":
+#: a wave named as the newest of its kind is the subject of the verb that uprooted them.
+_LATEST_EVENT = _c(r"\b(?:latest|recent|new|renewed|current)\s+(?:outbreak|escalation|wave|round|surge|upsurge|flare-up"
+                   r"|spate)\b[^.;]{0,160}\b(?:forced|displaced|driven|pushed|uprooted|prompted)\s*$")
+#: Displaced "by hostilities in Afrin district", "by the fighting in Idlib province": a local event.
+_LOCAL_EVENT_BY = _c(r"\bby\s+(?:the\s+)?(?:fighting|clashes|violence|hostilities|bombardment|shelling|air ?strikes)\s+"
+                     r"in\s+(?:[\w'-]+\s+){0,3}?(?:district|province|governorate|city|town|area|countryside|region)\b")
+#: "who fled Turkey's military offensive in Afrin": the country named is the actor of an
+#: offensive inside Syria, not a destination.
+_FLED_ACTORS_OFFENSIVE = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:fled|fleeing|escaped|escaping)\s+(?:the\s+)?[\w-]+'s\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:offensive|assault|operation|incursion|invasion|bombardment|campaign)\b")
+#: "bringing the total ... to 800,000": the sentence gives the running total of the wave.
+_BRINGS_TOTAL = _c(r"\bbringing (?:the|their|its) (?:total|overall)\b")
+
+
+def _fled_recently(own: str, bare: str) -> bool:
+    """People who fled within a recent span of days or weeks, or who fled a Syrian place
+    (not a country): a new displacement inside Syria (H21d)."""
+    if not _FLEE_VERB.match(own) and not _UPROOT_VERB.match(own):
+        return False
+    return bool(_RECENT_SPAN.search(_own_clause(own)[:160] + " " + bare[-80:]) or _FLEE_PLACE.match(own)
+                or _LOCAL_EVENT_BY.search(_own_clause(own)[:160]) or _FLED_ACTORS_OFFENSIVE.match(own)
+                or _LATEST_EVENT.search(bare))
+
+
 #: "At least 150 dead, 100,000 displaced": one event's dead and displaced (a headline's flow).
 _DEAD_AND_DISPLACED = _c(r"\b[\d,.]+\s+(?:dead|killed)\s*,\s*$")
 #: A count joined to a count of returns ("..., along with more than 1.2 million IDPs").
@@ -2523,3 +2611,195 @@ def _deadliest_month(before: str, published: pd.Timestamp) -> tuple[str, pd.Time
 #: 25,000": the count after a share of the dead is that group's toll (H21t).
 _SHARE_GROUP = _c(r"\bone in (?:\d+|\w+)\b[^.;\d]{0,60}?\b(?:was|were|is|are)?\s*(?:a\s+|an\s+)?(wom[ae]n|child(?:ren)?)\b"
                   r"[^.;\d]{0,25}$")
+# ---------------------------------------------------------------- displacement in other words (H21d)
+#: "Of these, some 575,000 are children": a breakdown of the count the sentence before gave.
+_OF_THESE = _c(r"^\W*(?:of (?:these|them|those|whom)|among (?:them|these|those))\b")
+#: The population of a place that is not Syria: "a country of 4.5 million people", "Lebanon,
+#: which has an estimated population of less than six million", "the country's population is
+#: only 4.5 million" (said of Lebanon).
+_COUNTRY_OF = _c(r"\b(?:a|the)\s+(?:[\w'-]+\s+)?(?:country|nation|kingdom)\s+of\s*$")
+_COUNTRY_NAMES = _c(r"\bsyria(?:n|'s)?\b|\b(?:" + "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
+                    + r")")
+#: A plan's or a forecast's figures ("appealing ... to cover the needs of 4.1 million refugees
+#: and 2.7 million people in host communities", "a 2025 projection of 7 million IDPs and 6
+#: million refugees", "against the figure of 4.1 million mentioned earlier" in a sentence about
+#: a forecast, "the 185,000 the agency had expected to flee"): every item of the list.
+_PLAN_LIST = _c(r"\b(?:appeal(?:s|ing|ed)?|plan(?:s|ned|ning)?|projections?|projected|forecasts?|scenarios?"
+                r"|planning figures?)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:to (?:cover|meet|reach|assist|support|help)"
+                r"|the needs of|for)\s*(?:(?:[^.;]|\.(?=\d)){0,40})$")
+_PROJECTION_OF = _c(r"\b(?:projections?|forecasts?|planning figures?|scenarios?) of\s*(?:some\s+|about\s+|up to\s+)?$")
+#: A revised forecast: every figure after "lowered the forecast" in the sentence is one.
+_FORECAST_REVISED = _c(r"\b(?:lowered|raised|revised|cut|increased|reduced) (?:the|its|their) (?:forecast|projection"
+                       r"|planning figure)s?\b(?:[^.;]|\.(?=\d)){0,200}$")
+_EXPECTED_AFTER = _c(r"^\s*(?:people\s+|refugees\s+|syrians\s+)?(?:the\s+[\w\s.]{0,40}?\s+)?(?:had|has|have)\s+"
+                     r"(?:expected|projected|forecast|predicted|planned for)\b")
+#: A return "to the country" / "to Syria" / "from abroad": people who had left Syria.
+_RETURN_FROM_ABROAD = _c(r"\breturned\s+(?:home\s+)?(?:to\s+(?:the\s+country|syria)|from\s+abroad)\b")
+_RETURN_INSIDE = _c(r"\b(?:internally displaced|displaced (?:inside|within) (?:syria|the country)|idps?\b)")
+_HOST_NAME_ALT = "|".join(p for p, h in V.HOSTS if h not in ("REGION", "WORLD"))
+#: "Of the 1 million Syrians who settled in Germany": the head of a count of returns.
+_OF_THE_N = _c(r"^\W*of the\s+(?:some\s+|about\s+|around\s+|estimated\s+)?$")
+_SETTLED_IN = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:who|that)\s+(?:have\s+|had\s+)?(?:settled|sought refuge|found refuge"
+                 r"|fled|live|lived|are living|arrived)\s+(?:\w+\s+){0,2}?in\s+(?:" + _HOST_NAME_ALT + r")")
+_INSIDE_AND_ACROSS = _c(r"\bdisplaced (?:with)?in (?:the country|syria) and (?:across|beyond|outside) (?:its |the )?borders?")
+_FLED_MOSTLY_TO = _c(r"^\s*(?:[\w'-]+\s+){0,2}?(?:have|has|had)?\s*fled,?\s+(?:mostly|mainly|largely|chiefly|many|most)\s+"
+                     r"(?:of them\s+)?(?:to|into)\s+(?:neighbou?ring\s+countries|" + _HOST_NAME_ALT + r")")
+#: Refugees who "left Jordan ... to return to their homeland" / "towards home": returns.
+_LEFT_HOST_TO_RETURN = _c(r"^\s*(?:[\w'-]+\s+){0,3}?left\s+(?:" + _HOST_NAME_ALT + r")\b(?:[^.;]|\.(?=\d)){0,60}?"
+                          r"\b(?:to return\b|towards? (?:home|their homeland|syria)|for home|back home)")
+#: A count of returns whose "including" parts come both from abroad and from inside Syria.
+_BOTH_ORIGINS = _c(r"^[^.;]{0,80}?,\s*including\b[^.;]{0,40}?\bfrom abroad\b[^.;]{0,80}?\b(?:internally displaced"
+                   r"|displaced (?:inside|within)|idps?\b)")
+
+
+def _host_population(s: str, c: TextClaim, offset: int) -> bool:
+    """True if a population count is of a country of asylum, not of Syria: the country named
+    last before the number is a host ("Lebanon, which has ... a population of", "in
+    Lebanon, a country of 4.5 million people"), or the number is "a country of N" with no
+    country before it but the sentence speaks of refugees it bears."""
+    start = c.start - offset
+    before = s[:start]
+    named = list(_COUNTRY_NAMES.finditer(before))
+    if named:
+        return not named[-1].group(0).lower().startswith("syria")
+    return bool(_COUNTRY_OF.search(before[-60:]) and re.search(r"\brefugees?\b|\bburden\b|\bhost", s, _FLAGS))
+
+
+def _displacement_sentence_rules(out: list[TextClaim], s: str, offset: int,
+                                 ctx: Context | None, published: pd.Timestamp) -> list[TextClaim]:
+    """Sentence-level corrections of displacement, refugee and return claims (H21d):
+
+    * a follow-on breakdown of a new displacement ("Of these, some 575,000 are children")
+      counts the same wave over the same period;
+    * a population of a host country ("Lebanon, a country of 4.5 million") is dropped;
+    * every item of a plan's or a forecast's list is dropped, not only the first;
+    * a return "to the country" or "from abroad" is a refugee return, one of people
+      "internally displaced" an IDP return, by the count's own clause.
+    """
+    from dataclasses import replace
+    res: list[TextClaim] = []
+    wave = ctx.wave if ctx is not None else None
+    head_end = 0
+    for c in out:
+        a, b = c.start - offset, c.end - offset
+        lo = max((m.end() for m in re.finditer(r"[;:]", s[:a])), default=0)
+        if c.kind == "population" and _THERE_AFTER.match(s[b:]) and re.search(r"\brefugees?\b", s[:a], _FLAGS) \
+                and _HOST_COUNTRY.search(s[:a]):
+            host = _last(_HOSTS, s[:a])  # "Lebanon took in more refugees ...; a million still live there"
+            c = replace(c, kind="refugees", measure=_measure("refugees", "", host, s), host=host, area="SYR")
+        if c.kind == "population" and _host_population(s, c, offset):
+            continue
+        plan = _PLAN_LIST.search(s[lo:a])
+        if c.kind not in ("duration", "share") and (
+                (plan and re.search(r"\d", s[lo:a][plan.start():]))  # a later item of the plan's list
+                or _PROJECTION_OF.search(s[lo:a]) or _FORECAST_REVISED.search(s[:a])):
+            continue
+        if c.kind in ("refugees", "displaced", "idps") and _EXPECTED_AFTER.match(s[b:]):
+            continue
+        if c.measure == "idps_share" and _INSIDE_AND_ACROSS.search(s[b:b + 160]):
+            c = replace(c, measure="displaced_share")  # "displaced within the country and across its borders"
+        if c.kind == "displaced" and _FLED_MOSTLY_TO.match(s[b:]):
+            # "about 600,000 have fled, mostly to Jordan, Turkey, Lebanon and Iraq": refugees
+            hosts = {h for rx, h in _HOSTS if h not in ("REGION", "WORLD") and rx.search(s[b:b + 120])}
+            host = "REGION" if len(hosts) >= 2 or re.search(r"neighbou?r", s[b:b + 80], _FLAGS) else next(iter(hosts), "")
+            c = replace(c, kind="refugees", measure=_measure("refugees", "", host, s), host=host)
+        if c.kind == "refugees" and _LEFT_HOST_TO_RETURN.match(s[b:]):
+            # "3,162 Syrian refugees left Jordan in the first six months ... to return to their homeland"
+            c = replace(c, kind="returns", measure="refugee_returns")
+        if c.kind == "refugees" and _FLED_ACTORS_OFFENSIVE.match(s[b:]) and not re.search(
+                r"\b(?:to|into|in)\s+(?:" + _HOST_NAME_ALT + r")", _own_clause(s[b:])[:120], _FLAGS):
+            # "civilians who fled Turkey's military offensive in Afrin": uprooted inside Syria
+            area = _first(_AREAS, _own_clause(s[b:])[:160]) or c.area
+            c = replace(c, kind="displaced", measure="idps_new_displacements", host="", period_type="flow",
+                        period_start=c.as_of, area=area if area not in ("", "LOCAL") else "SYR",
+                        group="" if c.group == "civilians" else c.group)
+        if wave is not None and c.kind in ("displaced", "idps") and c.measure != "idps_new_displacements" \
+                and _OF_THESE.match(s) and c.period_type == "stock":
+            c = replace(c, measure="idps_new_displacements", kind=c.kind, period_type="flow",
+                        period_start=wave.period_start, as_of=wave.as_of,
+                        area=wave.area if c.area == "SYR" else c.area)
+        if c.kind == "share" and res and res[-1].kind == "refugees" and res[-1].host not in ("", "REGION", "WORLD") \
+                and re.match(r"\s+of (?:them|whom|those)\b", s[b:], _FLAGS):
+            continue  # "Jordan hosts 1.3 million Syrians, nearly half of them registered": a share of the hosted
+        if c.kind == "returns" and _OF_THE_N.search(s[:a]) and _SETTLED_IN.match(s[b:]):
+            # "Of the one million Syrians who settled in Germany in 2015, some 4,000 have
+            # returned": the head is the refugees living in that host now, not a return
+            host = _first(_HOSTS, s[b:b + 80])
+            day = _day(published)
+            c = replace(c, kind="refugees", measure=_measure("refugees", "", host, ""), host=host,
+                        period_type="stock", period_start=day, as_of=day)
+            head_end = b
+        elif c.kind == "returns" and head_end and c.period_type == "flow" \
+                and not re.search(r"\b(?:19|20)\d\d\b", s[head_end:].split(",", 1)[-1]) \
+                and published >= pd.Timestamp(V.ASSAD_FALL):
+            # the year was the head's ("who settled in Germany in 2015"): the returns are
+            # counted as the others after the fall of Assad
+            c = replace(c, period_type="cumulative", period_start=V.ASSAD_FALL, as_of=_day(published))
+        if c.kind == "returns" and _BOTH_ORIGINS.match(s[b:]):
+            continue  # "1.5 million have returned, including 500,000 from abroad and 1 million IDPs": both
+        if c.kind == "returns":
+            own = re.split(r",\s|;|\d", s[b:])[0][:120]
+            if _RETURN_FROM_ABROAD.search(own) and not _RETURN_INSIDE.search(own):
+                c = replace(c, measure="refugee_returns")
+            elif _RETURN_INSIDE.search(own) and not _RETURN_FROM_ABROAD.search(own) and c.measure != "idp_returns":
+                c = replace(c, measure="idp_returns", host="")
+        res.append(c)
+    return res
+
+
+def _event_span(s: str, p_local: str, near: str, published: pd.Timestamp, own: tuple[str, str],
+                ptype: str) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The span within which people "were displaced": two days of a month ("between 1 and
+    10 March") or a month ("last month", "in January"), read as a flow; None if the words
+    give no such span (a level on a day, or a year, stays as read)."""
+    found = _between_day_numbers(near, published)
+    if found is None and ptype == "stock":
+        f = _period(s, p_local, "deaths", published, own=own)
+        if f[0] == "flow" and (f[2] - f[1]).days <= 62:
+            found = f
+    return found
+
+#: An item of a list of hosts and their counts: "Lebanon, 154,387; Jordan, 142,664",
+#: "followed by Turkey (770,000), Jordan (600,000)".
+_HOST_ITEM = _c(r"(?:^|[;:,(]\s*|\band\s+|\bby\s+)(?:" + _HOST_NAME_ALT + r")\s*(?:,|\(|:|-)?\s*$")
+#: People said to live there, after a clause about a host's refugees ("Turkey has taken in more
+#: refugees than any country; around three million still live there").
+_THERE_AFTER = _c(r"^\s*(?:(?:people|syrians|of them)\s+)?(?:still\s+|now\s+|currently\s+)?(?:live|living|remain"
+                  r"|remaining|stay|staying|reside|residing)\s+(?:there|in the country)\b")
+#: "the latest total is", "the overall total stands at": the total of the count talked about.
+_TOTAL_IS = _c(r"\b(?:the|a|its|their) (?:new |latest |overall |updated |current )?total (?:is|was|stands at|stood at"
+               r"|reached|has reached|now stands at)\s*$")
+
+
+def _refugees_in_other_words(s: str, num: Number, out: list[TextClaim], ctx: Context | None) -> str:
+    """The kind of a count whose own words name no measure (H21d): an item of a list of hosts
+    and counts after refugees are spoken of, people who "live there" after a host's refugees,
+    or "the latest total is N" continuing the kind of the sentence before. '' if none."""
+    before = s[:num.start]
+    refugee_talk = any(c.kind == "refugees" for c in out) or bool(re.search(r"\brefugees?\b", before, _FLAGS)) \
+        or (ctx is not None and ctx.kind == "refugees")
+    if refugee_talk and _HOST_ITEM.search(before[-40:]):
+        return "refugees"
+    if _THERE_AFTER.match(s[num.end:]) and re.search(r"\brefugees?\b", before, _FLAGS) \
+            and _HOST_COUNTRY.search(before):
+        return "refugees"
+    if ctx is not None and ctx.kind in ("refugees", "idps", "displaced") and _TOTAL_IS.search(before[-40:]):
+        return ctx.kind
+    return ""
+
+
+#: "Six long and brutal years have since passed": N years have passed (the war named in the
+#: sentence).
+_YEARS_HAVE_PASSED = _c(r"^\s*(?:[\w'-]+\s+(?:and\s+)?){0,3}?years?\s+(?:have|has)\s+(?:now\s+)?(?:since\s+)?"
+                        r"(?:passed|elapsed|gone by)\b")
+
+
+def _years_have_passed(num: Number, s: str, after: str, comp: str, published: pd.Timestamp
+                       ) -> tuple[float, str, int] | None:
+    """(years, comparator, end) of "N (long) years have (since) passed" in a sentence about
+    the war, when N is the war's age at *published* (H21d); None otherwise."""
+    m = _YEARS_HAVE_PASSED.match(after)
+    if m is None or num.kind not in ("count", "ordinal") or not _WAR_WORD.search(s) \
+            or not _plausible_age(num.value, comp, published):
+        return None
+    return num.value, comp, num.end

@@ -26,6 +26,14 @@ _TOKEN = re.compile(
 #: follows (a scale word is read first: "4.500 million" stays 4.5 million).
 _POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _MONTH_WORDS = set(V.MONTHS)
+#: "6·1 million" (a middle dot as the decimal point, The Lancet's style): read as "6.1".
+_MIDDLE_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)")
+#: "585 000" / "3 128 000" (a space, thin space or no-break space between groups of three
+#: digits, the SI style): one number. Not after a digit, separator or year-like group.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,\u00b7])\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?!\d|[.,]\d)")
+#: A footnote mark glued to a word or closing bracket ("IDPs)3", "refugees,4",
+#: "conflict.1"): not a number said in the text.
+_FOOTNOTE_BEFORE = re.compile(r"(?:[A-Za-z\)\]]|[A-Za-z][,.;])$")
 _NUMBER_WORDS = set(V.UNITS) | set(V.TENS) | {"hundred", "thousand", "million", "billion"}
 
 
@@ -52,6 +60,38 @@ class _Tok:
 
 def _tokens(s: str) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(s)]
+
+
+def _normalise_separators(s: str) -> str:
+    """*s* with a middle-dot decimal point read as "." and SI thousands spaces read as ","
+    (same length, so offsets into *s* stay valid)."""
+    s = _MIDDLE_DOT.sub(".", s)
+    return _SPACED_THOUSANDS.sub(lambda m: re.sub(r"[ \u2009\u202f\u00a0]", ",", m.group(0)), s)
+
+
+def _footnote_mark(s: str, t: _Tok) -> bool:
+    """A one- or two-digit token glued to the word or bracket before it: a footnote mark."""
+    return (len(t.text) <= 2 and t.text.isdigit() and t.start > 0
+            and _FOOTNOTE_BEFORE.search(s[max(0, t.start - 2):t.start]) is not None
+            and (t.end == len(s) or not s[t.end].isalnum()))
+
+
+_FRACTION_PLURALS = {"quarters": 0.25, "thirds": 1 / 3}
+
+
+def _fraction_of_scale(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """ "three-quarters of a million", "two thirds of a million": (value, index after)."""
+    n = len(toks)
+    num = V.UNITS.get(toks[i].low)
+    if not num or toks[i].low in ("a", "an"):
+        return None
+    k = i + 1
+    if k < n and toks[k].text == "-":
+        k += 1
+    if k + 3 < n and toks[k].low in _FRACTION_PLURALS and toks[k + 1].low == "of" \
+            and toks[k + 2].low in ("a", "an") and toks[k + 3].low in ("million", "billion", "thousand"):
+        return num * _FRACTION_PLURALS[toks[k].low] * V.SCALES[toks[k + 3].low], k + 4
+    return None
 
 
 def _digit_value(t: str) -> tuple[float, float] | None:
@@ -92,6 +132,8 @@ def _spelled(toks: list[_Tok], i: int) -> tuple[float, int] | None:
         frac, j = {"quarter": 0.25, "third": 1 / 3}[w], i + 1
     if frac is not None:
         k = j
+        if k < n and toks[k].text == "-":
+            k += 1  # "a half-million"
         if k < n and toks[k].low == "of":
             k += 1
         if k < n and toks[k].low in ("a", "an"):
@@ -184,15 +226,34 @@ def _fraction(s: str, toks: list[_Tok], i: int) -> tuple[float, int] | None:
     return None
 
 
+def _range_low(toks: list[_Tok], i: int, v: float, mult: float) -> float | None:
+    """The low end of a range whose high end carries the scale ("21-22 million", "4.5-6
+    million", "4.5 to 6 million"): its value in persons, or None."""
+    n = len(toks)
+    if mult != 1.0 or i + 3 >= n or toks[i + 1].text not in ("-", "\u2013", "to"):
+        return None
+    hi = toks[i + 2]
+    if not hi.text[0].isdigit() or _digit_value(hi.text) != (_digit_value(hi.text)[0], 1.0) \
+            or toks[i + 3].low not in ("million", "billion"):
+        return None
+    if toks[i + 1].text != "to" and not (toks[i + 1].start == toks[i].end and hi.start == toks[i + 1].end):
+        return None  # "21 - 22 million" with spaces is rare; keep to the joined form
+    return v * V.SCALES[toks[i + 3].low] if v < _digit_value(hi.text)[0] else None
+
+
 def find_numbers(s: str) -> list[Number]:
     """Every number phrase in sentence *s*, left to right, non-overlapping."""
-    toks = _tokens(s)
+    s_read = _normalise_separators(s)
+    toks = _tokens(s_read)
     out: list[Number] = []
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
         low = t.low
         # digits
+        if t.text[0].isdigit() and _footnote_mark(s, t):
+            i += 1
+            continue
         if t.text[0].isdigit():
             dv = _digit_value(t.text)
             if dv is None:
@@ -206,6 +267,11 @@ def find_numbers(s: str) -> list[Number]:
                     or (j < n and (toks[j].low in _MONTH_WORDS or toks[j].low == "of"))) \
                     else "date_part"
                 out.append(Number(t.start, t.end, v, kind, t.text))
+                i = j
+                continue
+            rl = _range_low(toks, i, v, mult)
+            if rl is not None:  # "21-22 million": the low end takes the high end's scale
+                out.append(Number(t.start, t.end, rl, "count", t.text))
                 i = j
                 continue
             # "1 in 5"
@@ -244,6 +310,10 @@ def find_numbers(s: str) -> list[Number]:
                 out.append(Number(t.start, toks[j].end, v / 100, "share", s[t.start:toks[j].end]))
                 i = j + 1
                 continue
+            if j + 2 < n and toks[j].text == "-" and toks[j + 1].low == "per" and toks[j + 2].low == "cent":
+                out.append(Number(t.start, toks[j + 2].end, v / 100, "share", s[t.start:toks[j + 2].end]))
+                i = j + 3  # "a 63-per cent increase"
+                continue
             if j + 1 < n and toks[j].low == "per" and toks[j + 1].low in ("cent", "centum"):
                 out.append(Number(t.start, toks[j + 1].end, v / 100, "share",
                                   s[t.start:toks[j + 1].end]))
@@ -268,6 +338,11 @@ def find_numbers(s: str) -> list[Number]:
                 kind = "count"
             out.append(Number(t.start, t.end, v, kind, t.text))
             i = j
+            continue
+        fs = _fraction_of_scale(toks, i)
+        if fs is not None:
+            out.append(Number(t.start, toks[fs[1] - 1].end, fs[0], "count", s[t.start:toks[fs[1] - 1].end]))
+            i = fs[1]
             continue
         # "one in five", "a quarter", "half" (shares) vs "half a million" (count)
         cands = []
@@ -299,4 +374,6 @@ def find_numbers(s: str) -> list[Number]:
         if low in V.ORDINALS and low.isalpha():
             out.append(Number(t.start, t.end, float(V.ORDINALS[low]), "ordinal", t.text))
         i += 1
+    if s_read != s:  # the text as written, not as read ("6·1 million", "585 000")
+        out = [Number(x.start, x.end, x.value, x.kind, s[x.start:x.end]) for x in out]
     return out

@@ -65,7 +65,8 @@ _IN_MONTH = _c(r"\b(?:in|through|until|till) (" + "|".join(sorted((m for m in V.
                + r")\b(?!\s*(?:\d|of))")
 _THIS_YEAR = _c(r"\bthis year\b|\bso far in \d{4}\b|\bsince the (?:start|beginning) of the year\b")
 _PREWAR = _c(r"\bpre-?war\b|\bbefore the (?:civil )?(?:war|conflict|uprising|crisis)\b"
-             r"|\bprior to the (?:war|conflict)\b|\b(?:began|started|erupted) in 2011\b|\bin 2011\b")
+             r"|\bprior to the (?:war|conflict)\b|\b(?:began|started|erupted) in 2011\b|\bin 2011\b"
+             r"|\b(?:before|prior to) (?:march )?2011\b|\bpre-?(?:conflict|crisis)\b")  # H21d
 #: "until it stopped collating statistics in 2014": the year ends someone's counting, it
 #: is not the period of the number.
 _SAID_IN_YEAR = _c(r"\b(?:estimated|estimates?|said|says|reported|reports?|published|announced"
@@ -611,3 +612,29 @@ def _recent_span(low: str, periodic: bool, published: pd.Timestamp, flows: bool 
             start = pd.Timestamp(V.WAR_START)  # "60,000 in 21 months": since the war began
         return kind, start, published
     return None
+
+
+#: "between 1 and 10 March", "from 1 to 10 March 2020": two days of one month (H21d).
+_BETWEEN_DAY_NUMBERS = _c(r"\b(?:between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|until|-)\s+(\d{1,2})(?:st|nd|rd|th)?\s+("
+                          + _MONTH_ALT + r")\b\.?(?:\s*,?\s*((?:19|20)\d\d))?")
+
+
+def _between_day_numbers(low: str, published: pd.Timestamp
+                         ) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """("flow", first day, last day) of "between 1 and 10 March" (no year: the latest such
+    span ending by *published*), or None."""
+    m = _BETWEEN_DAY_NUMBERS.search(low)
+    if not m:
+        return None
+    d1, d2, month, year = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
+    try:
+        mo = pd.Timestamp(f"1 {month} 2000").month
+        y = int(year) if year else published.year
+        end = pd.Timestamp(year=y, month=mo, day=d2)
+        if not year and end > published:
+            y -= 1
+            end = pd.Timestamp(year=y, month=mo, day=d2)
+        start = pd.Timestamp(year=y, month=mo, day=d1)
+    except ValueError:
+        return None
+    return ("flow", start, end) if start <= end else None

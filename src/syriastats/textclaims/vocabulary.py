@@ -97,6 +97,9 @@ RETURN_WORDS: list[str] = [
     r"(?:come|came|coming|comes) (?:back|home)", r"made (?:their|its|his|her) way (?:back|home)",
     r"cross(?:ed|ing|es)? back", r"head(?:ed|ing|s)? (?:back )?home", r"head(?:ed|ing|s)? back",
     r"moved back", r"travel(?:l?ed|l?ing) back", r"repatriat(?:ed|ion|ions|ing)",
+    # "3,162 Syrian refugees left Jordan ... to return to their homeland", "left Jordan towards home"
+    r"left (?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b[^.;]{0,60}?\b(?:to return\b|towards? (?:home|their homeland"
+    r"|syria)|for home|back home)",
 ]
 #: Words of being held or vanished (people missing or forcibly disappeared; a detainee whose
 #: fate is unknown is counted by the same sources): "detainees", "held in prisons".
@@ -118,6 +121,10 @@ DISPLACED_FALLBACK_WORDS: list[str] = [
     r"\bfled (?:the|their) (?:town|city|village|area|region|province|camp|countryside|neighbou?rhood|district)s?\b",
     r"forced to (?:flee|leave)\b", r"forced (?:out|from)\b", r"(?:were|been|was|are) uprooted",
     r"(?:were|been|was|are) driven out", r"(?:were|been|was|are) evacuated from",
+    # "prompted 15,000 people to flee", "let 2,000 people flee the enclave", "150,000 people
+    # flee Aleppo countryside" (a headline), "15,000 people are fleeing from north of Aleppo"
+    # (fleeing to a country of asylum is read as refugees first, by MEASURE_CUES)
+    r"\b(?:to )?flee\b(?!\s+(?:to|into|across|abroad)\b)", r"\bfleeing\b(?!\s+(?:to|into|across|abroad)\b)",
 ]
 #: Ways of saying that people left Syria without the word "refugee" (kind ``refugees``): the
 #: people counted crossed a border or are registered or awaiting registration in a host.
@@ -131,6 +138,17 @@ REFUGEE_FLIGHT_WORDS: list[str] = [
     r"\bsyrians (?:now |currently |already )?in (?:turk|t[uü]rkiye|leban|jordan|iraq|egypt)",
     r"(?:awaiting|await|waiting (?:for|to be)) (?:\w+ ){0,2}?regist(?:ration|ered)\b",
     r"under temporary protection",  # Turkey's status for Syrian refugees
+    # "have fled civil war into Lebanon", "escaping the fighting to Jordan"
+    r"(?:fled|fleeing|escaped|escaping)\b(?:\s+[\w'-]+){0,3}?\s+(?:in)?to\s+(?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b",
+    # "more than 300,000 Syrians have entered the country" (a host named before)
+    r"\b(?:syrians|refugees) (?:have |had |has )?(?:entered|crossed into) (?:the|this) (?:country|kingdom)\b",
+    # "425,160 are registered and another 84,399 are in the process of being registered", "1.5
+    # million people have registered or have appointments with UNHCR" (the count is the subject)
+    r"^\s*(?:(?:people|persons|individuals|syrians|others|more)\s+)?(?:are|were|have been|had been|is|was) (?:now |already |formally )?registered\b(?! dead| as (?:dead|killed|missing))",
+    r"\bin the process of being registered\b",
+    r"^\s*(?:(?:people|persons|individuals|syrians|others|more)\s+)?(?:have|has|had) (?:now |already )?registered (?:or|with|as refugees)\b",
+    # "ran to neighbourhood countries such as Turkey"
+    r"\b(?:ran|went|moved|poured) (?:in)?to (?:the )?neighbou?r(?:hood|ing) (?:countries|states)\b",
 ]
 #: Nouns for the dead read when no other cue is next to a number ("Among the victims were 12,000
 #: women").
@@ -188,6 +206,9 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"internally displaced (?:people |persons )?(?:or|and) (?:[\w'-]+ ){0,3}refugees"
      r"|refugees (?:or|and) (?:[\w'-]+ ){0,2}internally displaced|displaced (?:inside|within) (?:and|or) outside",
      "displaced"),  # "displaced half ... internally or abroad": both
+    # "displaced within the country and across its borders": both together (H21d; after the first two cues,
+    # which the extractor reads as _CUES[:2])
+    (r"displaced (?:with)?in (?:the country|syria) and (?:across|beyond|outside) (?:its |the )?borders?", "displaced"),
     (r"\b" + _alt(RETURN_WORDS) + r"\b", "returns"),
     # "have made their way back home", "crossed back into Syria", "refugees ... crossed into Syria"
     (r"made (?:their|its|his|her) way (?:back|home)|cross(?:ed|ing|es)? back (?:in)?to syria"
@@ -205,6 +226,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
     # "uprooted within Syria", "uprooted inside the country"
     # "displaced within the borders of their own countries" (a worldwide count of IDPs)
     (r"displaced (?:with)?in (?:the borders of )?their (?:own |home )?countr(?:y|ies)", "idps"),
+    # "6.1 million Syrians became refugees in their own country": IDPs
+    (r"refugees (?:in|within|inside) their (?:own |home )?countr(?:y|ies)", "idps"),
     (r"uprooted (?:inside|within|in(?:side)? syria|(?:with)?in (?:the country|syria))"
      r"|(?:displaced|uprooted) (?:in|inside|within) (?:their|its) own country", "idps"),
     # "needing humanitarian assistance", "in need for help", "require urgent humanitarian aid",
@@ -232,7 +255,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"^\s*(?:[\w'-]+\s+){0,2}?(?:victims?|individuals?|persons?|people|civilians?|detainees|cases)\s+"
      r"(?:(?:who\s+)?(?:had\s+)?(?:died|killed|perished)\s+)?(?:of\s+(?:death\s+)?(?:due\s+to\s+)?|due\s+to\s+"
      r"|under\s+|from\s+|as\s+a\s+result\s+of\s+)torture\b", "detention"),
-    (r"\brefugees?\b|fled (?:the country|abroad|syria|to (?:neighbou?ring|other) countr)"
+    (r"\brefugees?\b|fled (?:the country|abroad|syria\b(?!')|to (?:neighbou?ring|other) countr)"  # not "fled Syria's Idlib"
      r"|(?:fled|fleeing) to (?:neighbou?ring |other |nearby )?countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
      r"|fled across (?:the |a )?borders?|crossed (?:the border )?into (?:turkey|t[uü]rkiye|lebanon|jordan|iraq)"
@@ -256,6 +279,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
      r"|fled their homes|flee their homes|left their homes|driven from their homes"
      r"|exodus|(?:from|out of) their homes|\b(?:driven|forced|pushed) out\b"
      r"|(?:outside|away from) their (?:own )?homes", "displaced"),
+    # "prompted some 40,000 residents to flee": the flight, not the residents, names the count (H21d)
+    (r"\bto flee\b(?!\s+(?:to|into|across|abroad)\b)", "displaced"),
     (r"wounded|injured|injuries|maimed", "injured"),
     (r"killed|died|dead\b|deaths?\b|death toll|toll\b|lost their lives|lives\b|perished"
      r"|fatalities|been slain|killings?|casualt(?:y|ies)", "deaths"),
