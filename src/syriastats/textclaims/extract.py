@@ -998,6 +998,14 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             if month is None:
                 # "In its September report, it said 395 civilians ...": the report's month (H21t)
                 month = _report_month(sm[max(c_lo, num.start - 150):num.start], published)
+            fronted = _MONTH_OPENER.match(sm)
+            if month is None and fronted and not (fronted.group(2) and int(fronted.group(2)) > published.year) \
+                    and fronted.end() <= num.start and not _OWN_PERIOD.search(s[num.end:n_own][:120]) \
+                    and not re.search(r"\b(?:said|says|reported|announced|stated|told)\b", sm[fronted.end():num.start], _FLAGS):
+                # (not "In August, the Observatory said 300,000 had been killed since 2011")
+                # "In December alone, SNHR documented the killing of 80 civilians": the month
+                # the sentence opens on dates its counts (the latest such month by publication)
+                month = _named_period(fronted.group(1), fronted.group(2), published)
             opener = _SINCE_OPENER.match(sm)
             if month is None and opener:
                 # "Since early 2023, SOHR has documented ... which left 594 ... dead"
@@ -1066,6 +1074,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if same_list and group in ("", "all") and kind == "deaths" and lead.group not in ("", "all") \
                 and area.startswith("SY-") and lead.area.startswith("SY-"):
             group = lead.group  # "658 in Latakia, 384 in Tartus": each governorate's part of the same dead
+        if kind in _DEATH_KINDS and area == "SYR" and out and out[-1].kind in _DEATH_KINDS \
+                and out[-1].area.startswith("SY-") and out[-1].end - offset <= num.start \
+                and _INCLUDING.search(s[out[-1].end - offset:num.start]) \
+                and not _SYRIA.search(s[out[-1].end - offset:n_own]):
+            area = out[-1].area  # "150 deaths in Daraa province, including five children": the children there too
         if toll_part and area == "SYR" and ctx is not None and ctx.toll is not None \
                 and ctx.toll.area.startswith("SY-"):
             area = ctx.toll.area  # a part of a governorate's toll is counted there too
@@ -1248,6 +1261,10 @@ _CITIZENS = _c(r"^\s*(?:persons|people|individuals)\s+of\s+the\s+citizens\b")
 _KILLED_CITIZENS = _c(r"\b(?:killed|kill|kills|killing)\s+$")
 #: A sentence that opens on "Since <date>," (the period of every count in it).
 _SINCE_OPENER = _c(r"^\W*(since [^,;]{3,40}),")
+#: A sentence that opens on a month ("In December alone, ...", "During March 2025, ..."):
+#: group 1 the month, group 2 its year if said.
+_MONTH_OPENER = _c(r"^\W*(?:in|during|throughout|over)\s+(?:the\s+month\s+of\s+)?(" + _MONTH_ALT + r")\b"
+                   r"(?:\s+((?:19|20)\d\d))?(?:\s+alone)?\s*,")
 #: A sentence that opens on a count: a line of a breakdown ("369 members of regime forces, ...").
 _OPENS_ON_COUNT = _c(r"^\W*(?:[\d]|(?:" + "|".join(sorted(list(V.UNITS) + list(V.TENS), key=len, reverse=True))
                      + r")\b)")
@@ -2353,6 +2370,8 @@ _EPISODE_SPAN = _c(r"\bsince\b[^.;]{0,50}?\b(?:erupted|broke out|began|started|f
                    r"|\bsince (?:the )?(?:start|beginning|outbreak|launch|onset) of (?:the |its |this |that )?(?:[\w'-]+\s+){0,3}?"
                    r"(?:" + _EPISODE_WORDS + r")\b"
                    r"|\bsince (?:last )?" + _WEEKDAY + r"\b|\bsince then\b"
+                   r"|\bsince\s+(?:(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+                   + _MONTH_ALT + r"))\b(?!,?\s+(?:19|20)\d\d)"
                    r"|\b(?:within|in|over|during|after|of|from) (?:just |only |a |an )?(?:the (?:past|last) )?(" + _NUM_WORD + r")[- ]"
                    r"(days?|weeks?|months?)(?:-long)?\b"
                    r"|\b(" + _NUM_WORD + r")[- ](days?|weeks?|months?)(?:-long)?\s+of\s+(?:[\w'-]+\s+){0,2}?(?:" + _EPISODE_WORDS + r")s?\b")
