@@ -51,3 +51,91 @@ def test_parts_of_a_governorates_toll_stay_there_unless_syria_is_said() -> None:
     rows = _rows("Fighting in Idlib killed 300 people in May, including 50 children, and 20 "
                  "women across Syria.", "2025-06-02")
     assert [r[3] for r in rows] == ["SY-ID", "SY-ID", "SYR"]
+
+
+# ---- defects a reviewer found in this round's merged extraction (H21q); each failed before
+
+
+def _one(text: str, published: str) -> list[tuple]:
+    d = extract_claims(text, pd.Timestamp(published))
+    return [(r.value, r.measure, r.perpetrator) for r in d.itertuples(index=False)]
+
+
+def test_fleeing_syrias_war_is_leaving_syria_but_fleeing_syrias_idlib_is_not() -> None:
+    assert _one("More than 5 million people have fled Syria's civil war.", "2014-06-01")[0][1] \
+        == "refugees_registered"
+    assert _one("Some 200,000 people have fled Syria's Idlib province towards the border.",
+                "2020-02-01")[0][1] == "idps"
+    # reaching Turkey's border is not crossing it
+    assert _one("Nearly a million people have fled north to Turkey's border since December.",
+                "2020-02-20")[0][1] == "idps_new_displacements"
+
+
+def test_forecasts_and_hypotheses_are_no_claims() -> None:
+    assert _one("The number of Syrian refugees could exceed 3.5 million by the end of the year, "
+                "the UN refugee agency warned.", "2013-06-01") == []
+    assert _one("The death toll would top 10,000 if soldiers were counted.", "2012-06-01") == []
+    # an estimate of the toll as it is now still is one
+    assert _one("The real death toll could be more than 120,000, the monitor said.",
+                "2013-06-01")[0][:2] == (120000.0, "deaths_total")
+
+
+def test_a_war_toll_after_an_earthquake_story_is_read() -> None:
+    out = extract_claims("A 7.8-magnitude earthquake struck southern Turkey and northern Syria on "
+                         "Monday. In Syria the toll has passed 3,000. The Syrian Observatory says "
+                         "more than 500,000 people have been killed since 2011.",
+                         pd.Timestamp("2023-02-10"))
+    assert list(out["value"]) == [500000.0]
+
+
+def test_dead_and_wounded_each_with_a_count() -> None:
+    out = _one("The war has left more than 500,000 dead and wounded more than two million.",
+               "2021-03-15")
+    assert [o[:2] for o in out] == [(500000.0, "deaths_total"), (2000000.0, "injured")]
+    assert _one("900 people were killed or wounded in the assault.", "2016-01-01") == []
+
+
+def test_voters_are_not_refugees() -> None:
+    assert _one("In the presidential election, 15.8 million Syrians were registered to vote, "
+                "officials said.", "2014-06-03") == []
+
+
+def test_perpetrators() -> None:
+    # Assad's years told after his fall: the old government, not the transitional one
+    assert _one("SNHR says government forces killed more than 200,000 civilians between March "
+                "2011 and December 2024.", "2025-06-26")[0][2] == "government_and_allies"
+    # the killers of a part are not the whole toll's
+    assert [o[2] for o in _one("Since Thursday, the violence has left 1,311 people dead, including "
+                               "830 civilians killed by security forces and allied groups.",
+                               "2025-03-10")] == ["all", "transitional_government"]
+    # the backers are not the killers; two killers are no one's share
+    assert _one("Government forces, backed by Russian air power, have killed more than 600 "
+                "civilians in Eastern Ghouta since the offensive began on February 18.",
+                "2018-03-01")[0][2] == "government_and_allies"
+    assert _one("In May, 300 civilians were killed by ISIS and regime forces in Deir ez-Zor.",
+                "2017-06-01")[0][2] == "all"
+
+
+def test_one_attacks_dead_are_no_episode_toll() -> None:
+    assert _one("The Douma attack, which killed at least 43 people, came after two months of "
+                "bombardment of Eastern Ghouta.", "2018-04-10") == []
+
+
+def test_syrias_prewar_population_with_other_countries_named() -> None:
+    out = _one("The war, which has drawn in Russia, Iran and Turkey, has displaced half of the "
+               "country's pre-war population of 22 million.", "2019-01-10")
+    assert (22000000.0, "population", "") in out
+
+
+def test_another_front_does_not_take_the_episodes_governorate() -> None:
+    out = extract_claims("Fighting erupted in Sweida province on 13 July between Bedouin tribes and "
+                         "Druze militias. In the coastal region, at least 120 people have been "
+                         "killed since the violence broke out.", pd.Timestamp("2025-07-18"))
+    assert list(out["area"]) == ["SYR"]
+
+
+def test_an_episode_start_said_as_time_ago() -> None:
+    out = extract_claims("Turkish shelling has killed about 300 people in Syria since Ankara "
+                         "launched its offensive two months ago, a monitor said.",
+                         pd.Timestamp("2019-12-09"))
+    assert (out["period_start"].iloc[0], out["perpetrator"].iloc[0]) == ("2019-10-09", "turkey")

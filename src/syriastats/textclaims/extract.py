@@ -670,7 +670,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         # could reach 1 million")
         if _MODAL_AFTER.search(_NEW_SUBJECT.split(pred, maxsplit=1)[0]):
             continue
-        if proj[k] and not _DONE_AFTER.search(after[:60]) and not _ESTIMATE_NOW.search(before[-90:]):
+        if proj[k] and not _DONE_AFTER.search(after[:60]) and not (
+                _ESTIMATE_NOW.search(before[-90:]) and not _FUTURE_AFTER.match(after[:80])):
             continue
         if _DIFF_BEFORE.search(before[:len(before) - hedge_len]):
             continue  # "the real number is higher by at least 50,000": a difference, no count (H21t)
@@ -1053,7 +1054,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             pstart = episode  # counted from the episode's start ("since the operation began")
         if kind in _DEATH_KINDS and episode is not None and area == "SYR" and ctx is not None and ctx.episode_area \
                 and ctx.episode_text and pstart == _episode_start(ctx.episode_text, published) \
-                and not _NATIONAL.search(s) and not _first(_AREAS, s):
+                and not _NATIONAL.search(s) and not _first(_AREAS, s) and not _OTHER_REGION.search(s):
             area = ctx.episode_area  # "the toll since the violence broke out" in the province named before
         share_group = _SHARE_GROUP.search(bare[-80:]) if kind == "deaths" else None
         if share_group:
@@ -1197,6 +1198,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         perp = _perpetrator(s, num, published) if kind in _DEATH_KINDS else ""
         if kind in _DEATH_KINDS and not perp and same_list:
             perp = lead.perpetrator  # "61 civilians, among them 23 children": the same killers
+        if perp == "transitional_government" and pd.Timestamp(as_of) < pd.Timestamp(V.ASSAD_FALL):
+            perp = "government_and_allies"  # a toll of Assad's years told after his fall
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
@@ -1980,6 +1983,8 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s
         ctx.episode_area = next((a for a in [_first(_AREAS, s)] if a.startswith("SY-")), "")
+    elif ctx.episode_area and (_OTHER_REGION.search(s) or (_first(_AREAS, s) or ctx.episode_area) != ctx.episode_area):
+        ctx.episode_area = ""  # another front named ("In the coastal region, ..."): not the episode's place
     if _SPAN_OF_DAYS.search(s):
         ctx.span_text = s
     if _NON_WAR.search(s):
@@ -2375,6 +2380,16 @@ _EPISODE_SPAN = _c(r"\bsince\b[^.;]{0,50}?\b(?:erupted|broke out|began|started|f
                    r"|\b(?:within|in|over|during|after|of|from) (?:just |only |a |an )?(?:the (?:past|last) )?(" + _NUM_WORD + r")[- ]"
                    r"(days?|weeks?|months?)(?:-long)?\b"
                    r"|\b(" + _NUM_WORD + r")[- ](days?|weeks?|months?)(?:-long)?\s+of\s+(?:[\w'-]+\s+){0,2}?(?:" + _EPISODE_WORDS + r")s?\b")
+#: One attack as the subject of a relative clause that gives its dead ("The Douma attack, which
+#: killed at least 43 people, ..."): its casualties are an incident's, whatever span follows.
+_ONE_ATTACK_BEFORE = _c(r"\b(?:attack|strike|air ?strike|bombing|explosion|blast|massacre|ambush|raid)\s*,?\s*(?:which|that)\s+"
+                        r"(?:has\s+|had\s+)?(?:killed|left|claimed)\b[^.;,]{0,30}$")
+#: How long ago an episode began, in the words after its "since ... began" ("two months ago").
+_START_AGO = _c(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+(days?|weeks?|months?)\s+ago\b")
+#: A region of Syria without a governorate code ("the coastal region", "the north-east"): a
+#: sentence naming one is not about the governorate of an episode named before.
+_OTHER_REGION = _c(r"\b(?:coast(?:al)?|north(?:-?west(?:ern)?|-?east(?:ern)?|ern)?|south(?:-?west(?:ern)?|-?east(?:ern)?|ern)?"
+                   r"|east(?:ern)?|west(?:ern)?|central)\s+(?:region|syria|provinces|areas|countryside)\b|\bnationwide\b")
 #: The war as the killer ("Syria's war has killed more than 500,000"): the toll is the war's.
 _WAR_HAS_KILLED = _c(r"\b(?:war|conflict|uprising)\b[^.;,]{0,20}?\b(?:has|have|had)\s+(?:now\s+)?(?:killed|claimed|left)\b"
                      r"|\bsince the (?:start of the )?(?:war|conflict|uprising)\b")
@@ -2401,6 +2416,8 @@ def _episode_span(s: str, num: Number, published: pd.Timestamp,
     named = bool(_EPISODE.search(s)) or (_first(_AREAS, s).startswith("SY-") and bool(re.search(r"\bsince\b", s, _FLAGS)))
     if not _DEATH_TALK.search(s) or not named or _WAR_HAS_KILLED.search(s) or _ABROAD_DEATHS.search(s):
         return None  # (the war's toll beside "a month-long campaign of remembrance" is the war's)
+    if _ONE_ATTACK_BEFORE.search(s[max(0, num.start - 120):num.start]):
+        return None  # "The Douma attack, which killed at least 43 people, came after two months of ...": one attack's dead
     lo, hi = _clause_bounds(s, num)
     m = _EPISODE_SPAN.search(s, lo, hi)
     if m is None:
@@ -2411,10 +2428,18 @@ def _episode_span(s: str, num: Number, published: pd.Timestamp,
     units, unit = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
     if unit is None:
         # a start named: a day, or the start of the episode
-        said = s[m.start():min(hi, m.end() + 30)]  # "since hostilities erupted on March 6"
+        said = s[m.start():min(hi, m.end() + 60)]  # "since hostilities erupted on March 6", "since Moscow began its bombing campaign on September 30"
         found = _period(said, said, "deaths", published)
         if found[0] == "cumulative" and found[1] > pd.Timestamp(V.WAR_START) + pd.Timedelta(days=120):
             return found[1]
+        ago = _START_AGO.search(s[m.start():hi][:120])
+        if ago:
+            # "since Ankara launched its offensive two months ago": the start is that long ago
+            n = _UNITS_OF.get(ago.group(1).lower()) or (int(ago.group(1)) if ago.group(1).isdigit() else 0)
+            unit = ago.group(2).lower().rstrip("s")
+            if n and not (unit == "month" and n > 6):
+                span = {"day": pd.Timedelta(days=n), "week": pd.Timedelta(weeks=n)}.get(unit) or pd.DateOffset(months=n)
+                return (published - span).normalize()
         return ctx_start if ctx_start is not None and ctx_start <= published else None
     units = units.lower()
     # (a span under a week with no start named stays one bombardment's: "250 civilians killed
@@ -2451,7 +2476,8 @@ def _episode_start(s: str, published: pd.Timestamp) -> pd.Timestamp | None:
 #: Words of the war in a sentence's own text: after an earthquake's or an epidemic's story a
 #: toll that names none of them is the disaster's, not the war's (H21t).
 _WAR_OWN = _c(r"\b(?:war|conflict|fighting|clashes|offensive|bombardment|shelling|air ?strikes|battles?|hostilities"
-              r"|uprising|revolution|massacres?|executions?|torture|regime forces|government forces)\b")
+              r"|uprising|revolution|massacres?|executions?|torture|regime forces|government forces)\b"
+              r"|\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict|uprising|crisis))\b")
 
 
 # ---------------------------------------------------------------- perpetrators (H21t)
@@ -2474,14 +2500,24 @@ def _perpetrator(s: str, num: Number, published: pd.Timestamp) -> str:
     Assad with no word of the old regime are the transitional government's."""
     lo, hi = _clause_bounds(s, num)
     # (past an aside: "223 civilians, including 65 children, were killed by ...")
-    own = re.split(r"\b(?:while|whereas|but)\b|\.\s", s[num.end:hi])[0][:160]
+    # (past an aside closed by a comma: "223 civilians, including 65 children, were killed by
+    # ..."; but not into one that runs on: "1,311 dead, including 830 civilians killed by ...")
+    own = re.sub(r"^([^,.;]{0,40}?),\s*(?:including|among them)\b[^,.;]{0,80},", r"\1 ", s[num.end:hi], count=1, flags=_FLAGS)
+    own = re.split(r"\b(?:while|whereas|but|including|among them|among whom|of whom|of which)\b|\.\s", own)[0][:160]
     found = ""
     m = _BY_PERP.search(own)
     if m:
         found = _first(_PERPS, m.group(1))
         phrase = m.group(1)
+        codes = {code for rx, code in _PERPS if rx.search(re.split(r"\b(?:backed|supported|aided)\s+by\b", phrase)[0])}
+        if codes == {"government_and_allies", "russia"}:
+            found = "government_and_allies"  # "Syrian and Russian warplanes": the government and its ally
+        elif len(codes) > 1:
+            return ""  # "killed by ISIS and regime forces": more than one killer, no one's share
     if not found:
         before = re.split(r"\b(?:while|whereas|but)\b|;|\.\s", s[lo:num.start])[-1]
+        # "Government forces, backed by Russian air power, have killed ...": the backers are not the killers
+        before = re.sub(r",?\s*(?:backed|supported|aided|assisted)\s+by\b[^,]{0,60},?", " ", before, flags=_FLAGS)
         best = None
         for rx, code in _PERPS:
             for pm in rx.finditer(before):
@@ -2494,7 +2530,8 @@ def _perpetrator(s: str, num: Number, published: pd.Timestamp) -> str:
                 and not re.search(r"\b(?:war|conflict|uprising|revolution|crisis)\b", before[best[1]:], _FLAGS):
             found, phrase = best[2], before[best[0]:best[1]]
     if found == "government_and_allies" and published > pd.Timestamp(V.ASSAD_FALL) \
-            and not _OLD_REGIME.search(phrase):
+            and not _OLD_REGIME.search(phrase) \
+            and not re.search(r"\b(?:2011|during the (?:war|conflict)|since the (?:war|conflict|uprising) (?:began|started))\b", s, _FLAGS):
         found = "transitional_government"
     return found
 
@@ -2525,6 +2562,10 @@ _SAID_ON = _c(r"\bon (?:(?:" + _MONTH_ALT + r")\.? \d{1,2}|\d{1,2} (?:" + _MONTH
 _ESTIMATE_NOW = _c(r"\b(?:toll|number|figure|count|tally)\b[^.;]{0,50}?\b(?:could|may|might|would)\s+(?:well\s+|actually\s+|even\s+)?"
                    r"(?:be|have been|stand at|exceed|top|surpass)\s+(?:(?:as high as|as many as|more than|over|up to|at least"
                    r"|above|close to|nearly|around|about|some|in excess of|well over|far more than)\s+)?$")
+#: A horizon or a condition after a count ("by the end of the year", "next year", "if soldiers
+#: were counted"): an estimate so worded is a forecast or a hypothesis, not a claim.
+_FUTURE_AFTER = _c(r"^[^.;]{0,40}?\b(?:by\s+(?:the\s+end\s+of|year-end|the\s+end|(?:19|20)\d\d|next|mid-)|next\s+(?:year|month|week)"
+                   r"|in\s+the\s+(?:coming|next)\b|if\b|unless\b|were\s+(?:the|they|it)\b)")
 #: "higher by 50,000", "lower by at least 10,000": the count is a difference (H21t).
 _DIFF_BEFORE = _c(r"\b(?:higher|lower|more|fewer|greater|larger|bigger|smaller)\s+by\s*$")
 
@@ -2584,7 +2625,8 @@ _KILLED_AND_INJURED_BEFORE = _c(r"\b(?:killing|death|deaths)\s+(?:and|or)\s+(?:i
                                 r"(?:[\w'-]+\s+){0,2}$|\b(?:killed|kill(?:ed|ing)?)\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding)\s+"
                                 r"(?:[\w'-]+\s+){0,3}$")
 _KILLED_AND_INJURED_AFTER = _c(r"^\s*(?:[\w'-]+\s+){0,3}?(?:were|have been|had been|was)?\s*(?:killed|dead)\s+(?:or|and)\s+"
-                               r"(?:injured|wounded)\b")
+                               r"(?:injured|wounded)\b(?!\s+(?:more than |over |nearly |about |some |at least |almost |around )?[\d]"
+                               r"|\s+(?:more than |over |nearly |about |some |at least )?(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions)\b)")
 
 
 def _killed_and_injured(s: str, num: Number, bare: str) -> bool:
@@ -2678,6 +2720,9 @@ def _host_population(s: str, c: TextClaim, offset: int) -> bool:
     country before it but the sentence speaks of refugees it bears."""
     start = c.start - offset
     before = s[:start]
+    if re.search(r"\b(?:pre-?war|pre-?conflict|before the (?:war|conflict|uprising))\b", before[-60:], _FLAGS) \
+            and not re.search(r"\b(?:host|its own|native)\b", before[-60:], _FLAGS):
+        return False  # "the country's pre-war population of 22 million": Syria's
     named = list(_COUNTRY_NAMES.finditer(before))
     if named:
         return not named[-1].group(0).lower().startswith("syria")

@@ -139,12 +139,13 @@ REFUGEE_FLIGHT_WORDS: list[str] = [
     r"(?:awaiting|await|waiting (?:for|to be)) (?:\w+ ){0,2}?regist(?:ration|ered)\b",
     r"under temporary protection",  # Turkey's status for Syrian refugees
     # "have fled civil war into Lebanon", "escaping the fighting to Jordan"
-    r"(?:fled|fleeing|escaped|escaping)\b(?:\s+[\w'-]+){0,3}?\s+(?:in)?to\s+(?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b",
+    r"(?:fled|fleeing|escaped|escaping)\b(?:\s+[\w'-]+){0,3}?\s+(?:in)?to\s+(?:turkey|t[uü]rkiye|lebanon|jordan|iraq|egypt)\b"
+    r"(?!['’]s\s+(?:[\w-]+\s+)?(?:border|frontier)|\s+border)",  # not "fled north to Turkey's border" (inside Syria)
     # "more than 300,000 Syrians have entered the country" (a host named before)
     r"\b(?:syrians|refugees) (?:have |had |has )?(?:entered|crossed into) (?:the|this) (?:country|kingdom)\b",
     # "425,160 are registered and another 84,399 are in the process of being registered", "1.5
     # million people have registered or have appointments with UNHCR" (the count is the subject)
-    r"^\s*(?:(?:people|persons|individuals|syrians|others|more)\s+)?(?:are|were|have been|had been|is|was) (?:now |already |formally )?registered\b(?! dead| as (?:dead|killed|missing))",
+    r"^\s*(?:(?:people|persons|individuals|syrians|others|more)\s+)?(?:are|were|have been|had been|is|was) (?:now |already |formally )?registered\b(?! dead| as (?:dead|killed|missing)| to vote| voters?| in (?:schools?|the election))",
     r"\bin the process of being registered\b",
     r"^\s*(?:(?:people|persons|individuals|syrians|others|more)\s+)?(?:have|has|had) (?:now |already )?registered (?:or|with|as refugees)\b",
     # "ran to neighbourhood countries such as Turkey"
@@ -254,8 +255,10 @@ MEASURE_CUES: list[tuple[str, str]] = [
     # "86 victims of torture", "one victim of death due to torture"
     (r"^\s*(?:[\w'-]+\s+){0,2}?(?:victims?|individuals?|persons?|people|civilians?|detainees|cases)\s+"
      r"(?:(?:who\s+)?(?:had\s+)?(?:died|killed|perished)\s+)?(?:of\s+(?:death\s+)?(?:due\s+to\s+)?|due\s+to\s+"
-     r"|under\s+|from\s+|as\s+a\s+result\s+of\s+)torture\b", "detention"),
-    (r"\brefugees?\b|fled (?:the country|abroad|syria\b(?!')|to (?:neighbou?ring|other) countr)"  # not "fled Syria's Idlib"
+     r"|under\s+|from\s+|as\s+a\s+result\s+of\s+)torture\b(?![^.;]{0,30}\bsurviv)"
+     # "including 299 due to torture", "12 under torture" (SNHR's short form: the count itself)
+     r"|^\s*(?:who\s+)?(?:died\s+)?(?:due\s+to|under|from\s+(?:the\s+)?effects\s+of)\s+torture\b", "detention"),
+    (r"\brefugees?\b|fled (?:the country|abroad|syria\b(?!['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:war|conflict|crisis|violence|fighting|bloodshed)\b))|to (?:neighbou?ring|other) countr)"  # not "fled Syria's Idlib"; "fled Syria's civil war" is
      r"|(?:fled|fleeing) to (?:neighbou?ring |other |nearby )?countr|fled to (?:turkey|lebanon|jordan|iraq|egypt|europe|germany)"
      r"|sought (?:refuge|asylum)|seek(?:ing)? refuge|have fled abroad|\babroad\b"
      r"|fled across (?:the |a )?borders?|crossed (?:the border )?into (?:turkey|t[uü]rkiye|lebanon|jordan|iraq)"
