@@ -303,13 +303,31 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+#: Answers of :func:`_first` for the module's own pattern lists, by (list, text): a sentence's
+#: places, groups and hosts are asked for once per number in it (cleared at each sentence, and
+#: when full).
+_FIRST_CACHE: dict[tuple[int, str], str] = {}
+_FIRST_CACHE_MAX: int = 8192
+
+
 def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
+    """The code of the pattern that matches earliest in *text* ('' if none)."""
+    own = patterns is _AREAS or patterns is _GROUPS or patterns is _HOSTS  # module constants only
+    if own:
+        hit = _FIRST_CACHE.get((id(patterns), text))
+        if hit is not None:
+            return hit
     best: tuple[int, str] | None = None
     for rx, code in patterns:
         m = rx.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), code)
-    return best[1] if best else ""
+    found = best[1] if best else ""
+    if own:
+        if len(_FIRST_CACHE) >= _FIRST_CACHE_MAX:
+            _FIRST_CACHE.clear()
+        _FIRST_CACHE[(id(patterns), text)] = found
+    return found
 
 
 def _priority(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
@@ -591,6 +609,7 @@ _EDITORIAL = re.compile(r"[(\[]((?:are|is|was|were|have|has|had|been|being|the|t
 
 def _claims_in_sentence(si: int, sent_text: str, offset: int,
                         published: pd.Timestamp, ctx: Context | None = None) -> list[TextClaim]:
+    _FIRST_CACHE.clear()  # (answers are reused within one sentence's numbers only)
     raw = sent_text
     s = _without_dateline(sent_text.translate(_QUOTES))  # same length: offsets stay valid
     s = _EDITORIAL.sub(lambda m: " " + m.group(1) + " ", s)  # "people (are) fleeing": same length
