@@ -33,9 +33,14 @@ SCOPE_RULES: dict[str, str] = {
                     "never overstated: a total counted before the claim's date bounds it only "
                     "from below, however near (EARLIER_TOTAL_COVERAGE does not apply to them). "
                     "It is not extrapolated at the series' recent pace either: returns come in "
-                    "surges (the end of a school year, a border opening), and a verdict must rest "
-                    "on counts, not on a projection. A total counted to the claim's date or "
-                    "after can still show it too high (running_bracket).",
+                    "surges (the end of a school year, a border opening). Only a claim beyond "
+                    "any surge stays judgeable: above the latest total plus "
+                    "EARLIER_PACE_FACTOR (3) times the series' own average pace (the latest "
+                    "total over the days it covers, at least EARLIER_PACE_MIN_DAYS, 30; a "
+                    "younger series has no pace) times the days from it to the claim's date, "
+                    "it is overstated, and the explanation names that total, its pace and the "
+                    "bound. A total counted to the claim's date or after can still show it too "
+                    "high (running_bracket).",
     "host_government": "A count of refugees (refugees or refugees_registered) in one host "
                        "country that is higher than every UNHCR figure, or contested, but "
                        "within reach of the host government's own count of all Syrians in "
