@@ -57,3 +57,117 @@ def test_a_series_younger_than_a_month_has_no_pace(est: pd.DataFrame) -> None:
     r = _text("More than 2 million refugees have returned to Syria since the fall of Assad.",
               "2024-12-30", est, "then")
     assert r.loc[0, "verdict_class"] != "overstated"
+
+
+# --- 2. host_government: never for registrations, nor for another publisher's count -------
+
+def _cli(tmp_path, rows: list[dict]) -> pd.DataFrame:
+    """``syriastats check`` (the CLI, csv output) on a claims file of *rows*."""
+    import subprocess
+    import sys
+
+    from claims_testkit import CLAIM_COLS, claim_row
+
+    f = tmp_path / "claims.csv"
+    cols = CLAIM_COLS + [c for c in ("attribution",) if c not in CLAIM_COLS]
+    pd.DataFrame([claim_row(**r) for r in rows], columns=cols).to_csv(f, index=False)
+    p = subprocess.run([sys.executable, "-m", "syriastats", "check", str(f), "--format", "csv",
+                        "--as-known-now"], capture_output=True, text=True, check=True)
+    from io import StringIO
+    return pd.read_csv(StringIO(p.stdout)).set_index("claim_id")
+
+
+def test_registered_counts_in_a_claims_file_are_not_host_government(tmp_path) -> None:
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    base = dict(origin="t", origin_date="2016-06-15", as_of="2016-06-15", comparator="about",
+                text="x")
+    r = _cli(tmp_path, [
+        dict(base, claim_id="reg", measure="refugees_registered", host="JOR", value=1_300_000),
+        dict(base, claim_id="legacy", measure="refugees_registered_by_host", host="JOR",
+             value=1_300_000),
+        dict(base, claim_id="unhcr", measure="refugees", host="LBN", value=1_500_000,
+             attribution="UNHCR"),
+        dict(base, claim_id="plain", measure="refugees", host="LBN", value=1_500_000),
+    ])
+    # UNHCR registered about 656,000 in Jordan and 1.0 million in Lebanon in 2016: a
+    # registration count (or UNHCR's own) that high is overstated, whatever the host counts
+    for cid in ("reg", "legacy", "unhcr"):
+        assert r.loc[cid, "verdict"] == "above_all", cid
+        assert "host_government" not in str(r.loc[cid, "explanation"]), cid
+    # the rule still applies to a count of refugees not said registered nor attributed
+    assert r.loc["plain", "verdict"] == "contested"
+
+
+def test_registered_in_the_text_is_a_registration(est: pd.DataFrame) -> None:
+    reg = _text("Jordan hosts 1.3 million registered Syrian refugees.", "2016-06-15", est)
+    assert "host_government" not in reg.loc[0, "explanation"]
+    assert reg.loc[0, "verdict_class"] == "overstated"
+    hosted = _text("Lebanon hosts around 1.5 million Syrian refugees.", "2016-06-15", est)
+    assert hosted.loc[0, "verdict"] == "contested"
+    assert "host_government" in hosted.loc[0, "explanation"]
+
+
+# --- 3. host_government: an upper bound for the authorities' number ------------------------
+
+def test_authorities_number_far_above_every_government_count_is_overstated(
+        est: pd.DataFrame) -> None:
+    r = _text("Lebanon hosts 10 million Syrian refugees, according to Lebanese officials.",
+              "2025-06-15", est)
+    assert r.loc[0, "attribution"] == "host government"
+    assert r.loc[0, "verdict_class"] == "overstated"
+    # names the largest count (ministers' statements, context only, included for the bound)
+    assert "largest count of the host government" in r.loc[0, "explanation"]
+    assert "2.5 million" in r.loc[0, "explanation"]
+
+
+# --- 4. context-only statements near the date are named ------------------------------------
+
+def test_context_only_statements_near_the_date_are_named(est: pd.DataFrame) -> None:
+    r = _text("Lebanon hosts more than 2.5 million Syrian refugees, a Lebanese minister said.",
+              "2024-04-15", est)
+    e = r.loc[0, "explanation"]
+    assert r.loc[0, "verdict"] == "contested"
+    assert "lbn-minister-2024-04-10-syrians" in e and "context only" in e
+    assert "holds no such count near the claim's date (" not in e
+
+
+# --- 5. check-text: whose officials -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Lebanon hosts 1.5 million Syrian refugees, UN officials say.",
+    "Lebanon hosts 1.5 million Syrian refugees, aid officials say.",
+    "Lebanon hosts 1.5 million Syrian refugees, the Turkish government said.",
+    "Jordan hosts 1.3 million Syrian refugees, US officials say.",
+])
+def test_other_bodies_officials_are_not_the_host_government(est: pd.DataFrame,
+                                                            text: str) -> None:
+    r = _text(text, "2016-06-15", est)
+    assert r.loc[0, "attribution"] != "host government"
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanon hosts 1.5 million Syrian refugees, according to Lebanon’s government.",
+    "Lebanon hosts 1.5 million Syrian refugees, officials say.",
+    "Lebanon hosts 1.5 million Syrian refugees, the government says.",
+])
+def test_the_hosts_own_authorities_still_are(est: pd.DataFrame, text: str) -> None:
+    r = _text(text, "2016-06-15", est)
+    assert r.loc[0, "attribution"] == "host government"
+
+
+def test_the_lebanese_army_is_not_the_government(est: pd.DataFrame) -> None:
+    r = _text("Lebanon hosts 1.5 million Syrian refugees, the Lebanese army says.",
+              "2016-06-15", est)
+    assert r.loc[0, "attribution"] != "host government"
+
+
+# --- 7. explanation text --------------------------------------------------------------------
+
+def test_host_government_text_names_jordan_only_for_jordan(est: pd.DataFrame) -> None:
+    e = _text("Lebanon hosts around 1.5 million Syrian refugees.", "2016-06-15", est
+              ).loc[0, "explanation"]
+    assert "host_government" in e
+    assert "Jordan" not in e.split("host_government")[1][:400]
+    assert "contested, contested" not in e
