@@ -171,3 +171,52 @@ def test_host_government_text_names_jordan_only_for_jordan(est: pd.DataFrame) ->
     assert "host_government" in e
     assert "Jordan" not in e.split("host_government")[1][:400]
     assert "contested, contested" not in e
+
+
+def test_without_names_a_verdict_once() -> None:
+    from syriastats.claims.scopes import _without
+
+    assert _without("contested", "contested").count("contested") == 1
+    assert "only named the figure" in _without("contested", "contested")
+    assert _without("above_all", "contested") == (
+        "(without the rule the verdict would be above_all, overstated)")
+
+
+def test_floor_rounding_labels_what_the_median_rule_said(est: pd.DataFrame) -> None:
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from claims_testkit import CLAIM_COLS, claim_row
+
+    from syriastats import claims as C
+
+    row = claim_row(claim_id="r", origin="t", origin_date="2025-01-10", text="r",
+                    measure="refugees", as_of="2025-01-10", value=6_000_000,
+                    comparator="at_least", host="WORLD")
+    e = C.check(pd.DataFrame([row], columns=CLAIM_COLS), est, known="now").loc[0, "explanation"]
+    assert "floor_rounding" in e and "contested, contested" not in e
+    assert "What the median rule alone said: " in e
+
+
+# --- 6. publisher_scope ---------------------------------------------------------------------
+
+def test_a_narrower_count_above_every_figure_stays_overstated(est: pd.DataFrame) -> None:
+    # 500,000 dead by August 2012 is above every count of all the dead: a count of one
+    # side's dead that high is too high as well (it was not_checkable)
+    r = _text("The Local Coordination Committees say more than 500,000 people have been "
+              "killed.", "2012-08-01", est)
+    assert r.loc[0, "attribution"] == "Local Coordination Committees"
+    assert r.loc[0, "verdict_class"] == "overstated"
+
+
+def test_the_other_publisher_must_be_in_the_claims_own_clause(est: pd.DataFrame) -> None:
+    r = _text("The LCCs say 15,000 people have been killed since March 2011, while the UN "
+              "says 10,000.", "2012-06-15", est)
+    by = dict(zip(r["value"], r["attribution"]))
+    assert by[15_000] == "Local Coordination Committees"
+    assert by[10_000] != "Local Coordination Committees"
+    r = _text("More than 90,000 people have been killed according to the Syrian Observatory, "
+              "while the Syrian Revolution Martyr Database lists 100,000.", "2013-06-15", est)
+    by = dict(zip(r["value"], r["attribution"]))
+    assert by[100_000] == "Syrian Revolution Martyr Database"
+    assert by[90_000] == "SOHR"

@@ -277,11 +277,14 @@ def publisher_scope(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Tar
     """*rec* made not_checkable by COMPARATOR_RULES['publisher_scope'] when the claim is
     attributed to a publisher of OTHER_SCOPE_PUBLISHERS for one of its measures and the
     attributed rule found none of that publisher's figures (the verdict is the other
-    sources')."""
+    sources'): only a consistent, contested or below_all verdict; above_all stands."""
     who = str(c.get("attribution") or "") if _present(c.get("attribution")) else ""
     spec = OTHER_SCOPE_PUBLISHERS.get(who)
-    if spec is None or t.measure not in spec[1] or rec["verdict"] == "not_checkable" \
+    if spec is None or t.measure not in spec[1] \
+            or rec["verdict"] not in ("consistent", "contested", "below_all") \
             or "(rule: attributed)" in str(rec.get("explanation", "")):
+        # higher than every figure of all the dead (above_all) is too high for a narrower
+        # count as well: it stays overstated
         return rec
     pat = OTHER_SCOPE_PATTERNS.get(who) or ATTRIBUTION_PUBLISHERS.get(who)
     if pat and "publisher" in est.columns:

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
+from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS
 from syriastats.claims.scope_rules import HOSTED_NOTE, LOOSE_DECADE_MAX_YEARS, LOOSE_DECADE_NOTE
 from syriastats.textclaims.extract import extract_claims
 
@@ -233,6 +234,22 @@ _UN_NAMED = re.compile(r"\bU\.?N\.?\b|United Nations|UNHCR|refugee agency", re.I
 _HOST_GOVERNMENT: str = "host government"
 
 
+def _own_clause(found: pd.DataFrame, i: int, sent: str) -> str:
+    """The clause of *sent* (split by _CLAUSE_SPLIT) holding claim *i*'s words, else *sent*."""
+    words = str(found["claim_text"].iloc[i]) if "claim_text" in found.columns else ""
+    return next((k for k in _CLAUSE_SPLIT.split(sent) if words and words in k), sent)
+
+
+def _named_in(attribution: str, clause: str) -> bool:
+    """Does *clause* name the publisher of *attribution* (its name, or the registry pattern
+    of ATTRIBUTION_PUBLISHERS; SOHR also as 'the Observatory' or 'a war monitor')?"""
+    pat = ATTRIBUTION_PUBLISHERS.get(attribution, "").replace("^", r"\b")
+    return bool(re.search(re.escape(attribution), clause, re.I)
+                or (pat and re.search(pat, clause, re.I))
+                or (attribution == "SOHR" and re.search(r"Observatory|\bmonitor\b", clause,
+                                                        re.I)))
+
+
 def _attributions(found: pd.DataFrame) -> np.ndarray:
     """Column ``attribution``: as extraction read it, else SOHR for a death toll whose
     sentence names it only as 'a Britain-based war monitor' (:data:`_SOHR_UNNAMED`); a
@@ -245,14 +262,14 @@ def _attributions(found: pd.DataFrame) -> np.ndarray:
     for i, (a, m, sent, h) in enumerate(zip(att, found["measure"].astype(str),
                                              found["sentence"].astype(str), hosts)):
         if m in _DEATH_MEASURES:
-            other = next((who for pat, who in _OTHER_SCOPE_NAMES if pat.search(sent)), "")
-            if other and a in ("", "UN"):
+            clause = _own_clause(found, i, sent)
+            other = next((who for pat, who in _OTHER_SCOPE_NAMES if pat.search(clause)), "")
+            if other and (a in ("", "UN") or not _named_in(a, clause)):
                 att[i] = other
             elif not a and _SOHR_UNNAMED.search(sent):
                 att[i] = "SOHR"
         elif m in _REFUGEE_MEASURES and h in _HOST_AUTHORITIES and a in ("", "UN"):
-            words = str(found["claim_text"].iloc[i]) if "claim_text" in found.columns else ""
-            clause = next((k for k in _CLAUSE_SPLIT.split(sent) if words and words in k), sent)
+            clause = _own_clause(found, i, sent)
             if (_HOST_AUTHORITIES[h].search(clause)
                     or (_GOVERNMENT_SAYS.search(clause) and not _another_body(clause, h))) \
                     and not _UN_NAMED.search(clause):
