@@ -220,3 +220,17 @@ def test_the_other_publisher_must_be_in_the_claims_own_clause(est: pd.DataFrame)
     by = dict(zip(r["value"], r["attribution"]))
     assert by[100_000] == "Syrian Revolution Martyr Database"
     assert by[90_000] == "SOHR"
+
+
+def test_registered_said_of_another_number_does_not_unmark_the_count() -> None:
+    from syriastats.textclaims.check import _hosted
+
+    found = pd.DataFrame({
+        "measure": ["refugees_registered_by_host"] * 3, "host": ["LBN"] * 3,
+        "sentence": ["Lebanon hosts 1.5 million Syrian refugees, of whom 900,000 are "
+                     "registered with UNHCR.",
+                     "Lebanon has 900,000 registered Syrian refugees.",
+                     "Lebanon hosts 1.5 million Syrian refugees."],
+        "claim_text": ["1.5 million Syrian refugees", "900,000 registered Syrian refugees",
+                       "1.5 million Syrian refugees"]})
+    assert _hosted(found).tolist() == [True, False, True]

@@ -153,6 +153,10 @@ def _hosted(found: pd.DataFrame) -> np.ndarray:
                 or h in ("", "REGION", "WORLD"):
             continue
         clause = next((k for k in _CLAUSE_SPLIT.split(sent) if w and w in k), sent)
+        if w and w in clause:  # up to the next number after the claim's words ('..., of
+            end = clause.index(w) + len(w)  # whom 900,000 are registered' is another count)
+            nxt = re.search(r"\d", clause[end:])
+            clause = clause[:end + nxt.start()] if nxt else clause
         out[i] = not _REGISTERED.search(clause)
     return out
 
