@@ -28,8 +28,7 @@ from syriastats.claims.positions import (
 from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
 )
-from syriastats.claims.running_totals import (
-    _earlier_totals_only, later_totals)
+from syriastats.claims.running_totals import earlier_or_pace, later_totals, pace_prefix
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims import bounds, definitions, scopes
 from syriastats.claims.target import (
@@ -279,7 +278,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         rec["explanation"] += ctx_txt
         return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
     stale = _one_sided_stale(same_rows, broad_rows, target, as_of, measure)
-    earlier = _earlier_totals_only(same_rows, broad_rows, target, as_of, measure)
+    pace_txt, earlier = earlier_or_pace(same_rows, broad_rows, target, as_of, measure, x)
     rec["widened"] = _widened(same_rows, target)
 
     same_figs, skipped = _fit_all(same_rows, level, margin)
@@ -355,6 +354,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
                                   known_txt, as_of, skipped, margin, jcomp)
+    rec["explanation"] = pace_prefix(pace_txt, verdict) + rec["explanation"]
     if floor_over and broad_pool is not None and v_broad is not None and v_broad[0] == "consistent":
         rec["explanation"] += (f" Figures of a broader scope ({_who(broad_pool)}; e.g. including "
                                f"indirect deaths, the missing, or a wider population) would reach "

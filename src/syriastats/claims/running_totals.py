@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from syriastats.claims.phrases import _day, _figure_label
+from syriastats.claims.phrases import _day, _figure_label, _num
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.bounds import BRACKET_MEASURES
@@ -51,10 +51,15 @@ def _later_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of
 
 
 def _earlier_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target,
-                         as_of: pd.Timestamp, measure: str) -> str:
+                         as_of: pd.Timestamp, measure: str, x: float | None = None) -> str:
     """Why a running total cannot be called too high ('' if it can): every comparable total
     is counted to an earlier date and covers less than :data:`EARLIER_TOTAL_COVERAGE` of the
     claim's period (from its start to its date).
+
+    Under the earlier_only rule a claim (value *x*, in the measure's unit) above what the
+    latest total could reach by the claim's date at :data:`EARLIER_PACE_FACTOR` times the
+    series' own average pace stays judgeable as too high: the text returned then starts with
+    :data:`PACE_OVER` and says why (see :func:`earlier_or_pace`).
 
     The mirror of :func:`_later_totals_only`: a total that only grows, counted to an earlier
     date, is a lower bound on the claim's. Over most of the period it is still a fair
@@ -80,6 +85,10 @@ def _earlier_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target,
     if covered[best] >= EARLIER_TOTAL_COVERAGE and not strict:
         return ""
     last = rows.iloc[best]
+    if strict and x is not None:
+        over = _pace_bound(last, t, -int(delta[best]), float(x), measure)
+        if over:
+            return over
     return (f"the comparable totals of {measure} are counted to earlier dates, the latest "
             f"({last['estimate_id']}) to {_day(last['period_end'])}, {-int(delta[best])} days "
             f"before {_day(as_of)}: {covered[best]:.0%} of the claim's period from "
@@ -96,6 +105,66 @@ def _earlier_only(t: Target) -> bool:
     start than the war's, or one of the bracket measures (returns, applications)."""
     return t.measure in BRACKET_MEASURES or (
         t.start is not None and pd.notna(t.start) and t.start > CUMULATIVE_START_BY)
+
+
+#: Under the earlier_only rule a claim is still too high when it is above the latest total
+#: plus this many times the series' average daily pace (the latest total over the days it
+#: covers) times the days from that total to the claim's date.
+EARLIER_PACE_FACTOR: float = 3.0
+#: A total covering fewer days than this has no pace yet (earlier_only: not_checkable).
+EARLIER_PACE_MIN_DAYS: int = 30
+#: The start of the text :func:`_earlier_totals_only` returns for a claim above the pace bound.
+PACE_OVER: str = "Overstated (rule: earlier_only):"
+
+
+def earlier_or_pace(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
+                    measure: str, x: float) -> tuple[str, str]:
+    """(the pace bound's explanation, the not-checkable reason) of
+    :func:`_earlier_totals_only` for a claim of value *x*: at most one of them is not ''."""
+    why = _earlier_totals_only(same, broad, t, as_of, measure, x)
+    return (why, "") if why.startswith(PACE_OVER) else ("", why)
+
+
+def pace_prefix(pace_txt: str, verdict: str) -> str:
+    """The start of the explanation of a claim above earlier_only's pace bound (judged
+    above_all by the pool), else ''."""
+    return pace_txt + " " if pace_txt and verdict == "above_all" else ""
+
+
+def _pace_bound(last: pd.Series, t: Target, gap: int, x: float, measure: str) -> str:
+    """The earlier_only pace bound for a claim of value *x* whose latest comparable total
+    *last* is counted to *gap* days before the claim's date: the explanation (starting with
+    :data:`PACE_OVER`) when *x* is above latest + EARLIER_PACE_FACTOR x pace x gap, else ''.
+    The pace is the latest total (people) over the days it covers (its period_start, else
+    the claim's start, to its period_end); fewer than EARLIER_PACE_MIN_DAYS: no pace, ''."""
+    vals = [float(last[k]) for k in ("high", "central", "low")
+            if k in last.index and _finite(last[k])]
+    start = last.get("period_start")
+    start = t.start if start is None or pd.isna(start) else pd.Timestamp(start)
+    if not vals or start is None or pd.isna(start) or pd.isna(last.get("period_end")):
+        return ""
+    days = (pd.Timestamp(last["period_end"]) - start).days
+    if days < EARLIER_PACE_MIN_DAYS:
+        return ""
+    latest = vals[0]
+    pace = latest / days
+    bound = latest + EARLIER_PACE_FACTOR * pace * gap
+    if not x > bound:
+        return ""
+    return (f"{PACE_OVER} the latest comparable total, {_figure_label(last)}, counts "
+            f"{_num(latest, measure)} over {days} days, an average pace of "
+            f"{pace:,.{0 if pace >= 10 else 1}f} a day; even at {EARLIER_PACE_FACTOR:g} times that pace for "
+            f"the {gap} days to {_day(t.end)} the total could reach at most "
+            f"{_num(bound, measure)}, and the claim, {_num(x, measure)}, is above it (without "
+            "the bound the verdict would be not_checkable: an earlier total bounds a running "
+            "total of a later start only from below).")
+
+
+def _finite(v: Any) -> bool:
+    try:
+        return bool(np.isfinite(float(v)))
+    except (TypeError, ValueError):
+        return False
 
 
 #: An earlier running total is compared with a claim only when it counts at least this

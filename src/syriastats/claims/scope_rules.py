@@ -33,11 +33,19 @@ SCOPE_RULES: dict[str, str] = {
                     "never overstated: a total counted before the claim's date bounds it only "
                     "from below, however near (EARLIER_TOTAL_COVERAGE does not apply to them). "
                     "It is not extrapolated at the series' recent pace either: returns come in "
-                    "surges (the end of a school year, a border opening), and a verdict must rest "
-                    "on counts, not on a projection. A total counted to the claim's date or "
-                    "after can still show it too high (running_bracket).",
-    "host_government": "A count of refugees (refugees or refugees_registered) in one host "
-                       "country that is higher than every UNHCR figure, or contested, but "
+                    "surges (the end of a school year, a border opening). Only a claim beyond "
+                    "any surge stays judgeable: above the latest total plus "
+                    "EARLIER_PACE_FACTOR (3) times the series' own average pace (the latest "
+                    "total over the days it covers, at least EARLIER_PACE_MIN_DAYS, 30; a "
+                    "younger series has no pace) times the days from it to the claim's date, "
+                    "it is overstated, and the explanation names that total, its pace and the "
+                    "bound. A total counted to the claim's date or after can still show it too "
+                    "high (running_bracket).",
+    "host_government": "A count of refugees in one host (measure refugees, or "
+                       "refugees_registered only when check-text marked it HOSTED_NOTE: its "
+                       "clause does not say registered; never a claim attributed to another "
+                       "publisher than the host government, such as UNHCR) "
+                       "that is higher than every UNHCR figure, or contested, but "
                        "within reach of the host government's own count of all Syrians in "
                        "the country (measure syrians_in_host, the same host, not context only, "
                        "period ending within STOCK_WINDOW_DAYS of the claim's date, else its "
@@ -48,15 +56,23 @@ SCOPE_RULES: dict[str, str] = {
                        "stays overstated. With no such government figure in the registry, a "
                        "claim in a host of HOST_GOVERNMENT_COUNTS (Lebanon, Jordan) that the "
                        "text attributes to the host's authorities (attribution 'host "
-                       "government') is contested at most, never overstated: the registry "
-                       "cannot show the government's number wrong.",
+                       "government') is contested, not overstated, while it is within reach "
+                       "of the largest count of that government in the registry at any date "
+                       "(context-only statements included: value less about_tolerance at "
+                       "most that count plus about_tolerance); above it, it stays overstated, "
+                       "naming that count. Context-only statements near the claim's date are "
+                       "named, never used to judge.",
     "publisher_scope": "A claim attributed to a publisher whose count has another scope than "
                        "the registry's figures of its measure (OTHER_SCOPE_PUBLISHERS: an "
                        "opposition database that counts mostly opposition-side dead, such as "
                        "the Syrian Revolution Martyr Database or the Local Coordination "
-                       "Committees' running total) is not_checkable unless the registry holds "
+                       "Committees' running total) that the other rules call consistent, "
+                       "contested or below_all is not_checkable unless the registry holds "
                        "that publisher's own figure for it (then the attributed rule applies): "
-                       "a count of one side's dead is not judged against all deaths. The scope "
+                       "a count of one side's dead is not judged against all deaths; higher "
+                       "than every figure of all the dead (above_all) it stays overstated. "
+                       "check-text attributes a toll to such a publisher only when its name is "
+                       "in the toll's own clause. The scope "
                        "of each such publisher is a row of that table, not read from the text.",
     "loose_decade": "'A decade' of war (claim words 'a decade', 'decade-long'; check-text "
                     "marks them) is loose: it spans 10 to about LOOSE_DECADE_MAX_YEARS (12) "
@@ -87,6 +103,12 @@ HOST_GOVERNMENT_COUNTS: dict[str, str] = {
     "JOR": "the Jordanian government counts the Syrians in Jordan, including unregistered "
            "people and Syrians who lived there before the war",
 }
+#: The claims ``notes`` value check-text gives a count of Syrian refugees in one host whose
+#: own clause does not say registered ("Lebanon hosts 1.5 million Syrian refugees"): sent as
+#: refugees_registered_by_host, it may be the host's count of all Syrians, so
+#: host_government applies to it; a refugees_registered claim without it is a registration
+#: count, and the rule never applies.
+HOSTED_NOTE: str = "hosted, not said registered"
 #: The attribution (claims column ``attribution``) of a claim the text attributes to the
 #: authorities of its host country ("Lebanese authorities say").
 HOST_GOVERNMENT_ATTRIBUTION: str = "host government"

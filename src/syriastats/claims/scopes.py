@@ -23,13 +23,14 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _num, _present
+from syriastats.dimensions import is_context_only
 from syriastats.claims.pooling import _Pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.rules import (
     ATTRIBUTION_PUBLISHERS, DEATH_MEASURES, STALE_STOCK_DAYS, STOCK_WINDOW_DAYS, VERDICT_CLASSES,
 )
 from syriastats.claims.scope_rules import (
-    HOST_GOVERNMENT_ATTRIBUTION, HOST_GOVERNMENT_COUNTS, HOST_GOVERNMENT_MEASURE,
+    HOST_GOVERNMENT_ATTRIBUTION, HOST_GOVERNMENT_COUNTS, HOST_GOVERNMENT_MEASURE, HOSTED_NOTE,
     OTHER_SCOPE_PATTERNS, OTHER_SCOPE_PUBLISHERS, REGISTERED_IN_HOST,
 )
 from syriastats.claims.target import Target, resolve
@@ -134,7 +135,8 @@ def floor_rounding(rec: dict[str, Any], pool: _Pool | None, t: Target, x: float,
         f"Consistent (rule: floor_rounding): the figure nearest the claim's date, "
         f"{_figure_label(best.row)}, {gap} days from {_day(t.end)}, counts "
         f"{_num(n, t.measure)}, which is 'more than {_num(x, t.measure)}' to 1 % rounding "
-        "(without it the verdict would be contested, contested). " + rec["explanation"])
+        "(without the rule the verdict would be contested). What the median rule alone "
+        "said: " + rec["explanation"])
     return rec
 
 
@@ -147,21 +149,24 @@ def _round(x: float) -> bool:
     return float(x) % unit == 0
 
 
-def _government_rows(est: pd.DataFrame, t: Target, known: str, cutoff: pd.Timestamp
-                     ) -> pd.DataFrame:
+def _government_rows(est: pd.DataFrame, t: Target, known: str, cutoff: pd.Timestamp,
+                     every: bool = False) -> pd.DataFrame:
     """The host government's counts of all Syrians in the claim's host (measure
     HOST_GOVERNMENT_MEASURE) whose period ends within STOCK_WINDOW_DAYS of the claim's date,
     else the nearest on either side within GOVERNMENT_BRACKET_DAYS (both, or none); knowable
-    (as known then: published by *cutoff*), not context only."""
+    (as known then: published by *cutoff*), not context only. *every*: all the knowable
+    counts for the host at any date, context-only ones included (for the rule's bound)."""
     if "host" not in est.columns:
         return est.iloc[0:0]
     m = (est["measure"].to_numpy(object) == HOST_GOVERNMENT_MEASURE)
     if not m.any():
         return est.iloc[0:0]
-    m &= knowable_mask(est, known, cutoff) & ~arrays(est).ctx  # never a context-only figure
+    m &= knowable_mask(est, known, cutoff)
+    if not every:
+        m &= ~arrays(est).ctx  # never a context-only figure
     rows = est[m]
     rows = rows[(rows["host"].astype(object) == t.host).to_numpy(bool)]
-    if rows.empty:
+    if rows.empty or every:
         return rows
     delta = (rows["period_end"] - t.end).dt.days.to_numpy()
     near = np.abs(delta) <= STOCK_WINDOW_DAYS
@@ -187,12 +192,16 @@ def host_government(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Tar
     if t.measure not in REFUGEE_MEASURES or rec["verdict"] not in ("above_all", "contested") \
             or not t.host or t.host in ("REGION", "WORLD") or rec.get("position") == "below":
         return rec
+    who = str(c.get("attribution") or "") if _present(c.get("attribution")) else ""
+    if (who and who != HOST_GOVERNMENT_ATTRIBUTION) or (
+            t.measure == "refugees_registered" and not (_present(c.get("notes"))
+                                                   and str(c.get("notes")) == HOSTED_NOTE)):
+        return rec  # another publisher's count, or one of registrations
     old = rec["verdict"]
     lo = x * (1 - about_tol) if comparator == "about" else x
     gov = _government_rows(est, t, known, cutoff)
     if not gov.empty:
-        vals = gov.apply(lambda r: float(r["high"]) if _present(r.get("high")) else float(
-            r["central"]) if _present(r.get("central")) else np.nan, axis=1).to_numpy(float)
+        vals = _values(gov)
         ok = np.isfinite(vals) & (lo <= vals * (1 + about_tol))
         if not ok.any():
             if old == "above_all":
@@ -208,24 +217,59 @@ def host_government(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Tar
         rec["explanation"] = (
             f"Contested (rule: host_government): the host government counts more Syrians in "
             f"{t.host} than UNHCR has registered: {_figure_label(g)} counts "
-            f"{_num(vals[i], t.measure)} Syrians there (registered with UNHCR or not; for "
-            f"Jordan including Syrians who lived there before the war), and the claim is within "
-            f"reach of it, while UNHCR's figures are lower (without it the verdict would be "
-            f"{old}, {VERDICT_CLASSES[old]}). " + rec["explanation"])
+            f"{_num(vals[i], t.measure)} Syrians there (registered with UNHCR or not"
+            + ("; including Syrians who lived there before the war" if t.host == "JOR" else "")
+            + "), and the claim is within reach of it, while UNHCR's figures are lower "
+            + _without(old, "contested") + ". " + rec["explanation"])
         ids = [i for i in str(rec.get("estimate_ids") or "").split(";") if i]
         if str(g["estimate_id"]) not in ids:
             rec["estimate_ids"] = ";".join(ids + [str(g["estimate_id"])])
         return rec
-    who = str(c.get("attribution") or "") if _present(c.get("attribution")) else ""
-    if old == "above_all" and who == HOST_GOVERNMENT_ATTRIBUTION and t.host in HOST_GOVERNMENT_COUNTS:
-        rec.update(verdict="contested")
-        rec["explanation"] = (
-            f"Contested (rule: host_government): the claim gives the host authorities' number; "
-            f"{HOST_GOVERNMENT_COUNTS[t.host]}, and the registry holds no such count near the "
-            f"claim's date, so it cannot show their number wrong: it is higher than UNHCR's figures only (without "
-            f"the rule the verdict would be {old}, {VERDICT_CLASSES[old]}). "
-            + rec["explanation"])
+    if old != "above_all" or who != HOST_GOVERNMENT_ATTRIBUTION \
+            or t.host not in HOST_GOVERNMENT_COUNTS:
+        return rec
+    every = _government_rows(est, t, known, cutoff, every=True)
+    tops = [(v, r) for v, (_, r) in zip(_values(every), every.iterrows()) if np.isfinite(v)]
+    top = max(tops, key=lambda p: (p[0], str(p[1]["estimate_id"]))) if tops else None
+    if top is not None and x * (1 - about_tol) > top[0] * (1 + about_tol):
+        rec["explanation"] += (
+            " It is higher even than the largest count of the host government in the "
+            f"registry, {_figure_label(top[1])}, {_num(top[0], t.measure)} (rule: "
+            "host_government: the authorities' number is contested only within reach of it).")
+        return rec
+    ctx = every[every["role"].map(is_context_only).to_numpy(bool)] if len(every) else every
+    ctx = ctx[(ctx["period_end"] - t.end).dt.days.abs().to_numpy() <= STOCK_WINDOW_DAYS] \
+        if len(ctx) else ctx
+    near = ("the registry holds no such count near the claim's date that may be used to judge "
+            "(near it only statements marked context only, not used to judge: "
+            + "; ".join(_figure_label(r) for _, r in ctx.iterrows()) + ")") if len(ctx) else \
+        "the registry holds no such count near the claim's date"
+    rec.update(verdict="contested")
+    rec["explanation"] = (
+        f"Contested (rule: host_government): the claim gives the host authorities' number; "
+        f"{HOST_GOVERNMENT_COUNTS[t.host]}, and {near}, so it cannot show their number wrong: "
+        "it is higher than UNHCR's figures only"
+        + (f", and within reach of the government's largest count in the registry, "
+           f"{_figure_label(top[1])}" if top is not None else "")
+        + " " + _without(old, "contested") + ". " + rec["explanation"])
     return rec
+
+
+def _values(rows: pd.DataFrame) -> np.ndarray:
+    """Each row's highest published number (high, else central; NaN without either)."""
+    return np.array([float(r["high"]) if _present(r.get("high")) else float(r["central"])
+                     if _present(r.get("central")) else np.nan for _, r in rows.iterrows()],
+                    float)
+
+
+def _without(old: str, new: str) -> str:
+    """'(without the rule the verdict would be OLD)', naming its class once; when *old* is
+    *new* the rule only named the figure."""
+    if old == new:
+        return f"(the verdict is {old} without the rule too; the rule only named the figure)"
+    cls = VERDICT_CLASSES[old]
+    return f"(without the rule the verdict would be {old}" + (
+        f", {cls})" if cls != old else ")")
 
 
 def publisher_scope(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Target
@@ -233,11 +277,14 @@ def publisher_scope(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Tar
     """*rec* made not_checkable by COMPARATOR_RULES['publisher_scope'] when the claim is
     attributed to a publisher of OTHER_SCOPE_PUBLISHERS for one of its measures and the
     attributed rule found none of that publisher's figures (the verdict is the other
-    sources')."""
+    sources'): only a consistent, contested or below_all verdict; above_all stands."""
     who = str(c.get("attribution") or "") if _present(c.get("attribution")) else ""
     spec = OTHER_SCOPE_PUBLISHERS.get(who)
-    if spec is None or t.measure not in spec[1] or rec["verdict"] == "not_checkable" \
+    if spec is None or t.measure not in spec[1] \
+            or rec["verdict"] not in ("consistent", "contested", "below_all") \
             or "(rule: attributed)" in str(rec.get("explanation", "")):
+        # higher than every figure of all the dead (above_all) is too high for a narrower
+        # count as well: it stays overstated
         return rec
     pat = OTHER_SCOPE_PATTERNS.get(who) or ATTRIBUTION_PUBLISHERS.get(who)
     if pat and "publisher" in est.columns:

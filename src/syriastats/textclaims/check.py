@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.claims.scope_rules import LOOSE_DECADE_MAX_YEARS, LOOSE_DECADE_NOTE
+from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS
+from syriastats.claims.scope_rules import HOSTED_NOTE, LOOSE_DECADE_MAX_YEARS, LOOSE_DECADE_NOTE
 from syriastats.textclaims.extract import extract_claims
 
 #: Largest text accepted (characters of the decoded text; bytes for a file): 10 MB.
@@ -121,7 +122,8 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "text": found["sentence"].to_numpy(), "measure": found["measure"].to_numpy(),
         "as_of": found["as_of"].to_numpy(), "value": values,
         "comparator": found["comparator"].to_numpy(),
-        "notes": np.where(below, _BELOW_NOTE, np.where(decade, LOOSE_DECADE_NOTE, "")),
+        "notes": np.where(below, _BELOW_NOTE, np.where(decade, LOOSE_DECADE_NOTE, np.where(
+            _hosted(found), HOSTED_NOTE, ""))),
         "period_start": found["period_start"].to_numpy(),
         "period_type": found["period_type"].to_numpy(), "area": _areas(found),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
@@ -132,6 +134,33 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "claim_text": (found["claim_text"].to_numpy() if "claim_text" in found.columns
                        else np.full(len(found), "", object)),
     })
+
+
+#: Words of a clause that say its refugees are registered ones.
+_REGISTERED = re.compile(r"\bregist(?:ered|ration|rations|er)\b", re.I)
+
+
+def _hosted(found: pd.DataFrame) -> np.ndarray:
+    """Boolean per claim: a count of refugees registered in one host country (as check-text
+    sends every "Syrian refugees in X") whose own clause does not say registered; marked
+    HOSTED_NOTE, for COMPARATOR_RULES['host_government']."""
+    out = np.zeros(len(found), bool)
+    hosts = found["host"].fillna("").astype(str) if "host" in found.columns else \
+        pd.Series("", index=found.index)
+    words = found["claim_text"].fillna("").astype(str) if "claim_text" in found.columns else \
+        pd.Series("", index=found.index)
+    for i, (m, sent, h, w) in enumerate(zip(found["measure"].astype(str),
+                                            found["sentence"].astype(str), hosts, words)):
+        if m not in ("refugees_registered_by_host", "refugees_registered") \
+                or h in ("", "REGION", "WORLD"):
+            continue
+        clause = next((k for k in _CLAUSE_SPLIT.split(sent) if w and w in k), sent)
+        if w and w in clause:  # up to the next number after the claim's words ('..., of
+            end = clause.index(w) + len(w)  # whom 900,000 are registered' is another count)
+            nxt = re.search(r"\d", clause[end:])
+            clause = clause[:end + nxt.start()] if nxt else clause
+        out[i] = not _REGISTERED.search(clause)
+    return out
 
 
 #: How wire copy names the Syrian Observatory for Human Rights without naming it: "a
@@ -155,10 +184,10 @@ _OTHER_SCOPE_NAMES: list[tuple[re.Pattern[str], str]] = [
 #: pattern. Such a claim gets the attribution 'host government'
 #: (COMPARATOR_RULES['host_government'] of syriastats.claims).
 _HOST_AUTHORITIES: dict[str, re.Pattern[str]] = {
-    "LBN": re.compile(r"\b(?:Lebanese|Lebanon'?s)\s+(?:\w+\s+)?(?:authorities|government|"
-                      r"officials?|ministers?|ministry|president|prime\s+minister|army|"
+    "LBN": re.compile(r"\b(?:Lebanese|Lebanon(?:'|’)?s)\s+(?:\w+\s+)?(?:authorities|government|"
+                      r"officials?|ministers?|ministry|president|prime\s+minister|"
                       r"General\s+Security)\b|\bBeirut\s+(?:says|said|estimates)\b", re.I),
-    "JOR": re.compile(r"\b(?:Jordanian|Jordan'?s)\s+(?:\w+\s+)?(?:authorities|government|"
+    "JOR": re.compile(r"\b(?:Jordanian|Jordan(?:'|’)?s)\s+(?:\w+\s+)?(?:authorities|government|"
                       r"officials?|ministers?|ministry|king|census)\b|\bAmman\s+(?:says|said|"
                       r"estimates)\b", re.I),
 }
@@ -169,9 +198,62 @@ _GOVERNMENT_SAYS = re.compile(
     r"(?<!Syrian )(?<!Syria's )(?<!Assad )(?<!regime )\b(?:government|authorities|officials)"
     r"\s+(?:puts?|says?|said|estimates?d?|counts?|states?|stated|believes?)\b"
     r"|(?<!Syrian )\bgovernment(?:'s)?\s+(?:estimate|figure|count)s?\b", re.I)
+#: Words before 'government', 'authorities' or 'officials' that name another body than the
+#: host's authorities ("UN officials", "aid officials", "the Turkish government"): lower
+#: case; the host's own adjective is removed per host (:data:`_HOST_ADJECTIVES`).
+_OTHER_BODIES: frozenset[str] = frozenset(
+    "un u.n. un's u.n.'s unhcr agency aid humanitarian relief ngo international foreign "
+    "western world us u.s. american european eu german british uk french dutch swedish danish "
+    "norwegian austrian swiss belgian greek italian spanish canadian australian chinese "
+    "russian iranian israeli turkish syrian iraqi egyptian saudi qatari emirati kurdish "
+    "jordanian lebanese regime assad opposition rebel local municipal".split())
+#: Each host's own adjectives (not another body before 'officials').
+_HOST_ADJECTIVES: dict[str, frozenset[str]] = {
+    "LBN": frozenset({"lebanese", "lebanon's", "lebanon’s"}),
+    "JOR": frozenset({"jordanian", "jordan's", "jordan’s"}),
+}
+#: Determiners that may stand before an unnamed 'government' ("The government says").
+_DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "its", "their", "this", "that"})
+
+
+def _another_body(clause: str, host: str) -> bool:
+    """Does every 'government', 'authorities' or 'officials' of *clause* that
+    :data:`_GOVERNMENT_SAYS` finds follow another body's name or another nationality
+    ("UN officials say", "the Turkish government said")?"""
+    hits = list(_GOVERNMENT_SAYS.finditer(clause))
+    if not hits:
+        return False
+    own = _HOST_ADJECTIVES.get(host, frozenset())
+    for m in hits:
+        before = clause[:m.start()].split()
+        w = before[-1].strip("\"'“”(,").lower() if before else ""
+        raw = before[-1] if before else ""
+        if w in own or not w or w in _DETERMINERS:
+            return False
+        if w not in _OTHER_BODIES and not raw[:1].isupper():
+            return False
+    return True
+
+
 #: A UN name in a clause (the attribution extraction gave the sentence is then the clause's).
 _UN_NAMED = re.compile(r"\bU\.?N\.?\b|United Nations|UNHCR|refugee agency", re.I)
 _HOST_GOVERNMENT: str = "host government"
+
+
+def _own_clause(found: pd.DataFrame, i: int, sent: str) -> str:
+    """The clause of *sent* (split by _CLAUSE_SPLIT) holding claim *i*'s words, else *sent*."""
+    words = str(found["claim_text"].iloc[i]) if "claim_text" in found.columns else ""
+    return next((k for k in _CLAUSE_SPLIT.split(sent) if words and words in k), sent)
+
+
+def _named_in(attribution: str, clause: str) -> bool:
+    """Does *clause* name the publisher of *attribution* (its name, or the registry pattern
+    of ATTRIBUTION_PUBLISHERS; SOHR also as 'the Observatory' or 'a war monitor')?"""
+    pat = ATTRIBUTION_PUBLISHERS.get(attribution, "").replace("^", r"\b")
+    return bool(re.search(re.escape(attribution), clause, re.I)
+                or (pat and re.search(pat, clause, re.I))
+                or (attribution == "SOHR" and re.search(r"Observatory|\bmonitor\b", clause,
+                                                        re.I)))
 
 
 def _attributions(found: pd.DataFrame) -> np.ndarray:
@@ -186,16 +268,17 @@ def _attributions(found: pd.DataFrame) -> np.ndarray:
     for i, (a, m, sent, h) in enumerate(zip(att, found["measure"].astype(str),
                                              found["sentence"].astype(str), hosts)):
         if m in _DEATH_MEASURES:
-            other = next((who for pat, who in _OTHER_SCOPE_NAMES if pat.search(sent)), "")
-            if other and a in ("", "UN"):
+            clause = _own_clause(found, i, sent)
+            other = next((who for pat, who in _OTHER_SCOPE_NAMES if pat.search(clause)), "")
+            if other and (a in ("", "UN") or not _named_in(a, clause)):
                 att[i] = other
             elif not a and _SOHR_UNNAMED.search(sent):
                 att[i] = "SOHR"
         elif m in _REFUGEE_MEASURES and h in _HOST_AUTHORITIES and a in ("", "UN"):
-            words = str(found["claim_text"].iloc[i]) if "claim_text" in found.columns else ""
-            clause = next((k for k in _CLAUSE_SPLIT.split(sent) if words and words in k), sent)
-            if (_HOST_AUTHORITIES[h].search(clause) or _GOVERNMENT_SAYS.search(clause)) \
-                    and not (a and _UN_NAMED.search(clause)):
+            clause = _own_clause(found, i, sent)
+            if (_HOST_AUTHORITIES[h].search(clause)
+                    or (_GOVERNMENT_SAYS.search(clause) and not _another_body(clause, h))) \
+                    and not _UN_NAMED.search(clause):
                 att[i] = _HOST_GOVERNMENT
     return att
 
