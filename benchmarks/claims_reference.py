@@ -30,7 +30,7 @@ def _run(out: Path, name: str, args: list[str]) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):  # ("--help" is no folder to write into)
         sys.exit("usage: claims_reference.py OUT  (a folder for every check and check-text output)")
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
