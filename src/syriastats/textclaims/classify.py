@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -93,11 +94,34 @@ def _clause(tokens: list[str]) -> list[str]:
     return tokens
 
 
+#: The phrases of a vocabulary table by their first word, made once per table (the table is
+#: kept beside its index, so a table's identity cannot be mistaken for another's).
+_BY_FIRST: dict[int, tuple[Any, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first(phrases: dict[tuple[str, ...], str] | tuple[tuple[str, ...], ...]
+              ) -> dict[str, list[tuple[str, ...]]]:
+    hit = _BY_FIRST.get(id(phrases))
+    if hit is not None and hit[0] is phrases:
+        return hit[1]
+    idx: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            idx.setdefault(p[0], []).append(p)
+    if len(_BY_FIRST) > 256:
+        _BY_FIRST.clear()
+    _BY_FIRST[id(phrases)] = (phrases, idx)
+    return idx
+
+
 def _starts(tokens: list[str], phrases: dict[tuple[str, ...], str] | tuple[tuple[str, ...], ...]
             ) -> tuple[str, int]:
-    """(family, length) of the longest phrase that *tokens* start with."""
+    """(family, length) of the longest phrase that *tokens* start with (only the phrases
+    whose first word is the first token are tried)."""
     best = ("", 0)
-    for p in phrases:
+    if not tokens:
+        return best
+    for p in _by_first(phrases).get(tokens[0], ()):
         if len(p) > best[1] and tuple(tokens[:len(p)]) == p:
             best = (phrases[p] if isinstance(phrases, dict) else "yes", len(p))
     return best
