@@ -234,3 +234,32 @@ def test_registered_said_of_another_number_does_not_unmark_the_count() -> None:
         "claim_text": ["1.5 million Syrian refugees", "900,000 registered Syrian refugees",
                        "1.5 million Syrian refugees"]})
     assert _hosted(found).tolist() == [True, False, True]
+
+
+# --- session 8's last review (H21z): each failed before ------------------------------------
+
+def test_a_claims_notes_are_part_of_its_identity() -> None:
+    # two claims alike but for check-text's note: judged apart, not the first's verdict twice
+    out = check_text("Lebanon hosts 1.5 million Syrians. Some say 1.5 million Syrian refugees "
+                     "are registered in Lebanon.", published="2019-06-01", known="now")
+    assert list(out["verdict"]) == ["contested", "above_all"]
+
+
+def test_the_latest_government_count_stands_when_none_is_newer() -> None:
+    out = check_text("Jordan says it hosts 1.3 million Syrians.", published="2024-06-01",
+                     known="now")
+    assert out["verdict"].iloc[0] == "contested"
+    assert "jor-jrp-2020-syrians" in out["explanation"].iloc[0]
+
+
+def test_a_party_named_in_an_aside_is_not_the_wars_killer() -> None:
+    out = check_text("The war, in which Russia intervened on Assad's side in 2015, has killed "
+                     "more than 500,000 people.", published="2021-03-15", known="now")
+    assert out["verdict"].iloc[0] == "consistent"
+
+
+def test_a_parts_killers_stay_with_the_part() -> None:
+    out = check_text("SNHR said 324 civilians were killed in April, 161 of them by Syrian regime "
+                     "forces.", published="2019-05-01", known="now")
+    assert list(out["verdict"]) == ["consistent", "not_checkable"]  # snhr-month-2019-04: 324
+    assert "one perpetrator (government_and_allies)" in out["explanation"].iloc[1]

@@ -251,9 +251,14 @@ def test_government_counts_on_either_side_bracket_the_date(no_gov: pd.DataFrame)
                     measure="refugees", as_of="2016-05-01", value=1_500_000,
                     comparator="about", host="LBN")
     assert _check([row], gov).loc["l", "verdict"] == "contested"
-    # one count on one side only does not bracket it
+    # one count on one side only, and a newer one exists beyond five years: no bracket
+    far = _with_government(_with_government(no_gov, "LBN", 1_500_000, "2014-10-01"),
+                           "LBN", 1_500_000, "2022-10-31")
+    far.loc[far.index[-1], "estimate_id"] = "fixture-gov-lbn-2"
+    assert _check([row], far).loc["l", "verdict_class"] == "overstated"
+    # the latest count there is (within five years, none newer) still stands (session 8)
     one = _with_government(no_gov, "LBN", 1_500_000, "2014-10-01")
-    assert _check([row], one).loc["l", "verdict_class"] == "overstated"
+    assert _check([row], one).loc["l", "verdict"] == "contested"
 
 
 def test_floor_rounding_is_for_round_numbers_only(est: pd.DataFrame) -> None:

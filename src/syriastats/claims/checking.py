@@ -129,8 +129,9 @@ def _records(claims: pd.DataFrame, estimates: pd.DataFrame, known: str, level: f
     same_as: dict[tuple[Any, ...], dict[str, Any]] = {}
     # the measures each kind of claim reads (a few dozen kinds in any archive)
     measures_of: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
-    sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text",
-                                                     "notes")]
+    # (notes are part of a claim's identity: check-text's controlled notes, such as
+    # scope_rules.HOSTED_NOTE or LOOSE_DECADE_NOTE, change how a claim is judged)
+    sig_cols = [k for k in cl.columns if k not in ("claim_id", "origin", "origin_url", "text")]
     with warnings.catch_warnings(), np.errstate(all="ignore"):  # never leak to users' output
         warnings.simplefilter("ignore")
         ordered = cl.sort_values("claim_id", kind="stable")

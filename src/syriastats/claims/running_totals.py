@@ -95,8 +95,8 @@ def _earlier_totals_only(same: pd.DataFrame, broad: pd.DataFrame, t: Target,
             f"{_day(t.start)}. A running total only grows, so they cannot show the claim too "
             "high" + (" (rule: earlier_only: a total counted from a later start than the "
                       "war's, or of returns or applications, is bounded by an earlier total "
-                      "only from below, however near; it is not extrapolated at the series' "
-                      "pace)." if strict else "."))
+                      "only from below, however near, unless the claim is beyond three times "
+                      "the series' own pace)." if strict else "."))
 
 
 def _earlier_only(t: Target) -> bool:

@@ -176,6 +176,10 @@ def _government_rows(est: pd.DataFrame, t: Target, known: str, cutoff: pd.Timest
     # claim's date (Lebanon's 1.5 million of 2014 and of 2017 for a claim of 2016)
     before = np.flatnonzero((delta < 0) & (delta >= -GOVERNMENT_BRACKET_DAYS))
     after = np.flatnonzero((delta > 0) & (delta <= GOVERNMENT_BRACKET_DAYS))
+    if len(before) and not (delta > 0).any():
+        # no newer count at all (knowable): the latest within five years still stands
+        # (Jordan's 1.36 million of its 2020 response plan for a claim of 2024)
+        return rows.iloc[[int(before[np.argmax(delta[before])])]]
     if not len(before) or not len(after):
         return rows.iloc[0:0]
     return rows.iloc[[int(before[np.argmax(delta[before])]), int(after[np.argmin(delta[after])])]]
@@ -203,28 +207,32 @@ def host_government(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, t: Tar
     if not gov.empty:
         vals = _values(gov)
         ok = np.isfinite(vals) & (lo <= vals * (1 + about_tol))
-        if not ok.any():
+        stale = len(gov) == 1 and abs(int((gov["period_end"].iloc[0] - t.end).days)) > STOCK_WINDOW_DAYS
+        # (one count older than a year, the latest there is: it stands for a claim within its
+        # reach; above it, the fallback below judges, as with no count)
+        if not ok.any() and not stale:
             if old == "above_all":
                 rec["explanation"] += (
                     " It is higher even than the host government's count of all Syrians in "
                     f"{t.host} (" + "; ".join(_figure_label(r) for _, r in gov.iterrows())
                     + "; rule: host_government).")
             return rec
-        gap = (gov["period_end"] - t.end).dt.days.abs().to_numpy()
-        i = int(np.flatnonzero(ok)[np.argmin(gap[ok])])
-        g = gov.iloc[i]
-        rec.update(verdict="contested", position="above")
-        rec["explanation"] = (
-            f"Contested (rule: host_government): the host government counts more Syrians in "
-            f"{t.host} than UNHCR has registered: {_figure_label(g)} counts "
-            f"{_num(vals[i], t.measure)} Syrians there (registered with UNHCR or not"
-            + ("; including Syrians who lived there before the war" if t.host == "JOR" else "")
-            + "), and the claim is within reach of it, while UNHCR's figures are lower "
-            + _without(old, "contested") + ". " + rec["explanation"])
-        ids = [i for i in str(rec.get("estimate_ids") or "").split(";") if i]
-        if str(g["estimate_id"]) not in ids:
-            rec["estimate_ids"] = ";".join(ids + [str(g["estimate_id"])])
-        return rec
+        if ok.any():
+            gap = (gov["period_end"] - t.end).dt.days.abs().to_numpy()
+            i = int(np.flatnonzero(ok)[np.argmin(gap[ok])])
+            g = gov.iloc[i]
+            rec.update(verdict="contested", position="above")
+            rec["explanation"] = (
+                f"Contested (rule: host_government): the host government counts more Syrians in "
+                f"{t.host} than UNHCR has registered: {_figure_label(g)} counts "
+                f"{_num(vals[i], t.measure)} Syrians there (registered with UNHCR or not"
+                + ("; including Syrians who lived there before the war" if t.host == "JOR" else "")
+                + "), and the claim is within reach of it, while UNHCR's figures are lower "
+                + _without(old, "contested") + ". " + rec["explanation"])
+            ids = [i for i in str(rec.get("estimate_ids") or "").split(";") if i]
+            if str(g["estimate_id"]) not in ids:
+                rec["estimate_ids"] = ";".join(ids + [str(g["estimate_id"])])
+            return rec
     if old != "above_all" or who != HOST_GOVERNMENT_ATTRIBUTION \
             or t.host not in HOST_GOVERNMENT_COUNTS:
         return rec

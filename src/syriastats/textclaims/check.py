@@ -186,10 +186,10 @@ _OTHER_SCOPE_NAMES: list[tuple[re.Pattern[str], str]] = [
 _HOST_AUTHORITIES: dict[str, re.Pattern[str]] = {
     "LBN": re.compile(r"\b(?:Lebanese|Lebanon(?:'|’)?s)\s+(?:\w+\s+)?(?:authorities|government|"
                       r"officials?|ministers?|ministry|president|prime\s+minister|"
-                      r"General\s+Security)\b|\bBeirut\s+(?:says|said|estimates)\b", re.I),
+                      r"General\s+Security)\b|\b(?:Beirut|Lebanon)(?:,\s*which)?\s+(?:says|said|estimates|puts)\b", re.I),
     "JOR": re.compile(r"\b(?:Jordanian|Jordan(?:'|’)?s)\s+(?:\w+\s+)?(?:authorities|government|"
                       r"officials?|ministers?|ministry|king|census)\b|\bAmman\s+(?:says|said|"
-                      r"estimates)\b", re.I),
+                      r"estimates)\b|\bJordan(?:,\s*which)?\s+(?:says|said|estimates|puts)\b", re.I),
 }
 #: The same without naming the country ("the government puts the figure at", "authorities
 #: say"), read only in the clause of a refugee count in Lebanon or Jordan and not when the

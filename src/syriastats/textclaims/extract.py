@@ -1091,6 +1091,11 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind == "deaths" and group in _SIDES and not _first(_GROUPS, fwd) \
                 and _PERPETRATOR_PART.search(back[-80:]):
             group = ""  # "the SDF were implicated in 108 deaths": the killers are no group of the dead
+        if kind == "deaths" and group in _SIDES and _KILLERS_AFTER.match(after) \
+                and not _first(_GROUPS, _KILLERS_AFTER.sub(" ", after[:120], count=1)):
+            # "161 of them by Syrian regime forces": the killers, not the dead's side; a part of
+            # the count before it is of the same people
+            group = out[-1].group if out and out[-1].kind == kind and _PARTITIVE.match(after) else ""
         if same_list and group in ("", "all") and kind == "deaths" and lead.group not in ("", "all") \
                 and area.startswith("SY-") and lead.area.startswith("SY-"):
             group = lead.group  # "658 in Latakia, 384 in Tartus": each governorate's part of the same dead
@@ -1214,7 +1219,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             group = ""  # "100,000 displaced as rebels advance": the side is the actor, not the people
         if host == "EGY" and _REGION_AND_EGYPT.search(back[-60:]):
             host, measure = "REGION", _measure(kind, group, "REGION", "")  # "neighboring states and Egypt"
-        perp = _perpetrator(s, num, published) if kind in _DEATH_KINDS else ""
+        perp = _perpetrator(sm, num, published) if kind in _DEATH_KINDS else ""  # (not an aside's party)
         if kind in _DEATH_KINDS and not perp and same_list:
             perp = lead.perpetrator  # "61 civilians, among them 23 children": the same killers
         if perp == "transitional_government" and pd.Timestamp(as_of) < pd.Timestamp(V.ASSAD_FALL):
@@ -2343,7 +2348,7 @@ def _uprooting_verb_kind(kind: str, bare: str, after: str) -> str:
 #: A comma-delimited relative or participial clause ("Lebanon, which closed its border in
 #: 2015, hosts ...", "The campaign, launched in April 2019, has killed ..."): its date is
 #: the clause's, not the main count's.
-_REL_ASIDE = _c(r",\s*(?:which|who|whose|where|when)\b[^,;.]{0,100}?,"
+_REL_ASIDE = _c(r",\s*(?:(?:in|during|by|through|for|of|under|after)\s+)?(?:which|who|whose|whom|where|when)\b[^,;.]{0,100}?,"
                 r"|,\s*(?:launched|begun|started|opened|established|founded|built|set up|created|declared"
                 r"|imposed|signed|brokered)\b[^,;.]{0,80}?,")
 
@@ -2522,7 +2527,8 @@ def _perpetrator(s: str, num: Number, published: pd.Timestamp) -> str:
     # (past an aside closed by a comma: "223 civilians, including 65 children, were killed by
     # ..."; but not into one that runs on: "1,311 dead, including 830 civilians killed by ...")
     own = re.sub(r"^([^,.;]{0,40}?),\s*(?:including|among them)\b[^,.;]{0,80},", r"\1 ", s[num.end:hi], count=1, flags=_FLAGS)
-    own = re.split(r"\b(?:while|whereas|but|including|among them|among whom|of whom|of which)\b|\.\s", own)[0][:160]
+    own = re.split(r"\b(?:while|whereas|but|including|among them|among whom|of whom|of which)\b|\.\s"
+                   r"|,\s*(?:[\w,.]+\s+){1,2}of\s+(?:them|whom|those)\b", own)[0][:160]  # ("324 ..., 161 of them by ...")
     found = ""
     m = _BY_PERP.search(own)
     if m:
@@ -2585,6 +2591,10 @@ _ESTIMATE_NOW = _c(r"\b(?:toll|number|figure|count|tally)\b[^.;]{0,50}?\b(?:coul
 #: were counted"): an estimate so worded is a forecast or a hypothesis, not a claim.
 _FUTURE_AFTER = _c(r"^[^.;]{0,40}?\b(?:by\s+(?:the\s+end\s+of|year-end|the\s+end|(?:19|20)\d\d|next|mid-)|next\s+(?:year|month|week)"
                    r"|in\s+the\s+(?:coming|next)\b|if\b|unless\b|were\s+(?:the|they|it)\b)")
+#: The killers right after a count ("161 of them by Syrian regime forces", "12 at the hands of
+#: ISIS"): the words name who killed, not the side of the dead.
+_KILLERS_AFTER = _c(r"^\s*(?:(?:of\s+(?:them|whom)|people|civilians|others)\s+)?(?:(?:were|was)\s+)?(?:killed\s+)?"
+                    r"(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w'-]+[ \t]*){1,6}")
 #: "higher by 50,000", "lower by at least 10,000": the count is a difference (H21t).
 _DIFF_BEFORE = _c(r"\b(?:higher|lower|more|fewer|greater|larger|bigger|smaller)\s+by\s*$")
 
