@@ -70,3 +70,14 @@ def test_the_war_as_killer_names_no_perpetrator() -> None:
                          "killed over half a million people.", pd.Timestamp("2025-01-18"))
     toll = out[out["measure"] == "deaths_total"]
     assert list(toll["perpetrator"]) == ["all"]
+
+
+def test_a_perpetrator_on_another_measure_is_a_row_error(tmp_path: Path) -> None:
+    done = _check(tmp_path,
+                  "p6,t,2023-06-01,,x,refugees,2023-06-01,1500000,about,,,,SYR,LBN,all,,,isis\n"
+                  "p7,t,2023-11-02,,x,deaths_civilian,2023-10-31,9,about,,2023-10-01,flow,SYR,,"
+                  "civilians,SNHR,,russia\n")
+    assert "Traceback" not in done.stderr
+    assert "row 2, column 'perpetrator'" in done.stderr and "death tolls only" in done.stderr
+    ids = [ln.split(",")[0] for ln in done.stdout.splitlines()[1:]]
+    assert ids == ["p7"]

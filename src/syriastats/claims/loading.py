@@ -24,6 +24,17 @@ def claim_row_problems(claims: pd.DataFrame, lines: Mapping[str, int] | None = N
     :func:`check`; ``syriastats check`` reports them like other bad rows and leaves them out.
     """
     out: list[Any] = []
+    if "perpetrator" in claims.columns and "measure" in claims.columns:
+        # who killed is asked of death tolls only (COMPARATOR_RULES['perpetrator'])
+        perp = claims["perpetrator"].astype(object)
+        named = perp.map(lambda v: _present(v) and str(v).strip() not in ("", "all")).to_numpy(bool)
+        deaths = claims["measure"].astype(object).map(lambda m: str(m).startswith("deaths_")).to_numpy(bool)
+        for _, c in claims[named & ~deaths].iterrows():
+            cid = str(c.get("claim_id"))
+            out.append(Problem(file, (lines or {}).get(cid), "perpetrator", cid,
+                               f"a perpetrator ({c['perpetrator']}) is given for measure "
+                               f"{c['measure']}: the column is for death tolls only (leave it "
+                               "empty)"))
     if "comparator" not in claims.columns:
         return out
     # only 'highest since' claims have a rule here: the others are never read row by row
