@@ -263,3 +263,13 @@ def test_a_parts_killers_stay_with_the_part() -> None:
                      "forces.", published="2019-05-01", known="now")
     assert list(out["verdict"]) == ["consistent", "not_checkable"]  # snhr-month-2019-04: 324
     assert "one perpetrator (government_and_allies)" in out["explanation"].iloc[1]
+
+
+def test_a_bracket_does_not_pass_a_total_beyond_the_series_pace() -> None:
+    # UNHCR counted 1.21 million returns by 30 November 2025 over 357 days: 1.3 million the
+    # next day is beyond three times that pace, though a total of 1.35 million to 7 January
+    # 2026 brackets it (as known then, with that total published later, the rule's
+    # hindsight reading, not_checkable, stands)
+    now = check_text("Since the fall of Assad, more than 1.3 million Syrian refugees have "
+                     "returned, UNHCR said.", published="2025-12-01", known="now")
+    assert now["verdict"].iloc[0] == "above_all"

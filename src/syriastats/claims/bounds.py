@@ -28,6 +28,7 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _num
 from syriastats.claims.positions import arrays, knowable_mask
+from syriastats.claims.pace import within_pace
 from syriastats.claims.rules import VERDICT_CLASSES
 from syriastats.claims.selecting import START_TOLERANCE_DAYS, _series_key
 from syriastats.claims.target import Target
@@ -246,6 +247,9 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
             continue
         rule = "host_bounds" if _text(t.host) not in (lo.host, hi.host) or lo.host != hi.host \
             else "running_bracket"
+        if rule == "running_bracket" and old == "above_all" and not (lo.late or hi.late) \
+                and not within_pace(lo.row, lo.value, t, x if comparator == "at_least" else a):
+            continue  # beyond what the series could reach from its earlier total: stays too high
         band = (f"{_label(lo, t)} ({_num(lo.value, m)} by {_day(lo.row['period_end'])}) and "
                 f"{_label(hi, t)} ({_num(hi.value, m)} by {_day(hi.row['period_end'])})")
         if lo.late or hi.late:

@@ -153,7 +153,10 @@ COMPARATOR_RULES: dict[str, str] = {
                        "ceiling. Between a floor and a ceiling of "
                        "one series, however far apart, it is consistent (a floor claim must lie "
                        "below the ceiling, a ceiling claim above the floor, less 1 % rounding; "
-                       "'approximately' figures widened by about_tolerance); unless another "
+                       "'approximately' figures widened by about_tolerance), except that a claim "
+                       "the pool calls higher than every source and that lies beyond "
+                       "EARLIER_PACE_FACTOR (3) times the series' average pace from the floor "
+                       "(the earlier_only bound) stays above_all; unless another "
                        "series' floor or ceiling puts it outside. Below a floor (with no ceiling "
                        "below it) it is below_all, above a ceiling above_all, replacing a "
                        "not_checkable or the same verdict. As known then a figure published after "
@@ -266,6 +269,13 @@ CUMULATIVE_WINDOW_AFTER_DAYS: int = 92
 STALE_DAYS: int = 92
 #: Cumulative totals must count from the war's start: ``period_start`` on or before this.
 CUMULATIVE_START_BY: pd.Timestamp = pd.Timestamp("2011-06-30")
+#: Under the earlier_only rule a claim is still too high when it is above the latest total
+#: plus this many times the series' average daily pace (the latest total over the days it
+#: covers) times the days from that total to the claim's date; running_bracket does not
+#: call such a claim consistent either.
+EARLIER_PACE_FACTOR: float = 3.0
+#: A total covering fewer days than this has no pace yet (earlier_only: not_checkable).
+EARLIER_PACE_MIN_DAYS: int = 30
 #: The fall of the Assad government: a text published after it may count the war's
 #: length up to it (13 years 9 months) instead of its age on the day (COMPARATOR_RULES
 #: ['war_duration']).

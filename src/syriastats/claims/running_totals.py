@@ -14,7 +14,7 @@ from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.bounds import BRACKET_MEASURES
 from syriastats.claims.records import _fill_pool, _not_checkable
-from syriastats.claims.rules import CUMULATIVE_START_BY
+from syriastats.claims.rules import CUMULATIVE_START_BY, EARLIER_PACE_FACTOR, EARLIER_PACE_MIN_DAYS
 from syriastats.claims.selecting import _days_from, _nearest_per_series
 from syriastats.claims.target import Target
 from syriastats.claims_index import concat, take
@@ -107,12 +107,6 @@ def _earlier_only(t: Target) -> bool:
         t.start is not None and pd.notna(t.start) and t.start > CUMULATIVE_START_BY)
 
 
-#: Under the earlier_only rule a claim is still too high when it is above the latest total
-#: plus this many times the series' average daily pace (the latest total over the days it
-#: covers) times the days from that total to the claim's date.
-EARLIER_PACE_FACTOR: float = 3.0
-#: A total covering fewer days than this has no pace yet (earlier_only: not_checkable).
-EARLIER_PACE_MIN_DAYS: int = 30
 #: The start of the text :func:`_earlier_totals_only` returns for a claim above the pace bound.
 PACE_OVER: str = "Overstated (rule: earlier_only):"
 
