@@ -8,18 +8,28 @@ from syriastats.claims.rules import EARLIER_PACE_FACTOR, EARLIER_PACE_MIN_DAYS
 from syriastats.claims.target import Target
 
 
-def within_pace(row: pd.Series, value: float, t: Target, v: float) -> bool:
-    """Could a running total that counted *value* (persons) by ``row['period_end']`` have
-    reached *v* by the claim's date ``t.end``, growing at most EARLIER_PACE_FACTOR times its
-    average pace so far (*value* over the days from its start, ``row['period_start']`` or
-    the claim's start)? True when that span is shorter than EARLIER_PACE_MIN_DAYS: a series
-    so young has no pace yet."""
+def pace_bound(row: pd.Series, value: float, t: Target, gap: int | None = None
+               ) -> tuple[int, float, float] | None:
+    """(days the total covers, its average pace in persons a day, the most it could reach by
+    the claim's date) for a running total that counted *value* by ``row['period_end']``:
+    *value* plus EARLIER_PACE_FACTOR times that pace times *gap* (days from its end to
+    ``t.end`` when not given). The span runs from ``row['period_start']``, else the claim's
+    start. None when it is unknown or shorter than EARLIER_PACE_MIN_DAYS: no pace yet."""
     start = row.get("period_start")
     start = t.start if start is None or pd.isna(start) else pd.Timestamp(start)
     if start is None or pd.isna(start) or pd.isna(row.get("period_end")):
-        return True
+        return None
     days = (pd.Timestamp(row["period_end"]) - start).days
     if days < EARLIER_PACE_MIN_DAYS:
-        return True
-    gap = max((t.end - pd.Timestamp(row["period_end"])).days, 0)
-    return v <= value + EARLIER_PACE_FACTOR * value / days * gap
+        return None
+    if gap is None:
+        gap = max((t.end - pd.Timestamp(row["period_end"])).days, 0)
+    pace = value / days
+    return days, pace, value + EARLIER_PACE_FACTOR * pace * gap
+
+
+def within_pace(row: pd.Series, value: float, t: Target, v: float) -> bool:
+    """Could the running total of :func:`pace_bound` have reached *v* by the claim's date?
+    (True when it has no pace yet.)"""
+    b = pace_bound(row, value, t)
+    return b is None or v <= b[2]

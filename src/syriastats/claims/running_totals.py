@@ -14,7 +14,8 @@ from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.bounds import BRACKET_MEASURES
 from syriastats.claims.records import _fill_pool, _not_checkable
-from syriastats.claims.rules import CUMULATIVE_START_BY, EARLIER_PACE_FACTOR, EARLIER_PACE_MIN_DAYS
+from syriastats.claims.pace import pace_bound
+from syriastats.claims.rules import CUMULATIVE_START_BY, EARLIER_PACE_FACTOR
 from syriastats.claims.selecting import _days_from, _nearest_per_series
 from syriastats.claims.target import Target
 from syriastats.claims_index import concat, take
@@ -133,16 +134,11 @@ def _pace_bound(last: pd.Series, t: Target, gap: int, x: float, measure: str) ->
     the claim's start, to its period_end); fewer than EARLIER_PACE_MIN_DAYS: no pace, ''."""
     vals = [float(last[k]) for k in ("high", "central", "low")
             if k in last.index and _finite(last[k])]
-    start = last.get("period_start")
-    start = t.start if start is None or pd.isna(start) else pd.Timestamp(start)
-    if not vals or start is None or pd.isna(start) or pd.isna(last.get("period_end")):
-        return ""
-    days = (pd.Timestamp(last["period_end"]) - start).days
-    if days < EARLIER_PACE_MIN_DAYS:
+    found = pace_bound(last, vals[0], t, gap) if vals else None
+    if found is None:
         return ""
     latest = vals[0]
-    pace = latest / days
-    bound = latest + EARLIER_PACE_FACTOR * pace * gap
+    days, pace, bound = found
     if not x > bound:
         return ""
     return (f"{PACE_OVER} the latest comparable total, {_figure_label(last)}, counts "
