@@ -28,6 +28,11 @@ _POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _MONTH_WORDS = set(V.MONTHS)
 #: "6·1 million" (a middle dot as the decimal point, The Lancet's style): read as "6.1".
 _MIDDLE_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)")
+#: The Arabic thousands separator (U+066C, "١٢٬٠٠٠" or "12٬000") and decimal separator
+#: (U+066B, "٤٫٨"), between digits: read as "," and "." (Arabic-Indic digits are digits
+#: to the patterns and to ``float``).
+_ARABIC_THOUSANDS = re.compile(r"(?<=\d)\u066c(?=\d{3})")
+_ARABIC_DECIMAL = re.compile(r"(?<=\d)\u066b(?=\d)")
 #: "585 000" / "3 128 000" (a space, thin space or no-break space between groups of three
 #: digits, the SI style): one number. Not after a digit, separator or year-like group.
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,\u00b7])\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?!\d|[.,]\d)")
@@ -63,9 +68,10 @@ def _tokens(s: str) -> list[_Tok]:
 
 
 def _normalise_separators(s: str) -> str:
-    """*s* with a middle-dot decimal point read as "." and SI thousands spaces read as ","
-    (same length, so offsets into *s* stay valid)."""
+    """*s* with a middle-dot or Arabic decimal point read as "." and SI thousands spaces or
+    the Arabic thousands separator read as "," (same length, so offsets into *s* stay valid)."""
     s = _MIDDLE_DOT.sub(".", s)
+    s = _ARABIC_DECIMAL.sub(".", _ARABIC_THOUSANDS.sub(",", s))
     return _SPACED_THOUSANDS.sub(lambda m: re.sub(r"[ \u2009\u202f\u00a0]", ",", m.group(0)), s)
 
 
