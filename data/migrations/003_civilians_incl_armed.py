@@ -52,6 +52,10 @@ ROWS: dict[str, str] = {
     "sohr-2012-10-civ": "AFP 31 Oct 2012: the category includes non-military people who took up arms",
     "sohr-2012-12-civ": "release of 26 Dec 2012, same definition (Al Watan/AFP say so)",
     "sohr-year-2012-v2012-civ": "SOHR's 2012 yearly count, same definition",
+    "sohr-2012-03-15-civ": "release of 15 Mar 2012 (News24), before the 2013 re-split",
+    "sohr-2012-03-27-civ": "release of 27 Mar 2012 (Correio Braziliense), before the 2013 re-split",
+    "sohr-2012-05-08-civ": "release of 8 May 2012 (Naharnet/AFP), before the 2013 re-split",
+    "sohr-2012-06-14-civ": "release of 14 Jun 2012 (Valor), before the 2013 re-split; AFP (shum.bg) says so of the same weeks' count",
 }
 
 
