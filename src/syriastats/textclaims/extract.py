@@ -31,6 +31,7 @@ import pandas as pd
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
+from syriastats.textclaims.displacement_events import event_displacements
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
     _between_day_numbers,
@@ -1229,6 +1230,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              group or ("all" if kind in ("deaths", "injured") else ""),
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
+    out = event_displacements(out, raw, s, offset, si, published, ctx.wave if ctx is not None else None,  # (H22d)
+                              TextClaim, _hedge, lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
