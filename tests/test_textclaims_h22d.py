@@ -54,3 +54,71 @@ def test_national_idps_stay_a_stock():
     c = _one("Amid the offensive, the UN said 6.1 million people remain internally displaced inside Syria.",
              "2019-10-12", 6.1e6)
     assert c["measure"] == "idps"
+
+
+# ---- not Syrian war statistics
+def test_sea_arrivals_and_deaths_of_all_nationalities_are_no_claims():
+    assert _claims("Some 590,000 refugees and migrants have arrived in Europe by sea this year, and 3,100 people "
+                   "have died trying to cross.", "2015-10-20").empty
+
+
+def test_another_countrys_war_is_no_claim():
+    assert _claims("The Israeli strikes have killed 2,100 people, injured 9,000 others, and displaced over 1.2 "
+                   "million in Lebanon.", "2024-10-10").empty
+
+
+def test_forecast_rate_host_communities_and_other_nationalities_are_no_claims():
+    for text, pub in [
+        ("The UN warned that as many as 1 million more people could have fled Syria by the end of the year.", "2015-08-01"),
+        ("The plan counts 4.4 million people in communities hosting them.", "2015-12-01"),
+        ("Between 4,000 and 6,000 refugees were fleeing Syria every day, the agency said.", "2013-04-01"),
+        ("Before the war, Syria hosted around 1 million refugees and asylum-seekers, mainly from Iraq.", "2011-06-01"),
+        ("That figure is two million refugees higher than last year.", "2016-01-01"),
+    ]:
+        assert _claims(text, pub).empty, text
+
+
+def test_a_rate_after_a_new_clause_does_not_drop_the_count():
+    c = _one("UNHCR has registered close to 800,000 refugees since 1 January, that is about 200,000 people "
+             "each month.", "2013-05-01", 800000)
+    assert c["measure"].startswith("refugees")
+
+
+# ---- host scopes the registry does not hold (controlled values, judged not_checkable)
+def test_some_of_the_five_hosts_summed():
+    c = _one("Some 1.8 million are registered in Egypt, Iraq, Jordan and Lebanon.", "2014-01-01", 1.8e6)
+    assert c["host"] == "REGION_PART" and "4 of the five" in c["subarea"]
+
+
+def test_north_africa_and_europe():
+    assert _one("UNHCR has registered 12,000 Syrian refugees in North Africa.", "2013-06-01", 12000)["host"] \
+        == "NORTH_AFRICA"
+    assert _one("European countries host more than 900,000 Syrian refugees.", "2016-01-01", 900000)["host"] == "EUROPE"
+
+
+def test_unregistered_syrians_are_their_own_group():
+    df = _claims("Lebanon's government estimates that between 200,000 and 400,000 unregistered Syrians live in "
+                 "Lebanon.", "2013-04-01")
+    assert sorted(df["value"]) == [200000, 400000]
+    assert set(df["group"]) == {"unregistered"} and set(df["host"]) == {"LBN"}
+    assert list(df.sort_values("value")["comparator"]) == ["at_least", "at_most"]
+
+
+def test_refugee_counts_carried_from_the_sentence_before():
+    c = _one("Since the start of the year it has increased to 5,510,473.", "2018-01-01", 5510473,
+             context="The regional total of Syrian refugees has been stable at around 5.2 million.")
+    assert c["measure"] == "refugees_registered"
+    c = _one("There are 480,000 of them in camps.", "2018-01-01", 480000,
+             context="Turkey hosts 3.5 million Syrian refugees.")
+    assert c["host"] == "TUR" and c["subarea"] == "in camps"
+
+
+def test_new_controlled_values_are_declared():
+    import json
+    from syriastats.paths import data_dir
+    d = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    claims = next(r for r in d["resources"] if r["name"] == "claims")
+    fields = {f["name"]: f for f in claims["schema"]["fields"]}
+    for col, val in [("host", "REGION_PART"), ("host", "NORTH_AFRICA"), ("group", "unregistered"),
+                     ("group", "refugees_and_idps")]:
+        assert val in fields[col]["constraints"]["enum"] and val in fields[col]["enumDescriptions"]

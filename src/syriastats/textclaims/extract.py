@@ -32,6 +32,8 @@ import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.displacement_events import event_displacements
+from syriastats.textclaims.other_stories import other_story
+from syriastats.textclaims.refugee_scopes import refugee_scopes
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
     _between_day_numbers,
@@ -1232,6 +1234,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
     out = event_displacements(out, raw, s, offset, si, published, ctx.wave if ctx is not None else None,  # (H22d)
                               TextClaim, _hedge, lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
+    out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d)
+    out = refugee_scopes(out, raw, s, offset, si, published, ctx.kind if ctx is not None else "",  # (H22d)
+                         ctx.host if ctx is not None else "", TextClaim, _hedge, _measure)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
