@@ -122,3 +122,54 @@ def test_new_controlled_values_are_declared():
     for col, val in [("host", "REGION_PART"), ("host", "NORTH_AFRICA"), ("group", "unregistered"),
                      ("group", "refugees_and_idps")]:
         assert val in fields[col]["constraints"]["enum"] and val in fields[col]["enumDescriptions"]
+
+
+# ---- the war's age in other words
+def test_the_wars_age_in_other_words():
+    assert _one("The uprising began 18 months ago.", "2012-09-01", 1.5)["measure"] == "war_duration_years"
+    c = _one("Since the start of the hostilities in Syria more than two years ago, the agency has helped "
+             "thousands.", "2013-06-01", 2)
+    assert c["measure"] == "war_duration_years" and c["comparator"] == "at_least"
+    assert _one("The eight-year Syrian war has killed hundreds of thousands.", "2019-03-15", 8)["measure"] \
+        == "war_duration_years"
+    assert _one("With Syria's war heading towards a 6th year, aid is running short.", "2015-12-01", 5)["measure"] \
+        == "war_duration_years"
+
+
+def test_a_rulers_tenure_is_not_the_wars_age():
+    assert _claims("The president remains in power after nearly 24 years in office.", "2024-07-01").empty
+
+
+# ---- returns and crossings
+def test_refugees_who_left_the_hosts_and_returned_are_returns_from_the_region():
+    c = _one("Some 12,300 Syrian refugees left Jordan, Lebanon, Turkey, Iraq and Egypt and returned to their "
+             "homeland in the second half of 2023.", "2024-01-10", 12300)
+    assert c["measure"] == "refugee_returns" and c["host"] == "REGION" and c["period_type"] == "flow"
+
+
+def test_crossings_from_a_host_into_syria_are_returns_from_that_host():
+    c = _one("More than 250,000 people have crossed from Lebanon into Syria in the past two weeks, the UN said.",
+             "2024-10-07", 250000)
+    assert (c["measure"], c["host"], c["period_type"], c["period_start"]) == \
+        ("refugee_returns", "LBN", "flow", "2024-09-23")
+    c = _one("Nearly 300,000 people have crossed since 23 September, according to UNHCR.", "2024-10-12", 300000,
+             context="Israel's strikes on Lebanon continued.")
+    assert (c["host"], c["period_type"], c["period_start"]) == ("LBN", "cumulative", "2024-09-23")
+
+
+def test_returnees_both_refugees_and_idps_are_their_own_group():
+    c = _one("There are now 2 million returnees, who are both internally displaced persons and refugees "
+             "returning from abroad.", "2025-06-01", 2e6)
+    assert c["group"] == "refugees_and_idps"
+
+
+# ---- shares
+def test_a_share_of_syrians_who_left_their_homes_is_the_displaced_share():
+    assert _one("About 25% of Syrian people have left their homes, the UN said.", "2013-06-01", 0.25)["measure"] \
+        == "displaced_share"
+
+
+def test_a_share_all_told_after_refugees_and_idps_is_of_all_the_displaced():
+    c = _one("Three million Syrians have become refugees and 6.5 million more are internally displaced, all "
+             "told, 43% of the population.", "2014-08-29", 0.43)
+    assert c["measure"] == "displaced_share"
