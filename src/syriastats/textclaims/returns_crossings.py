@@ -37,7 +37,9 @@ _LEFT_AND_RETURNED = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?left\s+((?:(?:" + _HOS
 _CROSSED = re.compile(r"^\s*(?:(?:people|syrians|syrian nationals|syrian refugees|syrian citizens|individuals|persons"
                       r"|returnees|syrian returnees)\s*)?(?:,[^,;.]{0,60},\s*)?(?:have\s+|had\s+|has\s+)?(?:also\s+)?"
                       r"(?:fled\s+(?:" + _HOST_ALT + r")\s+and\s+)?crossed\b(?P<rest>[^.;]{0,80})", _F)
-_INTO_SYRIA = re.compile(r"\b(?:into|to)\s+syria\b|\bback\b|\bsince\b|\bborder\b", _F)
+#: The crossing's direction: into Syria, back, from a host, or "crossed since <date>" (after
+#: a host's war is spoken of).
+_INTO_SYRIA = re.compile(r"\b(?:into|to)\s+syria\b|\bback\b|\bfrom\s+(?:" + _HOST_ALT + r")|^\s*since\b", _F)
 _SPAN_BACK = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks)\b|\bthis week\b", _F)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "few": 3, "several": 5}
