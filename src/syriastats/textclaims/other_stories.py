@@ -25,7 +25,7 @@ _OTHER_WAR = re.compile(r"\b(?:israel'?s?|israeli)\b[^.;]{0,40}\b(?:strikes?|bom
                         r"|assault|airstrikes?)\b|\b(?:strikes|bombardment|war|attacks|offensive)\s+(?:on|in|against)\s+"
                         r"(?:[\w'-]+\s+){0,3}?(?:lebanon|gaza)\b|\blebanese health ministry\b|\bgaza health ministry\b", _F)
 _SYRIA = re.compile(r"\bsyria|\bsyrians?\b", _F)
-_DEATHS_ETC = ("deaths", "injured", "displaced", "idps", "refugees", "missing")
+_DEATHS_ETC = ("deaths", "detention", "injured", "displaced", "idps", "refugees", "missing")
 #: A rate: "every day", "per day", "each week", "daily registrations".
 _RATE_AFTER = re.compile(r"^(?:(?!\b(?:this|that|it|which) (?:is|was|means)\b)(?:[^.;,]|[.,](?=\d))){0,80}?\b(?:every|each|per)\s+(?:single\s+)?(?:day|week|month|hour)\b", _F)
 _DAILY = re.compile(r"^\s*(?:daily|weekly|monthly)\b", _F)
