@@ -173,3 +173,21 @@ def test_a_share_all_told_after_refugees_and_idps_is_of_all_the_displaced():
     c = _one("Three million Syrians have become refugees and 6.5 million more are internally displaced, all "
              "told, 43% of the population.", "2014-08-29", 0.43)
     assert c["measure"] == "displaced_share"
+
+
+def test_fled_to_syria_from_a_host_and_estimated_crossings_are_returns():
+    c = _one("More than 40,000 people, mostly Syrians, have fled to Syria from Lebanon in the past 48 hours, "
+             "the agency said.", "2024-09-28", 40000)
+    assert (c["measure"], c["host"], c["period_start"]) == ("refugee_returns", "LBN", "2024-09-26")
+    c = _one("Some 50,000 people are estimated to have crossed into Syria from Lebanon this week.", "2024-09-27", 50000)
+    assert (c["measure"], c["host"]) == ("refugee_returns", "LBN")
+
+
+def test_a_region_that_hosts_people_is_its_population():
+    c = _one("The Idlib region hosts some three million people, many of them displaced.", "2019-12-28", 3e6)
+    assert (c["measure"], c["area"]) == ("population", "SY-ID")
+
+
+def test_a_year_and_a_half_since_the_uprising_began():
+    c = _one("The death toll keeps rising since the uprising began almost a year and a half ago.", "2012-08-30", 1.5)
+    assert c["measure"] == "war_duration_years"

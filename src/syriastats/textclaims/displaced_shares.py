@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from syriastats.textclaims.numbers import find_numbers
+from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day
 
 _F = re.I
@@ -39,12 +39,12 @@ def displaced_shares(out: list[Any], raw: str, s: str, offset: int, si: int, pub
             c = replace(c, kind="refugees", measure="refugees_worldwide", host="WORLD")
         res.append(c)
     covered = [(c.start - offset, c.end - offset) for c in res]
-    for num in find_numbers(s):
-        if num.kind != "share" or any(lo <= num.start < hi or lo < num.end <= hi for lo, hi in covered):
+    for num in numbers_in(s):
+        if num.kind != "share" or overlaps(covered, num.start, num.end):
             continue
-        if not _OF_SYRIANS_UPROOTED.match(s[num.end:]) or not 0 < num.value < 1:
+        if not _OF_SYRIANS_UPROOTED.match(s[num.end:num.end + 160]) or not 0 < num.value < 1:
             continue
-        comp, hedge_len = hedge(s[:num.start], s[num.end:])
+        comp, hedge_len = hedge(s[max(0, num.start - 200):num.start], s[num.end:num.end + 160])
         lo = num.start - hedge_len
         res.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "share",
                         "displaced_share", comp, "stock", _day(published), _day(published), "SYR", "", "", ""))

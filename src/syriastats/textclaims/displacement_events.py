@@ -17,7 +17,7 @@ from typing import Any, Callable
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.numbers import find_numbers
+from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day
 
 _F = re.I
@@ -48,6 +48,8 @@ _PUT_FIGURE = re.compile(r"\bput (?:the|its|their) (?:figure|number|toll|count|t
 #: Those who left, fled or were displaced, named in a "put the number of ... at N".
 _LEAVERS = re.compile(r"\b(?:those|people|civilians)\s+(?:who\s+)?(?:had\s+|have\s+)?(?:been\s+)?(?:left|fled|escaped"
                       r"|displaced)\b", _F)
+#: Words without which no count is added (a cheap test before reading every number).
+_GATE = re.compile(r"escaped|\bleft\b|flooded|streamed|poured|evacuated|\bfled\b|\bput\b|forced", _F)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", _F)
 _MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
@@ -117,12 +119,16 @@ def event_displacements(out: list[Any], raw: str, s: str, offset: int, si: int, 
             c = replace(c, kind="displaced", measure="idps_new_displacements", period_type="flow",
                         period_start=_day(start) if start is not None and start <= published else c.period_start)
         res.append(c)
+    if not _GATE.search(s):
+        return res  # (no word of leaving, forcing or putting a figure: nothing to add)
     covered = [(c.start - offset, c.end - offset) for c in res]
-    for num in find_numbers(s):
+    for num in numbers_in(s):
         if num.kind != "count" or num.value < 100 or num.value > WAVE_MAX \
-                or any(lo <= num.start < hi or lo < num.end <= hi for lo, hi in covered):
+                or overlaps(covered, num.start, num.end):
             continue
-        before, after = s[:num.start], s[num.end:]
+        before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
+        if not (_LEFT_AFTER.match(after) or _TO_DISPLACE.match(after) or _PUT_FIGURE.search(before[-150:])):
+            continue
         comp, hedge_len = hedge(before, after)
         lead = before[:len(before) - hedge_len]
         put = _PUT_FIGURE.search(lead[-120:])

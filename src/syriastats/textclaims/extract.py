@@ -1239,7 +1239,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                               TextClaim, _hedge, lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
     out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d)
     out = refugee_scopes(out, raw, s, offset, si, published, ctx.kind if ctx is not None else "",  # (H22d)
-                         ctx.host if ctx is not None else "", TextClaim, _hedge, _measure)
+                         ctx.host if ctx is not None else "", TextClaim, _hedge, _measure,
+                         lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
     if not sentence_off:
         out = war_age_claims(out, raw, s, offset, si, published, TextClaim, _hedge, _plausible_age)  # (H22d)
     out = returns_in_other_words(out, raw, s, offset, si, published, ctx.host if ctx is not None else "",  # (H22d)

@@ -13,6 +13,7 @@ Iraq"), and a change over a year ("one million refugees higher than last year").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _F = re.I
 
@@ -48,20 +49,27 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?(?:higher|lower|more|fewer|
                            r"\s+(?:year|month)|(?:in\s+)?(?:19|20)\d\d|(?:a|one) year (?:ago|earlier|before))\b", _F)
 
 
+@lru_cache(maxsize=16)
+def _sentence_flags(s: str) -> tuple[bool, bool, bool, bool]:
+    """(sea arrivals, another country's war, no Syrian named, other nationalities' refugees
+    without Syrian ones) of sentence *s*, read once per sentence."""
+    syria = bool(_SYRIA.search(s))
+    return (bool(_SEA.search(s)), bool(_OTHER_WAR.search(s)), not syria,
+            bool(_OTHER_REFUGEES.search(s)) and not _SYRIAN_REFUGEES.search(s))
+
+
 def other_story(kind: str, s: str, a: int, b: int) -> bool:
     """True if the claim at [*a*, *b*) of sentence *s* (of measure family *kind*) is not a
     Syrian war statistic, by the words of its sentence (see the module's docstring)."""
-    before, after = s[:a], s[b:]
-    if kind in _DEATHS_ETC and _SEA.search(s) and not _SYRIA.search(s):
-        return True
-    if kind in _DEATHS_ETC and _OTHER_WAR.search(s) and not _SYRIA.search(s):
+    before, after = s[max(0, a - 120):a], s[b:b + 160]
+    sea, other_war, no_syria, other_refugees = _sentence_flags(s)
+    if kind in _DEATHS_ETC and (sea or other_war) and no_syria:
         return True
     if kind in ("refugees", "displaced", "returns") and (_RATE_AFTER.match(after) or _DAILY.match(after)):
         return True
     if kind in ("refugees", "displaced", "idps") and (
             _FUTURE_BY.search(after[:140]) or _PLAN_BEFORE.search(before[-40:]) or _HOST_COMMUNITY.match(after)):
         return True
-    if kind == "refugees" and (_SYRIA_HOSTS.search(before[-60:]) or (
-            _OTHER_REFUGEES.search(s) and not _SYRIAN_REFUGEES.search(s))):
+    if kind == "refugees" and (_SYRIA_HOSTS.search(before[-60:]) or other_refugees):
         return True
     return kind in ("refugees", "displaced", "idps", "returns") and bool(_CHANGE_AFTER.match(after))

@@ -26,7 +26,7 @@ from typing import Any, Callable
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.numbers import find_numbers
+from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day
 
 _F = re.I
@@ -40,6 +40,8 @@ _UNREGISTERED = re.compile(r"\bunregistered\b|\bnot registered\b|\bwithout (?:un
                            r"|\bundocumented\b|\bnot on the books\b", _F)
 _UNREGISTERED_AFTER = re.compile(r"^\s*(?:more\s+)?(?:unregistered|undocumented)\s+(?:syrian\s+)?(?:syrians|refugees)\b", _F)
 _RANGE_UNREGISTERED = re.compile(r"^\s*(?:and|to|-)\s*[\d.,]+\s*(?:million\s+|thousand\s+)?(?:unregistered|undocumented)\b", _F)
+#: "The Idlib region hosts some three million people": a place's people, not refugees.
+_PLACE_HOSTS = re.compile(r"\b(?:region|province|governorate|city|town|area|enclave|pocket)\s+(?:hosts|hosted|is home to|was home to)\s*$", _F)
 _CAMPS_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:(?:were|are|is|was|have been|had been)\s+)?(?:accommodated\s+"
                           r"|sheltered\s+|housed\s+|living\s+|live\s+|lived\s+|staying\s+|stay\s+)?in\s+(?:\d+\s+|the\s+)?"
                           r"(?:[\w'-]+\s+)?(?:refugee\s+|tent\s+)?camps\b", _F)
@@ -50,6 +52,9 @@ _THERE_ARE = re.compile(r"\b(?:there are|there were|some|about|around|nearly|alm
 _CARRIED = re.compile(r"\b(?:it|the (?:figure|number|total|regional total|tally|count))\b[^.;\d]{0,60}?\b(?:increased|rose"
                       r"|risen|grown|grew|climbed|reached|stable|stood|stands|remained|decreased|fell|fallen|dropped)\b"
                       r"[^.;\d]{0,40}?$", _F)
+
+
+_CARRIED_GATE = re.compile(r"\bcamps\b|\bit\b|\bfigure\b|\bnumber\b|\btotal\b|\btally\b|\bcount\b", _F)
 
 
 def _hosts_listed(text: str) -> list[str]:
@@ -70,12 +75,12 @@ def _list_after(after: str) -> str:
 
 def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, published: pd.Timestamp,
                    ctx_kind: str, ctx_host: str, make: Callable[..., Any],
-                   hedge: Callable[[str, str], tuple[str, int]], measure: Callable[[str, str, str, str], str]
-                   ) -> list[Any]:
+                   hedge: Callable[[str, str], tuple[str, int]], measure: Callable[[str, str, str, str], str],
+                   area_of: Callable[[str], str] = lambda w: "") -> list[Any]:
     """*out* with the scopes above set on refugee counts, and carried refugee counts (and
     unregistered Syrians) that no claim holds added. *make* builds a claim (the extractor's
     ``TextClaim``), *hedge* reads a comparator, *measure* names the measure of (kind, group,
-    host, window)."""
+    host, window), *area_of* names the governorate in words."""
     res = []
     for c in out:
         if c.kind != "refugees":
@@ -84,6 +89,10 @@ def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, publi
         a, b = c.start - offset, c.end - offset
         after = s[b:]
         clause_before = re.split(r"[;.]", s[:a])[-1][-120:]
+        if _PLACE_HOSTS.search(s[:a][-40:]) and area_of(s[:a]) and re.match(r"^\s*(?:people|residents|civilians|inhabitants)\b",
+                                                                            after, _F):
+            res.append(replace(c, kind="population", measure="population", host="", area=area_of(s[:a])))
+            continue
         listed = _hosts_listed(_list_after(after))
         # three or four hosts without Turkey (the largest host since 2013): a part of the region;
         # a list with Turkey holds nearly all of it and stays the region, and two hosts keep the
@@ -104,12 +113,14 @@ def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, publi
         if _CAMPS_AFTER.match(after) or _OF_THEM_CAMPS.match(after):
             c = replace(c, subarea=c.subarea or "in camps")
         res.append(c)
+    if not (_UNREGISTERED.search(s) or (ctx_kind == "refugees" and _CARRIED_GATE.search(s))):
+        return sorted(res, key=lambda c: c.start)  # (nothing to add: a cheap test first)
     covered = [(c.start - offset, c.end - offset) for c in res]
-    nums = find_numbers(s)
-    for k, num in enumerate(nums):
-        if num.kind != "count" or num.value < 100 or any(lo <= num.start < hi or lo < num.end <= hi for lo, hi in covered):
+    nums = numbers_in(s)
+    for num in nums:
+        if num.kind != "count" or num.value < 100 or overlaps(covered, num.start, num.end):
             continue
-        before, after = s[:num.start], s[num.end:]
+        before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
         comp, hedge_len = hedge(before, after)
         lead = before[:len(before) - hedge_len]
         host = next(iter(_hosts_listed(s)), "") or ""

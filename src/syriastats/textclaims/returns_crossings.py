@@ -22,7 +22,7 @@ from typing import Any, Callable
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.numbers import find_numbers
+from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day, _since
 
 _F = re.I
@@ -35,12 +35,17 @@ _LEFT_AND_RETURNED = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?left\s+((?:(?:" + _HOS
 #: A crossing into Syria: "(people) have crossed from Lebanon into Syria", "have fled Lebanon
 #: and crossed into Syria", "crossed the Lebanese border back into Syria", "have crossed since".
 _CROSSED = re.compile(r"^\s*(?:(?:people|syrians|syrian nationals|syrian refugees|syrian citizens|individuals|persons"
-                      r"|returnees|syrian returnees)\s*)?(?:,[^,;.]{0,60},\s*)?(?:have\s+|had\s+|has\s+)?(?:also\s+)?"
+                      r"|returnees|syrian returnees)\s*)?(?:,[^,;.]{0,60},\s*)?(?:(?:are|were)\s+(?:estimated|believed|said|thought|reported)"
+                      r"\s+to\s+have\s+|have\s+|had\s+|has\s+)?(?:also\s+)?"
                       r"(?:fled\s+(?:" + _HOST_ALT + r")\s+and\s+)?crossed\b(?P<rest>[^.;]{0,80})", _F)
 #: The crossing's direction: into Syria, back, from a host, or "crossed since <date>" (after
 #: a host's war is spoken of).
+#: Refugees or people who "have fled to Syria from Lebanon", "fled Lebanon for Syria": a
+#: crossing back into Syria from that host.
+_FLED_TO_SYRIA = re.compile(r"^\s*(?:[\w'-]+\s*,?\s+){0,4}?(?:have\s+|had\s+|has\s+)?fled\s+(?:(?:back\s+)?(?:to|into)\s+syria\s+from\s+"
+                            r"(?:" + _HOST_ALT + r")|(?:from\s+)?(?:" + _HOST_ALT + r")\s+(?:for|to|into)\s+syria)\b", _F)
 _INTO_SYRIA = re.compile(r"\b(?:into|to)\s+syria\b|\bback\b|\bfrom\s+(?:" + _HOST_ALT + r")|^\s*since\b", _F)
-_SPAN_BACK = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks)\b|\bthis week\b", _F)
+_SPAN_BACK = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks|hours)\b|\bthis week\b", _F)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "few": 3, "several": 5}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -76,7 +81,8 @@ def _span(s: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp]:
             return "flow", published.normalize() - pd.Timedelta(days=published.weekday())
         n = int(m.group(1)) if m.group(1).isdigit() else _WORDS.get(m.group(1).lower(), 0)
         if n:
-            days = n * (7 if m.group(2).lower() == "weeks" else 1)
+            unit = m.group(2).lower()
+            days = n * 7 if unit == "weeks" else n if unit == "days" else max(1, round(n / 24))
             return "flow", published.normalize() - pd.Timedelta(days=days)
     start = _since(s.lower(), published) if re.search(r"\bsince\b", s, _F) else None
     if start is not None and start <= published:
@@ -95,7 +101,13 @@ def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: in
         a, b = c.start - offset, c.end - offset
         after = s[b:]
         m = _LEFT_AND_RETURNED.match(after) if c.kind == "refugees" else None
-        if m:
+        fled = _FLED_TO_SYRIA.match(after) if c.kind in ("refugees", "displaced") else None
+        if fled:
+            ptype, start = _span(s, published)
+            hosts = _hosts(fled.group(0))
+            c = replace(c, kind="returns", measure="refugee_returns", host=hosts[0] if hosts else c.host,
+                        period_type=ptype, period_start=_day(start), as_of=_day(published))
+        elif m:
             hosts = _hosts(m.group(1))
             host = "REGION" if len(hosts) >= 3 else (hosts[0] if hosts else c.host)
             c = replace(c, kind="returns", measure="refugee_returns", host=host)
@@ -110,17 +122,23 @@ def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: in
                 and re.match(r"^\s*(?:[\w'-]+\s+){0,3}?(?:had|have|has)\s+also\s+returned\b", after, _F):
             c = replace(c, host=ctx_host)  # "3,000 Syrian citizens had also returned home" (from the host before)
         res.append(c)
+    if not re.search(r"\bcrossed\b|\bfled\b", s, _F):
+        return res
     covered = [(c.start - offset, c.end - offset) for c in res]
-    for num in find_numbers(s):
+    for num in numbers_in(s):
         if num.kind != "count" or num.value < 100 \
-                or any(lo <= num.start < hi or lo < num.end <= hi for lo, hi in covered):
+                or overlaps(covered, num.start, num.end):
             continue
-        before, after = s[:num.start], s[num.end:]
+        before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
         m = _CROSSED.match(after)
-        if not m or not _INTO_SYRIA.search(m.group("rest")) or re.search(r"\b(?:into|to)\s+(?:" + _HOST_ALT + r")\b",
-                                                                          m.group("rest"), _F):
+        fled = None if m else _FLED_TO_SYRIA.match(after)
+        if fled:
+            hosts = _hosts(fled.group(0))
+        elif not m or not _INTO_SYRIA.search(m.group("rest")) or re.search(
+                r"\b(?:into|to)\s+(?:" + _HOST_ALT + r")\b", m.group("rest"), _F):
             continue
-        hosts = _hosts(s[num.end:num.end + m.end()]) or _hosts(s)
+        else:
+            hosts = _hosts(after[:m.end()]) or _hosts(s)
         host = hosts[0] if hosts else (ctx_host if ctx_host in _REGIONAL else "")
         if not host:
             continue

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from syriastats.textclaims.numbers import find_numbers
+from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day
 
 _F = re.I
@@ -31,6 +31,10 @@ _YEAR_WAR_AFTER = re.compile(r"^\s*-\s*years?(?:-long|-old)?\s+(?:(?:long|old|br
 #: "heading towards a 6th year", "heading into its seventh year" (ordinal: the year it enters).
 _HEADING_BEFORE = re.compile(r"\b(?:heading|headed|moving|going)\s+(?:towards?|into)\s+(?:a|its|the)\s+$", _F)
 _YEAR_AFTER = re.compile(r"^\s*year\b", _F)
+#: "<the uprising> began (almost) a year and a half ago" (no digit to read).
+_YEAR_AND_HALF_AGO = re.compile(r"\b" + _WAR + r"\b[^.;]{0,40}?\b(?:began|started|erupted|broke out)\s+"
+                                r"((?:almost|nearly|about|around|more than|over|some)\s+)?(?:a|one) year and a half ago\b", _F)
+_GATE = re.compile(r"\bago\b|-year|\byear\b", _F)
 _SYRIA_OR_WAR = re.compile(r"\bsyria|\bwar\b|\bconflict\b|\buprising\b|\brevolution\b", _F)
 
 
@@ -40,15 +44,24 @@ def war_age_claims(out: list[Any], raw: str, s: str, offset: int, si: int, publi
     """*out* with the war's age added where the words above give it (see the module's
     docstring). *make* builds a claim, *hedge* reads a comparator, *plausible* says whether
     (years, comparator) is the war's age at *published*."""
-    if not _SYRIA_OR_WAR.search(s):
+    if not _SYRIA_OR_WAR.search(s) or not _GATE.search(s):
         return out
     covered = [(c.start - offset, c.end - offset) for c in out]
     res = list(out)
-    for num in find_numbers(s):
+    m = _YEAR_AND_HALF_AGO.search(s)
+    if m and not any(c.kind == "duration" for c in out):
+        lo = m.start(1) if m.group(1) else m.start(0) + re.search(r"\b(?:a|one) year and a half", m.group(0), _F).start()
+        comp = "at_least" if m.group(1) and m.group(1).strip().lower() in ("more than", "over") else "about"
+        if plausible(1.5, comp, published):
+            res.append(make(si, raw, offset + lo, offset + m.end(), raw[lo:m.end()], 1.5, "duration",
+                            "war_duration_years", comp, "stock", _day(published), _day(published), "SYR", "", "", ""))
+    for num in numbers_in(s):
         if num.kind not in ("count", "ordinal") or num.value > 100 \
-                or any(lo <= num.start < hi or lo < num.end <= hi for lo, hi in covered):
+                or overlaps(covered, num.start, num.end):
             continue
-        before, after = s[:num.start], s[num.end:]
+        before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 120]
+        if not (_BEGAN_AGO_AFTER.match(after) or _YEAR_WAR_AFTER.match(after) or _YEAR_AFTER.match(after)):
+            continue
         comp, hedge_len = hedge(before, after)
         lead = before[:len(before) - hedge_len]
         years, end = None, num.end
