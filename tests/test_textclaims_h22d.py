@@ -191,3 +191,11 @@ def test_a_region_that_hosts_people_is_its_population():
 def test_a_year_and_a_half_since_the_uprising_began():
     c = _one("The death toll keeps rising since the uprising began almost a year and a half ago.", "2012-08-30", 1.5)
     assert c["measure"] == "war_duration_years"
+
+
+def test_displaced_there_and_forcing_people_to_abandon_a_town():
+    c = _one("Fighting in southern Hama continues, and more than 90,000 people have been displaced there.",
+             "2019-08-01", 90000)
+    assert c["measure"] == "idps_new_displacements"
+    c = _one("Shelling hit the village, forcing 8,000 people to abandon it.", "2018-08-01", 8000)
+    assert (c["measure"], c["area"]) == ("idps_new_displacements", "LOCAL")

@@ -39,8 +39,10 @@ _NATIONAL = re.compile(r"\b(?:within|inside)\s+(?:syria|the country|their (?:own
 _LEFT_AFTER = re.compile(r"^\s*(?:people\s+|civilians\s+|residents\s+)?(?:who\s+)?(?:had\s+|have\s+)?(?:already\s+)?"
                          r"(?:escaped|left|flooded out of|streamed out of|poured out of|evacuated|fled)\b", _F)
 #: "forced 300,000 people to displace": the verb the main rules do not read.
-_TO_DISPLACE = re.compile(r"^\s*(?:people|civilians|residents|syrians)?\s*to (?:displace|be displaced)\b", _F)
-_FORCED_BEFORE = re.compile(r"\bforced\s+$", _F)
+_TO_DISPLACE = re.compile(r"^\s*(?:people|civilians|residents|syrians)?\s*to (?:displace|be displaced|abandon|leave|flee)\b", _F)
+_FORCED_BEFORE = re.compile(r"\b(?:forced|forcing|forces)\s+$", _F)
+#: "have been displaced there" after a place and its fighting: the place's wave.
+_DISPLACED_THERE = re.compile(r"^\s*(?:people\s+|civilians\s+)?(?:have|had|has)\s+been\s+displaced\s+there\b", _F)
 #: "put the figure at N", "put the number ... at N": the count of the sentence before, by
 #: another source.
 _PUT_FIGURE = re.compile(r"\bput (?:the|its|their) (?:figure|number|toll|count|tally)\b[^.;]{0,80}?\bat\s+"
@@ -49,7 +51,7 @@ _PUT_FIGURE = re.compile(r"\bput (?:the|its|their) (?:figure|number|toll|count|t
 _LEAVERS = re.compile(r"\b(?:those|people|civilians)\s+(?:who\s+)?(?:had\s+|have\s+)?(?:been\s+)?(?:left|fled|escaped"
                       r"|displaced)\b", _F)
 #: Words without which no count is added (a cheap test before reading every number).
-_GATE = re.compile(r"escaped|\bleft\b|flooded|streamed|poured|evacuated|\bfled\b|\bput\b|forced", _F)
+_GATE = re.compile(r"escaped|\bleft\b|flooded|streamed|poured|evacuated|\bfled\b|\bput\b|\bforc(?:ed|ing|es)\b", _F)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", _F)
 _MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
@@ -112,7 +114,7 @@ def event_displacements(out: list[Any], raw: str, s: str, offset: int, si: int, 
         a, b = c.start - offset, c.end - offset
         own = s[b:]
         if c.measure in ("displaced_total", "idps") and c.period_type == "stock" and c.value <= WAVE_MAX \
-                and (_is_event(s, own) or (wave is not None and re.match(r"^\s*(?:people\s+)?(?:have|had)\s+been\s+displaced\s*$",
+                and (_is_event(s, own) or _DISPLACED_THERE.match(own) or (wave is not None and re.match(r"^\s*(?:people\s+)?(?:have|had)\s+been\s+displaced\s*$",
                                                                          own[:60], _F))) \
                 and not _NATIONAL.search(s[max(0, a - 60):a]):
             start = event_start(s, published, wave.period_start if wave is not None else "")
@@ -144,7 +146,8 @@ def event_displacements(out: list[Any], raw: str, s: str, offset: int, si: int, 
         else:
             st = event_start(s, published, wave.period_start if wave is not None else "")
             start = _day(st) if st is not None and st <= published else _day(published)
-            area = area_of(s) or "SYR"
+            # a town's or a village's people are narrower than any registry figure (area LOCAL)
+            area = area_of(s) or ("LOCAL" if re.search(r"\b(?:town|village|city|neighbou?rhood)\b", s, _F) else "SYR")
         lo = num.start - hedge_len
         res.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "displaced",
                         "idps_new_displacements", comp, "flow", start, _day(published), area, "", "", ""))
