@@ -118,7 +118,10 @@ def test_cases_fail_without_the_module(monkeypatch):
     # displacement inside Syria over the whole war read these two as well
     extractor_too = {"Fighting has displaced 2 million people inside Syria since 2011.",
                      "Since the regime fell, 500,000 refugees and 1.2 million displaced people "
-                     "have gone back to their areas."}
+                     "have gone back to their areas.",
+                     # displacement told as an event (textclaims/displacement_events.py, H22d)
+                     "Nearly 1 million people fled the offensive in Idlib, crowding against the Turkish "
+                     "border where 3.6 million refugees already live."}
     monkeypatch.setattr(extract, "refine_claims", lambda df, text: df)
     for sentence, words, measure in FAMILY:
         if sentence in extractor_too:
@@ -126,6 +129,8 @@ def test_cases_fail_without_the_module(monkeypatch):
         c = _claim(sentence, words)
         assert c is None or c["measure"] != measure, sentence
     for sentence, words in DROPPED:
+        if sentence == "In Lebanon, Israeli strikes killed 3,000 people in 2024.":
+            continue  # another country's war is dropped by the extractor too (textclaims/other_stories.py, H22d)
         assert _claim(sentence, words) is not None, sentence
 
 

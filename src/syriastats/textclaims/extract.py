@@ -31,6 +31,12 @@ import pandas as pd
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
+from syriastats.textclaims.displacement_events import event_displacements
+from syriastats.textclaims.other_stories import other_story
+from syriastats.textclaims.refugee_scopes import refugee_scopes
+from syriastats.textclaims.war_age import war_age_claims
+from syriastats.textclaims.returns_crossings import returns_in_other_words
+from syriastats.textclaims.displaced_shares import displaced_shares
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
     _between_day_numbers,
@@ -1229,6 +1235,17 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              group or ("all" if kind in ("deaths", "injured") else ""),
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
+    out = event_displacements(out, raw, s, offset, si, published, ctx.wave if ctx is not None else None,  # (H22d)
+                              TextClaim, _hedge, lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
+    out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d)
+    out = refugee_scopes(out, raw, s, offset, si, published, ctx.kind if ctx is not None else "",  # (H22d)
+                         ctx.host if ctx is not None else "", TextClaim, _hedge, _measure,
+                         lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
+    if not sentence_off:
+        out = war_age_claims(out, raw, s, offset, si, published, TextClaim, _hedge, _plausible_age)  # (H22d)
+    out = returns_in_other_words(out, raw, s, offset, si, published, ctx.host if ctx is not None else "",  # (H22d)
+                                 TextClaim, _hedge)
+    out = displaced_shares(out, raw, s, offset, si, published, TextClaim, _hedge)  # (H22d)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))

@@ -1,0 +1,145 @@
+"""Refugee counts whose scope the registry does not hold, and refugee counts carried from the
+sentence before (H22d).
+
+Scopes (each a controlled value of the claims resource, so the checker finds no comparable
+figure and says not_checkable instead of judging the claim as the region's or the world's):
+
+* host ``REGION_PART``: a sum over some, not all, of the five hosts of the regional response
+  ("2.1 million in Egypt, Iraq, Jordan and Lebanon");
+* host ``NORTH_AFRICA``: Syrians registered in North Africa;
+* host ``EUROPE``: refugees in European countries (the registry's EUROPE figures count
+  asylum applications, not refugees);
+* group ``unregistered``: Syrians in a host who are not registered ("300,000 unregistered
+  Syrians in Lebanon");
+* subarea ``in camps``: the refugees of a host who live in its camps (a part of them).
+
+Carried counts: "The figure was broadly stable at around 4.8 million", "Since the start of
+the year it has increased to 5,008,473", "There are 488,531 of them in camps" continue the
+refugee count of the sentence before (``ctx_kind == "refugees"``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Callable
+
+import pandas as pd
+
+import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.number_cache import numbers_in, overlaps
+from syriastats.textclaims.periods import _day
+
+_F = re.I
+#: The five hosts of the regional response.
+REGIONAL = ("TUR", "LBN", "JOR", "IRQ", "EGY")
+_HOST_RX = [(re.compile(r"\b(?:" + p + r")", _F), h) for p, h in V.HOSTS if h in REGIONAL]
+_NEIGHBOURS = re.compile(r"\bneighbou?r|\bregion\b|\bsurrounding\b", _F)
+_NORTH_AFRICA = re.compile(r"\bnorth(?:ern)?\s+africa\b", _F)
+_EUROPE = re.compile(r"\beurop(?:e|ean)\b|\bthe eu\b|\beu (?:countries|states|member states)\b", _F)
+_UNREGISTERED = re.compile(r"\bunregistered\b|\bnot registered\b|\bwithout (?:unhcr )?registration\b"
+                           r"|\bundocumented\b|\bnot on the books\b", _F)
+_UNREGISTERED_AFTER = re.compile(r"^\s*(?:more\s+)?(?:unregistered|undocumented)\s+(?:syrian\s+)?(?:syrians|refugees)\b", _F)
+_RANGE_UNREGISTERED = re.compile(r"^\s*(?:and|to|-)\s*[\d.,]+\s*(?:million\s+|thousand\s+)?(?:unregistered|undocumented)\b", _F)
+#: "The Idlib region hosts some three million people": a place's people, not refugees.
+_PLACE_HOSTS = re.compile(r"\b(?:region|province|governorate|city|town|area|enclave|pocket)\s+(?:hosts|hosted|is home to|was home to)\s*$", _F)
+_CAMPS_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:(?:were|are|is|was|have been|had been)\s+)?(?:accommodated\s+"
+                          r"|sheltered\s+|housed\s+|living\s+|live\s+|lived\s+|staying\s+|stay\s+)?in\s+(?:\d+\s+|the\s+)?"
+                          r"(?:[\w'-]+\s+)?(?:refugee\s+|tent\s+)?camps\b", _F)
+_OF_THEM_CAMPS = re.compile(r"^\s*of\s+(?:them|these|those|whom)\s+(?:[\w'-]+\s+){0,2}?(?:in|live in|living in|are in)\s+"
+                            r"(?:[\w'-]+\s+)?camps\b", _F)
+_THERE_ARE = re.compile(r"\b(?:there are|there were|some|about|around|nearly|almost)\s*$", _F)
+#: "The figure was broadly stable at around", "it has increased to", "the total reached".
+_CARRIED = re.compile(r"\b(?:it|the (?:figure|number|total|regional total|tally|count))\b[^.;\d]{0,60}?\b(?:increased|rose"
+                      r"|risen|grown|grew|climbed|reached|stable|stood|stands|remained|decreased|fell|fallen|dropped)\b"
+                      r"[^.;\d]{0,40}?$", _F)
+
+
+_CARRIED_GATE = re.compile(r"\bcamps\b|\bit\b|\bfigure\b|\bnumber\b|\btotal\b|\btally\b|\bcount\b", _F)
+
+
+def _hosts_listed(text: str) -> list[str]:
+    """The regional hosts named in *text*, in order, without repeats."""
+    found = sorted((m.start(), h) for rx, h in _HOST_RX for m in rx.finditer(text))
+    out: list[str] = []
+    for _, h in found:
+        if h not in out:
+            out.append(h)
+    return out
+
+
+def _list_after(after: str) -> str:
+    """The words after a count up to the end of its clause (commas inside a list of country
+    names do not end it)."""
+    return re.split(r"[;.]|\s(?:while|but|whereas)\s", after, maxsplit=1)[0][:120]
+
+
+def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, published: pd.Timestamp,
+                   ctx_kind: str, ctx_host: str, make: Callable[..., Any],
+                   hedge: Callable[[str, str], tuple[str, int]], measure: Callable[[str, str, str, str], str],
+                   area_of: Callable[[str], str] = lambda w: "") -> list[Any]:
+    """*out* with the scopes above set on refugee counts, and carried refugee counts (and
+    unregistered Syrians) that no claim holds added. *make* builds a claim (the extractor's
+    ``TextClaim``), *hedge* reads a comparator, *measure* names the measure of (kind, group,
+    host, window), *area_of* names the governorate in words."""
+    res = []
+    for c in out:
+        if c.kind != "refugees":
+            res.append(c)
+            continue
+        a, b = c.start - offset, c.end - offset
+        after = s[b:]
+        clause_before = re.split(r"[;.]", s[:a])[-1][-120:]
+        if _PLACE_HOSTS.search(s[:a][-40:]) and area_of(s[:a]) and re.match(r"^\s*(?:people|residents|civilians|inhabitants)\b",
+                                                                            after, _F):
+            res.append(replace(c, kind="population", measure="population", host="", area=area_of(s[:a])))
+            continue
+        listed = _hosts_listed(_list_after(after))
+        # three or four hosts without Turkey (the largest host since 2013): a part of the region;
+        # a list with Turkey holds nearly all of it and stays the region, and two hosts keep the
+        # extractor's subarea ("two of the neighbouring host countries")
+        if c.host in ("", "REGION") and len(listed) in (3, 4) and "TUR" not in listed \
+                and not _NEIGHBOURS.search(_list_after(after)) \
+                and not re.match(r"^\s*each\b", after, _F):
+            c = replace(c, host="REGION_PART", measure=measure("refugees", c.group, "REGION", ""),
+                        subarea=c.subarea or f"{len(listed)} of the five neighbouring host countries ({', '.join(listed)})")
+        elif c.host in ("", "REGION", "WORLD") and (_NORTH_AFRICA.search(re.split(r"[;.]", after)[0][:80])
+                                                     or _NORTH_AFRICA.search(clause_before[-60:])):
+            c = replace(c, host="NORTH_AFRICA", measure=measure("refugees", c.group, "REGION", ""))
+        elif c.host in ("", "REGION", "WORLD") and (_EUROPE.search(clause_before[-60:])
+                                                     or _EUROPE.search(re.split(r"[;.,]", after)[0][:60])):
+            c = replace(c, host="EUROPE", measure=measure("refugees", c.group, "REGION", ""))
+        if _UNREGISTERED.search(clause_before) or _UNREGISTERED_AFTER.match(after):
+            c = replace(c, group="unregistered")
+        if _CAMPS_AFTER.match(after) or _OF_THEM_CAMPS.match(after):
+            c = replace(c, subarea=c.subarea or "in camps")
+        res.append(c)
+    if not (_UNREGISTERED.search(s) or (ctx_kind == "refugees" and _CARRIED_GATE.search(s))):
+        return sorted(res, key=lambda c: c.start)  # (nothing to add: a cheap test first)
+    covered = [(c.start - offset, c.end - offset) for c in res]
+    nums = numbers_in(s)
+    for num in nums:
+        if num.kind != "count" or num.value < 100 or overlaps(covered, num.start, num.end):
+            continue
+        before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
+        comp, hedge_len = hedge(before, after)
+        lead = before[:len(before) - hedge_len]
+        host = next(iter(_hosts_listed(s)), "") or ""
+        group, sub = "", ""
+        if _UNREGISTERED_AFTER.match(after) or _RANGE_UNREGISTERED.match(after):
+            group = "unregistered"
+            if _RANGE_UNREGISTERED.match(after) or re.search(r"\bbetween\s*$", lead):
+                comp = "at_least"
+            elif re.search(r"\bbetween\s+[\d.,]+(?:\s+(?:million|thousand))?\s+and\s*$", lead):
+                comp = "at_most"
+            host = host or ctx_host
+        elif ctx_kind == "refugees" and _OF_THEM_CAMPS.match(after) and (_THERE_ARE.search(lead[-20:]) or not lead.strip()):
+            sub, host = "in camps", host or ctx_host
+        elif ctx_kind == "refugees" and _CARRIED.search(lead[-110:]) and num.value >= 10_000:
+            host = host or "REGION"
+        else:
+            continue
+        lo = num.start - hedge_len
+        res.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "refugees",
+                        measure("refugees", "", host, ""), comp, "stock", _day(published), _day(published),
+                        "SYR", host, group, "", sub))
+    return sorted(res, key=lambda c: c.start)

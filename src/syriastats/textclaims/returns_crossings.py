@@ -1,0 +1,150 @@
+"""Returns told in other words (H22d).
+
+* Refugees who "left Jordan, Egypt, Turkey, Iraq and Lebanon and returned to their homeland"
+  are refugee returns from those hosts (REGION when three or more of the five are named).
+* Crossings into Syria from a host during an emergency ("More than 400,000 people have
+  crossed from Lebanon into Syria in the past two weeks", "300,774 Syrian nationals have
+  crossed into Syria", "a quarter of a million people have crossed since 23 September") are
+  refugee returns from that host over that span (the host named, else the one named last in
+  the text).
+* "On Monday alone, 16,000 Syrian returnees crossed": one day's returns.
+* Returnees who are "both internally displaced persons and refugees returning from abroad",
+  or "the total number of returnees" with no word of refugees, are refugees and IDPs
+  together: group ``refugees_and_idps`` (a controlled value the registry holds no figure
+  for), never judged as refugee returns alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Callable
+
+import pandas as pd
+
+import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.number_cache import numbers_in, overlaps
+from syriastats.textclaims.periods import _day, _since
+
+_F = re.I
+_REGIONAL = ("TUR", "LBN", "JOR", "IRQ", "EGY")
+_HOST_ALT = "|".join(p for p, h in V.HOSTS if h in _REGIONAL)
+_HOST_RX = [(re.compile(r"\b(?:" + p + r")", _F), h) for p, h in V.HOSTS if h in _REGIONAL]
+#: "left Jordan, Egypt, Turkey, Iraq and Lebanon and returned to their homeland".
+_LEFT_AND_RETURNED = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?left\s+((?:(?:" + _HOST_ALT + r")(?:,\s*|\s+and\s+|\s+))+)"
+                                r"(?:and\s+)?(?:have\s+|had\s+)?(?:returned|went back|gone back)\b", _F)
+#: A crossing into Syria: "(people) have crossed from Lebanon into Syria", "have fled Lebanon
+#: and crossed into Syria", "crossed the Lebanese border back into Syria", "have crossed since".
+_CROSSED = re.compile(r"^\s*(?:(?:people|syrians|syrian nationals|syrian refugees|syrian citizens|individuals|persons"
+                      r"|returnees|syrian returnees)\s*)?(?:,[^,;.]{0,60},\s*)?(?:(?:are|were)\s+(?:estimated|believed|said|thought|reported)"
+                      r"\s+to\s+have\s+|have\s+|had\s+|has\s+)?(?:also\s+)?"
+                      r"(?:fled\s+(?:" + _HOST_ALT + r")\s+and\s+)?crossed\b(?P<rest>[^.;]{0,80})", _F)
+#: The crossing's direction: into Syria, back, from a host, or "crossed since <date>" (after
+#: a host's war is spoken of).
+#: Refugees or people who "have fled to Syria from Lebanon", "fled Lebanon for Syria": a
+#: crossing back into Syria from that host.
+_FLED_TO_SYRIA = re.compile(r"^\s*(?:[\w'-]+\s*,?\s+){0,4}?(?:have\s+|had\s+|has\s+)?fled\s+(?:(?:back\s+)?(?:to|into)\s+syria\s+from\s+"
+                            r"(?:" + _HOST_ALT + r")|(?:from\s+)?(?:" + _HOST_ALT + r")\s+(?:for|to|into)\s+syria)\b", _F)
+_INTO_SYRIA = re.compile(r"\b(?:into|to)\s+syria\b|\bback\b|\bfrom\s+(?:" + _HOST_ALT + r")|^\s*since\b", _F)
+_SPAN_BACK = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks|hours)\b|\bthis week\b", _F)
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "few": 3, "several": 5}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b(?:\s+alone)?", _F)
+#: Refugees and IDPs together.
+_BOTH_AFTER = re.compile(r"^\s*(?:[\w'-]+\s*,?\s+){0,2}?(?:who|which)\s+(?:are|were|include)\s+both\b"
+                         r"|^\s*(?:[\w'-]+\s*,?\s+){0,2}?(?:who|which)\s+(?:are|were)\s+(?:internally displaced|idps)\b"
+                         r"[^.;]{0,40}\brefugees\b", _F)
+_TOTAL_RETURNEES = re.compile(r"\b(?:the|a) total (?:number )?of returnees\b[^.;\d]{0,30}$", _F)
+_REFUGEE_WORD = re.compile(r"\brefugees?\b|\bfrom abroad\b", _F)
+
+
+def _hosts(text: str) -> list[str]:
+    found = sorted((m.start(), h) for rx, h in _HOST_RX for m in rx.finditer(text))
+    out: list[str] = []
+    for _, h in found:
+        if h not in out:
+            out.append(h)
+    return out
+
+
+def _span(s: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp]:
+    """(period_type, period_start) of a crossing by the sentence's words: "in the past two
+    weeks" (a flow of those days), "since 23 September" (a total since that day), "on
+    Monday" (that day); else a flow on the day of publication."""
+    m = _ON_WEEKDAY.search(s)
+    if m:
+        back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        return "flow", published.normalize() - pd.Timedelta(days=back)
+    m = _SPAN_BACK.search(s)
+    if m:
+        if m.group(0).lower() == "this week":
+            return "flow", published.normalize() - pd.Timedelta(days=published.weekday())
+        n = int(m.group(1)) if m.group(1).isdigit() else _WORDS.get(m.group(1).lower(), 0)
+        if n:
+            unit = m.group(2).lower()
+            days = n * 7 if unit == "weeks" else n if unit == "days" else max(1, round(n / 24))
+            return "flow", published.normalize() - pd.Timedelta(days=days)
+    start = _since(s.lower(), published) if re.search(r"\bsince\b", s, _F) else None
+    if start is not None and start <= published:
+        return "cumulative", start
+    return "flow", published.normalize()
+
+
+def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: int, published: pd.Timestamp,
+                           ctx_host: str, make: Callable[..., Any],
+                           hedge: Callable[[str, str], tuple[str, int]]) -> list[Any]:
+    """*out* with the returns above read (see the module's docstring). *ctx_host* is the
+    host country named last in the text before; *make* builds a claim, *hedge* reads a
+    comparator."""
+    res = []
+    for c in out:
+        a, b = c.start - offset, c.end - offset
+        after = s[b:]
+        m = _LEFT_AND_RETURNED.match(after) if c.kind == "refugees" else None
+        fled = _FLED_TO_SYRIA.match(after) if c.kind in ("refugees", "displaced") else None
+        if fled:
+            ptype, start = _span(s, published)
+            hosts = _hosts(fled.group(0))
+            c = replace(c, kind="returns", measure="refugee_returns", host=hosts[0] if hosts else c.host,
+                        period_type=ptype, period_start=_day(start), as_of=_day(published))
+        elif m:
+            hosts = _hosts(m.group(1))
+            host = "REGION" if len(hosts) >= 3 else (hosts[0] if hosts else c.host)
+            c = replace(c, kind="returns", measure="refugee_returns", host=host)
+        elif c.kind == "returns" and _CROSSED.match(after) and _ON_WEEKDAY.search(s):
+            ptype, start = _span(s, published)
+            c = replace(c, measure="refugee_returns", period_type=ptype, period_start=_day(start),
+                        host=c.host or (ctx_host if ctx_host in _REGIONAL else ""))
+        elif c.kind == "returns" and (_BOTH_AFTER.match(after) or (
+                _TOTAL_RETURNEES.search(s[:a]) and not _REFUGEE_WORD.search(s))):
+            c = replace(c, measure="refugee_returns", host="", group="refugees_and_idps")
+        elif c.kind == "returns" and not c.host and ctx_host in _REGIONAL \
+                and re.match(r"^\s*(?:[\w'-]+\s+){0,3}?(?:had|have|has)\s+also\s+returned\b", after, _F):
+            c = replace(c, host=ctx_host)  # "3,000 Syrian citizens had also returned home" (from the host before)
+        res.append(c)
+    if not re.search(r"\bcrossed\b|\bfled\b", s, _F):
+        return res
+    covered = [(c.start - offset, c.end - offset) for c in res]
+    for num in numbers_in(s):
+        if num.kind != "count" or num.value < 100 \
+                or overlaps(covered, num.start, num.end):
+            continue
+        before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
+        m = _CROSSED.match(after)
+        fled = None if m else _FLED_TO_SYRIA.match(after)
+        if fled:
+            hosts = _hosts(fled.group(0))
+        elif not m or not _INTO_SYRIA.search(m.group("rest")) or re.search(
+                r"\b(?:into|to)\s+(?:" + _HOST_ALT + r")\b", m.group("rest"), _F):
+            continue
+        else:
+            hosts = _hosts(after[:m.end()]) or _hosts(s)
+        host = hosts[0] if hosts else (ctx_host if ctx_host in _REGIONAL else "")
+        if not host:
+            continue
+        comp, hedge_len = hedge(before, after)
+        ptype, start = _span(s, published)
+        lo = num.start - hedge_len
+        res.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "returns",
+                        "refugee_returns", comp, ptype, _day(start), _day(published), "SYR", host, "", ""))
+    return sorted(res, key=lambda c: c.start)
