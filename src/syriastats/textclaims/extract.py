@@ -519,6 +519,7 @@ class Context:
     span_text: str = ""  # the last sentence naming a span of dates ("The report covers 1 April to 30 June 2019") (H21t)
     episode_area: str = ""  # the governorate of the last episode named ("Fighting erupted in Daraa province on 3 March") (H21t)
     wave: TextClaim | None = None  # the last new displacement of the sentence before (H21d)
+    refugee_host: str = ""  # the host of the last refugee count of the sentence before (H22f)
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -1240,7 +1241,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d)
     out = refugee_scopes(out, raw, s, offset, si, published, ctx.kind if ctx is not None else "",  # (H22d)
                          ctx.host if ctx is not None else "", TextClaim, _hedge, _measure,
-                         lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
+                         lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""),
+                         ctx.refugee_host if ctx is not None else "")
     if not sentence_off:
         out = war_age_claims(out, raw, s, offset, si, published, TextClaim, _hedge, _plausible_age)  # (H22d)
     out = returns_in_other_words(out, raw, s, offset, si, published, ctx.host if ctx is not None else "",  # (H22d)
@@ -2020,6 +2022,7 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
     ctx.wave = next((c for c in reversed(found) if c.measure == "idps_new_displacements"), None)
+    ctx.refugee_host = next((c.host for c in reversed(found) if c.kind == "refugees"), "")
     _update_toll(ctx, s, found)
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s

@@ -27,7 +27,7 @@ import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.number_cache import numbers_in, overlaps
-from syriastats.textclaims.periods import _day
+from syriastats.textclaims.periods import _day, _period
 
 _F = re.I
 #: The five hosts of the regional response.
@@ -49,9 +49,13 @@ _OF_THEM_CAMPS = re.compile(r"^\s*of\s+(?:them|these|those|whom)\s+(?:[\w'-]+\s+
                             r"(?:[\w'-]+\s+)?camps\b", _F)
 _THERE_ARE = re.compile(r"\b(?:there are|there were|some|about|around|nearly|almost)\s*$", _F)
 #: "The figure was broadly stable at around", "it has increased to", "the total reached".
-_CARRIED = re.compile(r"\b(?:it|the (?:figure|number|total|regional total|tally|count))\b[^.;\d]{0,60}?\b(?:increased|rose"
+_CARRIED = re.compile(r"\b(?:it|the (?:figure|number|total|regional total|tally|count))\b(?P<gap>[^.;\d]{0,60}?)\b(?:increased|rose"
                       r"|risen|grown|grew|climbed|reached|stable|stood|stands|remained|decreased|fell|fallen|dropped)\b"
                       r"[^.;\d]{0,40}?$", _F)
+#: The subject of a carried count names something else: "the number of aid trucks", "the
+#: number of Syrian babies born in Turkey" (only "of (registered) (Syrian) refugees" continues
+#: the refugee count).
+_OTHER_SUBJECT = re.compile(r"\bof\b(?!\s+(?:the\s+)?(?:registered\s+)?(?:syrian\s+)?refugees\b)", _F)
 
 
 _CARRIED_GATE = re.compile(r"\bcamps\b|\bit\b|\bfigure\b|\bnumber\b|\btotal\b|\btally\b|\bcount\b", _F)
@@ -76,11 +80,12 @@ def _list_after(after: str) -> str:
 def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, published: pd.Timestamp,
                    ctx_kind: str, ctx_host: str, make: Callable[..., Any],
                    hedge: Callable[[str, str], tuple[str, int]], measure: Callable[[str, str, str, str], str],
-                   area_of: Callable[[str], str] = lambda w: "") -> list[Any]:
+                   area_of: Callable[[str], str] = lambda w: "", prev_host: str = "") -> list[Any]:
     """*out* with the scopes above set on refugee counts, and carried refugee counts (and
     unregistered Syrians) that no claim holds added. *make* builds a claim (the extractor's
     ``TextClaim``), *hedge* reads a comparator, *measure* names the measure of (kind, group,
-    host, window), *area_of* names the governorate in words."""
+    host, window), *area_of* names the governorate in words; *prev_host* is the host of the
+    refugee count of the sentence before (a carried count's host)."""
     res = []
     for c in out:
         if c.kind != "refugees":
@@ -124,7 +129,7 @@ def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, publi
         comp, hedge_len = hedge(before, after)
         lead = before[:len(before) - hedge_len]
         host = next(iter(_hosts_listed(s)), "") or ""
-        group, sub = "", ""
+        group, sub, stock_day = "", "", _day(published)
         if _UNREGISTERED_AFTER.match(after) or _RANGE_UNREGISTERED.match(after):
             group = "unregistered"
             if _RANGE_UNREGISTERED.match(after) or re.search(r"\bbetween\s*$", lead):
@@ -134,12 +139,18 @@ def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, publi
             host = host or ctx_host
         elif ctx_kind == "refugees" and _OF_THEM_CAMPS.match(after) and (_THERE_ARE.search(lead[-20:]) or not lead.strip()):
             sub, host = "in camps", host or ctx_host
-        elif ctx_kind == "refugees" and _CARRIED.search(lead[-110:]) and num.value >= 10_000:
-            host = host or "REGION"
+        elif ctx_kind == "refugees" and (carried := _CARRIED.search(lead[-110:])) and num.value >= 10_000 \
+                and not _OTHER_SUBJECT.search(carried.group("gap")):
+            # the refugee count before, continued: its host (unless this sentence names one)
+            # and this sentence's own date ("The figure stood at 1.5 million in 2015")
+            host = host or prev_host or "REGION"
+            ptype, pstart, as_of = _period(s, s[num.end:num.end + 120], "refugees", published)
+            if ptype == "stock" and as_of < published:
+                stock_day = _day(as_of)
         else:
             continue
         lo = num.start - hedge_len
         res.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "refugees",
-                        measure("refugees", "", host, ""), comp, "stock", _day(published), _day(published),
+                        measure("refugees", "", host, ""), comp, "stock", stock_day, stock_day,
                         "SYR", host, group, "", sub))
     return sorted(res, key=lambda c: c.start)

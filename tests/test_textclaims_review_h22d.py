@@ -1,0 +1,122 @@
+"""Defects the R22d review found in the displacement rules of H22d (fixed by H22f). Each test
+uses the reviewer's sentence and publication date and failed before its fix."""
+from __future__ import annotations
+
+import pandas as pd
+
+from syriastats.textclaims.extract import extract_claims
+
+
+def _claims(text: str, published: str) -> pd.DataFrame:
+    return extract_claims(text, published)
+
+
+def _with(text: str, published: str, value: float) -> pd.DataFrame:
+    df = _claims(text, published)
+    return df[(df["value"] - value).abs() < 1e-6]
+
+
+def _one(text: str, published: str, value: float) -> pd.Series:
+    hit = _with(text, published, value)
+    assert len(hit) == 1, _claims(text, published)[["claim_text", "value", "measure"]].to_string()
+    return hit.iloc[0]
+
+
+# ---- 1. counts carried from the sentence before
+def test_carried_count_keeps_the_host_named_before():
+    c = _one("Jordan is home to 660,000 registered Syrian refugees. The figure has remained stable at around "
+             "650,000 since 2016.", "2019-03-01", 650000)
+    assert c["host"] == "JOR"
+
+
+def test_carried_count_takes_its_own_year():
+    c = _one("Lebanon hosts 1 million Syrian refugees. The figure stood at 1.5 million in 2015, officials say.",
+             "2019-03-01", 1.5e6)
+    assert c["host"] == "LBN" and str(c["as_of"]).startswith("2015")
+
+
+def test_aid_trucks_after_a_refugee_count_are_no_claim():
+    assert _with("Lebanon hosts about 1 million registered Syrian refugees. The number of aid trucks entering "
+                 "Syria rose to 12,000 last year.", "2019-03-01", 12000).empty
+
+
+def test_babies_after_a_refugee_count_are_no_claim():
+    assert _with("Turkey hosts 3.6 million Syrian refugees. The number of Syrian babies born in Turkey has "
+                 "reached 500,000.", "2019-03-01", 500000).empty
+
+
+# ---- 2. another story told beside a Syrian count: decided for each count, not the sentence
+def test_syrian_toll_beside_foreign_powers_is_kept():
+    c = _one("The conflict, which has drawn in Russia, Iran, Turkey and Israel with its air strikes, has killed "
+             "more than 500,000 people.", "2019-03-15", 500000)
+    assert c["measure"] == "deaths_total"
+
+
+def test_syrian_toll_after_a_semicolon_is_kept():
+    c = _one("Israeli strikes on Damascus airport killed 8 soldiers; the war has killed 370,000 people since 2011.",
+             "2019-03-15", 370000)
+    assert c["measure"] == "deaths_total"
+
+
+def test_present_count_before_a_forecast_is_kept():
+    _one("About 5 million people have fled the country and many more may leave by the end of the year, the UN "
+         "warned.", "2016-03-15", 5e6)
+
+
+def test_refugees_from_syria_beside_palestinian_refugees_are_kept():
+    c = _one("Lebanon hosts 1.5 million refugees from Syria and about 470,000 Palestinian refugees.",
+             "2018-03-01", 1.5e6)
+    assert c["host"] == "LBN"
+    assert _with("Lebanon hosts 1.5 million refugees from Syria and about 470,000 Palestinian refugees.",
+                 "2018-03-01", 470000).empty
+
+
+def test_refugees_from_syria_beside_afghan_nationals_are_kept():
+    c = _one("Turkey hosts 3.6 million refugees from Syria and some 300,000 Afghan nationals.", "2019-03-01", 3.6e6)
+    assert c["host"] == "TUR"
+
+
+def test_displaced_many_trying_to_cross_the_sea_are_kept():
+    text = ("Some 13 million people have been displaced in the conflict, including 6.6 million who fled the "
+            "country, many trying to cross the Mediterranean.")
+    _one(text, "2017-03-15", 13e6)
+    _one(text, "2017-03-15", 6.6e6)
+
+
+# ---- 3. shares that are not displacement
+def test_forced_to_rely_on_aid_is_no_displaced_share():
+    assert _with("About 80% of Syrians have been forced to rely on humanitarian aid.", "2019-03-15", 0.8).empty
+
+
+def test_forced_to_skip_meals_is_no_displaced_share():
+    assert _with("Some 90 percent of Syria's population have been forced to skip meals, the WFP said.",
+                 "2021-03-15", 0.9).empty
+
+
+# ---- 4. the periods of crossings
+def test_since_a_date_beats_the_weekday_of_the_statement():
+    c = _one("On Monday, Lebanese officials said more than 400,000 people had crossed into Syria since Sept. 23.",
+             "2024-10-16", 400000)
+    assert c["period_type"] == "cumulative" and c["period_start"] == "2024-09-23"
+
+
+def test_said_on_monday_dates_the_statement_not_the_crossings():
+    c = _one("UNHCR said on Monday that 300,000 people had crossed into Syria from Lebanon.", "2024-10-16", 300000)
+    assert c["period_start"] != "2024-10-14"
+
+
+def test_crossings_in_a_year_are_that_years_flow():
+    c = _one("In 2018, a total of 51,000 Syrians crossed the border from Jordan into Syria.", "2019-02-01", 51000)
+    assert c["period_type"] == "flow" and c["period_start"] == "2018-01-01" and c["host"] == "JOR"
+
+
+def test_crossings_last_year_are_that_years_flow():
+    c = _one("A total of 51,000 Syrians crossed the border from Jordan into Syria last year.", "2019-02-01", 51000)
+    assert c["period_start"] == "2018-01-01"
+
+
+def test_crossings_every_day_are_a_rate():
+    assert _with("Since Sept. 23, some 10,000 people have crossed from Lebanon into Syria every day.",
+                 "2024-10-10", 10000).empty
+    assert _with("Since Sept. 23, some 10,000 people have crossed from Lebanon into Syria daily.",
+                 "2024-10-10", 10000).empty
