@@ -15,11 +15,11 @@ from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day
 
 _F = re.I
-#: "of Syrian people have left their homes", "of Syria's population have been forced to flee".
+#: "of Syrian people have left their homes", "of Syria's population have been forced to flee" (not "forced to rely on aid").
 _OF_SYRIANS_UPROOTED = re.compile(
     r"^\s*(?:of\s+)(?:the\s+|all\s+)?(?:syrian people|syrians|syria'?s (?:pre-?war\s+)?population|the (?:country'?s\s+)?"
     r"(?:pre-?war\s+)?population|the syrian population)\s+(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:left their homes"
-    r"|fled their homes|displaced|forced (?:to|from)|uprooted|had to (?:flee|leave))", _F)
+    r"|fled their homes|displaced|forced (?:to (?:flee|leave|abandon)|from|out of)|uprooted|had to (?:flee|leave))", _F)
 #: Refugees and IDPs both counted before the share, and the share said to add them up.
 _BOTH = re.compile(r"\brefugees?\b[^;]{0,200}\b(?:internally displaced|idps?|within the country|inside (?:syria|the country))\b"
                    r"|\b(?:internally displaced|idps?)\b[^;]{0,200}\brefugees?\b", _F)
