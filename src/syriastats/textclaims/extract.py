@@ -1238,7 +1238,6 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
     out = event_displacements(out, raw, s, offset, si, published, ctx.wave if ctx is not None else None,  # (H22d)
                               TextClaim, _hedge, lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
-    out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d)
     out = refugee_scopes(out, raw, s, offset, si, published, ctx.kind if ctx is not None else "",  # (H22d)
                          ctx.host if ctx is not None else "", TextClaim, _hedge, _measure,
                          lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""),
@@ -1248,6 +1247,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = returns_in_other_words(out, raw, s, offset, si, published, ctx.host if ctx is not None else "",  # (H22d)
                                  TextClaim, _hedge)
     out = displaced_shares(out, raw, s, offset, si, published, TextClaim, _hedge)  # (H22d)
+    out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d; after all (H22f))
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
