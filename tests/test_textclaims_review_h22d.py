@@ -120,3 +120,21 @@ def test_crossings_every_day_are_a_rate():
                  "2024-10-10", 10000).empty
     assert _with("Since Sept. 23, some 10,000 people have crossed from Lebanon into Syria daily.",
                  "2024-10-10", 10000).empty
+
+
+# ---- 5 and 7. hosts and scopes
+def test_hosts_spoken_of_by_turkish_officials_are_a_part_of_the_region():
+    c = _one("Some 1.1 million Syrian refugees live in Lebanon, Jordan and Iraq, according to Turkish officials.",
+             "2015-02-15", 1.1e6)
+    assert c["host"] == "REGION_PART"
+
+
+def test_between_two_counts_of_unregistered_syrians_capitalised():
+    c = _one("Lebanon hosts 1 million Syrian refugees. Between 300,000 and 500,000 unregistered Syrians also "
+             "live there.", "2019-03-01", 500000)
+    assert c["comparator"] == "at_most" and c["group"] == "unregistered"
+
+
+def test_crossing_from_turkish_controlled_areas_is_no_return():
+    assert _with("Around 10,000 people have crossed from Turkish-controlled areas into Manbij since Sunday.",
+                 "2019-10-20", 10000).query("measure == 'refugee_returns'").empty

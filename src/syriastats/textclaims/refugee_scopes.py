@@ -25,14 +25,10 @@ from typing import Any, Callable
 
 import pandas as pd
 
-import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.number_cache import numbers_in, overlaps
+from syriastats.textclaims.rule_kit import free_numbers, hosts_listed
 from syriastats.textclaims.periods import _day, _period
 
 _F = re.I
-#: The five hosts of the regional response.
-REGIONAL = ("TUR", "LBN", "JOR", "IRQ", "EGY")
-_HOST_RX = [(re.compile(r"\b(?:" + p + r")", _F), h) for p, h in V.HOSTS if h in REGIONAL]
 _NEIGHBOURS = re.compile(r"\bneighbou?r|\bregion\b|\bsurrounding\b", _F)
 _NORTH_AFRICA = re.compile(r"\bnorth(?:ern)?\s+africa\b", _F)
 _EUROPE = re.compile(r"\beurop(?:e|ean)\b|\bthe eu\b|\beu (?:countries|states|member states)\b", _F)
@@ -62,13 +58,8 @@ _CARRIED_GATE = re.compile(r"\bcamps\b|\bit\b|\bfigure\b|\bnumber\b|\btotal\b|\b
 
 
 def _hosts_listed(text: str) -> list[str]:
-    """The regional hosts named in *text*, in order, without repeats."""
-    found = sorted((m.start(), h) for rx, h in _HOST_RX for m in rx.finditer(text))
-    out: list[str] = []
-    for _, h in found:
-        if h not in out:
-            out.append(h)
-    return out
+    """The regional hosts named in *text* ("according to Turkish officials" names none)."""
+    return hosts_listed(text, names_only=True)
 
 
 def _list_after(after: str) -> str:
@@ -120,11 +111,7 @@ def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, publi
         res.append(c)
     if not (_UNREGISTERED.search(s) or (ctx_kind == "refugees" and _CARRIED_GATE.search(s))):
         return sorted(res, key=lambda c: c.start)  # (nothing to add: a cheap test first)
-    covered = [(c.start - offset, c.end - offset) for c in res]
-    nums = numbers_in(s)
-    for num in nums:
-        if num.kind != "count" or num.value < 100 or overlaps(covered, num.start, num.end):
-            continue
+    for num in free_numbers(s, res, offset):
         before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
         comp, hedge_len = hedge(before, after)
         lead = before[:len(before) - hedge_len]
@@ -132,9 +119,9 @@ def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, publi
         group, sub, stock_day = "", "", _day(published)
         if _UNREGISTERED_AFTER.match(after) or _RANGE_UNREGISTERED.match(after):
             group = "unregistered"
-            if _RANGE_UNREGISTERED.match(after) or re.search(r"\bbetween\s*$", lead):
+            if _RANGE_UNREGISTERED.match(after) or re.search(r"\bbetween\s*$", lead, _F):
                 comp = "at_least"
-            elif re.search(r"\bbetween\s+[\d.,]+(?:\s+(?:million|thousand))?\s+and\s*$", lead):
+            elif re.search(r"\bbetween\s+[\d.,]+(?:\s+(?:million|thousand))?\s+and\s*$", lead, _F):
                 comp = "at_most"
             host = host or ctx_host
         elif ctx_kind == "refugees" and _OF_THEM_CAMPS.match(after) and (_THERE_ARE.search(lead[-20:]) or not lead.strip()):

@@ -21,14 +21,13 @@ from typing import Any, Callable
 
 import pandas as pd
 
-import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day, _since
+from syriastats.textclaims.rule_kit import (HOST_ALT, REGIONAL, SMALL_WORDS, WEEKDAY_ALT, free_numbers, hosts_listed,
+                                            last_weekday)
 
 _F = re.I
-_REGIONAL = ("TUR", "LBN", "JOR", "IRQ", "EGY")
-_HOST_ALT = "|".join(p for p, h in V.HOSTS if h in _REGIONAL)
-_HOST_RX = [(re.compile(r"\b(?:" + p + r")", _F), h) for p, h in V.HOSTS if h in _REGIONAL]
+_REGIONAL = REGIONAL
+_HOST_ALT = HOST_ALT
 #: "left Jordan, Egypt, Turkey, Iraq and Lebanon and returned to their homeland".
 _LEFT_AND_RETURNED = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?left\s+((?:(?:" + _HOST_ALT + r")(?:,\s*|\s+and\s+|\s+))+)"
                                 r"(?:and\s+)?(?:have\s+|had\s+)?(?:returned|went back|gone back)\b", _F)
@@ -46,10 +45,13 @@ _FLED_TO_SYRIA = re.compile(r"^\s*(?:[\w'-]+\s*,?\s+){0,4}?(?:have\s+|had\s+|has
                             r"(?:" + _HOST_ALT + r")|(?:from\s+)?(?:" + _HOST_ALT + r")\s+(?:for|to|into)\s+syria)\b", _F)
 _INTO_SYRIA = re.compile(r"\b(?:into|to)\s+syria\b|\bback\b|\bfrom\s+(?:" + _HOST_ALT + r")|^\s*since\b", _F)
 _SPAN_BACK = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks|hours)\b|\bthis week\b", _F)
-_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "few": 3, "several": 5}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ON_WEEKDAY = re.compile(r"\bon\s+(" + "|".join(_WEEKDAYS) + r")\b(?:\s+alone)?", _F)
+_ON_WEEKDAY = re.compile(r"\bon\s+(" + WEEKDAY_ALT + r")\b(?:\s+alone)?", _F)
+#: The weekday is the statement's, not the crossings': "said on Monday that", "On Monday,
+#: Lebanese officials said".
+_SAID_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?:on\s+)?$", _F)
+_ON_DAY_SAID = re.compile(r"^\s*(?:alone\b)?\s*,\s*(?:[\w'-]+\s+){0,5}?(?:said|says|announced|reported|stated|told)\b", _F)
+#: "In 2018, ...", "in 2018", "last year": the crossings of that year.
+_YEAR = re.compile(r"(?<!since )\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b|(?<!since )\blast year\b", _F)
 #: Refugees and IDPs together.
 _BOTH_AFTER = re.compile(r"^\s*(?:[\w'-]+\s*,?\s+){0,2}?(?:who|which)\s+(?:are|were|include)\s+both\b"
                          r"|^\s*(?:[\w'-]+\s*,?\s+){0,2}?(?:who|which)\s+(?:are|were)\s+(?:internally displaced|idps)\b"
@@ -58,36 +60,34 @@ _TOTAL_RETURNEES = re.compile(r"\b(?:the|a) total (?:number )?of returnees\b[^.;
 _REFUGEE_WORD = re.compile(r"\brefugees?\b|\bfrom abroad\b", _F)
 
 
-def _hosts(text: str) -> list[str]:
-    found = sorted((m.start(), h) for rx, h in _HOST_RX for m in rx.finditer(text))
-    out: list[str] = []
-    for _, h in found:
-        if h not in out:
-            out.append(h)
-    return out
-
-
-def _span(s: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp]:
-    """(period_type, period_start) of a crossing by the sentence's words: "in the past two
-    weeks" (a flow of those days), "since 23 September" (a total since that day), "on
-    Monday" (that day); else a flow on the day of publication."""
-    m = _ON_WEEKDAY.search(s)
+def _span(s: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp]:
+    """(period_type, period_start, as_of) of a crossing by the sentence's words: "since 23
+    September" (a total since that day), "in 2018" or "last year" (that year's flow), "in
+    the past two weeks" (a flow of those days), "on Monday" (that day, unless it is the day
+    of a statement: "said on Monday"); else a flow on the day of publication."""
+    day = published.normalize()
+    start = _since(s.lower(), published) if re.search(r"\bsince\b", s, _F) else None
+    if start is not None and start <= published:
+        return "cumulative", start, day
+    m = _YEAR.search(s)
     if m:
-        back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
-        return "flow", published.normalize() - pd.Timedelta(days=back)
+        year = int(m.group(1)) if m.group(1) else published.year - 1
+        if year < published.year:
+            return "flow", pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
+    for m in _ON_WEEKDAY.finditer(s):
+        if _SAID_ON.search(s[max(0, m.start() - 40):m.start()]) or _ON_DAY_SAID.match(s[m.end():m.end() + 60]):
+            continue  # the day of a statement
+        return "flow", last_weekday(m.group(1), published), day
     m = _SPAN_BACK.search(s)
     if m:
         if m.group(0).lower() == "this week":
-            return "flow", published.normalize() - pd.Timedelta(days=published.weekday())
-        n = int(m.group(1)) if m.group(1).isdigit() else _WORDS.get(m.group(1).lower(), 0)
+            return "flow", day - pd.Timedelta(days=published.weekday()), day
+        n = int(m.group(1)) if m.group(1).isdigit() else SMALL_WORDS.get(m.group(1).lower(), 0)
         if n:
             unit = m.group(2).lower()
             days = n * 7 if unit == "weeks" else n if unit == "days" else max(1, round(n / 24))
-            return "flow", published.normalize() - pd.Timedelta(days=days)
-    start = _since(s.lower(), published) if re.search(r"\bsince\b", s, _F) else None
-    if start is not None and start <= published:
-        return "cumulative", start
-    return "flow", published.normalize()
+            return "flow", day - pd.Timedelta(days=days), day
+    return "flow", day, day
 
 
 def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: int, published: pd.Timestamp,
@@ -103,17 +103,17 @@ def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: in
         m = _LEFT_AND_RETURNED.match(after) if c.kind == "refugees" else None
         fled = _FLED_TO_SYRIA.match(after) if c.kind in ("refugees", "displaced") else None
         if fled:
-            ptype, start = _span(s, published)
-            hosts = _hosts(fled.group(0))
+            ptype, start, as_of = _span(s, published)
+            hosts = hosts_listed(fled.group(0))
             c = replace(c, kind="returns", measure="refugee_returns", host=hosts[0] if hosts else c.host,
-                        period_type=ptype, period_start=_day(start), as_of=_day(published))
+                        period_type=ptype, period_start=_day(start), as_of=_day(as_of))
         elif m:
-            hosts = _hosts(m.group(1))
+            hosts = hosts_listed(m.group(1))
             host = "REGION" if len(hosts) >= 3 else (hosts[0] if hosts else c.host)
             c = replace(c, kind="returns", measure="refugee_returns", host=host)
         elif c.kind == "returns" and _CROSSED.match(after) and _ON_WEEKDAY.search(s):
-            ptype, start = _span(s, published)
-            c = replace(c, measure="refugee_returns", period_type=ptype, period_start=_day(start),
+            ptype, start, as_of = _span(s, published)
+            c = replace(c, measure="refugee_returns", period_type=ptype, period_start=_day(start), as_of=_day(as_of),
                         host=c.host or (ctx_host if ctx_host in _REGIONAL else ""))
         elif c.kind == "returns" and (_BOTH_AFTER.match(after) or (
                 _TOTAL_RETURNEES.search(s[:a]) and not _REFUGEE_WORD.search(s))):
@@ -124,27 +124,23 @@ def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: in
         res.append(c)
     if not re.search(r"\bcrossed\b|\bfled\b", s, _F):
         return res
-    covered = [(c.start - offset, c.end - offset) for c in res]
-    for num in numbers_in(s):
-        if num.kind != "count" or num.value < 100 \
-                or overlaps(covered, num.start, num.end):
-            continue
+    for num in free_numbers(s, res, offset):
         before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
         m = _CROSSED.match(after)
         fled = None if m else _FLED_TO_SYRIA.match(after)
         if fled:
-            hosts = _hosts(fled.group(0))
+            hosts = hosts_listed(fled.group(0))
         elif not m or not _INTO_SYRIA.search(m.group("rest")) or re.search(
                 r"\b(?:into|to)\s+(?:" + _HOST_ALT + r")\b", m.group("rest"), _F):
             continue
         else:
-            hosts = _hosts(after[:m.end()]) or _hosts(s)
+            hosts = hosts_listed(after[:m.end()]) or hosts_listed(s)
         host = hosts[0] if hosts else (ctx_host if ctx_host in _REGIONAL else "")
         if not host:
             continue
         comp, hedge_len = hedge(before, after)
-        ptype, start = _span(s, published)
+        ptype, start, as_of = _span(s, published)
         lo = num.start - hedge_len
         res.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "returns",
-                        "refugee_returns", comp, ptype, _day(start), _day(published), "SYR", host, "", ""))
+                        "refugee_returns", comp, ptype, _day(start), _day(as_of), "SYR", host, "", ""))
     return sorted(res, key=lambda c: c.start)
