@@ -138,3 +138,17 @@ def test_between_two_counts_of_unregistered_syrians_capitalised():
 def test_crossing_from_turkish_controlled_areas_is_no_return():
     assert _with("Around 10,000 people have crossed from Turkish-controlled areas into Manbij since Sunday.",
                  "2019-10-20", 10000).query("measure == 'refugee_returns'").empty
+
+
+# ---- 6. refugees who left the hosts and returned
+def test_left_the_hosts_and_returned_is_cumulative_since_the_fall():
+    c = _one("About 1.2 million refugees left Jordan, Egypt, Turkey, Iraq and Lebanon and returned to their "
+             "homeland.", "2025-11-01", 1.2e6)
+    assert c["measure"] == "refugee_returns" and c["host"] == "REGION"
+    assert c["period_type"] == "cumulative" and c["period_start"] == "2024-12-08"
+
+
+def test_left_two_hosts_and_went_back_in_a_year():
+    c = _one("Some 500,000 refugees left Lebanon and Jordan and went back to Syria in 2025.", "2026-01-01", 5e5)
+    assert c["measure"] == "refugee_returns" and c["host"] != "LBN"
+    assert c["period_type"] == "flow" and c["period_start"] == "2025-01-01"

@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
+import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.periods import _day, _since
 from syriastats.textclaims.rule_kit import (HOST_ALT, REGIONAL, SMALL_WORDS, WEEKDAY_ALT, free_numbers, hosts_listed,
                                             last_weekday)
@@ -109,8 +110,22 @@ def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: in
                         period_type=ptype, period_start=_day(start), as_of=_day(as_of))
         elif m:
             hosts = hosts_listed(m.group(1))
-            host = "REGION" if len(hosts) >= 3 else (hosts[0] if hosts else c.host)
-            c = replace(c, kind="returns", measure="refugee_returns", host=host)
+            host, sub = (hosts[0] if hosts else c.host), c.subarea
+            if len(hosts) == 2:
+                host, sub = "REGION", sub or f"two of the neighbouring host countries ({', '.join(sorted(hosts))})"
+            elif len(hosts) in (3, 4) and "TUR" not in hosts:
+                host = "REGION_PART"
+                sub = sub or f"{len(hosts)} of the five neighbouring host countries ({', '.join(hosts)})"
+            elif len(hosts) >= 3:
+                host = "REGION"
+            # returns have a period: the sentence's ("in 2025", "since December"), else since
+            # the fall of Assad (the registry's returns series) when told after it
+            ptype, start, as_of = _span(s, published)
+            if ptype == "flow" and start == published.normalize():
+                fall = pd.Timestamp(V.ASSAD_FALL)
+                ptype, start = ("cumulative", fall) if published >= fall else (c.period_type, pd.Timestamp(c.period_start))
+            c = replace(c, kind="returns", measure="refugee_returns", host=host, subarea=sub,
+                        period_type=ptype, period_start=_day(start), as_of=_day(as_of))
         elif c.kind == "returns" and _CROSSED.match(after) and _ON_WEEKDAY.search(s):
             ptype, start, as_of = _span(s, published)
             c = replace(c, measure="refugee_returns", period_type=ptype, period_start=_day(start), as_of=_day(as_of),
