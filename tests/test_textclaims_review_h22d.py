@@ -152,3 +152,13 @@ def test_left_two_hosts_and_went_back_in_a_year():
     c = _one("Some 500,000 refugees left Lebanon and Jordan and went back to Syria in 2025.", "2026-01-01", 5e5)
     assert c["measure"] == "refugee_returns" and c["host"] != "LBN"
     assert c["period_type"] == "flow" and c["period_start"] == "2025-01-01"
+
+
+def test_crossing_the_front_line_is_no_return():
+    assert _with("Some 50,000 people have crossed the front line back into government-held Aleppo, the Turkish "
+                 "news agency said.", "2016-12-05", 50000).query("measure == 'refugee_returns'").empty
+
+
+def test_eid_visits_are_no_returns():
+    assert _with("12,000 people crossed into Syria from Turkey on Monday alone for the Eid holiday and will return "
+                 "after the feast.", "2019-06-05", 12000).query("measure == 'refugee_returns'").empty

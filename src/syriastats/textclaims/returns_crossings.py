@@ -53,6 +53,10 @@ _SAID_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+[\w'-]+(
 _ON_DAY_SAID = re.compile(r"^\s*(?:alone\b)?\s*,\s*(?:[\w'-]+\s+){0,5}?(?:said|says|announced|reported|stated|told)\b", _F)
 #: "In 2018, ...", "in 2018", "last year": the crossings of that year.
 _YEAR = re.compile(r"(?<!since )\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b|(?<!since )\blast year\b", _F)
+#: A crossing inside Syria: "crossed the front line back into government-held Aleppo".
+_INSIDE_SYRIA = re.compile(r"\bfront[\s-]?lines?\b|\b[\w]+-(?:held|controlled)\b", _F)
+#: A visit, not a return: "crossed into Syria ... for the Eid holiday and will return after the feast".
+_VISIT = re.compile(r"\beid\b|\bholidays?\b|\bfeast\b|\bwill (?:go back|return) (?:to (?:turkey|lebanon|jordan)|after)\b", _F)
 #: Refugees and IDPs together.
 _BOTH_AFTER = re.compile(r"^\s*(?:[\w'-]+\s*,?\s+){0,2}?(?:who|which)\s+(?:are|were|include)\s+both\b"
                          r"|^\s*(?:[\w'-]+\s*,?\s+){0,2}?(?:who|which)\s+(?:are|were)\s+(?:internally displaced|idps)\b"
@@ -137,7 +141,7 @@ def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: in
                 and re.match(r"^\s*(?:[\w'-]+\s+){0,3}?(?:had|have|has)\s+also\s+returned\b", after, _F):
             c = replace(c, host=ctx_host)  # "3,000 Syrian citizens had also returned home" (from the host before)
         res.append(c)
-    if not re.search(r"\bcrossed\b|\bfled\b", s, _F):
+    if not re.search(r"\bcrossed\b|\bfled\b", s, _F) or _VISIT.search(s):
         return res
     for num in free_numbers(s, res, offset):
         before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
@@ -146,7 +150,8 @@ def returns_in_other_words(out: list[Any], raw: str, s: str, offset: int, si: in
         if fled:
             hosts = hosts_listed(fled.group(0))
         elif not m or not _INTO_SYRIA.search(m.group("rest")) or re.search(
-                r"\b(?:into|to)\s+(?:" + _HOST_ALT + r")\b", m.group("rest"), _F):
+                r"\b(?:into|to)\s+(?:" + _HOST_ALT + r")\b", m.group("rest"), _F) \
+                or (_INSIDE_SYRIA.search(m.group("rest")) and not re.search(r"\binto syria\b", m.group("rest"), _F)):
             continue
         else:
             hosts = hosts_listed(after[:m.end()]) or hosts_listed(s)
