@@ -162,3 +162,26 @@ def test_crossing_the_front_line_is_no_return():
 def test_eid_visits_are_no_returns():
     assert _with("12,000 people crossed into Syria from Turkey on Monday alone for the Eid holiday and will return "
                  "after the feast.", "2019-06-05", 12000).query("measure == 'refugee_returns'").empty
+
+
+def test_refugees_in_neighbouring_countries_after_a_colon_are_not_europes():
+    c = _one("Europe has taken in only a fraction: 4 million Syrian refugees live in neighbouring countries.",
+             "2015-07-10", 4e6)
+    assert c["host"] != "EUROPE"
+
+
+def test_the_speakers_place_is_not_the_refugees_host():
+    c = _one("Speaking in North Africa on Tuesday, Guterres said 4 million Syrians are now refugees.",
+             "2015-07-10", 4e6)
+    assert c["host"] != "NORTH_AFRICA"
+
+
+def test_unregistered_in_a_concessive_clause_is_not_the_counts_group():
+    c = _one("Although many Syrians are not registered, the UN counts 1.1 million refugees in Lebanon.",
+             "2016-03-01", 1.1e6)
+    assert c["group"] != "unregistered" and c["host"] == "LBN"
+
+
+def test_refugees_not_living_in_camps_are_not_those_in_camps():
+    c = _one("Some 500,000 Syrian refugees not living in camps struggle to pay rent in Jordan.", "2016-03-01", 5e5)
+    assert c["subarea"] != "in camps"

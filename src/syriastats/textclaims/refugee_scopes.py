@@ -43,6 +43,20 @@ _CAMPS_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:(?:were|are|is|was|have b
                           r"(?:[\w'-]+\s+)?(?:refugee\s+|tent\s+)?camps\b", _F)
 _OF_THEM_CAMPS = re.compile(r"^\s*of\s+(?:them|these|those|whom)\s+(?:[\w'-]+\s+){0,2}?(?:in|live in|living in|are in)\s+"
                             r"(?:[\w'-]+\s+)?camps\b", _F)
+#: The speaker's place, not the count's: "Speaking in North Africa on Tuesday, Guterres said".
+_SPEAKER_IN = re.compile(r"\b(?:speaking|visiting|on a (?:visit|trip|tour) (?:to|of)|during a (?:visit|trip|tour) (?:to|of))\s+"
+                         r"(?:in\s+)?(?:[\w'-]+\s+){0,2}?north(?:ern)?\s+africa\b", _F)
+#: A negation among the words before "camps": "not living in camps", "outside camps".
+_NOT_IN = re.compile(r"\bnot\b|\boutside\b|\bno longer\b", _F)
+#: A concessive clause before the count's own: "Although many Syrians are not registered, ...".
+_CONCESSION = re.compile(r"^\s*(?:although|though|even though|while|despite)\b[^,]*,", _F)
+
+
+def _after_concession(clause: str) -> str:
+    """*clause* without a leading concessive clause (its words describe others, not the count)."""
+    return _CONCESSION.sub("", clause, count=1)
+
+
 _THERE_ARE = re.compile(r"\b(?:there are|there were|some|about|around|nearly|almost)\s*$", _F)
 #: "The figure was broadly stable at around", "it has increased to", "the total reached".
 _CARRIED = re.compile(r"\b(?:it|the (?:figure|number|total|regional total|tally|count))\b(?P<gap>[^.;\d]{0,60}?)\b(?:increased|rose"
@@ -84,7 +98,7 @@ def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, publi
             continue
         a, b = c.start - offset, c.end - offset
         after = s[b:]
-        clause_before = re.split(r"[;.]", s[:a])[-1][-120:]
+        clause_before = re.split(r"[;.:]", s[:a])[-1][-120:]  # (a colon ends a clause: "a fraction: 4 million")
         if _PLACE_HOSTS.search(s[:a][-40:]) and area_of(s[:a]) and re.match(r"^\s*(?:people|residents|civilians|inhabitants)\b",
                                                                             after, _F):
             res.append(replace(c, kind="population", measure="population", host="", area=area_of(s[:a])))
@@ -99,15 +113,19 @@ def refugee_scopes(out: list[Any], raw: str, s: str, offset: int, si: int, publi
             c = replace(c, host="REGION_PART", measure=measure("refugees", c.group, "REGION", ""),
                         subarea=c.subarea or f"{len(listed)} of the five neighbouring host countries ({', '.join(listed)})")
         elif c.host in ("", "REGION", "WORLD") and (_NORTH_AFRICA.search(re.split(r"[;.]", after)[0][:80])
-                                                     or _NORTH_AFRICA.search(clause_before[-60:])):
+                                                     or _NORTH_AFRICA.search(clause_before[-60:])) \
+                and not _SPEAKER_IN.search(clause_before):
             c = replace(c, host="NORTH_AFRICA", measure=measure("refugees", c.group, "REGION", ""))
         elif c.host in ("", "REGION", "WORLD") and (_EUROPE.search(clause_before[-60:])
-                                                     or _EUROPE.search(re.split(r"[;.,]", after)[0][:60])):
+                                                     or _EUROPE.search(re.split(r"[;.,]", after)[0][:60])) \
+                and not _NEIGHBOURS.search(_list_after(after)):
             c = replace(c, host="EUROPE", measure=measure("refugees", c.group, "REGION", ""))
-        if _UNREGISTERED.search(clause_before) or _UNREGISTERED_AFTER.match(after):
+        if _UNREGISTERED.search(_after_concession(clause_before)) or _UNREGISTERED_AFTER.match(after):
             c = replace(c, group="unregistered")
-        if _CAMPS_AFTER.match(after) or _OF_THEM_CAMPS.match(after):
-            c = replace(c, subarea=c.subarea or "in camps")
+        camps = _CAMPS_AFTER.match(after) or _OF_THEM_CAMPS.match(after)
+        if camps:
+            # "not living in camps", "outside camps": the other part of the host's refugees
+            c = replace(c, subarea=c.subarea or ("outside camps" if _NOT_IN.search(camps.group(0)) else "in camps"))
         res.append(c)
     if not (_UNREGISTERED.search(s) or (ctx_kind == "refugees" and _CARRIED_GATE.search(s))):
         return sorted(res, key=lambda c: c.start)  # (nothing to add: a cheap test first)
