@@ -185,3 +185,15 @@ def test_unregistered_in_a_concessive_clause_is_not_the_counts_group():
 def test_refugees_not_living_in_camps_are_not_those_in_camps():
     c = _one("Some 500,000 Syrian refugees not living in camps struggle to pay rent in Jordan.", "2016-03-01", 5e5)
     assert c["subarea"] != "in camps"
+
+
+# ---- 8. displaced people who fled overseas
+def test_displaced_who_fled_overseas_are_refugees_abroad():
+    c = _one("The war has displaced 5 million people who have fled overseas.", "2017-09-15", 5e6)
+    assert c["measure"] in ("refugees_worldwide", "refugees") and c["host"] == "WORLD"
+
+
+def test_displaced_who_fled_overseas_or_within_are_all_the_displaced():
+    c = _one("The war has displaced 12 million people who have fled overseas or within the country.",
+             "2017-09-15", 12e6)
+    assert c["measure"] == "displaced_total" and c["host"] != "WORLD"

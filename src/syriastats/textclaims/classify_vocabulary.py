@@ -282,7 +282,7 @@ SHORT_FLOW_WORDS: tuple[tuple[str, ...], ...] = (
 INTERNAL_WORDS: frozenset[str] = frozenset({"internally", "inside", "within", "idps", "idp"})
 #: ... unless the same words also go abroad ("internally and across borders").
 EXTERNAL_WORDS: frozenset[str] = frozenset({
-    "abroad", "across", "outside", "externally", "borders", "refugees", "countries", "beyond"})
+    "abroad", "across", "outside", "externally", "borders", "refugees", "countries", "beyond", "overseas"})
 
 #: Words that make a bare "people" count with coordinated "affected" an aid caseload
 #: ("support for over 12 million displaced and conflict-affected people").

@@ -24,7 +24,11 @@ _OF_SYRIANS_UPROOTED = re.compile(
 _BOTH = re.compile(r"\brefugees?\b[^;]{0,200}\b(?:internally displaced|idps?|within the country|inside (?:syria|the country))\b"
                    r"|\b(?:internally displaced|idps?)\b[^;]{0,200}\brefugees?\b", _F)
 _ALL_TOLD = re.compile(r"\b(?:all told|in all|in total|altogether|combined|together)\b[^.;\d]{0,20}$", _F)
-_FLED_ABROAD = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?who\s+(?:have|had)\s+(?:now\s+)?fled\s+(?:overseas|abroad)\b", _F)
+_FLED_ABROAD = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?who\s+(?:have|had)\s+(?:now\s+)?fled\s+(?:overseas|abroad)\b"
+                          r"(?!\s*(?:,\s*)?(?:or|and)\s+(?:within|inside|internally))", _F)
+#: "fled overseas or within the country": all the displaced, abroad and at home (no host).
+_ABROAD_OR_WITHIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}?who\s+(?:have|had)\s+(?:now\s+)?fled\s+(?:overseas|abroad)"
+                               r"\s*(?:,\s*)?(?:or|and)\s+(?:within|inside|internally)\b", _F)
 
 
 def displaced_shares(out: list[Any], raw: str, s: str, offset: int, si: int, published: pd.Timestamp,
@@ -37,6 +41,8 @@ def displaced_shares(out: list[Any], raw: str, s: str, offset: int, si: int, pub
             c = replace(c, measure="displaced_share")
         elif c.measure == "displaced_total" and _FLED_ABROAD.match(s[b:]):
             c = replace(c, kind="refugees", measure="refugees_worldwide", host="WORLD")
+        elif c.measure == "displaced_total" and c.host == "WORLD" and _ABROAD_OR_WITHIN.match(s[b:]):
+            c = replace(c, host="")
         res.append(c)
     covered = [(c.start - offset, c.end - offset) for c in res]
     for num in numbers_in(s):
