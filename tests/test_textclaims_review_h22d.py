@@ -197,3 +197,28 @@ def test_displaced_who_fled_overseas_or_within_are_all_the_displaced():
     c = _one("The war has displaced 12 million people who have fled overseas or within the country.",
              "2017-09-15", 12e6)
     assert c["measure"] == "displaced_total" and c["host"] != "WORLD"
+
+
+# ---- 9. displacement as an event
+def test_displaced_people_an_enclave_holds_are_a_stock():
+    c = _one("The enclave now holds 400,000 displaced people who fled earlier offensives elsewhere in Syria.",
+             "2018-03-01", 400000)
+    assert c["measure"] != "idps_new_displacements"
+
+
+def test_began_its_offensive_on_a_day_starts_the_flow():
+    c = _one("The army began its offensive on Aug. 8 and within three days 50,000 people had left the town.",
+             "2019-08-20", 50000)
+    assert c["measure"] == "idps_new_displacements" and c["period_start"] == "2019-08-08"
+
+
+def test_earthquake_and_floods_are_not_the_wars_displacement():
+    assert _with("The earthquake forced 100,000 people to leave their homes in northwest Syria.",
+                 "2023-02-10", 100000).query("measure == 'idps_new_displacements'").empty
+    assert _with("Heavy floods forced 25,000 people to leave their tents in Idlib.",
+                 "2019-01-20", 25000).query("measure == 'idps_new_displacements'").empty
+
+
+def test_said_on_thursday_is_not_the_start_of_the_flight():
+    c = _one("The UN said on Thursday that about 120,000 people have fled the assault", "2019-05-18", 120000)
+    assert c["period_start"] != "2019-05-16"

@@ -17,8 +17,8 @@ from typing import Any, Callable
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day
+from syriastats.textclaims.rule_kit import SMALL_WORDS, WEEKDAY_ALT, free_numbers, last_weekday, statement_day
 
 _F = re.I
 
@@ -52,23 +52,26 @@ _LEAVERS = re.compile(r"\b(?:those|people|civilians)\s+(?:who\s+)?(?:had\s+|have
                       r"|displaced)\b", _F)
 #: Words without which no count is added (a cheap test before reading every number).
 _GATE = re.compile(r"escaped|\bleft\b|flooded|streamed|poured|evacuated|\bfled\b|\bput\b|\bforc(?:ed|ing|es)\b", _F)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", _F)
+_WEEKDAY = re.compile(r"\b(" + WEEKDAY_ALT + r")\b", _F)
 _MONTH_ALT = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 #: "since the Turkish offensive began on Oct. 9", "that began last week".
 _EVENT_BEGAN = re.compile(r"\b(?:offensive|assault|operation|incursion|invasion|escalation)\b[^.;]{0,40}?\b(?:began|started"
                           r"|was launched|launched)\s+(?:on\s+)?(?:(" + _MONTH_ALT + r")\.?\s+(\d{1,2})\b|(\d{1,2})\s+("
                           + _MONTH_ALT + r")\b|(last week))", _F)
-#: "in eight days", "in the past three days".
+#: "began its offensive on Aug. 8", "launched the assault on 20 January".
+_BEGAN_EVENT = re.compile(r"\b(?:began|started|launched)\s+(?:its|their|the|an|a)\s+(?:[\w'-]+\s+){0,2}?(?:offensive|assault"
+                          r"|operation|incursion|invasion|campaign)\s+on\s+(?:(" + _MONTH_ALT + r")\.?\s+(\d{1,2})\b|(\d{1,2})\s+("
+                          + _MONTH_ALT + r")\b)", _F)
+#: "in eight days", "in the past three days", "within three days".
 _IN_DAYS = re.compile(r"\b(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(\d+|two|three|four|five|six|seven|eight|nine"
                       r"|ten)\s+days\b", _F)
-_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
-def _last_weekday(name: str, published: pd.Timestamp) -> pd.Timestamp:
-    """The last day named *name* on or before *published*."""
-    back = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
-    return published.normalize() - pd.Timedelta(days=back)
+#: A disaster, not the war: "the earthquake forced 100,000 people to leave", "floods forced".
+_DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|storms?|snowstorms?|wildfires?|fires?|drought|heavy rains?)\b", _F)
+#: A level on the day, not a wave: "the enclave now holds 400,000 displaced people who fled
+#: earlier offensives".
+_HOLDS_BEFORE = re.compile(r"\b(?:holds|hosts|houses|shelters|is home to|are home to|was home to)\s+(?:[\w'-]+\s+){0,2}?$", _F)
+_EARLIER = re.compile(r"^[^.;]{0,80}?\b(?:earlier|previous|past|successive)\s+(?:offensives|waves|rounds|battles)\b", _F)
+_TOWN = re.compile(r"\b(?:town|village|city|neighbou?rhood)\b", _F)
 
 
 def event_start(s: str, published: pd.Timestamp, wave_start: str = "") -> pd.Timestamp | None:
@@ -76,9 +79,9 @@ def event_start(s: str, published: pd.Timestamp, wave_start: str = "") -> pd.Tim
     words: "since the offensive began on Oct. 9", "began last week" (seven days back), "in
     eight days", "Thursday" (the last such day), else the wave of the sentence before
     (*wave_start*); None if nothing says."""
-    m = _EVENT_BEGAN.search(s)
+    m = _EVENT_BEGAN.search(s) or _BEGAN_EVENT.search(s)
     if m:
-        mon, d, d2, mon2, last_week = m.groups()
+        mon, d, d2, mon2, last_week = (*m.groups(), None)[:5]
         if last_week:
             return published.normalize() - pd.Timedelta(days=7)
         month = V.MONTHS[(mon or mon2).lower().rstrip(".")]
@@ -87,12 +90,18 @@ def event_start(s: str, published: pd.Timestamp, wave_start: str = "") -> pd.Tim
         return pd.Timestamp(year=y, month=month, day=day)
     m = _IN_DAYS.search(s)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _WORDS[m.group(1).lower()]
+        n = int(m.group(1)) if m.group(1).isdigit() else SMALL_WORDS[m.group(1).lower()]
         return published.normalize() - pd.Timedelta(days=n)
-    m = _WEEKDAY.search(s)
-    if m:
-        return _last_weekday(m.group(1), published)
+    for m in _WEEKDAY.finditer(s):
+        if not statement_day(s, m.start(), m.end()):  # ("The UN said on Thursday that ...": the statement's day)
+            return last_weekday(m.group(1), published)
     return pd.Timestamp(wave_start) if wave_start else None
+
+
+def _area(s: str, area_of: Callable[[str], str]) -> str:
+    """The area of a wave's count: the governorate named, else LOCAL for a town's or a
+    village's people (narrower than any registry figure), else SYR."""
+    return area_of(s) or ("LOCAL" if _TOWN.search(s) else "SYR")
 
 
 def _is_event(s: str, own: str) -> bool:
@@ -116,17 +125,17 @@ def event_displacements(out: list[Any], raw: str, s: str, offset: int, si: int, 
         if c.measure in ("displaced_total", "idps") and c.period_type == "stock" and c.value <= WAVE_MAX \
                 and (_is_event(s, own) or _DISPLACED_THERE.match(own) or (wave is not None and re.match(r"^\s*(?:people\s+)?(?:have|had)\s+been\s+displaced\s*$",
                                                                          own[:60], _F))) \
-                and not _NATIONAL.search(s[max(0, a - 60):a]):
+                and not _NATIONAL.search(s[max(0, a - 60):a]) \
+                and not (_HOLDS_BEFORE.search(s[max(0, a - 40):a]) or _EARLIER.match(own)):
             start = event_start(s, published, wave.period_start if wave is not None else "")
             c = replace(c, kind="displaced", measure="idps_new_displacements", period_type="flow",
-                        period_start=_day(start) if start is not None and start <= published else c.period_start)
+                        period_start=_day(start) if start is not None and start <= published else c.period_start,
+                        area=_area(s, area_of) if c.area == "SYR" else c.area)
         res.append(c)
     if not _GATE.search(s):
         return res  # (no word of leaving, forcing or putting a figure: nothing to add)
-    covered = [(c.start - offset, c.end - offset) for c in res]
-    for num in numbers_in(s):
-        if num.kind != "count" or num.value < 100 or num.value > WAVE_MAX \
-                or overlaps(covered, num.start, num.end):
+    for num in free_numbers(s, res, offset):
+        if num.value > WAVE_MAX:
             continue
         before, after = s[max(0, num.start - 200):num.start], s[num.end:num.end + 200]
         if not (_LEFT_AFTER.match(after) or _TO_DISPLACE.match(after) or _PUT_FIGURE.search(before[-150:])):
@@ -138,7 +147,8 @@ def event_displacements(out: list[Any], raw: str, s: str, offset: int, si: int, 
         # eastern Ghouta ... at 9,300"
         carried = put and (wave is not None or _LEAVERS.search(put.group(0)))
         left = _LEFT_AFTER.match(after) and _EVENT.search(s) and not _NATIONAL.search(after[:160])
-        forced = _FORCED_BEFORE.search(lead[-20:]) and _TO_DISPLACE.match(after)
+        forced = _FORCED_BEFORE.search(lead[-20:]) and _TO_DISPLACE.match(after) \
+            and not (_DISASTER.search(s) and not _EVENT.search(s))
         if not (carried or left or forced):
             continue
         if carried and wave is not None:
@@ -146,8 +156,7 @@ def event_displacements(out: list[Any], raw: str, s: str, offset: int, si: int, 
         else:
             st = event_start(s, published, wave.period_start if wave is not None else "")
             start = _day(st) if st is not None and st <= published else _day(published)
-            # a town's or a village's people are narrower than any registry figure (area LOCAL)
-            area = area_of(s) or ("LOCAL" if re.search(r"\b(?:town|village|city|neighbou?rhood)\b", s, _F) else "SYR")
+            area = _area(s, area_of)
         lo = num.start - hedge_len
         res.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "displaced",
                         "idps_new_displacements", comp, "flow", start, _day(published), area, "", "", ""))

@@ -24,7 +24,7 @@ import pandas as pd
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.periods import _day, _since
 from syriastats.textclaims.rule_kit import (HOST_ALT, REGIONAL, SMALL_WORDS, WEEKDAY_ALT, free_numbers, hosts_listed,
-                                            last_weekday)
+                                            last_weekday, statement_day)
 
 _F = re.I
 _REGIONAL = REGIONAL
@@ -47,10 +47,6 @@ _FLED_TO_SYRIA = re.compile(r"^\s*(?:[\w'-]+\s*,?\s+){0,4}?(?:have\s+|had\s+|has
 _INTO_SYRIA = re.compile(r"\b(?:into|to)\s+syria\b|\bback\b|\bfrom\s+(?:" + _HOST_ALT + r")|^\s*since\b", _F)
 _SPAN_BACK = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks|hours)\b|\bthis week\b", _F)
 _ON_WEEKDAY = re.compile(r"\bon\s+(" + WEEKDAY_ALT + r")\b(?:\s+alone)?", _F)
-#: The weekday is the statement's, not the crossings': "said on Monday that", "On Monday,
-#: Lebanese officials said".
-_SAID_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?:on\s+)?$", _F)
-_ON_DAY_SAID = re.compile(r"^\s*(?:alone\b)?\s*,\s*(?:[\w'-]+\s+){0,5}?(?:said|says|announced|reported|stated|told)\b", _F)
 #: "In 2018, ...", "in 2018", "last year": the crossings of that year.
 _YEAR = re.compile(r"(?<!since )\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b|(?<!since )\blast year\b", _F)
 #: A crossing inside Syria: "crossed the front line back into government-held Aleppo".
@@ -80,7 +76,7 @@ def _span(s: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timest
         if year < published.year:
             return "flow", pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
     for m in _ON_WEEKDAY.finditer(s):
-        if _SAID_ON.search(s[max(0, m.start() - 40):m.start()]) or _ON_DAY_SAID.match(s[m.end():m.end() + 60]):
+        if statement_day(s, m.start(), m.end()):
             continue  # the day of a statement
         return "flow", last_weekday(m.group(1), published), day
     m = _SPAN_BACK.search(s)

@@ -49,6 +49,18 @@ def hosts_listed(text: str, names_only: bool = False) -> list[str]:
     return out
 
 
+#: The weekday is a statement's, not the count's: "said on Monday that", "On Monday,
+#: Lebanese officials said".
+_SAID_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?:on\s+)?$", _F)
+_ON_DAY_SAID = re.compile(r"^\s*(?:alone\b)?\s*,\s*(?:[\w'-]+\s+){0,5}?(?:said|says|announced|reported|stated|told)\b", _F)
+
+
+def statement_day(s: str, start: int, end: int) -> bool:
+    """True if the weekday at [*start*, *end*) of sentence *s* dates a statement ("said on
+    Monday", "On Monday, officials said"), not the people counted."""
+    return bool(_SAID_ON.search(s[max(0, start - 40):start]) or _ON_DAY_SAID.match(s[end:end + 60]))
+
+
 def last_weekday(name: str, published: pd.Timestamp) -> pd.Timestamp:
     """The last day named *name* ("monday") on or before *published* (the day itself if it
     is that weekday: "on Monday" in a text of a Monday is today; periods.py's "since
