@@ -222,3 +222,14 @@ def test_earthquake_and_floods_are_not_the_wars_displacement():
 def test_said_on_thursday_is_not_the_start_of_the_flight():
     c = _one("The UN said on Thursday that about 120,000 people have fled the assault", "2019-05-18", 120000)
     assert c["period_start"] != "2019-05-16"
+
+
+def test_a_wave_told_by_the_main_rules_starts_when_its_assault_began():
+    c = _one("The assault on Raqqa, which began on June 6, has displaced 200,000 people.", "2017-08-15", 200000)
+    assert c["measure"] == "idps_new_displacements" and c["period_start"] == "2017-06-06"
+
+
+def test_people_who_fled_a_village_are_local():
+    text = ("The offensive forced 20,000 people to flee the village of Kafr Nabl, while 30,000 people fled the "
+            "village of Maarat.")
+    assert set(_claims(text, "2019-05-20")["area"]) == {"LOCAL"}

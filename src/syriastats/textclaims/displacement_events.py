@@ -131,6 +131,12 @@ def event_displacements(out: list[Any], raw: str, s: str, offset: int, si: int, 
             c = replace(c, kind="displaced", measure="idps_new_displacements", period_type="flow",
                         period_start=_day(start) if start is not None and start <= published else c.period_start,
                         area=_area(s, area_of) if c.area == "SYR" else c.area)
+        elif c.measure == "idps_new_displacements" and c.period_type == "flow" and c.period_start == _day(published):
+            # the main rules' wave, dated on publication: the event's start when the sentence
+            # names it ("The assault on Raqqa, which began on June 6, has displaced 200,000")
+            start = event_start(s, published)
+            c = replace(c, period_start=_day(start) if start is not None and start < published else c.period_start,
+                        area=_area(s, area_of) if c.area == "SYR" else c.area)
         res.append(c)
     if not _GATE.search(s):
         return res  # (no word of leaving, forcing or putting a figure: nothing to add)
