@@ -233,3 +233,14 @@ def test_people_who_fled_a_village_are_local():
     text = ("The offensive forced 20,000 people to flee the village of Kafr Nabl, while 30,000 people fled the "
             "village of Maarat.")
     assert set(_claims(text, "2019-05-20")["area"]) == {"LOCAL"}
+
+
+# ---- 10. the war's age
+def test_a_wrong_age_of_syrias_uprising_is_still_a_claim():
+    c = _one("The Syrian uprising began 18 months ago.", "2013-09-15", 1.5)
+    assert c["measure"] == "war_duration_years"
+
+
+def test_fighting_in_one_town_is_not_the_wars_age():
+    assert _with("The siege of the town, where fighting erupted 5 years ago, continues as Syria's war grinds on.",
+                 "2016-07-01", 5).query("measure == 'war_duration_years'").empty
