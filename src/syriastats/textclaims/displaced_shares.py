@@ -11,8 +11,8 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from syriastats.textclaims.number_cache import numbers_in, overlaps
 from syriastats.textclaims.periods import _day
+from syriastats.textclaims.rule_kit import free_numbers
 
 _F = re.I
 #: "of Syrian people have left their homes", "of Syria's population have been forced to flee" (not "forced to rely on aid").
@@ -44,10 +44,7 @@ def displaced_shares(out: list[Any], raw: str, s: str, offset: int, si: int, pub
         elif c.measure == "displaced_total" and c.host == "WORLD" and _ABROAD_OR_WITHIN.match(s[b:]):
             c = replace(c, host="")
         res.append(c)
-    covered = [(c.start - offset, c.end - offset) for c in res]
-    for num in numbers_in(s):
-        if num.kind != "share" or overlaps(covered, num.start, num.end):
-            continue
+    for num in free_numbers(s, res, offset, kind="share", minimum=0):
         if not _OF_SYRIANS_UPROOTED.match(s[num.end:num.end + 160]) or not 0 < num.value < 1:
             continue
         comp, hedge_len = hedge(s[max(0, num.start - 200):num.start], s[num.end:num.end + 160])

@@ -23,7 +23,8 @@ from syriastats.textclaims.rule_kit import SMALL_WORDS, WEEKDAY_ALT, free_number
 _F = re.I
 
 #: A count of people uprooted by one wave is far below the war's totals (all the displaced
-#: near 13.5 million; the largest wave, late 2024, near 1.1 million).
+#: near 13.5 million; the largest wave, late 2024, near 1.1 million); extract.py uses the same
+#: bound.
 WAVE_MAX: float = 2_500_000
 
 #: An event that uproots people, named in the sentence: an offensive, an assault, an

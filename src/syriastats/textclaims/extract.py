@@ -31,7 +31,7 @@ import pandas as pd
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
-from syriastats.textclaims.displacement_events import event_displacements
+from syriastats.textclaims.displacement_events import WAVE_MAX, event_displacements
 from syriastats.textclaims.other_stories import other_story
 from syriastats.textclaims.refugee_scopes import refugee_scopes
 from syriastats.textclaims.war_age import war_age_claims
@@ -334,6 +334,12 @@ def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
             _FIRST_CACHE.clear()
         _FIRST_CACHE[(id(patterns), text)] = found
     return found
+
+
+def _governorate_in(words: str) -> str:
+    """The governorate (an ISO 3166-2 code, "SY-..") first named in *words*, else "" (H22f)."""
+    a = _first(_AREAS, words)
+    return a if a.startswith("SY-") else ""
 
 
 def _priority(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
@@ -1237,10 +1243,10 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
     out = event_displacements(out, raw, s, offset, si, published, ctx.wave if ctx is not None else None,  # (H22d)
-                              TextClaim, _hedge, lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""))
+                              TextClaim, _hedge, _governorate_in)
     out = refugee_scopes(out, raw, s, offset, si, published, ctx.kind if ctx is not None else "",  # (H22d)
                          ctx.host if ctx is not None else "", TextClaim, _hedge, _measure,
-                         lambda w: next((a for a in [_first(_AREAS, w)] if a.startswith("SY-")), ""),
+                         _governorate_in,
                          ctx.refugee_host if ctx is not None else "")
     if not sentence_off:
         out = war_age_claims(out, raw, s, offset, si, published, TextClaim, _hedge, _plausible_age)  # (H22d)
@@ -2085,10 +2091,8 @@ _ABROAD_RETURN_WORDS = _c(r"\brefugees?\b|\bfrom abroad\b|\bfrom (?:turkey|t[uü
 _WORLD_HEAD = _c(r"^\W*(?:worldwide|globally|around the world|across the world|across the globe)\b")
 #: A span of days (less than a week): "in the last three days", "in a single day", "24 hours".
 _DAYS_SPAN = _c(r"\b(?:two|three|four|five|six|few|several|[2-6]) days\b|\b(?:a|one|single) day\b|\b24 hours\b|\bovernight\b")
-#: A count of people uprooted by one wave is far below the war's totals (all the displaced
-#: near 13.5 million; the largest wave, late 2024, near 1.1 million): above this a count
-#: "displaced by the fighting" is the war's.
-_WAVE_MAX = 2_500_000
+#: Above this a count "displaced by the fighting" is the war's (displacement_events.WAVE_MAX).
+_WAVE_MAX = WAVE_MAX
 
 
 def _uprooted(s: str, num: Number, n_own: int, bare: str) -> bool:
