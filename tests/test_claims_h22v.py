@@ -1,0 +1,108 @@
+"""Verdict rules of session 22 (H22v), each an entry of COMPARATOR_RULES and named in the
+explanations it changes: floor_unpublished (a lower bound above every published number and
+above the pooled range's lower end is not consistent: verdicts of 'more than X' are
+monotone in X) and the monotone extension of undocumented_only."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from syriastats import claims as C
+from syriastats.sources import load_estimates, load_sources, with_sources
+
+sys.path.insert(0, str(Path(__file__).parent))
+from claims_testkit import CLAIM_COLS, claim_row  # noqa: E402
+
+#: How unfavourable a verdict is for a bound claim (higher: worse). A lower bound may only
+#: move up this scale as X rises, an upper bound as X falls.
+_RANK = {"consistent": 0, "broader_scope_only": 1, "contested": 1, "above_all": 2,
+         "below_all": 2}
+
+
+@pytest.fixture(scope="module")
+def est() -> pd.DataFrame:
+    return with_sources(load_estimates(), load_sources())
+
+
+def _verdicts(est: pd.DataFrame, measure: str, as_of: str, comparator: str,
+              xs: np.ndarray, known: str, **dims: str) -> list[tuple[float, str]]:
+    rows = [claim_row(claim_id=f"m{i:03d}", origin="grid", origin_date=as_of, text="grid",
+                      measure=measure, as_of=as_of, value=float(x), comparator=comparator,
+                      **dims) for i, x in enumerate(xs)]
+    out = C.check(pd.DataFrame(rows, columns=CLAIM_COLS), est, known=known)
+    return sorted(zip(out["value"].astype(float), out["verdict"]))
+
+
+#: (measure, date, grid of X, dimensions): dates with several sources and, for deaths,
+#: estimates beyond the documented counts (SOHR's 120,000 of 2013 and 606,000 of 2021)
+GRIDS = [
+    ("deaths_total", "2022-03-15", np.arange(450_000, 850_001, 12_500), {}),
+    ("deaths_total", "2013-06-15", np.arange(80_000, 180_001, 4_000), {}),
+    ("deaths_total", "2016-03-15", np.arange(250_000, 600_001, 12_500), {}),
+    ("refugees_registered", "2015-07-15", np.arange(3_000_000, 5_000_001, 100_000), {}),
+    ("idps", "2018-03-15", np.arange(4_000_000, 9_000_001, 250_000), {}),
+    ("refugee_returns", "2025-06-30", np.arange(200_000, 1_500_001, 50_000),
+     {"period_start": "2024-12-08", "period_type": "cumulative"}),
+]
+
+
+@pytest.mark.parametrize("known", ["now", "then"])
+@pytest.mark.parametrize("measure,as_of,xs,dims", GRIDS)
+def test_more_than_x_never_gets_more_favourable_as_x_rises(est, measure, as_of, xs, dims,
+                                                           known) -> None:
+    seq = [(x, v) for x, v in _verdicts(est, measure, as_of, "at_least", xs, known, **dims)
+           if v in _RANK]
+    worst = ("", -1)
+    for x, v in seq:
+        assert _RANK[v] >= worst[1], (f"'more than {x:,.0f}' is {v} after "
+                                      f"'more than {worst[0]}' was worse")
+        worst = (f"{x:,.0f}", _RANK[v])
+
+
+@pytest.mark.parametrize("known", ["now", "then"])
+@pytest.mark.parametrize("measure,as_of,xs,dims", GRIDS)
+def test_fewer_than_x_never_gets_more_favourable_as_x_falls(est, measure, as_of, xs, dims,
+                                                            known) -> None:
+    seq = [(x, v) for x, v in _verdicts(est, measure, as_of, "less_than", xs, known, **dims)
+           if v in _RANK][::-1]
+    worst = ("", -1)
+    for x, v in seq:
+        assert _RANK[v] >= worst[1], (f"'fewer than {x:,.0f}' is {v} after "
+                                      f"'fewer than {worst[0]}' was worse")
+        worst = (f"{x:,.0f}", _RANK[v])
+
+
+def test_more_than_650000_in_march_2022_is_not_consistent(est) -> None:
+    # every published number of the time is below it (SOHR's estimate: more than 606,000 to
+    # May 2021; its documented count 494,438); it was consistent only because the pooled
+    # median (about 689,000) lies above it, while 'more than 600,000' was contested
+    out = dict(_verdicts(est, "deaths_total", "2022-03-15", "at_least",
+                         np.array([600_000, 650_000]), "now"))
+    assert out[600_000] == "contested" and out[650_000] == "contested"
+
+
+@pytest.mark.parametrize("known", ["now", "then"])
+def test_shipped_un_2015_floor_stays_consistent(est, known) -> None:
+    # the UN's 'more than 250,000' of August 2015: as known then no source had published as
+    # much (SOHR 230,618 to 8 May 2015), but that running total could reach it by the end
+    # of August at its pace, so the rule leaves it consistent (a reverted attempt flipped it)
+    claims = C.load_claims()
+    row = claims[claims["claim_id"] == "un-2015-08-more-than-250k"]
+    out = C.check(row, est, known=known)
+    assert out["verdict"].iloc[0] == "consistent"
+
+
+def test_floor_unpublished_is_named(est) -> None:
+    # 'more than 5 million registered refugees' on 14 April 2016: UNHCR's 4.8 million of 30
+    # March 2016 is the highest number published by then (5 million was passed in 2017)
+    out = C.check(pd.DataFrame([claim_row(
+        claim_id="x", origin="t", origin_date="2016-04-14", text="x",
+        measure="refugees_registered", as_of="2016-04-14", value=5_000_000.0,
+        comparator="at_least")], columns=CLAIM_COLS), est, known="then")
+    assert out["verdict"].iloc[0] == "contested"
+    assert "(rule: floor_unpublished)" in out["explanation"].iloc[0]
+    assert "floor_unpublished" in C.COMPARATOR_RULES
