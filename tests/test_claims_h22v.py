@@ -106,3 +106,41 @@ def test_floor_unpublished_is_named(est) -> None:
     assert out["verdict"].iloc[0] == "contested"
     assert "(rule: floor_unpublished)" in out["explanation"].iloc[0]
     assert "floor_unpublished" in C.COMPARATOR_RULES
+
+
+# --- perpetrator: one perpetrator's victims against the same perpetrator's figures ---------
+
+def _one(est, known="now", **fields) -> pd.Series:
+    out = C.check(pd.DataFrame([claim_row(claim_id="p", origin="t", text="x", **fields)],
+                               columns=CLAIM_COLS + ["perpetrator"]), est, known=known)
+    return out.iloc[0]
+
+
+def test_a_perpetrators_victims_are_judged_against_its_own_figures(est) -> None:
+    # SNHR: 3,454 civilians killed by government forces and their allies in the first half
+    # of 2018 (snhr-2018-h1-perp-government-and-allies); 'about 3,400' agrees with it
+    r = _one(est, origin_date="2018-07-01", measure="deaths_civilian", as_of="2018-06-30",
+             value=3400.0, comparator="about", period_start="2018-01-01", period_type="flow",
+             group="civilians", perpetrator="government_and_allies")
+    assert r["verdict"] == "consistent"
+    assert "snhr-2018-h1-perp-government-and-allies" in r["estimate_ids"]
+    assert "victims of government_and_allies" in r["dimensions"]
+
+
+def test_a_perpetrators_victims_far_above_its_figure_are_overstated(est) -> None:
+    # ISIS killed 205 civilians in SNHR's count for January-June 2018, not 3,000 (the
+    # all-perpetrator total of the half-year would have made 3,000 look fine)
+    r = _one(est, origin_date="2018-07-01", measure="deaths_civilian", as_of="2018-06-30",
+             value=3000.0, comparator="about", period_start="2018-01-01", period_type="flow",
+             group="civilians", perpetrator="isis")
+    assert r["verdict"] == "above_all"
+    assert "snhr-2018-h1-perp-isis" in r["estimate_ids"]
+
+
+def test_a_perpetrator_without_figures_stays_not_checkable(est) -> None:
+    # no registry figure for Turkey's victims among SNHR's civilians of 2018's first half
+    r = _one(est, origin_date="2018-07-01", measure="deaths_civilian", as_of="2018-06-30",
+             value=50.0, comparator="about", period_start="2018-01-01", period_type="flow",
+             group="civilians", perpetrator="turkey")
+    assert r["verdict"] == "not_checkable"
+    assert "(rule: perpetrator)" in r["explanation"]

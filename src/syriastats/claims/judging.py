@@ -34,7 +34,8 @@ from syriastats.claims.running_totals import earlier_or_pace, later_totals, pace
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims import bounds, definitions, floors, scopes
 from syriastats.claims.target import (
-    Target, _dates_problem, _dimension_txt, _widened, broader_target, resolve)
+    Target, _dates_problem, _dimension_txt, _widened, broader_target, perpetrator_problem,
+    resolve)
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
 
 
@@ -220,7 +221,9 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     wide_rows = definitions.wider_rows(est, target, kmask, ka.ctx)
     if not (len(same_rows.index) or len(broad_rows.index) or len(wide_rows.index)):
         other = other_dimensions_at(est, kmask, target)
-        if not (ka.measure == measure).any():
+        if target.perpetrator != "all":  # COMPARATOR_RULES['perpetrator']
+            reason = perpetrator_problem(target.perpetrator, measure)
+        elif not (ka.measure == measure).any():
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."

@@ -205,10 +205,11 @@ COMPARATOR_RULES: dict[str, str] = {
                "against its own figures.)",
     "perpetrator": "A claim about the victims of one perpetrator (claims column perpetrator, a "
                    "registry perpetrator code other than all: 'government forces killed 60 "
-                   "civilians in May') is not_checkable: the checker compares claims with "
-                   "figures of all perpetrators' victims only, and one perpetrator's share is "
-                   "never judged against the whole (it was called understated before). The "
-                   "registry's figures by perpetrator are not yet matched to such claims.",
+                   "civilians in May') is judged against the registry's figures of the same "
+                   "perpetrator's victims (column perpetrator; same measure, period, area and "
+                   "group: SNHR's monthly and half-yearly tolls by perpetrator); when there is "
+                   "none it is not_checkable, never judged against all perpetrators' victims "
+                   "(one perpetrator's share would be called understated).",
     "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
                      "reference period (1945 for the Second World War): a whole number from "
                      "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "
