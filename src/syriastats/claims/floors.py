@@ -61,8 +61,8 @@ def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
         moved = False
         if target.period_type == "cumulative" and pd.notna(end) and pd.Timestamp(end) < target.end:
             b = pace_bound(pd.Series({"period_start": start, "period_end": end}), h, target)
-            if b is not None:
-                h, moved = b[2], True
+            # no pace yet (an episode's first days): the total may have grown past any number
+            h, moved = (b[2], True) if b is not None else (float("inf"), False)
         if h > best:
             best, best_id, carried = h, eid, moved
     return best, min(c[1] for c in cands), best_id + (" (carried)" if carried else "")
