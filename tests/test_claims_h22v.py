@@ -144,3 +144,19 @@ def test_a_perpetrator_without_figures_stays_not_checkable(est) -> None:
              group="civilians", perpetrator="turkey")
     assert r["verdict"] == "not_checkable"
     assert "(rule: perpetrator)" in r["explanation"]
+
+
+# --- running bracket as known then: the explanation says which rule gave which verdict -------
+
+def test_a_replaced_pace_verdict_is_not_quoted_as_the_verdict() -> None:
+    # 'more than 1.3 million returned' a day after UNHCR's 1.21 million: earlier_only's pace
+    # bound calls it overstated; as known then a ceiling published later (1.35 million to
+    # 7 January 2026) makes it not_checkable (hindsight), and the explanation no longer
+    # opens a sentence with "Overstated" as though that were the verdict
+    from syriastats import check_text
+    r = check_text("Since the fall of Assad, more than 1.3 million Syrian refugees have "
+                   "returned, UNHCR said.", published="2025-12-01", known="then")
+    text = r["explanation"].iloc[0]
+    assert r["verdict"].iloc[0] == "not_checkable"
+    assert "Overstated (rule: earlier_only)" not in text
+    assert "the pace bound gave overstated (rule: earlier_only)" in text

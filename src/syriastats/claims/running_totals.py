@@ -14,6 +14,7 @@ from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.bounds import BRACKET_MEASURES
 from syriastats.claims.records import _fill_pool, _not_checkable
+from syriastats.claims import pace
 from syriastats.claims.pace import pace_bound
 from syriastats.claims.rules import CUMULATIVE_START_BY, EARLIER_PACE_FACTOR
 from syriastats.claims.selecting import _days_from, _nearest_per_series
@@ -109,7 +110,7 @@ def _earlier_only(t: Target) -> bool:
 
 
 #: The start of the text :func:`_earlier_totals_only` returns for a claim above the pace bound.
-PACE_OVER: str = "Overstated (rule: earlier_only):"
+PACE_OVER = pace.PACE_OVER  # (claims/pace.py)
 
 
 def earlier_or_pace(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
