@@ -160,3 +160,17 @@ def test_a_replaced_pace_verdict_is_not_quoted_as_the_verdict() -> None:
     assert r["verdict"].iloc[0] == "not_checkable"
     assert "Overstated (rule: earlier_only)" not in text
     assert "the pace bound gave overstated (rule: earlier_only)" in text
+
+
+@pytest.mark.parametrize("value,verdict", [(270_000.0, "consistent"), (330_000.0, "not_checkable")])
+def test_a_running_total_within_its_pace_from_a_known_floor_is_consistent_then(
+        est, value, verdict) -> None:
+    # refugee returns since 8 December 2024, said on 5 February 2025: UNHCR's 195,200 of 16
+    # January was known (an average 5,005 a day over 39 days: about 295,000 by 5 February);
+    # 'about 270,000' is consistent as known then, 'about 330,000' beyond that pace is not
+    r = _one(est, known="then", origin_date="2025-02-05", measure="refugee_returns",
+             as_of="2025-02-05", value=value, comparator="about", period_start="2024-12-08",
+             period_type="cumulative")
+    assert r["verdict"] == verdict
+    if verdict == "consistent":
+        assert "(rule: pace_then)" in r["explanation"]

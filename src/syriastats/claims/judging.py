@@ -30,7 +30,8 @@ from syriastats.claims.shares import (  # noqa: F401 (re-exported)
 from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
 )
-from syriastats.claims.running_totals import earlier_or_pace, later_totals, pace_prefix
+from syriastats.claims.running_totals import (
+    earlier_or_pace, later_totals, pace_prefix, pace_then)
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims import bounds, definitions, floors, scopes
 from syriastats.claims.target import (
@@ -317,7 +318,9 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         # one cannot show it too low: running_totals.later_totals, after pooling)
         rec = _not_checkable(rec, stale or earlier, phrase, date)
         rec["explanation"] += ctx_txt
-        return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
+        rec = bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
+        return pace_then(rec, pool, (same_rows, broad_rows), target, known, x, jcomp,
+                         about_tol) if earlier and not stale else rec
     widened0 = rec["widened"]
     _fill_pool(rec, pool)
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
