@@ -14,9 +14,8 @@ import numpy as np
 import pandas as pd
 
 from syriastats.claims.judgements import REACH_ROUNDING
-from syriastats.claims.pace import pace_bound
 from syriastats.claims.phrases import _num
-from syriastats.claims.rules import EARLIER_PACE_FACTOR, STALE_STOCK_DAYS
+from syriastats.claims.rules import EARLIER_PACE_FACTOR, EARLIER_PACE_MIN_DAYS, STALE_STOCK_DAYS
 from syriastats.claims.pooling import _Pool, _published_numbers
 from syriastats.claims.target import Target
 from syriastats.claims_index import per_frame
@@ -60,9 +59,13 @@ def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
     for h, _, start, end, eid in cands:
         moved = False
         if target.period_type == "cumulative" and pd.notna(end) and pd.Timestamp(end) < target.end:
-            b = pace_bound(pd.Series({"period_start": start, "period_end": end}), h, target)
+            # pace.pace_bound's arithmetic, inline (no Series per figure: this runs per claim)
+            s0 = target.start if start is None or pd.isna(start) else pd.Timestamp(start)
+            days = (pd.Timestamp(end) - s0).days if s0 is not None and pd.notna(s0) else 0
+            gap = (target.end - pd.Timestamp(end)).days
             # no pace yet (an episode's first days): the total may have grown past any number
-            h, moved = (b[2], True) if b is not None else (float("inf"), False)
+            h, moved = ((h + EARLIER_PACE_FACTOR * h / days * gap, True)
+                        if days >= EARLIER_PACE_MIN_DAYS else (float("inf"), False))
         if h > best:
             best, best_id, carried = h, eid, moved
     return best, min(c[1] for c in cands), best_id + (" (carried)" if carried else "")
