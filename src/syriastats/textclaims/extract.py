@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims import breakdowns
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
@@ -1195,7 +1196,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
             or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
             or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after))) \
-            or (episode is not None and kind in _DEATH_KINDS)
+            or (episode is not None and kind in _DEATH_KINDS) \
+            or breakdowns.report_count(s, num.start, num.end, kind, group or "all")  # a report's line (H22t)
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
@@ -1229,6 +1231,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              group or ("all" if kind in ("deaths", "injured") else ""),
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
+    out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))

@@ -550,6 +550,7 @@ PERPETRATORS: list[tuple[str, str]] = [
     (r"\bisis\b|\bisil\b|\bdaesh\b|islamic state|\bis group\b", "isis"),
     (r"\bhts\b|ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham|\bnusra\b", "hts"),
     (r"\bsdf\b|syrian democratic forces|\bpyd\b|\bypg\b|kurdish(?:-led)? (?:forces|militias?)", "sdf"),
+    (r"\bkurdish (?:self-administration|autonomous administration|administration) forces\b|\b(?:self|autonomous)[- ]administration forces\b", "sdf"),  # (H22t)
     (r"international coalition|us-led coalition|coalition (?:forces|air ?strikes|warplanes)", "international_coalition"),
     (r"(?:armed )?opposition (?:factions|groups|forces|fighters)|\brebels?\b|syrian national army|\bsna\b", "armed_opposition"),
     (r"(?:former|ousted|old) regime (?:loyalists|remnants|fighters)|remnants of the (?:former |ousted )?regime"

@@ -1,0 +1,157 @@
+"""Death tolls told the way monitors' reports tell them (H22t).
+
+A monitor's monthly or thematic report gives its tolls by party and group: "Government
+forces killed 1,029 civilians including 136 women and 147 children", "the report
+documented the killing of 3,967 civilians including 1,042 children and 684 women by
+Russian forces". Such a count is a war statistic whatever its size (the extractor otherwise
+drops small counts as one incident's casualties): :func:`report_count` says so, and
+:func:`revise` dates the counts of such a line by the month it names or by the toll of the
+sentence before it.
+
+Rules only; the extractor (:mod:`syriastats.textclaims.extract`) calls them at one place
+each. Word lists: :mod:`syriastats.textclaims.vocabulary` (``PERPETRATORS``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+
+import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.periods import _MONTH_ALT, _day, _named_period
+
+_F = re.I
+_PERPS = [re.compile(p, _F) for p, _ in V.PERPETRATORS]
+_DEATH_KINDS = ("deaths", "injured", "detention")
+#: The groups of a report's counts: civilians and their parts, or the fighters of a side.
+_REPORT_GROUPS = ("civilians", "children", "women", "government_forces", "armed_opposition",
+                  "foreign_fighters", "combatants")
+#: A verb of killing after the killers and before the count ("Russian forces killed", "the
+#: regime was responsible for the deaths of", "ISIS executed").
+_KILL_VERB = re.compile(r"\b(?:killed|kills|killing|executed|murdered|(?:was|were)\s+responsible\s+for"
+                        r"|(?:was|were)\s+accountable\s+for|(?:was|were)\s+implicated\s+in|caused\s+the\s+deaths?)\b", _F)
+#: The killers after the count in its clause ("killed by Russian forces", "at the hands of ISIS").
+_BY_KILLERS = re.compile(r"\b(?:killed|executed|died)?\s*(?:by|at\s+the\s+hands\s+of|on\s+the\s+hands\s+of)\s+(?:the\s+)?"
+                         r"((?:[\w'-]+\s+){0,5}[\w'-]+)", _F)
+#: A monitor's act of counting ("documented the killing of", "recorded the deaths of").
+_DOCUMENTED = re.compile(r"\b(?:documented|recorded|registered|counted|verified)\s+(?:the\s+)?"
+                         r"(?:killing|deaths?|death\s+toll)\s+of\s+(?:at\s+least\s+|no\s+less\s+than\s+|no\s+fewer\s+than\s+|some\s+|about\s+)?$", _F)
+#: A breakdown of the count in its own words ("including 24 children and 23 women").
+_INCLUDING_GROUPS = re.compile(r"^[^.;]{0,40}?\b(?:including|among\s+them|of\s+whom)\b[^.;]{0,30}?\d[\d,]*\s+"
+                               r"(?:children|women|child|woman)\b", _F)
+#: One day, one night or one attack in the count's clause: an incident, never a report's toll.
+_ONE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:today|yesterday"
+                      r"|overnight|last\s+night|this\s+morning)\b|\bin\s+(?:a|one|a\s+single)\s+day\b"
+                      r"|\b(?:past|last)\s+(?:24|48)\s+hours\b|\balone\b", _F)
+#: A month (and year) a count's sentence names as its time ("in September", "during March 2015").
+_IN_MONTH = re.compile(r"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(" + _MONTH_ALT + r")\b"
+                       r"(?:\s+((?:19|20)\d\d)\b)?(?!\s*\d)", _F)
+#: Words that give a count a period of its own.
+_OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\bsince\b|\bago\b|\b(?:last|this)\s+(?:year|month|week)\b", _F)
+
+
+def _clause(s: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause holding s[start:end]: from the last sentence-internal
+    break (semicolon, colon, 'while', 'whereas', 'but') before it to the next one after it."""
+    lo = max((m.end() for m in re.finditer(r";|:\s|\b(?:while|whereas|but)\b", s[:start], _F)), default=0)
+    nxt = re.search(r";|\b(?:while|whereas|but)\b", s[end:], _F)
+    return lo, (end + nxt.start()) if nxt else len(s)
+
+
+def _perpetrator_named(s: str, start: int, end: int) -> bool:
+    """True if the clause of the count s[start:end] names its killers: after it ("killed by
+    X", "at the hands of X") or before it as the subject of a verb of killing ("X killed N",
+    "X were responsible for the deaths of N")."""
+    lo, hi = _clause(s, start, end)
+    after = s[end:hi][:200]
+    m = _BY_KILLERS.search(after)
+    if m and any(rx.search(m.group(1)) for rx in _PERPS):
+        return True
+    if _weapon_killers(after):
+        return True
+    before = s[lo:start]
+    best = max((pm.end() for rx in _PERPS for pm in rx.finditer(before)), default=-1)
+    return best >= 0 and bool(_KILL_VERB.search(before[best:])) \
+        and not re.search(r"\b(?:said|says|according|reported|war|conflict)\b", before[best:], _F)
+
+
+#: A monitor or its report as the teller of a count.
+_MONITOR = re.compile(r"\b(?:documented|recorded|report|network|observatory|monitor|snhr|sohr|rights group)\b", _F)
+#: A day named as the day a report came out ("released on Monday"): not the count's day.
+_REPORT_DAY = re.compile(r"\b(?:released|issued|published|said|announced|reported|stated|added|noted)\s+on\s+"
+                         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _F)
+#: The killers' weapons after a count ("in suspected Russian airstrikes", "in shelling by
+#: regime forces"): group 1 names the killers.
+_IN_ATTACKS_OF = re.compile(r"^[^.;]{0,60}?\b(?:in|by|from|due\s+to)\s+(?:suspected\s+|the\s+)?((?:[\w'-]+\s+){1,3}?)"
+                            r"(?:air\s*strikes|airstrikes|air\s+raids|raids|shelling|bombardment|bombing|strikes|warplanes|attacks)\b", _F)
+
+
+def report_count(s: str, start: int, end: int, kind: str, group: str) -> bool:
+    """True if the count s[start:end] (of *kind*, for *group*) is a line of a monitor's
+    report, a war statistic whatever its size: a toll of civilians (or their children or
+    women, or a side's fighters) that names its killers ("Kurdish self-administration forces
+    killed 146 civilians", "498 civilians were killed by the Assad regime, including ...")
+    or that a monitor documented with its breakdown ("documented the killing of 62 civilians
+    including 13 children"). Never a count of one day or one night ("on Tuesday",
+    "overnight"): that is an incident's."""
+    if kind not in _DEATH_KINDS or group not in _REPORT_GROUPS:
+        return False
+    if group not in ("civilians", "children", "women") and not _MONITOR.search(s):
+        return False  # fighters killed by a party, in no monitor's words: one battle's, as a party claims
+    lo, hi = _clause(s, start, end)
+    if _ONE_DAY.search(_REPORT_DAY.sub(" ", s[lo:hi])):
+        return False
+    if _perpetrator_named(s, start, end):
+        return True
+    return bool(_DOCUMENTED.search(s[max(lo, start - 80):start])) and bool(_INCLUDING_GROUPS.match(s[end:hi]))
+
+
+def _weapon_killers(after: str) -> str:
+    """The perpetrator code of the killers named through their weapons right after a count
+    ("207 civilians, including 45 children, in suspected Russian airstrikes"), else ''."""
+    aside = re.sub(r"^([^.;]{0,20}?),\s*(?:including|among\s+them)\b[^.;]{0,80}?,", r"\1 ", after, count=1, flags=_F)
+    m = _IN_ATTACKS_OF.match(aside)
+    if not m:
+        return ""
+    codes = [code for (p, code), rx in zip(V.PERPETRATORS, _PERPS) if rx.search(m.group(1))]
+    return codes[0] if len(set(codes)) == 1 else ""
+
+
+def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: Any | None) -> list[Any]:
+    """The death tolls of a report line, dated: a count of a line :func:`report_count`
+    accepts that the extractor read as a running total since the war began takes the month
+    its sentence names ("498 civilians were killed by the Assad regime, including 101
+    children and 83 women in September"), else the period of the toll the sentence before
+    gave (*toll*: a month's or a period's, "In September ..." then "The monitoring group said
+    it had documented the deaths of 207 civilians ... in suspected Russian airstrikes").
+    *out* are the sentence's claims (offsets into the whole text, *offset* the sentence's)."""
+    res: list[Any] = []
+    line: tuple[str, pd.Timestamp, pd.Timestamp] | None = None  # the period of the line's head count
+    for c in out:
+        st, en = c.start - offset, c.end - offset
+        unread = c.kind in _DEATH_KINDS and c.period_type == "cumulative" and c.period_start == V.WAR_START
+        if unread and line is not None and res and res[-1].kind in _DEATH_KINDS \
+                and re.search(r"\b(?:including|among\s+them|of\s+whom)\b|^\s*(?:[\w'-]+\s*){0,2}(?:,\s*|\s)(?:and\s+)?$",
+                              s[res[-1].end - offset:st], _F) \
+                and not _OWN_DATE.search(s[res[-1].end - offset:st]):
+            # the parts of the line's head count ("including 101 children and 83 women")
+            c = replace(c, period_type=line[0], period_start=_day(line[1]), as_of=_day(line[2]))
+        elif unread and report_count(s, st, en, c.kind, c.group or "all"):
+            found = None
+            m = _IN_MONTH.search(s)
+            if m and not _OWN_DATE.search(re.sub(_IN_MONTH, " ", s)):
+                found = _named_period(m.group(1), m.group(2), published)
+            elif not _OWN_DATE.search(s) and not m and toll is not None and (
+                    toll.period_type == "flow" or toll.period_start != V.WAR_START):
+                found = (toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of))
+            if found is not None:
+                c = replace(c, period_type=found[0], period_start=_day(found[1]), as_of=_day(found[2]))
+                line = found
+        if c.kind in _DEATH_KINDS and c.perpetrator in ("", "all"):
+            code = _weapon_killers(s[en:_clause(s, st, en)[1]][:200])
+            if code:
+                c = replace(c, perpetrator=code)  # "... in suspected Russian airstrikes"
+        res.append(c)
+    return res

@@ -1,0 +1,52 @@
+"""H22t: death tolls as monitors' reports tell them (textclaims/breakdowns.py,
+textclaims/combatants.py). Each test failed before its rule; sentences are new real texts of
+the development set (h22t-...) or shaped on the failure classes in general words."""
+from __future__ import annotations
+
+import pandas as pd
+
+from syriastats.textclaims.extract import extract_claims
+
+
+def _rows(text: str, published: str, context: str = "") -> list[tuple]:
+    d = extract_claims(text, pd.Timestamp(published), context=context)
+    return [(r.value, r.measure, r.group, r.perpetrator, r.period_type, r.period_start, r.as_of)
+            for r in d.itertuples(index=False)]
+
+
+def test_a_perpetrators_toll_with_its_children_and_women_is_a_report_line() -> None:
+    # small counts that name their killers are a monitor's statistics, not an incident's dead
+    rows = _rows("Kurdish self-administration forces killed 146 civilians including 24 children "
+                 "and 23 women.", "2019-01-02")
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
+        (146.0, "deaths_civilian", "civilians", "sdf"),
+        (24.0, "deaths_civilian", "children", "sdf"),
+        (23.0, "deaths_civilian", "women", "sdf")]
+    # the month at the end of the line dates every count of it (h22t-001)
+    rows = _rows("In a new report released on Monday, the Network said that 498 civilians were "
+                 "killed by the Assad regime, including 101 children and 83 women in September.",
+                 "2017-10-03")
+    assert rows == [
+        (498.0, "deaths_civilian", "civilians", "government_and_allies", "flow", "2017-09-01", "2017-09-30"),
+        (101.0, "deaths_civilian", "children", "government_and_allies", "flow", "2017-09-01", "2017-09-30"),
+        (83.0, "deaths_civilian", "women", "government_and_allies", "flow", "2017-09-01", "2017-09-30")]
+
+
+def test_killers_named_by_their_weapons_and_the_month_of_the_line_before() -> None:
+    before = ("The report said that 498 civilians were killed by the Assad regime, including 101 "
+              "children and 83 women in September.")
+    rows = _rows("The monitoring group said it had documented the deaths of 207 civilians, "
+                 "including 45 children and 31 women, in suspected Russian airstrikes mostly in "
+                 "Idlib province.", "2017-10-03", context=before)
+    assert [r[0] for r in rows] == [207.0, 45.0, 31.0]
+    assert {r[3] for r in rows} == {"russia"}
+    assert {r[4:] for r in rows} == {("flow", "2017-09-01", "2017-09-30")}
+
+
+def test_one_days_or_one_battles_dead_stay_an_incidents() -> None:
+    # a weekday in the count's clause (not the day a report came out)
+    assert _rows("Air strikes on the village on Sunday killed 12 civilians including five "
+                 "children, the Observatory said.", "2017-10-01") == []
+    # fighters killed by a party, in no monitor's words
+    assert _rows("The army fought to repel the attack, killing more than 800 militants, "
+                 "according to the military.", "2016-08-02") == []
