@@ -50,3 +50,27 @@ def test_one_days_or_one_battles_dead_stay_an_incidents() -> None:
     # fighters killed by a party, in no monitor's words
     assert _rows("The army fought to repel the attack, killing more than 800 militants, "
                  "according to the military.", "2016-08-02") == []
+
+
+def test_a_months_headline_breakdown_line() -> None:
+    # N deaths of the month, M civilians (men left out: no registry group), women and children
+    # among the civilians, and the non-civilians as combatants, all the month's flow
+    rows = _rows("January 2025: 1,100 deaths, including 700 civilians (400 men, 50 women, 60 "
+                 "children) and 400 non-civilians.", "2025-08-07")
+    flow = ("all", "flow", "2025-01-01", "2025-01-31")
+    assert rows == [(1100.0, "deaths_total", "all") + flow,
+                    (700.0, "deaths_civilian", "civilians") + flow,
+                    (50.0, "deaths_civilian", "women") + flow,
+                    (60.0, "deaths_civilian", "children") + flow,
+                    (400.0, "deaths_combatant", "combatants") + flow]
+    # December 2024 in a report counted from the fall of Assad starts on 8 December; an aside
+    # "(until August 6)" ends the month on that day
+    text = ("The monitor's figures cover the period from December 8, 2024, to August 6, 2025.\n"
+            "December 2024: 2,000 deaths, including 1,500 civilians (1,400 men, 30 women, 70 "
+            "children) and 500 non-civilians.\n"
+            "August 2025 (until August 6): 150 deaths, including 120 civilians (100 men, 6 women, "
+            "14 children) and 31 non-civilians.")
+    rows = _rows(text, "2025-08-07")
+    assert {r[5:] for r in rows if r[0] in (2000, 1500, 30, 70, 500)} == {("2024-12-08", "2024-12-31")}
+    assert {r[5:] for r in rows if r[0] in (150, 120, 6, 14, 31)} == {("2025-08-01", "2025-08-06")}
+    assert 1400 not in [r[0] for r in rows] and 100 not in [r[0] for r in rows]

@@ -155,3 +155,55 @@ def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: A
                 c = replace(c, perpetrator=code)  # "... in suspected Russian airstrikes"
         res.append(c)
     return res
+
+
+# ---------------------------------------------------------------- a month's headline breakdown line
+_N = r"(\d[\d,]*)"
+#: A monthly line of a monitor's report: "<Month YYYY> [(until August 6)]: N deaths, including M
+#: civilians (A men, B women, C children) and K non-civilians." Groups: month, year, the
+#: aside, N, M, A, B, C, K (the order of men, women and children as said).
+_HEADLINE = re.compile(r"^\W*(" + _MONTH_ALT + r")\.?(?:\s+((?:19|20)\d\d))?\s*(\([^)]{0,40}\))?\s*[:\-]\s*"
+                       + _N + r"\s+(?:deaths|dead|fatalities|people killed|killed),?\s+(?:including|of whom|among them)\s+"
+                       + _N + r"\s+civilians\s*\(\s*" + _N + r"\s+men\s*,\s*" + _N + r"\s+women\s*,?\s*(?:and\s+)?"
+                       + _N + r"\s+children\s*\)\s*,?\s*(?:and\s+)?" + _N
+                       + r"\s+(?:non-civilians|non-civilian\s+(?:deaths|casualties)|combatants|fighters|military\s+personnel)\b", _F)
+#: The aside's last day ("(until August 6)", "(to 6 August)").
+_UNTIL_DAY = re.compile(r"\b(?:until|to|through|till)\s+(?:(" + _MONTH_ALT + r")\s+(\d{1,2})|(\d{1,2})\s+(" + _MONTH_ALT + r"))\b", _F)
+#: Words that say a report's counts run from the fall of Assad (8 December 2024).
+_FROM_FALL = re.compile(r"\b(?:since|from|after)\s+(?:the\s+)?(?:fall|collapse|ouster|overthrow|toppling|downfall)\b"
+                        r"|\b(?:8|eighth)(?:th)?\s+(?:of\s+)?december\b|\bdecember\s+8(?:th)?\b", _F)
+
+
+def headline_line(out: list[Any], s: str, raw: str, si: int, offset: int, published: pd.Timestamp,
+                  earlier: str, make: Any) -> list[Any]:
+    """The claims of a month's headline line of a monitor's report ("March 2025: 2,644
+    deaths, including 2,069 civilians (1,828 men, 144 women, 97 children) and 575
+    non-civilians"): N is the month's deaths_total, M its civilians, B and C the civilians'
+    women and children, K its combatants (deaths_combatant, group combatants); the men are
+    a part of the civilians no registry group counts and are left out. The month is the
+    counts' flow; a December 2024 whose counts the text (*earlier*, or the line) says run
+    from the fall of Assad starts on 8 December; an aside "(until August 6)" ends it that
+    day. *out* (the extractor's claims of the sentence) is replaced; *make* builds a claim
+    (the extractor's claim class)."""
+    m = _HEADLINE.match(s)
+    if m is None:
+        return out
+    ptype, start, end = _named_period(m.group(1), m.group(2), published)
+    if start.year == 2024 and start.month == 12 and _FROM_FALL.search(earlier + " " + (m.group(3) or "")):
+        start = pd.Timestamp(V.ASSAD_FALL)
+    until = _UNTIL_DAY.search(m.group(3) or "")
+    if until:
+        mon, d = (until.group(1), until.group(2)) if until.group(1) else (until.group(4), until.group(3))
+        if V.MONTHS[mon.lower()] == start.month:
+            end = pd.Timestamp(year=start.year, month=start.month, day=int(d))
+    spec = [(4, "deaths", "deaths_total", "all"), (5, "deaths", "deaths_civilian", "civilians"),
+            (7, "deaths", "deaths_civilian", "women"), (8, "deaths", "deaths_civilian", "children"),
+            (9, "deaths", "deaths_combatant", "combatants")]
+    mine = {m.start(g) for g in range(4, 10)}
+    keep = [c for c in out if c.start - offset not in mine and c.end - offset not in {m.end(g) for g in range(4, 10)}]
+    attribution = next((c.attribution for c in out if c.attribution), "")
+    new = [make(si, raw, offset + m.start(g), offset + m.end(g), raw[m.start(g):m.end(g)],
+                float(m.group(g).replace(",", "")), kind, measure, "about", ptype, _day(start), _day(end),
+                "SYR", "", group, attribution, "", perpetrator="all")
+           for g, kind, measure, group in spec]
+    return sorted(keep + new, key=lambda c: c.start)

@@ -514,6 +514,7 @@ class Context:
     span_text: str = ""  # the last sentence naming a span of dates ("The report covers 1 April to 30 June 2019") (H21t)
     episode_area: str = ""  # the governorate of the last episode named ("Fighting erupted in Daraa province on 3 March") (H21t)
     wave: TextClaim | None = None  # the last new displacement of the sentence before (H21d)
+    earlier: str = ""  # the last sentences' text, up to 600 characters (H22t: "from 8 December 2024 ...")
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -1232,6 +1233,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
     out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
+    out = breakdowns.headline_line(out, s, raw, si, offset, published, ctx.earlier if ctx is not None else "", TextClaim)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
@@ -2006,6 +2008,7 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     counts = [c.kind for c in found if c.kind not in ("duration", "share")]
     ctx.kind = counts[-1] if counts else ""
     ctx.wave = next((c for c in reversed(found) if c.measure == "idps_new_displacements"), None)
+    ctx.earlier = (ctx.earlier + " " + s)[-600:]
     _update_toll(ctx, s, found)
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s
