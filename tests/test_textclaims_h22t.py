@@ -74,3 +74,18 @@ def test_a_months_headline_breakdown_line() -> None:
     assert {r[5:] for r in rows if r[0] in (2000, 1500, 30, 70, 500)} == {("2024-12-08", "2024-12-31")}
     assert {r[5:] for r in rows if r[0] in (150, 120, 6, 14, 31)} == {("2025-08-01", "2025-08-06")}
     assert 1400 not in [r[0] for r in rows] and 100 not in [r[0] for r in rows]
+
+
+def test_arrests_are_neither_deaths_nor_missing_persons() -> None:
+    for text in ("Security forces arrested 7,543 detainees including 251 children in 2024.",
+                 "Regime forces arrested no less than 1,419 individuals in 2024.",
+                 "The network said that it had recorded no fewer than 1,882 arbitrary arrests in "
+                 "Syria in 2020.",
+                 "The report said it had documented 157 arbitrary arrests across Syria in July "
+                 "2020, including 13 children and two women.",
+                 "The PYD militia was responsible for the arrests of 61 people, including 11 "
+                 "children, in 2020."):
+        assert _rows(text, "2025-01-05") == [], text
+    # people still detained or disappeared remain missing persons
+    rows = _rows("About 130,000 people remain detained or forcibly disappeared.", "2025-01-05")
+    assert [(r[0], r[1]) for r in rows] == [(130000.0, "missing_persons")]

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims import breakdowns
+from syriastats.textclaims import arrests, breakdowns
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
@@ -1233,6 +1233,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
     out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
+    out = arrests.drop_arrests(out, s, offset)  # arrests are no deaths and no missing persons (H22t)
     out = breakdowns.headline_line(out, s, raw, si, offset, published, ctx.earlier if ctx is not None else "", TextClaim)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
