@@ -89,3 +89,39 @@ def test_arrests_are_neither_deaths_nor_missing_persons() -> None:
     # people still detained or disappeared remain missing persons
     rows = _rows("About 130,000 people remain detained or forcibly disappeared.", "2025-01-05")
     assert [(r[0], r[1]) for r in rows] == [(130000.0, "missing_persons")]
+
+
+def test_fighters_by_faction_and_side() -> None:
+    def sides(text: str, published: str = "2025-03-12") -> list[tuple]:
+        return [(r[0], r[1], r[2]) for r in _rows(text, published)]
+    assert sides("The monitor documented the deaths of about 562 ISIS fighters, 387 Syrian Democratic "
+                 "Forces members, as well as 240 opposition faction fighters.") == [
+        (562.0, "deaths_combatant", "combatants"), (387.0, "deaths_combatant", "armed_opposition"),
+        (240.0, "deaths_combatant", "armed_opposition")]
+    # after the fall of Assad his loyalists are no government forces (h22t-017)
+    assert sides("The Observatory stated that the dead included 745 civilians, 125 government "
+                 "security personnel, and 148 pro-Assad militants.") == [
+        (745.0, "deaths_civilian", "civilians"), (125.0, "deaths_combatant", "government_forces"),
+        (148.0, "deaths_combatant", "combatants")]
+    assert sides("The Observatory said 250 pro-Assad fighters were also killed.") == [
+        (250.0, "deaths_combatant", "combatants")]
+    assert sides("Turkey says 228 militants have been killed.", "2018-02-01") == [
+        (228.0, "deaths_combatant", "combatants")]
+    # tribal fighters are fighters; "of whom three civilians were executed" are civilians
+    assert sides("The toll includes 342 government forces members and 21 Bedouins, of whom three "
+                 "civilians were executed.") == [
+        (342.0, "deaths_combatant", "government_forces"), (21.0, "deaths_combatant", "combatants"),
+        (3.0, "deaths_civilian", "civilians")]
+    # a force the word lists do not name, and Turkish soldiers (h22t-010)
+    rows = sides("During the operation, the Observatory has documented the deaths of 163 members of "
+                 "the Kurdish YPG forces and 211 within the Olive Branch forces, including 32 Turkish "
+                 "soldiers.", "2018-02-13")
+    assert rows == [(163.0, "deaths_combatant", "armed_opposition"), (211.0, "deaths_combatant", "combatants"),
+                    (32.0, "deaths_combatant", "foreign_fighters")]
+    # one battle's two sides, told by no one (h22t-021), and civilians who took up arms (h20b-003)
+    assert sides("A total of 82 militants were killed and the SDF lost 11 of their soldiers.",
+                 "2019-01-26") == []
+    assert (19000.0, "deaths_combatant", "armed_opposition") in sides(
+        "The group said at least 27,746 opposition fighters had been killed, among them just over "
+        "19,000 Syrian civilians who took up arms to battle President Bashar al-Assad's regime.",
+        "2013-12-02")

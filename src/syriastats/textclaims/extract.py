@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims import arrests, breakdowns
+from syriastats.textclaims import arrests, breakdowns, combatants
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
@@ -1198,7 +1198,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
             or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after))) \
             or (episode is not None and kind in _DEATH_KINDS) \
-            or breakdowns.report_count(s, num.start, num.end, kind, group or "all")  # a report's line (H22t)
+            or breakdowns.report_count(s, num.start, num.end, kind, group or "all") \
+            or combatants.fighters_count(s, num.start, num.end, kind, group)  # a report's line; fighters by side (H22t)
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
@@ -1233,6 +1234,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
     out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
+    out = combatants.revise(out, s, offset, published)  # the side of dead fighters (H22t)
     out = arrests.drop_arrests(out, s, offset)  # arrests are no deaths and no missing persons (H22t)
     out = breakdowns.headline_line(out, s, raw, si, offset, published, ctx.earlier if ctx is not None else "", TextClaim)
     if not sentence_off:

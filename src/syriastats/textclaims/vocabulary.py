@@ -179,10 +179,12 @@ SIDE_WORDS: dict[str, list[str]] = {
                          # up arms" (SOHR's rebels), "members of Hayyaat Tahrir Al-Sham"
                          r"defectors", r"(?:islamic|islamist|rebel|opposition|armed) factions",
                          r"(?:civilians|people|men) who (?:took|take|have taken|had taken) up arms",
+                         r"opposition faction (?:fighters|members)",  # (H22t)
                          r"ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham", r"opposition (?:toll|side)\b",
                          # the Kurdish-led forces, counted with the opposition's fighters by SOHR
                          r"\bsdf\b(?!-(?:held|controlled|run|led|ruled))", r"syrian democratic forces", r"kurdish(?:-led)? (?:forces|fighters)", r"\bypg\b"],
     "foreign_fighters": [r"foreign fighters", r"jihadists", r"hezbollah", r"non-syrian fighters", r"non-syrians?\b",
+                         r"turkish (?:soldiers|troops)",  # Turkish forces killed in Syria (H22t)
                          r"iranian (?:militia|fighters|forces)"],
 }
 #: Words for children among the counted: "minors", "under 18", "youngsters".
