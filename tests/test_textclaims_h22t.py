@@ -125,3 +125,26 @@ def test_fighters_by_faction_and_side() -> None:
         "The group said at least 27,746 opposition fighters had been killed, among them just over "
         "19,000 Syrian civilians who took up arms to battle President Bashar al-Assad's regime.",
         "2013-12-02")
+
+
+def test_a_part_of_the_dead_by_the_group_said_after_it() -> None:
+    assert _rows("Among those killed, 830 were civilians.", "2025-03-10")[0][:3] == (
+        830.0, "deaths_civilian", "civilians")
+    rows = _rows("The fighting has killed 420 people since March 6, of whom 61 were children.", "2025-03-10")
+    assert [r[:3] for r in rows] == [(420.0, "deaths_total", "all"), (61.0, "deaths_civilian", "children")]
+    assert rows[1][4:6] == ("cumulative", "2025-03-06")
+    rows = _rows("Of those killed, 231 were Syrian government security personnel, and 250 were Assad "
+                 "loyalists.", "2025-03-10")
+    assert [r[:3] for r in rows] == [(231.0, "deaths_combatant", "government_forces"),
+                                     (250.0, "deaths_combatant", "combatants")]
+
+
+def test_the_last_days_dead_and_wounded_and_one_days_dead() -> None:
+    rows = _rows("At least 23 civilians have been killed and nearly 100 others wounded over the past "
+                 "three days.", "2025-03-10")
+    assert [(r[0], r[1], r[4], r[5]) for r in rows] == [
+        (23.0, "deaths_civilian", "cumulative", "2025-03-07"), (100.0, "injured", "cumulative", "2025-03-07")]
+    # one day's dead are an incident's
+    assert _rows("The deadliest day was Friday, when 304 people died.", "2025-03-10") == []
+    assert _rows("Government forces killed at least 82 civilians in Idlib on Monday alone, the "
+                 "network documented.", "2025-03-10") == []

@@ -207,3 +207,46 @@ def headline_line(out: list[Any], s: str, raw: str, si: int, offset: int, publis
                 "SYR", "", group, attribution, "", perpetrator="all")
            for g, kind, measure, group in spec]
     return sorted(keep + new, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- "N were civilians": a part of the dead by its group
+#: The group of a part of the dead said after it ("of whom 830 were civilians", "61 were
+#: children", "231 were Syrian government security personnel"): group 1 the words of the group.
+_WERE_GROUP = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:were|was|are|is)\s+(?:all\s+|also\s+)?((?:[\w'-]+\s+){0,4}?"
+                         r"(?:civilians|children|women|fighters|militants|soldiers|troops|personnel|members|forces|loyalists"
+                         r"|militiamen|rebels|combatants|jihadists|gunmen))\b", _F)
+#: "Among those killed, ...", "Of the dead, ...": the sentence's counts are parts of a toll.
+_AMONG_KILLED = re.compile(r"^\W*(?:among|of)\s+(?:those|the\s+people|the)\s+(?:killed|dead|victims|who\s+(?:died|were\s+killed))\b", _F)
+_GROUP_RX = [(re.compile(p, _F), g) for p, g in V.GROUPS]
+
+
+def part_count(s: str, start: int, end: int, kind: str) -> bool:
+    """True if the count s[start:end] is a part of the dead by its group, a war statistic
+    whatever its size: "Among those killed, 830 were civilians", "..., of whom 61 were
+    children" after a toll."""
+    if kind not in _DEATH_KINDS:
+        return False
+    if not _WERE_GROUP.match(s[end:end + 80]):
+        return False
+    if _AMONG_KILLED.match(s):
+        return True
+    return bool(re.search(r"\bof\s+(?:whom|them)\s*$", s[max(0, start - 20):start], _F)) or \
+        bool(re.match(r"^\s*of\s+(?:whom|them)\b", s[end:end + 20], _F))
+
+
+def were_group(out: list[Any], s: str, offset: int) -> list[Any]:
+    """The group of a part of the dead said after it ("of whom 830 were civilians", "61 were
+    children", "250 were Assad loyalists"): civilians and their children and women are
+    deaths_civilian, a side's dead deaths_combatant (the side's group, else combatants)."""
+    res = []
+    for c in out:
+        m = _WERE_GROUP.match(s[c.end - offset:c.end - offset + 80]) if c.kind == "deaths" else None
+        if m:
+            words = m.group(1)
+            group = next((g for rx, g in _GROUP_RX if rx.search(words)), "")
+            if group in ("civilians", "children", "women"):
+                c = replace(c, measure="deaths_civilian", group=group)
+            elif group:
+                c = replace(c, measure="deaths_combatant", group=group)
+        res.append(c)
+    return res

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims import arrests, breakdowns, combatants
+from syriastats.textclaims import arrests, breakdowns, combatants, wounded
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
@@ -814,7 +814,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 continue
         if short and not (kind in ("displaced", "idps") and _DISPLACED_EVENT.match(after)
                           and _OFFENSIVE.search(_own_clause(s[num.end:n_own])[:160])) \
-                and not (kind in ("displaced", "idps") and _uprooted(s, num, n_own, bare)):
+                and not (kind in ("displaced", "idps") and _uprooted(s, num, n_own, bare)) \
+                and not wounded.recent_toll(s, kind):  # (the last few days' running toll, H22t)
             # a week's or a day's figure is no war statistic, except the people uprooted by a
             # wave of fighting ("30,000 have fled since the army resumed bombardment last week")
             continue
@@ -1199,7 +1200,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after))) \
             or (episode is not None and kind in _DEATH_KINDS) \
             or breakdowns.report_count(s, num.start, num.end, kind, group or "all") \
-            or combatants.fighters_count(s, num.start, num.end, kind, group)  # a report's line; fighters by side (H22t)
+            or combatants.fighters_count(s, num.start, num.end, kind, group) \
+            or breakdowns.part_count(s, num.start, num.end, kind) \
+            or wounded.recent_toll(s, kind)  # a report's line; fighters by side; "N were civilians"; the last days' (H22t)
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
@@ -1234,6 +1237,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                              attribution, pair, perpetrator=perp or ("all" if kind in _DEATH_KINDS else "")))
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
     out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
+    out = wounded.drop_one_day(wounded.recent_period(out, s, published), s, offset)  # (H22t)
+    out = breakdowns.were_group(out, s, offset)  # "of whom 830 were civilians" (H22t)
     out = combatants.revise(out, s, offset, published)  # the side of dead fighters (H22t)
     out = arrests.drop_arrests(out, s, offset)  # arrests are no deaths and no missing persons (H22t)
     out = breakdowns.headline_line(out, s, raw, si, offset, published, ctx.earlier if ctx is not None else "", TextClaim)
