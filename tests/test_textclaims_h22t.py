@@ -148,3 +148,26 @@ def test_the_last_days_dead_and_wounded_and_one_days_dead() -> None:
     assert _rows("The deadliest day was Friday, when 304 people died.", "2025-03-10") == []
     assert _rows("Government forces killed at least 82 civilians in Idlib on Monday alone, the "
                  "network documented.", "2025-03-10") == []
+
+
+def test_tolls_by_governorate_in_lists() -> None:
+    rows = extract_claims("The civilian death toll by province includes 658 in Latakia, 384 in Tartus, "
+                          "171 in Hama, and 12 in Homs.", pd.Timestamp("2025-03-15"))
+    assert list(zip(rows["value"], rows["measure"], rows["area"])) == [
+        (658.0, "deaths_civilian", "SY-LA"), (384.0, "deaths_civilian", "SY-TA"),
+        (171.0, "deaths_civilian", "SY-HM"), (12.0, "deaths_civilian", "SY-HI")]
+    rows = extract_claims("The hardest-hit provinces were rural Damascus, with 47,483 deaths; Homs, with "
+                          "40,986 deaths; and Tartus, which lost 31,369 people.", pd.Timestamp("2016-02-11"))
+    assert list(zip(rows["value"], rows["measure"], rows["area"])) == [
+        (47483.0, "deaths_total", "SY-RD"), (40986.0, "deaths_total", "SY-HI"), (31369.0, "deaths_total", "SY-TA")]
+
+
+def test_a_tally_dated_by_its_own_clause() -> None:
+    before = "The United Nations says more than 220,000 people have been killed in Syria's war."
+    rows = _rows("The new figure is up sharply since August 2014, when the tally stood at 191,369.",
+                 "2015-06-01", context=before)
+    assert rows == [(191369.0, "deaths_total", "all", "all", "cumulative", "2011-03-15", "2014-08-31")]
+    # a running toll from a later start named by its event's day
+    rows = _rows("Activists say some 800 people had died since a U.N.-backed ceasefire went into effect "
+                 "on April 12.", "2012-05-20")
+    assert rows == [(800.0, "deaths_total", "all", "all", "cumulative", "2012-04-12", "2012-05-20")]

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims import arrests, breakdowns, combatants, wounded
+from syriastats.textclaims import arrests, breakdowns, combatants, places, tally_dates, wounded
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
@@ -1202,7 +1202,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             or breakdowns.report_count(s, num.start, num.end, kind, group or "all") \
             or combatants.fighters_count(s, num.start, num.end, kind, group) \
             or breakdowns.part_count(s, num.start, num.end, kind) \
-            or wounded.recent_toll(s, kind)  # a report's line; fighters by side; "N were civilians"; the last days' (H22t)
+            or wounded.recent_toll(s, kind) \
+            or places.province_item(s, num.start, num.end, kind) \
+            or tally_dates.later_start(s, kind, published)  # a report's line; fighters by side; "N were civilians"; the last days'; by governorate; a later start (H22t)
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
@@ -1239,6 +1241,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
     out = wounded.drop_one_day(wounded.recent_period(out, s, published), s, offset)  # (H22t)
     out = breakdowns.were_group(out, s, offset)  # "of whom 830 were civilians" (H22t)
+    out = places.revise(out, s, offset)  # tolls by governorate (H22t)
+    out = tally_dates.revise(out, s, raw, si, offset, published, ctx is not None and (
+        ctx.kind in _DEATH_KINDS or ctx.toll is not None), TextClaim)  # tallies dated by their clause (H22t)
     out = combatants.revise(out, s, offset, published)  # the side of dead fighters (H22t)
     out = arrests.drop_arrests(out, s, offset)  # arrests are no deaths and no missing persons (H22t)
     out = breakdowns.headline_line(out, s, raw, si, offset, published, ctx.earlier if ctx is not None else "", TextClaim)
