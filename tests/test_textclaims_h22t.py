@@ -171,3 +171,17 @@ def test_a_tally_dated_by_its_own_clause() -> None:
     rows = _rows("Activists say some 800 people had died since a U.N.-backed ceasefire went into effect "
                  "on April 12.", "2012-05-20")
     assert rows == [(800.0, "deaths_total", "all", "all", "cumulative", "2012-04-12", "2012-05-20")]
+
+
+def test_deaths_of_one_cause_are_not_checkable() -> None:
+    from syriastats.textclaims.check import check_text
+    d = check_text("As many as 2,601 civilians, including 598 children and 267 women, have died from "
+                   "mine explosions since the beginning of the war in March 2011, according to a report "
+                   "released by Syrian Network for Human Rights.", published="2021-04-12")
+    assert list(d["value"]) == [2601.0, 598.0, 267.0]
+    assert set(d["verdict"]) == {"not_checkable"}
+    assert all("one cause ('mine explosions')" in e for e in d["explanation"])
+    # the war's toll of all causes is still judged
+    d = check_text("Landmines are a danger; more than 500,000 people have been killed in the war "
+                   "since 2011.", published="2021-04-12")
+    assert "one cause" not in d["explanation"].iloc[0]
