@@ -185,3 +185,17 @@ def test_deaths_of_one_cause_are_not_checkable() -> None:
     d = check_text("Landmines are a danger; more than 500,000 people have been killed in the war "
                    "since 2011.", published="2021-04-12")
     assert "one cause" not in d["explanation"].iloc[0]
+
+
+def test_killers_before_a_toll_and_the_parts_of_their_victims() -> None:
+    # h22t-029: "attacks carried out by Russian forces resulted in the documented deaths of"
+    rows = _rows("The report clarifies that the attacks carried out by Russian forces resulted in the "
+                 "documented deaths of 6,954 civilians, including 2,046 children and 978 women, with at "
+                 "least 360 massacres committed.", "2023-10-01")
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        (6954.0, "civilians", "russia"), (2046.0, "children", "russia"), (978.0, "women", "russia")]
+    # h22t-003: the anti-ISIS coalition is the coalition, not ISIS; its victims' children too
+    rows = _rows("The report indicated that 104 civilians were killed in airstrikes by the international "
+                 "anti-ISIS coalition forces, including 29 children.", "2017-10-03")
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        (104.0, "civilians", "international_coalition"), (29.0, "children", "international_coalition")]

@@ -31,7 +31,8 @@ _REPORT_GROUPS = ("civilians", "children", "women", "government_forces", "armed_
 #: A verb of killing after the killers and before the count ("Russian forces killed", "the
 #: regime was responsible for the deaths of", "ISIS executed").
 _KILL_VERB = re.compile(r"\b(?:killed|kills|killing|executed|murdered|(?:was|were)\s+responsible\s+for"
-                        r"|(?:was|were)\s+accountable\s+for|(?:was|were)\s+implicated\s+in|caused\s+the\s+deaths?)\b", _F)
+                        r"|(?:was|were)\s+accountable\s+for|(?:was|were)\s+implicated\s+in|caused\s+the\s+deaths?"
+                        r"|resulted\s+in\s+the\s+(?:documented\s+)?(?:deaths?|killing))\b", _F)
 #: The killers after the count in its clause ("killed by Russian forces", "at the hands of ISIS").
 _BY_KILLERS = re.compile(r"\b(?:killed|executed|died)?\s*(?:by|at\s+the\s+hands\s+of|on\s+the\s+hands\s+of)\s+(?:the\s+)?"
                          r"((?:[\w'-]+\s+){0,5}[\w'-]+)", _F)
@@ -71,10 +72,21 @@ def _perpetrator_named(s: str, start: int, end: int) -> bool:
         return True
     if _weapon_killers(after):
         return True
+    return bool(_killers_before(s, start, end))
+
+
+def _killers_before(s: str, start: int, end: int) -> str:
+    """The perpetrator code of the killers named before the count s[start:end] as the
+    subject of a verb of killing ("Russian forces killed", "attacks carried out by Russian
+    forces resulted in the documented deaths of"), else ''."""
+    lo, _ = _clause(s, start, end)
     before = s[lo:start]
-    best = max((pm.end() for rx in _PERPS for pm in rx.finditer(before)), default=-1)
-    return best >= 0 and bool(_KILL_VERB.search(before[best:])) \
-        and not re.search(r"\b(?:said|says|according|reported|war|conflict)\b", before[best:], _F)
+    best = max(((pm.end(), code) for (_, code), rx in zip(V.PERPETRATORS, _PERPS) for pm in rx.finditer(before)),
+               default=None)
+    if best is None or not _KILL_VERB.search(before[best[0]:]) \
+            or re.search(r"\b(?:said|says|according|reported|war|conflict)\b", before[best[0]:], _F):
+        return ""
+    return best[1]
 
 
 #: A monitor or its report as the teller of a count.
@@ -86,6 +98,12 @@ _REPORT_DAY = re.compile(r"\b(?:released|issued|published|said|announced|reporte
 #: regime forces"): group 1 names the killers.
 _IN_ATTACKS_OF = re.compile(r"^[^.;]{0,60}?\b(?:in|by|from|due\s+to)\s+(?:suspected\s+|the\s+)?((?:[\w'-]+\s+){1,3}?)"
                             r"(?:air\s*strikes|airstrikes|air\s+raids|raids|shelling|bombardment|bombing|strikes|warplanes|attacks)\b", _F)
+
+
+#: The head count of a list that goes on to the count at the end ("104 civilians were killed
+#: by ... forces, including " before "29 children"): group 1 the head count.
+_LIST_HEAD = re.compile(r"(\d[\d,]*)\s+(?:civilians|people|persons|individuals)\b[^.;\d]{0,160}?\b(?:including|among\s+them|of\s+whom)\s+"
+                        r"(?:[^.;\d]{0,40}?(?:,|\band\b)\s*)?(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?$", _F)
 
 
 def report_count(s: str, start: int, end: int, kind: str, group: str) -> bool:
@@ -105,6 +123,12 @@ def report_count(s: str, start: int, end: int, kind: str, group: str) -> bool:
         return False
     if _perpetrator_named(s, start, end):
         return True
+    # a part in the list of a report line's head count ("..., including 29 children")
+    head = _LIST_HEAD.search(s[max(lo, start - 200):start])
+    if head and group in ("civilians", "children", "women"):
+        h0 = max(lo, start - 200) + head.start(1)
+        if _perpetrator_named(s, h0, h0 + len(head.group(1))):
+            return True
     return bool(_DOCUMENTED.search(s[max(lo, start - 80):start])) and bool(_INCLUDING_GROUPS.match(s[end:hi]))
 
 
@@ -150,9 +174,14 @@ def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: A
                 c = replace(c, period_type=found[0], period_start=_day(found[1]), as_of=_day(found[2]))
                 line = found
         if c.kind in _DEATH_KINDS and c.perpetrator in ("", "all"):
-            code = _weapon_killers(s[en:_clause(s, st, en)[1]][:200])
+            code = _weapon_killers(s[en:_clause(s, st, en)[1]][:200]) or (
+                _killers_before(s, st, en) if c.group in ("civilians", "children", "women") else "")
             if code:
                 c = replace(c, perpetrator=code)  # "... in suspected Russian airstrikes"
+            elif res and res[-1].kind in _DEATH_KINDS and res[-1].perpetrator not in ("", "all") \
+                    and c.group in ("children", "women") \
+                    and re.search(r"\b(?:including|among\s+them|of\s+whom)\b", s[res[-1].end - offset:st], _F):
+                c = replace(c, perpetrator=res[-1].perpetrator)  # the parts of one perpetrator's toll
         res.append(c)
     return res
 

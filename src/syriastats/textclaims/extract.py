@@ -1195,11 +1195,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             combined_group = group  # (its parts after "of whom" are of the same people)
             continue  # "the killing and injury of 1,250 civilians": the dead and the wounded together
         # an incident's casualties, not a war statistic
+        report = breakdowns.report_count(s, num.start, num.end, kind, group or "all")  # a report's line (H22t)
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
             or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
             or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after))) \
             or (episode is not None and kind in _DEATH_KINDS) \
-            or breakdowns.report_count(s, num.start, num.end, kind, group or "all") \
+            or report \
             or combatants.fighters_count(s, num.start, num.end, kind, group) \
             or breakdowns.part_count(s, num.start, num.end, kind) \
             or wounded.recent_toll(s, kind) \
@@ -1210,7 +1211,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
                 and _INCIDENT.search(local) and not (
                 _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local) \
-                and not (episode is not None and kind in _DEATH_KINDS):
+                and not (episode is not None and kind in _DEATH_KINDS) and not report:
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue

@@ -549,7 +549,8 @@ PERPETRATORS: list[tuple[str, str]] = [
     (r"syrian[- ]russian alliance|\bsyrian and russian\b", "government_and_allies"),
     (r"\bturk(?:ish|ey|iye)\b|\bt[uü]rkiye\b|\bankara\b", "turkey"),
     (r"\bisrael(?:i)?\b", "israel"),
-    (r"\bisis\b|\bisil\b|\bdaesh\b|islamic state|\bis group\b", "isis"),
+    (r"(?:international|us-led|u\.s\.-led)\s+anti-(?:isis|isil|is|daesh)\s+coalition", "international_coalition"),  # (H22t)
+    (r"(?<!anti-)\bisis\b|(?<!anti-)\bisil\b|(?<!anti-)\bdaesh\b|islamic state|\bis group\b", "isis"),
     (r"\bhts\b|ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham|\bnusra\b", "hts"),
     (r"\bsdf\b|syrian democratic forces|\bpyd\b|\bypg\b|kurdish(?:-led)? (?:forces|militias?)", "sdf"),
     (r"\bkurdish (?:self-administration|autonomous administration|administration) forces\b|\b(?:self|autonomous)[- ]administration forces\b", "sdf"),  # (H22t)
