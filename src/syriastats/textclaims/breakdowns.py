@@ -53,12 +53,17 @@ _IN_MONTH = re.compile(r"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+
 _OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\bsince\b|\bago\b|\b(?:last|this)\s+(?:year|month|week)\b", _F)
 
 
+#: How far around a count its clause is looked for (characters).
+_REACH = 400
+
+
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the clause holding s[start:end]: from the last sentence-internal
     break (semicolon, colon, 'while', 'whereas', 'but') before it to the next one after it."""
-    lo = max((m.end() for m in re.finditer(r";|:\s|\b(?:while|whereas|but)\b", s[:start], _F)), default=0)
-    nxt = re.search(r";|\b(?:while|whereas|but)\b", s[end:], _F)
-    return lo, (end + nxt.start()) if nxt else len(s)
+    w0 = max(0, start - _REACH)  # (within a reach of the count: a long sentence stays linear)
+    lo = max((w0 + m.end() for m in re.finditer(r";|:\s|\b(?:while|whereas|but)\b", s[w0:start], _F)), default=w0)
+    nxt = re.search(r";|\b(?:while|whereas|but)\b", s[end:end + _REACH], _F)
+    return lo, (end + nxt.start()) if nxt else min(len(s), end + _REACH)
 
 
 def _perpetrator_named(s: str, start: int, end: int) -> bool:
@@ -116,7 +121,7 @@ def report_count(s: str, start: int, end: int, kind: str, group: str) -> bool:
     "overnight"): that is an incident's."""
     if kind not in _DEATH_KINDS or group not in _REPORT_GROUPS:
         return False
-    if group not in ("civilians", "children", "women") and not _MONITOR.search(s):
+    if group not in ("civilians", "children", "women") and not _MONITOR.search(s[max(0, start - _REACH):end + _REACH]):
         return False  # fighters killed by a party, in no monitor's words: one battle's, as a party claims
     lo, hi = _clause(s, start, end)
     if _ONE_DAY.search(_REPORT_DAY.sub(" ", s[lo:hi])):
@@ -153,6 +158,8 @@ def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: A
     *out* are the sentence's claims (offsets into the whole text, *offset* the sentence's)."""
     res: list[Any] = []
     line: tuple[str, pd.Timestamp, pd.Timestamp] | None = None  # the period of the line's head count
+    month = _IN_MONTH.search(s) if len(s) <= 2 * _REACH else None  # (one report line, not a long list)
+    own_date = bool(_OWN_DATE.search(_IN_MONTH.sub(" ", s))) if month else bool(_OWN_DATE.search(s[:4 * _REACH]))
     for c in out:
         st, en = c.start - offset, c.end - offset
         unread = c.kind in _DEATH_KINDS and c.period_type == "cumulative" and c.period_start == V.WAR_START
@@ -164,10 +171,10 @@ def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: A
             c = replace(c, period_type=line[0], period_start=_day(line[1]), as_of=_day(line[2]))
         elif unread and report_count(s, st, en, c.kind, c.group or "all"):
             found = None
-            m = _IN_MONTH.search(s)
-            if m and not _OWN_DATE.search(re.sub(_IN_MONTH, " ", s)):
+            m = month
+            if m and not own_date:
                 found = _named_period(m.group(1), m.group(2), published)
-            elif not _OWN_DATE.search(s) and not m and toll is not None and (
+            elif not own_date and not m and toll is not None and (
                     toll.period_type == "flow" or toll.period_start != V.WAR_START):
                 found = (toll.period_type, pd.Timestamp(toll.period_start), pd.Timestamp(toll.as_of))
             if found is not None:

@@ -41,6 +41,8 @@ def one_cause(measure: str, sentence: str, claim_text: str) -> str:
     i = sentence.find(claim_text)
     if i < 0:
         return ""
+    w0 = max(0, i - 200)  # (within a reach of the claim: a long sentence stays linear)
+    sentence, i = sentence[w0:i + len(claim_text) + 300], i - w0
     end = i + len(claim_text)
     inside = next((a for a in _ASIDE.finditer(sentence) if a.start() < i and end <= a.end()), None)
     rest = sentence[inside.end():] if inside else _ASIDE.sub(" ", sentence[end:], count=1)

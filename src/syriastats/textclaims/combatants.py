@@ -75,8 +75,8 @@ _CIVILIANS_OWN = re.compile(r"^\s*(?:[\w'-]+\s+){0,1}?civilians\b(?!\s+who\s+(?:
 
 def _own(s: str, end: int) -> str:
     """The words after a count up to the next number or clause break."""
-    m = re.search(r"\d|;|\bwhile\b|\bwhereas\b", s[end:])
-    return s[end:end + m.start()] if m else s[end:]
+    m = re.search(r"\d|;|\bwhile\b|\bwhereas\b", s[end:end + 200])
+    return s[end:end + m.start()] if m else s[end:end + 200]
 
 
 def fighters_count(s: str, start: int, end: int, kind: str, group: str) -> bool:
@@ -87,6 +87,9 @@ def fighters_count(s: str, start: int, end: int, kind: str, group: str) -> bool:
     Never one day's or one attack's dead."""
     if kind != "deaths":
         return False
+    # (the words within a reach of the count: a long sentence stays linear)
+    w0 = max(0, start - 300)
+    s, start, end = s[w0:end + 300], start - w0, end - w0
     own = _own(s, end)
     if group == "civilians" or (group in ("", "all") and _CIVILIANS_OWN.match(own)):
         # civilians counted beside the dead of a side ("745 civilians, 125 government security
@@ -119,10 +122,11 @@ def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp) -> list
     for c in out:
         if c.kind == "deaths":
             own = _own(s, c.end - offset)
+            near = s[max(0, c.start - offset - 300):c.end - offset + 300]
             if c.measure in ("deaths_combatant", "deaths_total") and _CIVILIANS_OWN.match(own):
                 c = replace(c, measure="deaths_civilian", group="civilians")
             elif after_fall and c.group == "government_forces" and _LOYALISTS.match(own) and (
-                    c.period_start >= V.ASSAD_FALL or (c.value < _LOYALIST_MAX and not _WAR_LONG.search(s))):
+                    c.period_start >= V.ASSAD_FALL or (c.value < _LOYALIST_MAX and not _WAR_LONG.search(near))):
                 # (not the war's toll of pro-Assad militias: "The dead include 40,000 pro-Assad
                 # militiamen" is the government side's)
                 c = replace(c, group="combatants")

@@ -815,7 +815,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if short and not (kind in ("displaced", "idps") and _DISPLACED_EVENT.match(after)
                           and _OFFENSIVE.search(_own_clause(s[num.end:n_own])[:160])) \
                 and not (kind in ("displaced", "idps") and _uprooted(s, num, n_own, bare)) \
-                and not wounded.recent_toll(s, kind):  # (the last few days' running toll, H22t)
+                and not wounded.recent_toll(s, kind, num.start):  # (the last few days' running toll, H22t)
             # a week's or a day's figure is no war statistic, except the people uprooted by a
             # wave of fighting ("30,000 have fled since the army resumed bombardment last week")
             continue
@@ -1203,7 +1203,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             or report \
             or combatants.fighters_count(s, num.start, num.end, kind, group) \
             or breakdowns.part_count(s, num.start, num.end, kind) \
-            or wounded.recent_toll(s, kind) \
+            or wounded.recent_toll(s, kind, num.start) \
             or places.province_item(s, num.start, num.end, kind) \
             or tally_dates.later_start(s, kind, published)  # a report's line; fighters by side; "N were civilians"; the last days'; by governorate; a later start (H22t)
         if num.value < V.INCIDENT_MAX and not war_level:

@@ -41,7 +41,7 @@ def province_item(s: str, start: int, end: int, kind: str) -> bool:
     breaks down by governorate."""
     if kind != "deaths":
         return False
-    lead = _BY_PROVINCE.search(s[:start])
+    lead = _BY_PROVINCE.search(s[max(0, start - 400):start])
     m = _IN_PLACE.match(s[end:end + 40])
     return bool(lead) and bool(m) and _area(m.group(1)).startswith("SY-")
 

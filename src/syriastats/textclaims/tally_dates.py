@@ -49,7 +49,7 @@ def _event_day(s: str, published: pd.Timestamp) -> pd.Timestamp | None:
 def later_start(s: str, kind: str, published: pd.Timestamp) -> bool:
     """True if a death count of sentence *s* runs from a later start named by its event's
     day ("since a ceasefire went into effect on April 12")."""
-    return kind == "deaths" and _event_day(s, published) is not None
+    return kind == "deaths" and _event_day(s[:2000], published) is not None
 
 
 def revise(out: list[Any], s: str, raw: str, si: int, offset: int, published: pd.Timestamp,

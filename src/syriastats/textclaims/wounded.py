@@ -10,6 +10,7 @@ Rules only; the extractor calls each at one place.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import Any
@@ -38,18 +39,19 @@ def _span(s: str) -> int:
     return int(w) if w.isdigit() else _UNITS[w]
 
 
-def recent_toll(s: str, kind: str) -> bool:
+def recent_toll(s: str, kind: str, start: int = 0) -> bool:
     """True if a count of the dead or wounded (*kind*) in sentence *s* is a running toll of
     the last few days ("have been killed ... over the past three days"), a claim whatever
     its size."""
-    return kind in _DEATH_OR_WOUND and _span(s) > 0 and bool(_RUNNING.search(s))
+    near = s[max(0, start - 300):start + 300]  # (a long sentence stays linear)
+    return kind in _DEATH_OR_WOUND and _span(near) > 0 and bool(_RUNNING.search(near))
 
 
 def recent_period(out: list[Any], s: str, published: pd.Timestamp) -> list[Any]:
     """The period of the running tolls of the last few days in *out* (a sentence's claims):
     counted from *published* less the span."""
-    n = _span(s)
-    if not n or not _RUNNING.search(s):
+    n = _span(s[:2000])
+    if not n or not _RUNNING.search(s[:2000]):
         return out
     start = _day((published - pd.Timedelta(days=n)).normalize())
     return [replace(c, period_type="cumulative", period_start=start)
@@ -72,9 +74,10 @@ def drop_one_day(out: list[Any], s: str, offset: int) -> list[Any]:
     res = []
     for c in out:
         st, en = c.start - offset, c.end - offset
-        prev = max((e for e in ends if e <= st), default=0)
-        nxt = re.search(r"\d|,\s*(?:bringing|raising|taking|pushing)\b|;", s[en:])
-        own = s[prev:st] + " " + (s[en:en + nxt.start()] if nxt else s[en:])
+        k = bisect.bisect_right(ends, st)
+        prev = max(ends[k - 1] if k else 0, st - 300)
+        nxt = re.search(r"\d|,\s*(?:bringing|raising|taking|pushing)\b|;", s[en:en + 300])
+        own = s[prev:st] + " " + (s[en:en + nxt.start()] if nxt else s[en:en + 300])
         if c.kind in _DEATH_OR_WOUND and _ONE_DAY.search(own):
             continue
         res.append(c)
