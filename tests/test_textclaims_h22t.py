@@ -199,3 +199,10 @@ def test_killers_before_a_toll_and_the_parts_of_their_victims() -> None:
                  "anti-ISIS coalition forces, including 29 children.", "2017-10-03")
     assert [(r[0], r[2], r[3]) for r in rows] == [
         (104.0, "civilians", "international_coalition"), (29.0, "children", "international_coalition")]
+
+
+def test_women_and_children_as_a_share_of_all_the_dead() -> None:
+    rows = _rows("Of the 350,209 people killed, one in every 13 was a woman - 26,727 in all - and one in "
+                 "every 13 was a child: 27,126 children, to be exact.", "2021-09-25")
+    assert [r[:3] for r in rows] == [(350209.0, "deaths_total", "all"), (26727.0, "deaths_total", "women"),
+                                     (27126.0, "deaths_total", "children")]

@@ -254,6 +254,8 @@ _WERE_GROUP = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:were|was|are|is)\s+(
 #: "Among those killed, ...", "Of the dead, ...": the sentence's counts are parts of a toll.
 _AMONG_KILLED = re.compile(r"^\W*(?:among|of)\s+(?:those|the\s+people|the)\s+(?:killed|dead|victims|who\s+(?:died|were\s+killed))\b", _F)
 _GROUP_RX = [(re.compile(p, _F), g) for p, g in V.GROUPS]
+#: "one in every 13 was a woman", "one in 12 victims were children": a share of the dead.
+_ONE_IN = re.compile(r"\bone\s+in\s+(?:every\s+)?(?:\d+|\w+)\b[^.;\d]{0,60}?\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:wom[ae]n|child(?:ren)?)\b", _F)
 
 
 def part_count(s: str, start: int, end: int, kind: str) -> bool:
@@ -275,7 +277,12 @@ def were_group(out: list[Any], s: str, offset: int) -> list[Any]:
     children", "250 were Assad loyalists"): civilians and their children and women are
     deaths_civilian, a side's dead deaths_combatant (the side's group, else combatants)."""
     res = []
+    # "one in every 13 was a woman - 26,727 in all": women and children as a share of all the
+    # dead (not of the civilians) are parts of deaths_total
+    share_of_all = bool(_ONE_IN.search(s[:2000])) and not re.search(r"\bcivilian", s[:2000], _F)
     for c in out:
+        if share_of_all and c.measure == "deaths_civilian" and c.group in ("women", "children"):
+            c = replace(c, measure="deaths_total")
         m = _WERE_GROUP.match(s[c.end - offset:c.end - offset + 80]) if c.kind == "deaths" else None
         if m:
             words = m.group(1)
