@@ -206,3 +206,13 @@ def test_women_and_children_as_a_share_of_all_the_dead() -> None:
                  "every 13 was a child: 27,126 children, to be exact.", "2021-09-25")
     assert [r[:3] for r in rows] == [(350209.0, "deaths_total", "all"), (26727.0, "deaths_total", "women"),
                                      (27126.0, "deaths_total", "children")]
+
+
+def test_the_wounded_of_an_episode_begun_weeks_ago() -> None:
+    rows = _rows("The shelling has killed 15 civilians and injured 55 others since the offensive began "
+                 "last week.", "2025-03-10")
+    assert [(r[0], r[1], r[4], r[5]) for r in rows] == [
+        (15.0, "deaths_civilian", "cumulative", "2025-03-03"), (55.0, "injured", "cumulative", "2025-03-03")]
+    rows = _rows("The bombardment has left 98 civilians wounded since the start of the campaign two "
+                 "weeks ago.", "2025-03-10")
+    assert [(r[0], r[1], r[5]) for r in rows] == [(98.0, "injured", "2025-02-24")]

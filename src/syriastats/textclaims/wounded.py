@@ -30,13 +30,23 @@ _RUNNING = re.compile(r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:killed|wounde
 _DEATH_OR_WOUND = ("deaths", "injured")
 
 
+#: An episode's start told as a time ago: "since the offensive began last week", "since the
+#: start of the campaign two weeks ago" (group 1 the number of weeks, if said).
+_SINCE_AGO = re.compile(r"\bsince\b[^.;\d]{0,60}?\b(?:last\s+week|(a|one|two|three|four|[1-4])\s+weeks?\s+ago)\b", _F)
+
+
 def _span(s: str) -> int:
-    """The number of days of "the past N days" in *s* (0 if none)."""
+    """The number of days of "the past N days" in *s*, or of an episode begun "last week"
+    or "two weeks ago" (0 if none)."""
     m = _PAST_DAYS.search(s)
-    if not m:
-        return 0
-    w = m.group(1).lower()
-    return int(w) if w.isdigit() else _UNITS[w]
+    if m:
+        w = m.group(1).lower()
+        return int(w) if w.isdigit() else _UNITS[w]
+    m = _SINCE_AGO.search(s)
+    if m:
+        w = (m.group(1) or "one").lower()
+        return 7 * (int(w) if w.isdigit() else {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[w])
+    return 0
 
 
 def recent_toll(s: str, kind: str, start: int = 0) -> bool:
