@@ -216,3 +216,19 @@ def test_the_wounded_of_an_episode_begun_weeks_ago() -> None:
     rows = _rows("The bombardment has left 98 civilians wounded since the start of the campaign two "
                  "weeks ago.", "2025-03-10")
     assert [(r[0], r[1], r[5]) for r in rows] == [(98.0, "injured", "2025-02-24")]
+
+
+def test_torture_deaths_and_parts_in_a_report_lines_list() -> None:
+    rows = _rows("SNHR documented the death of 1169 people by government forces, including 176 children, "
+                 "no less than 78 women, and no less than 231 under torture.", "2014-12-01")
+    got = [(r[0], r[1], r[2], r[3]) for r in rows]
+    assert got[0] == (1169.0, "deaths_total", "all", "government_and_allies")  # killers, not the dead's side
+    assert got[3][:2] == (231.0, "deaths_in_detention") and got[3][3] == "government_and_allies"
+    d = extract_claims("Government forces killed 793 civilians including 185 children, 153 women and 99 due to "
+                       "torture.", pd.Timestamp("2015-11-02"))
+    assert list(zip(d["value"], d["measure"])) == [(793.0, "deaths_civilian"), (185.0, "deaths_civilian"),
+                                                   (153.0, "deaths_civilian"), (99.0, "deaths_in_detention")]
+    # "no less than" is a floor (it was read as "less than")
+    assert list(d["comparator"])[:1] == ["about"] and got[2][0] == 78.0
+    assert extract_claims("SNHR documented the death of 1169 people by government forces, including no less "
+                          "than 78 women.", pd.Timestamp("2014-12-01"))["comparator"].iloc[-1] == "at_least"

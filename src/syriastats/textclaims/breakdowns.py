@@ -105,10 +105,25 @@ _IN_ATTACKS_OF = re.compile(r"^[^.;]{0,60}?\b(?:in|by|from|due\s+to)\s+(?:suspec
                             r"(?:air\s*strikes|airstrikes|air\s+raids|raids|shelling|bombardment|bombing|strikes|warplanes|attacks)\b", _F)
 
 
-#: The head count of a list that goes on to the count at the end ("104 civilians were killed
-#: by ... forces, including " before "29 children"): group 1 the head count.
-_LIST_HEAD = re.compile(r"(\d[\d,]*)\s+(?:civilians|people|persons|individuals)\b[^.;\d]{0,160}?\b(?:including|among\s+them|of\s+whom)\s+"
-                        r"(?:[^.;\d]{0,40}?(?:,|\band\b)\s*)?(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?$", _F)
+#: The words that open a list of a head count's parts ("including", "among them", "of whom").
+_LIST_OPEN = re.compile(r"\b(?:including|among\s+them|of\s+whom)\b", _F)
+#: A head count of people before its list ("104 civilians", "1169 people").
+_HEAD_COUNT = re.compile(r"(\d[\d,]*)\s+(?:civilians|people|persons|individuals)\b", _F)
+#: The parts between a list's opening and a later part ("176 children, no less than 78 women, and ").
+_LIST_ITEMS = re.compile(r"^\s*(?:[^.;]{0,50}?(?:,|\band\b)\s*){0,4}(?:(?:at\s+least|no\s+less\s+than|no\s+fewer\s+than|about|some|nearly)\s+)?$", _F)
+
+
+def _list_head(s: str, lo: int, start: int) -> int:
+    """The start of the head count whose list of parts the count at *start* is an item of
+    (within its clause from *lo*), or -1: "104 civilians were killed by ..., including 29
+    children"; "1169 people by government forces, including 176 children, ..., and 231
+    under torture"."""
+    w0 = max(lo, start - 250)
+    opens = list(_LIST_OPEN.finditer(s, w0, start))
+    if not opens or not _LIST_ITEMS.match(s[opens[-1].end():start]):
+        return -1
+    heads = list(_HEAD_COUNT.finditer(s, w0, opens[-1].start()))
+    return heads[-1].start(1) if heads and not re.search(r"\d", s[heads[-1].end():opens[-1].start()]) else -1
 
 
 def report_count(s: str, start: int, end: int, kind: str, group: str) -> bool:
@@ -119,20 +134,20 @@ def report_count(s: str, start: int, end: int, kind: str, group: str) -> bool:
     or that a monitor documented with its breakdown ("documented the killing of 62 civilians
     including 13 children"). Never a count of one day or one night ("on Tuesday",
     "overnight"): that is an incident's."""
-    if kind not in _DEATH_KINDS or group not in _REPORT_GROUPS:
+    if kind not in _DEATH_KINDS or (group not in _REPORT_GROUPS and kind != "detention"):
         return False
-    if group not in ("civilians", "children", "women") and not _MONITOR.search(s[max(0, start - _REACH):end + _REACH]):
+    if group not in ("civilians", "children", "women") and kind != "detention" and not _MONITOR.search(s[max(0, start - _REACH):end + _REACH]):
         return False  # fighters killed by a party, in no monitor's words: one battle's, as a party claims
     lo, hi = _clause(s, start, end)
     if _ONE_DAY.search(_REPORT_DAY.sub(" ", s[lo:hi])):
         return False
     if _perpetrator_named(s, start, end):
         return True
-    # a part in the list of a report line's head count ("..., including 29 children")
-    head = _LIST_HEAD.search(s[max(lo, start - 200):start])
-    if head and group in ("civilians", "children", "women"):
-        h0 = max(lo, start - 200) + head.start(1)
-        if _perpetrator_named(s, h0, h0 + len(head.group(1))):
+    # a part in the list of a report line's head count ("..., including 29 children", "...,
+    # including 176 children, no less than 78 women, and no less than 231 under torture")
+    if group in ("civilians", "children", "women") or kind == "detention":
+        h0 = _list_head(s, lo, start)
+        if h0 >= 0 and _perpetrator_named(s, h0, h0 + len(re.match(r"\d[\d,]*", s[h0:]).group(0))):
             return True
     return bool(_DOCUMENTED.search(s[max(lo, start - 80):start])) and bool(_INCLUDING_GROUPS.match(s[end:hi]))
 
@@ -146,6 +161,10 @@ def _weapon_killers(after: str) -> str:
         return ""
     codes = [code for (p, code), rx in zip(V.PERPETRATORS, _PERPS) if rx.search(m.group(1))]
     return codes[0] if len(set(codes)) == 1 else ""
+
+
+#: A count of people followed by its killers ("1169 people by government forces").
+_PEOPLE_BY = re.compile(r"^\s*(?:people|persons|individuals)\s+(?:were\s+)?(?:killed\s+)?(?:by|at\s+the\s+hands\s+of)\s", _F)
 
 
 def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: Any | None) -> list[Any]:
@@ -180,15 +199,23 @@ def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: A
             if found is not None:
                 c = replace(c, period_type=found[0], period_start=_day(found[1]), as_of=_day(found[2]))
                 line = found
+        if c.kind == "deaths" and c.measure == "deaths_combatant" and _PEOPLE_BY.match(s[en:en + 40]):
+            # "1169 people by government forces": the killers, not the side of the dead
+            c = replace(c, measure="deaths_total", group="all")
         if c.kind in _DEATH_KINDS and c.perpetrator in ("", "all"):
             code = _weapon_killers(s[en:_clause(s, st, en)[1]][:200]) or (
                 _killers_before(s, st, en) if c.group in ("civilians", "children", "women") else "")
             if code:
                 c = replace(c, perpetrator=code)  # "... in suspected Russian airstrikes"
             elif res and res[-1].kind in _DEATH_KINDS and res[-1].perpetrator not in ("", "all") \
-                    and c.group in ("children", "women") \
+                    and (c.group in ("children", "women") or c.kind == "detention") \
                     and re.search(r"\b(?:including|among\s+them|of\s+whom)\b", s[res[-1].end - offset:st], _F):
                 c = replace(c, perpetrator=res[-1].perpetrator)  # the parts of one perpetrator's toll
+            elif c.group in ("children", "women") or c.kind == "detention":
+                h0 = _list_head(s, _clause(s, st, en)[0], st)
+                head = next((r for r in res if r.start - offset <= h0 < r.end - offset), None) if h0 >= 0 else None
+                if head is not None and head.perpetrator not in ("", "all"):
+                    c = replace(c, perpetrator=head.perpetrator)  # "..., among them 234 children ..., and 116 women"
         res.append(c)
     return res
 
@@ -293,3 +320,14 @@ def were_group(out: list[Any], s: str, offset: int) -> list[Any]:
                 c = replace(c, measure="deaths_combatant", group=group)
         res.append(c)
     return res
+
+
+#: A torture death count in a report's short form ("99 due to torture", "231 under torture").
+_TORTURE_AFTER = re.compile(r"^\s*(?:civilians\s+|individuals\s+|people\s+)?(?:who\s+)?(?:died\s+)?(?:due\s+to|under|from)\s+torture\b", _F)
+
+
+def torture_item(s: str, start: int, end: int) -> bool:
+    """True if the count s[start:end] is the torture deaths of a report line's list
+    ("Government forces killed 793 civilians including 185 children, 153 women and 99 due to
+    torture"): deaths in detention of the same perpetrator and period."""
+    return bool(_TORTURE_AFTER.match(s[end:end + 60])) and report_count(s, start, end, "detention", "")

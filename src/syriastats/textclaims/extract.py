@@ -855,7 +855,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind == "deaths" and _HOME_BEFORE.search(bare) and not _DEATH_WORD.search(fwd[:40]):
             kind = "population"  # "the camp, which holds some 40,000 people, saw killings": its people (H21t)
         if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]) \
-                and not _TORTURE_NOUN.match(fwd):
+                and not _TORTURE_NOUN.match(fwd) and not breakdowns.torture_item(s, num.start, num.end):  # (H22t)
             continue  # "around 100,000 are still in jail": people detained, not deaths in detention
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low) and not _INDUSTRIALISED.search(low):
             continue

@@ -72,6 +72,7 @@ HEDGES: list[tuple[str, str]] = [
     (r"(?:pass(?:es|ed)?|cross(?:es|ed)?|top(?:s|ped)?|surpass(?:es|ed)?|exceed(?:s|ed)?) the", "at_least"),
     # "just under" before "under": "just under 100,000" is about 100,000, not below it
     (r"just under", "about"), (r"just below", "about"),
+    (r"no (?:less|fewer) than", "at_least"), (r"not (?:less|fewer) than", "at_least"),  # a floor (H22t)
     (r"fewer than", "less_than"), (r"less than", "less_than"), (r"under", "less_than"),
     (r"below", "less_than"),
     (r"nearly", "about"), (r"almost", "about"),
