@@ -311,8 +311,10 @@ def were_group(out: list[Any], s: str, offset: int) -> list[Any]:
         if share_of_all and c.measure == "deaths_civilian" and c.group in ("women", "children"):
             c = replace(c, measure="deaths_total")
         m = _WERE_GROUP.match(s[c.end - offset:c.end - offset + 80]) if c.kind == "deaths" else None
-        if m:
-            words = m.group(1)
+        if m and c.group in ("", "all", "combatants"):
+            # (the group's words run to the next count: "25,407 are members of the armed forces")
+            nxt = re.search(r"\d|[;,]", s[c.end - offset + m.end():c.end - offset + 120])
+            words = s[c.end - offset:c.end - offset + m.end() + (nxt.start() if nxt else 120)]
             group = next((g for rx, g in _GROUP_RX if rx.search(words)), "")
             if group in ("civilians", "children", "women"):
                 c = replace(c, measure="deaths_civilian", group=group)
