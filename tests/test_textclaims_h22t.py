@@ -232,3 +232,10 @@ def test_torture_deaths_and_parts_in_a_report_lines_list() -> None:
     assert list(d["comparator"])[:1] == ["about"] and got[2][0] == 78.0
     assert extract_claims("SNHR documented the death of 1169 people by government forces, including no less "
                           "than 78 women.", pd.Timestamp("2014-12-01"))["comparator"].iloc[-1] == "at_least"
+
+
+def test_killers_named_after_the_heads_list() -> None:
+    rows = _rows("SNHR documented the killing of 3,967 civilians including 1,042 children and 684 women by "
+                 "Russian forces.", "2017-01-02")
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        (3967.0, "civilians", "russia"), (1042.0, "children", "russia"), (684.0, "women", "russia")]

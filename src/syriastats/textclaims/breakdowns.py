@@ -167,6 +167,21 @@ def _weapon_killers(after: str) -> str:
 _PEOPLE_BY = re.compile(r"^\s*(?:people|persons|individuals)\s+(?:were\s+)?(?:killed\s+)?(?:by|at\s+the\s+hands\s+of)\s", _F)
 
 
+#: The killers after a head count's list ("3,967 civilians including 1,042 children and 684
+#: women by Russian forces"): group 1 the killers' words.
+_AFTER_LIST = re.compile(r"^\s*(?:civilians|people|persons|individuals)\s*,?\s*(?:including|among\s+them)\s+[^.;]{0,120}?"
+                         r"\b(?:killed\s+)?(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+)?((?:[\w'-]+\s+){0,5}[\w'-]+)", _F)
+
+
+def _killers_after_list(after: str) -> str:
+    """The perpetrator code of the killers named after a head count's list of parts, else ''."""
+    m = _AFTER_LIST.match(after)
+    if not m:
+        return ""
+    codes = {code for (_, code), rx in zip(V.PERPETRATORS, _PERPS) if rx.search(m.group(1))}
+    return codes.pop() if len(codes) == 1 else ""
+
+
 def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: Any | None) -> list[Any]:
     """The death tolls of a report line, dated: a count of a line :func:`report_count`
     accepts that the extractor read as a running total since the war began takes the month
@@ -204,7 +219,8 @@ def revise(out: list[Any], s: str, offset: int, published: pd.Timestamp, toll: A
             c = replace(c, measure="deaths_total", group="all")
         if c.kind in _DEATH_KINDS and c.perpetrator in ("", "all"):
             code = _weapon_killers(s[en:_clause(s, st, en)[1]][:200]) or (
-                _killers_before(s, st, en) if c.group in ("civilians", "children", "women") else "")
+                _killers_before(s, st, en) if c.group in ("civilians", "children", "women") else "") \
+                or _killers_after_list(s[en:_clause(s, st, en)[1]][:250])
             if code:
                 c = replace(c, perpetrator=code)  # "... in suspected Russian airstrikes"
             elif res and res[-1].kind in _DEATH_KINDS and res[-1].perpetrator not in ("", "all") \

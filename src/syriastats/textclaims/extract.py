@@ -29,7 +29,12 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims import arrests, breakdowns, combatants, places, tally_dates, wounded
+import syriastats.textclaims.arrests as arrests
+import syriastats.textclaims.breakdowns as breakdowns
+import syriastats.textclaims.combatants as combatants
+import syriastats.textclaims.places as places
+import syriastats.textclaims.tally_dates as tally_dates
+import syriastats.textclaims.wounded as wounded
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.periods import (
