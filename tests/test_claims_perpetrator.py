@@ -1,5 +1,6 @@
-"""A claim about one perpetrator's victims (claims column ``perpetrator``) is not judged
-against figures of all perpetrators' victims (COMPARATOR_RULES['perpetrator'])."""
+"""A claim about one perpetrator's victims (claims column ``perpetrator``) is judged against
+figures of the same perpetrator's victims, never against all perpetrators' victims
+(COMPARATOR_RULES['perpetrator'])."""
 from __future__ import annotations
 
 import subprocess
@@ -18,13 +19,14 @@ HEADER = ("claim_id,origin,origin_date,origin_url,text,measure,as_of,value,compa
 
 def test_one_perpetrators_victims_are_not_called_understated() -> None:
     # SNHR counted 9 civilians killed by Russian forces among its October 2023 total; the
-    # registry's all-perpetrator month would make the 9 look far too low.
+    # registry's all-perpetrator month would make the 9 look far too low. Judged against
+    # SNHR's own figure for Russia's victims that month (snhr-month-2023-10-perp-russia).
     out = syriastats.check_text("Russian forces killed 9 civilians in Syria in October 2023, "
                                 "the Syrian Network for Human Rights said.",
                                 published="2023-11-02", known="now")
     row = out[out["value"] == 9].iloc[0]
-    assert row["verdict"] == "not_checkable"
-    assert "one perpetrator (russia)" in row["explanation"]
+    assert row["verdict"] == "consistent"
+    assert "snhr-month-2023-10-perp-russia" in row["explanation"]
 
 
 def test_the_whole_toll_is_still_judged() -> None:
@@ -53,8 +55,8 @@ def test_claims_file_column(tmp_path: Path) -> None:
     # the bad code is named with its row and column, and the row left out
     assert "row 4, column 'perpetrator'" in done.stderr and "'martians'" in done.stderr
     lines = {ln.split(",")[0]: ln for ln in done.stdout.splitlines()[1:]}
-    assert "not_checkable" in lines["a"]
-    assert "not_checkable" not in lines["b"]  # 'all' is every perpetrator's victims
+    assert "snhr-month-2023-10-perp-russia" in lines["a"]  # Russia's victims that month
+    assert "snhr-month-2023-10-perp-russia" not in lines["b"]  # 'all': every perpetrator's
     assert "c" not in lines
 
 

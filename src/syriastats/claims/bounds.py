@@ -28,7 +28,7 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _num
 from syriastats.claims.positions import arrays, knowable_mask
-from syriastats.claims.pace import within_pace
+from syriastats.claims.pace import PACE_BEFORE, PACE_OVER, within_pace
 from syriastats.claims.rules import VERDICT_CLASSES
 from syriastats.claims.selecting import START_TOLERANCE_DAYS, _series_key
 from syriastats.claims.target import Target
@@ -261,7 +261,7 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
                       f"{rule}; {without}).")
             rec.update(verdict="not_checkable", position="", reason=reason)
             rec["explanation"] = "Not checkable with this registry: " + reason + " " + \
-                rec["explanation"]
+                str(rec["explanation"]).replace(PACE_OVER, PACE_BEFORE, 1)  # (not the verdict)
             return rec
         return _set(rec, "consistent", "within", t, lo, hi, (
             f"Consistent (rule: {rule}): the total on {_day(t.end)} lies between {band}: "

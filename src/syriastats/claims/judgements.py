@@ -87,7 +87,10 @@ def undocumented_only(rec: dict[str, Any], rows: pd.DataFrame, x: float, compara
     the claim is one publisher's estimate beyond its documented count
     (:func:`beyond_documented`), that publisher also has a documented count among the
     comparable figures, and the largest documented count of any publisher is below
-    :data:`DOCUMENTED_FAR_BELOW` of the claim (COMPARATOR_RULES['undocumented_only']).
+    :data:`DOCUMENTED_FAR_BELOW` of the claim (COMPARATOR_RULES['undocumented_only']); or,
+    for 'more than X' that no figure reaches, when such estimates of publishers with a
+    documented count exist and the documented counts are as far below X (what made a lower
+    X contested makes a higher one contested too: monotone in X).
     *rows*: every comparable figure in the claim's window (same and broader scope, what
     could be known, not context only; before one figure per series is kept, so that a
     figure of another publisher that reaches the number counts even when it is older).
@@ -99,13 +102,16 @@ def undocumented_only(rec: dict[str, Any], rows: pd.DataFrame, x: float, compara
         return rec
     recs = per_frame("undocumented-rows", rows, _row_facts)
     support = [f for f in recs if _reaches(f.nums, comparator, x, about_tol)]
-    if not support or not all(f.beyond for f in support):
-        return rec
-    who = {f.who for f in support}
-    if len(who) != 1:
-        return rec
+    # 'more than X' above every source, and above an estimate beyond a documented count:
+    # what held for a lower X holds for this one (the rule stays monotone in X)
+    beyond_all = not support and comparator == "at_least"
     docs = [f for f in recs if f.doc]
-    if not any(f.who in who for f in docs):
+    doc_who = {f.who for f in docs}
+    if beyond_all:
+        support = [f for f in recs if f.beyond and f.who in doc_who]
+    who = {f.who for f in support}
+    if not support or not all(f.beyond for f in support) or not who & doc_who \
+            or (len(who) != 1 and not beyond_all):
         return rec
     top = max(docs, key=lambda f: max(f.nums))
     if not max(top.nums) < DOCUMENTED_FAR_BELOW * x:
@@ -115,14 +121,19 @@ def undocumented_only(rec: dict[str, Any], rows: pd.DataFrame, x: float, compara
     old = rec["verdict"]
     measure = str(rec["measure"])
     rec["verdict"], rec["position"] = "contested", rec["position"] or "within"
-    rec["explanation"] = (
+    est_txt = '; '.join(_figure_label(r) for r in support)
+    rec["explanation"] = ((
         f"Contested (rule: undocumented_only): the only source that reaches "
         f"{_num(x, measure)} is {next(iter(who))}'s estimate of deaths beyond those it "
-        f"documented ({'; '.join(_figure_label(r) for r in support)}); the documented "
-        f"counts are far lower (the largest: {_figure_label(top)}) and no other source "
-        f"reaches the number. Quoted as that publisher's estimate, with its source named, it "
-        f"is accurate. (Without this rule the verdict would be {old}, "
-        f"{VERDICT_CLASSES[old]}.) " + rec["explanation"])
+        f"documented ({est_txt}); the documented counts are far lower (the largest: "
+        f"{_figure_label(top)}) and no other source reaches the number. Quoted as that "
+        f"publisher's estimate, with its source named, it is accurate.") if not beyond_all
+        else (f"Contested (rule: undocumented_only): no source reaches {_num(x, measure)}; "
+              f"the highest are estimates of deaths beyond those their publishers documented "
+              f"({est_txt}), and the documented counts are far lower (the largest: "
+              f"{_figure_label(top)}).")) + (
+        f" (Without this rule the verdict would be {old}, {VERDICT_CLASSES[old]}.) "
+        + rec["explanation"])
     return rec
 
 

@@ -15,7 +15,7 @@ from syriastats.claims.judgements import after_pool
 from syriastats.claims.explaining import _explain, _likely_origin, _range_txt, _who
 from syriastats.claims.phrases import _claim_phrase, _day, _figure_label
 from syriastats.claims.pooling import _fit_all, _pool, _Pool
-from syriastats.claims.records import _base, _fill_pool, _not_checkable, series_of
+from syriastats.claims.records import _base, _fill_pool, _not_checkable
 from syriastats.claims.rules import (
     BROADER_MEASURES, CLAIM_ONLY_MEASURES, DEATH_MEASURES, COMPARATOR_RULES, CUMULATIVE_WINDOW_AFTER_DAYS,
     CUMULATIVE_WINDOW_BEFORE_DAYS, DATE_RULES, STOCK_WINDOW_DAYS, highest_since_problem,
@@ -25,22 +25,28 @@ from syriastats.claims.positions import (
     knowable_mask, labels_of, nearest_positions, other_dimensions_at, window_positions,
     with_computed,
 )
+from syriastats.claims.shares import (  # noqa: F401 (re-exported)
+    _SHARE_OF, COMPUTED_SHARE_ID, SHARE_INPUTS, _computed_share)
 from syriastats.claims.selecting import (
     _known_filter, _one_sided_stale, _other_dimensions, _window,
 )
-from syriastats.claims.running_totals import earlier_or_pace, later_totals, pace_prefix
+from syriastats.claims.running_totals import (
+    earlier_or_pace, later_totals, pace_prefix, pace_then)
 from syriastats.claims.special import _check_duration, _check_highest
-from syriastats.claims import bounds, definitions, scopes
+from syriastats.claims import bounds, definitions, floors, scopes
 from syriastats.claims.target import (
-    Target, _dates_problem, _dimension_txt, _widened, broader_target, resolve)
+    Target, _dates_problem, _dimension_txt, _widened, broader_target, perpetrator_problem,
+    resolve)
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
-from syriastats.uncertainty import UncertaintyError
 
 
-def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
-           share_tol: float) -> tuple[str, str]:
-    """Verdict and position (below/within/above the pooled interval) for one claim."""
+def _judge(comparator: str, x: float, pool: _Pool, about_tol: float, share_tol: float,
+           reached: tuple[float, float, str] | None = None) -> tuple[str, str]:
+    """Verdict and position (below/within/above the pooled interval) for one claim; a bound
+    beyond every published number is never consistent (floors.unpublished; *reached*:
+    :func:`syriastats.claims.floors.reach` of the pool, for a running total's pace)."""
     L, U = pool.lower, pool.upper
+    unpub = floors.unpublished(comparator, x, pool, reached)
     lows = [f.lo if pool.floor is None else max(f.lo, pool.floor) for f in pool.figs]
     highs = [f.hi for f in pool.figs]
     if comparator in ("about", "share_about"):
@@ -56,7 +62,7 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
         return "contested", position
     position = "above" if x > U else ("below" if x < L else "within")
     if comparator in ("at_least", "share_at_least"):
-        if x <= pool.median:
+        if x <= pool.median and not unpub:
             return "consistent", position
         if x <= U:
             # a floor above the pooled median: the sources put more than half their weight
@@ -64,7 +70,7 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
             return "contested", position
         return ("above_all" if x > max(highs) else "contested"), position
     if comparator == "less_than":
-        if x >= pool.median:
+        if x >= pool.median and not unpub:
             return "consistent", position
         if x >= L:
             # a bound below the pooled median: the sources put more than half their weight
@@ -74,55 +80,13 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float,
     if comparator in ("at_most", "share_at_most"):
         if L <= x <= U:
             # a ceiling below the pooled median: most of the sources' weight lies above it
-            return ("consistent" if x >= pool.median else "contested"), position
+            return ("consistent" if x >= pool.median and not unpub else "contested"), position
         if x > max(highs):
             return "above_all", position
         if x < min(lows):
             return "below_all", position
         return "contested", position
     raise ValueError(f"unknown comparator {comparator!r}")
-
-
-#: Measures the displaced share is computed from (whole series handed to share claims).
-SHARE_INPUTS: tuple[str, ...] = ("refugees_registered", "idps", "population")
-
-
-#: estimate_id of the displaced share the checker computes from counts.
-COMPUTED_SHARE_ID: str = "computed-displaced-share"
-
-
-def _computed_share(knowable: pd.DataFrame, as_of: pd.Timestamp,
-                    share_at: derived.DisplacedShareAt | None = None,
-                    published_by: pd.Timestamp | None = None) -> pd.Series | None:
-    """The displaced share computed from the knowable counts, as one pooled figure.
-
-    (registered refugees + IDPs) / pre-war population by
-    :func:`syriastats.derived.displaced_share` at *as_of*, from the figures the claimant
-    could know (or all, for 'now'); its 90 % interval becomes a bracket. ``None`` when
-    the registry lacks one of the three inputs near the date. With *share_at* (built by
-    :func:`~syriastats.claims.checking.check` once per run from the whole registry) the
-    same figure is computed from the figures published by *published_by* (None: all).
-    """
-    try:
-        r = (share_at.interval(as_of, published_by) if share_at is not None else
-             derived.displaced_share(knowable, on=as_of, n=50_000).iloc[0])
-    except (UncertaintyError, KeyError, ValueError):
-        return None
-    return series_of({
-        "estimate_id": COMPUTED_SHARE_ID, "source_id": "",
-        "publisher": "syriastats (computed: registered refugees + IDPs over pre-war population)",
-        "measure": "displaced_share", "method": "derived",
-        "scope": "share of the pre-war population displaced, computed from the registry's counts",
-        "low": float(r["lower_90"]), "central": float(r["median"]), "high": float(r["upper_90"]),
-        "qualifier": "exact", "range_type": "bracket", "range_level": np.nan, "margin": np.nan,
-        "period_start": as_of, "period_end": as_of, "published": as_of,
-        "notes": "Model interval (90%), not a published figure. " + str(r["assumptions"]),
-        "locator": "syriastats.derived.displaced_share",
-    })
-
-
-_SHARE_OF: dict[str, str] = {"about": "share_about", "at_least": "share_at_least",
-                             "at_most": "share_at_most"}
 
 
 def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin: float,
@@ -258,7 +222,9 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     wide_rows = definitions.wider_rows(est, target, kmask, ka.ctx)
     if not (len(same_rows.index) or len(broad_rows.index) or len(wide_rows.index)):
         other = other_dimensions_at(est, kmask, target)
-        if not (ka.measure == measure).any():
+        if target.perpetrator != "all":  # COMPARATOR_RULES['perpetrator']
+            reason = perpetrator_problem(target.perpetrator, measure)
+        elif not (ka.measure == measure).any():
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
             reason = f"the only figures for {measure} near {date} are marked context only."
@@ -293,13 +259,17 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         broad_floor = floor
     same_pool = cached_pool(_pool, same_figs, level, floor) if same_figs else None
     broad_pool = cached_pool(_pool, broad_figs, level, broad_floor) if broad_figs else None
-    v_same = _judge(jcomp, x, same_pool, about_tol, share_tol) if same_pool else None
-    v_broad = _judge(jcomp, x, broad_pool, about_tol, share_tol) if broad_pool else None
+    reach_same = floors.reach(same_pool, target, est, same_pos)
+    reach_broad = floors.reach(broad_pool, target, est, broad_pos)
+    v_same = _judge(jcomp, x, same_pool, about_tol, share_tol, reach_same) if same_pool else None
+    v_broad = (_judge(jcomp, x, broad_pool, about_tol, share_tol, reach_broad) if broad_pool
+               else None)
 
     # a floor ("more than X") above every figure of its own scope is overstated as worded:
     # a broader scope reaching it does not make it true (it is named in the explanation)
-    floor_over = (v_same is not None and v_same[0] == "above_all"
-                  and jcomp in ("at_least", "share_at_least"))
+    floor_over = (v_same is not None and jcomp in ("at_least", "share_at_least") and (
+        v_same[0] == "above_all" or (v_same[0] == "contested" and x <= same_pool.median
+                                     and floors.unpublished(jcomp, x, same_pool, reach_same))))
     if v_same is None and v_broad is None:  # only wider-definition figures: decided below
         verdict, position, pool, scope_used = "not_checkable", "", None, ""
     elif v_same is not None and (v_same[0] == "consistent" or v_broad is None
@@ -348,20 +318,24 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         # one cannot show it too low: running_totals.later_totals, after pooling)
         rec = _not_checkable(rec, stale or earlier, phrase, date)
         rec["explanation"] += ctx_txt
-        return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
+        rec = bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
+        return pace_then(rec, pool, (same_rows, broad_rows), target, known, x, jcomp,
+                         about_tol) if earlier and not stale else rec
     widened0 = rec["widened"]
     _fill_pool(rec, pool)
     rec.update(verdict=verdict, position=position, scope_used=scope_used)
     rec["explanation"] = _explain(rec, pool, same_pool, broad_pool, v_same, phrase, date,
                                   known_txt, as_of, skipped, margin, jcomp)
+    rec["explanation"] = floors.note(verdict, jcomp, x, pool, reach_same if pool is same_pool
+                                     else reach_broad, measure) + rec["explanation"]
     rec["explanation"] = pace_prefix(pace_txt, verdict) + rec["explanation"]
     if floor_over and broad_pool is not None and v_broad is not None and v_broad[0] == "consistent":
         rec["explanation"] += (f" Figures of a broader scope ({_who(broad_pool)}; e.g. including "
                                f"indirect deaths, the missing, or a wider population) would reach "
                                f"it ({_range_txt(broad_pool, measure, level)}), so the number holds "
                                "only with that wider scope stated; as worded it is higher than "
-                               "every source of its own scope (the scope was not widened for "
-                               "the verdict).")
+                               "every number the sources of its own scope published (the scope "
+                               "was not widened for the verdict).")
     elif scope_used != "same":
         rec["explanation"] += " (Scope widened for this verdict: " + (
             "figures of a broader scope than the claim's words." if scope_used == "broader"

@@ -7,6 +7,11 @@ import pandas as pd
 from syriastats.claims.rules import EARLIER_PACE_FACTOR, EARLIER_PACE_MIN_DAYS
 from syriastats.claims.target import Target
 
+#: How an explanation starts when earlier_only's pace bound makes a claim overstated.
+PACE_OVER: str = "Overstated (rule: earlier_only):"
+#: The same, quoted after a later rule replaced that verdict (it is no longer the verdict).
+PACE_BEFORE: str = "Before that, the pace bound gave overstated (rule: earlier_only):"
+
 
 def pace_bound(row: pd.Series, value: float, t: Target, gap: int | None = None
                ) -> tuple[int, float, float] | None:

@@ -97,8 +97,9 @@ def _knowable(a: _Arrays, known: str, c: np.datetime64) -> np.ndarray:
 
 
 def _static_mask(df: pd.DataFrame, measure: str, host: Any, area: Any, group: Any,
-                 period_type: Any) -> np.ndarray:
-    t = Target(measure, host, area, group, period_type, None, pd.Timestamp(0))
+                 period_type: Any, perpetrator: str = "all") -> np.ndarray:
+    t = Target(measure, host, area, group, period_type, None, pd.Timestamp(0),
+               perpetrator=perpetrator)
     keep = df["measure"].to_numpy(object) == measure
     return keep & _dimension_mask(df, t) if keep.any() else keep
 
@@ -121,7 +122,7 @@ def _read_only(a: np.ndarray) -> np.ndarray:
 
 def _window_positions(est: pd.DataFrame, t: Target, among: np.ndarray | None) -> np.ndarray:
     keep = per_frame("static-mask", est, _static_mask, t.measure, t.host, t.area, t.group,
-                     t.period_type)
+                     t.period_type, t.perpetrator)
     if not keep.any():
         return np.zeros(0, int)
     a = arrays(est)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from syriastats.claims.scope_rules import SCOPE_RULES
+from syriastats.claims.verdict_rules import VERDICT_RULES
 from syriastats.reading import CUMULATIVE_MEASURES
 from syriastats.validate import HIGHEST_SINCE_MIN_YEAR, highest_since_problem
 
@@ -102,7 +103,9 @@ COMPARATOR_RULES: dict[str, str] = {
                          "missing, or method expert_estimate, from a publisher that also has a "
                          "documented count among the comparable figures), while the largest "
                          "documented count of any publisher is below DOCUMENTED_FAR_BELOW "
-                         "(85 %) of X, is contested: the explanation names the estimate and the "
+                         "(85 %) of X, is contested; so is 'more than X' above every source "
+                         "when such estimates are the highest (monotone in X): the explanation "
+                         "names the estimate and the "
                          "documented count. Attributed to that publisher it is an accurate "
                          "quote (rule attributed, which also accepts that publisher's toll "
                          "including its unnamed dead); unattributed it is not matched "
@@ -202,10 +205,11 @@ COMPARATOR_RULES: dict[str, str] = {
                "against its own figures.)",
     "perpetrator": "A claim about the victims of one perpetrator (claims column perpetrator, a "
                    "registry perpetrator code other than all: 'government forces killed 60 "
-                   "civilians in May') is not_checkable: the checker compares claims with "
-                   "figures of all perpetrators' victims only, and one perpetrator's share is "
-                   "never judged against the whole (it was called understated before). The "
-                   "registry's figures by perpetrator are not yet matched to such claims.",
+                   "civilians in May') is judged against the registry's figures of the same "
+                   "perpetrator's victims (column perpetrator; same measure, period, area and "
+                   "group: SNHR's monthly and half-yearly tolls by perpetrator); when there is "
+                   "none it is not_checkable, never judged against all perpetrators' victims "
+                   "(one perpetrator's share would be called understated).",
     "highest_since": "'the highest (worst) since <year>': value holds the year that ends the "
                      "reference period (1945 for the Second World War): a whole number from "
                      "HIGHEST_SINCE_MIN_YEAR (1800) to the year of as_of, else not_checkable "
@@ -229,6 +233,7 @@ COMPARATOR_RULES: dict[str, str] = {
 }
 
 COMPARATOR_RULES.update(SCOPE_RULES)  # the rules on whose count a figure is (scope_rules)
+COMPARATOR_RULES.update(VERDICT_RULES)  # session 22's verdict rules (verdict_rules)
 
 #: A series is stale when its nearest figure is this many days further from the claim's
 #: date than the nearest figure of any series.

@@ -14,6 +14,7 @@ from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.bounds import BRACKET_MEASURES
 from syriastats.claims.records import _fill_pool, _not_checkable
+from syriastats.claims import pace
 from syriastats.claims.pace import pace_bound
 from syriastats.claims.rules import CUMULATIVE_START_BY, EARLIER_PACE_FACTOR
 from syriastats.claims.selecting import _days_from, _nearest_per_series
@@ -109,7 +110,7 @@ def _earlier_only(t: Target) -> bool:
 
 
 #: The start of the text :func:`_earlier_totals_only` returns for a claim above the pace bound.
-PACE_OVER: str = "Overstated (rule: earlier_only):"
+PACE_OVER = pace.PACE_OVER  # (claims/pace.py)
 
 
 def earlier_or_pace(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
@@ -238,4 +239,45 @@ def later_totals(rec: dict[str, Any], rows: tuple[pd.DataFrame, pd.DataFrame], e
     rec.update(_NO_POOL, widened=widened)
     rec = _not_checkable(rec, why, phrase, date)
     rec["explanation"] += ctx_txt
+    return rec
+
+
+def pace_then(rec: dict[str, Any], pool: Any, rows: tuple[pd.DataFrame, pd.DataFrame],
+              t: Target, known: str, x: float, comparator: str, about_tol: float
+              ) -> dict[str, Any]:
+    """*rec* made ``consistent`` as known then (COMPARATOR_RULES['pace_then']) when
+    earlier_only left it not_checkable (and no bracket decided it): the latest running total
+    the claimant could know is a floor at or below the claim, and the claim is within what
+    the series reaches from it by the claim's date at its own average pace (persons a day
+    since its start, :func:`syriastats.claims.pace.pace_bound`; beyond EARLIER_PACE_FACTOR
+    times that pace earlier_only calls it overstated, in between it stays not_checkable).
+    Only 'about' and 'more than' claims; as known now the later totals judge it instead."""
+    if known != "then" or rec["verdict"] != "not_checkable" or pool is None \
+            or "rule: earlier_only" not in str(rec.get("reason", "")) \
+            or comparator not in ("about", "at_least"):
+        return rec
+    same, broad = rows
+    cand = concat([same, broad]) if not broad.empty else same
+    cand = cand[cand["period_end"] < t.end]
+    if cand.empty:
+        return rec
+    last = cand.sort_values(["period_end", "estimate_id"]).iloc[-1]
+    vals = [float(last[k]) for k in ("central", "high", "low") if _finite(last.get(k))]
+    found = pace_bound(last, vals[0], t) if vals else None
+    if found is None:
+        return rec
+    days, pace_, _ = found
+    bound = vals[0] + pace_ * max((t.end - pd.Timestamp(last["period_end"])).days, 0)
+    lo_x, hi_x = (x * (1 - about_tol), x * (1 + about_tol)) if comparator == "about" else (x, x)
+    if not (hi_x >= vals[0] * 0.99 and lo_x <= bound):
+        return rec
+    m = t.measure
+    _fill_pool(rec, pool)
+    rec.update(verdict="consistent", position="within", reason="")
+    rec["explanation"] = (
+        f"Consistent as known then (rule: pace_then): the latest total the claimant could "
+        f"know, {_figure_label(last)}, is a floor below the claim, and the claim, "
+        f"{_num(x, m)}, is within what that series reaches by {_day(t.end)} at its own "
+        f"average pace ({pace_:,.0f} a day over {days} days: {_num(bound, m)}). (Without this "
+        f"rule: " + str(rec["explanation"]) + ")")
     return rec

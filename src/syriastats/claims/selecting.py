@@ -13,7 +13,7 @@ from syriastats.claims.rules import (
     CUMULATIVE_START_BY, CUMULATIVE_WINDOW_AFTER_DAYS, CUMULATIVE_WINDOW_BEFORE_DAYS,
     DEATH_MEASURES, STALE_SERIES_DAYS, STALE_STOCK_DAYS, STOCK_WINDOW_DAYS,
 )
-from syriastats.claims.target import NEAR_FULL_GROUPS, Target
+from syriastats.claims.target import NEAR_FULL_GROUPS, Target, perpetrator_mask
 from syriastats.dimensions import measure_aliases
 from syriastats.claims_index import _key_value, cached_call, concat, per_frame, take
 from syriastats.reading import broader_scope_mask, full_group
@@ -110,9 +110,8 @@ def _dimension_mask(sub: pd.DataFrame, t: Target) -> np.ndarray:
     if "period_type" in cols:
         p = sub["period_type"].to_numpy(object)
         keep &= _is_none(p) | (p == t.period_type)
-    if "perpetrator" in cols:  # a claim is about every perpetrator's victims: one's is a part
-        keep &= np.fromiter((not isinstance(v, str) or v in ("", "all")
-                             for v in sub["perpetrator"].to_numpy(object)), bool, len(sub))
+    if "perpetrator" in cols:  # every perpetrator's victims (one's is a part), or one's
+        keep &= perpetrator_mask(sub["perpetrator"].to_numpy(object), t.perpetrator)
     return keep
 
 
@@ -338,10 +337,10 @@ def _one_sided_stale(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: 
     April 2014): a figure that old, with none on the other side of the claim's date to
     bracket it, cannot show that the claim is too high or too low. Such a claim is not
     checkable with this registry instead of overstated or understated (the reason names the
-    nearest figure); a claim that agrees with the old figure keeps its verdict (the
-    explanation gives the figure's date).
+    nearest figure); a claim that agrees with the old figure keeps its verdict. Shares too,
+    except the displaced share (also computed from the counts at the claim's own date).
     """
-    if t.period_type != "stock" or measure.endswith("_share"):
+    if t.period_type != "stock" or measure == "displaced_share":
         return ""
     rows = concat([same, broad]) if len(broad.index) else same
     if not len(rows.index) or "period_end" not in rows.columns:

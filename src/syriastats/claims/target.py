@@ -56,6 +56,7 @@ class Target:
     end: pd.Timestamp                  # last day (the claim's as_of)
     defaults: tuple[str, ...] = field(default=())  # dimensions the claim did not state
     problem: str | None = None         # why the claim cannot be compared at all
+    perpetrator: str = "all"           # whose victims (deaths): all, or one registry code
 
     def describe(self) -> str:
         """The dimensions in words: 'Turkey (TUR), stock on 2016-03-11'."""
@@ -64,6 +65,8 @@ class Target:
             bits.append(f"host {self.host}")
         bits.append(f"area {self.area}")
         bits.append(f"group {self.group}")
+        if self.perpetrator != "all":
+            bits.append(f"victims of {self.perpetrator}")
         if self.period_type == "stock":
             bits.append(f"a level on {_day(self.end)}")
         elif self.period_type == "flow":
@@ -139,15 +142,13 @@ def resolve(c: pd.Series, as_of: pd.Timestamp) -> Target:
     sub = _text(c, "subarea")
     if sub is not None and problem is None:
         problem = _subarea_problem(sub, measure, host, area)
-    perp = _text(c, "perpetrator")
-    if perp is not None and perp != "all" and problem is None:
-        problem = _perpetrator_problem(perp, measure)
+    perp = _text(c, "perpetrator") or "all"  # one perpetrator's victims: a dimension
     if pt == "stock":
         start = None
     elif pt == "flow" and start is None:
         start = pd.Timestamp(year=as_of.year, month=1, day=1)
         defaults.append("period_start")
-    return Target(measure, host, area, group, pt, start, as_of, tuple(defaults), problem)
+    return Target(measure, host, area, group, pt, start, as_of, tuple(defaults), problem, perp)
 
 
 def _subarea_problem(sub: str, measure: str, host: str | None, area: str) -> str:
@@ -161,14 +162,25 @@ def _subarea_problem(sub: str, measure: str, host: str | None, area: str) -> str
             f"for the whole of {whole} is never compared with a part of it.")
 
 
-def _perpetrator_problem(perp: str, measure: str) -> str:
+def perpetrator_mask(values: np.ndarray, who: str) -> np.ndarray:
+    """Boolean array over registry ``perpetrator`` *values*: figures of every perpetrator's
+    victims (empty or ``all``) for a claim about all of them (*who* ``all``), else exactly
+    the claim's perpetrator."""
+    if who == "all":
+        return np.fromiter((not isinstance(v, str) or v in ("", "all") for v in values), bool,
+                           len(values))
+    return np.fromiter((v == who for v in values), bool, len(values))
+
+
+def perpetrator_problem(perp: str, measure: str) -> str:
     """Why a claim about the victims of one perpetrator (optional column ``perpetrator``, a
-    registry perpetrator code other than ``all``) is not compared: the checker selects
-    figures of all perpetrators' victims only, and a figure for all of them is never
-    compared with one perpetrator's share (COMPARATOR_RULES['perpetrator'])."""
+    registry perpetrator code other than ``all``) is not compared when the registry holds no
+    figure of that perpetrator's victims for its period and group: a figure for all of them
+    is never compared with one perpetrator's share (COMPARATOR_RULES['perpetrator'])."""
     return (f"the claim counts {measure} of the victims of one perpetrator ({perp}) only; the "
-            "checker compares claims with figures of all perpetrators' victims, and such a "
-            "figure is never compared with one perpetrator's share of it.")
+            "registry holds no figure of that perpetrator's victims with the claim's period, "
+            "area and group, and a figure of all perpetrators' victims is never compared with "
+            "one perpetrator's share of it (rule: perpetrator).")
 
 
 def broader_target(t: Target, measure: str) -> Target:

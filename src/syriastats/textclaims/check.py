@@ -27,6 +27,7 @@ import pandas as pd
 import syriastats.textclaims.vocabulary as V
 from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS
 from syriastats.claims.scope_rules import HOSTED_NOTE, LOOSE_DECADE_MAX_YEARS, LOOSE_DECADE_NOTE
+from syriastats.textclaims.causes import one_cause
 from syriastats.textclaims.extract import extract_claims
 
 #: Largest text accepted (characters of the decoded text; bytes for a file): 10 MB.
@@ -480,7 +481,7 @@ def _dimension_gap(c: pd.Series, est_cols: set[str]) -> str:
     m = str(c["measure"])
     if m == "war_duration_years":
         return ""
-    part = _part_of_war(c)
+    part = _part_of_war(c) or one_cause(m, str(c.get("text") or ""), str(c.get("claim_text") or ""))  # (H22t)
     if part:
         return part
     area = str(c.get("area") or "")  # CAMP and LOCAL arrive as a subarea (_subareas)

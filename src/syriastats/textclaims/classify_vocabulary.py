@@ -70,6 +70,7 @@ NON_PEOPLE_NOUNS: frozenset[str] = frozenset({
     "families", "households", "organisations", "organizations", "ngos", "agencies",
     "groups", "factions", "partners", "donors", "countries", "states", "participants",
     "delegates", "parties", "brigades", "battalions",
+    "sides",  # "clashes between the two sides" (H22t)
     # other units
     "votes", "seats", "jobs", "positions", "beds", "km", "kilometres", "kilometers",
     "miles", "metres", "meters", "hectares", "dollars", "euros", "pounds", "lira", "liras",

@@ -29,6 +29,12 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
+import syriastats.textclaims.arrests as arrests
+import syriastats.textclaims.breakdowns as breakdowns
+import syriastats.textclaims.combatants as combatants
+import syriastats.textclaims.places as places
+import syriastats.textclaims.tally_dates as tally_dates
+import syriastats.textclaims.wounded as wounded
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
 from syriastats.textclaims.numbers import Number, find_numbers
 from syriastats.textclaims.displacement_events import WAVE_MAX, event_displacements
@@ -526,6 +532,7 @@ class Context:
     episode_area: str = ""  # the governorate of the last episode named ("Fighting erupted in Daraa province on 3 March") (H21t)
     wave: TextClaim | None = None  # the last new displacement of the sentence before (H21d)
     refugee_host: str = ""  # the host of the last refugee count of the sentence before (H22f)
+    earlier: str = ""  # the last sentences' text, up to 600 characters (H22t: "from 8 December 2024 ...")
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the
@@ -825,7 +832,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 continue
         if short and not (kind in ("displaced", "idps") and _DISPLACED_EVENT.match(after)
                           and _OFFENSIVE.search(_own_clause(s[num.end:n_own])[:160])) \
-                and not (kind in ("displaced", "idps") and _uprooted(s, num, n_own, bare)):
+                and not (kind in ("displaced", "idps") and _uprooted(s, num, n_own, bare)) \
+                and not wounded.recent_toll(s, kind, num.start):  # (the last few days' running toll, H22t)
             # a week's or a day's figure is no war statistic, except the people uprooted by a
             # wave of fighting ("30,000 have fled since the army resumed bombardment last week")
             continue
@@ -865,7 +873,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if kind == "deaths" and _HOME_BEFORE.search(bare) and not _DEATH_WORD.search(fwd[:40]):
             kind = "population"  # "the camp, which holds some 40,000 people, saw killings": its people (H21t)
         if kind == "detention" and not _DEATH_WORD.search(fwd + " " + re.split(r",\s|\sand\s", back60)[-1]) \
-                and not _TORTURE_NOUN.match(fwd):
+                and not _TORTURE_NOUN.match(fwd) and not breakdowns.torture_item(s, num.start, num.end):  # (H22t)
             continue  # "around 100,000 are still in jail": people detained, not deaths in detention
         if kind == "asylum" and not re.search(r"\beurope|\beu\b", low) and not _INDUSTRIALISED.search(low):
             continue
@@ -1205,16 +1213,23 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             combined_group = group  # (its parts after "of whom" are of the same people)
             continue  # "the killing and injury of 1,250 civilians": the dead and the wounded together
         # an incident's casualties, not a war statistic
+        report = breakdowns.report_count(s, num.start, num.end, kind, group or "all")  # a report's line (H22t)
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
             or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
             or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after))) \
-            or (episode is not None and kind in _DEATH_KINDS)
+            or (episode is not None and kind in _DEATH_KINDS) \
+            or report \
+            or combatants.fighters_count(s, num.start, num.end, kind, group) \
+            or breakdowns.part_count(s, num.start, num.end, kind) \
+            or wounded.recent_toll(s, kind, num.start) \
+            or places.province_item(s, num.start, num.end, kind) \
+            or tally_dates.later_start(s, kind, published)  # a report's line; fighters by side; "N were civilians"; the last days'; by governorate; a later start (H22t)
         if num.value < V.INCIDENT_MAX and not war_level:
             continue
         if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
                 and _INCIDENT.search(local) and not (
                 _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local) \
-                and not (episode is not None and kind in _DEATH_KINDS):
+                and not (episode is not None and kind in _DEATH_KINDS) and not report:
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue
@@ -1254,6 +1269,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                                  TextClaim, _hedge)
     out = displaced_shares(out, raw, s, offset, si, published, TextClaim, _hedge)  # (H22d)
     out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d; after all (H22f))
+    out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
+    out = wounded.drop_one_day(wounded.recent_period(out, s, published), s, offset)  # (H22t)
+    out = breakdowns.were_group(out, s, offset)  # "of whom 830 were civilians" (H22t)
+    out = places.revise(out, s, offset)  # tolls by governorate (H22t)
+    out = tally_dates.revise(out, s, raw, si, offset, published, ctx is not None and (
+        ctx.kind in _DEATH_KINDS or ctx.toll is not None), TextClaim)  # tallies dated by their clause (H22t)
+    out = combatants.revise(out, s, offset, published)  # the side of dead fighters (H22t)
+    out = arrests.drop_arrests(out, s, offset)  # arrests are no deaths and no missing persons (H22t)
+    out = breakdowns.headline_line(out, s, raw, si, offset, published, ctx.earlier if ctx is not None else "", TextClaim)
     if not sentence_off:
         out.extend(_decades(si, raw, s, offset, published,
                             _first(_ATTR, s) if framed else ""))
@@ -2029,6 +2053,7 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     ctx.kind = counts[-1] if counts else ""
     ctx.wave = next((c for c in reversed(found) if c.measure == "idps_new_displacements"), None)
     ctx.refugee_host = next((c.host for c in reversed(found) if c.kind == "refugees"), "")
+    ctx.earlier = (ctx.earlier + " " + s)[-600:]
     _update_toll(ctx, s, found)
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s

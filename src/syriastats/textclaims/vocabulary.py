@@ -72,6 +72,7 @@ HEDGES: list[tuple[str, str]] = [
     (r"(?:pass(?:es|ed)?|cross(?:es|ed)?|top(?:s|ped)?|surpass(?:es|ed)?|exceed(?:s|ed)?) the", "at_least"),
     # "just under" before "under": "just under 100,000" is about 100,000, not below it
     (r"just under", "about"), (r"just below", "about"),
+    (r"no (?:less|fewer) than", "at_least"), (r"not (?:less|fewer) than", "at_least"),  # a floor (H22t)
     (r"fewer than", "less_than"), (r"less than", "less_than"), (r"under", "less_than"),
     (r"below", "less_than"),
     (r"nearly", "about"), (r"almost", "about"),
@@ -179,10 +180,12 @@ SIDE_WORDS: dict[str, list[str]] = {
                          # up arms" (SOHR's rebels), "members of Hayyaat Tahrir Al-Sham"
                          r"defectors", r"(?:islamic|islamist|rebel|opposition|armed) factions",
                          r"(?:civilians|people|men) who (?:took|take|have taken|had taken) up arms",
+                         r"opposition faction (?:fighters|members)",  # (H22t)
                          r"ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham", r"opposition (?:toll|side)\b",
                          # the Kurdish-led forces, counted with the opposition's fighters by SOHR
                          r"\bsdf\b(?!-(?:held|controlled|run|led|ruled))", r"syrian democratic forces", r"kurdish(?:-led)? (?:forces|fighters)", r"\bypg\b"],
     "foreign_fighters": [r"foreign fighters", r"jihadists", r"hezbollah", r"non-syrian fighters", r"non-syrians?\b",
+                         r"turkish (?:soldiers|troops)",  # Turkish forces killed in Syria (H22t)
                          r"iranian (?:militia|fighters|forces)"],
 }
 #: Words for children among the counted: "minors", "under 18", "youngsters".
@@ -547,9 +550,11 @@ PERPETRATORS: list[tuple[str, str]] = [
     (r"syrian[- ]russian alliance|\bsyrian and russian\b", "government_and_allies"),
     (r"\bturk(?:ish|ey|iye)\b|\bt[uü]rkiye\b|\bankara\b", "turkey"),
     (r"\bisrael(?:i)?\b", "israel"),
-    (r"\bisis\b|\bisil\b|\bdaesh\b|islamic state|\bis group\b", "isis"),
+    (r"(?:international|us-led|u\.s\.-led)\s+anti-(?:isis|isil|is|daesh)\s+coalition", "international_coalition"),  # (H22t)
+    (r"(?<!anti-)\bisis\b|(?<!anti-)\bisil\b|(?<!anti-)\bdaesh\b|islamic state|\bis group\b", "isis"),
     (r"\bhts\b|ha?yy?a+t tahrir al-sham|hay'at tahrir al-sham|\bnusra\b", "hts"),
     (r"\bsdf\b|syrian democratic forces|\bpyd\b|\bypg\b|kurdish(?:-led)? (?:forces|militias?)", "sdf"),
+    (r"\bkurdish (?:self-administration|autonomous administration|administration) forces\b|\b(?:self|autonomous)[- ]administration forces\b", "sdf"),  # (H22t)
     (r"international coalition|us-led coalition|coalition (?:forces|air ?strikes|warplanes)", "international_coalition"),
     (r"(?:armed )?opposition (?:factions|groups|forces|fighters)|\brebels?\b|syrian national army|\bsna\b", "armed_opposition"),
     (r"(?:former|ousted|old) regime (?:loyalists|remnants|fighters)|remnants of the (?:former |ousted )?regime"

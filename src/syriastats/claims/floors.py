@@ -1,0 +1,110 @@
+"""COMPARATOR_RULES['floor_unpublished']: a lower bound ('more than X') is consistent only when
+a source, not only the reading rules, puts the truth above X; mirrored for upper bounds.
+
+The rule compares X with two numbers fixed by the comparable figures, never by X: the pooled
+range's lower end (upper end, for an upper bound) and the highest (lowest) number a figure
+of the judged scope published (:func:`reach`). The median rule of
+:func:`syriastats.claims.judging._judge` uses one more fixed threshold (the median), so the
+verdict of 'more than X' for one date, measure and scope is a step function of X:
+consistent up to a point, then contested, then above_all, never back (monotone by
+construction). Persons (or fractions, for shares) throughout."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from syriastats.claims.judgements import REACH_ROUNDING
+from syriastats.claims.phrases import _num
+from syriastats.claims.rules import EARLIER_PACE_FACTOR, EARLIER_PACE_MIN_DAYS, STALE_STOCK_DAYS
+from syriastats.claims.pooling import _Pool, _published_numbers
+from syriastats.claims.target import Target
+from syriastats.claims_index import per_frame
+
+LOWER_BOUNDS: tuple[str, ...] = ("at_least", "share_at_least")
+UPPER_BOUNDS: tuple[str, ...] = ("less_than", "at_most", "share_at_most")
+
+
+def _extremes(est: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Highest and lowest number each registry row published (NaN: none), once per frame."""
+    nums = [_published_numbers(r) for _, r in est.iterrows()]
+    return (np.array([max(n) if n else np.nan for n in nums], float),
+            np.array([min(n) if n else np.nan for n in nums], float))
+
+
+def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
+          pos: np.ndarray | None = None) -> tuple[float, float, str] | None:
+    """(highest, lowest number published, estimate_id of the highest) (persons) by the
+    figures of *pool* and by the rows *pos* of *est* (every comparable figure of the pool's
+    scope in the claim's window, before one figure per series is kept): a running total
+    (cumulative claim) that ends before the claim's date is carried forward to the most it
+    could have reached by then (:func:`syriastats.claims.pace.pace_bound`: EARLIER_PACE_FACTOR
+    times its average pace, the bound earlier_only uses). None without a pool; for a level
+    (stock) none of whose figures is within STALE_STOCK_DAYS of the date, (inf, -inf, ''):
+    the level may have moved past every number since, and the rule does not apply."""
+    if pool is None or not pool.figs:
+        return None
+    cands = [(float(f.pub_hi), float(f.pub_lo), f.row.get("period_start"), f.end, f.eid)
+             for f in pool.figs]
+    if est is not None and pos is not None and len(pos):
+        hi, lo = per_frame("published-extremes", est, _extremes)
+        ids, starts, ends = (est["estimate_id"].to_numpy(object), est["period_start"].to_numpy(),
+                             est["period_end"].to_numpy())
+        cands += [(hi[i], lo[i], starts[i], ends[i], str(ids[i])) for i in pos
+                  if not np.isnan(hi[i])]
+    ends = [pd.Timestamp(c[3]) for c in cands if pd.notna(c[3])]
+    if target.period_type == "stock" and ends and \
+            min(abs((target.end - e).days) for e in ends) > STALE_STOCK_DAYS:
+        return float("inf"), -float("inf"), ""  # no level near the date: it may have moved
+    best, best_id, carried = -float("inf"), "", False
+    for h, _, start, end, eid in cands:
+        moved = False
+        if target.period_type == "cumulative" and pd.notna(end) and pd.Timestamp(end) < target.end:
+            # pace.pace_bound's arithmetic, inline (no Series per figure: this runs per claim)
+            s0 = target.start if start is None or pd.isna(start) else pd.Timestamp(start)
+            days = (pd.Timestamp(end) - s0).days if s0 is not None and pd.notna(s0) else 0
+            gap = (target.end - pd.Timestamp(end)).days
+            # no pace yet (an episode's first days): the total may have grown past any number
+            h, moved = ((h + EARLIER_PACE_FACTOR * h / days * gap, True)
+                        if days >= EARLIER_PACE_MIN_DAYS else (float("inf"), False))
+        if h > best:
+            best, best_id, carried = h, eid, moved
+    return best, min(c[1] for c in cands), best_id + (" (carried)" if carried else "")
+
+
+def unpublished(comparator: str, x: float, pool: _Pool,
+                reached: tuple[float, float, str] | None = None) -> bool:
+    """Is the bound *x* beyond every published number and beyond the pooled range's end on
+    its side (COMPARATOR_RULES['floor_unpublished'])? *reached*: :func:`reach` of the pool
+    (without it, the published numbers as printed, not carried forward)."""
+    if comparator in LOWER_BOUNDS:
+        hi = reached[0] if reached else max(float(f.pub_hi) for f in pool.figs)
+        return x > pool.lower and x * (1 - REACH_ROUNDING) > hi
+    if comparator in UPPER_BOUNDS:
+        lo = reached[1] if reached else min(float(f.pub_lo) for f in pool.figs)
+        return x < pool.upper and x * (1 + REACH_ROUNDING) < lo
+    return False
+
+
+def note(verdict: str, comparator: str, x: float, pool: _Pool | None,
+         reached: tuple[float, float, str] | None, measure: str) -> str:
+    """The sentence that names the rule when it made a verdict contested that the median
+    rule alone would call consistent ('' otherwise)."""
+    if pool is None or verdict != "contested" or not unpublished(comparator, x, pool, reached):
+        return ""
+    if comparator in LOWER_BOUNDS and x <= pool.median:
+        hi, _, eid = reached or (max(float(f.pub_hi) for f in pool.figs), 0.0, "")
+        return (f"Contested (rule: floor_unpublished): no comparable source published "
+                f"{_num(x, measure)} or more (the highest reaches {_num(hi, measure)}"
+                + (f", {eid.split(' ')[0]} carried to the claim's date at "
+                   f"{EARLIER_PACE_FACTOR:g} times its average pace" if eid.endswith("(carried)")
+                   else f": {eid}" if eid else "")
+                + f") and the pooled range's lower end ({_num(pool.lower, measure)}) is below "
+                "it: only the reading rules' assumptions put the median above it. (Without "
+                "this rule the verdict would be consistent.) ")
+    if comparator in UPPER_BOUNDS and x >= pool.median:
+        lo = reached[1] if reached else min(float(f.pub_lo) for f in pool.figs)
+        return (f"Contested (rule: floor_unpublished): every comparable source published more "
+                f"than {_num(x, measure)} (the lowest: {_num(lo, measure)}) and the pooled "
+                f"range's upper end ({_num(pool.upper, measure)}) is above it. (Without this "
+                "rule the verdict would be consistent.) ")
+    return ""
