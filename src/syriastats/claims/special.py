@@ -12,7 +12,7 @@ from syriastats.claims.phrases import _day, _duration_phrase, _figure_label, _nu
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims.rules import (
-    _LABELS, ASSAD_FALL_DATE, BENCHMARKS, DAYS_PER_YEAR, DURATION_ROUNDING, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS,
+    _LABELS, ASSAD_FALL_DATE, BENCHMARKS, DAYS_PER_YEAR, DURATION_MONTH, DURATION_ROUNDING, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS,
     WAR_START_MONTH,
 )
 from syriastats.claims.selecting import _ns, _same_dimensions
@@ -39,7 +39,10 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
     ended = as_of > ASSAD_FALL_DATE
     if ended:
         d_lo = (ASSAD_FALL_DATE - s_hi).days / DAYS_PER_YEAR
-    if comp == "about":
+    whole = float(x).is_integer()
+    if comp == "about" and not whole:
+        a, b = x - DURATION_MONTH, x + DURATION_MONTH
+    elif comp == "about":
         a, b = x - DURATION_ROUNDING, x + 1.0
     elif comp == "at_least":
         a, b = x, math.inf
@@ -71,7 +74,9 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
            "is accepted)" if ended else
            f"on {date} the war was {d_lo:.2f} to {d_hi:.2f} years old")
         + (" ('N years' read as an age, at least N and not yet N+1, or as a duration rounded to "
-           "the nearest year, so from N-0.5)." if comp == "about" else "."))
+           "the nearest year, so from N-0.5)." if comp == "about" and whole else
+           " (an age that is not a whole number of years is read to within a month)."
+           if comp == "about" else "."))
     return rec
 
 
