@@ -299,9 +299,10 @@ ASSUMED_MARGIN: float = 0.10
 REGISTRATION_ASSUMED_MARGIN: float = 0.02
 #: 'About N years' of war also holds from N minus this many years (a rounded duration).
 DURATION_ROUNDING: float = 0.5
-#: An age that is not a whole number of years ("began 18 months ago": 1.5; "two and a half
-#: years"): said to the month, so read as within one month either way (years).
-DURATION_MONTH: float = 1 / 12
+#: An age that is not a whole number of years ("began 18 months ago", "the 2½-year war":
+#: 1.5, 2.5): read as rounded to the nearest half year, so within three months either way
+#: (years). Wire copy says "two and a half years" of a war 2 years 4 months old.
+DURATION_HALF_YEAR: float = 0.25
 #: Assumed margin for an agency's or statistical office's operational figure printed
 #: without a range (OCHA, UNHCR, IDMC, UN population estimates): ±3 % at 90 %. With the
 #: ±5 % read into "about", a claim 10 % off such a figure is no longer consistent (with the

@@ -12,7 +12,7 @@ from syriastats.claims.phrases import _day, _duration_phrase, _figure_label, _nu
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims.rules import (
-    _LABELS, ASSAD_FALL_DATE, BENCHMARKS, DAYS_PER_YEAR, DURATION_MONTH, DURATION_ROUNDING, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS,
+    _LABELS, ASSAD_FALL_DATE, BENCHMARKS, DAYS_PER_YEAR, DURATION_HALF_YEAR, DURATION_ROUNDING, HIGHEST_SINCE_MAX_GAP_YEARS, VERDICTS,
     WAR_START_MONTH,
 )
 from syriastats.claims.selecting import _ns, _same_dimensions
@@ -41,7 +41,7 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
         d_lo = (ASSAD_FALL_DATE - s_hi).days / DAYS_PER_YEAR
     whole = float(x).is_integer()
     if comp == "about" and not whole:
-        a, b = x - DURATION_MONTH, x + DURATION_MONTH
+        a, b = x - DURATION_HALF_YEAR, x + DURATION_HALF_YEAR
     elif comp == "about":
         a, b = x - DURATION_ROUNDING, x + 1.0
     elif comp == "at_least":
@@ -75,7 +75,7 @@ def _check_duration(rec: dict[str, Any], knowable: pd.DataFrame, as_of: pd.Times
            f"on {date} the war was {d_lo:.2f} to {d_hi:.2f} years old")
         + (" ('N years' read as an age, at least N and not yet N+1, or as a duration rounded to "
            "the nearest year, so from N-0.5)." if comp == "about" and whole else
-           " (an age that is not a whole number of years is read to within a month)."
+           " (an age that is not a whole number of years is read as rounded to the nearest half year, so within three months)."
            if comp == "about" else "."))
     return rec
 
