@@ -12,7 +12,8 @@ import pandas as pd
 from syriastats.claims.phrases import _day, _figure_label, _num
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
-from syriastats.claims.bounds import BRACKET_MEASURES
+from syriastats.claims.bounds import BRACKET_MEASURES, HINDSIGHT
+from syriastats.claims.judgements import REACH_ROUNDING
 from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims import pace
 from syriastats.claims.pace import pace_bound
@@ -246,14 +247,20 @@ def pace_then(rec: dict[str, Any], pool: Any, rows: tuple[pd.DataFrame, pd.DataF
               t: Target, known: str, x: float, comparator: str, about_tol: float
               ) -> dict[str, Any]:
     """*rec* made ``consistent`` as known then (COMPARATOR_RULES['pace_then']) when
-    earlier_only left it not_checkable (and no bracket decided it): the latest running total
-    the claimant could know is a floor at or below the claim, and the claim is within what
-    the series reaches from it by the claim's date at its own average pace (persons a day
-    since its start, :func:`syriastats.claims.pace.pace_bound`; beyond EARLIER_PACE_FACTOR
-    times that pace earlier_only calls it overstated, in between it stays not_checkable).
-    Only 'about' and 'more than' claims; as known now the later totals judge it instead."""
+    earlier_only left it not_checkable, or a running bracket did because its ceiling was
+    published after the claim (bounds.HINDSIGHT): the claim is within what the latest
+    running total the claimant could know reaches by the claim's date at the series' own
+    average pace (persons a day since its start, :func:`syriastats.claims.pace.pace_bound`
+    with factor 1; beyond EARLIER_PACE_FACTOR times that pace earlier_only calls it
+    overstated, in between it stays not_checkable), and not below that total: 'more than X'
+    with X at or below the latest known total is proven by it, 'about X' must reach it
+    (less :data:`~syriastats.claims.judgements.REACH_ROUNDING`). So for one date the
+    verdict of 'more than X' is consistent up to the pace, then not_checkable, then
+    overstated (monotone in X). Only 'about' and 'more than' claims; as known now the later
+    totals judge it instead."""
+    why = str(rec.get("reason", ""))
     if known != "then" or rec["verdict"] != "not_checkable" or pool is None \
-            or "rule: earlier_only" not in str(rec.get("reason", "")) \
+            or not ("rule: earlier_only" in why or HINDSIGHT in why) \
             or comparator not in ("about", "at_least"):
         return rec
     same, broad = rows
@@ -262,22 +269,27 @@ def pace_then(rec: dict[str, Any], pool: Any, rows: tuple[pd.DataFrame, pd.DataF
     if cand.empty:
         return rec
     last = cand.sort_values(["period_end", "estimate_id"]).iloc[-1]
-    vals = [float(last[k]) for k in ("central", "high", "low") if _finite(last.get(k))]
-    found = pace_bound(last, vals[0], t) if vals else None
-    if found is None:
+    low, high = pace.ends(last)
+    found = pace_bound(last, high, t, factor=1.0) if high is not None else None
+    if found is None or low is None:
         return rec
-    days, pace_, _ = found
-    bound = vals[0] + pace_ * max((t.end - pd.Timestamp(last["period_end"])).days, 0)
+    days, pace_, bound = found
     lo_x, hi_x = (x * (1 - about_tol), x * (1 + about_tol)) if comparator == "about" else (x, x)
-    if not (hi_x >= vals[0] * 0.99 and lo_x <= bound):
+    reaches = comparator == "at_least" or hi_x >= low * (1 - REACH_ROUNDING)
+    if not (reaches and lo_x <= bound):
         return rec
     m = t.measure
+    below = comparator == "at_least" and x <= low
     _fill_pool(rec, pool)
     rec.update(verdict="consistent", position="within", reason="")
     rec["explanation"] = (
         f"Consistent as known then (rule: pace_then): the latest total the claimant could "
-        f"know, {_figure_label(last)}, is a floor below the claim, and the claim, "
-        f"{_num(x, m)}, is within what that series reaches by {_day(t.end)} at its own "
-        f"average pace ({pace_:,.0f} a day over {days} days: {_num(bound, m)}). (Without this "
-        f"rule: " + str(rec["explanation"]) + ")")
+        f"know, {_figure_label(last)}, " + (
+            f"had already counted {_num(low, m)} by {_day(last['period_end'])}, and a running "
+            f"total only grows, so the total on {_day(t.end)} was more than {_num(x, m)}"
+            if below else
+            f"is a floor below the claim, and the claim, {_num(x, m)}, is within what that "
+            f"series reaches by {_day(t.end)} at its own average pace ({pace_:,.0f} a day "
+            f"over {days} days: {_num(bound, m)})")
+        + ". (Without this rule: " + str(rec["explanation"]) + ")")
     return rec
