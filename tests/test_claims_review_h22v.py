@@ -127,20 +127,24 @@ GRIDS = [
 ]
 
 
+@pytest.mark.parametrize("comparator", ["at_least", "less_than"])
 @pytest.mark.parametrize("known", ["now", "then"])
 @pytest.mark.parametrize("measure,as_of,xs,dims", GRIDS)
-def test_more_than_x_is_monotone_with_not_checkable(est, measure, as_of, xs, dims,
-                                                    known) -> None:
+def test_bounds_are_monotone_with_not_checkable(est, measure, as_of, xs, dims, known,
+                                                comparator) -> None:
     dims = {k: v for k, v in dims.items() if k != "measure"}
-    out = _check(est, known, list(xs), as_of=as_of, comparator="at_least", measure=measure,
+    out = _check(est, known, list(xs), as_of=as_of, comparator=comparator, measure=measure,
                  **dims)
+    seq = sorted(zip(out["value"].astype(float), out["verdict"]))
+    if comparator == "less_than":  # 'fewer than X' may only get worse as X falls
+        seq = seq[::-1]
     worst, unjudged = ("", -1), ""
-    for x, v in sorted(zip(out["value"].astype(float), out["verdict"])):
+    for x, v in seq:
         if v == "not_checkable":
             unjudged = unjudged or f"{x:,.0f}"
             continue
         assert not (unjudged and v == "consistent"), (
-            f"'more than {x:,.0f}' is consistent after not_checkable at {unjudged}")
+            f"'{comparator} {x:,.0f}' is consistent after not_checkable at {unjudged}")
         if v in _RANK:
-            assert _RANK[v] >= worst[1], f"'more than {x:,.0f}' is {v} after {worst[0]}"
+            assert _RANK[v] >= worst[1], f"'{comparator} {x:,.0f}' is {v} after {worst[0]}"
             worst = (f"{x:,.0f}", _RANK[v])

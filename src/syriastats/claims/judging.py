@@ -32,8 +32,8 @@ from syriastats.claims.running_totals import (
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims import bounds, definitions, floors, scopes
 from syriastats.claims.target import (
-    Target, _dates_problem, _dimension_txt, _widened, broader_target, perpetrator_problem,
-    resolve)
+    _dates_problem, _dimension_txt, _widened, broader_target, resolve)
+from syriastats.claims.perpetrators import outside_window, perpetrator_problem
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
 
 
@@ -220,8 +220,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     if not (len(same_rows.index) or len(broad_rows.index) or len(wide_rows.index)):
         other = other_dimensions_at(est, kmask, target)
         if target.perpetrator != "all":  # COMPARATOR_RULES['perpetrator']
-            reason = perpetrator_problem(target.perpetrator, measure, _perpetrator_outside(
-                est, kmask, target, date))
+            reason = perpetrator_problem(target.perpetrator, measure,
+                                         outside_window(est, kmask, target, date))
         elif not (ka.measure == measure).any():
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
@@ -365,26 +365,6 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                                jcomp, moved)
     rec = bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
     return pace_then(rec, pool, (same_rows, broad_rows), target, known, x, jcomp, about_tol)
-
-
-def _perpetrator_outside(est: pd.DataFrame, kmask: np.ndarray, t: Target, date: str) -> str:
-    """Labels of the knowable figures of the claim's perpetrator, measure, area, group and
-    kind of period at any date (the nearest three), with the date window's rule; '' when
-    there are none (COMPARATOR_RULES['perpetrator'])."""
-    if "perpetrator" not in est.columns:
-        return ""
-    keep = kmask & ~arrays(est).ctx
-    for col, want in (("measure", t.measure), ("perpetrator", t.perpetrator), ("area", t.area),
-                      ("group", t.group), ("period_type", t.period_type)):
-        if col in est.columns:
-            keep &= (est[col].astype(object) == want).to_numpy(bool)
-    if not keep.any():
-        return ""
-    rows = take(est, nearest_positions(est, np.flatnonzero(keep), t.end))
-    return (per_frame("labels", rows, labels_of) + f"; none near {date}: rule: " + DATE_RULES
-            .format(stock=STOCK_WINDOW_DAYS, before=CUMULATIVE_WINDOW_BEFORE_DAYS,
-                    after=CUMULATIVE_WINDOW_AFTER_DAYS).split(". ")[
-                0 if t.period_type != "cumulative" else 1])
 
 
 def _closest(rows: pd.DataFrame) -> str:

@@ -16,7 +16,7 @@ from syriastats.claims.bounds import BRACKET_MEASURES, HINDSIGHT
 from syriastats.claims.judgements import REACH_ROUNDING
 from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims import pace
-from syriastats.claims.pace import pace_bound
+from syriastats.claims.pace import PACE_OVER, pace_bound
 from syriastats.claims.rules import CUMULATIVE_START_BY, EARLIER_PACE_FACTOR
 from syriastats.claims.selecting import _days_from, _nearest_per_series
 from syriastats.claims.target import Target
@@ -110,8 +110,6 @@ def _earlier_only(t: Target) -> bool:
         t.start is not None and pd.notna(t.start) and t.start > CUMULATIVE_START_BY)
 
 
-#: The start of the text :func:`_earlier_totals_only` returns for a claim above the pace bound.
-PACE_OVER = pace.PACE_OVER  # (claims/pace.py)
 
 
 def earlier_or_pace(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
@@ -134,29 +132,22 @@ def _pace_bound(last: pd.Series, t: Target, gap: int, x: float, measure: str) ->
     :data:`PACE_OVER`) when *x* is above latest + EARLIER_PACE_FACTOR x pace x gap, else ''.
     The pace is the latest total (people) over the days it covers (its period_start, else
     the claim's start, to its period_end); fewer than EARLIER_PACE_MIN_DAYS: no pace, ''."""
-    vals = [float(last[k]) for k in ("high", "central", "low")
-            if k in last.index and _finite(last[k])]
-    found = pace_bound(last, vals[0], t, gap) if vals else None
+    low, high = pace.ends(last)
+    latest = high if high is not None else low  # its high end: the most generous reading
+    found = pace_bound(last, latest, t, gap) if latest is not None else None
     if found is None:
         return ""
-    latest = vals[0]
-    days, pace, bound = found
+    days, rate, bound = found
     if not x > bound:
         return ""
     return (f"{PACE_OVER} the latest comparable total, {_figure_label(last)}, counts "
             f"{_num(latest, measure)} over {days} days, an average pace of "
-            f"{pace:,.{0 if pace >= 10 else 1}f} a day; even at {EARLIER_PACE_FACTOR:g} times that pace for "
+            f"{rate:,.{0 if rate >= 10 else 1}f} a day; even at {EARLIER_PACE_FACTOR:g} times that "
+            f"pace for "
             f"the {gap} days to {_day(t.end)} the total could reach at most "
             f"{_num(bound, measure)}, and the claim, {_num(x, measure)}, is above it (without "
             "the bound the verdict would be not_checkable: an earlier total bounds a running "
             "total of a later start only from below).")
-
-
-def _finite(v: Any) -> bool:
-    try:
-        return bool(np.isfinite(float(v)))
-    except (TypeError, ValueError):
-        return False
 
 
 #: An earlier running total is compared with a claim only when it counts at least this
