@@ -47,24 +47,26 @@ def _publishers(est: pd.DataFrame) -> np.ndarray:
     return who.astype(str).to_numpy(object)
 
 
-def _latest_before(cands: list[tuple[Any, ...]], t: Target) -> list[tuple[Any, ...]]:
-    """*cands* (highest, lowest, start, end, estimate_id, series) with, for a running total,
-    only the latest figure of each series (publisher, within the claim's scope) among those ending before the claim's date: an
-    older count of the same series carried forward at the pace bound says nothing its
-    latest count does not (SOHR's 'more than 250,000' of August 2014 carried to June 2015
-    would outrun SOHR's own 230,618 of May 2015)."""
+def _carried(cands: list[tuple[Any, ...]], t: Target) -> list[bool]:
+    """Which of *cands* (highest, lowest, start, end, estimate_id, publisher) a running
+    total carries forward to the claim's date: for a cumulative claim, the latest figure of
+    each publisher (within the claim's scope) among those ending before the date. Every
+    other figure counts with the number it published, not carried: an older count carried
+    forward at the pace bound says nothing its publisher's latest count does not (SOHR's
+    'more than 250,000' of August 2014 carried to June 2015 would outrun SOHR's own 230,618
+    of May 2015), while the number it published stays published (SOHR's 'about 430,000' of
+    September 2016 still reaches 367,000 in April 2017)."""
     if t.period_type != "cumulative":
-        return cands
-    latest: dict[str, tuple[Any, ...]] = {}
-    out = []
-    for c in cands:
+        return [False] * len(cands)
+    latest: dict[str, int] = {}
+    for i, c in enumerate(cands):
         if pd.isna(c[3]) or pd.Timestamp(c[3]) >= t.end:
-            out.append(c)
             continue
-        old = latest.get(c[5])
-        if old is None or (pd.Timestamp(c[3]), c[0]) > (pd.Timestamp(old[3]), old[0]):
-            latest[c[5]] = c
-    return out + [latest[k] for k in sorted(latest)]
+        j = latest.get(c[5])
+        if j is None or (pd.Timestamp(c[3]), c[0]) > (pd.Timestamp(cands[j][3]), cands[j][0]):
+            latest[c[5]] = i
+    keep = set(latest.values())
+    return [i in keep for i in range(len(cands))]
 
 
 def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
@@ -75,7 +77,7 @@ def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
     (cumulative claim) that ends before the claim's date is carried forward to the most it
     could have reached by then (:func:`syriastats.claims.pace.reach_by`: EARLIER_PACE_FACTOR
     times its average pace, the bound earlier_only uses), the latest figure of each series
-    only (:func:`_latest_before`). None without a pool; for a level
+    only (:func:`_carried`; the others count as published). None without a pool; for a level
     (stock) none of whose figures is within STALE_STOCK_DAYS of the date, (inf, -inf, ''):
     the level may have moved past every number since, and the rule does not apply."""
     if pool is None or not pool.figs:
@@ -94,9 +96,9 @@ def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
             min(abs((target.end - e).days) for e in ends) > STALE_STOCK_DAYS:
         return float("inf"), -float("inf"), ""  # no level near the date: it may have moved
     best, best_id, carried = -float("inf"), "", False
-    for h, _, start, end, eid, _k in _latest_before(cands, target):
+    for (h, _, start, end, eid, _k), carry in zip(cands, _carried(cands, target)):
         moved = False
-        if target.period_type == "cumulative" and pd.notna(end) and pd.Timestamp(end) < target.end:
+        if carry:
             found = pace.reach_by(h, start, end, target)
             # no pace yet (an episode's first days): the total may have grown past any number
             h, moved = (found[2], True) if found is not None else (float("inf"), False)
