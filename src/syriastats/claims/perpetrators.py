@@ -24,10 +24,10 @@ def perpetrator_problem(perp: str, measure: str, outside: str = "") -> str:
     window's rule: then the reason is the date, not the perpetrator."""
     if outside:
         return (f"the claim counts {measure} of the victims of one perpetrator ({perp}) only; "
-                f"the registry's figures of that perpetrator's victims with the claim's area "
-                f"and group ({outside}) are not within the claim's date window, and a figure "
-                "of all perpetrators' victims is never compared with one perpetrator's share of "
-                "it (rule: perpetrator).")
+                "the registry holds no figure of that perpetrator's victims with the claim's "
+                f"area and group within the claim's date window (it has {outside}), and a "
+                "figure of all perpetrators' victims is never compared with one perpetrator's "
+                "share of it (rule: perpetrator).")
     return (f"the claim counts {measure} of the victims of one perpetrator ({perp}) only; the "
             "registry holds no figure of that perpetrator's victims with the claim's period, "
             "area and group, and a figure of all perpetrators' victims is never compared with "
