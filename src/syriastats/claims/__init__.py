@@ -116,7 +116,7 @@ from __future__ import annotations
 
 from syriastats.claims.formatting import cli_check, format_verdicts
 from syriastats.claims.checking import check
-from syriastats.claims.judging import COMPUTED_SHARE_ID
+from syriastats.claims.shares import COMPUTED_SHARE_ID
 from syriastats.claims.loading import claim_row_problems, load_claims
 from syriastats.claims.rules import (
     ABOUT_TOLERANCE,

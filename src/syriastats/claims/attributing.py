@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from syriastats.claims import bounds
+from syriastats.claims import own_totals
 from syriastats.claims.phrases import _day, _figure_label, _present
 from syriastats.claims.rules import (
     ATTRIBUTION_PUBLISHERS, BROADER_MEASURES, DEATH_MEASURES, VERDICT_CLASSES,
@@ -207,10 +207,10 @@ def apply_attribution(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, targ
         return rec
     old = rec["verdict"]
     if not who:
-        newer = bounds.newer_own_total(fig, est, target, str(rec.get("known", "now")), cutoff,
-                                       float(rec["value"]), comparator, about_tol)
+        newer = own_totals.newer_own_total(fig, est, target, str(rec.get("known", "now")),
+                                           cutoff, float(rec["value"]), comparator, about_tol)
         if newer is not None:  # the publisher's own later total passed it by the claim's date
-            return bounds.outdated_match(rec, newer, fig, target)
+            return own_totals.outdated_match(rec, newer, fig, target)
         pub = str(fig.get("publisher", "a source"))
         rec["explanation"] = (
             f"Repeats, without naming it, {pub}'s own figure published by {_day(cutoff)}: "

@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from syriastats import derived
-from syriastats.claims.judging import SHARE_INPUTS, _check_one
+from syriastats.claims.judging import _check_one
+from syriastats.claims.shares import SHARE_INPUTS
 from syriastats.claims.phrases import _dates
 from syriastats.claims.records import _base, _not_checkable
 from syriastats.claims.rules import (

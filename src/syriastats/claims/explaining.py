@@ -9,6 +9,7 @@ import pandas as pd
 
 from syriastats.claims.phrases import _day, _figure_label, _isnum, _num, _present
 from syriastats.claims.pooling import _Figure, _Pool
+from syriastats.claims.verdict_rules import REACH_ROUNDING
 from syriastats.claims_index import cached_call, per_frame
 from syriastats.claims.rules import (
     _LABELS,
@@ -161,6 +162,37 @@ def _published_txt(pool: _Pool, measure: str) -> str:
             else f"they all published {a}")
 
 
+def _bound_contested(x: float, comp: str, pool: _Pool, m: str) -> list[str]:
+    """Why a bound ('more than X', 'fewer than X') is contested: where X lies against the
+    pooled median and against the numbers the sources published (COMPARATOR_RULES
+    ['floor_unpublished']); never 'matches only the lowest of them', which is said of
+    'about X'."""
+    out = []
+    hi = max(float(f.pub_hi) for f in pool.figs)
+    lo = min(float(f.pub_lo) for f in pool.figs)
+    if comp in ("at_least", "share_at_least"):
+        if x > pool.median:
+            out.append(f"The claimed floor is above the middle of the sources (median "
+                       f"{_num(pool.median, m)}): most of the pooled weight lies below it.")
+        if x * (1 - REACH_ROUNDING) > hi:
+            out.append(f"No comparable source published {_num(x, m)} or more (the highest "
+                       f"number published is {_num(hi, m)}); only the reading rules' "
+                       "assumptions put part of the range above it.")
+        elif x <= pool.median:
+            out.append("Some sources put the number below the claimed floor.")
+    else:
+        if x < pool.median:
+            out.append(f"The claimed bound is below the middle of the sources (median "
+                       f"{_num(pool.median, m)}): most of the pooled weight lies above it.")
+        if x * (1 + REACH_ROUNDING) < lo:
+            out.append(f"Every comparable source published more than {_num(x, m)} (the lowest "
+                       f"number published is {_num(lo, m)}); only the reading rules' "
+                       "assumptions put part of the range below it.")
+        elif x >= pool.median:
+            out.append("Some sources put the number above the claimed bound.")
+    return out
+
+
 def _explain(rec: dict[str, Any], pool: _Pool, same: _Pool | None, broad: _Pool | None,
              v_same: tuple[str, str] | None, phrase: str, date: str, known_txt: str,
              as_of: pd.Timestamp, skipped: list[str], margin: float, comp: str) -> str:
@@ -210,6 +242,9 @@ def _explain(rec: dict[str, Any], pool: _Pool, same: _Pool | None, broad: _Pool 
             parts.append(f"The claimed ceiling is below the middle of the sources (median "
                          f"{_num(pool.median, m)}): most of the pooled weight lies above it, so "
                          "the truth is more likely above the stated ceiling than below it.")
+        elif verdict == "contested" and comp in ("at_least", "share_at_least", "less_than",
+                                                 "at_most", "share_at_most"):
+            parts += _bound_contested(float(rec["value"]), comp, pool, m)
         elif verdict == "contested":
             parts.append("The sources disagree; the claim matches only the "
                          + ("highest" if rec["position"] == "above" else "lowest") + " of them.")

@@ -10,12 +10,15 @@ consistent up to a point, then contested, then above_all, never back (monotone b
 construction). Persons (or fractions, for shares) throughout."""
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
 from syriastats.claims.judgements import REACH_ROUNDING
 from syriastats.claims.phrases import _num
-from syriastats.claims.rules import EARLIER_PACE_FACTOR, EARLIER_PACE_MIN_DAYS, STALE_STOCK_DAYS
+from syriastats.claims import pace
+from syriastats.claims.rules import EARLIER_PACE_FACTOR, STALE_STOCK_DAYS
 from syriastats.claims.pooling import _Pool, _published_numbers
 from syriastats.claims.target import Target
 from syriastats.claims_index import per_frame
@@ -31,41 +34,74 @@ def _extremes(est: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
             np.array([min(n) if n else np.nan for n in nums], float))
 
 
+def _key(row: pd.Series) -> str:
+    """The publisher of one registry row (:func:`_publishers`)."""
+    return str(row.get("publisher", row.get("source_id")))
+
+
+def _publishers(est: pd.DataFrame) -> np.ndarray:
+    """The publisher of each row (its source_id without one), once per frame: within the
+    claim's scope a publisher's figures are one series, whatever their method (SOHR's
+    estimate of August 2014 and its documented count of May 2015)."""
+    who = est["publisher"] if "publisher" in est.columns else est["source_id"]
+    return who.astype(str).to_numpy(object)
+
+
+def _carried(cands: list[tuple[Any, ...]], t: Target) -> list[bool]:
+    """Which of *cands* (highest, lowest, start, end, estimate_id, publisher) a running
+    total carries forward to the claim's date: for a cumulative claim, the latest figure of
+    each publisher (within the claim's scope) among those ending before the date. Every
+    other figure counts with the number it published, not carried: an older count carried
+    forward at the pace bound says nothing its publisher's latest count does not (SOHR's
+    'more than 250,000' of August 2014 carried to June 2015 would outrun SOHR's own 230,618
+    of May 2015), while the number it published stays published (SOHR's 'about 430,000' of
+    September 2016 still reaches 367,000 in April 2017)."""
+    if t.period_type != "cumulative":
+        return [False] * len(cands)
+    latest: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if pd.isna(c[3]) or pd.Timestamp(c[3]) >= t.end:
+            continue
+        j = latest.get(c[5])
+        if j is None or (pd.Timestamp(c[3]), c[0]) > (pd.Timestamp(cands[j][3]), cands[j][0]):
+            latest[c[5]] = i
+    keep = set(latest.values())
+    return [i in keep for i in range(len(cands))]
+
+
 def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
           pos: np.ndarray | None = None) -> tuple[float, float, str] | None:
     """(highest, lowest number published, estimate_id of the highest) (persons) by the
     figures of *pool* and by the rows *pos* of *est* (every comparable figure of the pool's
     scope in the claim's window, before one figure per series is kept): a running total
     (cumulative claim) that ends before the claim's date is carried forward to the most it
-    could have reached by then (:func:`syriastats.claims.pace.pace_bound`: EARLIER_PACE_FACTOR
-    times its average pace, the bound earlier_only uses). None without a pool; for a level
+    could have reached by then (:func:`syriastats.claims.pace.reach_by`: EARLIER_PACE_FACTOR
+    times its average pace, the bound earlier_only uses), the latest figure of each series
+    only (:func:`_carried`; the others count as published). None without a pool; for a level
     (stock) none of whose figures is within STALE_STOCK_DAYS of the date, (inf, -inf, ''):
     the level may have moved past every number since, and the rule does not apply."""
     if pool is None or not pool.figs:
         return None
-    cands = [(float(f.pub_hi), float(f.pub_lo), f.row.get("period_start"), f.end, f.eid)
-             for f in pool.figs]
+    cands = [(float(f.pub_hi), float(f.pub_lo), f.row.get("period_start"), f.end, f.eid,
+              _key(f.row)) for f in pool.figs]
     if est is not None and pos is not None and len(pos):
         hi, lo = per_frame("published-extremes", est, _extremes)
+        keys = per_frame("publishers", est, _publishers)
         ids, starts, ends = (est["estimate_id"].to_numpy(object), est["period_start"].to_numpy(),
                              est["period_end"].to_numpy())
-        cands += [(hi[i], lo[i], starts[i], ends[i], str(ids[i])) for i in pos
+        cands += [(hi[i], lo[i], starts[i], ends[i], str(ids[i]), keys[i]) for i in pos
                   if not np.isnan(hi[i])]
     ends = [pd.Timestamp(c[3]) for c in cands if pd.notna(c[3])]
     if target.period_type == "stock" and ends and \
             min(abs((target.end - e).days) for e in ends) > STALE_STOCK_DAYS:
         return float("inf"), -float("inf"), ""  # no level near the date: it may have moved
     best, best_id, carried = -float("inf"), "", False
-    for h, _, start, end, eid in cands:
+    for (h, _, start, end, eid, _k), carry in zip(cands, _carried(cands, target)):
         moved = False
-        if target.period_type == "cumulative" and pd.notna(end) and pd.Timestamp(end) < target.end:
-            # pace.pace_bound's arithmetic, inline (no Series per figure: this runs per claim)
-            s0 = target.start if start is None or pd.isna(start) else pd.Timestamp(start)
-            days = (pd.Timestamp(end) - s0).days if s0 is not None and pd.notna(s0) else 0
-            gap = (target.end - pd.Timestamp(end)).days
+        if carry:
+            found = pace.reach_by(h, start, end, target)
             # no pace yet (an episode's first days): the total may have grown past any number
-            h, moved = ((h + EARLIER_PACE_FACTOR * h / days * gap, True)
-                        if days >= EARLIER_PACE_MIN_DAYS else (float("inf"), False))
+            h, moved = (found[2], True) if found is not None else (float("inf"), False)
         if h > best:
             best, best_id, carried = h, eid, moved
     return best, min(c[1] for c in cands), best_id + (" (carried)" if carried else "")

@@ -23,15 +23,13 @@ from syriastats.claims.pooling import _Pool, _published_numbers
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
 from syriastats.claims.rules import BROADER_MEASURES, STALE_STOCK_DAYS, VERDICT_CLASSES
 from syriastats.claims.target import Target, broader_target
+from syriastats.claims.verdict_rules import REACH_ROUNDING
 from syriastats.claims_index import per_frame, take
 
 #: Documented counts are "far lower" than a claimed toll when the largest of them is below
 #: this share of it (SOHR's named dead were 69 % of its 511,000 in March 2018 and 82 % of
 #: its 606,000 in June 2021; a count within 15 % of the claim is read as supporting it).
 DOCUMENTED_FAR_BELOW: float = 0.85
-#: A published number 'reaches' a floor ("more than X") when it is at least X less this
-#: rounding (as the attribution rule's FLOOR_ROUNDING).
-REACH_ROUNDING: float = 0.01
 
 
 def _text(row: pd.Series, col: str) -> str:

@@ -25,18 +25,15 @@ from syriastats.claims.positions import (
     knowable_mask, labels_of, nearest_positions, other_dimensions_at, window_positions,
     with_computed,
 )
-from syriastats.claims.shares import (  # noqa: F401 (re-exported)
-    _SHARE_OF, COMPUTED_SHARE_ID, SHARE_INPUTS, _computed_share)
-from syriastats.claims.selecting import (
-    _known_filter, _one_sided_stale, _other_dimensions, _window,
-)
+from syriastats.claims.shares import _SHARE_OF, SHARE_INPUTS, _computed_share
+from syriastats.claims.selecting import _known_filter, _one_sided_stale
 from syriastats.claims.running_totals import (
     earlier_or_pace, later_totals, pace_prefix, pace_then)
 from syriastats.claims.special import _check_duration, _check_highest
 from syriastats.claims import bounds, definitions, floors, scopes
 from syriastats.claims.target import (
-    Target, _dates_problem, _dimension_txt, _widened, broader_target, perpetrator_problem,
-    resolve)
+    _dates_problem, _dimension_txt, _widened, broader_target, resolve)
+from syriastats.claims.perpetrators import outside_window, perpetrator_problem
 from syriastats.claims_index import cached_call, cached_pool, per_frame, take
 
 
@@ -223,7 +220,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     if not (len(same_rows.index) or len(broad_rows.index) or len(wide_rows.index)):
         other = other_dimensions_at(est, kmask, target)
         if target.perpetrator != "all":  # COMPARATOR_RULES['perpetrator']
-            reason = perpetrator_problem(target.perpetrator, measure)
+            reason = perpetrator_problem(target.perpetrator, measure,
+                                         outside_window(est, kmask, target, date))
         elif not (ka.measure == measure).any():
             reason = f"the registry holds no figure for {measure}."
         elif not context.empty:
@@ -266,9 +264,11 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                else None)
 
     # a floor ("more than X") above every figure of its own scope is overstated as worded:
-    # a broader scope reaching it does not make it true (it is named in the explanation)
+    # a broader scope reaching it does not make it true (it is named in the explanation);
+    # above every number its own scope published it keeps the own scope's verdict whatever
+    # side of the median it lies (one verdict class for the whole band of X)
     floor_over = (v_same is not None and jcomp in ("at_least", "share_at_least") and (
-        v_same[0] == "above_all" or (v_same[0] == "contested" and x <= same_pool.median
+        v_same[0] == "above_all" or (v_same[0] == "contested"
                                      and floors.unpublished(jcomp, x, same_pool, reach_same))))
     if v_same is None and v_broad is None:  # only wider-definition figures: decided below
         verdict, position, pool, scope_used = "not_checkable", "", None, ""
@@ -363,7 +363,8 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
                      np.concatenate([wpos, extra_pos]))
     rec = scopes.after_verdict(rec, same_pool if scope_used == "same" else None, target, x,
                                jcomp, moved)
-    return bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
+    rec = bounds.bracket(rec, est, target, known, cutoff, x, jcomp, about_tol)
+    return pace_then(rec, pool, (same_rows, broad_rows), target, known, x, jcomp, about_tol)
 
 
 def _closest(rows: pd.DataFrame) -> str:

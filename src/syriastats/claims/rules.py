@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from syriastats.claims.scope_rules import SCOPE_RULES
-from syriastats.claims.verdict_rules import VERDICT_RULES
+from syriastats.claims.verdict_rules import EARLIER_PACE_FACTOR, REACH_ROUNDING, VERDICT_RULES
 from syriastats.reading import CUMULATIVE_MEASURES
 from syriastats.validate import HIGHEST_SINCE_MIN_YEAR, highest_since_problem
 
@@ -155,10 +155,11 @@ COMPARATOR_RULES: dict[str, str] = {
                        "(within 31 days) is only a floor, one from an earlier start only a "
                        "ceiling. Between a floor and a ceiling of "
                        "one series, however far apart, it is consistent (a floor claim must lie "
-                       "below the ceiling, a ceiling claim above the floor, less 1 % rounding; "
+                       "below the ceiling, a ceiling claim above the floor, less "
+                       f"{REACH_ROUNDING:.0%} rounding; "
                        "'approximately' figures widened by about_tolerance), except that a claim "
                        "the pool calls higher than every source and that lies beyond "
-                       "EARLIER_PACE_FACTOR (3) times the series' average pace from the floor "
+                       f"EARLIER_PACE_FACTOR ({EARLIER_PACE_FACTOR:g}) times the series' average pace from the floor "
                        "(the earlier_only bound) stays above_all; unless another "
                        "series' floor or ceiling puts it outside. Below a floor (with no ceiling "
                        "below it) it is below_all, above a ceiling above_all, replacing a "
@@ -274,11 +275,6 @@ CUMULATIVE_WINDOW_AFTER_DAYS: int = 92
 STALE_DAYS: int = 92
 #: Cumulative totals must count from the war's start: ``period_start`` on or before this.
 CUMULATIVE_START_BY: pd.Timestamp = pd.Timestamp("2011-06-30")
-#: Under the earlier_only rule a claim is still too high when it is above the latest total
-#: plus this many times the series' average daily pace (the latest total over the days it
-#: covers) times the days from that total to the claim's date; running_bracket does not
-#: call such a claim consistent either.
-EARLIER_PACE_FACTOR: float = 3.0
 #: A total covering fewer days than this has no pace yet (earlier_only: not_checkable).
 EARLIER_PACE_MIN_DAYS: int = 30
 #: The fall of the Assad government: a text published after it may count the war's

@@ -12,10 +12,11 @@ import pandas as pd
 from syriastats.claims.phrases import _day, _figure_label, _num
 from syriastats.claims.pooling import _fit_all, _pool
 from syriastats.claims.positions import arrays, knowable_mask, window_positions
-from syriastats.claims.bounds import BRACKET_MEASURES
+from syriastats.claims.bounds import BRACKET_MEASURES, HINDSIGHT
+from syriastats.claims.judgements import REACH_ROUNDING
 from syriastats.claims.records import _fill_pool, _not_checkable
 from syriastats.claims import pace
-from syriastats.claims.pace import pace_bound
+from syriastats.claims.pace import PACE_OVER, pace_bound
 from syriastats.claims.rules import CUMULATIVE_START_BY, EARLIER_PACE_FACTOR
 from syriastats.claims.selecting import _days_from, _nearest_per_series
 from syriastats.claims.target import Target
@@ -109,8 +110,6 @@ def _earlier_only(t: Target) -> bool:
         t.start is not None and pd.notna(t.start) and t.start > CUMULATIVE_START_BY)
 
 
-#: The start of the text :func:`_earlier_totals_only` returns for a claim above the pace bound.
-PACE_OVER = pace.PACE_OVER  # (claims/pace.py)
 
 
 def earlier_or_pace(same: pd.DataFrame, broad: pd.DataFrame, t: Target, as_of: pd.Timestamp,
@@ -133,29 +132,22 @@ def _pace_bound(last: pd.Series, t: Target, gap: int, x: float, measure: str) ->
     :data:`PACE_OVER`) when *x* is above latest + EARLIER_PACE_FACTOR x pace x gap, else ''.
     The pace is the latest total (people) over the days it covers (its period_start, else
     the claim's start, to its period_end); fewer than EARLIER_PACE_MIN_DAYS: no pace, ''."""
-    vals = [float(last[k]) for k in ("high", "central", "low")
-            if k in last.index and _finite(last[k])]
-    found = pace_bound(last, vals[0], t, gap) if vals else None
+    low, high = pace.ends(last)
+    latest = high if high is not None else low  # its high end: the most generous reading
+    found = pace_bound(last, latest, t, gap) if latest is not None else None
     if found is None:
         return ""
-    latest = vals[0]
-    days, pace, bound = found
+    days, rate, bound = found
     if not x > bound:
         return ""
     return (f"{PACE_OVER} the latest comparable total, {_figure_label(last)}, counts "
             f"{_num(latest, measure)} over {days} days, an average pace of "
-            f"{pace:,.{0 if pace >= 10 else 1}f} a day; even at {EARLIER_PACE_FACTOR:g} times that pace for "
+            f"{rate:,.{0 if rate >= 10 else 1}f} a day; even at {EARLIER_PACE_FACTOR:g} times that "
+            f"pace for "
             f"the {gap} days to {_day(t.end)} the total could reach at most "
             f"{_num(bound, measure)}, and the claim, {_num(x, measure)}, is above it (without "
             "the bound the verdict would be not_checkable: an earlier total bounds a running "
             "total of a later start only from below).")
-
-
-def _finite(v: Any) -> bool:
-    try:
-        return bool(np.isfinite(float(v)))
-    except (TypeError, ValueError):
-        return False
 
 
 #: An earlier running total is compared with a claim only when it counts at least this
@@ -246,14 +238,20 @@ def pace_then(rec: dict[str, Any], pool: Any, rows: tuple[pd.DataFrame, pd.DataF
               t: Target, known: str, x: float, comparator: str, about_tol: float
               ) -> dict[str, Any]:
     """*rec* made ``consistent`` as known then (COMPARATOR_RULES['pace_then']) when
-    earlier_only left it not_checkable (and no bracket decided it): the latest running total
-    the claimant could know is a floor at or below the claim, and the claim is within what
-    the series reaches from it by the claim's date at its own average pace (persons a day
-    since its start, :func:`syriastats.claims.pace.pace_bound`; beyond EARLIER_PACE_FACTOR
-    times that pace earlier_only calls it overstated, in between it stays not_checkable).
-    Only 'about' and 'more than' claims; as known now the later totals judge it instead."""
+    earlier_only left it not_checkable, or a running bracket did because its ceiling was
+    published after the claim (bounds.HINDSIGHT): the claim is within what the latest
+    running total the claimant could know reaches by the claim's date at the series' own
+    average pace (persons a day since its start, :func:`syriastats.claims.pace.pace_bound`
+    with factor 1; beyond EARLIER_PACE_FACTOR times that pace earlier_only calls it
+    overstated, in between it stays not_checkable), and not below that total: 'more than X'
+    with X at or below the latest known total is proven by it, 'about X' must reach it
+    (less :data:`~syriastats.claims.judgements.REACH_ROUNDING`). So for one date the
+    verdict of 'more than X' is consistent up to the pace, then not_checkable, then
+    overstated (monotone in X). Only 'about' and 'more than' claims; as known now the later
+    totals judge it instead."""
+    why = str(rec.get("reason", ""))
     if known != "then" or rec["verdict"] != "not_checkable" or pool is None \
-            or "rule: earlier_only" not in str(rec.get("reason", "")) \
+            or not ("rule: earlier_only" in why or HINDSIGHT in why) \
             or comparator not in ("about", "at_least"):
         return rec
     same, broad = rows
@@ -262,22 +260,27 @@ def pace_then(rec: dict[str, Any], pool: Any, rows: tuple[pd.DataFrame, pd.DataF
     if cand.empty:
         return rec
     last = cand.sort_values(["period_end", "estimate_id"]).iloc[-1]
-    vals = [float(last[k]) for k in ("central", "high", "low") if _finite(last.get(k))]
-    found = pace_bound(last, vals[0], t) if vals else None
-    if found is None:
+    low, high = pace.ends(last)
+    found = pace_bound(last, high, t, factor=1.0) if high is not None else None
+    if found is None or low is None:
         return rec
-    days, pace_, _ = found
-    bound = vals[0] + pace_ * max((t.end - pd.Timestamp(last["period_end"])).days, 0)
+    days, pace_, bound = found
     lo_x, hi_x = (x * (1 - about_tol), x * (1 + about_tol)) if comparator == "about" else (x, x)
-    if not (hi_x >= vals[0] * 0.99 and lo_x <= bound):
+    reaches = comparator == "at_least" or hi_x >= low * (1 - REACH_ROUNDING)
+    if not (reaches and lo_x <= bound):
         return rec
     m = t.measure
+    below = comparator == "at_least" and x <= low
     _fill_pool(rec, pool)
     rec.update(verdict="consistent", position="within", reason="")
     rec["explanation"] = (
         f"Consistent as known then (rule: pace_then): the latest total the claimant could "
-        f"know, {_figure_label(last)}, is a floor below the claim, and the claim, "
-        f"{_num(x, m)}, is within what that series reaches by {_day(t.end)} at its own "
-        f"average pace ({pace_:,.0f} a day over {days} days: {_num(bound, m)}). (Without this "
-        f"rule: " + str(rec["explanation"]) + ")")
+        f"know, {_figure_label(last)}, " + (
+            f"had already counted {_num(low, m)} by {_day(last['period_end'])}, and a running "
+            f"total only grows, so the total on {_day(t.end)} was more than {_num(x, m)}"
+            if below else
+            f"is a floor below the claim, and the claim, {_num(x, m)}, is within what that "
+            f"series reaches by {_day(t.end)} at its own average pace ({pace_:,.0f} a day "
+            f"over {days} days: {_num(bound, m)})")
+        + ". (Without this rule: " + str(rec["explanation"]) + ")")
     return rec

@@ -120,8 +120,11 @@ def _first_year(rows: pd.DataFrame) -> int:
 
 
 def _same_measure(knowable: pd.DataFrame, measure: str, host: Any, area: Any, group: Any,
-                  period_type: Any) -> pd.DataFrame:
-    t = Target(measure, host, area, group, period_type, None, pd.Timestamp(0))
+                  period_type: Any, perpetrator: str = "all") -> pd.DataFrame:
+    """Rows of *measure* with the claim's dimensions, whose victims (*perpetrator*) too: a
+    perpetrator's toll is never compared with every perpetrator's (rule perpetrator)."""
+    t = Target(measure, host, area, group, period_type, None, pd.Timestamp(0),
+               perpetrator=perpetrator)
     return _same_dimensions(knowable[knowable["measure"] == measure], t)
 
 
@@ -134,6 +137,8 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
     cur_rows = take(knowable, nearest_positions(knowable, window_positions(knowable, target),
                                                 as_of))
     label = _LABELS.get(measure, measure.replace("_", " "))
+    if target.perpetrator != "all":  # only that perpetrator's figures (rule perpetrator)
+        label += f" (victims of {target.perpetrator})"
     bench_txt = ""
     bm = BENCHMARKS.get(measure)
     if bm:
@@ -150,7 +155,7 @@ def _check_highest(rec: dict[str, Any], knowable: pd.DataFrame, est: pd.DataFram
     rec["closest"], first_end, who = per_frame("highest-current", cur_rows, _current_txt,
                                                level, margin)
     same = per_frame("highest-same", knowable, _same_measure, target.measure, target.host,
-                     target.area, target.group, target.period_type)
+                     target.area, target.group, target.period_type, target.perpetrator)
     end = per_frame("period-end", same, _period_end)
     hist = take(same, (end >= _ns(ref)) & (end < _ns(first_end)))
     cur_txt = (f"The figure nearest the claim's date is {who}, read as a {level:.0%} range of "

@@ -172,17 +172,6 @@ def perpetrator_mask(values: np.ndarray, who: str) -> np.ndarray:
     return np.fromiter((v == who for v in values), bool, len(values))
 
 
-def perpetrator_problem(perp: str, measure: str) -> str:
-    """Why a claim about the victims of one perpetrator (optional column ``perpetrator``, a
-    registry perpetrator code other than ``all``) is not compared when the registry holds no
-    figure of that perpetrator's victims for its period and group: a figure for all of them
-    is never compared with one perpetrator's share (COMPARATOR_RULES['perpetrator'])."""
-    return (f"the claim counts {measure} of the victims of one perpetrator ({perp}) only; the "
-            "registry holds no figure of that perpetrator's victims with the claim's period, "
-            "area and group, and a figure of all perpetrators' victims is never compared with "
-            "one perpetrator's share of it (rule: perpetrator).")
-
-
 def broader_target(t: Target, measure: str) -> Target:
     """The target for a broader *measure* of the claim (e.g. all deaths for civilian deaths,
     UNHCR's refugee statistics for registrations): the same place and period; the host

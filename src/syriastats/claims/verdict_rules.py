@@ -4,16 +4,28 @@
 each text names)."""
 from __future__ import annotations
 
+#: A published number 'reaches' a floor ("more than X") when it is at least X less this
+#: rounding (as the attribution rule's FLOOR_ROUNDING).
+REACH_ROUNDING: float = 0.01
+#: Under the earlier_only rule a claim is still too high when it is above the latest total
+#: plus this many times the series' average daily pace (the latest total over the days it
+#: covers) times the days from that total to the claim's date; running_bracket does not
+#: call such a claim consistent either.
+EARLIER_PACE_FACTOR: float = 3.0
+
 #: COMPARATOR_RULES entries of these rules.
 VERDICT_RULES: dict[str, str] = {
     "floor_unpublished": "A lower bound ('more than X', 'at least X') is consistent only when "
                          "the pooled median is at or above X AND either the pooled range's "
                          "lower end is at or above X (the model puts the truth above X however "
                          "the sources are read) or some comparable figure of the judged scope "
-                         "published a number reaching X (at least X less 1 % rounding; a "
+                         "published a number reaching X (at least X less "
+                         f"{REACH_ROUNDING:.0%} rounding; a "
                          "running total that ends before the claim's date carried forward to "
-                         "the most it could reach by then, EARLIER_PACE_FACTOR (3) times its "
-                         "average pace, persons a day since its start; one with no pace yet, "
+                         "the most it could reach by then, "
+                         f"EARLIER_PACE_FACTOR ({EARLIER_PACE_FACTOR:g}) times its "
+                         "average pace, persons a day since its start, the latest figure of "
+                         "each publisher only; one with no pace yet, "
                          "under EARLIER_PACE_MIN_DAYS, and a level with no figure within "
                          "STALE_STOCK_DAYS of the date, leave the rule out). A lower "
                          "bound above every published number and above the range's lower end "
@@ -27,10 +39,15 @@ VERDICT_RULES: dict[str, str] = {
                          "nor that of 'fewer than X' as X falls (monotone by construction).",
     "pace_then": "As known then, a running total ('about X', 'more than X') that earlier_only "
                  "leaves not_checkable (only earlier totals were published by the claim's "
-                 "date) and no running bracket decides is consistent when the latest total the "
-                 "claimant could know is at or below X (less 1 % rounding) and X is within what "
-                 "that series reaches by the claim's date at its own average pace (persons a "
-                 "day since its start; 'about' widened by about_tolerance): '270,000 refugees "
-                 "have returned' on 5 February 2025 with UNHCR's 195,200 of 16 January known. "
-                 "Between that and EARLIER_PACE_FACTOR times the pace it stays not_checkable.",
+                 "date), or that a running bracket leaves not_checkable because its ceiling "
+                 "was published after the claim, is consistent when X is within what the "
+                 "latest total the claimant could know reaches by the claim's date at the "
+                 "series' own average pace (persons a day since its start) and, for 'about "
+                 "X' (widened by about_tolerance), reaches that total (less "
+                 f"{REACH_ROUNDING:.0%} rounding); 'more than X' with X at or below that total "
+                 "is proven by it: '270,000 refugees have returned' on 5 February 2025 with "
+                 "UNHCR's 195,200 of 16 January known. Between that and "
+                 f"EARLIER_PACE_FACTOR ({EARLIER_PACE_FACTOR:g}) times the pace it stays "
+                 "not_checkable, beyond it overstated: the verdict of 'more than X' is "
+                 "monotone in X.",
 }
