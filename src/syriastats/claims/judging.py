@@ -257,8 +257,9 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         broad_floor = floor
     same_pool = cached_pool(_pool, same_figs, level, floor) if same_figs else None
     broad_pool = cached_pool(_pool, broad_figs, level, broad_floor) if broad_figs else None
-    reach_same = floors.reach(same_pool, target, est, same_pos)
-    reach_broad = floors.reach(broad_pool, target, est, broad_pos)
+    bound = jcomp in floors.LOWER_BOUNDS or jcomp in floors.UPPER_BOUNDS  # (reach: bounds only)
+    reach_same = floors.reach(same_pool, target, est, same_pos) if bound else None
+    reach_broad = floors.reach(broad_pool, target, est, broad_pos) if bound else None
     v_same = _judge(jcomp, x, same_pool, about_tol, share_tol, reach_same) if same_pool else None
     v_broad = (_judge(jcomp, x, broad_pool, about_tol, share_tol, reach_broad) if broad_pool
                else None)
