@@ -21,6 +21,7 @@ import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.periods import _MONTH_ALT, _day, _named_period
+from syriastats.textclaims.rule_kit import WEEKDAY_ALT
 
 _F = re.I
 _PERPS = [re.compile(p, _F) for p, _ in V.PERPETRATORS]
@@ -43,7 +44,7 @@ _DOCUMENTED = re.compile(r"\b(?:documented|recorded|registered|counted|verified)
 _INCLUDING_GROUPS = re.compile(r"^[^.;]{0,40}?\b(?:including|among\s+them|of\s+whom)\b[^.;]{0,30}?\d[\d,]*\s+"
                                r"(?:children|women|child|woman)\b", _F)
 #: One day, one night or one attack in the count's clause: an incident, never a report's toll.
-_ONE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:today|yesterday"
+_ONE_DAY = re.compile(r"\b(?:" + WEEKDAY_ALT + r")\b|\b(?:today|yesterday"
                       r"|overnight|last\s+night|this\s+morning)\b|\bin\s+(?:a|one|a\s+single)\s+day\b"
                       r"|\b(?:past|last)\s+(?:24|48)\s+hours\b|\balone\b", _F)
 #: A month (and year) a count's sentence names as its time ("in September", "during March 2015").
@@ -98,7 +99,7 @@ def _killers_before(s: str, start: int, end: int) -> str:
 _MONITOR = re.compile(r"\b(?:documented|recorded|report|network|observatory|monitor|snhr|sohr|rights group)\b", _F)
 #: A day named as the day a report came out ("released on Monday"): not the count's day.
 _REPORT_DAY = re.compile(r"\b(?:released|issued|published|said|announced|reported|stated|added|noted)\s+on\s+"
-                         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _F)
+                         r"(?:" + WEEKDAY_ALT + r")\b", _F)
 #: The killers' weapons after a count ("in suspected Russian airstrikes", "in shelling by
 #: regime forces"): group 1 names the killers.
 _IN_ATTACKS_OF = re.compile(r"^[^.;]{0,60}?\b(?:in|by|from|due\s+to)\s+(?:suspected\s+|the\s+)?((?:[\w'-]+\s+){1,3}?)"

@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.rule_kit import WEEKDAY_ALT
 
 _F = re.I
 _SIDE_GROUPS = ("government_forces", "armed_opposition", "foreign_fighters", "combatants")
@@ -49,11 +50,11 @@ _LINKED = re.compile(r"\b(?:of\s+whom|of\s+them|among\s+them|including|as\s+well
 _SAYS_HAVE_BEEN = re.compile(r"\b(?:says?|said|claims?|claimed|announced)\b[^.;]{0,40}$", _F)
 _HAVE_BEEN_KILLED = re.compile(r"^[^.;]{0,60}?\b(?:have|has)\s+been\s+(?:killed|neutrali[sz]ed)\b", _F)
 #: One day, one night or one attack.
-_ONE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|overnight"
+_ONE_DAY = re.compile(r"\b(?:" + WEEKDAY_ALT + r"|today|yesterday|overnight"
                       r"|last\s+night|this\s+morning)\b|\bin\s+(?:a|one|a\s+single)\s+day\b|\b(?:past|last)\s+(?:24|48)\s+hours\b"
                       r"|\bin\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,2}?(?:ambush|attack|explosion|blast|bombing|air\s*strike|raid)\b", _F)
 _REPORT_DAY = re.compile(r"\b(?:released|issued|published|said|says|announced|reported|stated|added|noted)\s+(?:on\s+)?"
-                         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _F)
+                         r"(?:" + WEEKDAY_ALT + r")\b", _F)
 #: Loyalists of the ousted government after its fall ("pro-Assad militants", "Assad loyalists",
 #: "militants affiliated with Assad-era armed groups", "remnants of the former regime").
 _LOYALISTS = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?(?:pro-assad|assad\s+loyalists|loyalists|(?:[\w'-]+\s+){0,2}?(?:affiliated\s+with|loyal\s+to)"

@@ -19,6 +19,7 @@ import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.periods import _day
+from syriastats.textclaims.rule_kit import WEEKDAY_ALT
 
 _F = re.I
 _UNITS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "few": 3, "several": 5}
@@ -72,7 +73,7 @@ def recent_period(out: list[Any], s: str, published: pd.Timestamp) -> list[Any]:
 
 #: One day as the span of a count's own words: "on Monday alone", "the deadliest day", "in a
 #: single day", "that day".
-_ONE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\s+alone\b"
+_ONE_DAY = re.compile(r"\b(?:" + WEEKDAY_ALT + r"|yesterday|today)\s+alone\b"
                       r"|\b(?:deadliest|bloodiest|worst)\s+(?:single\s+)?day\b|\bin\s+(?:a|one)\s+(?:single\s+)?day\b"
                       r"|\bon\s+that\s+day\b|\bthat\s+day\s+alone\b", _F)
 
