@@ -57,6 +57,10 @@ Usage::
     .venv/bin/python benchmarks/gold_registry_drift.py            # all gold files
     .venv/bin/python benchmarks/gold_registry_drift.py --files gold_heldout.jsonl
     .venv/bin/python benchmarks/gold_registry_drift.py --counts   # counts only
+    # second pass after a merge: only rows that also differ from REV's registry
+    .venv/bin/python benchmarks/gold_registry_drift.py --since main~1
+    # preview another branch's registry (rows new there, not yet merged)
+    .venv/bin/python benchmarks/gold_registry_drift.py --registry-rev h23a --since HEAD
 """
 from __future__ import annotations
 
@@ -81,6 +85,9 @@ GOLD_DIR = ROOT / "tests" / "data"
 #: The gold files audited (held-out 9 is excluded: being built in session 10).
 GOLD_FILES: tuple[str, ...] = ("gold_sentences.jsonl", "gold_heldout.jsonl") + tuple(
     f"gold_heldout{k}.jsonl" for k in range(2, 9))
+#: The registry audited: None for the work tree's data/, or a git revision (--registry-rev,
+#: e.g. to preview another branch's new rows before a merge).
+NOW_REV: str | None = None
 #: Period window (days): "within a year".
 WINDOW_DAYS: int = 366
 #: A total starting by this day counts from the war's start (a level, like a stock).
@@ -151,11 +158,13 @@ def gold_at(commit: str | None, name: str) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=None)
-def registry_at(commit: str | None) -> pd.DataFrame:
-    """data/estimates.csv at *commit* (None: the work tree), all columns as text."""
+def registry_at(commit: str | None, name: str = "estimates.csv") -> pd.DataFrame:
+    """data/NAME at *commit* (None: the registry audited, :data:`NOW_REV` or the work
+    tree), all columns as text."""
+    commit = commit if commit is not None else NOW_REV
     if commit is None:
-        return pd.read_csv(ROOT / "data" / "estimates.csv", dtype=str, keep_default_na=False)
-    text = git("show", f"{commit}:data/estimates.csv")
+        return pd.read_csv(ROOT / "data" / name, dtype=str, keep_default_na=False)
+    text = git("show", f"{commit}:data/{name}")
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 
@@ -294,7 +303,7 @@ def _same_kind(a: tuple[bool, date, date], b: tuple[bool, date, date], days: int
 
 @lru_cache(maxsize=1)
 def published() -> dict[str, str]:
-    s = pd.read_csv(ROOT / "data" / "sources.csv", dtype=str, keep_default_na=False)
+    s = registry_at(None, "sources.csv")
     return dict(zip(s["source_id"], s["published"]))
 
 
@@ -318,9 +327,11 @@ def _fmt_row(r: pd.Series, article: str) -> str:
             f"central={r['central']}{rng} {r['qualifier']}\n      scope: {r['scope']}")
 
 
-def audit(name: str, counts_only: bool = False) -> tuple[int, int, int]:
+def audit(name: str, counts_only: bool = False,
+          since: str | None = None) -> tuple[int, int, int]:
     """Print the candidate pairs of gold file *name*; return (claims, claims with a
-    candidate, pairs)."""
+    candidate, pairs). *since*: keep only rows that also differ from the registry at that
+    revision (a second pass after merging new registry rows)."""
     base = baselines(name)
     n_claims = n_hit = n_pairs = 0
     lines = []
@@ -331,6 +342,10 @@ def audit(name: str, counts_only: bool = False) -> tuple[int, int, int]:
             if commit is None:  # not committed yet: labelled against the work tree
                 continue
             added, gone = drift_rows(commit)
+            if since is not None:
+                fresh, fresh_gone = drift_rows(since)
+                added = added[added["estimate_id"].isin(set(fresh["estimate_id"]))]
+                gone = gone[gone["estimate_id"].isin(set(fresh_gone["estimate_id"]))]
             hit = matches(c, g, added)
             lost = matches(c, g, gone)
             if len(hit) == 0 and len(lost) == 0:
@@ -353,10 +368,18 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--files", nargs="*", default=list(GOLD_FILES))
     ap.add_argument("--counts", action="store_true", help="print counts only")
+    ap.add_argument("--since", default=None,
+                    help="a git revision: only rows that also differ from its registry")
+    ap.add_argument("--registry-rev", default=None,
+                    help="audit the registry (estimates.csv, sources.csv) of this git revision "
+                         "instead of the work tree's")
     a = ap.parse_args(argv)
+    global NOW_REV
+    NOW_REV = git("rev-parse", a.registry_rev).strip() if a.registry_rev else None
+    since = git("rev-parse", a.since).strip() if a.since else None
     tot = [0, 0, 0]
     for name in a.files:
-        for i, v in enumerate(audit(name, a.counts)):
+        for i, v in enumerate(audit(name, a.counts, since)):
             tot[i] += v
     print(f"== total: {tot[0]} claims, {tot[1]} with candidates, {tot[2]} pairs")
 
