@@ -40,9 +40,10 @@ A row matches a claim when
   since the war's start (start by :data:`LEVEL_START_BY`); a WINDOW is a flow or a total
   from a later start. Two levels match when their last days are within
   :data:`WINDOW_DAYS` (the claim's ``as_of``, else the article's date); two windows match
-  when their first days and their last days are each within :data:`WINDOW_DAYS` and their
-  lengths differ by at most :data:`MAX_LENGTH_RATIO` times (a year's toll is not a month's,
-  a week's arrivals not a year's); a level never matches a window. (This narrows "within a
+  when they overlap, their first days and their last days are each within
+  :data:`WINDOW_DAYS` and their lengths differ by at most :data:`MAX_LENGTH_RATIO` times (a
+  year's toll is not a month's nor the next year's, a week's arrivals not a year's); a level
+  never matches a window. (This narrows "within a
   year of the claim's as_of or of its period" to figures of the same KIND of period, so
   the list stays readable; a row that counts another kind of period cannot turn a
   reviewer's verdict.)
@@ -295,7 +296,7 @@ def _same_kind(a: tuple[bool, date, date], b: tuple[bool, date, date], days: int
         return False
     if a[0]:
         return True
-    if abs((a[1] - b[1]).days) > days:
+    if abs((a[1] - b[1]).days) > days or a[1] > b[2] or b[1] > a[2]:
         return False
     la, lb = (a[2] - a[1]).days + 1, (b[2] - b[1]).days + 1
     return max(la, lb) <= MAX_LENGTH_RATIO * min(la, lb)
