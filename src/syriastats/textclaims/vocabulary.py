@@ -424,7 +424,8 @@ NON_PEOPLE_UNITS = (
     r"|(?:homes|houses|buildings|schools|hospitals|villages|towns|aircraft|planes|jets"
     r"|helicopters|tanks|rockets|missiles|shells|bombs|barrel bombs|air ?strikes|strikes"
     r"|attacks|raids|sorties|trucks|vehicles|boats|checkpoints|votes|seats|countries"
-    r"|nations|states|resolutions|articles|pages|calories|doses|meals|tents|calls)\b"
+    r"|nations|states|resolutions|articles|pages|calories|doses|meals|tents|calls"
+    r"|(?:criminal\s+)?(?:offen[cs]es|crimes))\b"  # "83 criminal offenses" (H23e)
     # "38 European countries", "28 EU member states"
     r"|(?:[\w-]+\s+){1,2}(?:countries|member states)\b"
 )
