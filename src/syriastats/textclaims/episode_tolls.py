@@ -52,14 +52,18 @@ _INCIDENT = re.compile(
     r"(?:(?:which|that)\s+)?(?:has\s+|had\s+)?(?:killed|left|claimed|killing|leaving|claiming)\b"
     r"|\b(?:a|the)\s+suicide\s+bomber\b"
     # one day: "on Monday", "Sunday's", "yesterday", "overnight", "in 24 hours", "the deadliest day"
-    r"|\bon\s+(?:" + WEEKDAY_ALT + r")\b|\b(?:" + WEEKDAY_ALT + r")'s\b"
+    r"|\bon\s+(?:" + WEEKDAY_ALT + r")\b|\b(?:" + WEEKDAY_ALT + r")'s\b|\b(?:" + WEEKDAY_ALT + r")\s+(?:death\s+)?toll\b"
     r"|\b(?:yesterday|today|tonight|overnight|last night)\b|\bthis (?:morning|afternoon|evening)\b"
     r"|\b(?:early|late)\s+(?:" + WEEKDAY_ALT + r")\b"
     r"|\b(?:past|last|previous|within|in)\s+(?:the\s+)?(?:24|48|36|12|72)\s+hours\b|\bhours\b"
     r"|\b(?:deadliest|bloodiest|worst)\s+(?:single\s+)?day\b|\bin\s+(?:a|one)\s+(?:single\s+)?day\b"
     r"|\b(?:that|the same|a single)\s+day\b|\bon\s+(?:\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\.?\s+\d{1,2})\b"
     # one aircraft's or one vehicle's dead
-    r"|\bcrew(?:\s+members)?\b|\bon\s+board\b|\bpassengers\b|\bhelicopter\b", _F)
+    r"|\bcrew(?:\s+members)?\b|\bon\s+board\b|\bpassengers\b|\bhelicopter\b"
+    # strikes on one site: "raids that hit the vegetable market", "air strikes on a market"
+    r"|\b(?:strikes?|raids?|shelling|bombing|attacks?|fire)\s+(?:that\s+|which\s+)?(?:hit|struck|targeted|on)\s+"
+    r"(?:a|an|the|one)\s+(?:[\w'-]+\s+){0,2}?(?:market|hospital|school|bakery|mosque|church|building|convoy|bus|checkpoint"
+    r"|funeral|wedding|camp|queue|shelter|clinic|house|home|prison|base|airport|station)\b", _F)
 #: A bare weekday beside a verb of killing ("Air strikes ... Sunday killed 12", "exploded in a
 #: suburb Thursday, killing 10"), or "a day before/after" an event: one day.
 _BARE_DAY = re.compile(r"\b(?:" + WEEKDAY_ALT + r")\s*,?\s+(?:killed|killing|left|leaving|claimed|claiming)\b"
@@ -71,12 +75,21 @@ _EVENT_BEFORE = re.compile(r"\b" + _EVENT + r"\b(?!s)[^.;]{0,60}?,\s*(?:(?:which
                            r"(?:killed|left|claimed)|(?:in|during)\s+which)\b[^.;]{0,90}$"
                            r"|\b(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}?" + _EVENT + r"\s+(?:exploded|went off|detonated|struck|hit"
                            r"|tore through|ripped through)\b[^.;]{0,80}?,\s*(?:killing|leaving)\s+[^.;,]{0,25}$", _F)
+#: A running toll: "the death toll ... rose to", "the number of dead has reached": a day named
+#: beside it ("rose to 37 today, Monday", "On Tuesday, the death toll ... rose to around 100")
+#: dates the toll, not one day's dead.
+_RUNNING_TOLL = re.compile(r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|people\s+killed))\b[^.;]{0,160}?"
+                           r"\b(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|stands|stood|topped|tops|surged"
+                           r"|jumped|increased|passed|exceeded|hit)\s+(?:to\s+)?(?:at\s+least\s+|around\s+|about\s+"
+                           r"|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", _F)
+#: The words of one day (a date, not an event): ignored beside a running toll.
+_DAY_ONLY = re.compile(r"^(?:on\s+|early\s+|late\s+)?(?:" + WEEKDAY_ALT + r"|yesterday|today|tonight|\d{1,2}\s+[a-z]+|[a-z]+\.?\s+\d{1,2})$", _F)
 #: A weekday that dates a statement, not the people counted: "the monitor said on Monday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+[\w'-]+(?:\s+[\w'-]+)?)\s+$", _F)
 #: The second day of a span of dates: "between September 23 and 30", "from 6 to 10 March".
 _DAY_AFTER_DAY = re.compile(r"(?:\b(?:" + _MONTHS + r")\.?\s+\d{1,2}|\b\d{1,2})\s*(?:and|to|-|until|through|till)\s*$", _F)
 #: A word of death in a count's own words (the count is governed by it).
-_DEATH_WORD = re.compile(r"\b(?:killed|killing|killings|died|die|dying|dead|deaths?|deadl\w+|toll|lives|perished"
+_DEATH_WORD = re.compile(r"\b(?:killed|killing|killings|died|die|dying|dead|deceased|deaths?|deadl\w+|toll|lives|perished"
                          r"|executed|executions?|fatalities|victims|casualties|bodies|tortured|murdered|massacred)\b", _F)
 
 
@@ -97,7 +110,7 @@ def _own_words(s: str, start: int, end: int) -> str:
 
 #: Where a count's clause begins: after "and that", ", while", "; " (the words before belong
 #: to another clause: "255 of the deaths came ... and that about 850 children were recruited").
-_CLAUSE_JOIN = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:that\s+)?(?=[\w$])|;", _F)
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|\s+(?:and|but)\s+that\s+|\s+(?:while|whereas)\s+|;", _F)
 _COUNT = re.compile(r"\d[\d,.]*")
 
 
@@ -126,11 +139,15 @@ def incident(s: str, start: int, end: int) -> bool:
     attack", "between ... and ...") are not incidents."""
     own = _own_words(s, start, end)
     lo = max(s.rfind(";", 0, start) + 1, start - 160)
+    running = bool(_RUNNING_TOLL.search(s[lo:start]))
     for m in _INCIDENT.finditer(own):
         if _SAID_BEFORE.search(s[max(0, lo + m.start() - 40):lo + m.start()]):
             continue  # "the monitor said on Monday": the statement's day
+        if running and _DAY_ONLY.match(m.group(0)) and not re.search(
+                r"\b(?:killed|died|dead|slain)\s+(?:[\w'-]+\s+){0,2}$", s[max(0, lo + m.start() - 30):lo + m.start()], _F):
+            continue  # "the death toll ... rose to 37 today": the toll's day (not "killed today")
         return True
-    return bool(_BARE_DAY.search(own)) or bool(_EVENT_BEFORE.search(s[max(0, start - 160):start]))
+    return (not running and bool(_BARE_DAY.search(own))) or bool(_EVENT_BEFORE.search(s[max(0, start - 160):start]))
 
 
 def episode_toll(s: str, start: int, end: int, kind: str) -> bool:
@@ -200,3 +217,48 @@ def other_war_before(s: str, earlier: str) -> bool:
     in *s* ("More than 100 Syrians are among those killed this week", "96 Syrian refugees
     were killed in the Israeli offensive on Lebanon") is that war's."""
     return bool(_OTHER_WAR.search(earlier[-600:] + " " + s)) and not _SYRIA_OWN.search(s)
+
+
+#: A count framed as a part of the dead: "Among the dead are 678 local residents", "The dead
+#: also included 342 security personnel", "the victims were 40 Bedouin".
+_DEATH_FRAME = re.compile(r"\b(?:among|of)\s+(?:the\s+|those\s+)?(?:dead|deceased|victims|killed|fatalities)\s+"
+                          r"(?:(?:are|were|is|was|also|included|include|includes)\s+){1,2}(?:[\w'-]+\s+){0,2}?$"
+                          r"|\bthe\s+(?:dead|deceased|victims|fatalities)\s+(?:also\s+)?(?:included?|includes|comprised?|were|are)\s+"
+                          r"(?:[\w'-]+\s+){0,2}?$", _F)
+
+
+def death_frame_kind(s: str, start: int, kind: str) -> str:
+    """``deaths`` for a count of people (*kind* empty or ``population``) framed as a part of
+    the dead ("Among the dead are 678 local residents": residents are no population here),
+    or for the number a death toll rises to when the cue nearest it is of the wounded ("The
+    death toll ... has risen to 89, with dozens more injured"); else *kind* unchanged."""
+    if kind in ("", "population") and _DEATH_FRAME.search(s[max(0, start - 80):start]):
+        return "deaths"
+    lo = max(s.rfind(";", 0, start) + 1, start - 160)
+    run = _RUNNING_TOLL.search(s[lo:start])
+    if kind in ("", "injured") and run and re.match(r"toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|people\s+killed)",
+                                                    run.group(0), _F) and re.search(r"\bdeath\s+toll\b|\bdead\b|\bdeaths\b|\bkilled\b|"
+                                                                                    r"\bfatalities\b|\bvictims\b", s[lo:start], _F) \
+            and not re.search(r"\b(?:wounded|injured)\b", run.group(0), _F):
+        return "deaths"  # "The death toll ... has risen to 89, with dozens more injured": the toll's dead
+    return kind
+
+
+#: A number that names, not counts: "Security Council 2401", "resolution 2254", a dotted date
+#: "(18.2.18)", the second day of "between July 13 and 18" or "July 13-20".
+_NAME_NUMBER = re.compile(r"\b(?:council|resolution|resolutions|article|decree|law|flight|route|highway|brigade|division"
+                          r"|operation|number|no\.)\s+$", _F)
+
+
+def not_a_count(s: str, start: int, end: int) -> bool:
+    """True if the number at [*start*, *end*) of sentence *s* names a resolution, a decree
+    or a day rather than counting people: "UN Security Council 2401", "(18.2.18)", the second
+    day of "between July 13 and 18" (a count in a sentence of war statistics that no rule
+    should read as people)."""
+    if _NAME_NUMBER.search(s[max(0, start - 20):start]):
+        return True
+    for m in re.finditer(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d(?![\d.,]\d)", s[max(0, start - 8):end + 8]):
+        if m.start() + max(0, start - 8) <= start and end <= m.end() + max(0, start - 8):
+            return True  # "(18.2.18)": day.month.year
+    return bool(_DAY_AFTER_DAY.search(s[max(0, start - 30):start])) and bool(
+        re.search(r"\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\s*(?:and|to|-|until|through|till)\s*$", s[max(0, start - 30):start], _F))

@@ -430,7 +430,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         # ---- counts of people
         if _NON_PEOPLE.search(after) or _MONEY.search(before[-6:].lower()) or _AGE.search(before) \
-                or _DIFFERENCE.search(after):
+                or _DIFFERENCE.search(after) or episode_tolls.not_a_count(s, num.start, num.end):  # (H23e)
             continue
         if _OTHER_NATIONALS.search(after[:80]) or (_CHANGE.search(before[:len(before) - hedge_len])
                                                     and not _CHANGE_PERIOD.search(after[:60])):
@@ -472,6 +472,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not kind:
             kind = _dash_aside_kind(before, after)  # "800,000 people - including 480,000 children - fled"
         kind = _uprooting_verb_kind(kind, before[:len(before) - hedge_len], after)
+        kind = episode_tolls.death_frame_kind(s, start, kind)  # "Among the dead are 678 local residents" (H23e)
         bare = before[:len(before) - hedge_len]
         place_pop = False  # the population of a place inside Syria
         if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
@@ -915,8 +916,9 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "Nearly 200 dead, 120,000 displaced after a week of fighting": a wave's toll, not
             # the war's; the text gives no span to check it against
             pair = pair or "a wave of fighting whose span the text does not give"
-        if episode_only and ptype == "cumulative" and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
-            pair = pair or episode_tolls.SPAN_NOT_GIVEN  # an episode's toll, not the war's (H23e)
+        if (episode_only or (same_list and lead.subarea == episode_tolls.SPAN_NOT_GIVEN)) and ptype == "cumulative" \
+                and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
+            pair = pair or episode_tolls.SPAN_NOT_GIVEN  # an episode's toll (or its part), not the war's (H23e)
         if kind not in _DEATH_KINDS and group in _SIDES:
             group = ""  # "100,000 displaced as rebels advance": the side is the actor, not the people
         if host == "EGY" and _REGION_AND_EGYPT.search(back[-60:]):

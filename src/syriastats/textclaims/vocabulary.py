@@ -154,7 +154,8 @@ REFUGEE_FLIGHT_WORDS: list[str] = [
 ]
 #: Nouns for the dead read when no other cue is next to a number ("Among the victims were 12,000
 #: women").
-DEATH_FALLBACK_WORDS: list[str] = [r"victims", r"(?:met|meet) their (?:maker|deaths?)", r"martyrs"]
+DEATH_FALLBACK_WORDS: list[str] = [r"victims", r"(?:met|meet) their (?:maker|deaths?)", r"martyrs",
+                                   r"deceased", r"(?:summarily |field[- ])?executed"]  # (H23e)
 #: Words for the fighters of one side (groups of :data:`GROUPS`): "regime forces", "Hezbollah".
 SIDE_WORDS: dict[str, list[str]] = {
     "government_forces": [
