@@ -17,7 +17,8 @@ For each sentence (:func:`~syriastats.textclaims.sentences.split_sentences`) eve
 Numbers that are not war statistics are dropped: years, days of the month, ages, money,
 distances, durations (unless the war's age), weapon models ("Mi-8"), things that are not
 people ("300 air strikes") and an incident's casualties (a small number with no
-war-level cue, or a number tied to one attack, crash or day).
+war-level cue, or a number tied to one attack, crash or day; a count of the dead is kept
+whatever its size unless its own words name one incident).
 All word lists are in :mod:`syriastats.textclaims.vocabulary`.
 
 This module reads one sentence (:func:`_claims_in_sentence`) and a whole text
@@ -31,7 +32,8 @@ This module reads one sentence (:func:`_claims_in_sentence`) and a whole text
 once at the end of :func:`_claims_in_sentence`: displacement events, refugee scopes, returns
 and crossings, the war's age, displaced shares, other stories, breakdowns, wounded, places,
 tally dates, combatants and arrests (their shared helpers in
-:mod:`~syriastats.textclaims.rule_kit`).
+:mod:`~syriastats.textclaims.rule_kit`). Whether a count of the dead is an episode's toll or
+one incident's casualties is :mod:`~syriastats.textclaims.episode_tolls`' test (H23e).
 """
 from __future__ import annotations
 
