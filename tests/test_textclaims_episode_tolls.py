@@ -150,3 +150,17 @@ def test_executions_and_referred_figures():
 ])
 def test_incidents_and_other_stories_stay_out(text, published):
     assert extract_claims(text, published).empty
+
+
+def test_periods_of_tolls_between_two_events_or_since_an_event_of_a_year():
+    df = extract_claims("The monitor said 1,311 people were killed between the outbreak of fighting on July 13 "
+                        "and the ceasefire on July 21.", "2025-07-25")
+    assert df[["value", "period_start", "as_of"]].values.tolist() == [[1311.0, "2025-07-13", "2025-07-21"]]
+    df = extract_claims("More than 1,400 people have been killed since the chemical attack on Ghouta last year, "
+                        "the monitor said.", "2018-02-25")
+    # the year names the start (its day not said), not a year's flow
+    assert df[["value", "period_type", "period_start"]].values.tolist() == [[1400.0, "cumulative", "2017-01-01"]]
+    assert df["subarea"].iloc[0] == E.SPAN_NOT_GIVEN
+    df = extract_claims("The death toll from the clashes has risen to 594 since Sunday, July 13, the monitor said.",
+                        "2025-07-20")
+    assert df["period_start"].tolist() == ["2025-07-13"]  # the date named, not the last Sunday

@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from syriastats.textclaims.other_stories import _OTHER_WAR
+from syriastats.textclaims.periods import _period
 from syriastats.textclaims.rule_kit import WEEKDAY_ALT
 
 _F = re.I
@@ -262,3 +265,41 @@ def not_a_count(s: str, start: int, end: int) -> bool:
             return True  # "(18.2.18)": day.month.year
     return bool(_DAY_AFTER_DAY.search(s[max(0, start - 30):start])) and bool(
         re.search(r"\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\s*(?:and|to|-|until|through|till)\s*$", s[max(0, start - 30):start], _F))
+
+
+_DATE = r"(?:\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\.?\s+\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+#: A span between two events, each dated: "between the outbreak of fighting on July 13 and the
+#: ceasefire on July 21" (groups: the two dates).
+_BETWEEN_EVENTS = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'-]+\s+){1,5}?(?:on|of)\s+(" + _DATE + r")\s+and\s+"
+                             r"(?:the\s+)?(?:[\w'-]+\s+){1,5}?(?:on|of)\s+(" + _DATE + r")\b", _F)
+
+
+def event_span(s: str, published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
+    """The period of a toll counted between two dated events ("killed between the outbreak of
+    fighting on July 13 and the ceasefire on July 21": cumulative from the first date to the
+    second), read by :func:`~syriastats.textclaims.periods._period` on the two dates; None if
+    *s* names no such span."""
+    m = _BETWEEN_EVENTS.search(s)
+    if m is None:
+        return None
+    said = f"between {m.group(1)} and {m.group(2)}".lower()
+    found = _period(said, said, "deaths", published)
+    return found if found[0] == "cumulative" and found[1] < found[2] else None
+
+
+#: A start that is an event dated only by its year: "since the chemical attack on Ghouta last
+#: year", "since the siege began in 2013" (group 1: the year, or "last year").
+_SINCE_EVENT_YEAR = re.compile(r"\bsince\s+(?:the|a|an|its|their)\s+(?:[\w'-]+\s+){0,6}?(?:attack|massacre|offensive|siege|assault"
+                               r"|campaign|operation|intervention|bombing|invasion|began|started|erupted|broke out)\b"
+                               r"[^.;,]{0,40}?\b(last year|in (?:19|20)\d\d)\b", _F)
+
+
+def since_event_year(text: str, published: pd.Timestamp) -> pd.Timestamp | None:
+    """The first day of the year of an event a toll is counted from ("killed since the chemical
+    attack on Ghouta last year": from 1 January of last year at the earliest; the day is not
+    said), or None. The year names the start, not a year's flow."""
+    m = _SINCE_EVENT_YEAR.search(text)
+    if m is None:
+        return None
+    y = published.year - 1 if m.group(1).lower() == "last year" else int(m.group(1)[-4:])
+    return pd.Timestamp(year=y, month=1, day=1) if y <= published.year else None

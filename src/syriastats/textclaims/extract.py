@@ -918,6 +918,12 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "Nearly 200 dead, 120,000 displaced after a week of fighting": a wave's toll, not
             # the war's; the text gives no span to check it against
             pair = pair or "a wave of fighting whose span the text does not give"
+        if kind in _DEATH_KINDS and ptype == "cumulative" and pstart == pd.Timestamp(V.WAR_START) \
+                and (span := episode_tolls.event_span(sm[c_lo:c_hi], published)) is not None:
+            ptype, pstart, as_of = span  # "between the outbreak of fighting on July 13 and the ceasefire on July 21" (H23e)
+        if kind in _DEATH_KINDS and (ev_year := episode_tolls.since_event_year(local, published)) is not None:
+            # "killed since the chemical attack on Ghouta last year": from that year, the day not said (H23e)
+            ptype, pstart, as_of, pair = "cumulative", ev_year, published, pair or episode_tolls.SPAN_NOT_GIVEN
         if (episode_only or (same_list and lead.subarea == episode_tolls.SPAN_NOT_GIVEN)) and ptype == "cumulative" \
                 and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
             pair = pair or episode_tolls.SPAN_NOT_GIVEN  # an episode's toll (or its part), not the war's (H23e)
