@@ -26,6 +26,7 @@ HEAD_NOUNS: dict[str, str] = {
     "combatants": "combatants", "militants": "combatants", "rebels": "combatants",
     "jihadists": "combatants", "militiamen": "combatants", "servicemen": "combatants",
     "deaths": "deaths", "dead": "deaths", "fatalities": "deaths", "killed": "deaths",
+    "executions": "deaths", "killings": "deaths",  # "1,726 executions that month alone": people killed (H23e)
     "missing": "missing", "disappeared": "missing",
     "injured": "injured", "wounded": "injured",
     "homeless": "homeless",
@@ -65,7 +66,8 @@ NON_PEOPLE_NOUNS: frozenset[str] = frozenset({
     # events
     "attacks", "airstrikes", "air strikes", "strikes", "raids", "massacres", "violations",
     "incidents", "explosions", "bombings", "barrel bombs", "sorties", "shells", "rockets",
-    "missiles", "clashes", "battles", "operations", "offensives", "executions", "cases",
+    "missiles", "clashes", "battles", "operations", "offensives", "cases",
+    "offenses", "offences", "crimes",  # "83 criminal offenses ... claiming the lives of 317 people" (H23e)
     # organisations, households, meetings
     "families", "households", "organisations", "organizations", "ngos", "agencies",
     "groups", "factions", "partners", "donors", "countries", "states", "participants",
@@ -121,7 +123,8 @@ SCALE_WORDS: frozenset[str] = frozenset({"hundred", "thousand", "million", "mill
 #: Modals read through to the verb ("may have been left homeless").
 MODALS: frozenset[str] = frozenset({"may", "might", "could"})
 #: Prepositions of a place between a noun and its verb ("people *in* Syria have fled").
-PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "inside", "within", "across", "throughout", "from"})
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "inside", "within", "across", "throughout", "from",
+                                                "amid", "since", "during"})  # (H23e: "rose to 1,120 amid fierce clashes")
 
 #: Verb phrases (first words of the number's own clause after the noun and auxiliaries)
 #: -> measure family. Longer phrases are tried first.

@@ -17,7 +17,8 @@ For each sentence (:func:`~syriastats.textclaims.sentences.split_sentences`) eve
 Numbers that are not war statistics are dropped: years, days of the month, ages, money,
 distances, durations (unless the war's age), weapon models ("Mi-8"), things that are not
 people ("300 air strikes") and an incident's casualties (a small number with no
-war-level cue, or a number tied to one attack, crash or day).
+war-level cue, or a number tied to one attack, crash or day; a count of the dead is kept
+whatever its size unless its own words name one incident).
 All word lists are in :mod:`syriastats.textclaims.vocabulary`.
 
 This module reads one sentence (:func:`_claims_in_sentence`) and a whole text
@@ -31,7 +32,8 @@ This module reads one sentence (:func:`_claims_in_sentence`) and a whole text
 once at the end of :func:`_claims_in_sentence`: displacement events, refugee scopes, returns
 and crossings, the war's age, displaced shares, other stories, breakdowns, wounded, places,
 tally dates, combatants and arrests (their shared helpers in
-:mod:`~syriastats.textclaims.rule_kit`).
+:mod:`~syriastats.textclaims.rule_kit`). Whether a count of the dead is an episode's toll or
+one incident's casualties is :mod:`~syriastats.textclaims.episode_tolls`' test (H23e).
 """
 from __future__ import annotations
 
@@ -44,6 +46,7 @@ import syriastats.textclaims.vocabulary as V
 import syriastats.textclaims.arrests as arrests
 import syriastats.textclaims.breakdowns as breakdowns
 import syriastats.textclaims.combatants as combatants
+import syriastats.textclaims.episode_tolls as episode_tolls
 import syriastats.textclaims.places as places
 import syriastats.textclaims.tally_dates as tally_dates
 import syriastats.textclaims.wounded as wounded
@@ -429,7 +432,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue
         # ---- counts of people
         if _NON_PEOPLE.search(after) or _MONEY.search(before[-6:].lower()) or _AGE.search(before) \
-                or _DIFFERENCE.search(after):
+                or _DIFFERENCE.search(after) or episode_tolls.not_a_count(s, num.start, num.end):  # (H23e)
             continue
         if _OTHER_NATIONALS.search(after[:80]) or (_CHANGE.search(before[:len(before) - hedge_len])
                                                     and not _CHANGE_PERIOD.search(after[:60])):
@@ -471,6 +474,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
         if not kind:
             kind = _dash_aside_kind(before, after)  # "800,000 people - including 480,000 children - fled"
         kind = _uprooting_verb_kind(kind, before[:len(before) - hedge_len], after)
+        kind = episode_tolls.death_frame_kind(s, start, kind)  # "Among the dead are 678 local residents" (H23e)
         bare = before[:len(before) - hedge_len]
         place_pop = False  # the population of a place inside Syria
         if kind in ("", "refugees", "people_in_need", "displaced") and not _REFUGEE_WORD.search(fwd) and (
@@ -492,12 +496,16 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
                 kind = _refugees_in_other_words(s, num, out, ctx)  # "Jordan, 142,664", "three million live there"
             if not kind and _part_of_toll(s, num, first_count, ctx) and not _NOT_DEATHS.match(s[num.end:]):
                 kind = "deaths"  # "That figure includes 31,174 soldiers" after a death toll
+            if not kind:  # "1,726 executions", "this figure of 350,209" after a toll (H23e)
+                kind = episode_tolls.death_noun_kind(s, num.start, num.end, ctx.kind if ctx is not None else "")
             if not kind:
                 continue
         if short and not (kind in ("displaced", "idps") and _DISPLACED_EVENT.match(after)
                           and _OFFENSIVE.search(_own_clause(s[num.end:n_own])[:160])) \
                 and not (kind in ("displaced", "idps") and _uprooted(s, num, n_own, bare)) \
-                and not wounded.recent_toll(s, kind, num.start):  # (the last few days' running toll, H22t)
+                and not wounded.recent_toll(s, kind, num.start) \
+                and not episode_tolls.days_not_rate(back[-40:] + " " + gwin + " " + gwin_long, _SHORT, kind):
+            # (the last few days' running toll, H22t; the dead of the past few days or week, H23e)
             # a week's or a day's figure is no war statistic, except the people uprooted by a
             # wave of fighting ("30,000 have fled since the army resumed bombardment last week")
             continue
@@ -878,6 +886,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             continue  # "the killing and injury of 1,250 civilians": the dead and the wounded together
         # an incident's casualties, not a war statistic
         report = breakdowns.report_count(s, num.start, num.end, kind, group or "all")  # a report's line (H22t)
+        toll = episode_tolls.episode_toll(s, num.start, num.end, kind) and not (  # the dead of no one incident (H23e)
+            episode_tolls.other_war_before(s, ctx.earlier if ctx is not None else ""))
         war_level = bool(_WAR_LEVEL.search(local)) or bool(_SINCE_FALL.search(low)) \
             or ptype == "flow" or same_list or labelled or toll_part or _campaign_toll(kind, ptype, pstart, as_of, fwd) \
             or (kind == "deaths" and bool(_DEAD_DISPLACED.match(after))) \
@@ -888,12 +898,13 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             or wounded.recent_toll(s, kind, num.start) \
             or places.province_item(s, num.start, num.end, kind) \
             or tally_dates.later_start(s, kind, published)  # a report's line; fighters by side; "N were civilians"; the last days'; by governorate; a later start (H22t)
-        if num.value < V.INCIDENT_MAX and not war_level:
-            continue
-        if not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
-                and _INCIDENT.search(local) and not (
+        near_incident = not same_list and not _breakdown_line(s, ctx) and kind in ("deaths", "injured", "missing") \
+            and bool(_INCIDENT.search(local)) and not (
                 _SINCE_WAR.search(local) and not _INCIDENT.search(fwd)) and not _CAMPAIGN.search(local) \
-                and not (episode is not None and kind in _DEATH_KINDS) and not report:
+            and not (episode is not None and kind in _DEATH_KINDS) and not report
+        # a toll of the dead that no one incident's words bound is kept whatever its size (H23e)
+        episode_only = toll and ((num.value < V.INCIDENT_MAX and not war_level) or near_incident)
+        if (num.value < V.INCIDENT_MAX and not war_level and not toll) or (near_incident and not toll):
             continue
         if num.value < 1 or (num.value != int(num.value) and num.value < 1000):
             continue
@@ -907,6 +918,15 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             # "Nearly 200 dead, 120,000 displaced after a week of fighting": a wave's toll, not
             # the war's; the text gives no span to check it against
             pair = pair or "a wave of fighting whose span the text does not give"
+        if kind in _DEATH_KINDS and ptype == "cumulative" and pstart == pd.Timestamp(V.WAR_START) \
+                and (span := episode_tolls.event_span(sm[c_lo:c_hi], published)) is not None:
+            ptype, pstart, as_of = span  # "between the outbreak of fighting on July 13 and the ceasefire on July 21" (H23e)
+        if kind in _DEATH_KINDS and (ev_year := episode_tolls.since_event_year(local, published)) is not None:
+            # "killed since the chemical attack on Ghouta last year": from that year, the day not said (H23e)
+            ptype, pstart, as_of, pair = "cumulative", ev_year, published, pair or episode_tolls.SPAN_NOT_GIVEN
+        if (episode_only or (same_list and lead.subarea == episode_tolls.SPAN_NOT_GIVEN)) and ptype == "cumulative" \
+                and pstart == pd.Timestamp(V.WAR_START) and not _SINCE_WAR.search(local):
+            pair = pair or episode_tolls.SPAN_NOT_GIVEN  # an episode's toll (or its part), not the war's (H23e)
         if kind not in _DEATH_KINDS and group in _SIDES:
             group = ""  # "100,000 displaced as rebels advance": the side is the actor, not the people
         if host == "EGY" and _REGION_AND_EGYPT.search(back[-60:]):

@@ -34,7 +34,9 @@ _YEAR_BY = _c(r"\b(?:by|at|as of|as at|until|till|through|to|end of|end-)\s+(?:t
               r"(?:(end|close|middle|start|beginning)\s+of\s+)?(?:(?:early|mid|late)-?\s*)?(?:(\d{1,2})\s+)?"
               r"(" + _MONTH_ALT + r")?\.?\s*(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b")
 _PART_OF_YEAR = _c(r"\b(?:in|from|since|by|as of|as at|at|until|through)\s+(early|mid|late)[- ]((?:19|20)\d\d)\b")
-_SINCE_DATE = _c(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*"
+_SINCE_DATE = _c(r"\bsince\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+                 r"(?=(?:\d{1,2}\s+)?(?:" + _MONTH_ALT + r")\b))?"  # "since Sunday, July 13" (H23e)
+                 r"(?:early\s+|late\s+|mid-?\s*)?(?:(\d{1,2})\s+)?(" + _MONTH_ALT + r")?\.?\s*"
                  r"(?:(\d{1,2})(?:st|nd|rd|th)?,?\s*)?((?:19|20)\d\d)?\b")
 _SINCE_NOT_PERIOD = _c(r"(?:first|toll|highest|lowest|worst|deadliest|largest|biggest|most)\W+"
                        r"(?:\w+\W+){0,3}$")
@@ -469,7 +471,8 @@ _DAY_SPAN_NO_YEAR = _c(r"\b(?:between|from)\s+(\d{1,2})\s+(?:(" + _MONTH_ALT + r
                        r"(\d{1,2})\s+(" + _MONTH_ALT + r")\b(?!\s*,?\s*\d)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "since Monday": from the last such weekday before publication.
-_SINCE_WEEKDAY = _c(r"\bsince (" + "|".join(_WEEKDAYS) + r")\b")
+_SINCE_WEEKDAY = _c(r"\bsince (" + "|".join(_WEEKDAYS) + r")\b(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]|,?\s+[a-z]+\.?\s+\d{1,2}\b)")
+#: (not "since Sunday, July 13": the date named is the start, H23e)
 #: "last month", "last week" (not "since last month", not "the last month"); a report's date
 #: ("said last month") is no period of the count.
 _LAST_MONTH = _c(r"(?<!since )(?<!the )\blast (month|week)\b")

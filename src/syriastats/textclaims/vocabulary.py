@@ -154,7 +154,8 @@ REFUGEE_FLIGHT_WORDS: list[str] = [
 ]
 #: Nouns for the dead read when no other cue is next to a number ("Among the victims were 12,000
 #: women").
-DEATH_FALLBACK_WORDS: list[str] = [r"victims", r"(?:met|meet) their (?:maker|deaths?)", r"martyrs"]
+DEATH_FALLBACK_WORDS: list[str] = [r"victims", r"(?:met|meet) their (?:maker|deaths?)", r"martyrs",
+                                   r"deceased", r"(?:summarily |field[- ])?executed"]  # (H23e)
 #: Words for the fighters of one side (groups of :data:`GROUPS`): "regime forces", "Hezbollah".
 SIDE_WORDS: dict[str, list[str]] = {
     "government_forces": [
@@ -424,7 +425,8 @@ NON_PEOPLE_UNITS = (
     r"|(?:homes|houses|buildings|schools|hospitals|villages|towns|aircraft|planes|jets"
     r"|helicopters|tanks|rockets|missiles|shells|bombs|barrel bombs|air ?strikes|strikes"
     r"|attacks|raids|sorties|trucks|vehicles|boats|checkpoints|votes|seats|countries"
-    r"|nations|states|resolutions|articles|pages|calories|doses|meals|tents|calls)\b"
+    r"|nations|states|resolutions|articles|pages|calories|doses|meals|tents|calls"
+    r"|(?:criminal\s+)?(?:offen[cs]es|crimes))\b"  # "83 criminal offenses" (H23e)
     # "38 European countries", "28 EU member states"
     r"|(?:[\w-]+\s+){1,2}(?:countries|member states)\b"
 )
