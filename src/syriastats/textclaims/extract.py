@@ -55,7 +55,8 @@ from syriastats.textclaims.refugee_scopes import refugee_scopes
 from syriastats.textclaims.war_age import war_age_claims
 from syriastats.textclaims.returns_crossings import returns_in_other_words
 from syriastats.textclaims.displaced_shares import displaced_shares
-from syriastats.textclaims.measure_choice import choose_measures, community_group, settle_frame
+from syriastats.textclaims.measure_choice import choose_measures, settle_frame
+from syriastats.textclaims.sub_populations import community_group
 from syriastats.textclaims.datelines import dateline_host, dateline_hosts
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
