@@ -113,6 +113,13 @@ def test_the_number_of_refugees_is_the_subject():
     assert c["kind"] == "refugees"
 
 
+def test_a_subject_of_syrians_gone_to_surrounding_countries_counts_refugees():
+    # (no claim before: the count's own words name no measure)
+    c = _one("The number of Syrians that, escaping the shelling, have gone to surrounding countries has crossed "
+             "the 2 million mark.", "2013-09-10", 2e6)
+    assert (c["kind"], c["host"], c["comparator"]) == ("refugees", "REGION", "at_least")
+
+
 # ---- returns of refugees and IDPs together (was idp_returns or refugee_returns alone)
 def test_displaced_syrians_returned_with_no_word_of_where_from_are_both():
     c = _one("Nearly 2.5 million displaced Syrians have returned home this year, the UN High Commissioner for "

@@ -289,6 +289,7 @@ def choose_measures(out: list[Any], raw: str, s: str, offset: int, si: int, publ
         res.append(c)
     res = _ranges_and_asides(res, s, offset)
     res = _fled_places(res, raw, s, offset, si, published, wave, make, hedge, area_of)
+    res = _refugee_subject_counts(res, raw, s, offset, si, published, make, hedge, measure)
     return sorted(res, key=lambda c: c.start)
 
 
@@ -350,6 +351,33 @@ def _day_after(after: str, ref: pd.Timestamp) -> pd.Timestamp | None:
     except ValueError:
         return None
     return when if when <= ref else when - pd.DateOffset(years=1)
+
+
+#: The subject names refugees in other words, and its verb reaches the number: "The number of
+#: Syrians that, fleeing the bombs, have gone to surrounding countries has passed the".
+_SUBJECT_ABROAD = re.compile(r"\bthe number of (?:syrians?|people|refugees)\b[^.;\d]{0,80}?\b(?:neighbou?ring|surrounding"
+                             r"|nearby|other) countries\b[^.;\d]{0,40}?\b(?:passed|reached|hit|exceeded|exceeds|topped|tops"
+                             r"|crossed|surpassed|stands at|stood at|is|was|now)\b[^.;\d]{0,20}$", _F)
+
+
+def _refugee_subject_counts(res: list[Any], raw: str, s: str, offset: int, si: int, published: pd.Timestamp,
+                            make: Callable[..., Any], hedge: Callable[[str, str], tuple[str, int]],
+                            measure: Callable[[str, str, str, str], str]) -> list[Any]:
+    """Numbers no claim holds that a subject of refugees in other words reaches."""
+    if "number of" not in s.lower():
+        return res
+    added = []
+    for num in free_numbers(s, res, offset, minimum=10_000):
+        before = s[max(0, num.start - 220):num.start]
+        comp, hedge_len = hedge(before, s[num.end:num.end + 60])
+        if not _SUBJECT_ABROAD.search(before):
+            continue
+        if re.search(r"\b(?:passed|exceeded|exceeds|topped|tops|crossed|surpassed)\b", before[-40:], _F):
+            comp = "at_least"
+        lo, day = num.start - hedge_len, _day(published)
+        added.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "refugees",
+                          measure("refugees", "", "REGION", ""), comp, "stock", day, day, "SYR", "REGION", "", ""))
+    return res + added
 
 
 def _fled_places(res: list[Any], raw: str, s: str, offset: int, si: int, published: pd.Timestamp,
