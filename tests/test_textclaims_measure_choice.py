@@ -149,6 +149,16 @@ def test_a_host_ministry_under_its_dateline_gives_the_host():
     assert c["host"] == "JOR"
 
 
+def test_a_dateline_reaches_only_the_sentences_near_it_and_refugees_need_the_hosts_own_state():
+    early = "AMMAN - The border reopened in December. " + " ".join(["Trade resumed."] * 7)
+    c = _one("Officials said 3,300 people had returned by Friday.", "2025-02-01", 3300, context=early)
+    assert c["host"] != "JOR"
+    c = _one("AMMAN - Officials said nearly five million refugees remain in the region.", "2025-02-01", 5e6)
+    assert c["host"] != "JOR"
+    c = _one("AMMAN - Jordan's interior ministry said 600,000 registered refugees remain.", "2025-02-01", 6e5)
+    assert c["host"] == "JOR"
+
+
 def test_an_agency_or_syrias_ministry_under_a_dateline_gives_no_host():
     c = _one("BEIRUT (AP) - Some 75,000 people have returned since January, the UN refugee agency said.",
              "2025-04-01", 75000)

@@ -6,9 +6,11 @@ Amman. It gives the country of asylum of a count of returns or refugees only whe
 
 * the count names no country itself (no host; returns the words left as refugees and IDPs
   together become the host's, whose state counts people leaving its territory), and
-* the text's source is that country's own state: an interior minister or ministry, a
+* the sentence's source is that country's own state: an interior minister or ministry, a
   government, authorities, officials or a security source, not qualified as Syria's, and no
-  UN agency or monitor is the source of the sentence.
+  UN agency or monitor is the source of the sentence (for a refugee count the state must be
+  named as the host's: "Jordan's interior ministry"), and
+* the sentence is within a few sentences of the dateline (:data:`REACH`).
 
 "AMMAN - The interior minister said 12,000 people have returned since the border reopened":
 returns from Jordan. "BEIRUT (Reuters) - Some 40,000 people have returned since January, the
@@ -63,17 +65,32 @@ def _host_state_speaks(text: str) -> bool:
     return any(not _SYRIAN_STATE.search(text[max(0, m.start() - 40):m.start()]) for m in _STATE.finditer(text))
 
 
-def dateline_hosts(out: list[Any], s: str, host: str, earlier: str = "") -> list[Any]:
+#: The host's state named as the host's: "Jordan's interior ministry", "the Lebanese
+#: authorities", "the kingdom's government".
+_OWN_STATE = {h: re.compile(r"\b(?:" + p + r")(?:'s)?\s+(?:[\w'-]+\s+){0,2}?(?:minist(?:er|ry)|government|authorities"
+                            r"|officials?|general security|security|interior)\b", _F)
+              for p, h in ((r"jordan|jordanian|the kingdom", "JOR"), (r"lebanon|lebanese", "LBN"),
+                           (r"turkey|turkish|t[uü]rkiye", "TUR"), (r"iraq|iraqi|kurdistan", "IRQ"),
+                           (r"egypt|egyptian", "EGY"))}
+#: How many sentences after the dateline it may still give a host (a long text moves on).
+REACH = 6
+
+
+def dateline_hosts(out: list[Any], s: str, host: str) -> list[Any]:
     """*out* with the dateline's country (*host*, from :func:`dateline_host` of the text's
-    first sentence) as the host of returns and refugee counts that name none, when the
-    host's own state is the source (the sentence, or the sentences before it, *earlier*)."""
+    first sentence, passed only within :data:`REACH` sentences of it) as the host of the
+    sentence's returns that name none when the host's state is the sentence's source, and of
+    its refugee counts that name none when that state is named as the host's ("Jordan's
+    interior ministry")."""
     if not host or not any(c.kind in ("returns", "refugees") and not c.host for c in out):
         return out
-    if _AGENCY.search(s) or not (_host_state_speaks(s) or _host_state_speaks(earlier[-300:])):
+    if _AGENCY.search(s) or not _host_state_speaks(s):
         return out
+    own_state = bool(_OWN_STATE[host].search(s))
     res = []
     for c in out:
-        if c.kind in ("returns", "refugees") and not c.host and c.measure != "idp_returns":
+        if ((c.kind == "returns" and c.measure != "idp_returns") or (c.kind == "refugees" and own_state)) \
+                and not c.host:
             # (a host's ministry counts people who left its territory: refugees, not IDPs too)
             c = replace(c, host=host, group="" if c.group == "refugees_and_idps" else c.group)
         res.append(c)

@@ -57,7 +57,7 @@ from syriastats.textclaims.returns_crossings import returns_in_other_words
 from syriastats.textclaims.displaced_shares import displaced_shares
 from syriastats.textclaims.measure_choice import choose_measures, settle_frame
 from syriastats.textclaims.sub_populations import community_group
-from syriastats.textclaims.datelines import dateline_host, dateline_hosts
+from syriastats.textclaims.datelines import REACH as DATELINE_REACH, dateline_host, dateline_hosts
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
     _BETWEEN_DAYS,
@@ -937,8 +937,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = returns_in_other_words(out, raw, s, offset, si, published, ctx.host if ctx is not None else "",  # (H22d)
                                  TextClaim, _hedge)
     out = displaced_shares(out, raw, s, offset, si, published, TextClaim, _hedge)  # (H22d)
-    out = dateline_hosts(out, s, dateline_host(raw) or (ctx.dateline_host if ctx is not None else ""),  # (H23m)
-                         ctx.earlier if ctx is not None else "")
+    out = dateline_hosts(out, s, dateline_host(raw) or (  # (H23m)
+        ctx.dateline_host if ctx is not None and ctx.dateline_age < DATELINE_REACH else ""))
     out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d; after all (H22f))
     out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
     out = wounded.drop_one_day(wounded.recent_period(out, s, published), s, offset)  # (H22t)
@@ -1010,7 +1010,8 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     ctx.wave = next((c for c in reversed(found) if c.measure == "idps_new_displacements"), None)
     ctx.refugee_host = next((c.host for c in reversed(found) if c.kind == "refugees"), "")
     ctx.earlier = (ctx.earlier + " " + s)[-600:]
-    ctx.dateline_host = ctx.dateline_host or dateline_host(sentence)  # (H23m)
+    ctx.dateline_age = 0 if dateline_host(sentence) else ctx.dateline_age + 1  # (H23m)
+    ctx.dateline_host = dateline_host(sentence) or ctx.dateline_host
     _update_toll(ctx, s, found)
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s
