@@ -481,6 +481,8 @@ class Context:
     wave: TextClaim | None = None  # the last new displacement of the sentence before (H21d)
     refugee_host: str = ""  # the host of the last refugee count of the sentence before (H22f)
     earlier: str = ""  # the last sentences' text, up to 600 characters (H22t: "from 8 December 2024 ...")
+    dateline_host: str = ""  # the regional host the text's dateline names ("AMMAN -": JOR) (H23m)
+    dateline_age: int = 0  # sentences read since that dateline (H23m)
 
 
 #: "the country was host to", "the kingdom hosts", "hosted there": the host country is the

@@ -58,6 +58,9 @@ from syriastats.textclaims.refugee_scopes import refugee_scopes
 from syriastats.textclaims.war_age import war_age_claims
 from syriastats.textclaims.returns_crossings import returns_in_other_words
 from syriastats.textclaims.displaced_shares import displaced_shares
+from syriastats.textclaims.measure_choice import choose_measures, settle_frame
+from syriastats.textclaims.sub_populations import community_group
+from syriastats.textclaims.datelines import REACH as DATELINE_REACH, dateline_host, dateline_hosts
 from syriastats.textclaims.periods import (
     _BETWEEN_DATES,
     _BETWEEN_DAYS,
@@ -943,6 +946,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = _displacement_sentence_rules(out, s, offset, ctx, published)
     out = event_displacements(out, raw, s, offset, si, published, ctx.wave if ctx is not None else None,  # (H22d)
                               TextClaim, _hedge, _governorate_in)
+    out = choose_measures(out, raw, s, offset, si, published, ctx.wave if ctx is not None else None,  # (H23m)
+                          TextClaim, _hedge, _measure, _governorate_in)
     out = refugee_scopes(out, raw, s, offset, si, published, ctx.kind if ctx is not None else "",  # (H22d)
                          ctx.host if ctx is not None else "", TextClaim, _hedge, _measure,
                          _governorate_in,
@@ -952,6 +957,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = returns_in_other_words(out, raw, s, offset, si, published, ctx.host if ctx is not None else "",  # (H22d)
                                  TextClaim, _hedge)
     out = displaced_shares(out, raw, s, offset, si, published, TextClaim, _hedge)  # (H22d)
+    out = dateline_hosts(out, s, dateline_host(raw) or (  # (H23m)
+        ctx.dateline_host if ctx is not None and ctx.dateline_age < DATELINE_REACH else ""))
     out = [c for c in out if not other_story(c.kind, s, c.start - offset, c.end - offset)]  # (H22d; after all (H22f))
     out = breakdowns.revise(out, s, offset, published, ctx.toll if ctx is not None else None)  # (H22t)
     out = wounded.drop_one_day(wounded.recent_period(out, s, published), s, offset)  # (H22t)
@@ -960,6 +967,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     out = tally_dates.revise(out, s, raw, si, offset, published, ctx is not None and (
         ctx.kind in _DEATH_KINDS or ctx.toll is not None), TextClaim)  # tallies dated by their clause (H22t)
     out = combatants.revise(out, s, offset, published)  # the side of dead fighters (H22t)
+    out = community_group(out, raw, s, offset, si, published, TextClaim, _hedge, _governorate_in)  # (H23m)
     out = arrests.drop_arrests(out, s, offset)  # arrests are no deaths and no missing persons (H22t)
     out = breakdowns.headline_line(out, s, raw, si, offset, published, ctx.earlier if ctx is not None else "", TextClaim)
     if not sentence_off:
@@ -1002,7 +1010,7 @@ def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") 
         rows += [asdict(c) for c in found]
         _update_context(ctx, sent.text, found)
     # the number's governor corrects the measure family or drops non-war numbers (classify.py)
-    return refine_claims(pd.DataFrame(rows, columns=EXTRACT_COLUMNS), text)
+    return settle_frame(refine_claims(pd.DataFrame(rows, columns=EXTRACT_COLUMNS), text))  # (H23m)
 
 
 def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None:
@@ -1022,6 +1030,8 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     ctx.wave = next((c for c in reversed(found) if c.measure == "idps_new_displacements"), None)
     ctx.refugee_host = next((c.host for c in reversed(found) if c.kind == "refugees"), "")
     ctx.earlier = (ctx.earlier + " " + s)[-600:]
+    ctx.dateline_age = 0 if dateline_host(sentence) else ctx.dateline_age + 1  # (H23m)
+    ctx.dateline_host = dateline_host(sentence) or ctx.dateline_host
     _update_toll(ctx, s, found)
     if _EPISODE_BEGAN.search(s):
         ctx.episode_text = s
