@@ -49,3 +49,14 @@ def test_needles_are_words_every_match_needs() -> None:
     rx = re.compile(r"since", re.I)
     assert [c for _, c in candidates([(rx, "x")], "\u017fince")] == ["x"]
     assert [c for _, c in candidates([(rx, "x")], "from 2011")] == []
+
+
+def test_may_match_and_ranked_keep_what_could_match() -> None:
+    from syriastats.textclaims.literal_gate import may_match, ranked
+
+    a, b = re.compile(r"\bdecades?\b", re.I), re.compile(r"\bsecond\s+decade", re.I)
+    assert may_match((a, b), "For over a DECADE, ...")
+    assert not may_match((a, b), "Five years of war")
+    assert may_match((a,), "a \u017fecond decade")  # (a folding letter: never ruled out)
+    pairs = [(b, "second"), (a, "decade")]
+    assert [i for i, _ in ranked(pairs, "a decade")] == [1]  # the index in the list is kept

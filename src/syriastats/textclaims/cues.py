@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.literal_gate import candidates
+from syriastats.textclaims.literal_gate import candidates, ranked
 from syriastats.textclaims.numbers import Number
 from syriastats.textclaims.periods import _MONTH_ALT
 
@@ -309,7 +309,7 @@ def _cue_matches(patterns: tuple[tuple[re.Pattern[str], str], ...],
                  text: str) -> tuple[tuple[int, int, int, str], ...]:
     """(start, end, rank, code) of every cue in *text*: found once per clause, not once per
     number in it (a clause of many numbers was read again for each: quadratic)."""
-    return tuple((m.start(), m.end(), rank, code) for rank, (rx, code) in enumerate(patterns)
+    return tuple((m.start(), m.end(), rank, code) for rank, (rx, code) in ranked(patterns, text)
                  for m in rx.finditer(text))
 
 

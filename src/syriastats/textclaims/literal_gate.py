@@ -122,3 +122,27 @@ def candidates(patterns: Sequence[tuple[re.Pattern[str], Any]], text: str
             else:
                 continue
         yield rx, code
+
+
+def ranked(patterns: Sequence[tuple[re.Pattern[str], Any]], text: str
+           ) -> Iterator[tuple[int, tuple[re.Pattern[str], Any]]]:
+    """``enumerate(patterns)`` without the pairs that cannot match in *text* (each keeps
+    its index in *patterns*)."""
+    low = folded(text)
+    for i, (rx, code, need) in enumerate(_gated(patterns)):
+        if need is not None and low is not None and not any(n in low for n in need):
+            continue
+        yield i, (rx, code)
+
+
+def may_match(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
+    """False only when no pattern of *patterns* can match in *text* (none of its needles
+    is there): a rule that reads *text* with these patterns alone finds nothing in it."""
+    low = folded(text)
+    if low is None:
+        return True
+    for rx in patterns:
+        need = needles(rx)
+        if need is None or any(n in low for n in need):
+            return True
+    return False
