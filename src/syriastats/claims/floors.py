@@ -98,8 +98,9 @@ def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
     the level may have moved past every number since, and the rule does not apply."""
     if pool is None or not pool.figs:
         return None
-    cands = [(float(f.pub_hi), float(f.pub_lo), f.row.get("period_start"), f.end, f.eid,
-              _key(f.row)) for f in pool.figs]
+    cands = list(array_cache(("reach-figs",) + tuple(id(f) for f in pool.figs), tuple(pool.figs),
+                             lambda: [(float(f.pub_hi), float(f.pub_lo), f.row.get("period_start"),
+                                       f.end, f.eid, _key(f.row)) for f in pool.figs]))
     if est is not None and pos is not None and len(pos):
         cands += array_cache(("reach-rows", id(est), np.asarray(pos, np.int64).tobytes()),
                              (est,), lambda: _row_cands(est, pos))

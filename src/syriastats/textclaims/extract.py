@@ -981,7 +981,7 @@ def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") 
             ctx.toll = None  # a toll is not carried into the next paragraph
         prev_end = sent.start + len(sent.text)
         found = _claims_in_sentence(si, sent.text, sent.start, pub, ctx)
-        rows += [asdict(c) for c in found]
+        rows += [dict(vars(c)) for c in found]  # (as asdict: every field is a plain value)
         _update_context(ctx, sent.text, found)
     # the number's governor corrects the measure family or drops non-war numbers (classify.py)
     return refine_claims(pd.DataFrame(rows, columns=EXTRACT_COLUMNS), text)
