@@ -21,7 +21,7 @@ from syriastats.claims import pace
 from syriastats.claims.rules import EARLIER_PACE_FACTOR, STALE_STOCK_DAYS
 from syriastats.claims.pooling import _Pool, _published_numbers
 from syriastats.claims.target import Target
-from syriastats.claims_index import per_frame
+from syriastats.claims_index import array_cache, per_frame
 
 LOWER_BOUNDS: tuple[str, ...] = ("at_least", "share_at_least")
 UPPER_BOUNDS: tuple[str, ...] = ("less_than", "at_most", "share_at_most")
@@ -69,6 +69,22 @@ def _carried(cands: list[tuple[Any, ...]], t: Target) -> list[bool]:
     return [i in keep for i in range(len(cands))]
 
 
+def _columns(est: pd.DataFrame) -> tuple[np.ndarray, ...]:
+    """estimate_id, period_start and period_end of every row, once per frame (H23s)."""
+    return (est["estimate_id"].to_numpy(object), est["period_start"].to_numpy(),
+            est["period_end"].to_numpy())
+
+
+def _row_cands(est: pd.DataFrame, pos: np.ndarray) -> list[tuple[Any, ...]]:
+    """:func:`reach`'s candidates from the rows *pos* of *est* (those that published a
+    number), once per frame and rows (H23s)."""
+    hi, lo = per_frame("published-extremes", est, _extremes)
+    keys = per_frame("publishers", est, _publishers)
+    ids, starts, ends = per_frame("reach-columns", est, _columns)
+    return [(hi[i], lo[i], starts[i], ends[i], str(ids[i]), keys[i]) for i in pos
+            if not np.isnan(hi[i])]
+
+
 def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
           pos: np.ndarray | None = None) -> tuple[float, float, str] | None:
     """(highest, lowest number published, estimate_id of the highest) (persons) by the
@@ -82,15 +98,12 @@ def reach(pool: _Pool | None, target: Target, est: pd.DataFrame | None = None,
     the level may have moved past every number since, and the rule does not apply."""
     if pool is None or not pool.figs:
         return None
-    cands = [(float(f.pub_hi), float(f.pub_lo), f.row.get("period_start"), f.end, f.eid,
-              _key(f.row)) for f in pool.figs]
+    cands = list(array_cache(("reach-figs",) + tuple(id(f) for f in pool.figs), tuple(pool.figs),
+                             lambda: [(float(f.pub_hi), float(f.pub_lo), f.row.get("period_start"),
+                                       f.end, f.eid, _key(f.row)) for f in pool.figs]))
     if est is not None and pos is not None and len(pos):
-        hi, lo = per_frame("published-extremes", est, _extremes)
-        keys = per_frame("publishers", est, _publishers)
-        ids, starts, ends = (est["estimate_id"].to_numpy(object), est["period_start"].to_numpy(),
-                             est["period_end"].to_numpy())
-        cands += [(hi[i], lo[i], starts[i], ends[i], str(ids[i]), keys[i]) for i in pos
-                  if not np.isnan(hi[i])]
+        cands += array_cache(("reach-rows", id(est), np.asarray(pos, np.int64).tobytes()),
+                             (est,), lambda: _row_cands(est, pos))
     ends = [pd.Timestamp(c[3]) for c in cands if pd.notna(c[3])]
     if target.period_type == "stock" and ends and \
             min(abs((target.end - e).days) for e in ends) > STALE_STOCK_DAYS:

@@ -22,6 +22,7 @@ import pandas as pd
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.periods import _MONTH_ALT, _day, _named_period
 from syriastats.textclaims.rule_kit import WEEKDAY_ALT
+from syriastats.textclaims.literal_gate import may_match
 
 _F = re.I
 _PERPS = [re.compile(p, _F) for p, _ in V.PERPETRATORS]
@@ -87,7 +88,8 @@ def _killers_before(s: str, start: int, end: int) -> str:
     forces resulted in the documented deaths of"), else ''."""
     lo, _ = _clause(s, start, end)
     before = s[lo:start]
-    best = max(((pm.end(), code) for (_, code), rx in zip(V.PERPETRATORS, _PERPS) for pm in rx.finditer(before)),
+    best = max(((pm.end(), code) for (_, code), rx in zip(V.PERPETRATORS, _PERPS) if may_match((rx,), before)
+                for pm in rx.finditer(before)),
                default=None)
     if best is None or not _KILL_VERB.search(before[best[0]:]) \
             or re.search(r"\b(?:said|says|according|reported|war|conflict)\b", before[best[0]:], _F):

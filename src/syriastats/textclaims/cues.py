@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.literal_gate import candidates, ranked
 from syriastats.textclaims.numbers import Number
 from syriastats.textclaims.periods import _MONTH_ALT
 
@@ -278,7 +279,7 @@ def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
         if hit is not None:
             return hit
     best: tuple[int, str] | None = None
-    for rx, code in patterns:
+    for rx, code in candidates(patterns, text):  # (the patterns whose words are in text)
         m = rx.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), code)
@@ -297,7 +298,7 @@ def _governorate_in(words: str) -> str:
 
 
 def _priority(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
-    for rx, code in patterns:
+    for rx, code in candidates(patterns, text):
         if rx.search(text):
             return code
     return ""
@@ -308,7 +309,7 @@ def _cue_matches(patterns: tuple[tuple[re.Pattern[str], str], ...],
                  text: str) -> tuple[tuple[int, int, int, str], ...]:
     """(start, end, rank, code) of every cue in *text*: found once per clause, not once per
     number in it (a clause of many numbers was read again for each: quadratic)."""
-    return tuple((m.start(), m.end(), rank, code) for rank, (rx, code) in enumerate(patterns)
+    return tuple((m.start(), m.end(), rank, code) for rank, (rx, code) in ranked(patterns, text)
                  for m in rx.finditer(text))
 
 
@@ -325,7 +326,7 @@ def _nearest(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str, at: i
 
 def _hedge(before: str, after: str) -> tuple[str, int]:
     """(comparator, characters of hedge text before the number) for one number."""
-    for rx, comp in _HEDGE_BEFORE:
+    for rx, comp in candidates(_HEDGE_BEFORE, before):
         m = rx.search(before)
         if m:
             return comp, len(before) - m.start(1)
@@ -411,7 +412,7 @@ _GENERIC_DENOM = _c(r"^\s*(?:of\s+)?(?:the|its)\s+(?:population|country)\b")
 def _last(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str:
     """The code of the match nearest the end of *text* (for words before a number)."""
     best: tuple[int, str] | None = None
-    for rx, code in patterns:
+    for rx, code in candidates(patterns, text):
         for m in rx.finditer(text):
             if best is None or m.end() > best[0]:
                 best = (m.end(), code)

@@ -51,7 +51,9 @@ import syriastats.textclaims.places as places
 import syriastats.textclaims.tally_dates as tally_dates
 import syriastats.textclaims.wounded as wounded
 from syriastats.textclaims.classify import asylum_of_all, refine_claims
-from syriastats.textclaims.numbers import Number, find_numbers
+from syriastats.textclaims.numbers import Number
+from syriastats.textclaims.number_cache import numbers_in
+from syriastats.textclaims.literal_gate import candidates
 from syriastats.textclaims.displacement_events import event_displacements
 from syriastats.textclaims.other_stories import other_story
 from syriastats.textclaims.refugee_scopes import refugee_scopes
@@ -304,7 +306,7 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
     s = _without_dateline(sent_text.translate(_QUOTES))  # same length: offsets stay valid
     s = _EDITORIAL.sub(lambda m: " " + m.group(1) + " ", s)  # "people (are) fleeing": same length
     low = s.lower()
-    nums = find_numbers(s)
+    nums = list(numbers_in(s))  # (the rules after the reader read the same, cached)
     models = [(m.start(), m.end()) for m in V.MODEL_RE.finditer(s)]
     framed = bool(_ATTR_FRAME.search(s))
     sentence_off = bool(_OTHER.search(s)) and not _SYRIA.search(s)
@@ -1007,7 +1009,7 @@ def extract_claims(text: str, published: str | pd.Timestamp, context: str = "") 
             ctx.toll = None  # a toll is not carried into the next paragraph
         prev_end = sent.start + len(sent.text)
         found = _claims_in_sentence(si, sent.text, sent.start, pub, ctx)
-        rows += [asdict(c) for c in found]
+        rows += [dict(vars(c)) for c in found]  # (as asdict: every field is a plain value)
         _update_context(ctx, sent.text, found)
     # the number's governor corrects the measure family or drops non-war numbers (classify.py)
     return settle_frame(refine_claims(pd.DataFrame(rows, columns=EXTRACT_COLUMNS), text))  # (H23m)
@@ -1017,7 +1019,7 @@ def _update_context(ctx: Context, sentence: str, found: list[TextClaim]) -> None
     """Carry the last named host country and the last claim's kind to the next sentence."""
     s = _without_dateline(sentence.translate(_QUOTES))
     best: tuple[int, str] | None = None
-    for rx, code in _HOSTS:
+    for rx, code in candidates(_HOSTS, s):
         if code in ("REGION", "WORLD"):
             continue
         for m in rx.finditer(s):

@@ -13,6 +13,7 @@ All word lists are in :mod:`syriastats.textclaims.vocabulary`; :mod:`.extract` c
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -265,6 +266,7 @@ def _ago(low: str, published: pd.Timestamp) -> pd.Timestamp | None:
     return pd.Timestamp(published - off).normalize()
 
 
+@functools.lru_cache(maxsize=64)  # (a pure function: a sentence's numbers ask it the same)
 def _period_in(local: str, kind: str,
                published: pd.Timestamp) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
     """The period named in *local* (see :func:`_period`), or None if it names none."""

@@ -8,6 +8,7 @@ import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.numbers import Number
+from syriastats.textclaims.literal_gate import candidates
 from syriastats.textclaims.periods import _MONTH_ALT, _named_period
 from syriastats.textclaims.cues import (
     _c,
@@ -58,7 +59,7 @@ def _perpetrator(s: str, num: Number, published: pd.Timestamp) -> str:
         # "Government forces, backed by Russian air power, have killed ...": the backers are not the killers
         before = re.sub(r",?\s*(?:backed|supported|aided|assisted)\s+by\b[^,]{0,60},?", " ", before, flags=_FLAGS)
         best = None
-        for rx, code in _PERPS:
+        for rx, code in candidates(_PERPS, before):
             for pm in rx.finditer(before):
                 if best is None or pm.start() > best[0]:
                     best = (pm.start(), pm.end(), code)

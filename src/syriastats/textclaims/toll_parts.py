@@ -8,7 +8,9 @@ import re
 import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
-from syriastats.textclaims.numbers import Number, find_numbers
+from syriastats.textclaims.numbers import Number
+from syriastats.textclaims.number_cache import numbers_in
+from syriastats.textclaims.literal_gate import may_match
 from syriastats.textclaims.periods import _MONTH_ALT, _day, _named_period, _own_clause
 from syriastats.textclaims.cues import (
     _AREAS,
@@ -197,7 +199,7 @@ def _incident_only(s: str, found: list[TextClaim]) -> bool:
     attack's casualties: "A car bomb exploded ..., killing 10 people"): a toll given before
     does not carry past it ("It said 62 people were wounded" is the attack's)."""
     return not found and bool(re.search(r"\bkill|\bdie[ds]?\b|\bdead\b|\bdeaths?\b|\bwound|\binjur", s, _FLAGS)) \
-        and any(n.kind == "count" for n in find_numbers(s)) and not _follows_toll(s)
+        and any(n.kind == "count" for n in numbers_in(s)) and not _follows_toll(s)
 
 
 def _follows_toll(s: str) -> bool:
@@ -436,6 +438,8 @@ def _projections(s: str, nums: list[Number]) -> list[bool]:
 def _decades(si: int, raw: str, s: str, offset: int, published: pd.Timestamp,
              attribution: str) -> list[TextClaim]:
     """The war's age said in decades ("more than a decade after civil war erupted")."""
+    if not may_match((_DECADE_LONG, _DECADES), s):
+        return []  # (neither pattern can match: no word either needs)
     out = []
     for m in _DECADE_LONG.finditer(s):
         comp = "about"

@@ -9,6 +9,7 @@ import pandas as pd
 
 import syriastats.textclaims.vocabulary as V
 from syriastats.textclaims.numbers import Number
+from syriastats.textclaims.literal_gate import may_match
 from syriastats.textclaims.periods import _day
 from syriastats.textclaims.cues import (
     _c,
@@ -186,6 +187,8 @@ def _decade_phrases(si: int, raw: str, s: str, offset: int, published: pd.Timest
     second decade" (at least 10), "For over a decade, Syria has ...", "Decade of Syria war",
     "since the start of the conflict more than a decade ago". Spans already claimed in
     *found* are skipped."""
+    if not may_match((_SECOND_DECADE, _DECADE_OF, _HALF_DECADE, _FOR_A_DECADE, _DECADE_AGO), s):
+        return []  # (no pattern below can match: no word one needs is in the sentence)
     taken = [(c.start - offset, c.end - offset) for c in found if c.kind == "duration"]
     out = []
 
