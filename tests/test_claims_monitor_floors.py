@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from syriastats import claims
-from syriastats.claims.verdict_rules_h23 import DOCUMENTED_NOTE, MONITOR_SPREAD
+from syriastats.claims.verdict_rules_h23 import MONITOR_SPREAD
 from syriastats.sources import load_estimates, load_sources, with_sources
 
 
@@ -92,16 +92,30 @@ def test_a_war_total_below_every_documented_floor_stays_understated() -> None:
     # documented count (300,000) it is understated however close
     doc = [est("doc", central=300_000, method="documented_count", end="2016-06-30")]
     assert run([claim("c", 250_000)], doc, known="now")["verdict"].iloc[0] == "below_all"
+    # attributed to a monitor with no figure of its own there it stays so: monitors' war totals
+    # lie far closer together than their counts of one period
+    c = dict(claim("c", 250_000), attribution="SNHR")
+    assert run([c], doc, known="now")["verdict"].iloc[0] == "below_all"
 
 
-def test_a_documented_count_is_consistent_within_the_spread_and_not_beyond() -> None:
-    doc = [est("doc", central=300_000, method="documented_count", end="2016-06-30")]
+def _year(eid: str, central: float, method: str = "documented_count", **kw) -> dict:
+    """A synthetic toll of the year 2015 (a flow)."""
+    return dict(est(eid, central=central, method=method, end="2015-12-31", **kw),
+                period_start="2015-01-01", period_type="flow")
+
+
+def _in_2015(x: float) -> dict:
+    return dict(claim("c", x), as_of="2015-12-31", origin_date="2016-08-01",
+                period_start="2015-01-01", period_type="flow")
+
+
+def test_a_years_toll_is_consistent_within_the_spread_and_not_beyond() -> None:
+    doc = [_year("doc", 300_000)]
 
     def v(x: float) -> str:
-        c = dict(claim("c", x), notes=DOCUMENTED_NOTE)
-        return run([c], doc, known="now")["verdict"].iloc[0]
+        return run([_in_2015(x)], doc, known="now")["verdict"].iloc[0]
 
-    # worded as a documented count: 100,000 (+5 %) reaches 300,000 / 3; 90,000 (+5 %) does not
+    # one year's toll is a monitor's count: 100,000 (+5 %) reaches 300,000 / 3; 90,000 does not
     assert v(100_000) == "consistent" and v(250_000) == "consistent"
     assert v(90_000) == "below_all"
     # monotone in X: once consistent, a larger count stays consistent up to the floor
@@ -114,10 +128,10 @@ def test_a_documented_count_is_consistent_within_the_spread_and_not_beyond() -> 
 def test_an_estimate_above_the_claim_keeps_the_verdict() -> None:
     # the rule reads only documented counts as other methods' floors: a statistical estimate
     # above the claim still shows it too low
-    rows = [est("doc", central=300_000, method="documented_count", end="2016-06-30"),
-            est("stat", low=380_000, central=400_000, high=420_000, end="2016-06-30")]
-    c = dict(claim("c", 290_000), notes=DOCUMENTED_NOTE)
-    r = run([c], rows, known="now").iloc[0]
+    rows = [_year("doc", 300_000),
+            dict(_year("stat", 400_000, method="statistical_estimate"), low=380_000,
+                 high=420_000, range_type="bracket")]
+    r = run([_in_2015(290_000)], rows, known="now").iloc[0]
     assert r["verdict"] in ("below_all", "contested") and "monitor_floor" not in r["explanation"]
 
 

@@ -27,14 +27,14 @@ death toll again (persons throughout):
    does not: it says nothing of what was counted). This holds for any 'about X' death toll,
    also one presented as the war's total: only a number below EVERY documented floor is
    understated as a total.
-4. Below every floor, a monitor's count: a claim that is a monitor's documented count (its
-   attribution is one of :data:`MONITORS`, check-text marked its sentence as a documented
-   count, :data:`DOCUMENTED_NOTE`, or it counts one period's deaths, period_type flow, which
-   only monitors and event data count) is consistent when its high end is at least the
-   highest pooled documented count divided by :data:`MONITOR_SPREAD`: within the spread the
-   registry shows between monitors' counts of one period. Further below, or when the claim is
-   presented as the war's total toll (cumulative, unattributed, not worded as documented), it
-   stays understated.
+4. Below every floor, one period's toll: a claim that counts one period's deaths (period_type
+   flow: a year, a half year, a month), which only monitors and event data count, is read as a
+   monitor's count and is consistent when its high end is at least the highest pooled
+   documented count divided by :data:`MONITOR_SPREAD`: within the spread the registry shows
+   between monitors' counts of one period. Further below it stays understated, and so does a
+   running total from the war's start below every documented floor (monitors' war totals lie
+   far closer together than their counts of one period, and an old total repeated later would
+   pass), whoever it is attributed to.
 
 The rule never makes a claim less favourable, and for one date, measure and scope the set of X
 it calls consistent is an interval below the pooled verdict's own (monotone in X)."""
@@ -51,9 +51,7 @@ from syriastats.claims.positions import knowable_mask, window_positions
 from syriastats.claims.rules import DEATH_MEASURES
 from syriastats.claims.target import resolve
 from syriastats.claims.verdict_rules import REACH_ROUNDING
-from syriastats.claims.verdict_rules_h23 import (
-    DOCUMENTED_NOTE, MONITOR_SPREAD, MONITORS, MONITOR_FLOOR as RULE,
-)
+from syriastats.claims.verdict_rules_h23 import MONITOR_FLOOR as RULE, MONITOR_SPREAD
 from syriastats.claims_index import per_frame
 from syriastats.reading import is_partial
 
@@ -107,13 +105,8 @@ def _as_of_claim(rows: pd.DataFrame, t: Any) -> np.ndarray:
     return whole & (ends >= np.datetime64(t.end - pd.Timedelta(days=RECENT_DAYS)))
 
 
-def _monitor_count(c: pd.Series, t: Any) -> str:
-    """Why the claim is a monitor's documented count ('' if it is not read as one)."""
-    who = attribution_of(c)
-    if who in MONITORS:
-        return f"attributed to {who}"
-    if str(c.get("notes") or "") == DOCUMENTED_NOTE:
-        return "worded as a documented count"
+def _one_period(t: Any) -> str:
+    """Why the claim is read as a monitor's count of one period ('' if it is not)."""
     if t.period_type == "flow":
         return "one period's toll, which only monitors and event data count"
     return ""
@@ -149,7 +142,7 @@ def apply(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, known: str,
         why = ("a monitor documented a count as low as it ("
                + ", ".join(rows["estimate_id"].astype(str)[low]) + ")")
     else:
-        kind = _monitor_count(c, t)
+        kind = _one_period(t)
         top = float(np.nanmax(nums[doc]))
         if not kind or hi_x < top / MONITOR_SPREAD:
             return rec

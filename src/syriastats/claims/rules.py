@@ -62,8 +62,8 @@ COMPARATOR_RULES: dict[str, str] = {
                    "share_at_most, and the explanation says so; a share_* comparator on a "
                    "measure that is not a share is not_checkable.",
     "share_at_least": "As 'at_least', for a share.",
-    "share_at_most": "As 'at_most', for a share ('as much as half'), including the rule on "
-                     "the pooled median.",
+    "share_at_most": "As 'at_most', for a share ('as much as half'): consistent anywhere in "
+                     "the plausible range, unless floor_unpublished applies.",
     "matching": "The explanation says a claimed number 'matches' a source's figure only when "
                 "the two are within 1 % and worded in the same direction (about/exact with "
                 "about, 'more than' with 'more than', 'at most' with 'as many as'); otherwise "

@@ -4,13 +4,6 @@ of :data:`syriastats.claims.rules.COMPARATOR_RULES` (merged into it by
 :mod:`~syriastats.claims.monitor_floors`)."""
 from __future__ import annotations
 
-#: The note check-text gives a death toll whose sentence says it was documented, recorded or
-#: counted by a monitor ("the watchdog documented", "the Observatory recorded").
-DOCUMENTED_NOTE: str = "documented count"
-#: Attributions (keys of ATTRIBUTION_PUBLISHERS and check-text's other names) of monitors that
-#: document deaths victim by victim: their tolls are documented counts.
-MONITORS: frozenset[str] = frozenset({
-    "SOHR", "SNHR", "VDC", "Syrian Revolution Martyr Database", "Local Coordination Committees"})
 #: How far apart two monitors' documented counts of one period may lie: the highest over the
 #: lowest. The registry's pairs reach 3.2 for a year's deaths (SOHR 11,215 / SHRC 3,522 in
 #: 2019) and 2.8 for a year's civilians (SOHR 3,598 / SNHR 1,264 in 2024); counts under a few
@@ -27,14 +20,14 @@ _MONITOR_FLOOR_TEXT: str = (
     "monitor whose own figure in the claim's window (for a running total: counted to its date "
     "or before) lies above it. Consistent when some pooled documented count of the claim's "
     "whole scope (not partial), for a running total one counted to within 31 days of the "
-    "claim's date or later, is at or below X plus about_tolerance (1 % rounding): it repeats a count as low as one a monitor "
-    "documented. Below every documented count, consistent only when the claim is a monitor's "
-    "count (attributed to one of MONITORS, worded as documented: DOCUMENTED_NOTE, or one "
-    "period's toll, a flow) and X plus about_tolerance is at least the highest pooled "
-    f"documented count divided by MONITOR_SPREAD ({MONITOR_SPREAD:g}, the spread of the "
-    "registry's monitors' counts of one period); otherwise (further below, or an unattributed "
-    "war total not worded as documented) it stays understated. The explanation names the rule "
-    "and the verdict without it.")
+    "claim's date or later, is at or below X plus about_tolerance (1 % rounding): it repeats "
+    "a count as low as one a monitor documented. Below every documented count, consistent only when the claim is one period's "
+    "toll (a flow: a year, a half year, a month; only monitors and event data count these) and "
+    "X plus about_tolerance is at least the highest pooled documented count divided by "
+    f"MONITOR_SPREAD ({MONITOR_SPREAD:g}, the spread of the registry's monitors' counts of one "
+    "period); otherwise (further below, or a running total from the war's start, whoever it is "
+    "attributed to) it stays understated. The explanation names the rule and the verdict "
+    "without it.")
 
 
 

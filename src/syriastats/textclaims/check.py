@@ -28,7 +28,6 @@ import syriastats.textclaims.vocabulary as V
 from syriastats.claims.rules import ATTRIBUTION_PUBLISHERS
 from syriastats.claims.scope_rules import HOSTED_NOTE, LOOSE_DECADE_MAX_YEARS, LOOSE_DECADE_NOTE
 from syriastats.textclaims.causes import one_cause
-from syriastats.textclaims.documented import DOCUMENTED_NOTE, documented_counts
 from syriastats.textclaims.extract import extract_claims
 
 #: Largest text accepted (characters of the decoded text; bytes for a file): 10 MB.
@@ -125,8 +124,7 @@ def claims_frame(found: pd.DataFrame, published: pd.Timestamp, url: str | None) 
         "as_of": found["as_of"].to_numpy(), "value": values,
         "comparator": found["comparator"].to_numpy(),
         "notes": np.where(below, _BELOW_NOTE, np.where(decade, LOOSE_DECADE_NOTE, np.where(
-            _hosted(found), HOSTED_NOTE, np.where(documented_counts(found), DOCUMENTED_NOTE,
-                                                  "")))),
+            _hosted(found), HOSTED_NOTE, ""))),
         "period_start": found["period_start"].to_numpy(),
         "period_type": found["period_type"].to_numpy(), "area": _areas(found),
         "host": found["host"].to_numpy(), "group": found["group"].to_numpy(),
