@@ -237,12 +237,7 @@ def _explain(rec: dict[str, Any], pool: _Pool, same: _Pool | None, broad: _Pool 
         if verdict == "consistent" and comp in ("at_most", "share_at_most"):
             parts.append("It sits in the upper part of the range: a ceiling, not a central "
                          "estimate.")
-        if verdict == "contested" and comp in ("at_most", "share_at_most") and \
-                pool.lower <= rec["value"] < pool.median:
-            parts.append(f"The claimed ceiling is below the middle of the sources (median "
-                         f"{_num(pool.median, m)}): most of the pooled weight lies above it, so "
-                         "the truth is more likely above the stated ceiling than below it.")
-        elif verdict == "contested" and comp in ("at_least", "share_at_least", "less_than",
+        if verdict == "contested" and comp in ("at_least", "share_at_least", "less_than",
                                                  "at_most", "share_at_most"):
             parts += _bound_contested(float(rec["value"]), comp, pool, m)
         elif verdict == "contested":

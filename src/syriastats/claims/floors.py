@@ -150,7 +150,7 @@ def note(verdict: str, comparator: str, x: float, pool: _Pool | None,
                 + f") and the pooled range's lower end ({_num(pool.lower, measure)}) is below "
                 "it: only the reading rules' assumptions put the median above it. (Without "
                 "this rule the verdict would be consistent.) ")
-    if comparator in UPPER_BOUNDS and x >= pool.median:
+    if comparator in UPPER_BOUNDS and (comparator != "less_than" or x >= pool.median):
         lo = reached[1] if reached else min(float(f.pub_lo) for f in pool.figs)
         return (f"Contested (rule: floor_unpublished): every comparable source published more "
                 f"than {_num(x, measure)} (the lowest: {_num(lo, measure)}) and the pooled "

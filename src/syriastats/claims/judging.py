@@ -30,7 +30,7 @@ from syriastats.claims.selecting import _known_filter, _one_sided_stale
 from syriastats.claims.running_totals import (
     earlier_or_pace, later_totals, pace_prefix, pace_then)
 from syriastats.claims.special import _check_duration, _check_highest
-from syriastats.claims import bounds, definitions, floors, scopes
+from syriastats.claims import bounds, definitions, floors, monitor_floors, scopes, subgroups
 from syriastats.claims.target import (
     _dates_problem, _dimension_txt, _widened, broader_target, resolve)
 from syriastats.claims.perpetrators import outside_window, perpetrator_problem
@@ -76,8 +76,9 @@ def _judge(comparator: str, x: float, pool: _Pool, about_tol: float, share_tol: 
         return ("below_all" if x < min(lows) else "contested"), position
     if comparator in ("at_most", "share_at_most"):
         if L <= x <= U:
-            # a ceiling below the pooled median: most of the sources' weight lies above it
-            return ("consistent" if x >= pool.median and not unpub else "contested"), position
+            # 'up to X' says only that X is possible: any ceiling within the plausible range
+            # (COMPARATOR_RULES['at_most'], H23v; it was X >= the pooled median)
+            return ("consistent" if not unpub else "contested"), position
         if x > max(highs):
             return "above_all", position
         if x < min(lows):
@@ -93,8 +94,9 @@ def _check_one(c: pd.Series, est: pd.DataFrame, known: str, level: float, margin
     applied when the claim names its publisher (column ``attribution``). *share_at*: the
     computed displaced share over the whole registry (see :func:`_computed_share`)."""
     rec = _check_plain(c, est, known, level, margin, about_tol, share_tol, share_at)
-    return scopes.whose_count(  # whose count it is (syriastats.claims.scopes)
+    rec = scopes.whose_count(  # whose count it is (syriastats.claims.scopes)
         _check_attributed(rec, c, est, known, about_tol, share_tol), c, est, known, about_tol)
+    return monitor_floors.apply(rec, c, est, known, about_tol)  # (H23v)
 
 
 def _check_attributed(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, known: str,
@@ -180,6 +182,7 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
     else:
         same_pos, broad_pos = wpos, extra_pos
     same_pos, broad_pos, moved = scopes.own_scope(est, target, same_pos, broad_pos)
+    same_pos, broad_pos, kin = subgroups.own_group(est, target, same_pos, broad_pos)  # (H23v)
     # the floors use every documented count in the window, before one figure per series is
     # kept (a later release may be nearer but not a floor). The broader pool may also be
     # floored by all-deaths counts: every broader measure contains deaths_total.
@@ -355,6 +358,9 @@ def _check_plain(c: pd.Series, est: pd.DataFrame, known: str, level: float, marg
         rec["widened"] = "; ".join(filter(None, [
             rec["widened"], f"measure: judged with figures of a broader scope ({broader} or "
             "deaths including indirect deaths or the missing)"]))
+    if kin and scope_used == "same":  # COMPARATOR_RULES['children_women_all_deaths']
+        rec["explanation"] += subgroups.note(target.group)
+        rec["widened"] = "; ".join(filter(None, [rec["widened"], subgroups.widened(target.group)]))
     rec["explanation"] += _dimension_txt(target, rec["widened"])
     rec = later_totals(rec, (same_rows, broad_rows), est, target, known, cutoff, x, jcomp,
                        _judge, (level, margin, about_tol, share_tol, floor),

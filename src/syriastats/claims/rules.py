@@ -6,6 +6,7 @@ import pandas as pd
 
 from syriastats.claims.scope_rules import SCOPE_RULES
 from syriastats.claims.verdict_rules import EARLIER_PACE_FACTOR, REACH_ROUNDING, VERDICT_RULES
+from syriastats.claims.verdict_rules_h23 import VERDICT_RULES_H23
 from syriastats.reading import CUMULATIVE_MEASURES
 from syriastats.validate import HIGHEST_SINCE_MIN_YEAR, highest_since_problem
 
@@ -17,9 +18,9 @@ VERDICTS: dict[str, str] = {
     "consistent": "Consistent with the sources: the claim agrees with the plausible range "
                   "built from comparable figures (same measure and scope, near the claim's date).",
     "contested": "Supported by only some of the sources: either outside the pooled range while "
-                 "within the range of the highest (or lowest) of them, or, for a ceiling ('as "
-                 "many as X'), inside the pooled range but below its median, so most of the "
-                 "sources' weight lies above the stated ceiling.",
+                 "within the range of the highest (or lowest) of them, or, for a bound ('more "
+                 "than X', 'fewer than X'), inside the pooled range but on the wrong side of its "
+                 "median or beyond every published number.",
     "above_all": "Higher than every comparable source: above the upper end of each figure's range.",
     "below_all": "Lower than every comparable source: below the lower end of each figure's range.",
     "broader_scope_only": "Consistent only under a broader scope than the claim's words suggest "
@@ -47,11 +48,11 @@ COMPARATOR_RULES: dict[str, str] = {
                  "u_i the claim is true but loose, and the explanation says so); contested if "
                  "L <= X < M (the sources put more than half their weight above X); below_all if "
                  "X < every l_i (the truth is above the claimed bound); otherwise contested.",
-    "at_most": "'as many as X' asserts that X is a plausible ceiling: it must be neither "
-               "beyond every source nor below what the sources say. consistent if "
-               "L <= X <= U and X is at or above the pooled median M; contested if "
-               "L <= X < M (a ceiling below the middle of the sources: they put more than "
-               "half their weight above it); above_all if X > every u_i (no source supports "
+    "at_most": "'as many as X' ('up to X', 'as high as X') asserts only that X is possible: "
+               "it must be neither beyond every source nor below what the sources say. "
+               "consistent if L <= X <= U (anywhere in the plausible range: a ceiling below "
+               "the pooled median M is still possible; until session 23 it had to be X >= M), "
+               "unless floor_unpublished applies; above_all if X > every u_i (no source supports "
                "a number that high); below_all if X < every l_i (the truth is above the "
                "stated ceiling); otherwise contested (only the most extreme sources reach X).",
     "share_about": "As 'about', for a share of the population, read as X ± share_tolerance "
@@ -61,8 +62,8 @@ COMPARATOR_RULES: dict[str, str] = {
                    "share_at_most, and the explanation says so; a share_* comparator on a "
                    "measure that is not a share is not_checkable.",
     "share_at_least": "As 'at_least', for a share.",
-    "share_at_most": "As 'at_most', for a share ('as much as half'), including the rule on "
-                     "the pooled median.",
+    "share_at_most": "As 'at_most', for a share ('as much as half'): consistent anywhere in "
+                     "the plausible range, unless floor_unpublished applies.",
     "matching": "The explanation says a claimed number 'matches' a source's figure only when "
                 "the two are within 1 % and worded in the same direction (about/exact with "
                 "about, 'more than' with 'more than', 'at most' with 'as many as'); otherwise "
@@ -235,6 +236,7 @@ COMPARATOR_RULES: dict[str, str] = {
 
 COMPARATOR_RULES.update(SCOPE_RULES)  # the rules on whose count a figure is (scope_rules)
 COMPARATOR_RULES.update(VERDICT_RULES)  # session 22's verdict rules (verdict_rules)
+COMPARATOR_RULES.update(VERDICT_RULES_H23)  # session 23's verdict rules (verdict_rules_h23)
 
 #: A series is stale when its nearest figure is this many days further from the claim's
 #: date than the nearest figure of any series.

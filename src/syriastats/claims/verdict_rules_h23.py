@@ -1,0 +1,48 @@
+"""Rules of session 23 on how a verdict is reached (H23v): their constants and their entries
+of :data:`syriastats.claims.rules.COMPARATOR_RULES` (merged into it by
+:mod:`syriastats.claims.rules`; applied by the modules each text names:
+:mod:`~syriastats.claims.monitor_floors`)."""
+from __future__ import annotations
+
+#: How far apart two monitors' documented counts of one period may lie: the highest over the
+#: lowest. The registry's pairs reach 3.2 for a year's deaths (SOHR 11,215 / SHRC 3,522 in
+#: 2019) and 2.8 for a year's civilians (SOHR 3,598 / SNHR 1,264 in 2024); counts under a few
+#: hundred (one month's women or children) spread further, up to 8x. An assumption of this
+#: checker, stated where used.
+MONITOR_SPREAD: float = 3.0
+MONITOR_FLOOR: str = "monitor_floor"
+
+_MONITOR_FLOOR_TEXT: str = (
+    "An 'about X' death toll that the pooled verdict of its own scope calls below_all, or "
+    "contested below the pooled range, while every pooled figure above it is a documented "
+    "count, is judged again: documented counts are floors of their monitors' methods, and a "
+    "lower floor is not an understatement. Understated still when it is attributed to a "
+    "monitor whose own figure in the claim's window (for a running total: counted to its date "
+    "or before) lies above it. Consistent when some pooled documented count of the claim's "
+    "whole scope (not partial), for a running total one counted to within 31 days of the "
+    "claim's date or later, is at or below X plus about_tolerance (1 % rounding): it repeats "
+    "a count as low as one a monitor documented. Below every documented count, consistent only when the claim is one period's "
+    "toll (a flow: a year, a half year, a month; only monitors and event data count these) and "
+    "X plus about_tolerance is at least the highest pooled documented count divided by "
+    f"MONITOR_SPREAD ({MONITOR_SPREAD:g}, the spread of the registry's monitors' counts of one "
+    "period); otherwise (further below, or a running total from the war's start, whoever it is "
+    "attributed to) it stays understated. The explanation names the rule and the verdict "
+    "without it.")
+
+
+
+CHILDREN_WOMEN: str = "children_women_all_deaths"
+_CHILDREN_WOMEN_TEXT: str = (
+    "For a claim about children or women among civilian deaths (deaths_civilian, group "
+    "children or women), figures of deaths_total of the same group and of violent deaths "
+    "(death_scope not broader) are pooled as the claim's own scope, not a broader one: "
+    "monitors that count all people killed (SNHR from 2025) give children and women among "
+    "them, and children and women killed are the same people whether or not the text says "
+    "'civilian'. The explanation names the rule and widened says measure: deaths_total of the "
+    "same group. Other groups keep the broader-scope reading.")
+
+#: COMPARATOR_RULES entries of these rules.
+VERDICT_RULES_H23: dict[str, str] = {
+    MONITOR_FLOOR: _MONITOR_FLOOR_TEXT,
+    CHILDREN_WOMEN: _CHILDREN_WOMEN_TEXT,
+}
