@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from syriastats import claims
-from syriastats.claims.verdict_rules_h23 import MONITOR_SPREAD
+from syriastats.claims.monitor_rules import MONITOR_SPREAD
 from syriastats.sources import load_estimates, load_sources, with_sources
 
 

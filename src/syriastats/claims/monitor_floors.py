@@ -51,7 +51,7 @@ from syriastats.claims.positions import knowable_mask, window_positions
 from syriastats.claims.rules import DEATH_MEASURES
 from syriastats.claims.target import resolve
 from syriastats.claims.verdict_rules import REACH_ROUNDING
-from syriastats.claims.verdict_rules_h23 import MONITOR_FLOOR as RULE, MONITOR_SPREAD
+from syriastats.claims.monitor_rules import MONITOR_FLOOR as RULE, MONITOR_SPREAD
 from syriastats.claims_index import per_frame
 from syriastats.reading import is_partial
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from syriastats.claims.scope_rules import SCOPE_RULES
 from syriastats.claims.verdict_rules import EARLIER_PACE_FACTOR, REACH_ROUNDING, VERDICT_RULES
-from syriastats.claims.verdict_rules_h23 import VERDICT_RULES_H23
+from syriastats.claims.monitor_rules import MONITOR_RULES
 from syriastats.reading import CUMULATIVE_MEASURES
 from syriastats.validate import HIGHEST_SINCE_MIN_YEAR, highest_since_problem
 
@@ -236,7 +236,7 @@ COMPARATOR_RULES: dict[str, str] = {
 
 COMPARATOR_RULES.update(SCOPE_RULES)  # the rules on whose count a figure is (scope_rules)
 COMPARATOR_RULES.update(VERDICT_RULES)  # session 22's verdict rules (verdict_rules)
-COMPARATOR_RULES.update(VERDICT_RULES_H23)  # session 23's verdict rules (verdict_rules_h23)
+COMPARATOR_RULES.update(MONITOR_RULES)  # monitors' floors and children/women among all deaths
 
 #: A series is stale when its nearest figure is this many days further from the claim's
 #: date than the nearest figure of any series.

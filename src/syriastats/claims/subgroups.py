@@ -18,7 +18,7 @@ import pandas as pd
 
 from syriastats.claims.target import Target
 from syriastats.reading import broader_scope_mask
-from syriastats.claims.verdict_rules_h23 import CHILDREN_WOMEN as RULE
+from syriastats.claims.monitor_rules import CHILDREN_WOMEN as RULE
 
 #: Groups whose deaths among all people killed are read as the claim's own scope.
 GROUPS: frozenset[str] = frozenset({"children", "women"})

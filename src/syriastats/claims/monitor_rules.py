@@ -1,5 +1,5 @@
-"""Rules of session 23 on how a verdict is reached (H23v): their constants and their entries
-of :data:`syriastats.claims.rules.COMPARATOR_RULES` (merged into it by
+"""Rules on monitors' documented floors and on children and women among all deaths: their
+constants and their entries of :data:`syriastats.claims.rules.COMPARATOR_RULES` (merged into it by
 :mod:`syriastats.claims.rules`; applied by the modules each text names:
 :mod:`~syriastats.claims.monitor_floors`)."""
 from __future__ import annotations
@@ -42,7 +42,7 @@ _CHILDREN_WOMEN_TEXT: str = (
     "same group. Other groups keep the broader-scope reading.")
 
 #: COMPARATOR_RULES entries of these rules.
-VERDICT_RULES_H23: dict[str, str] = {
+MONITOR_RULES: dict[str, str] = {
     MONITOR_FLOOR: _MONITOR_FLOOR_TEXT,
     CHILDREN_WOMEN: _CHILDREN_WOMEN_TEXT,
 }
