@@ -203,8 +203,12 @@ def bracket(rec: dict[str, Any], est: pd.DataFrame, t: Target, known: str,
     # a verdict, never confirm the claim (nor refute it: see low_by, high_by)
     a, z = _claim_range(x, comparator, about_tol)
     old = rec["verdict"]
-    if old == "consistent":  # only the same series' own floor overrules a pooled verdict
-        return own_floor(rec, rows, t, cutoff if known == "then" else None, z, about_tol)
+    if old in ("consistent", "contested"):  # only the same series' own floor overrules a
+        # pooled verdict; a contested one too, or 'fewer than X' would be understated at one X
+        # and contested at a lower X (verdicts monotone in X)
+        rec = own_floor(rec, rows, t, cutoff if known == "then" else None, z, about_tol)
+        if old == "consistent" or rec["verdict"] != old:
+            return rec
     b = _bounds(rows, t, cutoff if known == "then" else None, about_tol)
     m = str(rec["measure"])
     without = f"without it the verdict would be {old}, {VERDICT_CLASSES[old]}"
@@ -306,8 +310,8 @@ def _set(rec: dict[str, Any], verdict: str, position: str, t: Target, lo: _Bound
 
 def own_floor(rec: dict[str, Any], rows: pd.DataFrame, t: Target, cutoff: pd.Timestamp | None,
               z: float, about_tol: float) -> dict[str, Any]:
-    """*rec*, a pooled ``consistent`` of a running total, judged below_all when a series it
-    was pooled with had itself counted more than the claim by the claim's date
+    """*rec*, a pooled ``consistent`` or ``contested`` of a running total, judged below_all
+    when a series it was pooled with had itself counted more than the claim by the claim's date
     (COMPARATOR_RULES['own_floor']): the highest total of a pooled series (publisher and
     method; the claim's host, area, group and start), counted to the claim's date or before
     and knowable (as known then: published by *cutoff*), lies above the claim's high end *z*
@@ -353,4 +357,6 @@ def own_floor(rec: dict[str, Any], rows: pd.DataFrame, t: Target, cutoff: pd.Tim
         f"series only grows, so by its count the total on {_day(t.end)} was at least that; "
         f"the claim is below it. This figure overruled the pooled verdict: the pooled figures "
         f"that agree with the claim are older counts ({older}) (without it the verdict "
-        f"would be consistent)."), False)
+        f"would be {rec['verdict']}"
+        + ("" if rec["verdict"] == "consistent" else f", {VERDICT_CLASSES[rec['verdict']]}")
+        + ")."), False)

@@ -185,8 +185,9 @@ COMPARATOR_RULES: dict[str, str] = {
                      "low. (Above them it is overstated: the broader count is a ceiling.) "
                      "widened says measure: only figures of a broader scope.",
     "own_floor": "A running total (cumulative: returns since 8 December 2024) that pooling "
-                 "calls consistent is understated (below_all) when a series it was pooled with "
-                 "(the same publisher and method, with the claim's measure, host, area, group "
+                 "calls consistent or contested is understated (below_all) when a series it "
+                 "was pooled with (the same publisher and method, with the claim's measure, "
+                 "host, area, group "
                  "and start) had itself counted more by the claim's date: that series' highest "
                  "total counted to the claim's date or before (as known then: published by the "
                  "claim's date) lies above the claim's high end by more than 1 % rounding "
