@@ -48,3 +48,19 @@ def test_one_event_with_its_place_or_cause_is_an_incident(sentence, token):
 def test_episode_tolls_stay_claims(sentence, value):
     df = extract_claims(sentence, "2025-10-15")
     assert value in set(df.value)
+
+
+@pytest.mark.parametrize("sentence,incident_dead,toll", [
+    # the strike's dead are one incident's; the number they bring the campaign's toll to is a toll
+    ("A strike on a car killed 2 people, bringing the number of people killed in the Israeli campaign "
+     "this month to 45.", 2.0, 45.0),
+])
+def test_a_toll_an_incident_brings_up_is_a_toll(sentence, incident_dead, toll):
+    values = set(extract_claims(sentence, "2025-10-15").value)
+    assert toll in values and incident_dead not in values
+
+
+def test_a_days_toll_an_incident_brings_up_stays_an_incident():
+    s = "A second strike killed 3, bringing the toll of the attacks on Sunday to 20."
+    a, b = _at(s, "20")
+    assert E.incident(s, a, b)  # one day's dead ("on Sunday"): not a claim by the convention

@@ -96,6 +96,10 @@ _RUNNING_TOLL = re.compile(r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|v
                            r"\b(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|stands|stood|topped|tops|surged"
                            r"|jumped|increased|passed|exceeded|hit)\s+(?:to\s+)?(?:at\s+least\s+|around\s+|about\s+"
                            r"|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", _F)
+#: A toll that an incident's dead add to: "bringing the number of people killed in the
+#: campaign this month to" (group 1: the toll's own words).
+_BRINGING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\s+(the\s+(?:[\w'-]+\s+){0,3}?(?:toll|tally|number\s+of)"
+                       r"\b[^.;]{0,120}?)\s+to\s+(?:at\s+least\s+|around\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", _F)
 #: The words of one day (a date, not an event): ignored beside a running toll.
 _DAY_ONLY = re.compile(r"^(?:on\s+|early\s+|late\s+)?(?:" + WEEKDAY_ALT + r"|yesterday|today|tonight|\d{1,2}\s+[a-z]+|[a-z]+\.?\s+\d{1,2})$", _F)
 #: A weekday that dates a statement, not the people counted: "the monitor said on Monday".
@@ -151,8 +155,12 @@ def incident(s: str, start: int, end: int) -> bool:
     "the deadliest day"), hours, or the people on board one aircraft. A weekday that dates
     a statement ("the monitor said on Monday") and a start or span ("since the chemical
     attack", "between ... and ...") are not incidents."""
-    own = _own_words(s, start, end)
     lo = max(s.rfind(";", 0, start) + 1, start - 160)
+    if (m := _BRINGING.search(s[lo:start])) is not None:
+        # "A strike killed 2, bringing the number killed in the campaign this month to 45": the
+        # running toll's own words (between "bringing" and "to") decide, not the strike's
+        return bool(_INCIDENT.search(m.group(1)))
+    own = _own_words(s, start, end)
     running = bool(_RUNNING_TOLL.search(s[lo:start]))
     for m in _INCIDENT.finditer(own):
         if _SAID_BEFORE.search(s[max(0, lo + m.start() - 40):lo + m.start()]):
