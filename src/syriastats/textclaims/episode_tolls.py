@@ -38,7 +38,18 @@ _MONTHS = (r"january|february|march|april|may|june|july|august|september|october
 #: One event, singular: the noun of an incident.
 _EVENT = (r"(?:air ?strike|airstrike|drone strike|missile strike|strike|attack|bombing|explosion|blast|car bomb"
           r"|suicide (?:bombing|attack)|ambush|massacre|crash|shootdown|raid|shelling|barrage|incident"
-          r"|shooting|bombardment of the|explosive|landmine explosion)")
+          r"|shooting|bombardment of the|explosive|landmine explosion|accident|collapse|stampede)")
+#: Where one event happened, between its noun and its verb: "A car bomb in Azaz killed", "An
+#: explosion at an arms depot in Sarmada killed", "The shelling of a market in ... killed".
+_EVENT_SITE = (r"(?:\s+(?:(?:in|near|at|outside|inside|on)\s+|of\s+(?:a|an)\s+)(?:[\w'-]+\s+){0,5}?[\w'-]+)?")
+#: One thing that hit, blew up, sank or fell, as the count's cause: "12 people were killed when
+#: a mortar hit a school", "died after a boat carrying migrants capsized", "killed when
+#: unexploded ordnance detonated".
+_WHEN_ONE = re.compile(r"\b(?:when|after|as)\s+(?:(?:a|an|the|their|his|her|one)\s+)?(?:[\w'-]+\s+){0,3}?"
+                       r"(?:mortar|shell|rocket|missile|bomb|mine|landmine|device|ordnance|grenade|car|truck|bus|minibus"
+                       r"|boat|vessel|ship|dinghy|building|house|roof|plane|aircraft|helicopter|drone|jet)\b"
+                       r"(?:\s+[\w'-]+){0,4}?\s+(?:hit|struck|slammed|exploded|detonated|went\s+off|landed|fell|sank|capsized"
+                       r"|collapsed|crashed|overturned)\b", re.I)
 #: A start or a span of the toll (never its incident): "since the chemical attack on Ghouta
 #: last year", "since Sunday, July 13", "between the outbreak of fighting on July 13 and the
 #: ceasefire on July 21", "from 6 to 10 March".
@@ -51,7 +62,7 @@ _INCIDENT = re.compile(
     r"\b(?:in|during|by|after|from|of)\s+(?:a|an|the|this|that|one|single|(?:" + WEEKDAY_ALT + r"|yesterday|today)'s)\s+"
     r"(?:[\w'-]+[\s-]){0,3}?" + _EVENT + r"\b(?!s)"
     # one event as the subject: "the attack, which killed", "a suicide bomber killed", "the blast killed"
-    r"|\b(?:a|an|the|this|that|one)\s+(?:[\w'-]+[\s-]){0,3}?" + _EVENT + r"(?:\s+on\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*,?\s*"
+    r"|\b(?:a|an|the|this|that|one)\s+(?:[\w'-]+[\s-]){0,3}?" + _EVENT + r"(?:\s+on\s+[\w'-]+(?:\s+[\w'-]+)?)?" + _EVENT_SITE + r"\s*,?\s*"
     r"(?:(?:which|that)\s+)?(?:has\s+|had\s+)?(?:killed|left|claimed|killing|leaving|claiming)\b"
     r"|\b(?:a|the)\s+suicide\s+bomber\b"
     # one day: "on Monday", "Sunday's", "yesterday", "overnight", "in 24 hours", "the deadliest day"
@@ -85,6 +96,10 @@ _RUNNING_TOLL = re.compile(r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|v
                            r"\b(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|stands|stood|topped|tops|surged"
                            r"|jumped|increased|passed|exceeded|hit)\s+(?:to\s+)?(?:at\s+least\s+|around\s+|about\s+"
                            r"|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", _F)
+#: A toll that an incident's dead add to: "bringing the number of people killed in the
+#: campaign this month to" (group 1: the toll's own words).
+_BRINGING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\s+(the\s+(?:[\w'-]+\s+){0,3}?(?:toll|tally|number\s+of)"
+                       r"\b[^.;]{0,120}?)\s+to\s+(?:at\s+least\s+|around\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", _F)
 #: The words of one day (a date, not an event): ignored beside a running toll.
 _DAY_ONLY = re.compile(r"^(?:on\s+|early\s+|late\s+)?(?:" + WEEKDAY_ALT + r"|yesterday|today|tonight|\d{1,2}\s+[a-z]+|[a-z]+\.?\s+\d{1,2})$", _F)
 #: A weekday that dates a statement, not the people counted: "the monitor said on Monday".
@@ -140,8 +155,12 @@ def incident(s: str, start: int, end: int) -> bool:
     "the deadliest day"), hours, or the people on board one aircraft. A weekday that dates
     a statement ("the monitor said on Monday") and a start or span ("since the chemical
     attack", "between ... and ...") are not incidents."""
-    own = _own_words(s, start, end)
     lo = max(s.rfind(";", 0, start) + 1, start - 160)
+    if (m := _BRINGING.search(s[lo:start])) is not None:
+        # "A strike killed 2, bringing the number killed in the campaign this month to 45": the
+        # running toll's own words (between "bringing" and "to") decide, not the strike's
+        return bool(_INCIDENT.search(m.group(1)))
+    own = _own_words(s, start, end)
     running = bool(_RUNNING_TOLL.search(s[lo:start]))
     for m in _INCIDENT.finditer(own):
         if _SAID_BEFORE.search(s[max(0, lo + m.start() - 40):lo + m.start()]):
@@ -150,7 +169,8 @@ def incident(s: str, start: int, end: int) -> bool:
                 r"\b(?:killed|died|dead|slain)\s+(?:[\w'-]+\s+){0,2}$", s[max(0, lo + m.start() - 30):lo + m.start()], _F):
             continue  # "the death toll ... rose to 37 today": the toll's day (not "killed today")
         return True
-    return (not running and bool(_BARE_DAY.search(own))) or bool(_EVENT_BEFORE.search(s[max(0, start - 160):start]))
+    return (not running and bool(_BARE_DAY.search(own) or _WHEN_ONE.search(own))) \
+        or bool(_EVENT_BEFORE.search(s[max(0, start - 160):start]))
 
 
 def episode_toll(s: str, start: int, end: int, kind: str) -> bool:
