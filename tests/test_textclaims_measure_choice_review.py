@@ -85,3 +85,12 @@ def test_the_hosts_officials_at_the_syrian_border_still_give_the_host():
     c = _one("AMMAN - Jordanian officials at the Syrian border said 9,000 people have returned since December.",
              "2025-03-10", 9000)
     assert c["host"] == "JOR"
+
+
+# ---- an earlier reading of a wave whose start is not said (was dated the later reading's day)
+def test_an_earlier_reading_keeps_its_own_day():
+    df = extract_claims("OCHA said 48,500 people have been displaced as of 30 November, up from 14,000 reported on "
+                        "28 November.", "2024-12-10")
+    early = df[df["value"] == 14000].iloc[0]
+    assert (early["measure"], early["period_start"], early["as_of"]) == \
+        ("idps_new_displacements", "2024-11-28", "2024-11-28")

@@ -354,8 +354,11 @@ def _ranges_and_asides(res: list[Any], s: str, offset: int) -> list[Any]:
             # "48,500 have been displaced as of 30 November - a steep increase from the 14,000
             # people reported on 28 November": the same wave read on an earlier day
             day = _day_after(s[c.end - offset:c.end - offset + 60], pd.Timestamp(lead.as_of))
-            out[i] = replace(c, kind=lead.kind, measure=lead.measure, period_type="flow", period_start=lead.period_start,
-                             as_of=_day(day) if day is not None and day >= pd.Timestamp(lead.period_start) else lead.as_of,
+            start = lead.period_start
+            if day is not None and day < pd.Timestamp(start) and lead.period_start == lead.as_of:
+                start = _day(day)  # (a wave whose start is not said is dated the day each reading was made)
+            out[i] = replace(c, kind=lead.kind, measure=lead.measure, period_type="flow", period_start=start,
+                             as_of=_day(day) if day is not None and day >= pd.Timestamp(start) else lead.as_of,
                              area=lead.area, host="")
             continue
         if lead.measure == "idps_new_displacements" and c.measure != lead.measure \
