@@ -40,6 +40,12 @@ _STATE = re.compile(r"\b(?:interior\s+minist(?:er|ry)|ministry\s+of\s+(?:the\s+)
                     r"|authorities|officials?|general security|security source|directorate|governor)\b", _F)
 #: Syria's own state, named as such: not the host's.
 _SYRIAN_STATE = re.compile(r"\b(?:syria'?s|syrian|damascus)\s+(?:[\w'-]+\s+){0,2}?$", _F)
+#: Syria's own state named after the word: "officials in Damascus", "officials of the Syrian
+#: caretaker government", "the ministry of the new government in Damascus".
+_SYRIAN_STATE_AFTER = re.compile(r"^\s+(?:of|from|in)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:syria'?s|syrian)\s+(?:[\w'-]+\s+){0,2}?"
+                                 r"(?:government|minist(?:ry|er)|authorities|administration|state|interior)|damascus)\b", _F)
+#: Officials who are no state's: "aid officials", "rebel officials", "Hezbollah officials".
+_NO_STATE = re.compile(r"\b(?:aid|relief|humanitarian|rebel|opposition|militia|hezbollah|ngo|charity)\s+(?:[\w'-]+\s+)?$", _F)
 #: A UN agency or a monitor as the source.
 _AGENCY = re.compile(r"\bun\b|\bu\.n\.|\bunited nations\b|\bunhcr\b|\bocha\b|\biom\b|\brefugee agency\b|\bobservatory\b"
                      r"|\bmonitor\b|\bsohr\b", _F)
@@ -62,7 +68,9 @@ def _host_state_speaks(text: str) -> bool:
     """True if *text* names a state source that is not Syria's and no UN agency or monitor."""
     if _AGENCY.search(text):
         return False
-    return any(not _SYRIAN_STATE.search(text[max(0, m.start() - 40):m.start()]) for m in _STATE.finditer(text))
+    return any(not _SYRIAN_STATE.search(before) and not _NO_STATE.search(before)
+               and not _SYRIAN_STATE_AFTER.match(text[m.end():m.end() + 80])
+               for m in _STATE.finditer(text) for before in [text[max(0, m.start() - 40):m.start()]])
 
 
 #: The host's state named as the host's: "Jordan's interior ministry", "the Lebanese

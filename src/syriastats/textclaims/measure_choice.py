@@ -144,10 +144,12 @@ def episode_anchor(s: str, published: pd.Timestamp, wave: Any | None
         return (start if start is not None and start <= published else day), day
     m = _RECENT.search(s)
     if m:
-        n_word, unit = (m.group(1) or ""), (m.group(2) or m.group(3) or "weeks")
+        n_word, unit = (m.group(1) or ""), (m.group(2) or m.group(3) or "weeks").lower()
         n = int(n_word) if n_word.isdigit() else SMALL_WORDS.get(n_word.lower(), 3)
-        days = 7 if m.group(0).lower() == "this week" else n * (7 if unit.lower() == "weeks" else 1)
-        return day - pd.Timedelta(days=days), day
+        # "the past 72 hours" are three days (a day begun counts whole), "two weeks" fourteen
+        days = 7 if m.group(0).lower() == "this week" else -(-n // 24) if unit == "hours" else n * (7 if unit == "weeks" else 1)
+        if days <= (day - pd.Timestamp(V.WAR_START)).days:  # (no span longer than the war: "the past 99999 days")
+            return day - pd.Timedelta(days=max(days, 1)), day
     if wave is not None:
         return pd.Timestamp(wave.period_start), day
     m = _AS_OF_DAY.search(s)
@@ -165,8 +167,31 @@ _FLED_PLACE = re.compile(r"^\s*\)?\s*(?:people|civilians|residents|syrians|indiv
                          r"(?:(?:towns|villages|cities|neighbou?rhoods|homes)\b(?!\s+(?:to|into|in)\s+(?:" + HOST_ALT + r"))"
                          r"|(?:(?:city|province|governorate|countryside|region|area)\s+of\s+)?(?:northern\s+|southern\s+|eastern\s+"
                          r"|western\s+|rural\s+)?(?:" + _AREA_ALT + r")\b)", _F)
+#: A named year or month the flight happened in: "In 2016, 30,000 people fled eastern Aleppo",
+#: "in December 2019".
+_IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+(?:(" + _MON + r")\.?\s+)?((?:19|20)\d\d)\b", _F)
+
+
+def _named_year(s: str, published: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """(first day, last day, at most *published*) of the one year or month of the war the
+    sentence names ("in 2016", "in December 2019"); None if none, or more than one."""
+    found = {(m.group(1) or "", m.group(2)) for m in _IN_YEAR.finditer(s)}
+    if len(found) != 1:
+        return None
+    mon, year = found.pop()
+    y = int(year)
+    if not pd.Timestamp(V.WAR_START).year <= y <= published.year:
+        return None
+    if mon:
+        first = pd.Timestamp(year=y, month=V.MONTHS[mon.lower().rstrip(".")], day=1)
+        last = first + pd.offsets.MonthEnd(0)
+    else:
+        first, last = pd.Timestamp(year=y, month=1, day=1), pd.Timestamp(year=y, month=12, day=31)
+    return (first, min(last, published.normalize())) if first <= published else None
+
+
 #: Going abroad or to a host in the count's own clause: refugees, not new displacement.
-_ABROAD = re.compile(r"\b(?:to|into|across)\s+(?:the\s+)?(?:neighbou?ring|other countries|europe|abroad|" + HOST_ALT + r")"
+_ABROAD = re.compile(r"\b(?:to|into|across|for)\s+(?:the\s+)?(?:neighbou?ring|other countries|europe|abroad|" + HOST_ALT + r")"
                      r"|\bacross the border\b|\bthe country\b", _F)
 
 
@@ -275,6 +300,14 @@ def choose_measures(out: list[Any], raw: str, s: str, offset: int, si: int, publ
                 span = date_range(s, published)  # "52,000 IDPs registered between 1-16 May"
                 if span is not None:
                     c = _new_flow(c, span[0], span[1], "")
+        if c.kind == "population" and c.value <= WAVE_MAX and not whole_war:
+            area = _place_fled(s, a, b, area_of)
+            if area is not None:
+                # "About 25,000 people fled Hama, residents said": the count's own verb is a
+                # flight from a Syrian place, not a population (whatever word cued it)
+                start, as_of = _flight_period(s, published, wave)
+                c = _new_flow(c, start, as_of, "")
+                c = replace(c, area=area if area != "SYR" or c.area in ("", "SYR") else c.area)
         if c.measure == "idps_new_displacements" and c.period_type == "cumulative" and c.period_start == V.WAR_START \
                 and not whole_war:
             # a new displacement is never counted from the war's start: the episode's span, else
@@ -283,6 +316,10 @@ def choose_measures(out: list[Any], raw: str, s: str, offset: int, si: int, publ
                 anchor = episode_anchor(s, published, wave)
             start, as_of = anchor if anchor is not None else (pd.Timestamp(c.as_of), pd.Timestamp(c.as_of))
             c = replace(c, period_type="flow", period_start=_day(start), as_of=_day(as_of))
+        elif c.measure == "idps_new_displacements" and c.period_type == "cumulative" and c.period_start != V.WAR_START:
+            # "newly displaced since Nov. 27": new displacements are a flow, whatever their start
+            # (the measure's definition; a count since the war's start is read above)
+            c = replace(c, period_type="flow")
         if c.kind == "returns" and not c.host and c.group in ("", "all") and _SYRIANS_RETURNED.match(s[b:]) \
                 and not _FROM_WHERE.search(_AGENCY.sub(" ", s)):
             c = replace(c, measure="refugee_returns", group="refugees_and_idps", host="")
@@ -317,8 +354,11 @@ def _ranges_and_asides(res: list[Any], s: str, offset: int) -> list[Any]:
             # "48,500 have been displaced as of 30 November - a steep increase from the 14,000
             # people reported on 28 November": the same wave read on an earlier day
             day = _day_after(s[c.end - offset:c.end - offset + 60], pd.Timestamp(lead.as_of))
-            out[i] = replace(c, kind=lead.kind, measure=lead.measure, period_type="flow", period_start=lead.period_start,
-                             as_of=_day(day) if day is not None and day >= pd.Timestamp(lead.period_start) else lead.as_of,
+            start = lead.period_start
+            if day is not None and day < pd.Timestamp(start) and lead.period_start == lead.as_of:
+                start = _day(day)  # (a wave whose start is not said is dated the day each reading was made)
+            out[i] = replace(c, kind=lead.kind, measure=lead.measure, period_type="flow", period_start=start,
+                             as_of=_day(day) if day is not None and day >= pd.Timestamp(start) else lead.as_of,
                              area=lead.area, host="")
             continue
         if lead.measure == "idps_new_displacements" and c.measure != lead.measure \
@@ -390,22 +430,36 @@ def _fled_places(res: list[Any], raw: str, s: str, offset: int, si: int, publish
     for num in free_numbers(s, res, offset, minimum=1000):
         if num.value > WAVE_MAX:
             continue
-        after = s[num.end:num.end + 160]
-        m = _FLED_PLACE.match(after)
-        if not m or _ABROAD.search(_own(after, 0)):
+        area = _place_fled(s, num.start, num.end, area_of)
+        if area is None:
             continue
-        before = s[max(0, num.start - 200):num.start]
-        if re.search(r"\b(?:households|families)\s*\(?\s*$", before[-15:], _F):
-            continue
-        comp, hedge_len = hedge(before, after)
-        anchor = episode_anchor(s, published, wave)
-        start, as_of = anchor if anchor is not None else (published.normalize(), published.normalize())
-        area = area_of(m.group(0)) or ("SYR" if not re.search(r"\btowns|villages|cities|neighbou?rhoods", m.group(0), _F)
-                                       else area_of(_own(after, 0)) or "SYR")
+        comp, hedge_len = hedge(s[max(0, num.start - 200):num.start], s[num.end:num.end + 160])
+        start, as_of = _flight_period(s, published, wave)
         lo = num.start - hedge_len
         added.append(make(si, raw, offset + lo, offset + num.end, raw[lo:num.end], num.value, "displaced",
                           "idps_new_displacements", comp, "flow", _day(start), _day(as_of), area, "", "", ""))
     return res + added
+
+
+def _place_fled(s: str, start: int, end: int, area_of: Callable[[str], str]) -> str | None:
+    """The area of the place inside Syria that the count at s[start:end] fled, by the count's
+    own verb ("fled the Aleppo governorate": SY-HL; "fled towns in the north": SYR); None if
+    its verb is no such flight, the flight goes abroad, or households or families are counted."""
+    after = s[end:end + 160]
+    m = _FLED_PLACE.match(after)
+    if not m or _ABROAD.search(_own(after, 0)):
+        return None
+    if re.search(r"\b(?:households|families)\s*\(?\s*$", s[max(0, start - 15):start], _F):
+        return None
+    return area_of(m.group(0)) or ("SYR" if not re.search(r"\btowns|villages|cities|neighbou?rhoods", m.group(0), _F)
+                                   else area_of(_own(after, 0)) or "SYR")
+
+
+def _flight_period(s: str, published: pd.Timestamp, wave: Any | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """(start, as_of) of a flight from a Syrian place: the sentence's episode, else the year or
+    month it names, else the day of publication."""
+    anchor = episode_anchor(s, published, wave) or _named_year(s, published)
+    return anchor if anchor is not None else (published.normalize(), published.normalize())
 
 
 def settle_frame(claims: pd.DataFrame) -> pd.DataFrame:
