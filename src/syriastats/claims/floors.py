@@ -130,20 +130,8 @@ def unpublished(comparator: str, x: float, pool: _Pool,
         return x > pool.lower and x * (1 - REACH_ROUNDING) > hi
     if comparator in UPPER_BOUNDS:
         lo = reached[1] if reached else min(float(f.pub_lo) for f in pool.figs)
-        return (x < pool.upper and x * (1 + REACH_ROUNDING) < lo) or _ceiling_over(
-            comparator, x, pool, reached)
+        return x < pool.upper and x * (1 + REACH_ROUNDING) < lo
     return False
-
-
-def _ceiling_over(comparator: str, x: float, pool: _Pool,
-                  reached: tuple[float, float, str] | None) -> bool:
-    """Is 'up to X' (a count presented as possibly reached) above every published number
-    and above the pooled median? No source approaches it: only the reading rules'
-    assumptions (documented counts read up to 2.141x) put that much weight so high."""
-    if comparator != "at_most":
-        return False
-    hi = reached[0] if reached else max(float(f.pub_hi) for f in pool.figs)
-    return x > pool.median and x * (1 - REACH_ROUNDING) > hi
 
 
 def note(verdict: str, comparator: str, x: float, pool: _Pool | None,
@@ -161,12 +149,6 @@ def note(verdict: str, comparator: str, x: float, pool: _Pool | None,
                    else f": {eid}" if eid else "")
                 + f") and the pooled range's lower end ({_num(pool.lower, measure)}) is below "
                 "it: only the reading rules' assumptions put the median above it. (Without "
-                "this rule the verdict would be consistent.) ")
-    if _ceiling_over(comparator, x, pool, reached):
-        hi = reached[0] if reached else max(float(f.pub_hi) for f in pool.figs)
-        return (f"Contested (rule: floor_unpublished): 'up to {_num(x, measure)}' is above "
-                f"every number a comparable source published (the highest: {_num(hi, measure)}"
-                "); only the reading rules' assumptions put the truth that high. (Without "
                 "this rule the verdict would be consistent.) ")
     if comparator in UPPER_BOUNDS and (comparator != "less_than" or x >= pool.median):
         lo = reached[1] if reached else min(float(f.pub_lo) for f in pool.figs)
