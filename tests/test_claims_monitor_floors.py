@@ -10,7 +10,7 @@ Registry rows the expectations are read from (data/estimates.csv):
 - snhr-2025-h1-children / -women: SNHR's 201 children and 194 women among the 2,818 people it
   documented killed in the first half of 2025 (measure deaths_total, groups children/women).
 Synthetic rows (tests/test_claims.py helpers) isolate the thresholds: a documented count of
-300,000 is the only figure; MONITOR_SPREAD is 3, about_tolerance 5 %.
+300,000 is the only figure; MONITOR_SPREAD is 2, about_tolerance 5 %.
 """
 from __future__ import annotations
 
@@ -115,9 +115,11 @@ def test_a_years_toll_is_consistent_within_the_spread_and_not_beyond() -> None:
     def v(x: float) -> str:
         return run([_in_2015(x)], doc, known="now")["verdict"].iloc[0]
 
-    # one year's toll is a monitor's count: 100,000 (+5 %) reaches 300,000 / 3; 90,000 does not
-    assert v(100_000) == "consistent" and v(250_000) == "consistent"
-    assert v(90_000) == "below_all"
+    # one year's toll is a monitor's count: 143,000 (+5 %: 150,150) reaches 300,000 / 2;
+    # 140,000 (+5 %: 147,000) does not, nor a third of it (100,000), which the first version
+    # (a spread of 3) let pass
+    assert v(143_000) == "consistent" and v(250_000) == "consistent"
+    assert v(140_000) == "below_all" and v(100_000) == "below_all"
     # monotone in X: once consistent, a larger count stays consistent up to the floor
     seq = [v(x) for x in range(60_000, 300_001, 20_000)]
     first = seq.index("consistent")
@@ -163,7 +165,8 @@ def test_civilians_against_all_deaths_stay_a_broader_scope(registry) -> None:
 
 def test_up_to_x_below_the_median_is_a_possible_ceiling() -> None:
     # one documented count of 300,000: the truth is read as 300,000 to 2.141x it, median
-    # above 400,000; 'up to 400,000' is a possible ceiling (above the count), so consistent
+    # above 400,000; 'up to 400,000' is a possible ceiling (within the range, below the
+    # median), so consistent
     doc = [est("doc", central=300_000, method="documented_count", end="2016-06-30")]
     r = run([claim("c", 400_000, "at_most")], doc, known="now").iloc[0]
     assert r["median"] > 400_000 and r["lower"] <= 400_000

@@ -3,10 +3,10 @@ is not understated because another monitor documented more.
 
 Monitors (SOHR, SNHR, VDC, ...) document deaths by different methods and criteria; each count
 is a floor of the truth under its own method, and for one period the registry's documented
-counts of two monitors differ by up to about three times (deaths in 2019: SOHR 11,215,
-SHRC 3,522, ``sohr-year-2019``/``shrc-year-2019``; civilians in 2024: SOHR 3,598, SNHR 1,264,
-``sohr-year-2024-civ``/``snhr-year-2024``). The pooled verdict reads every documented count as
-a floor of the same truth, so a claim equal to the lowest of them is 'contested' and a lower
+counts of two monitors differ by 1.03 to 3.87 times, median about 2 (civilians in 2022:
+SOHR 1,627, SNHR 1,057, ``sohr-year-2022-civ``/``snhr-year-2022``; see
+:data:`MONITOR_SPREAD`). The pooled verdict reads every documented count as a floor of the
+same truth, so a claim equal to the lowest of them is 'contested' and a lower
 monitor's count missing from the registry is 'below_all'. This rule judges such an 'about X'
 death toll again (persons throughout):
 
@@ -30,8 +30,8 @@ death toll again (persons throughout):
 4. Below every floor, one period's toll: a claim that counts one period's deaths (period_type
    flow: a year, a half year, a month), which only monitors and event data count, is read as a
    monitor's count and is consistent when its high end is at least the highest pooled
-   documented count divided by :data:`MONITOR_SPREAD`: within the spread the registry shows
-   between monitors' counts of one period. Further below it stays understated, and so does a
+   documented count divided by :data:`MONITOR_SPREAD`: within the median spread of the
+   registry's pairs of monitors' counts of one period. Further below it stays understated, and so does a
    running total from the war's start below every documented floor (monitors' war totals lie
    far closer together than their counts of one period, and an old total repeated later would
    pass), whoever it is attributed to.
@@ -148,7 +148,7 @@ def apply(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, known: str,
             return rec
         why = (f"it is a monitor's documented count ({kind}), and the highest documented "
                f"count it is below ({top:,.0f}) is within {MONITOR_SPREAD:g} times it, the "
-               "spread the registry shows between monitors' counts of one period")
+               "median spread of the registry's pairs of monitors' counts of one period")
     cls = "understated" if v == "below_all" else "contested"
     rec["explanation"] = (
         f"Consistent (rule: {RULE}): the figures above the claim are documented counts, floors "
