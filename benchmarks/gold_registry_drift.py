@@ -83,9 +83,11 @@ from syriastats.textclaims.gold import measure_family
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "data"
-#: The gold files audited (held-out 9 is excluded: being built in session 10).
-GOLD_FILES: tuple[str, ...] = ("gold_sentences.jsonl", "gold_heldout.jsonl") + tuple(
-    f"gold_heldout{k}.jsonl" for k in range(2, 9))
+#: The gold files audited: the development set and every held-out set on disk (sorted by
+#: number), so a new held-out set joins the audit without an edit here.
+GOLD_FILES: tuple[str, ...] = ("gold_sentences.jsonl",) + tuple(sorted(
+    (p.name for p in GOLD_DIR.glob("gold_heldout*.jsonl")),
+    key=lambda n: int(re.sub(r"\D", "", n) or 1)))
 #: The registry audited: None for the work tree's data/, or a git revision (--registry-rev,
 #: e.g. to preview another branch's new rows before a merge).
 NOW_REV: str | None = None
