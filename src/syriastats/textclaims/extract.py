@@ -941,6 +941,8 @@ def _claims_in_sentence(si: int, sent_text: str, offset: int,
             perp = lead.perpetrator  # "61 civilians, among them 23 children": the same killers
         if perp == "transitional_government" and pd.Timestamp(as_of) < pd.Timestamp(V.ASSAD_FALL):
             perp = "government_and_allies"  # a toll of Assad's years told after his fall
+        if pd.Timestamp(pstart).year < 1900:  # "in the past 99999999999 days": the whole war
+            pstart = pd.Timestamp(V.WAR_START)
         out.append(TextClaim(si, raw, offset + start, offset + num.end, raw[start:num.end], num.value,
                              kind, measure, comp, ptype, _day(pstart), _day(as_of), area, host,
                              group or ("all" if kind in ("deaths", "injured") else ""),
