@@ -48,7 +48,7 @@ import pandas as pd
 from syriastats.claims.attributing import _publisher_re, attribution_of
 from syriastats.claims.pooling import _published_numbers
 from syriastats.claims.positions import knowable_mask, window_positions
-from syriastats.claims.rules import DEATH_MEASURES
+from syriastats.claims.rules import DEATH_MEASURES, VERDICT_CLASSES
 from syriastats.claims.target import resolve
 from syriastats.claims.verdict_rules import REACH_ROUNDING
 from syriastats.claims.monitor_rules import MONITOR_FLOOR as RULE, MONITOR_SPREAD
@@ -149,11 +149,10 @@ def apply(rec: dict[str, Any], c: pd.Series, est: pd.DataFrame, known: str,
         why = (f"it is a monitor's documented count ({kind}), and the highest documented "
                f"count it is below ({top:,.0f}) is within {MONITOR_SPREAD:g} times it, the "
                "median spread of the registry's pairs of monitors' counts of one period")
-    cls = "understated" if v == "below_all" else "contested"
     rec["explanation"] = (
         f"Consistent (rule: {RULE}): the figures above the claim are documented counts, floors "
         f"of other monitors' methods, and {why}; a lower documented floor is not an "
-        f"understatement (without the rule the verdict would be {v}, {cls}). "
+        f"understatement (without the rule the verdict would be {v}, {VERDICT_CLASSES[v]}). "
         + rec["explanation"])
     rec["verdict"], rec["position"] = "consistent", "within"
     return rec

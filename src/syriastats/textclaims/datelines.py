@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 import syriastats.textclaims.vocabulary as V
+from syriastats.textclaims.rule_kit import REGIONAL
 
 _F = re.I
 #: Dateline places (cities, then countries) of the five regional hosts.
@@ -75,11 +76,11 @@ def _host_state_speaks(text: str) -> bool:
 
 #: The host's state named as the host's: "Jordan's interior ministry", "the Lebanese
 #: authorities", "the kingdom's government".
-_OWN_STATE = {h: re.compile(r"\b(?:" + p + r")(?:'s)?\s+(?:[\w'-]+\s+){0,2}?(?:minist(?:er|ry)|government|authorities"
-                            r"|officials?|general security|security|interior)\b", _F)
-              for p, h in ((r"jordan|jordanian|the kingdom", "JOR"), (r"lebanon|lebanese", "LBN"),
-                           (r"turkey|turkish|t[uü]rkiye", "TUR"), (r"iraq|iraqi|kurdistan", "IRQ"),
-                           (r"egypt|egyptian", "EGY"))}
+_OWN_STATE = {h: re.compile(r"\b(?:" + p + (r"|the kingdom" if h == "JOR" else "")
+                            + r")(?:'s)?\s+(?:[\w'-]+\s+){0,2}?"
+                            r"(?:minist(?:er|ry)|government|authorities|officials?|general security|security"
+                            r"|interior)\b", _F)
+              for p, h in V.HOSTS if h in REGIONAL}  # the five neighbouring hosts' names (vocabulary)
 #: How many sentences after the dateline it may still give a host (a long text moves on).
 REACH = 6
 

@@ -28,13 +28,12 @@ import re
 import pandas as pd
 
 from syriastats.textclaims.other_stories import _OTHER_WAR
-from syriastats.textclaims.periods import _period
+from syriastats.textclaims.periods import _MONTH_ALT, _period
 from syriastats.textclaims.rule_kit import WEEKDAY_ALT
 
 _F = re.I
 _DEATH_KINDS = ("deaths", "detention")
-_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december"
-           r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+_MONTHS = _MONTH_ALT  # the vocabulary's month names and abbreviations (periods)
 #: One event, singular: the noun of an incident.
 _EVENT = (r"(?:air ?strike|airstrike|drone strike|missile strike|strike|attack|bombing|explosion|blast|car bomb"
           r"|suicide (?:bombing|attack)|ambush|massacre|crash|shootdown|raid|shelling|barrage|incident"
